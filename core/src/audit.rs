@@ -1,0 +1,128 @@
+//! The append-only audit trail. Every service write calls `record` inside its
+//! own transaction, so an entry exists exactly when the change does.
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+};
+use serde::Serialize;
+use serde_json::Value;
+use ts_rs::TS;
+
+use crate::entity::audit_entry;
+use crate::error::AppResult;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
+#[ts(export)]
+pub struct FieldChange {
+    pub field: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct AuditEntry {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub at: String,
+    pub operator: String,
+    pub entity: String,
+    #[ts(type = "number")]
+    pub entity_id: i64,
+    pub action: String,
+    pub changes: Vec<FieldChange>,
+}
+
+fn scalar(v: &Value) -> Option<String> {
+    match v {
+        Value::Null => None,
+        Value::String(s) => Some(s.clone()),
+        other => Some(other.to_string()),
+    }
+}
+
+/// Field-level differences between two serialisable snapshots (top-level keys).
+/// `before = None` lists every non-empty field of `after` (a creation).
+pub fn diff<T: Serialize>(before: Option<&T>, after: &T, skip: &[&str]) -> Vec<FieldChange> {
+    let after = serde_json::to_value(after).unwrap_or(Value::Null);
+    let before = before
+        .and_then(|b| serde_json::to_value(b).ok())
+        .unwrap_or(Value::Null);
+    let Value::Object(a) = after else {
+        return vec![];
+    };
+    let mut out = vec![];
+    for (k, av) in a {
+        if skip.contains(&k.as_str()) {
+            continue;
+        }
+        let bv = before.get(&k).cloned().unwrap_or(Value::Null);
+        if bv != av {
+            let after = scalar(&av);
+            let before = scalar(&bv);
+            if before.is_none() && after.as_deref().is_none_or(str::is_empty) {
+                continue;
+            }
+            out.push(FieldChange {
+                field: k,
+                before,
+                after,
+            });
+        }
+    }
+    out
+}
+
+pub async fn record<C: ConnectionTrait>(
+    db: &C,
+    operator: &str,
+    entity: &str,
+    entity_id: i64,
+    action: &str,
+    changes: &[FieldChange],
+) -> AppResult<()> {
+    audit_entry::ActiveModel {
+        at: Set(chrono::Utc::now()),
+        operator: Set(operator.to_owned()),
+        entity: Set(entity.to_owned()),
+        entity_id: Set(entity_id),
+        action: Set(action.to_owned()),
+        changes_json: Set(serde_json::to_string(changes).unwrap_or_else(|_| "[]".into())),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+pub async fn list<C: ConnectionTrait>(
+    db: &C,
+    entity: &str,
+    entity_id: i64,
+) -> AppResult<Vec<AuditEntry>> {
+    let rows = audit_entry::Entity::find()
+        .filter(audit_entry::Column::Entity.eq(entity))
+        .filter(audit_entry::Column::EntityId.eq(entity_id))
+        .order_by_desc(audit_entry::Column::Id)
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| AuditEntry {
+            id: r.id,
+            at: r.at.to_rfc3339(),
+            operator: r.operator,
+            entity: r.entity,
+            entity_id: r.entity_id,
+            action: r.action,
+            changes: serde_json::from_str(&r.changes_json).unwrap_or_default(),
+        })
+        .collect())
+}
+
+#[derive(Debug, Clone, serde::Deserialize, TS)]
+#[ts(export)]
+pub struct AuditQuery {
+    pub entity: String,
+    #[ts(type = "number")]
+    pub entity_id: i64,
+}

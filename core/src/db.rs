@@ -1,0 +1,116 @@
+//! Opening the database: where the file lives, SQLite pragmas, the backup taken
+//! before migrating an existing file, and running the migrator.
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use dealerdesk_migrations::{Migrator, MigratorTrait};
+use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions};
+use sea_orm::{ConnectionTrait, DatabaseConnection, SqlxSqliteConnector};
+
+use crate::error::{AppError, AppResult};
+
+pub const DB_ENV: &str = "DEALERDESK_DB";
+
+/// `<user data dir>/DealerDesk/dealerdesk.sqlite`.
+pub fn default_db_path() -> PathBuf {
+    dirs::data_dir()
+        .or_else(dirs::home_dir)
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join("DealerDesk")
+        .join("dealerdesk.sqlite")
+}
+
+/// `--db PATH` wins, then `DEALERDESK_DB`, then the default.
+pub fn resolve_db_path(flag: Option<PathBuf>) -> PathBuf {
+    flag.or_else(|| {
+        std::env::var_os(DB_ENV)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    })
+    .unwrap_or_else(default_db_path)
+}
+
+pub struct Opened {
+    pub db: DatabaseConnection,
+    /// The copy written before migrating an existing file, if one was needed.
+    pub backup: Option<PathBuf>,
+}
+
+/// Opens (creating if needed) the SQLite file in WAL mode with foreign keys on,
+/// backs it up if it already holds data and migrations are pending, then migrates.
+pub async fn open(path: &Path) -> AppResult<Opened> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| AppError::io(format!("{}: {e}", dir.display())))?;
+    }
+    let existed = path.metadata().map(|m| m.len() > 0).unwrap_or(false);
+    let opts = SqliteConnectOptions::new()
+        .filename(path)
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .foreign_keys(true)
+        .busy_timeout(Duration::from_secs(10));
+    let pool = SqlitePoolOptions::new()
+        .max_connections(4)
+        .min_connections(1)
+        .connect_with(opts)
+        .await
+        .map_err(|e| AppError::Database {
+            message: format!("{}: {e}", path.display()),
+        })?;
+    let db = SqlxSqliteConnector::from_sqlx_sqlite_pool(pool);
+
+    let mut backup = None;
+    if existed && !Migrator::get_pending_migrations(&db).await?.is_empty() {
+        backup = Some(backup_before_migration(&db, path).await?);
+    }
+    Migrator::up(&db, None).await?;
+    Ok(Opened { db, backup })
+}
+
+async fn backup_before_migration(db: &DatabaseConnection, path: &Path) -> AppResult<PathBuf> {
+    let stamp = chrono::Utc::now().format("%Y%m%d-%H%M%S");
+    let file = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "dealerdesk.sqlite".into());
+    let target = path.with_file_name(format!("{file}.before-migration-{stamp}.bak"));
+    copy_to(db, &target).await?;
+    Ok(target)
+}
+
+/// A consistent copy of the live database (VACUUM INTO reads one snapshot).
+pub async fn copy_to(db: &DatabaseConnection, target: &Path) -> AppResult<()> {
+    if target.exists() {
+        return Err(AppError::Conflict {
+            field: "path".into(),
+            value: target.display().to_string(),
+        });
+    }
+    let quoted = target.to_string_lossy().replace('\'', "''");
+    db.execute_unprepared(&format!("VACUUM INTO '{quoted}'"))
+        .await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flag_beats_env_beats_default() {
+        let flag = PathBuf::from("/tmp/x.sqlite");
+        assert_eq!(resolve_db_path(Some(flag.clone())), flag);
+        assert!(default_db_path().ends_with("DealerDesk/dealerdesk.sqlite"));
+    }
+}
+
+/// What the About/Settings page shows about the running program.
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct AppInfo {
+    pub db_path: String,
+    pub version: String,
+    /// The copy written before this start's migration, if any.
+    pub backup: Option<String>,
+}

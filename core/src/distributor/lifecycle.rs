@@ -1,0 +1,212 @@
+//! The lifecycle (applicant → … → terminated) and tier changes.
+use chrono::NaiveDate;
+use sea_orm::TransactionSession;
+use sea_orm::{ActiveModelTrait, ConnectionTrait, Set, TransactionTrait};
+use serde::Deserialize;
+use ts_rs::TS;
+
+use super::{write::find_model, Distributor, Status, Tier};
+use crate::audit::{self, FieldChange};
+use crate::entity::{distributor, status_change, tier_change};
+use crate::error::{AppError, AppResult};
+use crate::settings;
+
+impl Status {
+    /// The statuses reachable in one step. Rejected and terminated are final.
+    pub fn allowed_next(self) -> &'static [Status] {
+        use Status::*;
+        match self {
+            Applicant => &[UnderReview, Terminated],
+            UnderReview => &[Approved, Rejected, Terminated],
+            Approved => &[Active, Terminated],
+            Active => &[Suspended, Terminated],
+            Suspended => &[Active, Terminated],
+            Rejected | Terminated => &[],
+        }
+    }
+
+    pub fn can_move_to(self, to: Status) -> bool {
+        self.allowed_next().contains(&to)
+    }
+
+    /// Moves that narrow the relationship must say why.
+    pub fn needs_reason(to: Status) -> bool {
+        matches!(to, Status::Rejected | Status::Suspended | Status::Terminated)
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct TransitionRequest {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub to: Status,
+    /// `YYYY-MM-DD`; empty means today.
+    #[serde(default)]
+    pub date: String,
+    #[serde(default)]
+    pub reason: String,
+}
+
+fn parse_date(field: &str, s: &str) -> AppResult<NaiveDate> {
+    if s.trim().is_empty() {
+        return Ok(chrono::Utc::now().date_naive());
+    }
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| AppError::field(field, "date_format"))
+}
+
+pub(crate) async fn record_status<C: ConnectionTrait>(
+    db: &C,
+    current: distributor::Model,
+    to: Status,
+    date: NaiveDate,
+    reason: &str,
+    operator: &str,
+) -> AppResult<distributor::Model> {
+    let from = current.status.clone();
+    let now = chrono::Utc::now();
+    let id = current.id;
+    let mut am: distributor::ActiveModel = current.into();
+    am.status = Set(to.key().into());
+    am.updated_at = Set(now);
+    let model = am.update(db).await?;
+    status_change::ActiveModel {
+        distributor_id: Set(id),
+        from_status: Set(from.clone()),
+        to_status: Set(to.key().into()),
+        effective_date: Set(date),
+        operator: Set(operator.into()),
+        reason: Set(reason.into()),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    let mut changes = vec![FieldChange {
+        field: "status".into(),
+        before: Some(from),
+        after: Some(to.key().into()),
+    }];
+    if !reason.is_empty() {
+        changes.push(FieldChange {
+            field: "reason".into(),
+            before: None,
+            after: Some(reason.into()),
+        });
+    }
+    audit::record(db, operator, "distributor", id, "transition", &changes).await?;
+    Ok(model)
+}
+
+pub async fn transition<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    operator: &str,
+    req: TransitionRequest,
+) -> AppResult<Distributor> {
+    let operator = settings::require_operator(operator)?;
+    let date = parse_date("date", &req.date)?;
+    let reason = req.reason.trim();
+    let txn = db.begin().await?;
+    let current = find_model(&txn, req.id).await?;
+    let from = Status::parse(&current.status).unwrap_or_default();
+    if !from.can_move_to(req.to) {
+        return Err(AppError::IllegalTransition {
+            from: from.key().into(),
+            to: req.to.key().into(),
+        });
+    }
+    if Status::needs_reason(req.to) && reason.is_empty() {
+        return Err(AppError::field("reason", "required"));
+    }
+    let model = record_status(&txn, current, req.to, date, reason, &operator).await?;
+    txn.commit().await?;
+    Ok(model.into())
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct TierChangeRequest {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub tier: Tier,
+    pub reason: String,
+}
+
+pub(crate) async fn record_tier<C: ConnectionTrait>(
+    db: &C,
+    current: distributor::Model,
+    to: Tier,
+    reason: &str,
+    operator: &str,
+) -> AppResult<distributor::Model> {
+    let from = current.tier.clone();
+    let now = chrono::Utc::now();
+    let id = current.id;
+    let mut am: distributor::ActiveModel = current.into();
+    am.tier = Set(to.key().into());
+    am.updated_at = Set(now);
+    let model = am.update(db).await?;
+    tier_change::ActiveModel {
+        distributor_id: Set(id),
+        from_tier: Set(Some(from.clone())),
+        to_tier: Set(to.key().into()),
+        reason: Set(reason.into()),
+        operator: Set(operator.into()),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    let changes = [
+        FieldChange {
+            field: "tier".into(),
+            before: Some(from),
+            after: Some(to.key().into()),
+        },
+        FieldChange {
+            field: "reason".into(),
+            before: None,
+            after: Some(reason.into()),
+        },
+    ];
+    audit::record(db, operator, "distributor", id, "tier_change", &changes).await?;
+    Ok(model)
+}
+
+pub async fn change_tier<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    operator: &str,
+    req: TierChangeRequest,
+) -> AppResult<Distributor> {
+    let operator = settings::require_operator(operator)?;
+    let reason = req.reason.trim();
+    if reason.is_empty() {
+        return Err(AppError::field("reason", "required"));
+    }
+    let txn = db.begin().await?;
+    let current = find_model(&txn, req.id).await?;
+    if current.tier == req.tier.key() {
+        return Err(AppError::field("tier", "unchanged"));
+    }
+    let model = record_tier(&txn, current, req.tier, reason, &operator).await?;
+    txn.commit().await?;
+    Ok(model.into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminal_statuses_go_nowhere() {
+        assert!(Status::Rejected.allowed_next().is_empty());
+        assert!(Status::Terminated.allowed_next().is_empty());
+        assert!(!Status::Applicant.can_move_to(Status::Active));
+        assert!(Status::Suspended.can_move_to(Status::Active));
+        for s in Status::ALL {
+            if !s.allowed_next().is_empty() {
+                assert!(s.can_move_to(Status::Terminated), "{s}");
+            }
+        }
+    }
+}

@@ -1,0 +1,181 @@
+//! Distributor records (经销商档案): profile, lifecycle, tiers and the list.
+mod lifecycle;
+mod query;
+mod validate;
+mod write;
+
+pub use lifecycle::{change_tier, transition, TierChangeRequest, TransitionRequest};
+pub use query::{list, territories, DistributorPage, DistributorQuery, SortField};
+pub use validate::{validate_input, ValidInput};
+pub use write::{create, get, get_by_code, next_code, update, DistributorDetail, StatusChange, TierChange};
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::entity::distributor;
+use crate::money::Money;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, Default)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Tier {
+    Strategic,
+    Core,
+    #[default]
+    Basic,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, Default)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Status {
+    #[default]
+    Applicant,
+    UnderReview,
+    Approved,
+    Rejected,
+    Active,
+    Suspended,
+    Terminated,
+}
+
+macro_rules! key_enum {
+    ($t:ty, $($v:ident => $k:literal / $zh:literal),+ $(,)?) => {
+        impl $t {
+            pub const ALL: &'static [$t] = &[$(<$t>::$v),+];
+            pub fn key(self) -> &'static str { match self { $(<$t>::$v => $k),+ } }
+            pub fn label_zh(self) -> &'static str { match self { $(<$t>::$v => $zh),+ } }
+            /// Accepts the key or the Chinese label (as the zh-CN export writes it).
+            pub fn parse(s: &str) -> Option<$t> {
+                let s = s.trim();
+                Self::ALL.iter().copied().find(|v| v.key().eq_ignore_ascii_case(s) || v.label_zh() == s)
+            }
+        }
+        impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result { f.write_str(self.key()) }
+        }
+    };
+}
+
+key_enum!(Tier,
+    Strategic => "strategic" / "战略",
+    Core => "core" / "核心",
+    Basic => "basic" / "基础",
+);
+
+key_enum!(Status,
+    Applicant => "applicant" / "申请中",
+    UnderReview => "under_review" / "审核中",
+    Approved => "approved" / "已批准",
+    Rejected => "rejected" / "已拒绝",
+    Active => "active" / "合作中",
+    Suspended => "suspended" / "已暂停",
+    Terminated => "terminated" / "已终止",
+);
+
+/// Everything the profile form edits. Money arrives as a string so a bad value
+/// is a field error, not a decoding failure.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export)]
+pub struct DistributorInput {
+    /// Empty: the next free code is generated.
+    pub code: String,
+    pub name: String,
+    pub short_name: String,
+    pub uscc: String,
+    pub legal_representative: String,
+    pub contact_name: String,
+    pub contact_role: String,
+    pub contact_phone: String,
+    pub contact_email: String,
+    pub contact_wechat: String,
+    pub province: String,
+    pub city: String,
+    pub county: String,
+    pub region: String,
+    pub address: String,
+    pub bank_name: String,
+    pub bank_account: String,
+    pub payment_terms_days: i32,
+    pub credit_limit: String,
+    /// Used when creating; later changes go through `change_tier` with a reason.
+    pub tier: Tier,
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct Distributor {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub code: String,
+    pub name: String,
+    pub short_name: String,
+    pub uscc: String,
+    pub legal_representative: String,
+    pub contact_name: String,
+    pub contact_role: String,
+    pub contact_phone: String,
+    pub contact_email: String,
+    pub contact_wechat: String,
+    pub province: String,
+    pub city: String,
+    pub county: String,
+    pub region: String,
+    pub address: String,
+    pub bank_name: String,
+    pub bank_account: String,
+    pub payment_terms_days: i32,
+    pub credit_limit: Money,
+    pub tier: Tier,
+    pub status: Status,
+    pub notes: String,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+impl From<distributor::Model> for Distributor {
+    fn from(m: distributor::Model) -> Self {
+        Distributor {
+            id: m.id,
+            code: m.code,
+            name: m.name,
+            short_name: m.short_name,
+            uscc: m.uscc,
+            legal_representative: m.legal_representative,
+            contact_name: m.contact_name,
+            contact_role: m.contact_role,
+            contact_phone: m.contact_phone,
+            contact_email: m.contact_email,
+            contact_wechat: m.contact_wechat,
+            province: m.province,
+            city: m.city,
+            county: m.county,
+            region: m.region,
+            address: m.address,
+            bank_name: m.bank_name,
+            bank_account: m.bank_account,
+            payment_terms_days: m.payment_terms_days,
+            credit_limit: Money::from_fen(m.credit_limit_fen),
+            tier: Tier::parse(&m.tier).unwrap_or_default(),
+            status: Status::parse(&m.status).unwrap_or_default(),
+            notes: m.notes,
+            created_at: m.created_at.to_rfc3339(),
+            updated_at: m.updated_at.to_rfc3339(),
+        }
+    }
+}
+
+pub(crate) use lifecycle::{record_status as write_status, record_tier as write_tier};
+pub(crate) use write::find_model as write_find;
+pub(crate) use write::{insert_valid as write_insert, update_valid as write_update};
+
+/// The edit form's request: which distributor and its new profile.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct DistributorUpdate {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub input: DistributorInput,
+}

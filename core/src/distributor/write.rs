@@ -1,0 +1,281 @@
+//! Creating, editing and reading one distributor. Each write is one transaction
+//! with its audit entry.
+use sea_orm::TransactionSession;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set, TransactionTrait,
+};
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::{Distributor, DistributorInput, Status, Tier, ValidInput};
+use crate::assessment::{self, Assessment};
+use crate::entity::{distributor, status_change, tier_change};
+use crate::error::{AppError, AppResult};
+use crate::{audit, settings};
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct StatusChange {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub from: Status,
+    pub to: Status,
+    pub date: String,
+    pub operator: String,
+    pub reason: String,
+    pub recorded_at: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct TierChange {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub from: Option<Tier>,
+    pub to: Tier,
+    pub reason: String,
+    pub operator: String,
+    pub recorded_at: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct DistributorDetail {
+    pub distributor: Distributor,
+    /// The statuses this distributor may move to now.
+    pub allowed_transitions: Vec<Status>,
+    pub status_history: Vec<StatusChange>,
+    pub tier_history: Vec<TierChange>,
+    pub assessments: Vec<Assessment>,
+}
+
+pub(crate) async fn find_model<C: ConnectionTrait>(db: &C, id: i64) -> AppResult<distributor::Model> {
+    distributor::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or_else(|| AppError::not_found("distributor", id))
+}
+
+/// The next `DS00001`-style code not yet used.
+pub async fn next_code<C: ConnectionTrait>(db: &C) -> AppResult<String> {
+    let codes: Vec<String> = distributor::Entity::find()
+        .select_only()
+        .column(distributor::Column::Code)
+        .filter(distributor::Column::Code.starts_with("DS"))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let max = codes
+        .iter()
+        .filter_map(|c| c[2..].parse::<u64>().ok())
+        .max()
+        .unwrap_or(0);
+    Ok(format!("DS{:05}", max + 1))
+}
+
+/// Refuses a code or USCC that another distributor already holds.
+pub(crate) async fn check_unique<C: ConnectionTrait>(
+    db: &C,
+    code: &str,
+    uscc: &str,
+    except_id: Option<i64>,
+) -> AppResult<()> {
+    for (col, field, value) in [
+        (distributor::Column::Code, "code", code),
+        (distributor::Column::Uscc, "uscc", uscc),
+    ] {
+        let mut q = distributor::Entity::find().filter(col.eq(value));
+        if let Some(id) = except_id {
+            q = q.filter(distributor::Column::Id.ne(id));
+        }
+        if q.one(db).await?.is_some() {
+            return Err(AppError::Conflict {
+                field: field.into(),
+                value: value.into(),
+            });
+        }
+    }
+    Ok(())
+}
+
+pub(crate) fn apply(m: &mut distributor::ActiveModel, v: &ValidInput) {
+    let i = &v.input;
+    m.code = Set(i.code.clone());
+    m.name = Set(i.name.clone());
+    m.short_name = Set(i.short_name.clone());
+    m.uscc = Set(i.uscc.clone());
+    m.legal_representative = Set(i.legal_representative.clone());
+    m.contact_name = Set(i.contact_name.clone());
+    m.contact_role = Set(i.contact_role.clone());
+    m.contact_phone = Set(i.contact_phone.clone());
+    m.contact_email = Set(i.contact_email.clone());
+    m.contact_wechat = Set(i.contact_wechat.clone());
+    m.province = Set(i.province.clone());
+    m.city = Set(i.city.clone());
+    m.county = Set(i.county.clone());
+    m.region = Set(i.region.clone());
+    m.address = Set(i.address.clone());
+    m.bank_name = Set(i.bank_name.clone());
+    m.bank_account = Set(i.bank_account.clone());
+    m.payment_terms_days = Set(i.payment_terms_days);
+    m.credit_limit_fen = Set(v.credit_limit.fen());
+    m.notes = Set(i.notes.clone());
+}
+
+/// Inserts a validated profile with its first status and tier history rows.
+pub(crate) async fn insert_valid<C: ConnectionTrait>(
+    db: &C,
+    v: &ValidInput,
+    status: Status,
+    operator: &str,
+    reason: &str,
+) -> AppResult<distributor::Model> {
+    let now = chrono::Utc::now();
+    let mut am = distributor::ActiveModel {
+        tier: Set(v.input.tier.key().into()),
+        status: Set(status.key().into()),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    };
+    apply(&mut am, v);
+    let model = am.insert(db).await?;
+    status_change::ActiveModel {
+        distributor_id: Set(model.id),
+        from_status: Set(String::new()),
+        to_status: Set(status.key().into()),
+        effective_date: Set(now.date_naive()),
+        operator: Set(operator.into()),
+        reason: Set(reason.into()),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    tier_change::ActiveModel {
+        distributor_id: Set(model.id),
+        from_tier: Set(None),
+        to_tier: Set(v.input.tier.key().into()),
+        reason: Set(reason.into()),
+        operator: Set(operator.into()),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    let dto = Distributor::from(model.clone());
+    audit::record(db, operator, "distributor", model.id, "create", &audit::diff(None, &dto, &["id", "created_at", "updated_at"])).await?;
+    Ok(model)
+}
+
+pub async fn create<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    operator: &str,
+    input: DistributorInput,
+) -> AppResult<Distributor> {
+    let operator = settings::require_operator(operator)?;
+    let mut v = validate_or_err(&input)?;
+    let txn = db.begin().await?;
+    if v.input.code.is_empty() {
+        v.input.code = next_code(&txn).await?;
+    }
+    check_unique(&txn, &v.input.code, &v.input.uscc, None).await?;
+    let model = insert_valid(&txn, &v, Status::Applicant, &operator, "").await?;
+    txn.commit().await?;
+    Ok(model.into())
+}
+
+fn validate_or_err(input: &DistributorInput) -> AppResult<ValidInput> {
+    super::validate_input(input).map_err(|fields| AppError::Validation { fields })
+}
+
+pub(crate) async fn update_valid<C: ConnectionTrait>(
+    db: &C,
+    current: distributor::Model,
+    v: &ValidInput,
+    operator: &str,
+) -> AppResult<distributor::Model> {
+    let before = Distributor::from(current.clone());
+    let mut am: distributor::ActiveModel = current.into();
+    apply(&mut am, v);
+    am.updated_at = Set(chrono::Utc::now());
+    let model = am.update(db).await?;
+    let after = Distributor::from(model.clone());
+    let changes = audit::diff(Some(&before), &after, &["updated_at"]);
+    if !changes.is_empty() {
+        audit::record(db, operator, "distributor", model.id, "update", &changes).await?;
+    }
+    Ok(model)
+}
+
+/// Edits the profile. Tier and status are not changed here (they have their own
+/// actions with reasons and history).
+pub async fn update<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    operator: &str,
+    id: i64,
+    input: DistributorInput,
+) -> AppResult<Distributor> {
+    let operator = settings::require_operator(operator)?;
+    let mut v = validate_or_err(&input)?;
+    let txn = db.begin().await?;
+    let current = find_model(&txn, id).await?;
+    if v.input.code.is_empty() {
+        v.input.code = current.code.clone();
+    }
+    check_unique(&txn, &v.input.code, &v.input.uscc, Some(id)).await?;
+    let model = update_valid(&txn, current, &v, &operator).await?;
+    txn.commit().await?;
+    Ok(model.into())
+}
+
+pub async fn get_by_code<C: ConnectionTrait>(db: &C, code: &str) -> AppResult<Option<distributor::Model>> {
+    Ok(distributor::Entity::find()
+        .filter(distributor::Column::Code.eq(code))
+        .one(db)
+        .await?)
+}
+
+pub async fn get<C: ConnectionTrait>(db: &C, id: i64) -> AppResult<DistributorDetail> {
+    let model = find_model(db, id).await?;
+    let status_history = status_change::Entity::find()
+        .filter(status_change::Column::DistributorId.eq(id))
+        .order_by_desc(status_change::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| StatusChange {
+            id: r.id,
+            from: Status::parse(&r.from_status).unwrap_or_default(),
+            to: Status::parse(&r.to_status).unwrap_or_default(),
+            date: r.effective_date.to_string(),
+            operator: r.operator,
+            reason: r.reason,
+            recorded_at: r.created_at.to_rfc3339(),
+        })
+        .collect();
+    let tier_history = tier_change::Entity::find()
+        .filter(tier_change::Column::DistributorId.eq(id))
+        .order_by_desc(tier_change::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| TierChange {
+            id: r.id,
+            from: r.from_tier.as_deref().and_then(Tier::parse),
+            to: Tier::parse(&r.to_tier).unwrap_or_default(),
+            reason: r.reason,
+            operator: r.operator,
+            recorded_at: r.created_at.to_rfc3339(),
+        })
+        .collect();
+    let distributor = Distributor::from(model);
+    Ok(DistributorDetail {
+        allowed_transitions: distributor.status.allowed_next().to_vec(),
+        distributor,
+        status_history,
+        tier_history,
+        assessments: assessment::list(db, id).await?,
+    })
+}

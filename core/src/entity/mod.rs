@@ -1,0 +1,7 @@
+//! SeaORM entities. They stay inside `core`: IPC and the CLI see DTOs only.
+pub mod assessment;
+pub mod audit_entry;
+pub mod distributor;
+pub mod setting;
+pub mod status_change;
+pub mod tier_change;

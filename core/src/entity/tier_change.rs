@@ -1,0 +1,19 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "tier_change")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub distributor_id: i64,
+    pub from_tier: Option<String>,
+    pub to_tier: String,
+    pub reason: String,
+    pub operator: String,
+    pub created_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,16 @@
+//! DealerDesk core: entities, domain services and file formats. No Tauri, no GTK:
+//! the desktop shell and the CLI are thin adapters over this crate.
+pub mod assessment;
+pub mod audit;
+pub mod db;
+pub mod demo;
+pub mod distributor;
+mod entity;
+pub mod error;
+pub mod money;
+pub mod settings;
+pub mod transfer;
+pub mod uscc;
+
+pub use error::{AppError, AppResult};
+pub use sea_orm::DatabaseConnection;

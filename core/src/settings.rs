@@ -1,0 +1,195 @@
+//! Company-wide settings kept in the `setting` table as JSON values.
+use sea_orm::TransactionSession;
+use sea_orm::{ConnectionTrait, EntityTrait, Set, TransactionTrait};
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::distributor::Tier;
+use crate::entity::setting;
+use crate::error::{AppResult, FieldErrors};
+
+/// One admission criterion; weights are relative (they need not sum to 100).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Criterion {
+    pub key: String,
+    pub label_zh: String,
+    pub label_en: String,
+    pub weight: u32,
+}
+
+/// Minimum weighted scores (0–100) for a recommended tier; below `core_min` is basic.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct TierThresholds {
+    pub strategic_min: u32,
+    pub core_min: u32,
+}
+
+impl TierThresholds {
+    pub fn recommend(&self, total_centi: i64) -> Tier {
+        if total_centi >= i64::from(self.strategic_min) * 100 {
+            Tier::Strategic
+        } else if total_centi >= i64::from(self.core_min) * 100 {
+            Tier::Core
+        } else {
+            Tier::Basic
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Settings {
+    /// Who is working at this PC; written into every history and audit entry.
+    pub operator_name: String,
+    /// `zh-CN` or `en`.
+    pub language: String,
+    pub criteria: Vec<Criterion>,
+    pub thresholds: TierThresholds,
+}
+
+fn criterion(key: &str, zh: &str, en: &str, weight: u32) -> Criterion {
+    Criterion {
+        key: key.into(),
+        label_zh: zh.into(),
+        label_en: en.into(),
+        weight,
+    }
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            operator_name: String::new(),
+            language: "zh-CN".into(),
+            criteria: vec![
+                criterion("capital", "资金实力", "Capital strength", 25),
+                criterion("warehousing", "仓储能力", "Warehousing", 15),
+                criterion("transport", "物流配送", "Transport", 15),
+                criterion("coverage", "市场覆盖", "Market coverage", 20),
+                criterion("sales_team", "销售团队", "Sales team", 15),
+                criterion("reputation", "商业信誉", "Reputation", 10),
+            ],
+            thresholds: TierThresholds {
+                strategic_min: 85,
+                core_min: 70,
+            },
+        }
+    }
+}
+
+const KEY_OPERATOR: &str = "operator_name";
+const KEY_LANGUAGE: &str = "language";
+const KEY_CRITERIA: &str = "admission_criteria";
+const KEY_THRESHOLDS: &str = "tier_thresholds";
+
+async fn get_json<C: ConnectionTrait, T: DeserializeOwned>(db: &C, key: &str) -> AppResult<Option<T>> {
+    let row = setting::Entity::find_by_id(key.to_owned()).one(db).await?;
+    Ok(row.and_then(|r| serde_json::from_str(&r.value).ok()))
+}
+
+async fn put_json<C: ConnectionTrait, T: Serialize>(db: &C, key: &str, value: &T) -> AppResult<()> {
+    let model = setting::ActiveModel {
+        key: Set(key.to_owned()),
+        value: Set(serde_json::to_string(value).unwrap_or_default()),
+    };
+    setting::Entity::insert(model)
+        .on_conflict(
+            sea_orm::sea_query::OnConflict::column(setting::Column::Key)
+                .update_column(setting::Column::Value)
+                .to_owned(),
+        )
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+pub async fn load<C: ConnectionTrait>(db: &C) -> AppResult<Settings> {
+    let d = Settings::default();
+    Ok(Settings {
+        operator_name: get_json(db, KEY_OPERATOR).await?.unwrap_or(d.operator_name),
+        language: get_json(db, KEY_LANGUAGE).await?.unwrap_or(d.language),
+        criteria: get_json(db, KEY_CRITERIA).await?.unwrap_or(d.criteria),
+        thresholds: get_json(db, KEY_THRESHOLDS).await?.unwrap_or(d.thresholds),
+    })
+}
+
+/// The operator's name, or a validation error asking for it.
+pub async fn operator<C: ConnectionTrait>(db: &C) -> AppResult<String> {
+    let name: String = get_json(db, KEY_OPERATOR).await?.unwrap_or_default();
+    if name.trim().is_empty() {
+        return Err(crate::error::AppError::field("operator_name", "required"));
+    }
+    Ok(name)
+}
+
+pub fn validate(s: &Settings) -> AppResult<()> {
+    let mut errs = FieldErrors::default();
+    if s.operator_name.trim().is_empty() {
+        errs.push("operator_name", "required");
+    }
+    if s.language != "zh-CN" && s.language != "en" {
+        errs.push("language", "invalid_choice");
+    }
+    if s.criteria.is_empty() {
+        errs.push("criteria", "required");
+    }
+    let mut keys = std::collections::HashSet::new();
+    for (i, c) in s.criteria.iter().enumerate() {
+        if c.key.trim().is_empty() || !keys.insert(c.key.trim()) {
+            errs.push(&format!("criteria.{i}.key"), "duplicate_or_empty");
+        }
+        if c.label_zh.trim().is_empty() && c.label_en.trim().is_empty() {
+            errs.push(&format!("criteria.{i}.label"), "required");
+        }
+        if c.weight > 100 {
+            errs.push(&format!("criteria.{i}.weight"), "out_of_range");
+        }
+    }
+    if s.criteria.iter().map(|c| c.weight).sum::<u32>() == 0 {
+        errs.push("criteria", "weights_zero");
+    }
+    let t = &s.thresholds;
+    if t.strategic_min > 100 || t.core_min > t.strategic_min {
+        errs.push("thresholds", "thresholds_order");
+    }
+    errs.into_result()
+}
+
+pub async fn save<C: TransactionTrait + ConnectionTrait>(db: &C, s: Settings) -> AppResult<Settings> {
+    validate(&s)?;
+    let s = Settings {
+        operator_name: s.operator_name.trim().to_owned(),
+        ..s
+    };
+    let txn = db.begin().await?;
+    let before = load(&txn).await?;
+    put_json(&txn, KEY_OPERATOR, &s.operator_name).await?;
+    put_json(&txn, KEY_LANGUAGE, &s.language).await?;
+    put_json(&txn, KEY_CRITERIA, &s.criteria).await?;
+    put_json(&txn, KEY_THRESHOLDS, &s.thresholds).await?;
+    let changes = crate::audit::diff(Some(&before), &s, &[]);
+    if !changes.is_empty() {
+        crate::audit::record(&txn, &s.operator_name, "settings", 0, "update", &changes).await?;
+    }
+    txn.commit().await?;
+    Ok(s)
+}
+
+/// Only the language, so the UI can switch before an operator name exists.
+pub async fn set_language<C: ConnectionTrait>(db: &C, language: &str) -> AppResult<()> {
+    if language != "zh-CN" && language != "en" {
+        return Err(crate::error::AppError::field("language", "invalid_choice"));
+    }
+    put_json(db, KEY_LANGUAGE, &language).await
+}
+
+/// Every write names who made it; an empty name is refused.
+pub fn require_operator(name: &str) -> AppResult<String> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(crate::error::AppError::field("operator_name", "required"));
+    }
+    Ok(name.to_owned())
+}

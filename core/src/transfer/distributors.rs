@@ -1,0 +1,380 @@
+//! Importing the company's distributor sheet and exporting the list view.
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use sea_orm::TransactionSession;
+use sea_orm::{ConnectionTrait, EntityTrait, TransactionTrait};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{read_table, Table, DISTRIBUTOR_COLUMNS};
+use crate::distributor::{self, DistributorInput, DistributorQuery, Status, ValidInput};
+use crate::entity::distributor as dist;
+use crate::error::{AppError, AppResult, RowError};
+use crate::{audit, settings};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ImportAction {
+    Create,
+    Update,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ImportPreviewRow {
+    pub row: u32,
+    pub code: String,
+    pub name: String,
+    pub action: ImportAction,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ImportPreview {
+    pub rows: Vec<ImportPreviewRow>,
+    pub errors: Vec<RowError>,
+    pub creates: u32,
+    pub updates: u32,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ImportSummary {
+    pub created: u32,
+    pub updated: u32,
+}
+
+struct PlanItem {
+    row: u32,
+    valid: ValidInput,
+    /// None: keep the current status (update) or start as applicant (create).
+    status: Option<Status>,
+    existing: Option<dist::Model>,
+}
+
+struct Plan {
+    items: Vec<PlanItem>,
+    errors: Vec<RowError>,
+}
+
+fn row_err(row: u32, field: &str, code: &str, detail: Option<String>) -> RowError {
+    RowError {
+        row,
+        field: field.into(),
+        code: code.into(),
+        detail,
+    }
+}
+
+/// Maps each header to its column key (English key or Chinese header).
+fn header_keys(t: &Table, errors: &mut Vec<RowError>) -> Vec<Option<&'static str>> {
+    let keys: Vec<Option<&'static str>> = t
+        .headers
+        .iter()
+        .map(|h| {
+            DISTRIBUTOR_COLUMNS
+                .iter()
+                .find(|(k, zh)| h.eq_ignore_ascii_case(k) || h == zh)
+                .map(|(k, _)| *k)
+        })
+        .collect();
+    for (h, k) in t.headers.iter().zip(&keys) {
+        if k.is_none() && !h.is_empty() {
+            errors.push(row_err(1, h, "unknown_header", Some(h.clone())));
+        }
+    }
+    for required in ["name", "uscc", "contact_name", "contact_phone", "province"] {
+        if !keys.contains(&Some(required)) {
+            errors.push(row_err(1, required, "header_missing", None));
+        }
+    }
+    keys
+}
+
+fn input_from_row(
+    row: u32,
+    cells: &HashMap<&str, String>,
+    errors: &mut Vec<RowError>,
+) -> (DistributorInput, Option<Status>) {
+    let get = |k: &str| cells.get(k).cloned().unwrap_or_default();
+    let mut input = DistributorInput {
+        code: get("code"),
+        name: get("name"),
+        short_name: get("short_name"),
+        uscc: get("uscc"),
+        legal_representative: get("legal_representative"),
+        contact_name: get("contact_name"),
+        contact_phone: get("contact_phone"),
+        contact_email: get("contact_email"),
+        province: get("province"),
+        city: get("city"),
+        county: get("county"),
+        address: get("address"),
+        credit_limit: get("credit_limit"),
+        payment_terms_days: 30,
+        ..Default::default()
+    };
+    let tier = get("tier");
+    if !tier.trim().is_empty() {
+        match distributor::Tier::parse(&tier) {
+            Some(t) => input.tier = t,
+            None => errors.push(row_err(row, "tier", "invalid_choice", Some(tier))),
+        }
+    }
+    let status_text = get("status");
+    let mut status = None;
+    if !status_text.trim().is_empty() {
+        match Status::parse(&status_text) {
+            Some(s) => status = Some(s),
+            None => errors.push(row_err(row, "status", "invalid_choice", Some(status_text))),
+        }
+    }
+    let days = get("payment_terms_days");
+    if !days.trim().is_empty() {
+        match days.trim().parse::<i32>() {
+            Ok(d) => input.payment_terms_days = d,
+            Err(_) => errors.push(row_err(row, "payment_terms_days", "integer", Some(days))),
+        }
+    }
+    (input, status)
+}
+
+async fn plan<C: ConnectionTrait>(db: &C, t: &Table) -> AppResult<Plan> {
+    let mut errors = vec![];
+    let keys = header_keys(t, &mut errors);
+    let existing: Vec<dist::Model> = dist::Entity::find().all(db).await?;
+    let by_code: HashMap<String, dist::Model> =
+        existing.iter().map(|m| (m.code.clone(), m.clone())).collect();
+    let uscc_owner: HashMap<String, String> =
+        existing.iter().map(|m| (m.uscc.clone(), m.code.clone())).collect();
+    let mut seen_code = HashSet::new();
+    let mut seen_uscc = HashSet::new();
+    let mut items = vec![];
+    if !errors.is_empty() {
+        return Ok(Plan { items, errors });
+    }
+    for (row, cells) in &t.rows {
+        let row = *row;
+        let map: HashMap<&str, String> = keys
+            .iter()
+            .zip(cells.iter())
+            .filter_map(|(k, v)| k.map(|k| (k, v.clone())))
+            .collect();
+        let (input, status) = input_from_row(row, &map, &mut errors);
+        let valid = match distributor::validate_input(&input) {
+            Ok(v) => v,
+            Err(fields) => {
+                errors.extend(fields.into_iter().map(|f| row_err(row, &f.field, &f.code, f.detail)));
+                continue;
+            }
+        };
+        let code = valid.input.code.clone();
+        if !code.is_empty() && !seen_code.insert(code.clone()) {
+            errors.push(row_err(row, "code", "duplicate_in_file", Some(code.clone())));
+        }
+        if !seen_uscc.insert(valid.input.uscc.clone()) {
+            errors.push(row_err(row, "uscc", "duplicate_in_file", Some(valid.input.uscc.clone())));
+        }
+        if let Some(owner) = uscc_owner.get(&valid.input.uscc) {
+            if owner != &code {
+                errors.push(row_err(row, "uscc", "already_used", Some(owner.clone())));
+            }
+        }
+        items.push(PlanItem {
+            row,
+            existing: by_code.get(&code).cloned(),
+            valid,
+            status,
+        });
+    }
+    if t.rows.is_empty() {
+        errors.push(row_err(2, "name", "no_rows", None));
+    }
+    Ok(Plan { items, errors })
+}
+
+pub async fn preview<C: ConnectionTrait>(db: &C, path: &Path) -> AppResult<ImportPreview> {
+    let table = read_table(path)?;
+    let p = plan(db, &table).await?;
+    let rows: Vec<ImportPreviewRow> = p
+        .items
+        .iter()
+        .map(|i| ImportPreviewRow {
+            row: i.row,
+            code: i.valid.input.code.clone(),
+            name: i.valid.input.name.clone(),
+            action: if i.existing.is_some() { ImportAction::Update } else { ImportAction::Create },
+        })
+        .collect();
+    let updates = rows.iter().filter(|r| r.action == ImportAction::Update).count() as u32;
+    Ok(ImportPreview {
+        creates: rows.len() as u32 - updates,
+        updates,
+        rows,
+        errors: p.errors,
+    })
+}
+
+/// Writes every row in one transaction, or nothing if any row is invalid.
+/// Rows whose code exists update that distributor; the others are created.
+pub async fn import<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    operator: &str,
+    path: &Path,
+) -> AppResult<ImportSummary> {
+    let operator = settings::require_operator(operator)?;
+    let table = read_table(path)?;
+    let txn = db.begin().await?;
+    let p = plan(&txn, &table).await?;
+    if !p.errors.is_empty() {
+        return Err(AppError::ImportRejected { errors: p.errors });
+    }
+    let mut next: u64 = distributor::next_code(&txn).await?[2..].parse().unwrap_or(1);
+    let used: HashSet<String> = p.items.iter().map(|i| i.valid.input.code.clone()).collect();
+    let mut summary = ImportSummary { created: 0, updated: 0 };
+    for mut item in p.items {
+        match item.existing.take() {
+            Some(current) => {
+                let mut model = distributor::write_update(&txn, current, &item.valid, &operator).await?;
+                let tier = item.valid.input.tier;
+                if model.tier != tier.key() {
+                    model = distributor::write_tier(&txn, model, tier, "import", &operator).await?;
+                }
+                if let Some(s) = item.status.filter(|s| model.status != s.key()) {
+                    let today = chrono::Utc::now().date_naive();
+                    distributor::write_status(&txn, model, s, today, "import", &operator).await?;
+                }
+                summary.updated += 1;
+            }
+            None => {
+                if item.valid.input.code.is_empty() {
+                    loop {
+                        let code = format!("DS{next:05}");
+                        next += 1;
+                        if !used.contains(&code) {
+                            item.valid.input.code = code;
+                            break;
+                        }
+                    }
+                }
+                let status = item.status.unwrap_or_default();
+                distributor::write_insert(&txn, &item.valid, status, &operator, "import").await?;
+                summary.created += 1;
+            }
+        }
+    }
+    audit::record(
+        &txn,
+        &operator,
+        "import",
+        0,
+        "distributor_import",
+        &[audit::FieldChange {
+            field: "file".into(),
+            before: None,
+            after: Some(format!(
+                "{} (+{} / ~{})",
+                path.display(),
+                summary.created,
+                summary.updated
+            )),
+        }],
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(summary)
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct ExportRequest {
+    pub path: String,
+    pub query: DistributorQuery,
+    /// `zh-CN` writes Chinese headers and labels; anything else the keys.
+    pub language: String,
+}
+
+/// Writes the rows of the list view (all pages) to CSV or XLSX by extension.
+pub async fn export<C: ConnectionTrait>(db: &C, req: &ExportRequest) -> AppResult<u64> {
+    let query = DistributorQuery { offset: 0, limit: 0, ..req.query.clone() };
+    let rows = distributor::list(db, &query).await?.rows;
+    let zh = req.language == "zh-CN";
+    let headers: Vec<&str> = DISTRIBUTOR_COLUMNS
+        .iter()
+        .map(|(k, h)| if zh { *h } else { *k })
+        .collect();
+    let records: Vec<Vec<String>> = rows
+        .iter()
+        .map(|d| {
+            vec![
+                d.code.clone(),
+                d.name.clone(),
+                d.short_name.clone(),
+                d.uscc.clone(),
+                d.legal_representative.clone(),
+                d.contact_name.clone(),
+                d.contact_phone.clone(),
+                d.contact_email.clone(),
+                d.province.clone(),
+                d.city.clone(),
+                d.county.clone(),
+                d.address.clone(),
+                if zh { d.tier.label_zh() } else { d.tier.key() }.to_owned(),
+                if zh { d.status.label_zh() } else { d.status.key() }.to_owned(),
+                d.credit_limit.to_string(),
+                d.payment_terms_days.to_string(),
+            ]
+        })
+        .collect();
+    let path = Path::new(&req.path);
+    match path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).as_deref() {
+        Some("csv") => write_csv(path, &headers, &records)?,
+        Some("xlsx") => write_xlsx(path, &headers, &records)?,
+        _ => return Err(AppError::field("path", "file_type")),
+    }
+    Ok(records.len() as u64)
+}
+
+fn write_csv(path: &Path, headers: &[&str], rows: &[Vec<String>]) -> AppResult<()> {
+    let mut buf = b"\xEF\xBB\xBF".to_vec(); // so Excel opens UTF-8 Chinese correctly
+    {
+        let mut w = csv::Writer::from_writer(&mut buf);
+        w.write_record(headers).map_err(AppError::io)?;
+        for r in rows {
+            w.write_record(r).map_err(AppError::io)?;
+        }
+        w.flush()?;
+    }
+    std::fs::write(path, buf).map_err(|e| AppError::io(format!("{}: {e}", path.display())))
+}
+
+const MONEY_COL: usize = 14;
+const DAYS_COL: usize = 15;
+
+fn write_xlsx(path: &Path, headers: &[&str], rows: &[Vec<String>]) -> AppResult<()> {
+    use rust_xlsxwriter::{Format, Workbook};
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    let bold = Format::new().set_bold();
+    let money = Format::new().set_num_format("#,##0.00");
+    let x = |e: rust_xlsxwriter::XlsxError| AppError::io(e);
+    for (c, h) in headers.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, *h, &bold).map_err(x)?;
+    }
+    for (r, row) in rows.iter().enumerate() {
+        let r = r as u32 + 1;
+        for (c, v) in row.iter().enumerate() {
+            // Amounts are numbers so the sheet can sum them; the text has at most
+            // two decimals, which a double shows exactly at Excel's 15 digits.
+            match (c, v.parse::<f64>()) {
+                (MONEY_COL, Ok(n)) => ws.write_number_with_format(r, c as u16, n, &money).map_err(x)?,
+                (DAYS_COL, Ok(n)) => ws.write_number(r, c as u16, n).map_err(x)?,
+                _ => ws.write_string(r, c as u16, v).map_err(x)?,
+            };
+        }
+    }
+    ws.autofit();
+    wb.save(path).map_err(|e| AppError::io(format!("{}: {e}", path.display())))
+}

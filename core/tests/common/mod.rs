@@ -1,0 +1,27 @@
+#![allow(dead_code)]
+use dealerdesk_core::distributor::DistributorInput;
+use dealerdesk_core::{db, DatabaseConnection};
+
+pub const OP: &str = "测试员";
+
+/// A fresh database file built by the real migrator.
+pub async fn fresh() -> (tempfile::TempDir, DatabaseConnection) {
+    let dir = tempfile::tempdir().unwrap();
+    let opened = db::open(&dir.path().join("t.sqlite")).await.unwrap();
+    assert!(opened.backup.is_none(), "a new file needs no backup");
+    (dir, opened.db)
+}
+
+pub fn input(name: &str, uscc: &str) -> DistributorInput {
+    DistributorInput {
+        name: name.into(),
+        uscc: uscc.into(),
+        contact_name: "王伟".into(),
+        contact_phone: "13812345678".into(),
+        province: "广东省".into(),
+        city: "广州市".into(),
+        payment_terms_days: 30,
+        credit_limit: "200000.00".into(),
+        ..Default::default()
+    }
+}

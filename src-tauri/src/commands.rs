@@ -1,0 +1,130 @@
+//! One short adapter per command: typed request in, one core call, typed
+//! response or `AppError` out. The table of commands is `handler()`.
+use std::path::Path;
+
+use dealerdesk_core::assessment::{self, Assessment, AssessmentInput};
+use dealerdesk_core::audit::{self, AuditEntry, AuditQuery};
+use dealerdesk_core::db::AppInfo;
+use dealerdesk_core::distributor::{
+    self, Distributor, DistributorDetail, DistributorInput, DistributorPage, DistributorQuery,
+    DistributorUpdate, TierChangeRequest, TransitionRequest,
+};
+use dealerdesk_core::settings::{self, Settings};
+use dealerdesk_core::transfer::distributors::{self as transfer, ExportRequest, ImportPreview, ImportSummary};
+use dealerdesk_core::AppResult;
+use tauri::State;
+
+use crate::state::AppState;
+
+type S<'a> = State<'a, AppState>;
+
+#[tauri::command]
+async fn app_info(s: S<'_>) -> AppResult<AppInfo> {
+    Ok(AppInfo {
+        db_path: s.db_path.display().to_string(),
+        version: env!("CARGO_PKG_VERSION").into(),
+        backup: s.backup.as_ref().map(|b| b.display().to_string()),
+    })
+}
+
+#[tauri::command]
+async fn settings_get(s: S<'_>) -> AppResult<Settings> {
+    settings::load(&s.db).await
+}
+
+#[tauri::command]
+async fn settings_save(s: S<'_>, req: Settings) -> AppResult<Settings> {
+    settings::save(&s.db, req).await
+}
+
+#[tauri::command]
+async fn settings_set_language(s: S<'_>, req: String) -> AppResult<()> {
+    settings::set_language(&s.db, &req).await
+}
+
+#[tauri::command]
+async fn distributor_list(s: S<'_>, req: DistributorQuery) -> AppResult<DistributorPage> {
+    distributor::list(&s.db, &req).await
+}
+
+#[tauri::command]
+async fn distributor_territories(s: S<'_>) -> AppResult<Vec<String>> {
+    distributor::territories(&s.db).await
+}
+
+#[tauri::command]
+async fn distributor_get(s: S<'_>, req: i64) -> AppResult<DistributorDetail> {
+    distributor::get(&s.db, req).await
+}
+
+#[tauri::command]
+async fn distributor_next_code(s: S<'_>) -> AppResult<String> {
+    distributor::next_code(&s.db).await
+}
+
+#[tauri::command]
+async fn distributor_create(s: S<'_>, req: DistributorInput) -> AppResult<Distributor> {
+    distributor::create(&s.db, &s.operator().await?, req).await
+}
+
+#[tauri::command]
+async fn distributor_update(s: S<'_>, req: DistributorUpdate) -> AppResult<Distributor> {
+    distributor::update(&s.db, &s.operator().await?, req.id, req.input).await
+}
+
+#[tauri::command]
+async fn distributor_transition(s: S<'_>, req: TransitionRequest) -> AppResult<Distributor> {
+    distributor::transition(&s.db, &s.operator().await?, req).await
+}
+
+#[tauri::command]
+async fn distributor_change_tier(s: S<'_>, req: TierChangeRequest) -> AppResult<Distributor> {
+    distributor::change_tier(&s.db, &s.operator().await?, req).await
+}
+
+#[tauri::command]
+async fn assessment_record(s: S<'_>, req: AssessmentInput) -> AppResult<Assessment> {
+    assessment::record(&s.db, &s.operator().await?, req).await
+}
+
+#[tauri::command]
+async fn audit_list(s: S<'_>, req: AuditQuery) -> AppResult<Vec<AuditEntry>> {
+    audit::list(&s.db, &req.entity, req.entity_id).await
+}
+
+#[tauri::command]
+async fn distributor_import_preview(s: S<'_>, req: String) -> AppResult<ImportPreview> {
+    transfer::preview(&s.db, Path::new(&req)).await
+}
+
+#[tauri::command]
+async fn distributor_import_commit(s: S<'_>, req: String) -> AppResult<ImportSummary> {
+    transfer::import(&s.db, &s.operator().await?, Path::new(&req)).await
+}
+
+#[tauri::command]
+async fn distributor_export(s: S<'_>, req: ExportRequest) -> AppResult<u64> {
+    transfer::export(&s.db, &req).await
+}
+
+pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
+    tauri::generate_handler![
+        app_info,
+        settings_get,
+        settings_save,
+        settings_set_language,
+        distributor_list,
+        distributor_territories,
+        distributor_get,
+        distributor_next_code,
+        distributor_create,
+        distributor_update,
+        distributor_transition,
+        distributor_change_tier,
+        assessment_record,
+        audit_list,
+        distributor_import_preview,
+        distributor_import_commit,
+        distributor_export,
+    ]
+}

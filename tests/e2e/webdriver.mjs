@@ -1,0 +1,185 @@
+// A small W3C WebDriver client for tauri-driver, plus the driver's lifecycle.
+import { spawn } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const root = path.resolve(here, '../..');
+export const appBinary = path.join(root, 'target/debug/dealerdesk');
+export const cliBinary = path.join(root, 'target/debug/dealerdesk-cli');
+export const artifacts = path.join(root, 'tests/e2e/artifacts');
+const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
+const PORT = 4444;
+const BASE = `http://127.0.0.1:${PORT}`;
+
+export async function startDriver() {
+  if (!existsSync(appBinary)) throw new Error(`build the app first: ${appBinary}`);
+  const driverBin = process.env.TAURI_DRIVER ?? 'tauri-driver';
+  const proc = spawn(driverBin, ['--port', String(PORT)], { stdio: ['ignore', 'inherit', 'inherit'] });
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    try {
+      const r = await fetch(`${BASE}/status`);
+      if (r.ok) return proc;
+    } catch {
+      // not listening yet
+    }
+    await sleep(200);
+  }
+  proc.kill('SIGTERM');
+  throw new Error('tauri-driver did not answer /status within 30 s');
+}
+
+export async function stopDriver(proc) {
+  if (!proc || proc.exitCode !== null) return;
+  // SIGTERM lets tauri-driver stop its WebKitWebDriver child; SIGKILL would orphan it.
+  proc.kill('SIGTERM');
+  await new Promise((resolve) => {
+    const t = globalThis.setTimeout(resolve, 5000);
+    proc.once('exit', () => {
+      globalThis.clearTimeout(t);
+      resolve();
+    });
+  });
+}
+
+async function call(method, url, body) {
+  const r = await fetch(`${BASE}${url}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await r.json().catch(() => ({}));
+  if (!r.ok) {
+    const v = json.value ?? {};
+    const err = new Error(`${method} ${url}: ${v.error ?? r.status} ${v.message ?? ''}`);
+    err.webdriver = v.error;
+    throw err;
+  }
+  return json.value;
+}
+
+export class Session {
+  static async open(args) {
+    const value = await call('POST', '/session', {
+      capabilities: {
+        alwaysMatch: { 'tauri:options': { application: appBinary, args } },
+      },
+    });
+    const s = new Session(value.sessionId);
+    await s.waitFor(async () => (await s.exec('return document.readyState')) === 'complete', 'page load');
+    return s;
+  }
+
+  constructor(id) {
+    this.id = id;
+  }
+
+  url(p) {
+    return `/session/${this.id}${p}`;
+  }
+
+  async close() {
+    await call('DELETE', this.url(''));
+  }
+
+  exec(script, args = []) {
+    return call('POST', this.url('/execute/sync'), { script, args });
+  }
+
+  execAsync(script, args = []) {
+    return call('POST', this.url('/execute/async'), { script, args });
+  }
+
+  async find(css) {
+    const v = await call('POST', this.url('/element'), { using: 'css selector', value: css });
+    return v[ELEMENT];
+  }
+
+  async findAll(css) {
+    const v = await call('POST', this.url('/elements'), { using: 'css selector', value: css });
+    return v.map((e) => e[ELEMENT]);
+  }
+
+  /** Polls until `fn` returns a truthy value (exceptions count as "not yet"). */
+  async waitFor(fn, what, timeout = 15_000) {
+    const deadline = Date.now() + timeout;
+    let last;
+    while (Date.now() < deadline) {
+      try {
+        const v = await fn();
+        if (v) return v;
+      } catch (e) {
+        last = e;
+      }
+      await sleep(150);
+    }
+    throw new Error(`timed out waiting for ${what}${last ? `: ${last.message}` : ''}`);
+  }
+
+  waitForElement(css, timeout) {
+    return this.waitFor(async () => {
+      const els = await this.findAll(css);
+      for (const el of els) {
+        if (await call('GET', this.url(`/element/${el}/displayed`))) return el;
+      }
+      return null;
+    }, `element ${css}`, timeout);
+  }
+
+  async click(css) {
+    const el = await this.waitForElement(css);
+    await call('POST', this.url(`/element/${el}/click`), {});
+    return el;
+  }
+
+  async clickText(css, text) {
+    const el = await this.waitFor(async () => {
+      for (const e of await this.findAll(css)) {
+        const t = await call('GET', this.url(`/element/${e}/text`));
+        const shown = await call('GET', this.url(`/element/${e}/displayed`));
+        if (shown && t.trim() === text) return e;
+      }
+      return null;
+    }, `${css} with text "${text}"`);
+    await call('POST', this.url(`/element/${el}/click`), {});
+  }
+
+  async type(css, text, { clear = true } = {}) {
+    const el = await this.waitForElement(css);
+    if (clear) {
+      await call('POST', this.url(`/element/${el}/clear`), {});
+    }
+    await call('POST', this.url(`/element/${el}/value`), { text });
+  }
+
+  async text(css) {
+    const el = await this.waitForElement(css);
+    return call('GET', this.url(`/element/${el}/text`));
+  }
+
+  async bodyText() {
+    return this.exec('return document.body.innerText');
+  }
+
+  waitForText(text, timeout) {
+    return this.waitFor(async () => (await this.bodyText()).includes(text), `text "${text}"`, timeout);
+  }
+
+  async screenshot(name) {
+    mkdirSync(artifacts, { recursive: true });
+    const png = await call('GET', this.url('/screenshot'));
+    writeFileSync(path.join(artifacts, `${name}.png`), Buffer.from(png, 'base64'));
+  }
+
+  /** Calls a Tauri command the way the UI does (used by the benchmark only). */
+  invoke(cmd, args) {
+    return this.execAsync(
+      `const done = arguments[arguments.length - 1];
+       window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1]).then(v => done({ ok: v }), e => done({ err: e }));`,
+      [cmd, args],
+    );
+  }
+}
