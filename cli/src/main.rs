@@ -8,7 +8,11 @@ use dealerdesk_core::transfer::distributors as transfer;
 use dealerdesk_core::{db, demo, settings, AppError, AppResult};
 
 #[derive(Parser)]
-#[command(name = "dealerdesk-cli", version, about = "DealerDesk without the window")]
+#[command(
+    name = "dealerdesk-cli",
+    version,
+    about = "DealerDesk without the window"
+)]
 struct Cli {
     /// Database file (default: $DEALERDESK_DB, else the app's file in the user data folder).
     #[arg(long, global = true)]
@@ -78,13 +82,24 @@ async fn run(cli: Cli) -> AppResult<()> {
             DistributorCommand::Import { file } => {
                 let op = operator(&cli, &conn).await?;
                 let s = transfer::import(&conn, &op, file).await?;
-                println!("imported {}: {} created, {} updated", file.display(), s.created, s.updated);
+                println!(
+                    "imported {}: {} created, {} updated",
+                    file.display(),
+                    s.created,
+                    s.updated
+                );
             }
             DistributorCommand::List { json, search } => {
-                let q = DistributorQuery { search: search.clone(), ..Default::default() };
+                let q = DistributorQuery {
+                    search: search.clone(),
+                    ..Default::default()
+                };
                 let rows = distributor::list(&conn, &q).await?.rows;
                 if *json {
-                    println!("{}", serde_json::to_string_pretty(&rows).map_err(AppError::io)?);
+                    println!(
+                        "{}",
+                        serde_json::to_string_pretty(&rows).map_err(AppError::io)?
+                    );
                 } else {
                     for d in &rows {
                         println!(
@@ -120,7 +135,10 @@ async fn main() -> ExitCode {
     match run(cli).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(AppError::ImportRejected { errors }) => {
-            eprintln!("import rejected; nothing was written. {} error(s):", errors.len());
+            eprintln!(
+                "import rejected; nothing was written. {} error(s):",
+                errors.len()
+            );
             for e in errors {
                 let detail = e.detail.map(|d| format!(" ({d})")).unwrap_or_default();
                 eprintln!("row {}, field {}: {}{}", e.row, e.field, e.code, detail);

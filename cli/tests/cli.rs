@@ -26,22 +26,44 @@ fn import_list_export() {
     let out = cli(&db, &["distributors", "import", bad.to_str().unwrap()]);
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("row 3, field uscc: uscc_check_char (B)"), "{err}");
+    assert!(
+        err.contains("row 3, field uscc: uscc_check_char (B)"),
+        "{err}"
+    );
 
     let list = cli(&db, &["distributors", "list", "--json"]);
     assert!(list.status.success());
     let rows: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
-    assert_eq!(rows.as_array().unwrap().len(), 0, "nothing written after a bad file");
+    assert_eq!(
+        rows.as_array().unwrap().len(),
+        0,
+        "nothing written after a bad file"
+    );
 
     let good = dir.path().join("good.csv");
     std::fs::write(&good, format!("{HEADER}\nD1,甲公司,甲,91110000802100433B,,王伟,13812345678,,北京市,北京市,,,core,active,1234567.89,30\n")).unwrap();
     let out = cli(&db, &["distributors", "import", good.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 
     let list = cli(&db, &["distributors", "list", "--json"]);
     let rows: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
     let d = &rows[0];
-    for key in ["code", "name", "short_name", "uscc", "tier", "status", "credit_limit", "payment_terms_days", "province", "city"] {
+    for key in [
+        "code",
+        "name",
+        "short_name",
+        "uscc",
+        "tier",
+        "status",
+        "credit_limit",
+        "payment_terms_days",
+        "province",
+        "city",
+    ] {
         assert!(d.get(key).is_some(), "{key}");
     }
     assert_eq!(d["credit_limit"], "1234567.89");

@@ -8,24 +8,69 @@ use dealerdesk_core::{db, demo};
 fn stats(mut ms: Vec<f64>) -> String {
     ms.sort_by(|a, b| a.partial_cmp(b).unwrap());
     let p = |q: f64| ms[((ms.len() as f64 - 1.0) * q).round() as usize];
-    format!("median {:.2} ms, p95 {:.2} ms, max {:.2} ms", p(0.5), p(0.95), p(1.0))
+    format!(
+        "median {:.2} ms, p95 {:.2} ms, max {:.2} ms",
+        p(0.5),
+        p(0.95),
+        p(1.0)
+    )
 }
 
 #[tokio::main]
 async fn main() {
-    let n: u64 = std::env::var("BENCH_DISTRIBUTORS").ok().and_then(|v| v.parse().ok()).unwrap_or(10_000);
+    let n: u64 = std::env::var("BENCH_DISTRIBUTORS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(10_000);
     let dir = std::env::temp_dir().join(format!("dealerdesk-bench-{}", std::process::id()));
     let conn = db::open(&dir.join("bench.sqlite")).await.unwrap().db;
     let t = Instant::now();
     demo::generate(&conn, "bench", n).await.unwrap();
-    println!("generated {n} distributors in {:.0} ms", t.elapsed().as_secs_f64() * 1e3);
+    println!(
+        "generated {n} distributors in {:.0} ms",
+        t.elapsed().as_secs_f64() * 1e3
+    );
 
     let cases: Vec<(&str, DistributorQuery)> = vec![
-        ("first page, no filter", DistributorQuery { limit: 50, ..Default::default() }),
-        ("search name '恒通'", DistributorQuery { search: "恒通".into(), limit: 50, ..Default::default() }),
-        ("search phone '1357'", DistributorQuery { search: "1357".into(), limit: 50, ..Default::default() }),
-        ("search code 'DS099'", DistributorQuery { search: "DS099".into(), limit: 50, ..Default::default() }),
-        ("search miss 'zzzz'", DistributorQuery { search: "zzzz".into(), limit: 50, ..Default::default() }),
+        (
+            "first page, no filter",
+            DistributorQuery {
+                limit: 50,
+                ..Default::default()
+            },
+        ),
+        (
+            "search name '恒通'",
+            DistributorQuery {
+                search: "恒通".into(),
+                limit: 50,
+                ..Default::default()
+            },
+        ),
+        (
+            "search phone '1357'",
+            DistributorQuery {
+                search: "1357".into(),
+                limit: 50,
+                ..Default::default()
+            },
+        ),
+        (
+            "search code 'DS099'",
+            DistributorQuery {
+                search: "DS099".into(),
+                limit: 50,
+                ..Default::default()
+            },
+        ),
+        (
+            "search miss 'zzzz'",
+            DistributorQuery {
+                search: "zzzz".into(),
+                limit: 50,
+                ..Default::default()
+            },
+        ),
         (
             "tier core + province + sort by credit desc, page 20",
             DistributorQuery {

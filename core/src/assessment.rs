@@ -137,7 +137,10 @@ pub async fn list<C: ConnectionTrait>(db: &C, distributor_id: i64) -> AppResult<
         .collect())
 }
 
-fn score_against(criteria: &[Criterion], scores: &[CriterionScore]) -> AppResult<Vec<ScoredCriterion>> {
+fn score_against(
+    criteria: &[Criterion],
+    scores: &[CriterionScore],
+) -> AppResult<Vec<ScoredCriterion>> {
     let mut errs = FieldErrors::default();
     let mut out = vec![];
     for c in criteria {
@@ -214,19 +217,39 @@ pub async fn record<C: ConnectionTrait + TransactionTrait>(
         input.distributor_id,
         "assessment",
         &[
-            FieldChange { field: "total".into(), before: None, after: Some(centi_text(total)) },
-            FieldChange { field: "recommended_tier".into(), before: None, after: Some(tier.key().into()) },
-            FieldChange { field: "decision".into(), before: None, after: Some(input.decision.key().into()) },
+            FieldChange {
+                field: "total".into(),
+                before: None,
+                after: Some(centi_text(total)),
+            },
+            FieldChange {
+                field: "recommended_tier".into(),
+                before: None,
+                after: Some(tier.key().into()),
+            },
+            FieldChange {
+                field: "decision".into(),
+                before: None,
+                after: Some(input.decision.key().into()),
+            },
         ],
     )
     .await?;
     let mut current = current;
     if let Some(to) = target {
         if status == Status::UnderReview {
-            let reason = if notes.is_empty() { format!("assessment {}", centi_text(total)) } else { notes.clone() };
-            current = crate::distributor::write_status(&txn, current, to, date, &reason, &operator).await?;
+            let reason = if notes.is_empty() {
+                format!("assessment {}", centi_text(total))
+            } else {
+                notes.clone()
+            };
+            current = crate::distributor::write_status(&txn, current, to, date, &reason, &operator)
+                .await?;
         } else if !status.can_move_to(to) {
-            return Err(AppError::IllegalTransition { from: status.key().into(), to: to.key().into() });
+            return Err(AppError::IllegalTransition {
+                from: status.key().into(),
+                to: to.key().into(),
+            });
         }
     }
     if input.apply_tier && current.tier != tier.key() {
@@ -242,14 +265,23 @@ mod tests {
     use super::*;
 
     fn sc(weight: u32, score: u32) -> ScoredCriterion {
-        ScoredCriterion { key: String::new(), label_zh: String::new(), label_en: String::new(), weight, score }
+        ScoredCriterion {
+            key: String::new(),
+            label_zh: String::new(),
+            label_en: String::new(),
+            weight,
+            score,
+        }
     }
 
     #[test]
     fn weighted_total_rounds_half_up() {
         assert_eq!(weighted_total_centi(&[sc(25, 90), sc(75, 80)]), 8250);
         assert_eq!(weighted_total_centi(&[sc(1, 100), sc(2, 0)]), 3333);
-        assert_eq!(weighted_total_centi(&[sc(1, 100), sc(1, 100), sc(1, 0)]), 6667);
+        assert_eq!(
+            weighted_total_centi(&[sc(1, 100), sc(1, 100), sc(1, 0)]),
+            6667
+        );
         assert_eq!(weighted_total_centi(&[]), 0);
     }
 }

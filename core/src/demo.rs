@@ -21,7 +21,9 @@ const PLACES: &[(&str, &str, &str)] = &[
     ("辽宁省", "沈阳市", "东北"),
     ("福建省", "厦门市", "华南"),
 ];
-const WORDS: &[&str] = &["华盛", "鑫源", "恒通", "瑞丰", "金桥", "永信", "宏达", "德润", "嘉禾", "博远", "新锐", "广汇"];
+const WORDS: &[&str] = &[
+    "华盛", "鑫源", "恒通", "瑞丰", "金桥", "永信", "宏达", "德润", "嘉禾", "博远", "新锐", "广汇",
+];
 const TRADES: &[&str] = &["商贸", "贸易", "供应链", "实业", "电器", "五金"];
 const SURNAMES: &[&str] = &["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴"];
 const GIVEN: &[&str] = &["伟", "芳", "娜", "敏", "静", "强", "磊", "军", "洋", "勇"];
@@ -30,7 +32,10 @@ const GIVEN: &[&str] = &["伟", "芳", "娜", "敏", "静", "强", "磊", "军",
 pub fn uscc_for(n: u64) -> String {
     let body = format!("91{:06}MA{:09}", 110000 + (n % 800_000), n);
     let body: String = body.chars().take(17).collect();
-    format!("{body}{}", uscc::check_char(&body).expect("digits and MA are valid"))
+    format!(
+        "{body}{}",
+        uscc::check_char(&body).expect("digits and MA are valid")
+    )
 }
 
 pub fn sample(n: u64) -> (DistributorInput, Status) {
@@ -56,10 +61,21 @@ pub fn sample(n: u64) -> (DistributorInput, Status) {
     };
     let input = DistributorInput {
         code: format!("DS{:05}", n),
-        name: format!("{city_short}{word}{trade}有限公司{}", if n >= 144 { format!("（{n}）") } else { String::new() }),
+        name: format!(
+            "{city_short}{word}{trade}有限公司{}",
+            if n >= 144 {
+                format!("（{n}）")
+            } else {
+                String::new()
+            }
+        ),
         short_name: format!("{city_short}{word}"),
         uscc: uscc_for(n),
-        legal_representative: format!("{}{}", SURNAMES[(n as usize + 3) % SURNAMES.len()], GIVEN[(n as usize + 1) % GIVEN.len()]),
+        legal_representative: format!(
+            "{}{}",
+            SURNAMES[(n as usize + 3) % SURNAMES.len()],
+            GIVEN[(n as usize + 1) % GIVEN.len()]
+        ),
         contact_name: person,
         contact_role: "总经理".into(),
         contact_phone: format!("13{}{:08}", n % 10, n % 100_000_000),
@@ -81,12 +97,19 @@ pub fn sample(n: u64) -> (DistributorInput, Status) {
 }
 
 /// Adds `count` sample distributors (codes after the highest existing) in one transaction.
-pub async fn generate<C: ConnectionTrait + TransactionTrait>(db: &C, operator: &str, count: u64) -> AppResult<u64> {
+pub async fn generate<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    operator: &str,
+    count: u64,
+) -> AppResult<u64> {
     let txn = db.begin().await?;
-    let start: u64 = distributor::next_code(&txn).await?[2..].parse().unwrap_or(1);
+    let start: u64 = distributor::next_code(&txn).await?[2..]
+        .parse()
+        .unwrap_or(1);
     for n in start..start + count {
         let (input, status) = sample(n);
-        let v = distributor::validate_input(&input).map_err(|fields| crate::AppError::Validation { fields })?;
+        let v = distributor::validate_input(&input)
+            .map_err(|fields| crate::AppError::Validation { fields })?;
         distributor::write_insert(&txn, &v, status, operator, "demo data").await?;
     }
     txn.commit().await?;

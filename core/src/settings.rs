@@ -84,7 +84,10 @@ const KEY_LANGUAGE: &str = "language";
 const KEY_CRITERIA: &str = "admission_criteria";
 const KEY_THRESHOLDS: &str = "tier_thresholds";
 
-async fn get_json<C: ConnectionTrait, T: DeserializeOwned>(db: &C, key: &str) -> AppResult<Option<T>> {
+async fn get_json<C: ConnectionTrait, T: DeserializeOwned>(
+    db: &C,
+    key: &str,
+) -> AppResult<Option<T>> {
     let row = setting::Entity::find_by_id(key.to_owned()).one(db).await?;
     Ok(row.and_then(|r| serde_json::from_str(&r.value).ok()))
 }
@@ -157,7 +160,10 @@ pub fn validate(s: &Settings) -> AppResult<()> {
     errs.into_result()
 }
 
-pub async fn save<C: TransactionTrait + ConnectionTrait>(db: &C, s: Settings) -> AppResult<Settings> {
+pub async fn save<C: TransactionTrait + ConnectionTrait>(
+    db: &C,
+    s: Settings,
+) -> AppResult<Settings> {
     validate(&s)?;
     let s = Settings {
         operator_name: s.operator_name.trim().to_owned(),

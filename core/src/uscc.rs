@@ -3,7 +3,9 @@
 
 const CHARSET: &[u8; 31] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
 /// 3^(i-1) mod 31 for positions 1..=17.
-const WEIGHTS: [u32; 17] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+const WEIGHTS: [u32; 17] = [
+    1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UsccError {
@@ -94,7 +96,8 @@ mod tests {
             let old = value_of(bytes[pos]).unwrap() as usize;
             bytes[pos] = CHARSET[(old + shift) % 31];
             let bad = String::from_utf8(bytes).unwrap();
-            prop_assert!(matches!(validate(&bad), Err(UsccError::CheckChar { .. })));
+            let rejected = matches!(validate(&bad), Err(UsccError::CheckChar { .. }));
+            prop_assert!(rejected, "{} accepted", bad);
         }
     }
 }

@@ -7,18 +7,42 @@ use dealerdesk_core::settings::{self, Criterion};
 use dealerdesk_core::AppError;
 
 fn scores(values: &[(&str, u32)]) -> Vec<CriterionScore> {
-    values.iter().map(|(k, s)| CriterionScore { key: (*k).into(), score: *s }).collect()
+    values
+        .iter()
+        .map(|(k, s)| CriterionScore {
+            key: (*k).into(),
+            score: *s,
+        })
+        .collect()
 }
 
 #[tokio::test]
 async fn approval_scores_recommends_tier_and_moves_status() {
     let (_dir, db) = fresh().await;
-    let d = distributor::create(&db, OP, input("甲公司", "91110000802100433B")).await.unwrap();
-    distributor::transition(&db, OP, TransitionRequest { id: d.id, to: Status::UnderReview, date: String::new(), reason: String::new() })
+    let d = distributor::create(&db, OP, input("甲公司", "91110000802100433B"))
         .await
         .unwrap();
+    distributor::transition(
+        &db,
+        OP,
+        TransitionRequest {
+            id: d.id,
+            to: Status::UnderReview,
+            date: String::new(),
+            reason: String::new(),
+        },
+    )
+    .await
+    .unwrap();
     // Defaults: capital 25, warehousing 15, transport 15, coverage 20, sales_team 15, reputation 10.
-    let all = scores(&[("capital", 90), ("warehousing", 80), ("transport", 70), ("coverage", 90), ("sales_team", 80), ("reputation", 100)]);
+    let all = scores(&[
+        ("capital", 90),
+        ("warehousing", 80),
+        ("transport", 70),
+        ("coverage", 90),
+        ("sales_team", 80),
+        ("reputation", 100),
+    ]);
     let a = assessment::record(
         &db,
         OP,
@@ -46,7 +70,9 @@ async fn approval_scores_recommends_tier_and_moves_status() {
 #[tokio::test]
 async fn missing_or_out_of_range_scores_are_field_errors() {
     let (_dir, db) = fresh().await;
-    let d = distributor::create(&db, OP, input("甲公司", "91110000802100433B")).await.unwrap();
+    let d = distributor::create(&db, OP, input("甲公司", "91110000802100433B"))
+        .await
+        .unwrap();
     let err = assessment::record(
         &db,
         OP,
@@ -61,12 +87,21 @@ async fn missing_or_out_of_range_scores_are_field_errors() {
     )
     .await
     .unwrap_err();
-    let AppError::Validation { fields } = err else { panic!() };
-    let f: Vec<_> = fields.iter().map(|f| (f.field.as_str(), f.code.as_str())).collect();
+    let AppError::Validation { fields } = err else {
+        panic!()
+    };
+    let f: Vec<_> = fields
+        .iter()
+        .map(|f| (f.field.as_str(), f.code.as_str()))
+        .collect();
     assert!(f.contains(&("scores.capital", "score_range")));
     assert!(f.contains(&("scores.warehousing", "required")));
     assert!(f.contains(&("scores.bogus", "unknown_criterion")));
-    assert!(distributor::get(&db, d.id).await.unwrap().assessments.is_empty());
+    assert!(distributor::get(&db, d.id)
+        .await
+        .unwrap()
+        .assessments
+        .is_empty());
 }
 
 #[tokio::test]
@@ -75,13 +110,25 @@ async fn weights_and_thresholds_come_from_settings() {
     let mut s = settings::load(&db).await.unwrap();
     s.operator_name = OP.into();
     s.criteria = vec![
-        Criterion { key: "capital".into(), label_zh: "资金".into(), label_en: "Capital".into(), weight: 1 },
-        Criterion { key: "coverage".into(), label_zh: "覆盖".into(), label_en: "Coverage".into(), weight: 3 },
+        Criterion {
+            key: "capital".into(),
+            label_zh: "资金".into(),
+            label_en: "Capital".into(),
+            weight: 1,
+        },
+        Criterion {
+            key: "coverage".into(),
+            label_zh: "覆盖".into(),
+            label_en: "Coverage".into(),
+            weight: 3,
+        },
     ];
     s.thresholds.core_min = 60;
     settings::save(&db, s.clone()).await.unwrap();
     assert_eq!(settings::load(&db).await.unwrap(), s);
-    let d = distributor::create(&db, OP, input("甲公司", "91110000802100433B")).await.unwrap();
+    let d = distributor::create(&db, OP, input("甲公司", "91110000802100433B"))
+        .await
+        .unwrap();
     let a = assessment::record(
         &db,
         OP,
@@ -99,9 +146,19 @@ async fn weights_and_thresholds_come_from_settings() {
     assert_eq!(a.total, "62.50");
     assert_eq!(a.recommended_tier, Tier::Core);
     // Deferred on an applicant: nothing else changes.
-    assert_eq!(distributor::get(&db, d.id).await.unwrap().distributor.status, Status::Applicant);
+    assert_eq!(
+        distributor::get(&db, d.id)
+            .await
+            .unwrap()
+            .distributor
+            .status,
+        Status::Applicant
+    );
 
     let mut bad = s.clone();
     bad.thresholds.core_min = 95;
-    assert!(matches!(settings::save(&db, bad).await, Err(AppError::Validation { .. })));
+    assert!(matches!(
+        settings::save(&db, bad).await,
+        Err(AppError::Validation { .. })
+    ));
 }

@@ -2,7 +2,9 @@ mod common;
 
 use common::{fresh, OP};
 use dealerdesk_core::distributor::{self, DistributorQuery, Status, Tier};
-use dealerdesk_core::transfer::distributors::{export, import, preview, ExportRequest, ImportAction};
+use dealerdesk_core::transfer::distributors::{
+    export, import, preview, ExportRequest, ImportAction,
+};
 use dealerdesk_core::{db, demo, AppError};
 
 const HEADER: &str = "code,name,short_name,uscc,legal_representative,contact_name,contact_phone,contact_email,province,city,county,address,tier,status,credit_limit,payment_terms_days";
@@ -19,19 +21,44 @@ async fn a_bad_row_rejects_the_whole_file() {
     let (dir, db) = fresh().await;
     let file = dir.path().join("in.csv");
     let bad = row("D2", "乙", 2, "gold", "active", "1.005").replace("13912345678", "123");
-    std::fs::write(&file, [HEADER.to_owned(), row("D1", "甲", 1, "core", "active", "1000"), bad].join("\n")).unwrap();
+    std::fs::write(
+        &file,
+        [
+            HEADER.to_owned(),
+            row("D1", "甲", 1, "core", "active", "1000"),
+            bad,
+        ]
+        .join("\n"),
+    )
+    .unwrap();
 
     let p = preview(&db, &file).await.unwrap();
-    let mut found: Vec<_> = p.errors.iter().map(|e| (e.row, e.field.as_str(), e.code.as_str())).collect();
+    let mut found: Vec<_> = p
+        .errors
+        .iter()
+        .map(|e| (e.row, e.field.as_str(), e.code.as_str()))
+        .collect();
     found.sort();
     assert_eq!(
         found,
-        [(3, "contact_phone", "phone_format"), (3, "credit_limit", "money_too_precise"), (3, "tier", "invalid_choice")]
+        [
+            (3, "contact_phone", "phone_format"),
+            (3, "credit_limit", "money_too_precise"),
+            (3, "tier", "invalid_choice")
+        ]
     );
     let err = import(&db, OP, &file).await.unwrap_err();
-    let AppError::ImportRejected { errors } = err else { panic!("{err:?}") };
+    let AppError::ImportRejected { errors } = err else {
+        panic!("{err:?}")
+    };
     assert_eq!(errors.len(), 3);
-    assert_eq!(distributor::list(&db, &DistributorQuery::default()).await.unwrap().total, 0);
+    assert_eq!(
+        distributor::list(&db, &DistributorQuery::default())
+            .await
+            .unwrap()
+            .total,
+        0
+    );
 }
 
 #[tokio::test]
@@ -40,7 +67,12 @@ async fn reimport_updates_by_code_instead_of_duplicating() {
     let file = dir.path().join("in.csv");
     std::fs::write(
         &file,
-        [HEADER.to_owned(), row("D1", "甲公司", 1, "core", "active", "1,000.50"), row("", "乙公司", 2, "", "", "")].join("\r\n"),
+        [
+            HEADER.to_owned(),
+            row("D1", "甲公司", 1, "core", "active", "\"1,000.50\""),
+            row("", "乙公司", 2, "", "", ""),
+        ]
+        .join("\r\n"),
     )
     .unwrap();
     let p = preview(&db, &file).await.unwrap();
@@ -49,13 +81,23 @@ async fn reimport_updates_by_code_instead_of_duplicating() {
     let s = import(&db, OP, &file).await.unwrap();
     assert_eq!((s.created, s.updated), (2, 0));
 
-    std::fs::write(&file, [HEADER.to_owned(), row("D1", "甲公司（新）", 1, "strategic", "suspended", "2000")].join("\n")).unwrap();
+    std::fs::write(
+        &file,
+        [
+            HEADER.to_owned(),
+            row("D1", "甲公司（新）", 1, "strategic", "suspended", "2000"),
+        ]
+        .join("\n"),
+    )
+    .unwrap();
     let p = preview(&db, &file).await.unwrap();
     assert_eq!(p.rows[0].action, ImportAction::Update);
     let s = import(&db, OP, &file).await.unwrap();
     assert_eq!((s.created, s.updated), (0, 1));
 
-    let all = distributor::list(&db, &DistributorQuery::default()).await.unwrap();
+    let all = distributor::list(&db, &DistributorQuery::default())
+        .await
+        .unwrap();
     assert_eq!(all.total, 2);
     let d1 = all.rows.iter().find(|d| d.code == "D1").unwrap();
     assert_eq!(d1.name, "甲公司（新）");
@@ -74,15 +116,44 @@ async fn reimport_updates_by_code_instead_of_duplicating() {
 async fn duplicate_keys_in_a_file_and_unknown_headers_are_reported() {
     let (dir, db) = fresh().await;
     let file = dir.path().join("in.csv");
-    std::fs::write(&file, [HEADER.to_owned(), row("D1", "甲", 1, "", "", ""), row("D1", "乙", 1, "", "", "")].join("\n")).unwrap();
+    std::fs::write(
+        &file,
+        [
+            HEADER.to_owned(),
+            row("D1", "甲", 1, "", "", ""),
+            row("D1", "乙", 1, "", "", ""),
+        ]
+        .join("\n"),
+    )
+    .unwrap();
     let p = preview(&db, &file).await.unwrap();
-    let codes: Vec<_> = p.errors.iter().map(|e| (e.row, e.field.as_str(), e.code.as_str())).collect();
+    let codes: Vec<_> = p
+        .errors
+        .iter()
+        .map(|e| (e.row, e.field.as_str(), e.code.as_str()))
+        .collect();
     assert!(codes.contains(&(3, "code", "duplicate_in_file")));
     assert!(codes.contains(&(3, "uscc", "duplicate_in_file")));
 
+    std::fs::write(
+        &file,
+        [
+            HEADER.to_owned(),
+            format!("{},extra", row("D2", "丙", 2, "", "", "")),
+        ]
+        .join("\n"),
+    )
+    .unwrap();
+    let p = preview(&db, &file).await.unwrap();
+    assert_eq!(p.errors[0].code, "extra_cells");
+
     std::fs::write(&file, "code,name,colour\nD1,甲,red\n").unwrap();
     let p = preview(&db, &file).await.unwrap();
-    let codes: Vec<_> = p.errors.iter().map(|e| (e.field.as_str(), e.code.as_str())).collect();
+    let codes: Vec<_> = p
+        .errors
+        .iter()
+        .map(|e| (e.field.as_str(), e.code.as_str()))
+        .collect();
     assert!(codes.contains(&("colour", "unknown_header")));
     assert!(codes.contains(&("uscc", "header_missing")));
 }
@@ -95,7 +166,10 @@ async fn zh_export_round_trips_through_xlsx_and_csv() {
         let path = dir.path().join(format!("out.{ext}"));
         let req = ExportRequest {
             path: path.to_string_lossy().into_owned(),
-            query: DistributorQuery { tier: Some(Tier::Basic), ..Default::default() },
+            query: DistributorQuery {
+                tier: Some(Tier::Basic),
+                ..Default::default()
+            },
             language: "zh-CN".into(),
         };
         let n = export(&db, &req).await.unwrap();
@@ -108,9 +182,15 @@ async fn zh_export_round_trips_through_xlsx_and_csv() {
         let s = import(&db2, OP, &path).await.unwrap();
         assert_eq!(u64::from(s.created), n);
         let a = distributor::list(&db, &req.query).await.unwrap().rows;
-        let b = distributor::list(&db2, &DistributorQuery::default()).await.unwrap().rows;
+        let b = distributor::list(&db2, &DistributorQuery::default())
+            .await
+            .unwrap()
+            .rows;
         for (x, y) in a.iter().zip(&b) {
-            assert_eq!((&x.code, &x.name, &x.uscc, x.credit_limit, x.tier, x.status), (&y.code, &y.name, &y.uscc, y.credit_limit, y.tier, y.status));
+            assert_eq!(
+                (&x.code, &x.name, &x.uscc, x.credit_limit, x.tier, x.status),
+                (&y.code, &y.name, &y.uscc, y.credit_limit, y.tier, y.status)
+            );
         }
     }
 }
@@ -119,12 +199,20 @@ async fn zh_export_round_trips_through_xlsx_and_csv() {
 async fn gbk_csv_from_excel_is_read() {
     let (dir, db) = fresh().await;
     let file = dir.path().join("gbk.csv");
-    let text = [HEADER.to_owned(), row("D9", "杭州恒通贸易有限公司", 9, "基础", "合作中", "500")].join("\r\n");
+    let text = [
+        HEADER.to_owned(),
+        row("D9", "杭州恒通贸易有限公司", 9, "基础", "合作中", "500"),
+    ]
+    .join("\r\n");
     let (bytes, _, _) = encoding_rs_bytes(&text);
     std::fs::write(&file, bytes).unwrap();
     let s = import(&db, OP, &file).await.unwrap();
     assert_eq!(s.created, 1);
-    let d = distributor::list(&db, &DistributorQuery::default()).await.unwrap().rows.remove(0);
+    let d = distributor::list(&db, &DistributorQuery::default())
+        .await
+        .unwrap()
+        .rows
+        .remove(0);
     assert_eq!(d.name, "杭州恒通贸易有限公司");
     assert_eq!(d.status, Status::Active);
 }
@@ -145,7 +233,17 @@ async fn existing_file_is_backed_up_before_migrating() {
     let opened = db::open(&path).await.unwrap();
     let backup = opened.backup.expect("backup written");
     assert!(backup.exists());
-    assert!(backup.file_name().unwrap().to_string_lossy().starts_with("old.sqlite.before-migration-"));
+    assert!(backup
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .starts_with("old.sqlite.before-migration-"));
     // And the migrated file works.
-    assert_eq!(distributor::list(&opened.db, &DistributorQuery::default()).await.unwrap().total, 0);
+    assert_eq!(
+        distributor::list(&opened.db, &DistributorQuery::default())
+            .await
+            .unwrap()
+            .total,
+        0
+    );
 }

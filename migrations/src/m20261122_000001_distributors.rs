@@ -117,7 +117,10 @@ fn big(col: impl IntoIden) -> ColumnDef {
 }
 
 fn at(col: impl IntoIden) -> ColumnDef {
-    ColumnDef::new(col).timestamp_with_time_zone().not_null().to_owned()
+    ColumnDef::new(col)
+        .timestamp_with_time_zone()
+        .not_null()
+        .to_owned()
 }
 
 #[async_trait::async_trait]
@@ -144,7 +147,11 @@ impl MigrationTrait for Migration {
                 .col(text(Distributor::Address))
                 .col(text(Distributor::BankName))
                 .col(text(Distributor::BankAccount))
-                .col(ColumnDef::new(Distributor::PaymentTermsDays).integer().not_null())
+                .col(
+                    ColumnDef::new(Distributor::PaymentTermsDays)
+                        .integer()
+                        .not_null(),
+                )
                 .col(big(Distributor::CreditLimitFen))
                 .col(text(Distributor::Tier))
                 .col(text(Distributor::Status))
@@ -177,7 +184,11 @@ impl MigrationTrait for Migration {
                 .col(big(StatusChange::DistributorId))
                 .col(text(StatusChange::FromStatus))
                 .col(text(StatusChange::ToStatus))
-                .col(ColumnDef::new(StatusChange::EffectiveDate).date().not_null())
+                .col(
+                    ColumnDef::new(StatusChange::EffectiveDate)
+                        .date()
+                        .not_null(),
+                )
                 .col(text(StatusChange::Operator))
                 .col(text(StatusChange::Reason))
                 .col(at(StatusChange::CreatedAt))
@@ -237,7 +248,12 @@ impl MigrationTrait for Migration {
         m.create_table(
             Table::create()
                 .table(Setting::Table)
-                .col(ColumnDef::new(Setting::Key).string().not_null().primary_key())
+                .col(
+                    ColumnDef::new(Setting::Key)
+                        .string()
+                        .not_null()
+                        .primary_key(),
+                )
                 .col(ColumnDef::new(Setting::Value).text().not_null())
                 .to_owned(),
         )

@@ -31,7 +31,10 @@ impl Status {
 
     /// Moves that narrow the relationship must say why.
     pub fn needs_reason(to: Status) -> bool {
-        matches!(to, Status::Rejected | Status::Suspended | Status::Terminated)
+        matches!(
+            to,
+            Status::Rejected | Status::Suspended | Status::Terminated
+        )
     }
 }
 
@@ -52,7 +55,8 @@ fn parse_date(field: &str, s: &str) -> AppResult<NaiveDate> {
     if s.trim().is_empty() {
         return Ok(chrono::Utc::now().date_naive());
     }
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| AppError::field(field, "date_format"))
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| AppError::field(field, "date_format"))
 }
 
 pub(crate) async fn record_status<C: ConnectionTrait>(

@@ -7,7 +7,9 @@ mod write;
 pub use lifecycle::{change_tier, transition, TierChangeRequest, TransitionRequest};
 pub use query::{list, territories, DistributorPage, DistributorQuery, SortField};
 pub use validate::{validate_input, ValidInput};
-pub use write::{create, get, get_by_code, next_code, update, DistributorDetail, StatusChange, TierChange};
+pub use write::{
+    create, get, get_by_code, next_code, update, DistributorDetail, StatusChange, TierChange,
+};
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

@@ -72,8 +72,17 @@ pub(crate) fn filtered(q: &DistributorQuery) -> Select<distributor::Entity> {
     if let Some(s) = q.status {
         sel = sel.filter(Column::Status.eq(s.key()));
     }
-    if let Some(p) = q.province.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
-        sel = sel.filter(Condition::any().add(Column::Province.eq(p)).add(Column::Region.eq(p)));
+    if let Some(p) = q
+        .province
+        .as_deref()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        sel = sel.filter(
+            Condition::any()
+                .add(Column::Province.eq(p))
+                .add(Column::Region.eq(p)),
+        );
     }
     let col = match q.sort {
         SortField::Code => Column::Code,
@@ -95,11 +104,18 @@ pub(crate) fn filtered(q: &DistributorQuery) -> Select<distributor::Entity> {
 pub async fn list<C: ConnectionTrait>(db: &C, q: &DistributorQuery) -> AppResult<DistributorPage> {
     let sel = filtered(q);
     let total = sel.clone().count(db).await?;
-    let mut page = sel.offset(q.offset);
-    if q.limit > 0 {
-        page = page.limit(q.limit);
-    }
-    let rows = page.all(db).await?.into_iter().map(Distributor::from).collect();
+    // SQLite accepts OFFSET only after a LIMIT.
+    let page = match (q.limit, q.offset) {
+        (0, 0) => sel,
+        (0, off) => sel.offset(off).limit(i64::MAX as u64),
+        (lim, off) => sel.offset(off).limit(lim),
+    };
+    let rows = page
+        .all(db)
+        .await?
+        .into_iter()
+        .map(Distributor::from)
+        .collect();
     Ok(DistributorPage { rows, total })
 }
 

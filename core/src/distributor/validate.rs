@@ -108,9 +108,11 @@ pub fn validate_input(raw: &DistributorInput) -> Result<ValidInput, Vec<FieldErr
     if !input.uscc.is_empty() {
         match uscc::validate(&input.uscc) {
             Ok(code) => input.uscc = code,
-            Err(e @ uscc::UsccError::CheckChar { expected }) => {
-                errs.push(FieldError::with_detail("uscc", e.code(), expected.to_string()))
-            }
+            Err(e @ uscc::UsccError::CheckChar { expected }) => errs.push(FieldError::with_detail(
+                "uscc",
+                e.code(),
+                expected.to_string(),
+            )),
             Err(e) => errs.push(FieldError::new("uscc", e.code())),
         }
     }
@@ -121,7 +123,11 @@ pub fn validate_input(raw: &DistributorInput) -> Result<ValidInput, Vec<FieldErr
         errs.push(FieldError::new("contact_email", "email_format"));
     }
     if !(0..=365).contains(&input.payment_terms_days) {
-        errs.push(FieldError::with_detail("payment_terms_days", "out_of_range", "0–365"));
+        errs.push(FieldError::with_detail(
+            "payment_terms_days",
+            "out_of_range",
+            "0–365",
+        ));
     }
     let credit_limit = if input.credit_limit.is_empty() {
         Money::ZERO
@@ -158,10 +164,23 @@ mod tests {
 
     #[test]
     fn phones() {
-        for ok in ["13812345678", "+86 138 1234 5678", "021-62345678", "0755-8888-1234", "400-820-8820"] {
+        for ok in [
+            "13812345678",
+            "+86 138 1234 5678",
+            "021-62345678",
+            "0755-8888-1234",
+            "400-820-8820",
+        ] {
             assert!(is_phone(ok), "{ok}");
         }
-        for bad in ["12812345678", "1381234567", "abc", "", "12345", "+1 415 555 0100"] {
+        for bad in [
+            "12812345678",
+            "1381234567",
+            "abc",
+            "",
+            "12345",
+            "+1 415 555 0100",
+        ] {
             assert!(!is_phone(bad), "{bad}");
         }
     }
@@ -169,7 +188,9 @@ mod tests {
     #[test]
     fn emails() {
         assert!(is_email("li.wei@example.com.cn"));
-        for bad in ["li", "li@", "@x.cn", "li@x", "l i@x.cn", "a@b@c.cn", "a@x..cn"] {
+        for bad in [
+            "li", "li@", "@x.cn", "li@x", "l i@x.cn", "a@b@c.cn", "a@x..cn",
+        ] {
             assert!(!is_email(bad), "{bad}");
         }
     }
@@ -183,7 +204,10 @@ mod tests {
             ..Default::default()
         })
         .unwrap_err();
-        let codes: Vec<_> = errs.iter().map(|e| (e.field.as_str(), e.code.as_str())).collect();
+        let codes: Vec<_> = errs
+            .iter()
+            .map(|e| (e.field.as_str(), e.code.as_str()))
+            .collect();
         assert!(codes.contains(&("name", "required")));
         assert!(codes.contains(&("uscc", "uscc_check_char")));
         assert!(codes.contains(&("contact_phone", "phone_format")));

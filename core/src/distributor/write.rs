@@ -50,7 +50,10 @@ pub struct DistributorDetail {
     pub assessments: Vec<Assessment>,
 }
 
-pub(crate) async fn find_model<C: ConnectionTrait>(db: &C, id: i64) -> AppResult<distributor::Model> {
+pub(crate) async fn find_model<C: ConnectionTrait>(
+    db: &C,
+    id: i64,
+) -> AppResult<distributor::Model> {
     distributor::Entity::find_by_id(id)
         .one(db)
         .await?
@@ -165,7 +168,15 @@ pub(crate) async fn insert_valid<C: ConnectionTrait>(
     .insert(db)
     .await?;
     let dto = Distributor::from(model.clone());
-    audit::record(db, operator, "distributor", model.id, "create", &audit::diff(None, &dto, &["id", "created_at", "updated_at"])).await?;
+    audit::record(
+        db,
+        operator,
+        "distributor",
+        model.id,
+        "create",
+        &audit::diff(None, &dto, &["id", "created_at", "updated_at"]),
+    )
+    .await?;
     Ok(model)
 }
 
@@ -230,7 +241,10 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
     Ok(model.into())
 }
 
-pub async fn get_by_code<C: ConnectionTrait>(db: &C, code: &str) -> AppResult<Option<distributor::Model>> {
+pub async fn get_by_code<C: ConnectionTrait>(
+    db: &C,
+    code: &str,
+) -> AppResult<Option<distributor::Model>> {
     Ok(distributor::Entity::find()
         .filter(distributor::Column::Code.eq(code))
         .one(db)

@@ -145,10 +145,14 @@ async fn plan<C: ConnectionTrait>(db: &C, t: &Table) -> AppResult<Plan> {
     let mut errors = vec![];
     let keys = header_keys(t, &mut errors);
     let existing: Vec<dist::Model> = dist::Entity::find().all(db).await?;
-    let by_code: HashMap<String, dist::Model> =
-        existing.iter().map(|m| (m.code.clone(), m.clone())).collect();
-    let uscc_owner: HashMap<String, String> =
-        existing.iter().map(|m| (m.uscc.clone(), m.code.clone())).collect();
+    let by_code: HashMap<String, dist::Model> = existing
+        .iter()
+        .map(|m| (m.code.clone(), m.clone()))
+        .collect();
+    let uscc_owner: HashMap<String, String> = existing
+        .iter()
+        .map(|m| (m.uscc.clone(), m.code.clone()))
+        .collect();
     let mut seen_code = HashSet::new();
     let mut seen_uscc = HashSet::new();
     let mut items = vec![];
@@ -157,6 +161,15 @@ async fn plan<C: ConnectionTrait>(db: &C, t: &Table) -> AppResult<Plan> {
     }
     for (row, cells) in &t.rows {
         let row = *row;
+        if cells.iter().skip(keys.len()).any(|c| !c.trim().is_empty()) {
+            errors.push(row_err(
+                row,
+                "row",
+                "extra_cells",
+                Some(cells.len().to_string()),
+            ));
+            continue;
+        }
         let map: HashMap<&str, String> = keys
             .iter()
             .zip(cells.iter())
@@ -166,16 +179,30 @@ async fn plan<C: ConnectionTrait>(db: &C, t: &Table) -> AppResult<Plan> {
         let valid = match distributor::validate_input(&input) {
             Ok(v) => v,
             Err(fields) => {
-                errors.extend(fields.into_iter().map(|f| row_err(row, &f.field, &f.code, f.detail)));
+                errors.extend(
+                    fields
+                        .into_iter()
+                        .map(|f| row_err(row, &f.field, &f.code, f.detail)),
+                );
                 continue;
             }
         };
         let code = valid.input.code.clone();
         if !code.is_empty() && !seen_code.insert(code.clone()) {
-            errors.push(row_err(row, "code", "duplicate_in_file", Some(code.clone())));
+            errors.push(row_err(
+                row,
+                "code",
+                "duplicate_in_file",
+                Some(code.clone()),
+            ));
         }
         if !seen_uscc.insert(valid.input.uscc.clone()) {
-            errors.push(row_err(row, "uscc", "duplicate_in_file", Some(valid.input.uscc.clone())));
+            errors.push(row_err(
+                row,
+                "uscc",
+                "duplicate_in_file",
+                Some(valid.input.uscc.clone()),
+            ));
         }
         if let Some(owner) = uscc_owner.get(&valid.input.uscc) {
             if owner != &code {
@@ -205,10 +232,17 @@ pub async fn preview<C: ConnectionTrait>(db: &C, path: &Path) -> AppResult<Impor
             row: i.row,
             code: i.valid.input.code.clone(),
             name: i.valid.input.name.clone(),
-            action: if i.existing.is_some() { ImportAction::Update } else { ImportAction::Create },
+            action: if i.existing.is_some() {
+                ImportAction::Update
+            } else {
+                ImportAction::Create
+            },
         })
         .collect();
-    let updates = rows.iter().filter(|r| r.action == ImportAction::Update).count() as u32;
+    let updates = rows
+        .iter()
+        .filter(|r| r.action == ImportAction::Update)
+        .count() as u32;
     Ok(ImportPreview {
         creates: rows.len() as u32 - updates,
         updates,
@@ -231,13 +265,19 @@ pub async fn import<C: ConnectionTrait + TransactionTrait>(
     if !p.errors.is_empty() {
         return Err(AppError::ImportRejected { errors: p.errors });
     }
-    let mut next: u64 = distributor::next_code(&txn).await?[2..].parse().unwrap_or(1);
+    let mut next: u64 = distributor::next_code(&txn).await?[2..]
+        .parse()
+        .unwrap_or(1);
     let used: HashSet<String> = p.items.iter().map(|i| i.valid.input.code.clone()).collect();
-    let mut summary = ImportSummary { created: 0, updated: 0 };
+    let mut summary = ImportSummary {
+        created: 0,
+        updated: 0,
+    };
     for mut item in p.items {
         match item.existing.take() {
             Some(current) => {
-                let mut model = distributor::write_update(&txn, current, &item.valid, &operator).await?;
+                let mut model =
+                    distributor::write_update(&txn, current, &item.valid, &operator).await?;
                 let tier = item.valid.input.tier;
                 if model.tier != tier.key() {
                     model = distributor::write_tier(&txn, model, tier, "import", &operator).await?;
@@ -298,7 +338,11 @@ pub struct ExportRequest {
 
 /// Writes the rows of the list view (all pages) to CSV or XLSX by extension.
 pub async fn export<C: ConnectionTrait>(db: &C, req: &ExportRequest) -> AppResult<u64> {
-    let query = DistributorQuery { offset: 0, limit: 0, ..req.query.clone() };
+    let query = DistributorQuery {
+        offset: 0,
+        limit: 0,
+        ..req.query.clone()
+    };
     let rows = distributor::list(db, &query).await?.rows;
     let zh = req.language == "zh-CN";
     let headers: Vec<&str> = DISTRIBUTOR_COLUMNS
@@ -322,14 +366,23 @@ pub async fn export<C: ConnectionTrait>(db: &C, req: &ExportRequest) -> AppResul
                 d.county.clone(),
                 d.address.clone(),
                 if zh { d.tier.label_zh() } else { d.tier.key() }.to_owned(),
-                if zh { d.status.label_zh() } else { d.status.key() }.to_owned(),
+                if zh {
+                    d.status.label_zh()
+                } else {
+                    d.status.key()
+                }
+                .to_owned(),
                 d.credit_limit.to_string(),
                 d.payment_terms_days.to_string(),
             ]
         })
         .collect();
     let path = Path::new(&req.path);
-    match path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).as_deref() {
+    match path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .as_deref()
+    {
         Some("csv") => write_csv(path, &headers, &records)?,
         Some("xlsx") => write_xlsx(path, &headers, &records)?,
         _ => return Err(AppError::field("path", "file_type")),
@@ -361,7 +414,8 @@ fn write_xlsx(path: &Path, headers: &[&str], rows: &[Vec<String>]) -> AppResult<
     let money = Format::new().set_num_format("#,##0.00");
     let x = |e: rust_xlsxwriter::XlsxError| AppError::io(e);
     for (c, h) in headers.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *h, &bold).map_err(x)?;
+        ws.write_string_with_format(0, c as u16, *h, &bold)
+            .map_err(x)?;
     }
     for (r, row) in rows.iter().enumerate() {
         let r = r as u32 + 1;
@@ -369,12 +423,15 @@ fn write_xlsx(path: &Path, headers: &[&str], rows: &[Vec<String>]) -> AppResult<
             // Amounts are numbers so the sheet can sum them; the text has at most
             // two decimals, which a double shows exactly at Excel's 15 digits.
             match (c, v.parse::<f64>()) {
-                (MONEY_COL, Ok(n)) => ws.write_number_with_format(r, c as u16, n, &money).map_err(x)?,
+                (MONEY_COL, Ok(n)) => ws
+                    .write_number_with_format(r, c as u16, n, &money)
+                    .map_err(x)?,
                 (DAYS_COL, Ok(n)) => ws.write_number(r, c as u16, n).map_err(x)?,
                 _ => ws.write_string(r, c as u16, v).map_err(x)?,
             };
         }
     }
     ws.autofit();
-    wb.save(path).map_err(|e| AppError::io(format!("{}: {e}", path.display())))
+    wb.save(path)
+        .map_err(|e| AppError::io(format!("{}: {e}", path.display())))
 }

@@ -39,7 +39,11 @@ fn finish(mut all: Vec<Vec<String>>, header_row: u32) -> Table {
     if all.is_empty() {
         return Table::default();
     }
-    let headers = all.remove(0).into_iter().map(|h| h.trim().to_owned()).collect();
+    let headers = all
+        .remove(0)
+        .into_iter()
+        .map(|h| h.trim().to_owned())
+        .collect();
     let rows = all
         .into_iter()
         .enumerate()
@@ -50,7 +54,8 @@ fn finish(mut all: Vec<Vec<String>>, header_row: u32) -> Table {
 }
 
 fn read_csv(path: &Path) -> AppResult<Table> {
-    let bytes = std::fs::read(path).map_err(|e| AppError::io(format!("{}: {e}", path.display())))?;
+    let bytes =
+        std::fs::read(path).map_err(|e| AppError::io(format!("{}: {e}", path.display())))?;
     let text = decode(&bytes);
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -77,12 +82,16 @@ fn cell_text(d: &Data) -> String {
 }
 
 fn read_xlsx(path: &Path) -> AppResult<Table> {
-    let mut wb = open_workbook_auto(path).map_err(|e| AppError::io(format!("{}: {e}", path.display())))?;
+    let mut wb =
+        open_workbook_auto(path).map_err(|e| AppError::io(format!("{}: {e}", path.display())))?;
     let range = wb
         .worksheet_range_at(0)
         .ok_or_else(|| AppError::io(format!("{}: no worksheet", path.display())))?
         .map_err(|e| AppError::io(format!("{}: {e}", path.display())))?;
     let header_row = range.start().map(|(r, _)| r + 1).unwrap_or(1);
-    let all = range.rows().map(|r| r.iter().map(cell_text).collect()).collect();
+    let all = range
+        .rows()
+        .map(|r| r.iter().map(cell_text).collect())
+        .collect();
     Ok(finish(all, header_row))
 }
