@@ -10,7 +10,9 @@ use dealerdesk_core::distributor::{
     DistributorUpdate, TierChangeRequest, TransitionRequest,
 };
 use dealerdesk_core::settings::{self, Settings};
-use dealerdesk_core::transfer::distributors::{self as transfer, ExportRequest, ImportPreview, ImportSummary};
+use dealerdesk_core::transfer::distributors::{
+    self as transfer, ExportRequest, ImportPreview, ImportSummary,
+};
 use dealerdesk_core::AppResult;
 use tauri::State;
 

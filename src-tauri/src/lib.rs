@@ -26,7 +26,10 @@ pub fn run() {
     let opened = match tauri::async_runtime::block_on(db::open(&path)) {
         Ok(o) => o,
         Err(e) => {
-            eprintln!("DealerDesk cannot open its database {}: {e}", path.display());
+            eprintln!(
+                "DealerDesk cannot open its database {}: {e}",
+                path.display()
+            );
             std::process::exit(1);
         }
     };

@@ -11,13 +11,14 @@ export const appBinary = path.join(root, 'target/debug/dealerdesk');
 export const cliBinary = path.join(root, 'target/debug/dealerdesk-cli');
 export const artifacts = path.join(root, 'tests/e2e/artifacts');
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
-const PORT = 4444;
+// Ports away from the defaults so a stray driver from another run cannot answer.
+const PORT = 4644 + (process.pid % 200) * 2;
 const BASE = `http://127.0.0.1:${PORT}`;
 
 export async function startDriver() {
   if (!existsSync(appBinary)) throw new Error(`build the app first: ${appBinary}`);
   const driverBin = process.env.TAURI_DRIVER ?? 'tauri-driver';
-  const proc = spawn(driverBin, ['--port', String(PORT)], { stdio: ['ignore', 'inherit', 'inherit'] });
+  const proc = spawn(driverBin, ['--port', String(PORT), '--native-port', String(PORT + 1)], { stdio: ['ignore', 'inherit', 'inherit'] });
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     try {
@@ -129,10 +130,13 @@ export class Session {
     }, `element ${css}`, timeout);
   }
 
+  /** Clicks once nothing covers the element (modals and drawers animate in and out). */
   async click(css) {
-    const el = await this.waitForElement(css);
-    await call('POST', this.url(`/element/${el}/click`), {});
-    return el;
+    return this.waitFor(async () => {
+      const el = await this.waitForElement(css);
+      await call('POST', this.url(`/element/${el}/click`), {});
+      return el;
+    }, `a click on ${css}`);
   }
 
   async clickText(css, text) {
@@ -147,12 +151,23 @@ export class Session {
     await call('POST', this.url(`/element/${el}/click`), {});
   }
 
+  /** Empties the field so React sees it (native setter + input event), then
+   *  types the text as key presses. Retries while drawers and modals animate. */
   async type(css, text, { clear = true } = {}) {
-    const el = await this.waitForElement(css);
-    if (clear) {
-      await call('POST', this.url(`/element/${el}/clear`), {});
-    }
-    await call('POST', this.url(`/element/${el}/value`), { text });
+    return this.waitFor(async () => {
+      const el = await this.waitForElement(css);
+      if (clear) {
+        await this.exec(
+          `const el = arguments[0];
+           const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+           Object.getOwnPropertyDescriptor(proto, 'value').set.call(el, '');
+           el.dispatchEvent(new Event('input', { bubbles: true }));`,
+          [{ [ELEMENT]: el }],
+        );
+      }
+      await call('POST', this.url(`/element/${el}/value`), { text });
+      return el;
+    }, `typing into ${css}`);
   }
 
   async text(css) {
