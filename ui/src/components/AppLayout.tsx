@@ -1,0 +1,75 @@
+import { SettingOutlined, ShopOutlined, UserOutlined } from '@ant-design/icons';
+import { Flex, Layout, Menu, Typography } from 'antd';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+
+import { normaliseLanguage, storedLanguage } from '../i18n';
+import { useSettings } from '../ipc/queries';
+import { LanguageSwitch } from './LanguageSwitch';
+import { OperatorNameModal } from './OperatorNameModal';
+
+const { Header, Sider, Content } = Layout;
+
+export function AppLayout() {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const settings = useSettings();
+
+  // A language saved on this PC wins; otherwise follow the saved setting.
+  const savedLanguage = normaliseLanguage(settings.data?.language);
+  useEffect(() => {
+    if (savedLanguage && !storedLanguage() && savedLanguage !== i18n.language) {
+      void i18n.changeLanguage(savedLanguage);
+    }
+  }, [savedLanguage, i18n]);
+
+  const selected = location.pathname.startsWith('/settings') ? '/settings' : '/distributors';
+  const operator = settings.data?.operator_name.trim();
+
+  return (
+    <Layout className="app-root">
+      <Header className="app-header">
+        <Flex align="center" gap={10} className="app-brand">
+          <span className="app-logo" aria-hidden>
+            D
+          </span>
+          <span className="app-name">{t('app.name')}</span>
+          <span className="app-subtitle">{t('app.subtitle')}</span>
+        </Flex>
+        <Flex align="center" gap={20}>
+          <Typography.Text id="operator-name" className="app-operator">
+            <UserOutlined /> {operator ? operator : t('app.noOperator')}
+          </Typography.Text>
+          <LanguageSwitch />
+        </Flex>
+      </Header>
+      <Layout>
+        <Sider width={168} theme="light" className="app-sider">
+          <Menu
+            mode="inline"
+            selectedKeys={[selected]}
+            onClick={({ key }) => void navigate(key)}
+            items={[
+              {
+                key: '/distributors',
+                icon: <ShopOutlined />,
+                label: <span id="nav-distributors">{t('nav.distributors')}</span>,
+              },
+              {
+                key: '/settings',
+                icon: <SettingOutlined />,
+                label: <span id="nav-settings">{t('nav.settings')}</span>,
+              },
+            ]}
+          />
+        </Sider>
+        <Content className="app-content">
+          <Outlet />
+        </Content>
+      </Layout>
+      <OperatorNameModal />
+    </Layout>
+  );
+}

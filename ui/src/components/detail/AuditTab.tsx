@@ -1,0 +1,101 @@
+import { Table, Tag } from 'antd';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+
+import type { AuditEntry } from '../../bindings/AuditEntry';
+import type { FieldChange } from '../../bindings/FieldChange';
+import { useAuditList } from '../../ipc/queries';
+import { formatDateTime } from '../../lib/dates';
+import { fieldLabel } from '../../lib/errors';
+import { formatMoney } from '../../lib/money';
+import { QueryError } from '../QueryError';
+
+const ACTION_COLOR: Record<string, string> = {
+  create: 'green',
+  import_create: 'green',
+  update: 'blue',
+  import_update: 'blue',
+  transition: 'purple',
+  tier_change: 'gold',
+  assessment: 'cyan',
+};
+
+/** Keys stored in the trail shown in the reader's language. */
+function valueText(t: TFunction, field: string, v: string | null): string {
+  if (v === null || v === '') return t('common.none');
+  switch (field) {
+    case 'status':
+      return t(`status.${v}`, { defaultValue: v });
+    case 'tier':
+    case 'recommended_tier':
+      return t(`tier.${v}`, { defaultValue: v });
+    case 'decision':
+      return t(`decision.${v}`, { defaultValue: v });
+    case 'credit_limit':
+      return formatMoney(v);
+    default:
+      return v;
+  }
+}
+
+function Changes({ changes }: { changes: FieldChange[] }) {
+  const { t } = useTranslation();
+  return (
+    <div className="audit-change">
+      {changes.map((c) => (
+        <div key={c.field}>
+          <span className="muted">{fieldLabel(t, c.field)}：</span>
+          {c.before !== null ? (
+            <>
+              <span className="before">{valueText(t, c.field, c.before)}</span> →{' '}
+            </>
+          ) : null}
+          <span>{valueText(t, c.field, c.after)}</span>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export function AuditTab({ distributorId }: { distributorId: number }) {
+  const { t } = useTranslation();
+  const audit = useAuditList('distributor', distributorId);
+  if (audit.error) return <QueryError error={audit.error} onRetry={() => void audit.refetch()} />;
+  const rows = [...(audit.data ?? [])].sort((a, b) => b.id - a.id);
+
+  return (
+    <Table<AuditEntry>
+      id="audit-table"
+      rowKey="id"
+      size="small"
+      loading={audit.isLoading}
+      dataSource={rows}
+      pagination={rows.length > 20 ? { pageSize: 20 } : false}
+      locale={{ emptyText: t('audit.empty') }}
+      columns={[
+        {
+          key: 'at',
+          dataIndex: 'at',
+          title: t('audit.at'),
+          width: 150,
+          render: (v: string) => formatDateTime(v),
+        },
+        { key: 'operator', dataIndex: 'operator', title: t('audit.operator'), width: 110 },
+        {
+          key: 'action',
+          dataIndex: 'action',
+          title: t('audit.action'),
+          width: 120,
+          render: (a: string) => (
+            <Tag color={ACTION_COLOR[a] ?? 'default'}>{t(`audit.actions.${a}`, { defaultValue: a })}</Tag>
+          ),
+        },
+        {
+          key: 'changes',
+          title: t('audit.changes'),
+          render: (_: unknown, e) => <Changes changes={e.changes} />,
+        },
+      ]}
+    />
+  );
+}

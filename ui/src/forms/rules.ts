@@ -1,0 +1,17 @@
+import type { FormRule } from 'antd';
+import type { TFunction } from 'i18next';
+
+import { fieldErrorText } from '../lib/errors';
+import type { FieldProblem } from '../lib/validation';
+
+/** An antd rule from one of lib/validation's checks, with the server's translated message. */
+export function ruleFrom<V>(t: TFunction, check: (v: V) => FieldProblem | null): FormRule {
+  return {
+    validator: (_rule, value: V) => {
+      const problem = check(value);
+      return problem
+        ? Promise.reject(new Error(fieldErrorText(t, problem.code, problem.detail)))
+        : Promise.resolve();
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import en from './en.json';
+import zhCN from './zh-CN.json';
+
+type Tree = { [key: string]: string | Tree };
+
+function keys(tree: Tree, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([k, v]) =>
+    typeof v === 'string' ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`),
+  );
+}
+
+function placeholders(s: string): string[] {
+  return [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+}
+
+function lookup(tree: Tree, path: string): string {
+  return path.split('.').reduce<string | Tree>((node, k) => (node as Tree)[k], tree) as string;
+}
+
+describe('translations', () => {
+  it('zh-CN and en have identical key sets', () => {
+    expect(keys(en as Tree).sort()).toEqual(keys(zhCN as Tree).sort());
+  });
+
+  it('no translation is empty', () => {
+    for (const tree of [en, zhCN] as Tree[]) {
+      for (const k of keys(tree)) expect(lookup(tree, k).trim(), k).not.toBe('');
+    }
+  });
+
+  it('both languages use the same interpolation placeholders', () => {
+    for (const k of keys(zhCN as Tree)) {
+      expect(placeholders(lookup(en as Tree, k)), k).toEqual(placeholders(lookup(zhCN as Tree, k)));
+    }
+  });
+
+  it('every server error code has a message', () => {
+    const codes = [
+      'required',
+      'too_long',
+      'code_chars',
+      'uscc_length',
+      'uscc_invalid_char',
+      'uscc_check_char',
+      'phone_format',
+      'email_format',
+      'out_of_range',
+      'negative',
+      'money_invalid',
+      'money_too_precise',
+      'money_out_of_range',
+      'date_format',
+      'invalid_choice',
+      'unchanged',
+      'score_range',
+      'unknown_criterion',
+      'duplicate_or_empty',
+      'weights_zero',
+      'thresholds_order',
+      'duplicate_in_file',
+      'header_missing',
+      'unknown_header',
+    ];
+    for (const c of codes) expect(keys(zhCN as Tree)).toContain(`errors.${c}`);
+    for (const k of [
+      'validation',
+      'not_found',
+      'conflict',
+      'illegal_transition',
+      'import_rejected',
+      'io',
+      'database',
+    ]) {
+      expect(keys(zhCN as Tree)).toContain(`errors.kind.${k}`);
+    }
+  });
+});

@@ -1,0 +1,122 @@
+// The only module that talks to the desktop shell. Every command is a typed
+// function; every rejection becomes an AppError.
+import { invoke } from '@tauri-apps/api/core';
+import { open, save } from '@tauri-apps/plugin-dialog';
+
+import type { AppError } from '../bindings/AppError';
+import type { AppInfo } from '../bindings/AppInfo';
+import type { Assessment } from '../bindings/Assessment';
+import type { AssessmentInput } from '../bindings/AssessmentInput';
+import type { AuditEntry } from '../bindings/AuditEntry';
+import type { AuditQuery } from '../bindings/AuditQuery';
+import type { Distributor } from '../bindings/Distributor';
+import type { DistributorDetail } from '../bindings/DistributorDetail';
+import type { DistributorInput } from '../bindings/DistributorInput';
+import type { DistributorPage } from '../bindings/DistributorPage';
+import type { DistributorQuery } from '../bindings/DistributorQuery';
+import type { DistributorUpdate } from '../bindings/DistributorUpdate';
+import type { ExportRequest } from '../bindings/ExportRequest';
+import type { ImportPreview } from '../bindings/ImportPreview';
+import type { ImportSummary } from '../bindings/ImportSummary';
+import type { Settings } from '../bindings/Settings';
+import type { TierChangeRequest } from '../bindings/TierChangeRequest';
+import type { TransitionRequest } from '../bindings/TransitionRequest';
+
+export type { AppError };
+
+const KINDS = new Set<AppError['kind']>([
+  'validation',
+  'not_found',
+  'conflict',
+  'illegal_transition',
+  'import_rejected',
+  'io',
+  'database',
+]);
+
+export function isAppError(e: unknown): e is AppError {
+  return (
+    typeof e === 'object' && e !== null && 'kind' in e && KINDS.has((e as { kind: AppError['kind'] }).kind)
+  );
+}
+
+/** Anything thrown by the shell or the bridge, as an AppError. */
+export function toAppError(e: unknown): AppError {
+  if (isAppError(e)) return e;
+  if (typeof e === 'string') {
+    // Some shells send the serialised error as text.
+    try {
+      const parsed: unknown = JSON.parse(e);
+      if (isAppError(parsed)) return parsed;
+    } catch {
+      // not JSON: fall through
+    }
+  }
+  return { kind: 'io', message: e instanceof Error ? e.message : String(e) };
+}
+
+async function call<T>(cmd: string, req?: unknown): Promise<T> {
+  try {
+    return await invoke<T>(cmd, req === undefined ? {} : { req });
+  } catch (e) {
+    throw toAppError(e);
+  }
+}
+
+export const ipc = {
+  appInfo: () => call<AppInfo>('app_info'),
+  settingsGet: () => call<Settings>('settings_get'),
+  settingsSave: (req: Settings) => call<Settings>('settings_save', req),
+  settingsSetLanguage: (req: string) => call<null>('settings_set_language', req),
+
+  distributorList: (req: DistributorQuery) => call<DistributorPage>('distributor_list', req),
+  distributorTerritories: () => call<string[]>('distributor_territories'),
+  distributorGet: (id: number) => call<DistributorDetail>('distributor_get', id),
+  distributorNextCode: () => call<string>('distributor_next_code'),
+  distributorCreate: (req: DistributorInput) => call<Distributor>('distributor_create', req),
+  distributorUpdate: (req: DistributorUpdate) => call<Distributor>('distributor_update', req),
+  distributorTransition: (req: TransitionRequest) => call<Distributor>('distributor_transition', req),
+  distributorChangeTier: (req: TierChangeRequest) => call<Distributor>('distributor_change_tier', req),
+  assessmentRecord: (req: AssessmentInput) => call<Assessment>('assessment_record', req),
+  auditList: (req: AuditQuery) => call<AuditEntry[]>('audit_list', req),
+
+  importPreview: (path: string) => call<ImportPreview>('distributor_import_preview', path),
+  importCommit: (path: string) => call<ImportSummary>('distributor_import_commit', path),
+  exportDistributors: (req: ExportRequest) => call<number>('distributor_export', req),
+};
+
+export type Ipc = typeof ipc;
+
+/** File pickers of the dialog plugin; null when the user cancels. */
+export const dialogs = {
+  async pickImportFile(title: string): Promise<string | null> {
+    try {
+      const picked = await open({
+        title,
+        multiple: false,
+        directory: false,
+        filters: [{ name: 'CSV/Excel', extensions: ['csv', 'xlsx'] }],
+      });
+      return typeof picked === 'string' ? picked : null;
+    } catch (e) {
+      throw toAppError(e);
+    }
+  },
+
+  async pickExportPath(title: string, format: 'csv' | 'xlsx', defaultName: string): Promise<string | null> {
+    try {
+      const path = await save({
+        title,
+        defaultPath: defaultName,
+        filters: [
+          format === 'csv' ? { name: 'CSV', extensions: ['csv'] } : { name: 'Excel', extensions: ['xlsx'] },
+        ],
+      });
+      if (!path) return null;
+      // Some platforms drop the extension when the user types a bare name.
+      return path.toLowerCase().endsWith(`.${format}`) ? path : `${path}.${format}`;
+    } catch (e) {
+      throw toAppError(e);
+    }
+  },
+};

@@ -1,0 +1,186 @@
+// Server state: TanStack Query hooks over the ipc module. Mutations invalidate
+// every query whose answer they can change.
+import {
+  keepPreviousData,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+} from '@tanstack/react-query';
+
+import type { AppError } from '../bindings/AppError';
+import type { AssessmentInput } from '../bindings/AssessmentInput';
+import type { DistributorInput } from '../bindings/DistributorInput';
+import type { DistributorQuery } from '../bindings/DistributorQuery';
+import type { DistributorUpdate } from '../bindings/DistributorUpdate';
+import type { ExportRequest } from '../bindings/ExportRequest';
+import type { Settings } from '../bindings/Settings';
+import type { TierChangeRequest } from '../bindings/TierChangeRequest';
+import type { TransitionRequest } from '../bindings/TransitionRequest';
+import { ipc } from './index';
+
+declare module '@tanstack/react-query' {
+  interface Register {
+    defaultError: AppError;
+  }
+}
+
+export const queryKeys = {
+  appInfo: ['appInfo'] as const,
+  settings: ['settings'] as const,
+  distributors: ['distributors'] as const,
+  distributorList: (q: DistributorQuery) => ['distributors', 'list', q] as const,
+  distributorDetail: (id: number) => ['distributors', 'detail', id] as const,
+  territories: ['distributors', 'territories'] as const,
+  nextCode: ['distributors', 'nextCode'] as const,
+  audit: ['audit'] as const,
+  auditList: (entity: string, id: number) => ['audit', entity, id] as const,
+};
+
+export const emptyQuery: DistributorQuery = {
+  search: '',
+  tier: null,
+  status: null,
+  province: null,
+  sort: 'code',
+  descending: false,
+  offset: 0,
+  limit: 50,
+};
+
+function invalidateDistributorData(qc: QueryClient) {
+  return Promise.all([
+    qc.invalidateQueries({ queryKey: queryKeys.distributors }),
+    qc.invalidateQueries({ queryKey: queryKeys.audit }),
+  ]);
+}
+
+// ---- reads ----
+
+export function useAppInfo() {
+  return useQuery({ queryKey: queryKeys.appInfo, queryFn: ipc.appInfo, staleTime: Infinity });
+}
+
+export function useSettings() {
+  return useQuery({ queryKey: queryKeys.settings, queryFn: ipc.settingsGet });
+}
+
+export function useDistributorList(q: DistributorQuery) {
+  return useQuery({
+    queryKey: queryKeys.distributorList(q),
+    queryFn: () => ipc.distributorList(q),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Whether any distributor exists at all, regardless of the list's filters. */
+export function useDistributorCount() {
+  const q: DistributorQuery = { ...emptyQuery, limit: 1 };
+  return useQuery({
+    queryKey: queryKeys.distributorList(q),
+    queryFn: () => ipc.distributorList(q),
+    select: (page) => page.total,
+  });
+}
+
+export function useDistributor(id: number) {
+  return useQuery({
+    queryKey: queryKeys.distributorDetail(id),
+    queryFn: () => ipc.distributorGet(id),
+    enabled: Number.isInteger(id) && id > 0,
+  });
+}
+
+export function useTerritories() {
+  return useQuery({ queryKey: queryKeys.territories, queryFn: ipc.distributorTerritories });
+}
+
+export function useNextCode(enabled: boolean) {
+  return useQuery({ queryKey: queryKeys.nextCode, queryFn: ipc.distributorNextCode, enabled });
+}
+
+export function useAuditList(entity: string, id: number) {
+  return useQuery({
+    queryKey: queryKeys.auditList(entity, id),
+    queryFn: () => ipc.auditList({ entity, entity_id: id }),
+  });
+}
+
+// ---- writes ----
+
+export function useSaveSettings() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (s: Settings) => ipc.settingsSave(s),
+    onSuccess: (saved) => {
+      qc.setQueryData(queryKeys.settings, saved);
+      return qc.invalidateQueries({ queryKey: queryKeys.audit });
+    },
+  });
+}
+
+export function useSetLanguage() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (language: string) => ipc.settingsSetLanguage(language),
+    onSuccess: (_r, language) => {
+      qc.setQueryData<Settings>(queryKeys.settings, (s) => (s ? { ...s, language } : s));
+    },
+  });
+}
+
+export function useCreateDistributor() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: DistributorInput) => ipc.distributorCreate(input),
+    onSuccess: () => invalidateDistributorData(qc),
+  });
+}
+
+export function useUpdateDistributor() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (req: DistributorUpdate) => ipc.distributorUpdate(req),
+    onSuccess: () => invalidateDistributorData(qc),
+  });
+}
+
+export function useTransition() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (req: TransitionRequest) => ipc.distributorTransition(req),
+    onSuccess: () => invalidateDistributorData(qc),
+  });
+}
+
+export function useChangeTier() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (req: TierChangeRequest) => ipc.distributorChangeTier(req),
+    onSuccess: () => invalidateDistributorData(qc),
+  });
+}
+
+export function useRecordAssessment() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (req: AssessmentInput) => ipc.assessmentRecord(req),
+    onSuccess: () => invalidateDistributorData(qc),
+  });
+}
+
+export function useImportPreview() {
+  return useMutation({ mutationFn: (path: string) => ipc.importPreview(path) });
+}
+
+export function useImportCommit() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (path: string) => ipc.importCommit(path),
+    onSuccess: () => invalidateDistributorData(qc),
+  });
+}
+
+export function useExportDistributors() {
+  return useMutation({ mutationFn: (req: ExportRequest) => ipc.exportDistributors(req) });
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import i18n from '../i18n';
+import { describeAppError, fieldPath } from './errors';
+
+const zh = i18n.getFixedT('zh-CN');
+const en = i18n.getFixedT('en');
+
+describe('describeAppError', () => {
+  it('maps validation errors to form fields with translated text', () => {
+    const r = describeAppError(
+      { kind: 'validation', fields: [{ field: 'uscc', code: 'uscc_check_char', detail: 'B' }] },
+      zh,
+    );
+    expect(r.fields).toEqual([{ name: ['uscc'], errors: ['校验位错误，应为 B'] }]);
+    expect(r.message).toBe('请检查标红的字段');
+  });
+
+  it('puts errors for fields the form lacks into the message', () => {
+    const r = describeAppError(
+      { kind: 'validation', fields: [{ field: 'operator_name', code: 'required', detail: null }] },
+      en,
+      { hasField: (p) => p[0] === 'name' },
+    );
+    expect(r.fields).toEqual([]);
+    expect(r.message).toBe('Operator name: Required');
+  });
+
+  it('maps a conflict to its field', () => {
+    const r = describeAppError({ kind: 'conflict', field: 'code', value: 'DS00001' }, en);
+    expect(r.fields[0].name).toEqual(['code']);
+    expect(r.message).toBe('Code “DS00001” is already used by another record');
+  });
+
+  it('translates an illegal transition with status names', () => {
+    expect(
+      describeAppError({ kind: 'illegal_transition', from: 'applicant', to: 'active' }, zh).message,
+    ).toBe('不允许从「申请中」变更为「合作中」');
+    expect(
+      describeAppError({ kind: 'illegal_transition', from: 'applicant', to: 'active' }, en).message,
+    ).toBe('Cannot change status from Applicant to Active');
+  });
+
+  it('shows raw text only for io and database', () => {
+    expect(describeAppError({ kind: 'io', message: 'disk full' }, en).message).toBe(
+      'File or system error: disk full',
+    );
+  });
+
+  it('splits dotted paths', () => {
+    expect(fieldPath('criteria.2.key')).toEqual(['criteria', 2, 'key']);
+    expect(fieldPath('scores.capital')).toEqual(['scores', 'capital']);
+  });
+});

@@ -1,0 +1,118 @@
+// Turns an AppError into translated text: per-field messages for Form.setFields
+// and one top-level message. Raw server text is shown only for io/database.
+import type { FormInstance } from 'antd';
+import type { TFunction } from 'i18next';
+
+import type { AppError } from '../bindings/AppError';
+import type { FieldError } from '../bindings/FieldError';
+
+export type FieldPath = (string | number)[];
+export type FieldMessage = { name: FieldPath; errors: string[] };
+
+export type DescribeOptions = {
+  /** Whether the form has an item at this path; others go into the top-level message. */
+  hasField?: (path: FieldPath) => boolean;
+  /** Server field names that sit under a different form path, e.g. `criteria.0.label` → `criteria.0.label_zh`. */
+  alias?: (field: string) => string;
+};
+
+export type DescribedError = { fields: FieldMessage[]; message: string | null };
+
+/** `criteria.2.key` → ['criteria', 2, 'key']. */
+export function fieldPath(field: string): FieldPath {
+  return field.split('.').map((seg) => (/^\d+$/.test(seg) ? Number(seg) : seg));
+}
+
+/** The translated message for one field error code. */
+export function fieldErrorText(t: TFunction, code: string, detail: string | null | undefined): string {
+  return t(`errors.${code}`, { detail: detail ?? '', defaultValue: t('errors.unknown', { code }) });
+}
+
+/** The translated label of a (possibly dotted) server field name. */
+export function fieldLabel(t: TFunction, field: string): string {
+  const path = fieldPath(field).filter((s): s is string => typeof s === 'string');
+  const last = path[path.length - 1] ?? field;
+  return t(`fields.${last}`, { defaultValue: field });
+}
+
+export function statusLabel(t: TFunction, s: string): string {
+  return t(`status.${s}`, { defaultValue: s });
+}
+
+export function describeAppError(err: AppError, t: TFunction, opts: DescribeOptions = {}): DescribedError {
+  const hasField = opts.hasField ?? (() => true);
+  const alias = opts.alias ?? ((f: string) => f);
+  switch (err.kind) {
+    case 'validation': {
+      const fields: FieldMessage[] = [];
+      const elsewhere: string[] = [];
+      const byPath = new Map<string, FieldMessage>();
+      err.fields.forEach((f: FieldError) => {
+        const text = fieldErrorText(t, f.code, f.detail);
+        const name = fieldPath(alias(f.field));
+        if (hasField(name)) {
+          const key = name.join('.');
+          const existing = byPath.get(key);
+          if (existing) existing.errors.push(text);
+          else {
+            const entry = { name, errors: [text] };
+            byPath.set(key, entry);
+            fields.push(entry);
+          }
+        } else {
+          elsewhere.push(t('errors.fieldMessage', { field: fieldLabel(t, f.field), message: text }));
+        }
+      });
+      const message = elsewhere.length > 0 ? elsewhere.join('；') : t('errors.kind.validation');
+      return { fields, message };
+    }
+    case 'conflict': {
+      const name = fieldPath(alias(err.field));
+      const message = t('errors.kind.conflict', { field: fieldLabel(t, err.field), value: err.value });
+      return hasField(name)
+        ? { fields: [{ name, errors: [t('errors.conflict', { value: err.value })] }], message }
+        : { fields: [], message };
+    }
+    case 'illegal_transition':
+      return {
+        fields: [],
+        message: t('errors.kind.illegal_transition', {
+          from: statusLabel(t, err.from),
+          to: statusLabel(t, err.to),
+        }),
+      };
+    case 'not_found':
+      return {
+        fields: [],
+        message: t('errors.kind.not_found', {
+          entity: t(`entities.${err.entity}`, { defaultValue: err.entity }),
+          id: err.id,
+        }),
+      };
+    case 'import_rejected':
+      return { fields: [], message: t('errors.kind.import_rejected', { count: err.errors.length }) };
+    case 'io':
+      return { fields: [], message: t('errors.kind.io', { message: err.message }) };
+    case 'database':
+      return { fields: [], message: t('errors.kind.database', { message: err.message }) };
+  }
+}
+
+/** Puts field errors on the form and returns the top-level message to show. */
+export function applyAppErrorToForm(
+  form: FormInstance,
+  err: AppError,
+  t: TFunction,
+  opts: DescribeOptions = {},
+): string | null {
+  const described = describeAppError(err, t, opts);
+  if (described.fields.length > 0) {
+    form.setFields(described.fields);
+  }
+  return described.message;
+}
+
+/** A message for places without a form (list, detail, import). */
+export function appErrorMessage(err: AppError, t: TFunction): string {
+  return describeAppError(err, t, { hasField: () => false }).message ?? t('errors.kind.validation');
+}

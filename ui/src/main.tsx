@@ -1,0 +1,75 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { StrictMode, useEffect, type ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { useTranslation } from 'react-i18next';
+import { HashRouter, Navigate, Route, Routes } from 'react-router';
+
+import { AppLayout } from './components/AppLayout';
+import './i18n';
+import { DistributorDetailPage } from './pages/DistributorDetailPage';
+import { DistributorListPage } from './pages/DistributorListPage';
+import { SettingsPage } from './pages/SettingsPage';
+import './styles.css';
+import { installWebDriverClearFix } from './lib/webdriverClear';
+import { theme } from './theme';
+
+// In a plain browser (`npm run dev` without the desktop shell) answer commands from memory.
+if (import.meta.env.DEV && !('__TAURI_INTERNALS__' in window)) {
+  const { installMockBackend } = await import('./dev/mockBackend');
+  installMockBackend();
+}
+
+if (navigator.webdriver) {
+  installWebDriverClearFix();
+}
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // One local database: failures are not transient, so show them at once.
+      retry: false,
+      refetchOnWindowFocus: false,
+      staleTime: 30_000,
+    },
+  },
+});
+
+/** Ant Design's locale, dayjs and <html lang> follow the i18n language. */
+function LocaleProvider({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
+  const zh = (i18n.resolvedLanguage ?? i18n.language).startsWith('zh');
+  useEffect(() => {
+    dayjs.locale(zh ? 'zh-cn' : 'en');
+    document.documentElement.lang = zh ? 'zh-CN' : 'en';
+  }, [zh]);
+  return (
+    <ConfigProvider locale={zh ? zhCN : enUS} theme={theme} button={{ autoInsertSpace: false }}>
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+createRoot(document.getElementById('root') as HTMLElement).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <LocaleProvider>
+        <HashRouter>
+          <Routes>
+            <Route element={<AppLayout />}>
+              <Route index element={<Navigate to="/distributors" replace />} />
+              <Route path="distributors" element={<DistributorListPage />} />
+              <Route path="distributors/:id" element={<DistributorDetailPage />} />
+              <Route path="settings" element={<SettingsPage />} />
+              <Route path="*" element={<Navigate to="/distributors" replace />} />
+            </Route>
+          </Routes>
+        </HashRouter>
+      </LocaleProvider>
+    </QueryClientProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,178 @@
+import { ArrowLeftOutlined, EditOutlined, RiseOutlined, SwapOutlined } from '@ant-design/icons';
+import { Breadcrumb, Button, Flex, Skeleton, Space, Tabs, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+
+import type { DistributorDetail } from '../bindings/DistributorDetail';
+import type { Status } from '../bindings/Status';
+import { AssessmentsTab } from '../components/detail/AssessmentsTab';
+import { AuditTab } from '../components/detail/AuditTab';
+import { HistoryTab } from '../components/detail/HistoryTab';
+import { ProfileTab } from '../components/detail/ProfileTab';
+import { TierChangeModal } from '../components/detail/TierChangeModal';
+import { TransitionModal } from '../components/detail/TransitionModal';
+import { PageHeader } from '../components/PageHeader';
+import { QueryError } from '../components/QueryError';
+import { StatusTag, TierTag } from '../components/Tags';
+import { DistributorFormDrawer } from '../forms/DistributorFormDrawer';
+import { useDistributor } from '../ipc/queries';
+import { formatDateTime } from '../lib/dates';
+import { needsReason } from '../lib/domain';
+
+type Dialog = { kind: 'transition'; to: Status } | { kind: 'tier' } | { kind: 'edit' } | null;
+
+function Actions({ detail, onOpen }: { detail: DistributorDetail; onOpen: (d: Dialog) => void }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {detail.allowed_transitions.map((s) => (
+        <Button
+          key={s}
+          id={`transition-${s}`}
+          danger={needsReason(s)}
+          type={needsReason(s) ? 'default' : 'primary'}
+          ghost={!needsReason(s)}
+          onClick={() => onOpen({ kind: 'transition', to: s })}
+        >
+          {t(`transition.actions.${s}`)}
+        </Button>
+      ))}
+      <Button
+        id="status-select"
+        icon={<SwapOutlined />}
+        onClick={() =>
+          onOpen({ kind: 'transition', to: detail.allowed_transitions[0] ?? detail.distributor.status })
+        }
+      >
+        {t('detail.changeStatus')}
+      </Button>
+      <Button id="tier-change" icon={<RiseOutlined />} onClick={() => onOpen({ kind: 'tier' })}>
+        {t('detail.changeTier')}
+      </Button>
+      <Button id="distributor-edit" icon={<EditOutlined />} onClick={() => onOpen({ kind: 'edit' })}>
+        {t('common.edit')}
+      </Button>
+    </>
+  );
+}
+
+export function DistributorDetailPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const id = Number(useParams().id);
+  const detail = useDistributor(id);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [tab, setTab] = useState('profile');
+
+  const back = () => {
+    // Back to the list view the user came from (search and filters kept), or the list itself.
+    if (window.history.length > 1) void navigate(-1);
+    else void navigate('/distributors');
+  };
+
+  const crumbs = (
+    <Breadcrumb
+      style={{ marginBottom: 8 }}
+      items={[
+        { title: <Link to="/distributors">{t('nav.distributors')}</Link> },
+        { title: detail.data?.distributor.name ?? '…' },
+      ]}
+    />
+  );
+
+  if (detail.error) {
+    return (
+      <>
+        {crumbs}
+        <QueryError error={detail.error} onRetry={() => void detail.refetch()} />
+      </>
+    );
+  }
+  if (!detail.data) {
+    return (
+      <>
+        {crumbs}
+        <div className="page-card">
+          <Skeleton active paragraph={{ rows: 8 }} />
+        </div>
+      </>
+    );
+  }
+
+  const { distributor: d } = detail.data;
+  return (
+    <>
+      <PageHeader
+        before={crumbs}
+        title={
+          <Space size={10} wrap>
+            <Button
+              type="text"
+              size="small"
+              icon={<ArrowLeftOutlined />}
+              onClick={back}
+              aria-label={t('detail.back')}
+            />
+            <span id="distributor-title">{d.name}</span>
+            <StatusTag status={d.status} id="distributor-status" />
+            <TierTag tier={d.tier} id="distributor-tier" />
+          </Space>
+        }
+        subtitle={
+          <Space size={16} wrap className="detail-meta">
+            <span id="distributor-code">
+              {t('fields.code')}：<Typography.Text copyable>{d.code}</Typography.Text>
+            </span>
+            {d.short_name && d.short_name !== d.name ? <span>{d.short_name}</span> : null}
+            <span>{t('detail.updatedAt', { at: formatDateTime(d.updated_at) })}</span>
+          </Space>
+        }
+        extra={<Actions detail={detail.data} onOpen={setDialog} />}
+      />
+      <Flex vertical className="page-card">
+        <Tabs
+          id="distributor-tabs"
+          activeKey={tab}
+          onChange={setTab}
+          items={[
+            { key: 'profile', label: t('detail.tabs.profile'), children: <ProfileTab d={d} /> },
+            {
+              key: 'assessments',
+              label: t('detail.tabs.assessments'),
+              children: <AssessmentsTab distributorId={d.id} assessments={detail.data.assessments} />,
+            },
+            {
+              key: 'history',
+              label: t('detail.tabs.history'),
+              children: (
+                <HistoryTab
+                  statusHistory={detail.data.status_history}
+                  tierHistory={detail.data.tier_history}
+                />
+              ),
+            },
+            {
+              key: 'audit',
+              label: t('detail.tabs.audit'),
+              children: <AuditTab distributorId={d.id} />,
+              destroyOnHidden: true,
+            },
+          ]}
+        />
+      </Flex>
+
+      {dialog?.kind === 'transition' ? (
+        <TransitionModal
+          key={dialog.to}
+          distributor={d}
+          target={dialog.to}
+          allowed={detail.data.allowed_transitions}
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
+      {dialog?.kind === 'tier' ? <TierChangeModal distributor={d} onClose={() => setDialog(null)} /> : null}
+      <DistributorFormDrawer open={dialog?.kind === 'edit'} distributor={d} onClose={() => setDialog(null)} />
+    </>
+  );
+}

@@ -1,0 +1,91 @@
+import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Empty, Space } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { DistributorTable } from '../components/distributors/DistributorTable';
+import { ExportButtons } from '../components/distributors/ExportButtons';
+import { ListFilters } from '../components/distributors/ListFilters';
+import { useImportFlow } from '../components/distributors/useImportFlow';
+import { PageHeader } from '../components/PageHeader';
+import { QueryError } from '../components/QueryError';
+import { DistributorFormDrawer } from '../forms/DistributorFormDrawer';
+import { useListParams } from '../hooks/useListParams';
+import { useDistributorCount, useDistributorList } from '../ipc/queries';
+
+export function DistributorListPage() {
+  const { t } = useTranslation();
+  const { params, query, update, reset, filtered } = useListParams();
+  const list = useDistributorList(query);
+  const count = useDistributorCount();
+  const importFlow = useImportFlow();
+  const [creating, setCreating] = useState(false);
+
+  const noneAtAll = count.data === 0;
+  const empty = noneAtAll ? (
+    <div id="distributor-empty">
+      <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('list.emptyAll')}>
+        <Space>
+          <Button id="empty-new" type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {t('list.new')}
+          </Button>
+          <Button id="empty-import" icon={<ImportOutlined />} onClick={importFlow.start}>
+            {t('list.import')}
+          </Button>
+        </Space>
+      </Empty>
+    </div>
+  ) : (
+    <div id="distributor-no-match">
+      <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('list.emptySearch')}>
+        {filtered ? <Button onClick={reset}>{t('list.clearFilters')}</Button> : null}
+      </Empty>
+    </div>
+  );
+
+  return (
+    <>
+      <PageHeader
+        title={t('list.title')}
+        extra={
+          <>
+            <Button
+              id="distributor-new"
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setCreating(true)}
+            >
+              {t('list.new')}
+            </Button>
+            <Button
+              id="distributor-import"
+              icon={<ImportOutlined />}
+              loading={importFlow.busy}
+              onClick={importFlow.start}
+            >
+              {t('list.import')}
+            </Button>
+            <ExportButtons query={query} />
+          </>
+        }
+      />
+      <div className="page-card">
+        <ListFilters params={params} filtered={filtered} onChange={update} onReset={reset} />
+        {list.error && !list.data ? (
+          <QueryError error={list.error} onRetry={() => void list.refetch()} />
+        ) : (
+          <DistributorTable
+            rows={list.data?.rows ?? []}
+            total={list.data?.total ?? 0}
+            loading={list.isFetching}
+            params={params}
+            empty={list.isLoading ? <span /> : empty}
+            onChange={update}
+          />
+        )}
+      </div>
+      <DistributorFormDrawer open={creating} onClose={() => setCreating(false)} />
+      {importFlow.modal}
+    </>
+  );
+}

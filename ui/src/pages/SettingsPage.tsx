@@ -1,0 +1,260 @@
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Row,
+  Select,
+  Skeleton,
+  Typography,
+} from 'antd';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import type { Settings } from '../bindings/Settings';
+import { PageHeader } from '../components/PageHeader';
+import { QueryError } from '../components/QueryError';
+import { ruleFrom } from '../forms/rules';
+import { normaliseLanguage, rememberLanguage } from '../i18n';
+import { toAppError } from '../ipc';
+import { useAppInfo, useSaveSettings, useSettings } from '../ipc/queries';
+import { appErrorMessage, applyAppErrorToForm } from '../lib/errors';
+import { checkRequired } from '../lib/validation';
+
+const TOP_FIELDS = new Set(['operator_name', 'language', 'criteria', 'thresholds']);
+
+/** Server field names that have no form item of their own. */
+function alias(field: string): string {
+  if (field === 'thresholds') return 'thresholds.core_min';
+  const m = /^criteria\.(\d+)\.label$/.exec(field);
+  return m ? `criteria.${m[1]}.label_zh` : field;
+}
+
+function SettingsForm({ initial }: { initial: Settings }) {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Settings>();
+  const save = useSaveSettings();
+  const criteria = Form.useWatch('criteria', form);
+  const uiLanguage = normaliseLanguage(i18n.language);
+
+  // The header switch changes the language too; keep the field in step with it.
+  useEffect(() => {
+    if (uiLanguage) form.setFieldValue('language', uiLanguage);
+  }, [uiLanguage, form]);
+  const totalWeight = (criteria ?? initial.criteria).reduce((s, c) => s + (c?.weight ?? 0), 0);
+
+  const submit = async (v: Settings) => {
+    try {
+      const saved = await save.mutateAsync({
+        ...v,
+        operator_name: v.operator_name.trim(),
+        criteria: v.criteria.map((c) => ({
+          key: (c.key ?? '').trim(),
+          label_zh: (c.label_zh ?? '').trim(),
+          label_en: (c.label_en ?? '').trim(),
+          weight: c.weight ?? 0,
+        })),
+      });
+      const lng = normaliseLanguage(saved.language);
+      if (lng && lng !== normaliseLanguage(i18n.language)) {
+        rememberLanguage(lng);
+        await i18n.changeLanguage(lng);
+      }
+      form.setFieldsValue(saved);
+      message.success(t('settings.saved'));
+    } catch (e) {
+      const msg = applyAppErrorToForm(form, toAppError(e), t, {
+        alias,
+        hasField: (p) => typeof p[0] === 'string' && TOP_FIELDS.has(p[0]),
+      });
+      if (msg) message.error(msg);
+    }
+  };
+
+  return (
+    <Form<Settings>
+      id="settings-form"
+      name="settings"
+      form={form}
+      layout="vertical"
+      initialValues={{ ...initial, language: normaliseLanguage(i18n.language) ?? initial.language }}
+      onFinish={(v) => void submit(v)}
+    >
+      <Card title={t('settings.general')} size="small" style={{ marginBottom: 16 }}>
+        <Row gutter={16}>
+          <Col span={8}>
+            <Form.Item
+              name="operator_name"
+              label={t('fields.operator_name')}
+              required
+              rules={[ruleFrom<string>(t, checkRequired)]}
+            >
+              <Input maxLength={50} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="language" label={t('fields.language')}>
+              <Select
+                options={[
+                  { value: 'zh-CN', label: t('lang.zh') },
+                  { value: 'en', label: t('lang.en') },
+                ]}
+              />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Card>
+
+      <Card
+        title={t('settings.criteria')}
+        size="small"
+        style={{ marginBottom: 16 }}
+        extra={<span className="muted">{t('settings.totalWeight', { weight: totalWeight })}</span>}
+      >
+        <Typography.Paragraph type="secondary">{t('settings.criteriaHint')}</Typography.Paragraph>
+        <Form.List name="criteria">
+          {(fields, { add, remove }, { errors }) => (
+            <>
+              <Row gutter={12} className="muted" style={{ marginBottom: 6 }}>
+                <Col span={5}>{t('fields.key')}</Col>
+                <Col span={7}>{t('fields.label_zh')}</Col>
+                <Col span={7}>{t('fields.label_en')}</Col>
+                <Col span={3}>{t('fields.weight')}</Col>
+              </Row>
+              {fields.map(({ key, name }) => (
+                <Row gutter={12} key={key} align="top">
+                  <Col span={5}>
+                    <Form.Item name={[name, 'key']} rules={[ruleFrom<string>(t, checkRequired)]}>
+                      <Input placeholder="capital" />
+                    </Form.Item>
+                  </Col>
+                  <Col span={7}>
+                    <Form.Item name={[name, 'label_zh']}>
+                      <Input />
+                    </Form.Item>
+                  </Col>
+                  <Col span={7}>
+                    <Form.Item name={[name, 'label_en']}>
+                      <Input />
+                    </Form.Item>
+                  </Col>
+                  <Col span={3}>
+                    <Form.Item name={[name, 'weight']}>
+                      <InputNumber min={0} max={100} precision={0} style={{ width: '100%' }} />
+                    </Form.Item>
+                  </Col>
+                  <Col span={2}>
+                    <Button
+                      type="text"
+                      danger
+                      icon={<DeleteOutlined />}
+                      aria-label={t('common.remove')}
+                      onClick={() => remove(name)}
+                    />
+                  </Col>
+                </Row>
+              ))}
+              <Form.ErrorList errors={errors} />
+              <Button
+                id="criterion-add"
+                type="dashed"
+                icon={<PlusOutlined />}
+                onClick={() => add({ key: '', label_zh: '', label_en: '', weight: 10 })}
+              >
+                {t('settings.addCriterion')}
+              </Button>
+            </>
+          )}
+        </Form.List>
+      </Card>
+
+      <Card title={t('settings.thresholds')} size="small" style={{ marginBottom: 16 }}>
+        <Typography.Paragraph type="secondary">{t('settings.thresholdsHint')}</Typography.Paragraph>
+        <Row gutter={16}>
+          <Col span={6}>
+            <Form.Item name={['thresholds', 'strategic_min']} label={t('fields.strategic_min')}>
+              <InputNumber min={0} max={100} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name={['thresholds', 'core_min']} label={t('fields.core_min')}>
+              <InputNumber min={0} max={100} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Card>
+
+      <Flex justify="end">
+        <Button id="settings-save" type="primary" htmlType="submit" loading={save.isPending}>
+          {t('common.save')}
+        </Button>
+      </Flex>
+    </Form>
+  );
+}
+
+function AboutCard() {
+  const { t } = useTranslation();
+  const info = useAppInfo();
+  return (
+    <Card title={t('settings.about')} size="small" style={{ marginTop: 16 }}>
+      {info.data ? (
+        <Descriptions
+          size="small"
+          column={1}
+          styles={{ label: { width: 160 } }}
+          items={[
+            {
+              key: 'db',
+              label: t('settings.dbPath'),
+              children: (
+                <Typography.Text id="db-path" copyable code>
+                  {info.data.db_path}
+                </Typography.Text>
+              ),
+            },
+            { key: 'version', label: t('settings.version'), children: info.data.version },
+            ...(info.data.backup
+              ? [
+                  {
+                    key: 'backup',
+                    label: t('settings.backup'),
+                    children: <Typography.Text code>{info.data.backup}</Typography.Text>,
+                  },
+                ]
+              : []),
+          ]}
+        />
+      ) : info.error ? (
+        <Typography.Text type="danger">{appErrorMessage(info.error, t)}</Typography.Text>
+      ) : (
+        <Skeleton active paragraph={{ rows: 2 }} />
+      )}
+    </Card>
+  );
+}
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const settings = useSettings();
+  return (
+    <div style={{ maxWidth: 1000 }}>
+      <PageHeader title={t('settings.title')} />
+      {settings.error ? (
+        <QueryError error={settings.error} onRetry={() => void settings.refetch()} />
+      ) : settings.data ? (
+        <SettingsForm initial={settings.data} />
+      ) : (
+        <Skeleton active paragraph={{ rows: 10 }} />
+      )}
+      <AboutCard />
+    </div>
+  );
+}
