@@ -141,6 +141,9 @@ test('benchmark: the list command round-trip through the window at 10,000 distri
   assert.ok(existsSync(bench));
   const s = await Session.open(['--db', bench]);
   try {
+    await s.type('#operator-name-input', '王芳');
+    await s.click('#operator-name-save');
+    await s.waitFor(async () => (await tableRowCount(s)) > 0, 'rows');
     const cases = [
       ['first page', { search: '', limit: 50 }],
       ['search "恒通"', { search: '恒通', limit: 50 }],
@@ -174,8 +177,12 @@ test('benchmark: the list command round-trip through the window at 10,000 distri
         `BENCH ${name}: ${total} hits; invoke round-trip in page median ${inPage[15].toFixed(2)} ms, p95 ${inPage[28].toFixed(2)} ms; via WebDriver median ${times[15].toFixed(2)} ms`,
       );
     }
-    await s.waitForElement('#distributor-table');
-    await s.screenshot('08-list-10000');
+    await s.click('.ant-segmented-item:has(#lang-zh)');
+    await s.waitForText('共 10000');
+    await s.screenshot('08-list-10000-zh');
+    await s.click('.ant-segmented-item:has(#lang-en)');
+    await s.waitForText('Distributors');
+    await s.screenshot('09-list-10000-en');
   } finally {
     await s.close();
   }
