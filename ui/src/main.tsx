@@ -15,18 +15,7 @@ import { DistributorDetailPage } from './pages/DistributorDetailPage';
 import { DistributorListPage } from './pages/DistributorListPage';
 import { SettingsPage } from './pages/SettingsPage';
 import './styles.css';
-import { installWebDriverClearFix } from './lib/webdriverClear';
 import { theme } from './theme';
-
-// In a plain browser (`npm run dev` without the desktop shell) answer commands from memory.
-if (import.meta.env.DEV && !('__TAURI_INTERNALS__' in window)) {
-  const { installMockBackend } = await import('./dev/mockBackend');
-  installMockBackend();
-}
-
-if (navigator.webdriver) {
-  installWebDriverClearFix();
-}
 
 const queryClient = new QueryClient({
   defaultOptions: {

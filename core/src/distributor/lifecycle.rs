@@ -59,6 +59,54 @@ fn parse_date(field: &str, s: &str) -> AppResult<NaiveDate> {
         .map_err(|_| AppError::field(field, "date_format"))
 }
 
+/// One row of status history (`from` is empty for the first status).
+pub(crate) async fn insert_status_row<C: ConnectionTrait>(
+    db: &C,
+    distributor_id: i64,
+    from: &str,
+    to: Status,
+    date: NaiveDate,
+    operator: &str,
+    reason: &str,
+) -> AppResult<()> {
+    status_change::ActiveModel {
+        distributor_id: Set(distributor_id),
+        from_status: Set(from.into()),
+        to_status: Set(to.key().into()),
+        effective_date: Set(date),
+        operator: Set(operator.into()),
+        reason: Set(reason.into()),
+        created_at: Set(chrono::Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// One row of tier history (`from` is None for the first tier).
+pub(crate) async fn insert_tier_row<C: ConnectionTrait>(
+    db: &C,
+    distributor_id: i64,
+    from: Option<String>,
+    to: Tier,
+    reason: &str,
+    operator: &str,
+) -> AppResult<()> {
+    tier_change::ActiveModel {
+        distributor_id: Set(distributor_id),
+        from_tier: Set(from),
+        to_tier: Set(to.key().into()),
+        reason: Set(reason.into()),
+        operator: Set(operator.into()),
+        created_at: Set(chrono::Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
 pub(crate) async fn record_status<C: ConnectionTrait>(
     db: &C,
     current: distributor::Model,
@@ -74,18 +122,7 @@ pub(crate) async fn record_status<C: ConnectionTrait>(
     am.status = Set(to.key().into());
     am.updated_at = Set(now);
     let model = am.update(db).await?;
-    status_change::ActiveModel {
-        distributor_id: Set(id),
-        from_status: Set(from.clone()),
-        to_status: Set(to.key().into()),
-        effective_date: Set(date),
-        operator: Set(operator.into()),
-        reason: Set(reason.into()),
-        created_at: Set(now),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
+    insert_status_row(db, id, &from, to, date, operator, reason).await?;
     let mut changes = vec![FieldChange {
         field: "status".into(),
         before: Some(from),
@@ -150,17 +187,7 @@ pub(crate) async fn record_tier<C: ConnectionTrait>(
     am.tier = Set(to.key().into());
     am.updated_at = Set(now);
     let model = am.update(db).await?;
-    tier_change::ActiveModel {
-        distributor_id: Set(id),
-        from_tier: Set(Some(from.clone())),
-        to_tier: Set(to.key().into()),
-        reason: Set(reason.into()),
-        operator: Set(operator.into()),
-        created_at: Set(now),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
+    insert_tier_row(db, id, Some(from.clone()), to, reason, operator).await?;
     let changes = [
         FieldChange {
             field: "tier".into(),

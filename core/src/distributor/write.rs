@@ -144,29 +144,9 @@ pub(crate) async fn insert_valid<C: ConnectionTrait>(
     };
     apply(&mut am, v);
     let model = am.insert(db).await?;
-    status_change::ActiveModel {
-        distributor_id: Set(model.id),
-        from_status: Set(String::new()),
-        to_status: Set(status.key().into()),
-        effective_date: Set(now.date_naive()),
-        operator: Set(operator.into()),
-        reason: Set(reason.into()),
-        created_at: Set(now),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
-    tier_change::ActiveModel {
-        distributor_id: Set(model.id),
-        from_tier: Set(None),
-        to_tier: Set(v.input.tier.key().into()),
-        reason: Set(reason.into()),
-        operator: Set(operator.into()),
-        created_at: Set(now),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
+    let today = now.date_naive();
+    super::lifecycle::insert_status_row(db, model.id, "", status, today, operator, reason).await?;
+    super::lifecycle::insert_tier_row(db, model.id, None, v.input.tier, reason, operator).await?;
     let dto = Distributor::from(model.clone());
     audit::record(
         db,
