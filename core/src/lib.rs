@@ -1,6 +1,7 @@
 //! DealerDesk core: entities, domain services and file formats. No Tauri, no GTK:
 //! the desktop shell and the CLI are thin adapters over this crate.
 pub mod assessment;
+pub mod attachment;
 pub mod audit;
 pub mod db;
 pub mod demo;

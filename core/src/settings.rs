@@ -38,6 +38,15 @@ impl TierThresholds {
     }
 }
 
+/// The company's own names for a tier (the keys stay strategic/core/basic).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct TierLabel {
+    pub tier: Tier,
+    pub label_zh: String,
+    pub label_en: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Settings {
@@ -47,6 +56,8 @@ pub struct Settings {
     pub language: String,
     pub criteria: Vec<Criterion>,
     pub thresholds: TierThresholds,
+    /// One entry per tier, in the order strategic, core, basic.
+    pub tier_labels: Vec<TierLabel>,
 }
 
 fn criterion(key: &str, zh: &str, en: &str, weight: u32) -> Criterion {
@@ -75,6 +86,14 @@ impl Default for Settings {
                 strategic_min: 85,
                 core_min: 70,
             },
+            tier_labels: Tier::ALL
+                .iter()
+                .map(|&tier| TierLabel {
+                    tier,
+                    label_zh: tier.label_zh().into(),
+                    label_en: tier.label_en().into(),
+                })
+                .collect(),
         }
     }
 }
@@ -83,6 +102,7 @@ const KEY_OPERATOR: &str = "operator_name";
 const KEY_LANGUAGE: &str = "language";
 const KEY_CRITERIA: &str = "admission_criteria";
 const KEY_THRESHOLDS: &str = "tier_thresholds";
+const KEY_TIER_LABELS: &str = "tier_labels";
 
 async fn get_json<C: ConnectionTrait, T: DeserializeOwned>(
     db: &C,
@@ -115,6 +135,9 @@ pub async fn load<C: ConnectionTrait>(db: &C) -> AppResult<Settings> {
         language: get_json(db, KEY_LANGUAGE).await?.unwrap_or(d.language),
         criteria: get_json(db, KEY_CRITERIA).await?.unwrap_or(d.criteria),
         thresholds: get_json(db, KEY_THRESHOLDS).await?.unwrap_or(d.thresholds),
+        tier_labels: get_json(db, KEY_TIER_LABELS)
+            .await?
+            .unwrap_or(d.tier_labels),
     })
 }
 
@@ -157,6 +180,18 @@ pub fn validate(s: &Settings) -> AppResult<()> {
     if t.strategic_min > 100 || t.core_min > t.strategic_min {
         errs.push("thresholds", "thresholds_order");
     }
+    let tiers: Vec<Tier> = s.tier_labels.iter().map(|l| l.tier).collect();
+    if tiers != Tier::ALL {
+        errs.push("tier_labels", "invalid_choice");
+    }
+    for (i, l) in s.tier_labels.iter().enumerate() {
+        if l.label_zh.trim().is_empty() {
+            errs.push(&format!("tier_labels.{i}.label_zh"), "required");
+        }
+        if l.label_en.trim().is_empty() {
+            errs.push(&format!("tier_labels.{i}.label_en"), "required");
+        }
+    }
     errs.into_result()
 }
 
@@ -175,6 +210,7 @@ pub async fn save<C: TransactionTrait + ConnectionTrait>(
     put_json(&txn, KEY_LANGUAGE, &s.language).await?;
     put_json(&txn, KEY_CRITERIA, &s.criteria).await?;
     put_json(&txn, KEY_THRESHOLDS, &s.thresholds).await?;
+    put_json(&txn, KEY_TIER_LABELS, &s.tier_labels).await?;
     let changes = crate::audit::diff(Some(&before), &s, &[]);
     if !changes.is_empty() {
         crate::audit::record(&txn, &s.operator_name, "settings", 0, "update", &changes).await?;

@@ -2,12 +2,16 @@
 pub use sea_orm_migration::prelude::*;
 
 mod m20261122_000001_distributors;
+mod m20261122_000002_attachments;
 
 pub struct Migrator;
 
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261122_000001_distributors::Migration)]
+        vec![
+            Box::new(m20261122_000001_distributors::Migration),
+            Box::new(m20261122_000002_attachments::Migration),
+        ]
     }
 }

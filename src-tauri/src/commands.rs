@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use dealerdesk_core::assessment::{self, Assessment, AssessmentInput};
+use dealerdesk_core::attachment::{self, Attachment, AttachmentAdd};
 use dealerdesk_core::audit::{self, AuditEntry, AuditQuery};
 use dealerdesk_core::db::AppInfo;
 use dealerdesk_core::distributor::{
@@ -13,8 +14,9 @@ use dealerdesk_core::settings::{self, Settings};
 use dealerdesk_core::transfer::distributors::{
     self as transfer, ExportRequest, ImportPreview, ImportSummary,
 };
-use dealerdesk_core::AppResult;
-use tauri::State;
+use dealerdesk_core::{AppError, AppResult};
+use tauri::{AppHandle, State};
+use tauri_plugin_opener::OpenerExt;
 
 use crate::state::AppState;
 
@@ -109,6 +111,30 @@ async fn distributor_export(s: S<'_>, req: ExportRequest) -> AppResult<u64> {
     transfer::export(&s.db, &req).await
 }
 
+#[tauri::command]
+async fn attachment_list(s: S<'_>, req: i64) -> AppResult<Vec<Attachment>> {
+    attachment::list(&s.db, req).await
+}
+
+#[tauri::command]
+async fn attachment_add(s: S<'_>, req: AttachmentAdd) -> AppResult<Attachment> {
+    attachment::add(&s.db, &s.attachments, &s.operator().await?, req).await
+}
+
+#[tauri::command]
+async fn attachment_remove(s: S<'_>, req: i64) -> AppResult<()> {
+    attachment::remove(&s.db, &s.attachments, &s.operator().await?, req).await
+}
+
+/// Opens the stored copy in the system viewer.
+#[tauri::command]
+async fn attachment_open(app: AppHandle, s: S<'_>, req: i64) -> AppResult<()> {
+    let path = attachment::file_path(&s.db, &s.attachments, req).await?;
+    app.opener()
+        .open_path(path.to_string_lossy(), None::<&str>)
+        .map_err(AppError::io)
+}
+
 pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
     tauri::generate_handler![
         app_info,
@@ -128,5 +154,9 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         distributor_import_preview,
         distributor_import_commit,
         distributor_export,
+        attachment_list,
+        attachment_add,
+        attachment_remove,
+        attachment_open,
     ]
 }

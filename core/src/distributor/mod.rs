@@ -47,6 +47,7 @@ macro_rules! key_enum {
             pub const ALL: &'static [$t] = &[$(<$t>::$v),+];
             pub fn key(self) -> &'static str { match self { $(<$t>::$v => $k),+ } }
             pub fn label_zh(self) -> &'static str { match self { $(<$t>::$v => $zh),+ } }
+            pub fn label_en(self) -> &'static str { match self { $(<$t>::$v => stringify!($v)),+ } }
             /// Accepts the key or the Chinese label (as the zh-CN export writes it).
             pub fn parse(s: &str) -> Option<$t> {
                 let s = s.trim();

@@ -1,5 +1,6 @@
 //! SeaORM entities. They stay inside `core`: IPC and the CLI see DTOs only.
 pub mod assessment;
+pub mod attachment;
 pub mod audit_entry;
 pub mod distributor;
 pub mod setting;

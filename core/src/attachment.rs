@@ -1,0 +1,277 @@
+//! Files attached to a distributor: licence scans, site-visit photos, signed
+//! forms. Each is copied into `<data folder>/attachments/<distributor id>/`, so
+//! the record does not break when the original is moved or deleted.
+use std::path::{Path, PathBuf};
+
+use sea_orm::TransactionSession;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+    TransactionTrait,
+};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::audit::{self, FieldChange};
+use crate::entity::attachment;
+use crate::error::{AppError, AppResult};
+use crate::settings;
+
+/// Larger files are refused: attachments are scans and photos, not archives.
+pub const MAX_BYTES: u64 = 50 * 1024 * 1024;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum AttachmentKind {
+    BusinessLicence,
+    SiteVisitPhoto,
+    Other,
+}
+
+impl AttachmentKind {
+    fn key(self) -> &'static str {
+        match self {
+            AttachmentKind::BusinessLicence => "business_licence",
+            AttachmentKind::SiteVisitPhoto => "site_visit_photo",
+            AttachmentKind::Other => "other",
+        }
+    }
+    fn parse(s: &str) -> AttachmentKind {
+        match s {
+            "business_licence" => AttachmentKind::BusinessLicence,
+            "site_visit_photo" => AttachmentKind::SiteVisitPhoto,
+            _ => AttachmentKind::Other,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct AttachmentAdd {
+    #[ts(type = "number")]
+    pub distributor_id: i64,
+    pub kind: AttachmentKind,
+    /// The file the user picked; it is copied, never moved.
+    pub source_path: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct Attachment {
+    #[ts(type = "number")]
+    pub id: i64,
+    #[ts(type = "number")]
+    pub distributor_id: i64,
+    pub kind: AttachmentKind,
+    pub file_name: String,
+    #[ts(type = "number")]
+    pub size_bytes: i64,
+    pub operator: String,
+    pub added_at: String,
+}
+
+impl From<attachment::Model> for Attachment {
+    fn from(m: attachment::Model) -> Self {
+        Attachment {
+            id: m.id,
+            distributor_id: m.distributor_id,
+            kind: AttachmentKind::parse(&m.kind),
+            file_name: m.file_name,
+            size_bytes: m.size_bytes,
+            operator: m.operator,
+            added_at: m.added_at.to_rfc3339(),
+        }
+    }
+}
+
+/// `<folder of the database>/attachments`.
+pub fn root_for(db_path: &Path) -> PathBuf {
+    db_path
+        .parent()
+        .unwrap_or_else(|| Path::new("."))
+        .join("attachments")
+}
+
+/// The file name alone, without anything that could leave the folder or upset
+/// a file system: separators, `..`, control and reserved characters.
+pub fn sanitize_file_name(raw: &str) -> String {
+    let base = raw.rsplit(['/', '\\']).next().unwrap_or("");
+    let cleaned: String = base
+        .chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '<' | '>' | ':' | '"' | '|' | '?' | '*') {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let trimmed = cleaned.trim().trim_start_matches('.').trim();
+    let limited: String = trimmed.chars().take(120).collect();
+    if limited.is_empty() {
+        "file".into()
+    } else {
+        limited
+    }
+}
+
+fn stored_path(root: &Path, m: &attachment::Model) -> PathBuf {
+    root.join(m.distributor_id.to_string()).join(&m.stored_name)
+}
+
+pub async fn list<C: ConnectionTrait>(db: &C, distributor_id: i64) -> AppResult<Vec<Attachment>> {
+    Ok(attachment::Entity::find()
+        .filter(attachment::Column::DistributorId.eq(distributor_id))
+        .order_by_desc(attachment::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(Attachment::from)
+        .collect())
+}
+
+/// Copies the file in and records it. The copy is written first and removed
+/// again if the database write fails, so neither is left half-done.
+pub async fn add<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    root: &Path,
+    operator: &str,
+    req: AttachmentAdd,
+) -> AppResult<Attachment> {
+    let operator = settings::require_operator(operator)?;
+    let source = PathBuf::from(req.source_path.trim());
+    let meta =
+        std::fs::metadata(&source).map_err(|_| AppError::field("source_path", "file_missing"))?;
+    if !meta.is_file() {
+        return Err(AppError::field("source_path", "file_missing"));
+    }
+    if meta.len() > MAX_BYTES {
+        return Err(AppError::Validation {
+            fields: vec![crate::error::FieldError::with_detail(
+                "source_path",
+                "file_too_large",
+                format!("{} MB", MAX_BYTES / 1024 / 1024),
+            )],
+        });
+    }
+    let file_name = sanitize_file_name(
+        &source
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+    );
+    let txn = db.begin().await?;
+    crate::distributor::write_find(&txn, req.distributor_id).await?;
+    let stamp = chrono::Utc::now();
+    let stored_name = format!("{}-{}", stamp.format("%Y%m%d%H%M%S%3f"), file_name);
+    let model = attachment::ActiveModel {
+        distributor_id: Set(req.distributor_id),
+        kind: Set(req.kind.key().into()),
+        file_name: Set(file_name.clone()),
+        stored_name: Set(stored_name),
+        size_bytes: Set(meta.len() as i64),
+        operator: Set(operator.clone()),
+        added_at: Set(stamp),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    let target = stored_path(root, &model);
+    if let Some(dir) = target.parent() {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| AppError::io(format!("{}: {e}", dir.display())))?;
+    }
+    std::fs::copy(&source, &target)
+        .map_err(|e| AppError::io(format!("{}: {e}", source.display())))?;
+    let written = audit::record(
+        &txn,
+        &operator,
+        "distributor",
+        req.distributor_id,
+        "attachment_add",
+        &[FieldChange {
+            field: req.kind.key().into(),
+            before: None,
+            after: Some(file_name),
+        }],
+    )
+    .await;
+    match written {
+        Ok(()) => match txn.commit().await {
+            Ok(()) => Ok(model.into()),
+            Err(e) => {
+                let _ = std::fs::remove_file(&target);
+                Err(e.into())
+            }
+        },
+        Err(e) => {
+            let _ = std::fs::remove_file(&target);
+            Err(e)
+        }
+    }
+}
+
+/// Where the stored copy lives, for opening it in the system viewer.
+pub async fn file_path<C: ConnectionTrait>(db: &C, root: &Path, id: i64) -> AppResult<PathBuf> {
+    let m = attachment::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or_else(|| AppError::not_found("attachment", id))?;
+    let p = stored_path(root, &m);
+    if !p.is_file() {
+        return Err(AppError::io(format!("{}: missing", p.display())));
+    }
+    Ok(p)
+}
+
+/// Removes the record (audited) and then its stored copy.
+pub async fn remove<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    root: &Path,
+    operator: &str,
+    id: i64,
+) -> AppResult<()> {
+    let operator = settings::require_operator(operator)?;
+    let txn = db.begin().await?;
+    let m = attachment::Entity::find_by_id(id)
+        .one(&txn)
+        .await?
+        .ok_or_else(|| AppError::not_found("attachment", id))?;
+    let path = stored_path(root, &m);
+    attachment::Entity::delete_by_id(id).exec(&txn).await?;
+    audit::record(
+        &txn,
+        &operator,
+        "distributor",
+        m.distributor_id,
+        "attachment_remove",
+        &[FieldChange {
+            field: m.kind.clone(),
+            before: Some(m.file_name.clone()),
+            after: None,
+        }],
+    )
+    .await?;
+    txn.commit().await?;
+    // The record is gone; a copy that cannot be deleted now is only disk space.
+    let _ = std::fs::remove_file(path);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_cannot_escape_the_folder() {
+        assert_eq!(sanitize_file_name("../../etc/passwd"), "passwd");
+        assert_eq!(
+            sanitize_file_name("C:\\Users\\x\\营业执照.pdf"),
+            "营业执照.pdf"
+        );
+        assert_eq!(sanitize_file_name(".."), "file");
+        assert_eq!(sanitize_file_name("a:b*c?.jpg"), "a_b_c_.jpg");
+        assert_eq!(sanitize_file_name(".hidden"), "hidden");
+        assert_eq!(sanitize_file_name(""), "file");
+    }
+}

@@ -1,0 +1,21 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "attachment")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub distributor_id: i64,
+    pub kind: String,
+    pub file_name: String,
+    #[sea_orm(unique)]
+    pub stored_name: String,
+    pub size_bytes: i64,
+    pub operator: String,
+    pub added_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,84 @@
+mod common;
+
+use common::{fresh, input, OP};
+use dealerdesk_core::attachment::{self, AttachmentAdd, AttachmentKind};
+use dealerdesk_core::{audit, distributor, AppError};
+
+#[tokio::test]
+async fn files_are_copied_listed_opened_and_removed() {
+    let (dir, db) = fresh().await;
+    let root = attachment::root_for(&dir.path().join("t.sqlite"));
+    let d = distributor::create(&db, OP, input("甲公司", "91110000802100433B"))
+        .await
+        .unwrap();
+    let src = dir.path().join("营业执照 扫描.pdf");
+    std::fs::write(&src, b"%PDF-1.4 scan").unwrap();
+
+    let a = attachment::add(
+        &db,
+        &root,
+        OP,
+        AttachmentAdd {
+            distributor_id: d.id,
+            kind: AttachmentKind::BusinessLicence,
+            source_path: src.to_string_lossy().into(),
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!(a.file_name, "营业执照 扫描.pdf");
+    assert_eq!(a.size_bytes, 13);
+    // The copy survives the original.
+    std::fs::remove_file(&src).unwrap();
+    let stored = attachment::file_path(&db, &root, a.id).await.unwrap();
+    assert!(stored.starts_with(&root));
+    assert_eq!(std::fs::read(&stored).unwrap(), b"%PDF-1.4 scan");
+    assert_eq!(attachment::list(&db, d.id).await.unwrap().len(), 1);
+
+    attachment::remove(&db, &root, OP, a.id).await.unwrap();
+    assert!(!stored.exists());
+    assert!(attachment::list(&db, d.id).await.unwrap().is_empty());
+    let actions: Vec<_> = audit::list(&db, "distributor", d.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.action)
+        .collect();
+    assert_eq!(actions[..2], ["attachment_remove", "attachment_add"]);
+}
+
+#[tokio::test]
+async fn missing_files_and_unknown_distributors_are_refused_without_leftovers() {
+    let (dir, db) = fresh().await;
+    let root = attachment::root_for(&dir.path().join("t.sqlite"));
+    let err = attachment::add(
+        &db,
+        &root,
+        OP,
+        AttachmentAdd {
+            distributor_id: 1,
+            kind: AttachmentKind::Other,
+            source_path: "/no/such/file.jpg".into(),
+        },
+    )
+    .await
+    .unwrap_err();
+    assert!(matches!(err, AppError::Validation { ref fields } if fields[0].code == "file_missing"));
+
+    let src = dir.path().join("photo.jpg");
+    std::fs::write(&src, b"jpeg").unwrap();
+    let err = attachment::add(
+        &db,
+        &root,
+        OP,
+        AttachmentAdd {
+            distributor_id: 42,
+            kind: AttachmentKind::SiteVisitPhoto,
+            source_path: src.to_string_lossy().into(),
+        },
+    )
+    .await
+    .unwrap_err();
+    assert!(matches!(err, AppError::NotFound { .. }));
+    assert!(!root.exists(), "nothing copied for a refused attachment");
+}
