@@ -83,10 +83,11 @@ async fn run(cli: Cli) -> AppResult<()> {
                 let op = operator(&cli, &conn).await?;
                 let s = transfer::import(&conn, &op, file).await?;
                 println!(
-                    "imported {}: {} created, {} updated",
+                    "imported {}: {} created, {} updated, {} unchanged",
                     file.display(),
                     s.created,
-                    s.updated
+                    s.updated,
+                    s.unchanged
                 );
             }
             DistributorCommand::List { json, search } => {

@@ -247,3 +247,87 @@ async fn existing_file_is_backed_up_before_migrating() {
         0
     );
 }
+
+#[tokio::test]
+async fn the_same_file_twice_changes_nothing_and_partial_sheets_keep_other_fields() {
+    let (dir, db) = fresh().await;
+    let file = dir.path().join("in.csv");
+    std::fs::write(
+        &file,
+        [
+            HEADER.to_owned(),
+            row("D1", "甲公司", 1, "core", "active", "1000"),
+        ]
+        .join("\n"),
+    )
+    .unwrap();
+    import(&db, OP, &file).await.unwrap();
+    let id = distributor::list(&db, &DistributorQuery::default())
+        .await
+        .unwrap()
+        .rows[0]
+        .id;
+    // Fields the sheet does not carry, edited in the app.
+    let mut edited = distributor::get(&db, id).await.unwrap().distributor;
+    edited.bank_name = "招商银行".into();
+    edited.contact_wechat = "jia_wx".into();
+    let input = dealerdesk_core::distributor::DistributorInput {
+        code: edited.code.clone(),
+        name: edited.name.clone(),
+        short_name: edited.short_name.clone(),
+        uscc: edited.uscc.clone(),
+        contact_name: edited.contact_name.clone(),
+        contact_phone: edited.contact_phone.clone(),
+        contact_wechat: edited.contact_wechat.clone(),
+        legal_representative: edited.legal_representative.clone(),
+        contact_email: edited.contact_email.clone(),
+        province: edited.province.clone(),
+        city: edited.city.clone(),
+        county: edited.county.clone(),
+        address: edited.address.clone(),
+        bank_name: edited.bank_name.clone(),
+        payment_terms_days: edited.payment_terms_days,
+        credit_limit: edited.credit_limit.to_string(),
+        tier: edited.tier,
+        ..Default::default()
+    };
+    distributor::update(&db, OP, id, input).await.unwrap();
+    let audit_before = dealerdesk_core::audit::list(&db, "distributor", id)
+        .await
+        .unwrap()
+        .len();
+
+    // The full file again: its columns match what is stored, so nothing is written.
+    std::fs::write(
+        &file,
+        [
+            HEADER.to_owned(),
+            row("D1", "甲公司", 1, "core", "active", "1000"),
+        ]
+        .join("\n"),
+    )
+    .unwrap();
+    let p = preview(&db, &file).await.unwrap();
+    assert_eq!(p.rows[0].action, ImportAction::Unchanged, "{:?}", p.errors);
+    let s = import(&db, OP, &file).await.unwrap();
+    assert_eq!((s.created, s.updated, s.unchanged), (0, 0, 1));
+    assert_eq!(
+        dealerdesk_core::audit::list(&db, "distributor", id)
+            .await
+            .unwrap()
+            .len(),
+        audit_before
+    );
+
+    // A sheet with a few columns changes those and keeps the rest.
+    std::fs::write(&file, "编码,名称,统一社会信用代码,联系人,联系电话,省份\nD1,甲公司（更名）,91110000MA000000016,王伟,13800000000,浙江省\n".replace("91110000MA000000016", &demo::uscc_for(1))).unwrap();
+    let s = import(&db, OP, &file).await.unwrap();
+    assert_eq!(s.updated, 1);
+    let d = distributor::get(&db, id).await.unwrap().distributor;
+    assert_eq!(d.name, "甲公司（更名）");
+    assert_eq!(d.bank_name, "招商银行");
+    assert_eq!(d.contact_wechat, "jia_wx");
+    assert_eq!(d.city, "杭州市");
+    assert_eq!(d.credit_limit.to_string(), "1000.00");
+    assert_eq!(d.tier, Tier::Core);
+}

@@ -12,9 +12,10 @@ use dealerdesk_core::distributor::{
 };
 use dealerdesk_core::settings::{self, Settings};
 use dealerdesk_core::transfer::distributors::{
-    self as transfer, ExportRequest, ImportPreview, ImportSummary,
+    self as transfer, ExportRequest, ImportPreview, ImportProgress, ImportSummary,
 };
 use dealerdesk_core::{AppError, AppResult};
+use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
 
@@ -102,8 +103,17 @@ async fn distributor_import_preview(s: S<'_>, req: String) -> AppResult<ImportPr
 }
 
 #[tauri::command]
-async fn distributor_import_commit(s: S<'_>, req: String) -> AppResult<ImportSummary> {
-    transfer::import(&s.db, &s.operator().await?, Path::new(&req)).await
+async fn distributor_import_commit(
+    s: S<'_>,
+    req: String,
+    on_progress: Channel<ImportProgress>,
+) -> AppResult<ImportSummary> {
+    let operator = s.operator().await?;
+    transfer::import_with_progress(&s.db, &operator, Path::new(&req), |p| {
+        // A closed window simply stops listening; the import goes on.
+        let _ = on_progress.send(p);
+    })
+    .await
 }
 
 #[tauri::command]

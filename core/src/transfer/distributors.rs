@@ -19,6 +19,7 @@ use crate::{audit, settings};
 pub enum ImportAction {
     Create,
     Update,
+    Unchanged,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -37,6 +38,7 @@ pub struct ImportPreview {
     pub errors: Vec<RowError>,
     pub creates: u32,
     pub updates: u32,
+    pub unchanged: u32,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -44,6 +46,7 @@ pub struct ImportPreview {
 pub struct ImportSummary {
     pub created: u32,
     pub updated: u32,
+    pub unchanged: u32,
 }
 
 struct PlanItem {
@@ -52,6 +55,8 @@ struct PlanItem {
     /// None: keep the current status (update) or start as applicant (create).
     status: Option<Status>,
     existing: Option<dist::Model>,
+    /// Same values as the stored record: nothing to write.
+    unchanged: bool,
 }
 
 struct Plan {
@@ -93,52 +98,95 @@ fn header_keys(t: &Table, errors: &mut Vec<RowError>) -> Vec<Option<&'static str
     keys
 }
 
+/// The sheet's cells laid over `base`: a column the sheet lacks keeps the base
+/// value, so re-importing a partial sheet never blanks other fields.
 fn input_from_row(
     row: u32,
     cells: &HashMap<&str, String>,
+    base: DistributorInput,
     errors: &mut Vec<RowError>,
 ) -> (DistributorInput, Option<Status>) {
-    let get = |k: &str| cells.get(k).cloned().unwrap_or_default();
-    let mut input = DistributorInput {
-        code: get("code"),
-        name: get("name"),
-        short_name: get("short_name"),
-        uscc: get("uscc"),
-        legal_representative: get("legal_representative"),
-        contact_name: get("contact_name"),
-        contact_phone: get("contact_phone"),
-        contact_email: get("contact_email"),
-        province: get("province"),
-        city: get("city"),
-        county: get("county"),
-        address: get("address"),
-        credit_limit: get("credit_limit"),
-        payment_terms_days: 30,
-        ..Default::default()
+    let mut input = base;
+    let text_fields: [(&str, &mut String); 13] = [
+        ("code", &mut input.code),
+        ("name", &mut input.name),
+        ("short_name", &mut input.short_name),
+        ("uscc", &mut input.uscc),
+        ("legal_representative", &mut input.legal_representative),
+        ("contact_name", &mut input.contact_name),
+        ("contact_phone", &mut input.contact_phone),
+        ("contact_email", &mut input.contact_email),
+        ("province", &mut input.province),
+        ("city", &mut input.city),
+        ("county", &mut input.county),
+        ("address", &mut input.address),
+        ("credit_limit", &mut input.credit_limit),
+    ];
+    for (key, slot) in text_fields {
+        if let Some(v) = cells.get(key) {
+            *slot = v.clone();
+        }
+    }
+    let cell = |k: &str| {
+        cells
+            .get(k)
+            .map(|v| v.trim().to_owned())
+            .filter(|v| !v.is_empty())
     };
-    let tier = get("tier");
-    if !tier.trim().is_empty() {
+    if let Some(tier) = cell("tier") {
         match distributor::Tier::parse(&tier) {
             Some(t) => input.tier = t,
             None => errors.push(row_err(row, "tier", "invalid_choice", Some(tier))),
         }
     }
-    let status_text = get("status");
     let mut status = None;
-    if !status_text.trim().is_empty() {
-        match Status::parse(&status_text) {
+    if let Some(text) = cell("status") {
+        match Status::parse(&text) {
             Some(s) => status = Some(s),
-            None => errors.push(row_err(row, "status", "invalid_choice", Some(status_text))),
+            None => errors.push(row_err(row, "status", "invalid_choice", Some(text))),
         }
     }
-    let days = get("payment_terms_days");
-    if !days.trim().is_empty() {
-        match days.trim().parse::<i32>() {
+    if let Some(days) = cell("payment_terms_days") {
+        match days.parse::<i32>() {
             Ok(d) => input.payment_terms_days = d,
             Err(_) => errors.push(row_err(row, "payment_terms_days", "integer", Some(days))),
         }
     }
     (input, status)
+}
+
+fn input_of(m: &dist::Model) -> DistributorInput {
+    let d = distributor::Distributor::from(m.clone());
+    DistributorInput {
+        code: d.code,
+        name: d.name,
+        short_name: d.short_name,
+        uscc: d.uscc,
+        legal_representative: d.legal_representative,
+        contact_name: d.contact_name,
+        contact_role: d.contact_role,
+        contact_phone: d.contact_phone,
+        contact_email: d.contact_email,
+        contact_wechat: d.contact_wechat,
+        province: d.province,
+        city: d.city,
+        county: d.county,
+        region: d.region,
+        address: d.address,
+        bank_name: d.bank_name,
+        bank_account: d.bank_account,
+        payment_terms_days: d.payment_terms_days,
+        credit_limit: d.credit_limit.to_string(),
+        tier: d.tier,
+        notes: d.notes,
+    }
+}
+
+fn new_input() -> DistributorInput {
+    DistributorInput {
+        payment_terms_days: 30,
+        ..Default::default()
+    }
 }
 
 async fn plan<C: ConnectionTrait>(db: &C, t: &Table) -> AppResult<Plan> {
@@ -175,7 +223,13 @@ async fn plan<C: ConnectionTrait>(db: &C, t: &Table) -> AppResult<Plan> {
             .zip(cells.iter())
             .filter_map(|(k, v)| k.map(|k| (k, v.clone())))
             .collect();
-        let (input, status) = input_from_row(row, &map, &mut errors);
+        let code_cell = map
+            .get("code")
+            .map(|c| c.trim().to_uppercase())
+            .unwrap_or_default();
+        let existing = by_code.get(&code_cell).cloned();
+        let base = existing.as_ref().map(input_of).unwrap_or_else(new_input);
+        let (input, status) = input_from_row(row, &map, base, &mut errors);
         let valid = match distributor::validate_input(&input) {
             Ok(v) => v,
             Err(fields) => {
@@ -209,11 +263,16 @@ async fn plan<C: ConnectionTrait>(db: &C, t: &Table) -> AppResult<Plan> {
                 errors.push(row_err(row, "uscc", "already_used", Some(owner.clone())));
             }
         }
+        let unchanged = existing.as_ref().is_some_and(|m| {
+            distributor::validate_input(&input_of(m)).is_ok_and(|before| before == valid)
+                && status.is_none_or(|s| s.key() == m.status)
+        });
         items.push(PlanItem {
             row,
-            existing: by_code.get(&code).cloned(),
+            existing,
             valid,
             status,
+            unchanged,
         });
     }
     if t.rows.is_empty() {
@@ -223,7 +282,7 @@ async fn plan<C: ConnectionTrait>(db: &C, t: &Table) -> AppResult<Plan> {
 }
 
 pub async fn preview<C: ConnectionTrait>(db: &C, path: &Path) -> AppResult<ImportPreview> {
-    let table = read_table(path)?;
+    let table = read_off_executor(path).await?;
     let p = plan(db, &table).await?;
     let rows: Vec<ImportPreviewRow> = p
         .items
@@ -232,23 +291,37 @@ pub async fn preview<C: ConnectionTrait>(db: &C, path: &Path) -> AppResult<Impor
             row: i.row,
             code: i.valid.input.code.clone(),
             name: i.valid.input.name.clone(),
-            action: if i.existing.is_some() {
-                ImportAction::Update
-            } else {
-                ImportAction::Create
+            action: match (&i.existing, i.unchanged) {
+                (None, _) => ImportAction::Create,
+                (Some(_), false) => ImportAction::Update,
+                (Some(_), true) => ImportAction::Unchanged,
             },
         })
         .collect();
-    let updates = rows
-        .iter()
-        .filter(|r| r.action == ImportAction::Update)
-        .count() as u32;
+    let count = |a: ImportAction| rows.iter().filter(|r| r.action == a).count() as u32;
     Ok(ImportPreview {
-        creates: rows.len() as u32 - updates,
-        updates,
+        creates: count(ImportAction::Create),
+        updates: count(ImportAction::Update),
+        unchanged: count(ImportAction::Unchanged),
         rows,
         errors: p.errors,
     })
+}
+
+/// How far a running import is; sent every few hundred rows.
+#[derive(Debug, Clone, Copy, Serialize, TS)]
+#[ts(export)]
+pub struct ImportProgress {
+    pub done: u32,
+    pub total: u32,
+}
+
+/// Parsing a large workbook is CPU work: keep it off the async executor.
+async fn read_off_executor(path: &Path) -> AppResult<Table> {
+    let owned = path.to_path_buf();
+    tokio::task::spawn_blocking(move || read_table(&owned))
+        .await
+        .map_err(AppError::io)?
 }
 
 /// Writes every row in one transaction, or nothing if any row is invalid.
@@ -258,8 +331,17 @@ pub async fn import<C: ConnectionTrait + TransactionTrait>(
     operator: &str,
     path: &Path,
 ) -> AppResult<ImportSummary> {
+    import_with_progress(db, operator, path, |_| {}).await
+}
+
+pub async fn import_with_progress<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    operator: &str,
+    path: &Path,
+    progress: impl Fn(ImportProgress),
+) -> AppResult<ImportSummary> {
     let operator = settings::require_operator(operator)?;
-    let table = read_table(path)?;
+    let table = read_off_executor(path).await?;
     let txn = db.begin().await?;
     let p = plan(&txn, &table).await?;
     if !p.errors.is_empty() {
@@ -272,8 +354,20 @@ pub async fn import<C: ConnectionTrait + TransactionTrait>(
     let mut summary = ImportSummary {
         created: 0,
         updated: 0,
+        unchanged: 0,
     };
-    for mut item in p.items {
+    let total = p.items.len() as u32;
+    for (i, mut item) in p.items.into_iter().enumerate() {
+        if i % 250 == 0 {
+            progress(ImportProgress {
+                done: i as u32,
+                total,
+            });
+        }
+        if item.unchanged {
+            summary.unchanged += 1;
+            continue;
+        }
         match item.existing.take() {
             Some(current) => {
                 let mut model =
@@ -324,6 +418,7 @@ pub async fn import<C: ConnectionTrait + TransactionTrait>(
     )
     .await?;
     txn.commit().await?;
+    progress(ImportProgress { done: total, total });
     Ok(summary)
 }
 

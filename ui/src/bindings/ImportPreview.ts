@@ -2,4 +2,4 @@
 import type { ImportPreviewRow } from "./ImportPreviewRow";
 import type { RowError } from "./RowError";
 
-export type ImportPreview = { rows: Array<ImportPreviewRow>, errors: Array<RowError>, creates: number, updates: number, };
+export type ImportPreview = { rows: Array<ImportPreviewRow>, errors: Array<RowError>, creates: number, updates: number, unchanged: number, };
