@@ -1,7 +1,7 @@
 // Journeys through the real DealerDesk window on a real database file.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, existsSync } from 'node:fs';
+import { mkdtempSync, existsSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -98,6 +98,17 @@ test('a distributor is created, found, guarded by its lifecycle, bilingual, and 
     await s.click('#transition-confirm');
     await s.waitFor(async () => /审核中/.test(await s.text('#distributor-status')), 'status under review');
     await s.screenshot('05-detail-zh');
+
+    // Attach a licence scan: the file is copied into the data folder and listed.
+    const scan = path.join(work, '营业执照扫描.pdf');
+    writeFileSync(scan, '%PDF-1.4 licence scan');
+    await s.click('#distributor-tabs-tab-attachments');
+    await s.click('#attachment-add');
+    await s.type('#attachment_source_path', scan);
+    await s.click('#attachment-save');
+    await s.waitForText('营业执照扫描.pdf');
+    assert.ok(existsSync(path.join(work, 'attachments')), 'copied beside the database');
+    await s.screenshot('05b-attachments-zh');
 
     // Switch language: English labels; back to Chinese.
     await s.click('.ant-segmented-item:has(#lang-en)');

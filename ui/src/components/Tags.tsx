@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 
 import type { Status } from '../bindings/Status';
 import type { Tier } from '../bindings/Tier';
+import { useTierLabel } from '../hooks/useTierLabel';
 
 const STATUS_COLOR: Record<Status, string> = {
   applicant: 'default',
@@ -30,10 +31,10 @@ export function StatusTag({ status, id }: { status: Status; id?: string }) {
 }
 
 export function TierTag({ tier, id }: { tier: Tier; id?: string }) {
-  const { t } = useTranslation();
+  const tierLabel = useTierLabel();
   return (
     <Tag id={id} color={TIER_COLOR[tier]} data-tier={tier}>
-      {t(`tier.${tier}`)}
+      {tierLabel(tier)}
     </Tag>
   );
 }

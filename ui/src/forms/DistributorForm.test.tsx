@@ -1,3 +1,4 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { App, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
@@ -8,12 +9,16 @@ import i18n from '../i18n';
 import { DistributorForm } from './DistributorForm';
 
 function renderForm(onSubmit = vi.fn().mockResolvedValue(undefined)) {
+  // Tier names come from the settings query; without a shell it fails and the defaults show.
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
-    <ConfigProvider locale={zhCN}>
-      <App>
-        <DistributorForm mode="create" nextCode="DS00042" onSubmit={onSubmit} />
-      </App>
-    </ConfigProvider>,
+    <QueryClientProvider client={client}>
+      <ConfigProvider locale={zhCN}>
+        <App>
+          <DistributorForm mode="create" nextCode="DS00042" onSubmit={onSubmit} />
+        </App>
+      </ConfigProvider>
+    </QueryClientProvider>,
   );
   return onSubmit;
 }

@@ -19,6 +19,7 @@ import type { Distributor } from '../bindings/Distributor';
 import type { DistributorInput } from '../bindings/DistributorInput';
 import type { Tier } from '../bindings/Tier';
 import { TierTag } from '../components/Tags';
+import { useTierLabel } from '../hooks/useTierLabel';
 import { toAppError } from '../ipc';
 import { DISTRIBUTOR_FIELDS, PROVINCES, TIERS } from '../lib/domain';
 import { applyAppErrorToForm } from '../lib/errors';
@@ -117,6 +118,7 @@ export function DistributorForm({ mode, initial, nextCode, onSubmit, onCancel }:
   const { message } = App.useApp();
   const [form] = Form.useForm<DistributorFormValues>();
   const [saving, setSaving] = useState(false);
+  const tierLabel = useTierLabel();
 
   const req = ruleFrom<string>(t, checkRequired);
   const max = (n: number) => ruleFrom<string>(t, (v) => checkMaxLength(v, n));
@@ -166,7 +168,7 @@ export function DistributorForm({ mode, initial, nextCode, onSubmit, onCancel }:
         <Col span={12}>
           {mode === 'create' ? (
             <Form.Item {...item('tier')}>
-              <Select options={TIERS.map((tier) => ({ value: tier, label: t(`tier.${tier}`) }))} />
+              <Select options={TIERS.map((tier) => ({ value: tier, label: tierLabel(tier) }))} />
             </Form.Item>
           ) : (
             <Form.Item label={t('fields.tier')} extra={t('form.tierEditHint')}>

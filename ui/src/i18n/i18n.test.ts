@@ -61,6 +61,8 @@ describe('translations', () => {
       'duplicate_in_file',
       'header_missing',
       'unknown_header',
+      'file_missing',
+      'file_too_large',
     ];
     for (const c of codes) expect(keys(zhCN as Tree)).toContain(`errors.${c}`);
     for (const k of [

@@ -1,12 +1,14 @@
 // The only module that talks to the desktop shell. Every command is a typed
 // function; every rejection becomes an AppError.
-import { invoke } from '@tauri-apps/api/core';
+import { Channel, invoke } from '@tauri-apps/api/core';
 import { open, save } from '@tauri-apps/plugin-dialog';
 
 import type { AppError } from '../bindings/AppError';
 import type { AppInfo } from '../bindings/AppInfo';
 import type { Assessment } from '../bindings/Assessment';
 import type { AssessmentInput } from '../bindings/AssessmentInput';
+import type { Attachment } from '../bindings/Attachment';
+import type { AttachmentAdd } from '../bindings/AttachmentAdd';
 import type { AuditEntry } from '../bindings/AuditEntry';
 import type { AuditQuery } from '../bindings/AuditQuery';
 import type { Distributor } from '../bindings/Distributor';
@@ -17,6 +19,7 @@ import type { DistributorQuery } from '../bindings/DistributorQuery';
 import type { DistributorUpdate } from '../bindings/DistributorUpdate';
 import type { ExportRequest } from '../bindings/ExportRequest';
 import type { ImportPreview } from '../bindings/ImportPreview';
+import type { ImportProgress } from '../bindings/ImportProgress';
 import type { ImportSummary } from '../bindings/ImportSummary';
 import type { Settings } from '../bindings/Settings';
 import type { TierChangeRequest } from '../bindings/TierChangeRequest';
@@ -55,9 +58,9 @@ export function toAppError(e: unknown): AppError {
   return { kind: 'io', message: e instanceof Error ? e.message : String(e) };
 }
 
-async function call<T>(cmd: string, req?: unknown): Promise<T> {
+async function call<T>(cmd: string, req?: unknown, extra?: Record<string, unknown>): Promise<T> {
   try {
-    return await invoke<T>(cmd, req === undefined ? {} : { req });
+    return await invoke<T>(cmd, { ...(req === undefined ? {} : { req }), ...extra });
   } catch (e) {
     throw toAppError(e);
   }
@@ -80,8 +83,17 @@ export const ipc = {
   assessmentRecord: (req: AssessmentInput) => call<Assessment>('assessment_record', req),
   auditList: (req: AuditQuery) => call<AuditEntry[]>('audit_list', req),
 
+  attachmentList: (distributorId: number) => call<Attachment[]>('attachment_list', distributorId),
+  attachmentAdd: (req: AttachmentAdd) => call<Attachment>('attachment_add', req),
+  attachmentRemove: (id: number) => call<null>('attachment_remove', id),
+  attachmentOpen: (id: number) => call<null>('attachment_open', id),
+
   importPreview: (path: string) => call<ImportPreview>('distributor_import_preview', path),
-  importCommit: (path: string) => call<ImportSummary>('distributor_import_commit', path),
+  importCommit: (path: string, onProgress: (p: ImportProgress) => void) => {
+    const channel = new Channel<ImportProgress>();
+    channel.onmessage = onProgress;
+    return call<ImportSummary>('distributor_import_commit', path, { onProgress: channel });
+  },
   exportDistributors: (req: ExportRequest) => call<number>('distributor_export', req),
 };
 
@@ -96,6 +108,28 @@ export const dialogs = {
         multiple: false,
         directory: false,
         filters: [{ name: 'CSV/Excel', extensions: ['csv', 'xlsx'] }],
+      });
+      return typeof picked === 'string' ? picked : null;
+    } catch (e) {
+      throw toAppError(e);
+    }
+  },
+
+  /** A scan, photo or other file to attach; `names` are the translated filter names. */
+  async pickAttachmentFile(
+    title: string,
+    names: { images: string; pdf: string; all: string },
+  ): Promise<string | null> {
+    try {
+      const picked = await open({
+        title,
+        multiple: false,
+        directory: false,
+        filters: [
+          { name: names.images, extensions: ['jpg', 'jpeg', 'png', 'webp'] },
+          { name: names.pdf, extensions: ['pdf'] },
+          { name: names.all, extensions: ['*'] },
+        ],
       });
       return typeof picked === 'string' ? picked : null;
     } catch (e) {

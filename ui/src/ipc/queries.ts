@@ -1,3 +1,4 @@
+import type { ImportProgress } from '../bindings/ImportProgress';
 // Server state: TanStack Query hooks over the ipc module. Mutations invalidate
 // every query whose answer they can change.
 import {
@@ -10,6 +11,7 @@ import {
 
 import type { AppError } from '../bindings/AppError';
 import type { AssessmentInput } from '../bindings/AssessmentInput';
+import type { AttachmentAdd } from '../bindings/AttachmentAdd';
 import type { DistributorInput } from '../bindings/DistributorInput';
 import type { DistributorQuery } from '../bindings/DistributorQuery';
 import type { DistributorUpdate } from '../bindings/DistributorUpdate';
@@ -35,6 +37,7 @@ export const queryKeys = {
   nextCode: ['distributors', 'nextCode'] as const,
   audit: ['audit'] as const,
   auditList: (entity: string, id: number) => ['audit', entity, id] as const,
+  attachments: (distributorId: number) => ['attachments', distributorId] as const,
 };
 
 export const emptyQuery: DistributorQuery = {
@@ -52,6 +55,14 @@ function invalidateDistributorData(qc: QueryClient) {
   return Promise.all([
     qc.invalidateQueries({ queryKey: queryKeys.distributors }),
     qc.invalidateQueries({ queryKey: queryKeys.audit }),
+  ]);
+}
+
+/** A distributor's attachments and its audit trail (which records every add and remove). */
+function invalidateAttachments(qc: QueryClient, distributorId: number) {
+  return Promise.all([
+    qc.invalidateQueries({ queryKey: queryKeys.attachments(distributorId) }),
+    qc.invalidateQueries({ queryKey: queryKeys.auditList('distributor', distributorId) }),
   ]);
 }
 
@@ -103,6 +114,14 @@ export function useAuditList(entity: string, id: number) {
   return useQuery({
     queryKey: queryKeys.auditList(entity, id),
     queryFn: () => ipc.auditList({ entity, entity_id: id }),
+  });
+}
+
+export function useAttachments(distributorId: number) {
+  return useQuery({
+    queryKey: queryKeys.attachments(distributorId),
+    queryFn: () => ipc.attachmentList(distributorId),
+    enabled: Number.isInteger(distributorId) && distributorId > 0,
   });
 }
 
@@ -169,14 +188,36 @@ export function useRecordAssessment() {
   });
 }
 
+export function useAddAttachment() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (req: AttachmentAdd) => ipc.attachmentAdd(req),
+    onSuccess: (_a, req) => invalidateAttachments(qc, req.distributor_id),
+  });
+}
+
+export function useRemoveAttachment(distributorId: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => ipc.attachmentRemove(id),
+    // Also after a failure: the attachment may have been removed already.
+    onSettled: () => invalidateAttachments(qc, distributorId),
+  });
+}
+
+/** Opens the stored copy in the system viewer; changes nothing. */
+export function useOpenAttachment() {
+  return useMutation({ mutationFn: (id: number) => ipc.attachmentOpen(id) });
+}
+
 export function useImportPreview() {
   return useMutation({ mutationFn: (path: string) => ipc.importPreview(path) });
 }
 
-export function useImportCommit() {
+export function useImportCommit(onProgress: (p: ImportProgress) => void) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (path: string) => ipc.importCommit(path),
+    mutationFn: (path: string) => ipc.importCommit(path, onProgress),
     onSuccess: () => invalidateDistributorData(qc),
   });
 }

@@ -1,3 +1,4 @@
+import type { AttachmentKind } from '../bindings/AttachmentKind';
 import type { Decision } from '../bindings/Decision';
 import type { DistributorInput } from '../bindings/DistributorInput';
 import type { Status } from '../bindings/Status';
@@ -16,6 +17,8 @@ export const STATUSES: Status[] = [
 export const TIERS: Tier[] = ['strategic', 'core', 'basic'];
 
 export const DECISIONS: Decision[] = ['approve', 'reject', 'defer'];
+
+export const ATTACHMENT_KINDS: AttachmentKind[] = ['business_licence', 'site_visit_photo', 'other'];
 
 /** Moves that narrow the relationship must say why (same rule as the server). */
 export function needsReason(to: Status): boolean {

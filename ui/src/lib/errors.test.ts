@@ -48,6 +48,37 @@ describe('describeAppError', () => {
 
   it('splits dotted paths', () => {
     expect(fieldPath('criteria.2.key')).toEqual(['criteria', 2, 'key']);
+    expect(fieldPath('criteria.0.weight')).toEqual(['criteria', 0, 'weight']);
     expect(fieldPath('scores.capital')).toEqual(['scores', 'capital']);
+    expect(fieldPath('source_path')).toEqual(['source_path']);
+  });
+
+  it('puts errors on list items by their dotted path', () => {
+    const r = describeAppError(
+      {
+        kind: 'validation',
+        fields: [
+          { field: 'tier_labels.1.label_zh', code: 'required', detail: null },
+          { field: 'tier_labels.1.label_en', code: 'required', detail: null },
+        ],
+      },
+      en,
+      { hasField: (p) => p[0] === 'tier_labels' && p.length === 3 },
+    );
+    expect(r.fields).toEqual([
+      { name: ['tier_labels', 1, 'label_zh'], errors: ['Required'] },
+      { name: ['tier_labels', 1, 'label_en'], errors: ['Required'] },
+    ]);
+  });
+
+  it('translates the attachment file errors', () => {
+    const r = describeAppError(
+      {
+        kind: 'validation',
+        fields: [{ field: 'source_path', code: 'file_too_large', detail: '50 MB' }],
+      },
+      zh,
+    );
+    expect(r.fields).toEqual([{ name: ['source_path'], errors: ['文件过大，最大允许 50 MB'] }]);
   });
 });

@@ -7,6 +7,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { DistributorDetail } from '../bindings/DistributorDetail';
 import type { Status } from '../bindings/Status';
 import { AssessmentsTab } from '../components/detail/AssessmentsTab';
+import { AttachmentsTab } from '../components/detail/AttachmentsTab';
 import { AuditTab } from '../components/detail/AuditTab';
 import { HistoryTab } from '../components/detail/HistoryTab';
 import { ProfileTab } from '../components/detail/ProfileTab';
@@ -141,6 +142,11 @@ export function DistributorDetailPage() {
               key: 'assessments',
               label: t('detail.tabs.assessments'),
               children: <AssessmentsTab distributorId={d.id} assessments={detail.data.assessments} />,
+            },
+            {
+              key: 'attachments',
+              label: t('detail.tabs.attachments'),
+              children: <AttachmentsTab distributorId={d.id} />,
             },
             {
               key: 'history',

@@ -18,6 +18,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { Settings } from '../bindings/Settings';
+import type { TierLabel } from '../bindings/TierLabel';
 import { PageHeader } from '../components/PageHeader';
 import { QueryError } from '../components/QueryError';
 import { ruleFrom } from '../forms/rules';
@@ -27,13 +28,57 @@ import { useAppInfo, useSaveSettings, useSettings } from '../ipc/queries';
 import { appErrorMessage, applyAppErrorToForm } from '../lib/errors';
 import { checkRequired } from '../lib/validation';
 
-const TOP_FIELDS = new Set(['operator_name', 'language', 'criteria', 'thresholds']);
+const TOP_FIELDS = new Set(['operator_name', 'language', 'criteria', 'thresholds', 'tier_labels']);
+
+/** Whether the form has an item for a server field path (`tier_labels` alone has none). */
+function hasField(p: (string | number)[]): boolean {
+  if (p[0] === 'tier_labels') return p.length === 3;
+  return typeof p[0] === 'string' && TOP_FIELDS.has(p[0]);
+}
 
 /** Server field names that have no form item of their own. */
 function alias(field: string): string {
   if (field === 'thresholds') return 'thresholds.core_min';
   const m = /^criteria\.(\d+)\.label$/.exec(field);
   return m ? `criteria.${m[1]}.label_zh` : field;
+}
+
+/** One row per tier: its built-in name, then the company's Chinese and English names. */
+function TierLabelsCard({ labels }: { labels: TierLabel[] }) {
+  const { t, i18n } = useTranslation();
+  const zh = i18n.getFixedT('zh-CN');
+  const en = i18n.getFixedT('en');
+  const required = ruleFrom<string>(t, checkRequired);
+  return (
+    <Card title={t('settings.tierLabels')} size="small" style={{ marginBottom: 16 }} id="tier-labels">
+      <Typography.Paragraph type="secondary">{t('settings.tierLabelsHint')}</Typography.Paragraph>
+      <Row gutter={12} className="muted" style={{ marginBottom: 6 }}>
+        <Col span={4}>{t('fields.tier')}</Col>
+        <Col span={9}>{t('fields.label_zh')}</Col>
+        <Col span={9}>{t('fields.label_en')}</Col>
+      </Row>
+      {labels.map((l, i) => (
+        <Row gutter={12} key={l.tier} align="top" data-tier={l.tier}>
+          <Form.Item name={['tier_labels', i, 'tier']} hidden>
+            <Input />
+          </Form.Item>
+          <Col span={4} style={{ paddingTop: 5 }}>
+            {t(`tier.${l.tier}`)}
+          </Col>
+          <Col span={9}>
+            <Form.Item name={['tier_labels', i, 'label_zh']} rules={[required]}>
+              <Input maxLength={30} placeholder={zh(`tier.${l.tier}`)} />
+            </Form.Item>
+          </Col>
+          <Col span={9}>
+            <Form.Item name={['tier_labels', i, 'label_en']} rules={[required]}>
+              <Input maxLength={30} placeholder={en(`tier.${l.tier}`)} />
+            </Form.Item>
+          </Col>
+        </Row>
+      ))}
+    </Card>
+  );
 }
 
 function SettingsForm({ initial }: { initial: Settings }) {
@@ -61,6 +106,11 @@ function SettingsForm({ initial }: { initial: Settings }) {
           label_en: (c.label_en ?? '').trim(),
           weight: c.weight ?? 0,
         })),
+        tier_labels: v.tier_labels.map((l) => ({
+          tier: l.tier,
+          label_zh: (l.label_zh ?? '').trim(),
+          label_en: (l.label_en ?? '').trim(),
+        })),
       });
       const lng = normaliseLanguage(saved.language);
       if (lng && lng !== normaliseLanguage(i18n.language)) {
@@ -72,7 +122,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
     } catch (e) {
       const msg = applyAppErrorToForm(form, toAppError(e), t, {
         alias,
-        hasField: (p) => typeof p[0] === 'string' && TOP_FIELDS.has(p[0]),
+        hasField,
       });
       if (msg) message.error(msg);
     }
@@ -190,6 +240,8 @@ function SettingsForm({ initial }: { initial: Settings }) {
           </Col>
         </Row>
       </Card>
+
+      <TierLabelsCard labels={initial.tier_labels} />
 
       <Flex justify="end">
         <Button id="settings-save" type="primary" htmlType="submit" loading={save.isPending}>

@@ -4,8 +4,11 @@ import { useTranslation } from 'react-i18next';
 
 import type { AuditEntry } from '../../bindings/AuditEntry';
 import type { FieldChange } from '../../bindings/FieldChange';
+import type { Tier } from '../../bindings/Tier';
+import { useTierLabel } from '../../hooks/useTierLabel';
 import { useAuditList } from '../../ipc/queries';
 import { formatDateTime } from '../../lib/dates';
+import { TIERS } from '../../lib/domain';
 import { fieldLabel } from '../../lib/errors';
 import { formatMoney } from '../../lib/money';
 import { QueryError } from '../QueryError';
@@ -18,17 +21,32 @@ const ACTION_COLOR: Record<string, string> = {
   transition: 'purple',
   tier_change: 'gold',
   assessment: 'cyan',
+  attachment_add: 'geekblue',
+  attachment_remove: 'volcano',
 };
 
+const ATTACHMENT_ACTIONS = new Set(['attachment_add', 'attachment_remove']);
+
+function isTier(v: string): v is Tier {
+  return (TIERS as string[]).includes(v);
+}
+
+/** What a change is about: a field, or for attachments the kind of file. */
+function changeLabel(t: TFunction, action: string, field: string): string {
+  return ATTACHMENT_ACTIONS.has(action)
+    ? t(`attachments.kind.${field}`, { defaultValue: field })
+    : fieldLabel(t, field);
+}
+
 /** Keys stored in the trail shown in the reader's language. */
-function valueText(t: TFunction, field: string, v: string | null): string {
+function valueText(t: TFunction, tierName: (tier: Tier) => string, field: string, v: string | null): string {
   if (v === null || v === '') return t('common.none');
   switch (field) {
     case 'status':
       return t(`status.${v}`, { defaultValue: v });
     case 'tier':
     case 'recommended_tier':
-      return t(`tier.${v}`, { defaultValue: v });
+      return isTier(v) ? tierName(v) : v;
     case 'decision':
       return t(`decision.${v}`, { defaultValue: v });
     case 'credit_limit':
@@ -38,19 +56,21 @@ function valueText(t: TFunction, field: string, v: string | null): string {
   }
 }
 
-function Changes({ changes }: { changes: FieldChange[] }) {
+function Changes({ action, changes }: { action: string; changes: FieldChange[] }) {
   const { t } = useTranslation();
+  const tierName = useTierLabel();
+  const text = (field: string, v: string | null) => valueText(t, tierName, field, v);
   return (
     <div className="audit-change">
       {changes.map((c) => (
         <div key={c.field}>
-          <span className="muted">{fieldLabel(t, c.field)}：</span>
+          <span className="muted">{changeLabel(t, action, c.field)}：</span>
           {c.before !== null ? (
             <>
-              <span className="before">{valueText(t, c.field, c.before)}</span> →{' '}
+              <span className="before">{text(c.field, c.before)}</span> →{' '}
             </>
           ) : null}
-          <span>{valueText(t, c.field, c.after)}</span>
+          <span>{text(c.field, c.after)}</span>
         </div>
       ))}
     </div>
@@ -93,7 +113,7 @@ export function AuditTab({ distributorId }: { distributorId: number }) {
         {
           key: 'changes',
           title: t('audit.changes'),
-          render: (_: unknown, e) => <Changes changes={e.changes} />,
+          render: (_: unknown, e) => <Changes action={e.action} changes={e.changes} />,
         },
       ]}
     />

@@ -3,12 +3,14 @@ import { useTranslation } from 'react-i18next';
 
 import type { StatusChange } from '../../bindings/StatusChange';
 import type { TierChange } from '../../bindings/TierChange';
+import { useTierLabel } from '../../hooks/useTierLabel';
 import { formatDate, formatDateTime } from '../../lib/dates';
 
 type Props = { statusHistory: StatusChange[]; tierHistory: TierChange[] };
 
 export function HistoryTab({ statusHistory, tierHistory }: Props) {
   const { t } = useTranslation();
+  const tierLabel = useTierLabel();
   const statuses = [...statusHistory].sort((a, b) => a.id - b.id);
   const tiers = [...tierHistory].sort((a, b) => a.id - b.id);
   const firstId = statuses[0]?.id;
@@ -58,8 +60,8 @@ export function HistoryTab({ statusHistory, tierHistory }: Props) {
                   <div>
                     <Typography.Text strong>
                       {c.from === null
-                        ? `${t('history.initialTier')}：${t(`tier.${c.to}`)}`
-                        : t('history.changed', { from: t(`tier.${c.from}`), to: t(`tier.${c.to}`) })}
+                        ? `${t('history.initialTier')}：${tierLabel(c.to)}`
+                        : t('history.changed', { from: tierLabel(c.from), to: tierLabel(c.to) })}
                     </Typography.Text>
                     <div className="detail-meta">
                       {formatDateTime(c.recorded_at)} · {t('history.by', { operator: c.operator })}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 
 import type { Distributor } from '../../bindings/Distributor';
 import type { Tier } from '../../bindings/Tier';
+import { useTierLabel } from '../../hooks/useTierLabel';
 import { toAppError } from '../../ipc';
 import { useChangeTier } from '../../ipc/queries';
 import { TIERS } from '../../lib/domain';
@@ -18,12 +19,13 @@ export function TierChangeModal({ distributor, onClose }: { distributor: Distrib
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const change = useChangeTier();
+  const tierLabel = useTierLabel();
 
   const submit = async () => {
     const v = await form.validateFields();
     try {
       const saved = await change.mutateAsync({ id: distributor.id, tier: v.tier, reason: v.reason.trim() });
-      message.success(t('tierChange.done', { tier: t(`tier.${saved.tier}`) }));
+      message.success(t('tierChange.done', { tier: tierLabel(saved.tier) }));
       onClose();
     } catch (e) {
       const msg = applyAppErrorToForm(form, toAppError(e), t, {
@@ -56,7 +58,7 @@ export function TierChangeModal({ distributor, onClose }: { distributor: Distrib
             virtual={false}
             options={TIERS.map((x) => ({
               value: x,
-              label: t(`tier.${x}`),
+              label: tierLabel(x),
               disabled: x === distributor.tier,
               className: `tier-option-${x}`,
             }))}

@@ -18,9 +18,11 @@ describe('ImportModal', () => {
           errors: [{ row: 3, field: 'uscc', code: 'uscc_check_char', detail: 'B' }],
           creates: 0,
           updates: 1,
+          unchanged: 0,
         }}
         commitErrors={[]}
         committing={false}
+        progress={null}
         onConfirm={vi.fn()}
         onCancel={vi.fn()}
       />,
@@ -39,9 +41,11 @@ describe('ImportModal', () => {
           errors: [],
           creates: 1,
           updates: 0,
+          unchanged: 0,
         }}
         commitErrors={[]}
         committing={false}
+        progress={null}
         onConfirm={vi.fn()}
         onCancel={vi.fn()}
       />,

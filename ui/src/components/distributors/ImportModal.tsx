@@ -1,8 +1,9 @@
-import { Alert, Button, Modal, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Modal, Progress, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 import type { ImportPreview } from '../../bindings/ImportPreview';
 import type { ImportPreviewRow } from '../../bindings/ImportPreviewRow';
+import type { ImportProgress } from '../../bindings/ImportProgress';
 import type { RowError } from '../../bindings/RowError';
 import { fieldErrorText, fieldLabel } from '../../lib/errors';
 
@@ -12,11 +13,21 @@ type Props = {
   /** Errors the server found on commit (the file changed after the preview). */
   commitErrors: RowError[];
   committing: boolean;
+  /** Rows written so far while committing. */
+  progress: ImportProgress | null;
   onConfirm: () => void;
   onCancel: () => void;
 };
 
-export function ImportModal({ path, preview, commitErrors, committing, onConfirm, onCancel }: Props) {
+export function ImportModal({
+  path,
+  preview,
+  commitErrors,
+  committing,
+  progress,
+  onConfirm,
+  onCancel,
+}: Props) {
   const { t } = useTranslation();
   const errors = commitErrors.length > 0 ? commitErrors : preview.errors;
   const blocked = errors.length > 0 || preview.rows.length === 0;
@@ -50,12 +61,22 @@ export function ImportModal({ path, preview, commitErrors, committing, onConfirm
       <Space size={48} style={{ marginBottom: 16 }}>
         <Statistic title={t('import.creates')} value={preview.creates} />
         <Statistic title={t('import.updates')} value={preview.updates} />
+        <Statistic title={t('import.unchanged')} value={preview.unchanged} />
         <Statistic
           title={t('import.errorCount')}
           value={errors.length}
           styles={{ content: { color: errors.length > 0 ? '#cf1322' : undefined } }}
         />
       </Space>
+      {progress ? (
+        <div id="import-progress">
+          <Progress
+            percent={progress.total > 0 ? Math.floor((progress.done * 100) / progress.total) : 100}
+            format={() => `${progress.done} / ${progress.total}`}
+            style={{ marginBottom: 16 }}
+          />
+        </div>
+      ) : null}
 
       {errors.length > 0 ? (
         <>
@@ -106,8 +127,10 @@ export function ImportModal({ path, preview, commitErrors, committing, onConfirm
                 render: (a: ImportPreviewRow['action']) =>
                   a === 'create' ? (
                     <Tag color="green">{t('import.actionCreate')}</Tag>
-                  ) : (
+                  ) : a === 'update' ? (
                     <Tag color="blue">{t('import.actionUpdate')}</Tag>
+                  ) : (
+                    <Tag>{t('import.actionUnchanged')}</Tag>
                   ),
               },
             ]}

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { ListParams } from '../../hooks/useListParams';
+import { useTierLabel } from '../../hooks/useTierLabel';
 import { useTerritories } from '../../ipc/queries';
 import { STATUSES, TIERS } from '../../lib/domain';
 
@@ -44,6 +45,7 @@ function SearchBox({ initial, onSearch }: { initial: string; onSearch: (v: strin
 export function ListFilters({ params, filtered, onChange, onReset }: Props) {
   const { t } = useTranslation();
   const territories = useTerritories();
+  const tierLabel = useTierLabel();
   // Remounting the search box is how a reset clears its text.
   const [resetCount, setResetCount] = useState(0);
 
@@ -57,7 +59,7 @@ export function ListFilters({ params, filtered, onChange, onReset }: Props) {
         placeholder={t('list.allTiers')}
         value={params.tier ?? undefined}
         onChange={(tier) => onChange({ tier: tier ?? null })}
-        options={TIERS.map((v) => ({ value: v, label: t(`tier.${v}`) }))}
+        options={TIERS.map((v) => ({ value: v, label: tierLabel(v) }))}
       />
       <Select
         id="filter-status"

@@ -3,6 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { ImportPreview } from '../../bindings/ImportPreview';
+import type { ImportProgress } from '../../bindings/ImportProgress';
 import type { RowError } from '../../bindings/RowError';
 import { dialogs, toAppError } from '../../ipc';
 import { useImportCommit, useImportPreview } from '../../ipc/queries';
@@ -16,7 +17,8 @@ export function useImportFlow(): { start: () => void; busy: boolean; modal: Reac
   const { t } = useTranslation();
   const { message } = App.useApp();
   const previewMutation = useImportPreview();
-  const commitMutation = useImportCommit();
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const commitMutation = useImportCommit(setProgress);
   const [pending, setPending] = useState<Pending | null>(null);
 
   const start = async () => {
@@ -32,10 +34,17 @@ export function useImportFlow(): { start: () => void; busy: boolean; modal: Reac
 
   const confirm = async () => {
     if (!pending) return;
+    setProgress(null);
     try {
       const summary = await commitMutation.mutateAsync(pending.path);
       setPending(null);
-      message.success(t('import.done', { created: summary.created, updated: summary.updated }));
+      message.success(
+        t('import.done', {
+          created: summary.created,
+          updated: summary.updated,
+          unchanged: summary.unchanged,
+        }),
+      );
     } catch (e) {
       const err = toAppError(e);
       if (err.kind === 'import_rejected') {
@@ -51,6 +60,7 @@ export function useImportFlow(): { start: () => void; busy: boolean; modal: Reac
       preview={pending.preview}
       commitErrors={pending.commitErrors}
       committing={commitMutation.isPending}
+      progress={commitMutation.isPending ? progress : null}
       onConfirm={() => void confirm()}
       onCancel={() => setPending(null)}
     />
