@@ -110,16 +110,37 @@ test('a distributor is created, found, guarded by its lifecycle, bilingual, and 
     assert.ok(existsSync(path.join(work, 'attachments')), 'copied beside the database');
     await s.screenshot('05b-attachments-zh');
 
+    // Admission assessment: weighted scores recommend a tier; approving moves the status.
+    await s.click('#distributor-tabs-tab-assessments');
+    await s.click('#assessment-new');
+    const scores = { capital: 90, warehousing: 80, transport: 70, coverage: 90, sales_team: 80, reputation: 100 };
+    for (const [key, score] of Object.entries(scores)) {
+      await s.type(`#assessment_scores_${key}`, String(score));
+    }
+    await s.waitFor(async () => /85\.00/.test(await s.text('#assessment-live')), 'weighted total 85.00');
+    assert.match(await s.text('#assessment-recommended'), /战略/);
+    await s.click('label.ant-radio-button-wrapper:has(input[value="approve"])');
+    await s.type('#assessment_site_visit_notes', '仓库 800㎡，自有货车 3 辆');
+    await s.click('label.ant-checkbox-wrapper:has(#assessment_apply_tier)');
+    await s.screenshot('05c-assessment-zh');
+    await s.click('#assessment-save');
+    await s.waitFor(async () => /已批准/.test(await s.text('#distributor-status')), 'approved by the assessment');
+    await s.waitFor(async () => /战略/.test(await s.text('#distributor-tier')), 'tier set from the recommendation');
+
     // Switch language: English labels; back to Chinese.
     await s.click('.ant-segmented-item:has(#lang-en)');
-    await s.waitFor(async () => /Under review/i.test(await s.text('#distributor-status')), 'English status');
+    await s.waitFor(async () => /Approved/i.test(await s.text('#distributor-status')), 'English status');
     await s.waitForText('Distributors');
     await s.screenshot('06-detail-en');
     await s.click('#nav-distributors');
     await s.waitForElement('#distributor-table');
     await s.screenshot('07-list-en');
+    await s.click('#nav-settings');
+    await s.waitForElement('#settings-form');
+    await s.screenshot('07b-settings-en');
     await s.click('.ant-segmented-item:has(#lang-zh)');
     await s.waitForText('经销商');
+    await s.screenshot('07c-settings-zh');
   } catch (e) {
     await s.screenshot('failure-journey').catch(() => undefined);
     throw e;
@@ -142,7 +163,8 @@ test('a distributor is created, found, guarded by its lifecycle, bilingual, and 
   const rows = JSON.parse(execFileSync(cliBinary, ['--db', db, 'distributors', 'list', '--json'], { encoding: 'utf8' }));
   assert.equal(rows.length, 1);
   assert.equal(rows[0].uscc, '91110000802100433B');
-  assert.equal(rows[0].status, 'under_review');
+  assert.equal(rows[0].status, 'approved');
+  assert.equal(rows[0].tier, 'strategic');
   assert.equal(rows[0].credit_limit, '250000.50');
 });
 
