@@ -51,7 +51,7 @@ pub struct DistributorPage {
     pub total: u64,
 }
 
-pub(crate) fn filtered(q: &DistributorQuery) -> Select<distributor::Entity> {
+fn filtered(q: &DistributorQuery) -> Select<distributor::Entity> {
     let mut sel = distributor::Entity::find();
     let term = q.search.trim();
     if !term.is_empty() {
@@ -84,6 +84,10 @@ pub(crate) fn filtered(q: &DistributorQuery) -> Select<distributor::Entity> {
                 .add(Column::Region.eq(p)),
         );
     }
+    sel
+}
+
+fn sorted(sel: Select<distributor::Entity>, q: &DistributorQuery) -> Select<distributor::Entity> {
     let col = match q.sort {
         SortField::Code => Column::Code,
         SortField::Name => Column::Name,
@@ -93,17 +97,18 @@ pub(crate) fn filtered(q: &DistributorQuery) -> Select<distributor::Entity> {
         SortField::CreditLimit => Column::CreditLimitFen,
         SortField::UpdatedAt => Column::UpdatedAt,
     };
-    if q.descending {
-        sel = sel.order_by_desc(col)
+    let sel = if q.descending {
+        sel.order_by_desc(col)
     } else {
-        sel = sel.order_by_asc(col)
-    }
+        sel.order_by_asc(col)
+    };
     sel.order_by_asc(Column::Id)
 }
 
 pub async fn list<C: ConnectionTrait>(db: &C, q: &DistributorQuery) -> AppResult<DistributorPage> {
-    let sel = filtered(q);
-    let total = sel.clone().count(db).await?;
+    // Counting needs no ORDER BY: sorting every match only to count it is wasted work.
+    let total = filtered(q).count(db).await?;
+    let sel = sorted(filtered(q), q);
     // SQLite accepts OFFSET only after a LIMIT.
     let page = match (q.limit, q.offset) {
         (0, 0) => sel,
