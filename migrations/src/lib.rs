@@ -3,6 +3,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261122_000001_distributors;
 mod m20261122_000002_attachments;
+mod m20261122_000003_contacts;
 
 pub struct Migrator;
 
@@ -12,6 +13,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261122_000001_distributors::Migration),
             Box::new(m20261122_000002_attachments::Migration),
+            Box::new(m20261122_000003_contacts::Migration),
         ]
     }
 }

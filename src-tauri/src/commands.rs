@@ -6,6 +6,7 @@ use dealerdesk_core::assessment::{self, Assessment, AssessmentInput};
 use dealerdesk_core::attachment::{self, Attachment, AttachmentAdd};
 use dealerdesk_core::audit::{self, AuditEntry, AuditQuery};
 use dealerdesk_core::db::AppInfo;
+use dealerdesk_core::distributor::contacts::{self, Contact, ContactSave};
 use dealerdesk_core::distributor::{
     self, Distributor, DistributorDetail, DistributorInput, DistributorPage, DistributorQuery,
     DistributorUpdate, TierChangeRequest, TransitionRequest,
@@ -145,6 +146,16 @@ async fn attachment_open(app: AppHandle, s: S<'_>, req: i64) -> AppResult<()> {
         .map_err(AppError::io)
 }
 
+#[tauri::command]
+async fn contact_save(s: S<'_>, req: ContactSave) -> AppResult<Contact> {
+    contacts::save(&s.db, &s.operator().await?, req).await
+}
+
+#[tauri::command]
+async fn contact_remove(s: S<'_>, req: i64) -> AppResult<()> {
+    contacts::remove(&s.db, &s.operator().await?, req).await
+}
+
 pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
     tauri::generate_handler![
         app_info,
@@ -168,5 +179,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         attachment_add,
         attachment_remove,
         attachment_open,
+        contact_save,
+        contact_remove,
     ]
 }

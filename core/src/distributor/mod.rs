@@ -1,4 +1,5 @@
 //! Distributor records (经销商档案): profile, lifecycle, tiers and the list.
+pub mod contacts;
 mod lifecycle;
 mod query;
 mod validate;

@@ -48,6 +48,8 @@ pub struct DistributorDetail {
     pub status_history: Vec<StatusChange>,
     pub tier_history: Vec<TierChange>,
     pub assessments: Vec<Assessment>,
+    /// People besides the primary contact.
+    pub contacts: Vec<super::contacts::Contact>,
 }
 
 pub(crate) async fn find_model<C: ConnectionTrait>(
@@ -271,5 +273,6 @@ pub async fn get<C: ConnectionTrait>(db: &C, id: i64) -> AppResult<DistributorDe
         status_history,
         tier_history,
         assessments: assessment::list(db, id).await?,
+        contacts: super::contacts::list(db, id).await?,
     })
 }

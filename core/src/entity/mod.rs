@@ -3,6 +3,7 @@ pub mod assessment;
 pub mod attachment;
 pub mod audit_entry;
 pub mod distributor;
+pub mod distributor_contact;
 pub mod setting;
 pub mod status_change;
 pub mod tier_change;
