@@ -110,6 +110,15 @@ test('a distributor is created, found, guarded by its lifecycle, bilingual, and 
     assert.ok(existsSync(path.join(work, 'attachments')), 'copied beside the database');
     await s.screenshot('05b-attachments-zh');
 
+    // Another person at the distributor: a finance contact.
+    await s.click('#distributor-tabs-tab-profile');
+    await s.click('#contact-add');
+    await s.type('#contact_name', '赵敏');
+    await s.type('#contact_role', '财务');
+    await s.type('#contact_phone', '021-55556666');
+    await s.click('#contact-save');
+    await s.waitForText('021-55556666');
+
     // Admission assessment: weighted scores recommend a tier; approving moves the status.
     await s.click('#distributor-tabs-tab-assessments');
     await s.click('#assessment-new');

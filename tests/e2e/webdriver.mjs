@@ -7,7 +7,8 @@ import path from 'node:path';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const root = path.resolve(here, '../..');
-export const appBinary = path.join(root, 'target/debug/dealerdesk');
+// DEALERDESK_APP points the tests at another build (e.g. target/release/dealerdesk for benchmarks).
+export const appBinary = process.env.DEALERDESK_APP ?? path.join(root, 'target/debug/dealerdesk');
 export const cliBinary = path.join(root, 'target/debug/dealerdesk-cli');
 export const artifacts = path.join(root, 'tests/e2e/artifacts');
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';

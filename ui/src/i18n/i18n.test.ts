@@ -63,6 +63,7 @@ describe('translations', () => {
       'unknown_header',
       'file_missing',
       'file_too_large',
+      'contact_channel_required',
     ];
     for (const c of codes) expect(keys(zhCN as Tree)).toContain(`errors.${c}`);
     for (const k of [

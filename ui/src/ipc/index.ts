@@ -11,6 +11,8 @@ import type { Attachment } from '../bindings/Attachment';
 import type { AttachmentAdd } from '../bindings/AttachmentAdd';
 import type { AuditEntry } from '../bindings/AuditEntry';
 import type { AuditQuery } from '../bindings/AuditQuery';
+import type { Contact } from '../bindings/Contact';
+import type { ContactSave } from '../bindings/ContactSave';
 import type { Distributor } from '../bindings/Distributor';
 import type { DistributorDetail } from '../bindings/DistributorDetail';
 import type { DistributorInput } from '../bindings/DistributorInput';
@@ -87,6 +89,9 @@ export const ipc = {
   attachmentAdd: (req: AttachmentAdd) => call<Attachment>('attachment_add', req),
   attachmentRemove: (id: number) => call<null>('attachment_remove', id),
   attachmentOpen: (id: number) => call<null>('attachment_open', id),
+
+  contactSave: (req: ContactSave) => call<Contact>('contact_save', req),
+  contactRemove: (id: number) => call<null>('contact_remove', id),
 
   importPreview: (path: string) => call<ImportPreview>('distributor_import_preview', path),
   importCommit: (path: string, onProgress: (p: ImportProgress) => void) => {

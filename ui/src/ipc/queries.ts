@@ -12,6 +12,7 @@ import {
 import type { AppError } from '../bindings/AppError';
 import type { AssessmentInput } from '../bindings/AssessmentInput';
 import type { AttachmentAdd } from '../bindings/AttachmentAdd';
+import type { ContactSave } from '../bindings/ContactSave';
 import type { DistributorInput } from '../bindings/DistributorInput';
 import type { DistributorQuery } from '../bindings/DistributorQuery';
 import type { DistributorUpdate } from '../bindings/DistributorUpdate';
@@ -62,6 +63,14 @@ function invalidateDistributorData(qc: QueryClient) {
 function invalidateAttachments(qc: QueryClient, distributorId: number) {
   return Promise.all([
     qc.invalidateQueries({ queryKey: queryKeys.attachments(distributorId) }),
+    qc.invalidateQueries({ queryKey: queryKeys.auditList('distributor', distributorId) }),
+  ]);
+}
+
+/** A distributor's detail (which lists its other contacts) and its audit trail. */
+function invalidateContacts(qc: QueryClient, distributorId: number) {
+  return Promise.all([
+    qc.invalidateQueries({ queryKey: queryKeys.distributorDetail(distributorId) }),
     qc.invalidateQueries({ queryKey: queryKeys.auditList('distributor', distributorId) }),
   ]);
 }
@@ -208,6 +217,24 @@ export function useRemoveAttachment(distributorId: number) {
 /** Opens the stored copy in the system viewer; changes nothing. */
 export function useOpenAttachment() {
   return useMutation({ mutationFn: (id: number) => ipc.attachmentOpen(id) });
+}
+
+/** Adds a contact when `id` is null, else edits it. */
+export function useSaveContact() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (req: ContactSave) => ipc.contactSave(req),
+    onSuccess: (_c, req) => invalidateContacts(qc, req.distributor_id),
+  });
+}
+
+export function useRemoveContact(distributorId: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => ipc.contactRemove(id),
+    // Also after a failure: the contact may have been removed already.
+    onSettled: () => invalidateContacts(qc, distributorId),
+  });
 }
 
 export function useImportPreview() {

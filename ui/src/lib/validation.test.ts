@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkCode,
+  checkContactChannel,
   checkEmail,
   checkMaxLength,
   checkMoney,
@@ -94,5 +95,17 @@ describe('other fields', () => {
     expect(checkScore(100)).toBeNull();
     expect(checkScore(101)).toEqual({ code: 'score_range' });
     expect(checkScore(null)).toEqual({ code: 'required' });
+  });
+});
+
+describe('contact channels', () => {
+  it('needs a phone, an e-mail or a WeChat ID; blanks do not count', () => {
+    expect(checkContactChannel({ phone: '', email: '  ', wechat: '' })).toEqual({
+      code: 'contact_channel_required',
+    });
+    expect(checkContactChannel({})).toEqual({ code: 'contact_channel_required' });
+    expect(checkContactChannel({ phone: '13812345678' })).toBeNull();
+    expect(checkContactChannel({ email: 'li@example.com' })).toBeNull();
+    expect(checkContactChannel({ wechat: 'li_wei' })).toBeNull();
   });
 });

@@ -74,6 +74,15 @@ export function checkEmail(v: string | null | undefined): FieldProblem | null {
   return isEmail((v as string).trim()) ? null : { code: 'email_format' };
 }
 
+/** A contact needs at least one way to be reached (core/src/distributor/contacts.rs). */
+export function checkContactChannel(c: {
+  phone?: string | null;
+  email?: string | null;
+  wechat?: string | null;
+}): FieldProblem | null {
+  return blank(c.phone) && blank(c.email) && blank(c.wechat) ? { code: 'contact_channel_required' } : null;
+}
+
 /** Largest amount the server stores: i64 minor units (fen). */
 const MAX_FEN = 9223372036854775807n;
 

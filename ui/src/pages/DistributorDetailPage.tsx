@@ -137,7 +137,11 @@ export function DistributorDetailPage() {
           activeKey={tab}
           onChange={setTab}
           items={[
-            { key: 'profile', label: t('detail.tabs.profile'), children: <ProfileTab d={d} /> },
+            {
+              key: 'profile',
+              label: t('detail.tabs.profile'),
+              children: <ProfileTab d={d} contacts={detail.data.contacts} />,
+            },
             {
               key: 'assessments',
               label: t('detail.tabs.assessments'),

@@ -23,6 +23,9 @@ const ACTION_COLOR: Record<string, string> = {
   assessment: 'cyan',
   attachment_add: 'geekblue',
   attachment_remove: 'volcano',
+  contact_add: 'lime',
+  contact_update: 'blue',
+  contact_remove: 'volcano',
 };
 
 const ATTACHMENT_ACTIONS = new Set(['attachment_add', 'attachment_remove']);

@@ -1,16 +1,18 @@
 import { Descriptions, Space } from 'antd';
 import type { DescriptionsProps } from 'antd';
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import type { Contact } from '../../bindings/Contact';
 import type { Distributor } from '../../bindings/Distributor';
 import { formatDateTime } from '../../lib/dates';
 import { formatMoney } from '../../lib/money';
 import { StatusTag, TierTag } from '../Tags';
+import { ContactsSection } from './ContactsSection';
 
 type Field = keyof Distributor;
 
-export function ProfileTab({ d }: { d: Distributor }) {
+export function ProfileTab({ d, contacts }: { d: Distributor; contacts: Contact[] }) {
   const { t } = useTranslation();
   const none = <span className="muted">{t('common.none')}</span>;
   const text = (v: string) => (v.trim() === '' ? none : v);
@@ -67,16 +69,18 @@ export function ProfileTab({ d }: { d: Distributor }) {
   return (
     <Space orientation="vertical" size={20} style={{ width: '100%' }} id="distributor-profile">
       {groups.map((g) => (
-        <Descriptions
-          key={g.key}
-          title={t(`groups.${g.key}`)}
-          bordered
-          className="profile-descriptions"
-          size="small"
-          column={2}
-          styles={{ label: { width: 160 } }}
-          items={items(g.fields, g.render)}
-        />
+        <Fragment key={g.key}>
+          <Descriptions
+            title={t(`groups.${g.key}`)}
+            bordered
+            className="profile-descriptions"
+            size="small"
+            column={2}
+            styles={{ label: { width: 160 } }}
+            items={items(g.fields, g.render)}
+          />
+          {g.key === 'contact' ? <ContactsSection distributorId={d.id} contacts={contacts} /> : null}
+        </Fragment>
       ))}
     </Space>
   );
