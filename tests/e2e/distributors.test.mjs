@@ -37,6 +37,11 @@ function tableRowCount(s) {
 async function pickOption(s, selectCss, optionCss) {
   await s.click(selectCss);
   await s.click(optionCss);
+  // Wait for the drop-down to close, so the next click lands where it is aimed.
+  await s.waitFor(
+    () => s.exec(`return !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')`),
+    'the drop-down to close',
+  );
 }
 
 test('a distributor is created, found, guarded by its lifecycle, bilingual, and still there after a relaunch', async () => {
@@ -85,8 +90,13 @@ test('a distributor is created, found, guarded by its lifecycle, bilingual, and 
     assert.match(await s.text('#distributor-status'), /申请中/);
     await s.click('#status-select');
     await pickOption(s, '.ant-modal .ant-select', '.status-option-active');
-    await s.click('#transition-confirm');
-    const refused = await s.text('#transition-error');
+    await s.waitFor(async () => /合作中/.test(await s.text('.ant-modal .ant-select')), 'target status chosen');
+    // The refused move changes nothing, so pressing again if the first press was lost is safe.
+    let refused = '';
+    for (let attempt = 0; attempt < 3 && !refused; attempt++) {
+      await s.click('#transition-confirm');
+      refused = await s.text('#transition-error', 5000).catch(() => '');
+    }
     assert.match(refused, /申请中/);
     assert.match(refused, /合作中/);
     await s.screenshot('04-illegal-transition-zh');

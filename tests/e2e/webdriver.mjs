@@ -171,8 +171,8 @@ export class Session {
     }, `typing into ${css}`);
   }
 
-  async text(css) {
-    const el = await this.waitForElement(css);
+  async text(css, timeout) {
+    const el = await this.waitForElement(css, timeout);
     return call('GET', this.url(`/element/${el}/text`));
   }
 
