@@ -131,10 +131,34 @@ export class Session {
     }, `element ${css}`, timeout);
   }
 
-  /** Clicks once nothing covers the element (modals and drawers animate in and out). */
+  /** Waits until the element stops moving: validation messages appearing or
+   *  leaving shift the layout, and a click aimed before the shift misses. */
+  async waitStable(el) {
+    let previous = '';
+    for (let i = 0; i < 30; i++) {
+      const rect = await this.exec(
+        'const r = arguments[0].getBoundingClientRect(); return [r.x, r.y, r.width, r.height].join(",")',
+        [{ [ELEMENT]: el }],
+      );
+      if (rect === previous) return;
+      previous = rect;
+      await sleep(120);
+    }
+  }
+
+  /** Clicks once the element is still and nothing covers it. */
   async click(css) {
     return this.waitFor(async () => {
       const el = await this.waitForElement(css);
+      // A real press first takes focus from the field being typed in; do that
+      // now, so the validation it triggers has moved things before we aim.
+      // (Not a drop-down's search box: leaving it closes the drop-down.)
+      await this.exec(
+        `const a = document.activeElement;
+         if (a && a !== arguments[0] && a.matches('input:not([role=combobox]), textarea')) a.blur();`,
+        [{ [ELEMENT]: el }],
+      );
+      await this.waitStable(el);
       await call('POST', this.url(`/element/${el}/click`), {});
       return el;
     }, `a click on ${css}`);
