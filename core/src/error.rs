@@ -58,6 +58,12 @@ pub enum AppError {
     Io { message: String },
     #[error("database error: {message}")]
     Database { message: String },
+    /// Text to print contains characters the embedded font cannot draw.
+    #[error("the PDF font has no glyph for: {chars}")]
+    MissingGlyphs { chars: String },
+    /// A long job (a batch of PDFs) was cancelled by the user.
+    #[error("cancelled")]
+    Cancelled,
 }
 
 fn describe_fields(fields: &[FieldError]) -> String {

@@ -8,10 +8,13 @@ pub mod demo;
 pub mod distributor;
 mod entity;
 pub mod error;
+pub mod ledger;
 pub mod money;
+pub mod pdf;
 pub mod settings;
 pub mod transfer;
 pub mod uscc;
+pub mod words;
 
 pub use error::{AppError, AppResult};
 pub use sea_orm::DatabaseConnection;

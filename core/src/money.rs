@@ -75,6 +75,27 @@ impl Money {
         self.0
     }
 
+    /// "1,234,567.89": two decimals, thousands separated, as printed on statements.
+    pub fn grouped(self) -> String {
+        let text = self.to_string();
+        let (sign, digits) = match text.strip_prefix('-') {
+            Some(rest) => ("-", rest),
+            None => ("", text.as_str()),
+        };
+        let (int, frac) = digits.split_once('.').unwrap_or((digits, "00"));
+        let mut out = String::with_capacity(text.len() + int.len() / 3);
+        out.push_str(sign);
+        for (i, c) in int.chars().enumerate() {
+            if i > 0 && (int.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        out.push('.');
+        out.push_str(frac);
+        out
+    }
+
     pub fn is_negative(self) -> bool {
         self.0.is_sign_negative() && !self.0.is_zero()
     }
@@ -113,6 +134,10 @@ mod tests {
         assert_eq!(Money::parse("-3").unwrap().to_string(), "-3.00");
         assert_eq!(Money::parse("1.230").unwrap().fen(), 123);
         assert_eq!(Money::parse("1.234"), Err(MoneyError::TooPrecise));
+        assert_eq!(Money::from_fen(123456789).grouped(), "1,234,567.89");
+        assert_eq!(Money::from_fen(-100000).grouped(), "-1,000.00");
+        assert_eq!(Money::from_fen(5).grouped(), "0.05");
+        assert_eq!(Money::from_fen(99999).grouped(), "999.99");
         assert_eq!(Money::parse("abc"), Err(MoneyError::Invalid));
         assert_eq!(Money::parse("1e5"), Err(MoneyError::Invalid));
         assert_eq!(Money::parse(""), Err(MoneyError::Invalid));

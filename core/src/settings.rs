@@ -235,3 +235,100 @@ pub fn require_operator(name: &str) -> AppResult<String> {
     }
     Ok(name.to_owned())
 }
+
+/// The manufacturer's own details, printed in the header of statements and agreements.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CompanyProfile {
+    pub name: String,
+    pub address: String,
+    pub phone: String,
+    pub bank_name: String,
+    pub bank_account: String,
+    /// 纳税人识别号 (usually the USCC).
+    pub tax_no: String,
+}
+
+/// What statements of account need besides the ledger.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct StatementSettings {
+    pub company: CompanyProfile,
+    /// Upper edges (days past due) of the first three aging buckets; the
+    /// fourth is "over the last edge". Defaults 30, 60, 90.
+    pub aging_edges: [u32; 3],
+}
+
+impl Default for StatementSettings {
+    fn default() -> Self {
+        StatementSettings {
+            company: CompanyProfile::default(),
+            aging_edges: [30, 60, 90],
+        }
+    }
+}
+
+const KEY_COMPANY: &str = "company_profile";
+const KEY_AGING: &str = "aging_edges";
+
+pub async fn load_statement_settings<C: ConnectionTrait>(db: &C) -> AppResult<StatementSettings> {
+    let d = StatementSettings::default();
+    Ok(StatementSettings {
+        company: get_json(db, KEY_COMPANY).await?.unwrap_or(d.company),
+        aging_edges: get_json(db, KEY_AGING).await?.unwrap_or(d.aging_edges),
+    })
+}
+
+pub fn validate_statement_settings(s: &StatementSettings) -> AppResult<()> {
+    let mut errs = FieldErrors::default();
+    let [a, b, c] = s.aging_edges;
+    if a == 0 || a >= b || b >= c || c > 3650 {
+        errs.push("aging_edges", "aging_edges_order");
+    }
+    if s.company.name.chars().count() > 100 {
+        errs.push("company.name", "too_long");
+    }
+    if !s.company.phone.trim().is_empty() && !crate::distributor::is_phone(s.company.phone.trim()) {
+        errs.push("company.phone", "phone_format");
+    }
+    errs.into_result()
+}
+
+pub async fn save_statement_settings<C: TransactionTrait + ConnectionTrait>(
+    db: &C,
+    operator: &str,
+    s: StatementSettings,
+) -> AppResult<StatementSettings> {
+    let operator = require_operator(operator)?;
+    validate_statement_settings(&s)?;
+    let c = &s.company;
+    let s = StatementSettings {
+        company: CompanyProfile {
+            name: c.name.trim().into(),
+            address: c.address.trim().into(),
+            phone: c.phone.trim().into(),
+            bank_name: c.bank_name.trim().into(),
+            bank_account: c.bank_account.trim().into(),
+            tax_no: c.tax_no.trim().into(),
+        },
+        aging_edges: s.aging_edges,
+    };
+    let txn = db.begin().await?;
+    let before = load_statement_settings(&txn).await?;
+    put_json(&txn, KEY_COMPANY, &s.company).await?;
+    put_json(&txn, KEY_AGING, &s.aging_edges).await?;
+    let changes = crate::audit::diff(Some(&before), &s, &[]);
+    if !changes.is_empty() {
+        crate::audit::record(
+            &txn,
+            &operator,
+            "settings",
+            0,
+            "statement_settings",
+            &changes,
+        )
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(s)
+}

@@ -4,6 +4,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261122_000001_distributors;
 mod m20261122_000002_attachments;
 mod m20261122_000003_contacts;
+mod m20261122_000004_ledger;
 
 pub struct Migrator;
 
@@ -14,6 +15,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000001_distributors::Migration),
             Box::new(m20261122_000002_attachments::Migration),
             Box::new(m20261122_000003_contacts::Migration),
+            Box::new(m20261122_000004_ledger::Migration),
         ]
     }
 }

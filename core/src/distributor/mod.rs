@@ -7,7 +7,7 @@ mod write;
 
 pub use lifecycle::{change_tier, transition, TierChangeRequest, TransitionRequest};
 pub use query::{list, territories, DistributorPage, DistributorQuery, SortField};
-pub use validate::{validate_input, ValidInput};
+pub use validate::{is_phone, validate_input, ValidInput};
 pub use write::{
     create, get, get_by_code, next_code, update, DistributorDetail, StatusChange, TierChange,
 };

@@ -4,6 +4,7 @@ pub mod attachment;
 pub mod audit_entry;
 pub mod distributor;
 pub mod distributor_contact;
+pub mod ledger_entry;
 pub mod setting;
 pub mod status_change;
 pub mod tier_change;

@@ -7,7 +7,7 @@ use sea_orm::{ConnectionTrait, EntityTrait, TransactionTrait};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{read_table, Table, DISTRIBUTOR_COLUMNS};
+use super::{read_table, write_table, Table, DISTRIBUTOR_COLUMNS};
 use crate::distributor::{self, DistributorInput, DistributorQuery, Status, ValidInput};
 use crate::entity::distributor as dist;
 use crate::error::{AppError, AppResult, RowError};
@@ -432,6 +432,9 @@ pub struct ExportRequest {
 }
 
 /// Writes the rows of the list view (all pages) to CSV or XLSX by extension.
+const MONEY_COL: usize = 14;
+const DAYS_COL: usize = 15;
+
 pub async fn export<C: ConnectionTrait>(db: &C, req: &ExportRequest) -> AppResult<u64> {
     let query = DistributorQuery {
         offset: 0,
@@ -478,55 +481,10 @@ pub async fn export<C: ConnectionTrait>(db: &C, req: &ExportRequest) -> AppResul
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .as_deref()
     {
-        Some("csv") => write_csv(path, &headers, &records)?,
-        Some("xlsx") => write_xlsx(path, &headers, &records)?,
+        Some("csv") | Some("xlsx") => {
+            write_table(path, &headers, &records, &[MONEY_COL], &[DAYS_COL])?
+        }
         _ => return Err(AppError::field("path", "file_type")),
     }
     Ok(records.len() as u64)
-}
-
-fn write_csv(path: &Path, headers: &[&str], rows: &[Vec<String>]) -> AppResult<()> {
-    let mut buf = b"\xEF\xBB\xBF".to_vec(); // so Excel opens UTF-8 Chinese correctly
-    {
-        let mut w = csv::Writer::from_writer(&mut buf);
-        w.write_record(headers).map_err(AppError::io)?;
-        for r in rows {
-            w.write_record(r).map_err(AppError::io)?;
-        }
-        w.flush()?;
-    }
-    std::fs::write(path, buf).map_err(|e| AppError::io(format!("{}: {e}", path.display())))
-}
-
-const MONEY_COL: usize = 14;
-const DAYS_COL: usize = 15;
-
-fn write_xlsx(path: &Path, headers: &[&str], rows: &[Vec<String>]) -> AppResult<()> {
-    use rust_xlsxwriter::{Format, Workbook};
-    let mut wb = Workbook::new();
-    let ws = wb.add_worksheet();
-    let bold = Format::new().set_bold();
-    let money = Format::new().set_num_format("#,##0.00");
-    let x = |e: rust_xlsxwriter::XlsxError| AppError::io(e);
-    for (c, h) in headers.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *h, &bold)
-            .map_err(x)?;
-    }
-    for (r, row) in rows.iter().enumerate() {
-        let r = r as u32 + 1;
-        for (c, v) in row.iter().enumerate() {
-            // Amounts are numbers so the sheet can sum them; the text has at most
-            // two decimals, which a double shows exactly at Excel's 15 digits.
-            match (c, v.parse::<f64>()) {
-                (MONEY_COL, Ok(n)) => ws
-                    .write_number_with_format(r, c as u16, n, &money)
-                    .map_err(x)?,
-                (DAYS_COL, Ok(n)) => ws.write_number(r, c as u16, n).map_err(x)?,
-                _ => ws.write_string(r, c as u16, v).map_err(x)?,
-            };
-        }
-    }
-    ws.autofit();
-    wb.save(path)
-        .map_err(|e| AppError::io(format!("{}: {e}", path.display())))
 }

@@ -1,8 +1,8 @@
 //! Spreadsheet exchange: reading CSV/XLSX sheets and writing list exports.
 pub mod distributors;
-mod table;
+pub(crate) mod table;
 
-pub use table::{read_table, Table};
+pub use table::{read_table, write_table, Table};
 
 /// Column keys of the distributor sheet and the Chinese headers the zh-CN export writes.
 pub const DISTRIBUTOR_COLUMNS: &[(&str, &str)] = &[

@@ -95,3 +95,69 @@ fn read_xlsx(path: &Path) -> AppResult<Table> {
         .collect();
     Ok(finish(all, header_row))
 }
+
+/// Writes a sheet as CSV (UTF-8 with BOM, so Excel shows Chinese) or XLSX, by
+/// extension. In XLSX, `money_cols` become numbers formatted `#,##0.00` and
+/// `int_cols` plain numbers, so the sheet can sum them.
+pub fn write_table(
+    path: &Path,
+    headers: &[&str],
+    rows: &[Vec<String>],
+    money_cols: &[usize],
+    int_cols: &[usize],
+) -> AppResult<()> {
+    match extension(path).as_str() {
+        "csv" => write_csv(path, headers, rows),
+        "xlsx" => write_xlsx(path, headers, rows, money_cols, int_cols),
+        _ => Err(AppError::field("path", "file_type")),
+    }
+}
+
+fn write_csv(path: &Path, headers: &[&str], rows: &[Vec<String>]) -> AppResult<()> {
+    let mut buf = b"\xEF\xBB\xBF".to_vec(); // so Excel opens UTF-8 Chinese correctly
+    {
+        let mut w = csv::Writer::from_writer(&mut buf);
+        w.write_record(headers).map_err(AppError::io)?;
+        for r in rows {
+            w.write_record(r).map_err(AppError::io)?;
+        }
+        w.flush()?;
+    }
+    std::fs::write(path, buf).map_err(|e| AppError::io(format!("{}: {e}", path.display())))
+}
+
+fn write_xlsx(
+    path: &Path,
+    headers: &[&str],
+    rows: &[Vec<String>],
+    money_cols: &[usize],
+    int_cols: &[usize],
+) -> AppResult<()> {
+    use rust_xlsxwriter::{Format, Workbook};
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    let bold = Format::new().set_bold();
+    let money = Format::new().set_num_format("#,##0.00");
+    let x = |e: rust_xlsxwriter::XlsxError| AppError::io(e);
+    for (c, h) in headers.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, *h, &bold)
+            .map_err(x)?;
+    }
+    for (r, row) in rows.iter().enumerate() {
+        let r = r as u32 + 1;
+        for (c, v) in row.iter().enumerate() {
+            // Amounts are numbers so the sheet can sum them; the text has at most
+            // two decimals, which a double shows exactly at Excel's 15 digits.
+            match v.parse::<f64>() {
+                Ok(n) if money_cols.contains(&c) => ws
+                    .write_number_with_format(r, c as u16, n, &money)
+                    .map_err(x)?,
+                Ok(n) if int_cols.contains(&c) => ws.write_number(r, c as u16, n).map_err(x)?,
+                _ => ws.write_string(r, c as u16, v).map_err(x)?,
+            };
+        }
+    }
+    ws.autofit();
+    wb.save(path)
+        .map_err(|e| AppError::io(format!("{}: {e}", path.display())))
+}

@@ -2,4 +2,4 @@
 import type { FieldError } from "./FieldError";
 import type { RowError } from "./RowError";
 
-export type AppError = { "kind": "validation", fields: Array<FieldError>, } | { "kind": "not_found", entity: string, id: string, } | { "kind": "conflict", field: string, value: string, } | { "kind": "illegal_transition", from: string, to: string, } | { "kind": "import_rejected", errors: Array<RowError>, } | { "kind": "io", message: string, } | { "kind": "database", message: string, };
+export type AppError = { "kind": "validation", fields: Array<FieldError>, } | { "kind": "not_found", entity: string, id: string, } | { "kind": "conflict", field: string, value: string, } | { "kind": "illegal_transition", from: string, to: string, } | { "kind": "import_rejected", errors: Array<RowError>, } | { "kind": "io", message: string, } | { "kind": "database", message: string, } | { "kind": "missing_glyphs", chars: string, } | { "kind": "cancelled" };

@@ -1,0 +1,207 @@
+//! Statements for every active distributor in one go: a folder of PDFs named
+//! by distributor code (and optionally one merged PDF), rendered on all cores,
+//! with progress and cancel. Each file is written to a temporary name and
+//! renamed when complete, so a cancelled run leaves no half-written file.
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::statement::{build, parse_period, Statement};
+use crate::distributor::Status;
+use crate::entity::distributor;
+use crate::error::{AppError, AppResult};
+use crate::pdf;
+use crate::settings;
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct BatchRequest {
+    pub from: String,
+    pub to: String,
+    pub out_dir: String,
+    /// `zh-CN` or `en`.
+    pub lang: String,
+    /// Also write every statement into one `statements-<from>-<to>.pdf`.
+    pub merged: bool,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, TS)]
+#[ts(export)]
+pub struct BatchProgress {
+    pub done: u32,
+    pub total: u32,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct BatchSummary {
+    pub files: u32,
+    pub out_dir: String,
+    pub merged_path: Option<String>,
+}
+
+/// Loads the statements of every active distributor, in code order.
+pub async fn load_all<C: ConnectionTrait>(
+    db: &C,
+    from: &str,
+    to: &str,
+) -> AppResult<Vec<Statement>> {
+    let (from, to) = parse_period(from, to)?;
+    let settings = settings::load_statement_settings(db).await?;
+    let dists = distributor::Entity::find()
+        .filter(distributor::Column::Status.eq(Status::Active.key()))
+        .order_by_asc(distributor::Column::Code)
+        .all(db)
+        .await?;
+    let mut out = Vec::with_capacity(dists.len());
+    for d in dists {
+        out.push(build(db, d, from, to, &settings).await?);
+    }
+    Ok(out)
+}
+
+/// A file name from a distributor code: letters, digits, `-` and `_` only.
+fn file_stem(code: &str) -> String {
+    let s: String = code
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if s.is_empty() {
+        "statement".into()
+    } else {
+        s
+    }
+}
+
+/// Renders and writes the statements on `threads` worker threads. Blocking:
+/// call it off the async executor.
+pub fn render_all(
+    statements: &[Statement],
+    company: &settings::CompanyProfile,
+    req: &BatchRequest,
+    printed: &str,
+    threads: usize,
+    cancel: &AtomicBool,
+    progress: &(dyn Fn(BatchProgress) + Sync),
+) -> AppResult<BatchSummary> {
+    let lang = if req.lang == "en" { "en" } else { "zh-CN" };
+    let dir = PathBuf::from(&req.out_dir);
+    if req.out_dir.trim().is_empty() {
+        return Err(AppError::field("out_dir", "required"));
+    }
+    std::fs::create_dir_all(&dir).map_err(|e| AppError::io(format!("{}: {e}", dir.display())))?;
+    let total = statements.len() as u32;
+    let next = AtomicUsize::new(0);
+    let done = AtomicUsize::new(0);
+    let first_error: Mutex<Option<AppError>> = Mutex::new(None);
+    let written: Mutex<Vec<PathBuf>> = Mutex::new(vec![]);
+    progress(BatchProgress { done: 0, total });
+    std::thread::scope(|scope| {
+        for _ in 0..threads.max(1) {
+            scope.spawn(|| loop {
+                if cancel.load(Ordering::Relaxed)
+                    || first_error.lock().map(|e| e.is_some()).unwrap_or(true)
+                {
+                    return;
+                }
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(s) = statements.get(i) else { return };
+                let path = dir.join(format!("{}.pdf", file_stem(&s.distributor.code)));
+                let result = pdf::statement::render(s, company, lang, printed)
+                    .and_then(|bytes| pdf::write_atomically(&path, &bytes));
+                match result {
+                    Ok(()) => {
+                        if let Ok(mut w) = written.lock() {
+                            w.push(path);
+                        }
+                        let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+                        progress(BatchProgress {
+                            done: n as u32,
+                            total,
+                        });
+                    }
+                    Err(e) => {
+                        if let Ok(mut slot) = first_error.lock() {
+                            slot.get_or_insert(e);
+                        }
+                        return;
+                    }
+                }
+            });
+        }
+    });
+    if let Some(e) = first_error.into_inner().ok().flatten() {
+        return Err(e);
+    }
+    if cancel.load(Ordering::Relaxed) {
+        return Err(AppError::Cancelled);
+    }
+    let merged_path = if req.merged && !statements.is_empty() {
+        let path = dir.join(format!("statements-{}-{}.pdf", req.from, req.to));
+        let mut doc = pdf::Doc::new(&format!(
+            "{} {}–{}",
+            if lang == "en" {
+                "Statements"
+            } else {
+                "对账单"
+            },
+            req.from,
+            req.to
+        ));
+        for s in statements {
+            if cancel.load(Ordering::Relaxed) {
+                return Err(AppError::Cancelled);
+            }
+            pdf::statement::draw(&mut doc, s, company, lang, printed);
+        }
+        let bytes = doc.finish()?;
+        pdf::write_atomically(&path, &bytes)?;
+        Some(path.display().to_string())
+    } else {
+        None
+    };
+    Ok(BatchSummary {
+        files: written.into_inner().map(|w| w.len() as u32).unwrap_or(0),
+        out_dir: dir.display().to_string(),
+        merged_path,
+    })
+}
+
+/// The whole batch: load, render on every core (off the async executor), write.
+pub async fn run<C: ConnectionTrait>(
+    db: &C,
+    req: &BatchRequest,
+    cancel: Arc<AtomicBool>,
+    progress: Arc<dyn Fn(BatchProgress) + Send + Sync>,
+) -> AppResult<BatchSummary> {
+    let statements = load_all(db, &req.from, &req.to).await?;
+    let company = settings::load_statement_settings(db).await?.company;
+    let printed = chrono::Local::now().date_naive().to_string();
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(2);
+    let req = req.clone();
+    tokio::task::spawn_blocking(move || {
+        render_all(
+            &statements,
+            &company,
+            &req,
+            &printed,
+            threads,
+            &cancel,
+            progress.as_ref(),
+        )
+    })
+    .await
+    .map_err(AppError::io)?
+}

@@ -1,0 +1,290 @@
+//! Ledger import from CSV/XLSX. Header keys
+//! `distributor_code,date,doc_no,kind,amount,description,fapiao_no,due_date`
+//! (or the Chinese headers of the zh-CN export). Every row valid or nothing is
+//! written; an entry already posted (same distributor, kind, doc_no) is skipped,
+//! so importing the same file twice adds nothing.
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionSession, TransactionTrait,
+};
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::{effective_due, insert_entry, validate_entry, EntryKind, ValidEntry};
+use crate::entity::{distributor, ledger_entry};
+use crate::error::{AppError, AppResult, RowError};
+use crate::transfer::table::{read_table, Table};
+use crate::{audit, settings};
+
+/// (key, Chinese header) in export order.
+pub const COLUMNS: [(&str, &str); 8] = [
+    ("distributor_code", "经销商编号"),
+    ("date", "日期"),
+    ("doc_no", "单据号"),
+    ("kind", "类型"),
+    ("amount", "金额"),
+    ("description", "摘要"),
+    ("fapiao_no", "发票号"),
+    ("due_date", "到期日"),
+];
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct LedgerImportSummary {
+    /// Entries posted by this import.
+    pub added: u32,
+    /// Rows already in the ledger (same distributor, kind and document number).
+    pub skipped: u32,
+}
+
+struct Row {
+    row: u32,
+    distributor_id: i64,
+    payment_terms_days: i32,
+    entry: ValidEntry,
+}
+
+fn column_index(table: &Table) -> Result<HashMap<&'static str, usize>, Vec<RowError>> {
+    let mut idx = HashMap::new();
+    for (i, h) in table.headers.iter().enumerate() {
+        let h = h.trim().trim_start_matches('\u{feff}');
+        if let Some((key, _)) = COLUMNS
+            .iter()
+            .find(|(k, zh)| k.eq_ignore_ascii_case(h) || *zh == h)
+        {
+            idx.insert(*key, i);
+        }
+    }
+    let missing: Vec<RowError> = ["distributor_code", "date", "doc_no", "kind", "amount"]
+        .iter()
+        .filter(|k| !idx.contains_key(*k))
+        .map(|k| RowError {
+            row: 1,
+            field: (*k).into(),
+            code: "column_missing".into(),
+            detail: None,
+        })
+        .collect();
+    if missing.is_empty() {
+        Ok(idx)
+    } else {
+        Err(missing)
+    }
+}
+
+async fn plan<C: ConnectionTrait>(db: &C, table: &Table) -> AppResult<(Vec<Row>, Vec<RowError>)> {
+    let idx = column_index(table).map_err(|errors| AppError::ImportRejected { errors })?;
+    let cell = |cells: &Vec<String>, key: &str| -> String {
+        idx.get(key)
+            .and_then(|&i| cells.get(i))
+            .map(|s| s.trim().to_owned())
+            .unwrap_or_default()
+    };
+    let dists: HashMap<String, (i64, i32)> = distributor::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|d| (d.code, (d.id, d.payment_terms_days)))
+        .collect();
+    let mut rows = vec![];
+    let mut errors = vec![];
+    let mut seen: HashMap<(i64, EntryKind, String), u32> = HashMap::new();
+    for (row, cells) in &table.rows {
+        let code = cell(cells, "distributor_code");
+        let dist = dists.get(&code).copied();
+        if code.is_empty() {
+            errors.push(RowError {
+                row: *row,
+                field: "distributor_code".into(),
+                code: "required".into(),
+                detail: None,
+            });
+        } else if dist.is_none() {
+            errors.push(RowError {
+                row: *row,
+                field: "distributor_code".into(),
+                code: "distributor_unknown".into(),
+                detail: Some(code.clone()),
+            });
+        }
+        let kind_text = cell(cells, "kind");
+        let kind = EntryKind::parse(&kind_text);
+        match validate_entry(
+            &cell(cells, "date"),
+            &cell(cells, "doc_no"),
+            kind,
+            &cell(cells, "amount"),
+            &cell(cells, "description"),
+            &cell(cells, "fapiao_no"),
+            &cell(cells, "due_date"),
+        ) {
+            Err(fields) => errors.extend(fields.into_iter().map(|f| RowError {
+                row: *row,
+                field: f.field,
+                code: f.code,
+                detail: if f.detail.is_none() && kind.is_none() && !kind_text.is_empty() {
+                    Some(kind_text.clone())
+                } else {
+                    f.detail
+                },
+            })),
+            Ok(entry) => {
+                if let Some((id, terms)) = dist {
+                    let key = (id, entry.kind, entry.doc_no.clone());
+                    if let Some(first) = seen.get(&key) {
+                        errors.push(RowError {
+                            row: *row,
+                            field: "doc_no".into(),
+                            code: "duplicate_in_file".into(),
+                            detail: Some(format!("{} ({first})", entry.doc_no)),
+                        });
+                        continue;
+                    }
+                    seen.insert(key, *row);
+                    rows.push(Row {
+                        row: *row,
+                        distributor_id: id,
+                        payment_terms_days: terms,
+                        entry,
+                    });
+                }
+            }
+        }
+    }
+    Ok((rows, errors))
+}
+
+/// Reads the sheet off the async executor (large workbooks are CPU work).
+async fn read(path: &Path) -> AppResult<Table> {
+    let owned = path.to_path_buf();
+    tokio::task::spawn_blocking(move || read_table(&owned))
+        .await
+        .map_err(AppError::io)?
+}
+
+pub async fn import<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    operator: &str,
+    path: &Path,
+) -> AppResult<LedgerImportSummary> {
+    let operator = settings::require_operator(operator)?;
+    let table = read(path).await?;
+    let txn = db.begin().await?;
+    let (rows, errors) = plan(&txn, &table).await?;
+    if !errors.is_empty() {
+        return Err(AppError::ImportRejected { errors });
+    }
+    let ids: HashSet<i64> = rows.iter().map(|r| r.distributor_id).collect();
+    let existing: HashSet<(i64, String, String)> = ledger_entry::Entity::find()
+        .filter(ledger_entry::Column::DistributorId.is_in(ids))
+        .all(&txn)
+        .await?
+        .into_iter()
+        .map(|m| (m.distributor_id, m.kind, m.doc_no))
+        .collect();
+    let mut summary = LedgerImportSummary {
+        added: 0,
+        skipped: 0,
+    };
+    for r in &rows {
+        if existing.contains(&(
+            r.distributor_id,
+            r.entry.kind.key().to_owned(),
+            r.entry.doc_no.clone(),
+        )) {
+            summary.skipped += 1;
+            continue;
+        }
+        let due = effective_due(&r.entry, r.payment_terms_days);
+        insert_entry(&txn, r.distributor_id, &r.entry, due, None, &operator)
+            .await
+            .map_err(|e| match e {
+                AppError::Conflict { .. } => AppError::ImportRejected {
+                    errors: vec![RowError {
+                        row: r.row,
+                        field: "doc_no".into(),
+                        code: "duplicate".into(),
+                        detail: Some(r.entry.doc_no.clone()),
+                    }],
+                },
+                other => other,
+            })?;
+        summary.added += 1;
+    }
+    audit::record(
+        &txn,
+        &operator,
+        "import",
+        0,
+        "ledger_import",
+        &[audit::FieldChange {
+            field: "file".into(),
+            before: None,
+            after: Some(format!(
+                "{} (+{} / ={})",
+                path.display(),
+                summary.added,
+                summary.skipped
+            )),
+        }],
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(summary)
+}
+
+/// Writes a distributor's ledger (or everyone's, when `distributor_id` is None)
+/// in the import format: CSV or XLSX by extension; `zh-CN` writes Chinese headers and kinds.
+pub async fn export<C: ConnectionTrait>(
+    db: &C,
+    path: &Path,
+    distributor_id: Option<i64>,
+    lang: &str,
+) -> AppResult<u32> {
+    use sea_orm::QueryOrder;
+    let mut sel = ledger_entry::Entity::find();
+    if let Some(id) = distributor_id {
+        sel = sel.filter(ledger_entry::Column::DistributorId.eq(id));
+    }
+    let rows = sel
+        .order_by_asc(ledger_entry::Column::DistributorId)
+        .order_by_asc(ledger_entry::Column::EntryDate)
+        .order_by_asc(ledger_entry::Column::Id)
+        .all(db)
+        .await?;
+    let codes: HashMap<i64, String> = distributor::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|d| (d.id, d.code))
+        .collect();
+    let zh = lang == "zh-CN";
+    let headers: Vec<&str> = COLUMNS
+        .iter()
+        .map(|(k, h)| if zh { *h } else { *k })
+        .collect();
+    let body: Vec<Vec<String>> = rows
+        .iter()
+        .map(|m| {
+            let kind = EntryKind::parse(&m.kind).unwrap_or(EntryKind::Adjustment);
+            vec![
+                codes.get(&m.distributor_id).cloned().unwrap_or_default(),
+                m.entry_date.to_string(),
+                m.doc_no.clone(),
+                if zh {
+                    kind.label_zh().to_owned()
+                } else {
+                    kind.key().to_owned()
+                },
+                crate::money::Money::from_fen(m.amount_fen).to_string(),
+                m.description.clone(),
+                m.fapiao_no.clone(),
+                m.due_date.to_string(),
+            ]
+        })
+        .collect();
+    crate::transfer::write_table(path, &headers, &body, &[4], &[])?;
+    Ok(body.len() as u32)
+}

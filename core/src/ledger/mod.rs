@@ -1,0 +1,569 @@
+//! The ledger (往来账): invoices, payments, credit notes, rebates and
+//! adjustments per distributor, and the statements of account printed from it.
+//! Posted entries are never edited or deleted; a mistake is reversed.
+pub mod batch;
+pub mod import;
+pub mod statement;
+
+use chrono::NaiveDate;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionSession,
+    TransactionTrait,
+};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::entity::{distributor, ledger_entry};
+use crate::error::{AppError, AppResult, FieldErrors};
+use crate::money::Money;
+use crate::{audit, settings};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum EntryKind {
+    Opening,
+    Invoice,
+    Payment,
+    CreditNote,
+    Rebate,
+    Adjustment,
+}
+
+impl EntryKind {
+    pub const ALL: &'static [EntryKind] = &[
+        EntryKind::Opening,
+        EntryKind::Invoice,
+        EntryKind::Payment,
+        EntryKind::CreditNote,
+        EntryKind::Rebate,
+        EntryKind::Adjustment,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            EntryKind::Opening => "opening",
+            EntryKind::Invoice => "invoice",
+            EntryKind::Payment => "payment",
+            EntryKind::CreditNote => "credit_note",
+            EntryKind::Rebate => "rebate",
+            EntryKind::Adjustment => "adjustment",
+        }
+    }
+
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            EntryKind::Opening => "期初余额",
+            EntryKind::Invoice => "销售发票",
+            EntryKind::Payment => "回款",
+            EntryKind::CreditNote => "退货折让",
+            EntryKind::Rebate => "返利",
+            EntryKind::Adjustment => "调整",
+        }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            EntryKind::Opening => "Opening balance",
+            EntryKind::Invoice => "Invoice",
+            EntryKind::Payment => "Payment",
+            EntryKind::CreditNote => "Credit note",
+            EntryKind::Rebate => "Rebate",
+            EntryKind::Adjustment => "Adjustment",
+        }
+    }
+
+    pub fn label(self, lang: &str) -> &'static str {
+        if lang == "en" {
+            self.label_en()
+        } else {
+            self.label_zh()
+        }
+    }
+
+    /// Accepts the key, the English label or the Chinese label.
+    pub fn parse(s: &str) -> Option<EntryKind> {
+        let s = s.trim();
+        Self::ALL.iter().copied().find(|k| {
+            k.key().eq_ignore_ascii_case(s)
+                || k.label_en().eq_ignore_ascii_case(s)
+                || k.label_zh() == s
+        })
+    }
+
+    /// +1 for debits (the distributor owes more), −1 for credits; adjustments carry their own sign.
+    pub fn sign(self) -> i64 {
+        match self {
+            EntryKind::Opening | EntryKind::Invoice | EntryKind::Adjustment => 1,
+            EntryKind::Payment | EntryKind::CreditNote | EntryKind::Rebate => -1,
+        }
+    }
+}
+
+/// A new entry as typed in the form or read from a sheet. Dates are `YYYY-MM-DD`.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[ts(export)]
+pub struct EntryInput {
+    #[ts(type = "number")]
+    pub distributor_id: i64,
+    pub date: String,
+    pub doc_no: String,
+    pub kind: Option<EntryKind>,
+    /// Decimal string, at most 2 decimals; negative only for adjustments.
+    pub amount: String,
+    pub description: String,
+    pub fapiao_no: String,
+    /// Empty: the date plus the distributor's payment terms (opening: the date).
+    pub due_date: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct LedgerEntry {
+    #[ts(type = "number")]
+    pub id: i64,
+    #[ts(type = "number")]
+    pub distributor_id: i64,
+    pub date: String,
+    pub doc_no: String,
+    pub kind: EntryKind,
+    /// As posted: positive, or signed for adjustments.
+    pub amount: Money,
+    pub debit: Money,
+    pub credit: Money,
+    pub description: String,
+    pub fapiao_no: String,
+    pub due_date: String,
+    #[ts(type = "number | null")]
+    pub reverses_id: Option<i64>,
+    #[ts(type = "number | null")]
+    pub reversed_by_id: Option<i64>,
+    pub created_at: String,
+    pub created_by: String,
+}
+
+/// The signed effect on the balance: + debit, − credit.
+pub(crate) fn signed_fen(kind: EntryKind, amount_fen: i64) -> i64 {
+    kind.sign() * amount_fen
+}
+
+fn to_dto(m: ledger_entry::Model, reversed_by_id: Option<i64>) -> LedgerEntry {
+    let kind = EntryKind::parse(&m.kind).unwrap_or(EntryKind::Adjustment);
+    let signed = signed_fen(kind, m.amount_fen);
+    LedgerEntry {
+        id: m.id,
+        distributor_id: m.distributor_id,
+        date: m.entry_date.to_string(),
+        doc_no: m.doc_no,
+        kind,
+        amount: Money::from_fen(m.amount_fen),
+        debit: Money::from_fen(signed.max(0)),
+        credit: Money::from_fen((-signed).max(0)),
+        description: m.description,
+        fapiao_no: m.fapiao_no,
+        due_date: m.due_date.to_string(),
+        reverses_id: m.reverses_id,
+        reversed_by_id,
+        created_at: m.created_at.to_rfc3339(),
+        created_by: m.created_by,
+    }
+}
+
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+}
+
+/// A checked entry, ready to insert (the distributor is resolved by the caller).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ValidEntry {
+    pub date: NaiveDate,
+    pub doc_no: String,
+    pub kind: EntryKind,
+    pub amount_fen: i64,
+    pub description: String,
+    pub fapiao_no: String,
+    pub due_date: Option<NaiveDate>,
+}
+
+/// Field checks shared by the form and the import; every problem is reported.
+pub(crate) fn validate_entry(
+    date: &str,
+    doc_no: &str,
+    kind: Option<EntryKind>,
+    amount: &str,
+    description: &str,
+    fapiao_no: &str,
+    due_date: &str,
+) -> Result<ValidEntry, Vec<crate::error::FieldError>> {
+    use crate::error::FieldError;
+    let mut errs = vec![];
+    let parsed_date = if date.trim().is_empty() {
+        errs.push(FieldError::new("date", "required"));
+        None
+    } else {
+        let d = parse_date(date);
+        if d.is_none() {
+            errs.push(FieldError::with_detail("date", "date_format", date.trim()));
+        }
+        d
+    };
+    let doc_no = doc_no.trim();
+    if doc_no.is_empty() {
+        errs.push(FieldError::new("doc_no", "required"));
+    } else if doc_no.chars().count() > 40 {
+        errs.push(FieldError::with_detail("doc_no", "too_long", "40"));
+    }
+    if kind.is_none() {
+        errs.push(FieldError::new("kind", "invalid_choice"));
+    }
+    let amount_fen = if amount.trim().is_empty() {
+        errs.push(FieldError::new("amount", "required"));
+        None
+    } else {
+        match Money::parse(amount) {
+            Ok(m) => Some(m.fen()),
+            Err(e) => {
+                errs.push(FieldError::with_detail("amount", e.code(), amount.trim()));
+                None
+            }
+        }
+    };
+    if let (Some(k), Some(a)) = (kind, amount_fen) {
+        if a == 0 {
+            errs.push(FieldError::new("amount", "amount_zero"));
+        } else if a < 0 && k != EntryKind::Adjustment {
+            errs.push(FieldError::with_detail(
+                "amount",
+                "amount_negative",
+                amount.trim(),
+            ));
+        } else if a.unsigned_abs() > 1_000_000_000_000_00 {
+            errs.push(FieldError::with_detail(
+                "amount",
+                "money_out_of_range",
+                amount.trim(),
+            ));
+        }
+    }
+    if description.chars().count() > 200 {
+        errs.push(FieldError::with_detail("description", "too_long", "200"));
+    }
+    if fapiao_no.trim().chars().count() > 40 {
+        errs.push(FieldError::with_detail("fapiao_no", "too_long", "40"));
+    }
+    let due = if due_date.trim().is_empty() {
+        None
+    } else {
+        match parse_date(due_date) {
+            Some(d) => {
+                if parsed_date.is_some_and(|p| d < p) {
+                    errs.push(FieldError::new("due_date", "due_before_date"));
+                }
+                Some(d)
+            }
+            None => {
+                errs.push(FieldError::with_detail(
+                    "due_date",
+                    "date_format",
+                    due_date.trim(),
+                ));
+                None
+            }
+        }
+    };
+    if !errs.is_empty() {
+        return Err(errs);
+    }
+    Ok(ValidEntry {
+        date: parsed_date.unwrap_or_default(),
+        doc_no: doc_no.to_owned(),
+        kind: kind.unwrap_or(EntryKind::Adjustment),
+        amount_fen: amount_fen.unwrap_or(0),
+        description: description.trim().to_owned(),
+        fapiao_no: fapiao_no.trim().to_owned(),
+        due_date: due,
+    })
+}
+
+/// Explicit due date, else the date plus the payment terms; an opening balance is due on its date.
+pub(crate) fn effective_due(v: &ValidEntry, payment_terms_days: i32) -> NaiveDate {
+    if let Some(d) = v.due_date {
+        return d;
+    }
+    if v.kind == EntryKind::Opening {
+        return v.date;
+    }
+    v.date
+        .checked_add_days(chrono::Days::new(payment_terms_days.max(0) as u64))
+        .unwrap_or(v.date)
+}
+
+pub(crate) async fn insert_entry<C: ConnectionTrait>(
+    db: &C,
+    distributor_id: i64,
+    v: &ValidEntry,
+    due: NaiveDate,
+    reverses_id: Option<i64>,
+    operator: &str,
+) -> AppResult<ledger_entry::Model> {
+    let model = ledger_entry::ActiveModel {
+        distributor_id: Set(distributor_id),
+        entry_date: Set(v.date),
+        doc_no: Set(v.doc_no.clone()),
+        kind: Set(v.kind.key().to_owned()),
+        amount_fen: Set(v.amount_fen),
+        description: Set(v.description.clone()),
+        fapiao_no: Set(v.fapiao_no.clone()),
+        due_date: Set(due),
+        reverses_id: Set(reverses_id),
+        created_at: Set(chrono::Utc::now()),
+        created_by: Set(operator.to_owned()),
+        ..Default::default()
+    };
+    Ok(ledger_entry::Entity::insert(model)
+        .exec_with_returning(db)
+        .await?)
+}
+
+async fn find_doc<C: ConnectionTrait>(
+    db: &C,
+    distributor_id: i64,
+    kind: EntryKind,
+    doc_no: &str,
+) -> AppResult<Option<ledger_entry::Model>> {
+    Ok(ledger_entry::Entity::find()
+        .filter(ledger_entry::Column::DistributorId.eq(distributor_id))
+        .filter(ledger_entry::Column::Kind.eq(kind.key()))
+        .filter(ledger_entry::Column::DocNo.eq(doc_no))
+        .one(db)
+        .await?)
+}
+
+fn audit_change(field: &str, after: String) -> audit::FieldChange {
+    audit::FieldChange {
+        field: field.into(),
+        before: None,
+        after: Some(after),
+    }
+}
+
+/// Posts one entry. A second entry with the same (distributor, kind, doc_no) is a conflict.
+pub async fn post<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    operator: &str,
+    input: &EntryInput,
+) -> AppResult<LedgerEntry> {
+    let operator = settings::require_operator(operator)?;
+    let v = validate_entry(
+        &input.date,
+        &input.doc_no,
+        input.kind,
+        &input.amount,
+        &input.description,
+        &input.fapiao_no,
+        &input.due_date,
+    )
+    .map_err(|fields| AppError::Validation { fields })?;
+    let txn = db.begin().await?;
+    let dist = distributor::Entity::find_by_id(input.distributor_id)
+        .one(&txn)
+        .await?
+        .ok_or_else(|| AppError::not_found("distributor", input.distributor_id))?;
+    if find_doc(&txn, dist.id, v.kind, &v.doc_no).await?.is_some() {
+        return Err(AppError::Conflict {
+            field: "doc_no".into(),
+            value: v.doc_no.clone(),
+        });
+    }
+    let due = effective_due(&v, dist.payment_terms_days);
+    let m = insert_entry(&txn, dist.id, &v, due, None, &operator).await?;
+    audit::record(
+        &txn,
+        &operator,
+        "ledger_entry",
+        m.id,
+        "post",
+        &[audit_change(
+            "entry",
+            format!(
+                "{} {} {} {}",
+                dist.code,
+                v.kind.key(),
+                v.doc_no,
+                Money::from_fen(v.amount_fen)
+            ),
+        )],
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(to_dto(m, None))
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct ReverseRequest {
+    #[ts(type = "number")]
+    pub entry_id: i64,
+    /// `YYYY-MM-DD`, not before the entry's own date.
+    pub date: String,
+    pub reason: String,
+}
+
+/// Posts the reversing adjustment of an entry (same amount, opposite sign) and links it.
+pub async fn reverse<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    operator: &str,
+    req: &ReverseRequest,
+) -> AppResult<LedgerEntry> {
+    let operator = settings::require_operator(operator)?;
+    let mut errs = FieldErrors::default();
+    let date = parse_date(&req.date);
+    if date.is_none() {
+        errs.push("date", "date_format");
+    }
+    if req.reason.trim().is_empty() {
+        errs.push("reason", "required");
+    }
+    errs.into_result()?;
+    let date = date.unwrap_or_default();
+    let txn = db.begin().await?;
+    let original = ledger_entry::Entity::find_by_id(req.entry_id)
+        .one(&txn)
+        .await?
+        .ok_or_else(|| AppError::not_found("ledger_entry", req.entry_id))?;
+    if original.reverses_id.is_some() {
+        return Err(AppError::field("entry_id", "reversal_of_reversal"));
+    }
+    let already = ledger_entry::Entity::find()
+        .filter(ledger_entry::Column::ReversesId.eq(original.id))
+        .one(&txn)
+        .await?;
+    if already.is_some() {
+        return Err(AppError::field("entry_id", "already_reversed"));
+    }
+    if date < original.entry_date {
+        return Err(AppError::Validation {
+            fields: vec![crate::error::FieldError::with_detail(
+                "date",
+                "reverse_before_entry",
+                original.entry_date.to_string(),
+            )],
+        });
+    }
+    let kind = EntryKind::parse(&original.kind).unwrap_or(EntryKind::Adjustment);
+    let v = ValidEntry {
+        date,
+        doc_no: format!("{}-{}", kind_prefix(kind), original.doc_no),
+        kind: EntryKind::Adjustment,
+        amount_fen: -signed_fen(kind, original.amount_fen),
+        description: format!(
+            "冲销 {} {}：{}",
+            kind.label_zh(),
+            original.doc_no,
+            req.reason.trim()
+        ),
+        fapiao_no: original.fapiao_no.clone(),
+        due_date: None,
+    };
+    if find_doc(&txn, original.distributor_id, v.kind, &v.doc_no)
+        .await?
+        .is_some()
+    {
+        return Err(AppError::Conflict {
+            field: "doc_no".into(),
+            value: v.doc_no,
+        });
+    }
+    let m = insert_entry(
+        &txn,
+        original.distributor_id,
+        &v,
+        date,
+        Some(original.id),
+        &operator,
+    )
+    .await?;
+    audit::record(
+        &txn,
+        &operator,
+        "ledger_entry",
+        original.id,
+        "reverse",
+        &[audit_change(
+            "reversed_by",
+            format!("{} ({})", m.doc_no, req.reason.trim()),
+        )],
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(to_dto(m, None))
+}
+
+/// Reversal document numbers: `R-` plus the kind's initial, so reversing an
+/// invoice and a payment with the same number never collide.
+fn kind_prefix(kind: EntryKind) -> &'static str {
+    match kind {
+        EntryKind::Opening => "R-OB",
+        EntryKind::Invoice => "R-INV",
+        EntryKind::Payment => "R-PAY",
+        EntryKind::CreditNote => "R-CN",
+        EntryKind::Rebate => "R-REB",
+        EntryKind::Adjustment => "R-ADJ",
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[ts(export)]
+pub struct LedgerQuery {
+    #[ts(type = "number")]
+    pub distributor_id: i64,
+    /// Inclusive `YYYY-MM-DD` bounds; empty means open.
+    pub from: String,
+    pub to: String,
+    pub kinds: Vec<EntryKind>,
+}
+
+/// Entries of one distributor in date order, then the order they were entered.
+pub async fn list<C: ConnectionTrait>(db: &C, q: &LedgerQuery) -> AppResult<Vec<LedgerEntry>> {
+    let mut errs = FieldErrors::default();
+    let from = (!q.from.trim().is_empty()).then(|| parse_date(&q.from));
+    let to = (!q.to.trim().is_empty()).then(|| parse_date(&q.to));
+    if from == Some(None) {
+        errs.push("from", "date_format");
+    }
+    if to == Some(None) {
+        errs.push("to", "date_format");
+    }
+    errs.into_result()?;
+    let mut sel = ledger_entry::Entity::find()
+        .filter(ledger_entry::Column::DistributorId.eq(q.distributor_id));
+    if let Some(Some(f)) = from {
+        sel = sel.filter(ledger_entry::Column::EntryDate.gte(f));
+    }
+    if let Some(Some(t)) = to {
+        sel = sel.filter(ledger_entry::Column::EntryDate.lte(t));
+    }
+    if !q.kinds.is_empty() {
+        sel = sel.filter(ledger_entry::Column::Kind.is_in(q.kinds.iter().map(|k| k.key())));
+    }
+    let rows = sel
+        .order_by_asc(ledger_entry::Column::EntryDate)
+        .order_by_asc(ledger_entry::Column::Id)
+        .all(db)
+        .await?;
+    let reversals: std::collections::HashMap<i64, i64> = ledger_entry::Entity::find()
+        .filter(ledger_entry::Column::DistributorId.eq(q.distributor_id))
+        .filter(ledger_entry::Column::ReversesId.is_not_null())
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|r| r.reverses_id.map(|o| (o, r.id)))
+        .collect();
+    Ok(rows
+        .into_iter()
+        .map(|m| {
+            let by = reversals.get(&m.id).copied();
+            to_dto(m, by)
+        })
+        .collect())
+}

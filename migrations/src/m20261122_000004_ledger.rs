@@ -1,0 +1,140 @@
+//! The ledger (往来账): one row per posted entry. Entries are append-only; a
+//! mistake is corrected by a reversing entry that points at the original.
+use sea_orm_migration::prelude::*;
+
+#[derive(DeriveMigrationName)]
+pub struct Migration;
+
+#[derive(DeriveIden)]
+enum Distributor {
+    Table,
+    Id,
+}
+
+#[derive(DeriveIden)]
+enum LedgerEntry {
+    Table,
+    Id,
+    DistributorId,
+    EntryDate,
+    DocNo,
+    Kind,
+    AmountFen,
+    Description,
+    FapiaoNo,
+    DueDate,
+    ReversesId,
+    CreatedAt,
+    CreatedBy,
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for Migration {
+    async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        let text = |c: LedgerEntry| ColumnDef::new(c).string().not_null().to_owned();
+        m.create_table(
+            Table::create()
+                .table(LedgerEntry::Table)
+                .col(
+                    ColumnDef::new(LedgerEntry::Id)
+                        .big_integer()
+                        .not_null()
+                        .auto_increment()
+                        .primary_key(),
+                )
+                .col(
+                    ColumnDef::new(LedgerEntry::DistributorId)
+                        .big_integer()
+                        .not_null(),
+                )
+                .col(ColumnDef::new(LedgerEntry::EntryDate).date().not_null())
+                .col(text(LedgerEntry::DocNo))
+                .col(text(LedgerEntry::Kind))
+                .col(
+                    ColumnDef::new(LedgerEntry::AmountFen)
+                        .big_integer()
+                        .not_null(),
+                )
+                .col(text(LedgerEntry::Description))
+                .col(text(LedgerEntry::FapiaoNo))
+                .col(ColumnDef::new(LedgerEntry::DueDate).date().not_null())
+                .col(ColumnDef::new(LedgerEntry::ReversesId).big_integer().null())
+                .col(
+                    ColumnDef::new(LedgerEntry::CreatedAt)
+                        .timestamp_with_time_zone()
+                        .not_null(),
+                )
+                .col(text(LedgerEntry::CreatedBy))
+                .foreign_key(
+                    ForeignKey::create()
+                        .from(LedgerEntry::Table, LedgerEntry::DistributorId)
+                        .to(Distributor::Table, Distributor::Id)
+                        .on_delete(ForeignKeyAction::Restrict),
+                )
+                .foreign_key(
+                    ForeignKey::create()
+                        .from(LedgerEntry::Table, LedgerEntry::ReversesId)
+                        .to(LedgerEntry::Table, LedgerEntry::Id)
+                        .on_delete(ForeignKeyAction::Restrict),
+                )
+                .to_owned(),
+        )
+        .await?;
+        // An entry is identified by (distributor, kind, doc_no): re-importing adds nothing.
+        m.create_index(
+            Index::create()
+                .name("ux_ledger_doc")
+                .table(LedgerEntry::Table)
+                .col(LedgerEntry::DistributorId)
+                .col(LedgerEntry::Kind)
+                .col(LedgerEntry::DocNo)
+                .unique()
+                .to_owned(),
+        )
+        .await?;
+        // At most one reversal per entry.
+        m.create_index(
+            Index::create()
+                .name("ux_ledger_reverses")
+                .table(LedgerEntry::Table)
+                .col(LedgerEntry::ReversesId)
+                .unique()
+                .to_owned(),
+        )
+        .await?;
+        m.create_index(
+            Index::create()
+                .name("idx_ledger_distributor_date")
+                .table(LedgerEntry::Table)
+                .col(LedgerEntry::DistributorId)
+                .col(LedgerEntry::EntryDate)
+                .col(LedgerEntry::Id)
+                .to_owned(),
+        )
+        .await?;
+        let guard = match m.get_database_backend() {
+            sea_orm_migration::sea_orm::DatabaseBackend::Sqlite => vec![
+                "CREATE TRIGGER ledger_entry_no_update BEFORE UPDATE ON ledger_entry \
+                 BEGIN SELECT RAISE(ABORT, 'ledger entries are append-only'); END",
+                "CREATE TRIGGER ledger_entry_no_delete BEFORE DELETE ON ledger_entry \
+                 BEGIN SELECT RAISE(ABORT, 'ledger entries are append-only'); END",
+            ],
+            sea_orm_migration::sea_orm::DatabaseBackend::Postgres => vec![
+                "CREATE FUNCTION ledger_entry_append_only() RETURNS trigger AS $$ \
+                 BEGIN RAISE EXCEPTION 'ledger entries are append-only'; END; $$ LANGUAGE plpgsql",
+                "CREATE TRIGGER ledger_entry_no_change BEFORE UPDATE OR DELETE ON ledger_entry \
+                 FOR EACH ROW EXECUTE FUNCTION ledger_entry_append_only()",
+            ],
+            _ => vec![],
+        };
+        for sql in guard {
+            m.get_connection().execute_unprepared(sql).await?;
+        }
+        Ok(())
+    }
+
+    async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        m.drop_table(Table::drop().table(LedgerEntry::Table).to_owned())
+            .await
+    }
+}
