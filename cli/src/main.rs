@@ -1,9 +1,12 @@
 //! dealerdesk-cli: the same core as the desktop app, headless, for batch work.
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
 use dealerdesk_core::distributor::{self, DistributorQuery};
+use dealerdesk_core::ledger::{self, batch, statement};
 use dealerdesk_core::transfer::distributors as transfer;
 use dealerdesk_core::{db, demo, settings, AppError, AppResult};
 
@@ -31,10 +34,71 @@ enum Command {
         #[command(subcommand)]
         command: DistributorCommand,
     },
-    /// Adds sample distributors (for trying the app and for benchmarks).
+    /// Adds sample distributors and their ledgers (for trying the app and for benchmarks).
     DemoData {
         #[arg(long, default_value_t = 40)]
         distributors: u64,
+        /// Ledger entries for each active or suspended distributor (0: none).
+        #[arg(long, default_value_t = 0)]
+        entries_per_distributor: u32,
+        /// The same seed gives the same ledger.
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+    },
+    /// The ledger (往来账).
+    Ledger {
+        #[command(subcommand)]
+        command: LedgerCommand,
+    },
+    /// One statement of account: JSON, PDF, or a summary.
+    Statement {
+        /// Distributor code.
+        #[arg(long)]
+        distributor: String,
+        /// First day, YYYY-MM-DD (inclusive).
+        #[arg(long)]
+        from: String,
+        /// Last day, YYYY-MM-DD (inclusive).
+        #[arg(long)]
+        to: String,
+        #[arg(long, default_value = "zh-CN")]
+        lang: String,
+        /// Write the PDF here.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Print the statement as JSON on stdout.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Statements of every active distributor, one PDF each, named by code.
+    Statements {
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        to: String,
+        #[arg(long)]
+        out_dir: PathBuf,
+        #[arg(long, default_value = "zh-CN")]
+        lang: String,
+        /// Also write one merged PDF.
+        #[arg(long)]
+        merged: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum LedgerCommand {
+    /// Imports a .csv or .xlsx sheet: every row valid or nothing written;
+    /// entries already posted (same distributor, kind, doc_no) are skipped.
+    Import { file: PathBuf },
+    /// Exports the ledger in the import format (.csv or .xlsx).
+    Export {
+        file: PathBuf,
+        /// Only this distributor's entries.
+        #[arg(long)]
+        distributor: Option<String>,
+        #[arg(long, default_value = "en")]
+        lang: String,
     },
 }
 
@@ -68,6 +132,13 @@ async fn operator(cli: &Cli, conn: &dealerdesk_core::DatabaseConnection) -> AppR
         return Ok(saved);
     }
     Ok(std::env::var("USER").unwrap_or_else(|_| "dealerdesk-cli".into()))
+}
+
+async fn distributor_id(conn: &dealerdesk_core::DatabaseConnection, code: &str) -> AppResult<i64> {
+    distributor::get_by_code(conn, code)
+        .await?
+        .map(|d| d.id)
+        .ok_or_else(|| AppError::not_found("distributor", code))
 }
 
 async fn run(cli: Cli) -> AppResult<()> {
@@ -121,10 +192,137 @@ async fn run(cli: Cli) -> AppResult<()> {
                 println!("exported {n} distributor(s) to {}", file.display());
             }
         },
-        Command::DemoData { distributors } => {
+        Command::DemoData {
+            distributors,
+            entries_per_distributor,
+            seed,
+        } => {
             let op = operator(&cli, &conn).await?;
             let n = demo::generate(&conn, &op, *distributors).await?;
-            println!("added {n} sample distributor(s) to {}", path.display());
+            let e = demo::generate_ledger(&conn, &op, *entries_per_distributor, *seed).await?;
+            println!(
+                "added {n} sample distributor(s) and {e} ledger entries to {}",
+                path.display()
+            );
+        }
+        Command::Ledger { command } => match command {
+            LedgerCommand::Import { file } => {
+                let op = operator(&cli, &conn).await?;
+                let s = ledger::import::import(&conn, &op, file).await?;
+                println!(
+                    "imported {}: {} entries added, {} already posted",
+                    file.display(),
+                    s.added,
+                    s.skipped
+                );
+            }
+            LedgerCommand::Export {
+                file,
+                distributor,
+                lang,
+            } => {
+                let id = match distributor {
+                    Some(code) => Some(distributor_id(&conn, code).await?),
+                    None => None,
+                };
+                let n = ledger::import::export(&conn, file, id, lang).await?;
+                println!("exported {n} entries to {}", file.display());
+            }
+        },
+        Command::Statement {
+            distributor,
+            from,
+            to,
+            lang,
+            out,
+            json,
+        } => {
+            let id = distributor_id(&conn, distributor).await?;
+            let req = statement::StatementRequest {
+                distributor_id: id,
+                from: from.clone(),
+                to: to.clone(),
+            };
+            let s = statement::load(&conn, &req).await?;
+            if let Some(out) = out {
+                let pdf_req = statement::StatementPdfRequest {
+                    distributor_id: id,
+                    from: from.clone(),
+                    to: to.clone(),
+                    lang: lang.clone(),
+                    path: out.to_string_lossy().into_owned(),
+                };
+                let written = statement::save_pdf(&conn, &pdf_req, Path::new(".")).await?;
+                eprintln!("wrote {written}");
+            }
+            if *json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&s).map_err(AppError::io)?
+                );
+            } else if out.is_none() {
+                println!(
+                    "{} {}  {} .. {}\nopening {:>16}\ndebit   {:>16}\ncredit  {:>16}\nclosing {:>16}  {}",
+                    s.distributor.code,
+                    s.distributor.name,
+                    s.from,
+                    s.to,
+                    s.opening_balance.grouped(),
+                    s.total_debit.grouped(),
+                    s.total_credit.grouped(),
+                    s.closing_balance.grouped(),
+                    s.closing_balance_in_words
+                );
+            }
+        }
+        Command::Statements {
+            from,
+            to,
+            out_dir,
+            lang,
+            merged,
+        } => {
+            let req = batch::BatchRequest {
+                from: from.clone(),
+                to: to.clone(),
+                out_dir: out_dir.to_string_lossy().into_owned(),
+                lang: lang.clone(),
+                merged: *merged,
+            };
+            let bar = indicatif::ProgressBar::new(0);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "{bar:40} {pos}/{len} statements  {elapsed_precise}",
+                )
+                .map_err(AppError::io)?,
+            );
+            let cancel = Arc::new(AtomicBool::new(false));
+            let on_ctrl_c = cancel.clone();
+            tokio::spawn(async move {
+                if tokio::signal::ctrl_c().await.is_ok() {
+                    on_ctrl_c.store(true, Ordering::Relaxed);
+                }
+            });
+            let progress_bar = bar.clone();
+            let summary = batch::run(
+                &conn,
+                &req,
+                cancel,
+                Arc::new(move |p: batch::BatchProgress| {
+                    progress_bar.set_length(u64::from(p.total));
+                    progress_bar.set_position(u64::from(p.done));
+                }),
+            )
+            .await;
+            bar.finish_and_clear();
+            let summary = summary?;
+            println!(
+                "wrote {} statement(s) to {}",
+                summary.files, summary.out_dir
+            );
+            if let Some(m) = summary.merged_path {
+                println!("merged: {m}");
+            }
         }
     }
     Ok(())

@@ -115,3 +115,185 @@ pub async fn generate<C: ConnectionTrait + TransactionTrait>(
     txn.commit().await?;
     Ok(count)
 }
+
+/// SplitMix64: a tiny deterministic generator, so the same seed gives the same ledger.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+}
+
+const PRODUCTS: &[(&str, &str)] = &[
+    ("电饭煲", "MB-40"),
+    ("电压力锅", "YL-50"),
+    ("电磁炉", "C21"),
+    ("空气炸锅", "KZ-35"),
+    ("豆浆机", "DJ-12"),
+    ("电水壶", "SH-17"),
+    ("破壁机", "PB-80"),
+    ("微波炉", "WB-23"),
+];
+
+/// `per_distributor` ledger entries (an opening balance, then invoices,
+/// payments, credit notes, rebates, adjustments through 2026) for every active
+/// or suspended distributor that has none yet. Same seed, same ledger.
+pub async fn generate_ledger<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    operator: &str,
+    per_distributor: u32,
+    seed: u64,
+) -> AppResult<u64> {
+    use crate::entity::{distributor as dist, ledger_entry};
+    use crate::ledger::EntryKind;
+    use chrono::NaiveDate;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+
+    if per_distributor == 0 {
+        return Ok(0);
+    }
+    let txn = db.begin().await?;
+    let with_ledger: std::collections::HashSet<i64> = ledger_entry::Entity::find()
+        .all(&txn)
+        .await?
+        .into_iter()
+        .map(|e| e.distributor_id)
+        .collect();
+    let dists = dist::Entity::find()
+        .filter(dist::Column::Status.is_in([Status::Active.key(), Status::Suspended.key()]))
+        .order_by_asc(dist::Column::Code)
+        .all(&txn)
+        .await?;
+    let start = NaiveDate::from_ymd_opt(2026, 1, 1).expect("valid date");
+    let now = chrono::Utc::now();
+    let mut batch: Vec<ledger_entry::ActiveModel> = vec![];
+    let mut total = 0u64;
+    for d in dists.into_iter().filter(|d| !with_ledger.contains(&d.id)) {
+        let mut rng = Rng(seed ^ (d.id as u64).wrapping_mul(0x2545_F491_4F6C_DD1D));
+        let terms = d.payment_terms_days.max(0) as u64;
+        let mut outstanding: i64 = 0;
+        let step = (330 / u64::from(per_distributor)).max(1);
+        for i in 0..per_distributor {
+            let mut date = start + chrono::Days::new(u64::from(i) * step + rng.below(step));
+            let (kind, amount, doc, description, fapiao) = if i == 0 {
+                date = NaiveDate::from_ymd_opt(2025, 12, 31).expect("valid date");
+                let a = 5_000_00 + rng.below(50_000_00) as i64;
+                (
+                    EntryKind::Opening,
+                    a,
+                    "OB-2026".to_string(),
+                    "2025 年末结转余额".to_string(),
+                    String::new(),
+                )
+            } else {
+                let roll = rng.below(100);
+                let (name, model) = PRODUCTS[rng.below(PRODUCTS.len() as u64) as usize];
+                let month = date.format("%Y%m");
+                if roll < 58 || outstanding <= 0 {
+                    let qty = 20 + rng.below(300) as i64;
+                    let price = 89_00 + rng.below(600_00) as i64;
+                    (
+                        EntryKind::Invoice,
+                        qty * price,
+                        format!("INV-{month}-{i:04}"),
+                        format!("销售出库 {name} {model} {qty} 台"),
+                        format!("{:08}", rng.below(100_000_000)),
+                    )
+                } else if roll < 90 {
+                    let share = 40 + rng.below(60) as i64;
+                    let a = (outstanding * share / 100).max(100_00) / 100 * 100;
+                    (
+                        EntryKind::Payment,
+                        a,
+                        format!("PAY-{month}-{i:04}"),
+                        "银行转账回款".to_string(),
+                        String::new(),
+                    )
+                } else if roll < 95 {
+                    let a = 200_00 + rng.below(5_000_00) as i64;
+                    (
+                        EntryKind::CreditNote,
+                        a,
+                        format!("CN-{month}-{i:04}"),
+                        format!("退货 {name} {model}，质量问题"),
+                        String::new(),
+                    )
+                } else if roll < 98 {
+                    let a = 500_00 + rng.below(8_000_00) as i64;
+                    (
+                        EntryKind::Rebate,
+                        a,
+                        format!("REB-{month}-{i:04}"),
+                        "季度销售返利".to_string(),
+                        String::new(),
+                    )
+                } else {
+                    let a = rng.below(400_00) as i64 - 200_00;
+                    let a = if a == 0 { 1_00 } else { a };
+                    (
+                        EntryKind::Adjustment,
+                        a,
+                        format!("ADJ-{month}-{i:04}"),
+                        "运费差额调整".to_string(),
+                        String::new(),
+                    )
+                }
+            };
+            outstanding += kind.sign() * amount;
+            let due = if kind == EntryKind::Opening {
+                date
+            } else {
+                date + chrono::Days::new(terms)
+            };
+            batch.push(ledger_entry::ActiveModel {
+                distributor_id: Set(d.id),
+                entry_date: Set(date),
+                doc_no: Set(doc),
+                kind: Set(kind.key().into()),
+                amount_fen: Set(amount),
+                description: Set(description),
+                fapiao_no: Set(fapiao),
+                due_date: Set(due),
+                reverses_id: Set(None),
+                created_at: Set(now),
+                created_by: Set(operator.to_owned()),
+                ..Default::default()
+            });
+            total += 1;
+            if batch.len() >= 1000 {
+                ledger_entry::Entity::insert_many(std::mem::take(&mut batch))
+                    .exec(&txn)
+                    .await?;
+            }
+        }
+    }
+    if !batch.is_empty() {
+        ledger_entry::Entity::insert_many(batch).exec(&txn).await?;
+    }
+    txn.commit().await?;
+    Ok(total)
+}
+
+/// "Load sample data" on an empty database: 40 distributors, 60 ledger entries
+/// each for the active ones. Refused once any distributor exists.
+pub async fn load_sample<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    operator: &str,
+) -> AppResult<u64> {
+    use sea_orm::{EntityTrait, PaginatorTrait};
+    let operator = crate::settings::require_operator(operator)?;
+    if crate::entity::distributor::Entity::find().count(db).await? > 0 {
+        return Err(crate::AppError::field("database", "not_empty"));
+    }
+    let n = generate(db, &operator, 40).await?;
+    generate_ledger(db, &operator, 60, 2026).await?;
+    Ok(n)
+}

@@ -1,17 +1,26 @@
 //! One short adapter per command: typed request in, one core call, typed
 //! response or `AppError` out. The table of commands is `handler()`.
 use std::path::Path;
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
 
 use dealerdesk_core::assessment::{self, Assessment, AssessmentInput};
 use dealerdesk_core::attachment::{self, Attachment, AttachmentAdd};
 use dealerdesk_core::audit::{self, AuditEntry, AuditQuery};
 use dealerdesk_core::db::AppInfo;
+use dealerdesk_core::demo;
 use dealerdesk_core::distributor::contacts::{self, Contact, ContactSave};
 use dealerdesk_core::distributor::{
     self, Distributor, DistributorDetail, DistributorInput, DistributorPage, DistributorQuery,
     DistributorUpdate, TierChangeRequest, TransitionRequest,
 };
-use dealerdesk_core::settings::{self, Settings};
+use dealerdesk_core::ledger::batch::{self, BatchProgress, BatchRequest, BatchSummary};
+use dealerdesk_core::ledger::import::{
+    self as ledger_import, LedgerExportRequest, LedgerImportSummary,
+};
+use dealerdesk_core::ledger::statement::{self, Statement, StatementPdfRequest, StatementRequest};
+use dealerdesk_core::ledger::{self, EntryInput, LedgerEntry, LedgerQuery, ReverseRequest};
+use dealerdesk_core::settings::{self, Settings, StatementSettings};
 use dealerdesk_core::transfer::distributors::{
     self as transfer, ExportRequest, ImportPreview, ImportProgress, ImportSummary,
 };
@@ -156,6 +165,114 @@ async fn contact_remove(s: S<'_>, req: i64) -> AppResult<()> {
     contacts::remove(&s.db, &s.operator().await?, req).await
 }
 
+#[tauri::command]
+async fn ledger_list(s: S<'_>, req: LedgerQuery) -> AppResult<Vec<LedgerEntry>> {
+    ledger::list(&s.db, &req).await
+}
+
+#[tauri::command]
+async fn ledger_post(s: S<'_>, req: EntryInput) -> AppResult<LedgerEntry> {
+    ledger::post(&s.db, &s.operator().await?, &req).await
+}
+
+#[tauri::command]
+async fn ledger_reverse(s: S<'_>, req: ReverseRequest) -> AppResult<LedgerEntry> {
+    ledger::reverse(&s.db, &s.operator().await?, &req).await
+}
+
+#[tauri::command]
+async fn ledger_import(s: S<'_>, req: String) -> AppResult<LedgerImportSummary> {
+    ledger_import::import(&s.db, &s.operator().await?, Path::new(&req)).await
+}
+
+#[tauri::command]
+async fn ledger_export(s: S<'_>, req: LedgerExportRequest) -> AppResult<u32> {
+    ledger_import::export(&s.db, Path::new(&req.path), req.distributor_id, &req.lang).await
+}
+
+#[tauri::command]
+async fn statement_get(s: S<'_>, req: StatementRequest) -> AppResult<Statement> {
+    statement::load(&s.db, &req).await
+}
+
+#[tauri::command]
+async fn statement_save_pdf(s: S<'_>, req: StatementPdfRequest) -> AppResult<String> {
+    statement::save_pdf(&s.db, &req, &s.prints).await
+}
+
+/// Writes the PDF into the app's print folder and opens it in the system viewer.
+#[tauri::command]
+async fn statement_open(app: AppHandle, s: S<'_>, req: StatementPdfRequest) -> AppResult<String> {
+    let req = StatementPdfRequest {
+        path: String::new(),
+        ..req
+    };
+    let path = statement::save_pdf(&s.db, &req, &s.prints).await?;
+    app.opener()
+        .open_path(path.clone(), None::<&str>)
+        .map_err(AppError::io)?;
+    Ok(path)
+}
+
+/// Sends the PDF to the default printer through the system's print spooler (`lp`).
+#[tauri::command]
+async fn statement_print(s: S<'_>, req: StatementPdfRequest) -> AppResult<String> {
+    let req = StatementPdfRequest {
+        path: String::new(),
+        ..req
+    };
+    let path = statement::save_pdf(&s.db, &req, &s.prints).await?;
+    crate::print::print_pdf(Path::new(&path))?;
+    Ok(path)
+}
+
+#[tauri::command]
+async fn statement_batch(
+    s: S<'_>,
+    req: BatchRequest,
+    on_progress: Channel<BatchProgress>,
+) -> AppResult<BatchSummary> {
+    s.batch_cancel.store(false, Ordering::Relaxed);
+    batch::run(
+        &s.db,
+        &req,
+        s.batch_cancel.clone(),
+        Arc::new(move |p| {
+            let _ = on_progress.send(p);
+        }),
+    )
+    .await
+}
+
+#[tauri::command]
+async fn statement_batch_cancel(s: S<'_>) -> AppResult<()> {
+    s.batch_cancel.store(true, Ordering::Relaxed);
+    Ok(())
+}
+
+/// Opens a folder or file the app wrote (a batch folder, a saved PDF).
+#[tauri::command]
+async fn path_open(app: AppHandle, req: String) -> AppResult<()> {
+    app.opener()
+        .open_path(req, None::<&str>)
+        .map_err(AppError::io)
+}
+
+#[tauri::command]
+async fn statement_settings_get(s: S<'_>) -> AppResult<StatementSettings> {
+    settings::load_statement_settings(&s.db).await
+}
+
+#[tauri::command]
+async fn statement_settings_save(s: S<'_>, req: StatementSettings) -> AppResult<StatementSettings> {
+    settings::save_statement_settings(&s.db, &s.operator().await?, req).await
+}
+
+#[tauri::command]
+async fn demo_load_sample(s: S<'_>) -> AppResult<u64> {
+    demo::load_sample(&s.db, &s.operator().await?).await
+}
+
 pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
     tauri::generate_handler![
         app_info,
@@ -181,5 +298,20 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         attachment_open,
         contact_save,
         contact_remove,
+        ledger_list,
+        ledger_post,
+        ledger_reverse,
+        ledger_import,
+        ledger_export,
+        statement_get,
+        statement_save_pdf,
+        statement_open,
+        statement_print,
+        statement_batch,
+        statement_batch_cancel,
+        path_open,
+        statement_settings_get,
+        statement_settings_save,
+        demo_load_sample,
     ]
 }

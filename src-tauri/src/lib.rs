@@ -1,6 +1,7 @@
 //! The desktop shell: opens the database, registers the commands, starts the window.
 //! Business rules live in `dealerdesk-core`; see `commands.rs` for the adapters.
 mod commands;
+mod print;
 mod state;
 
 use std::path::PathBuf;

@@ -1,4 +1,6 @@
 use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
 
 use dealerdesk_core::db::Opened;
 use dealerdesk_core::{attachment, settings, AppResult, DatabaseConnection};
@@ -10,6 +12,10 @@ pub struct AppState {
     pub backup: Option<PathBuf>,
     /// Copies of attached files live beside the database.
     pub attachments: PathBuf,
+    /// PDFs made for "Open" and "Print" live beside the database too.
+    pub prints: PathBuf,
+    /// Set by `statement_batch_cancel`; the running batch stops at the next file.
+    pub batch_cancel: Arc<AtomicBool>,
 }
 
 impl AppState {
@@ -17,6 +23,11 @@ impl AppState {
         AppState {
             db: opened.db,
             attachments: attachment::root_for(&db_path),
+            prints: db_path
+                .parent()
+                .map(|p| p.join("prints"))
+                .unwrap_or_else(|| PathBuf::from("prints")),
+            batch_cancel: Arc::new(AtomicBool::new(false)),
             db_path,
             backup: opened.backup,
         }

@@ -235,6 +235,15 @@ pub async fn import<C: ConnectionTrait + TransactionTrait>(
     Ok(summary)
 }
 
+#[derive(Debug, Clone, serde::Deserialize, TS)]
+#[ts(export)]
+pub struct LedgerExportRequest {
+    pub path: String,
+    #[ts(type = "number | null")]
+    pub distributor_id: Option<i64>,
+    pub lang: String,
+}
+
 /// Writes a distributor's ledger (or everyone's, when `distributor_id` is None)
 /// in the import format: CSV or XLSX by extension; `zh-CN` writes Chinese headers and kinds.
 pub async fn export<C: ConnectionTrait>(

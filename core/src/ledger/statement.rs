@@ -228,6 +228,21 @@ pub async fn load<C: ConnectionTrait>(db: &C, req: &StatementRequest) -> AppResu
     build(db, dist, from, to, &settings).await
 }
 
+/// Province, city and county before the street address, each said once.
+fn full_address(d: &distributor::Model) -> String {
+    let mut out = String::new();
+    for part in [&d.province, &d.city, &d.county] {
+        if !part.is_empty()
+            && !out.ends_with(part.as_str())
+            && !d.address.starts_with(part.as_str())
+        {
+            out.push_str(part);
+        }
+    }
+    out.push_str(&d.address);
+    out
+}
+
 pub(crate) async fn build<C: ConnectionTrait>(
     db: &C,
     dist: distributor::Model,
@@ -278,6 +293,7 @@ pub(crate) async fn build<C: ConnectionTrait>(
             }
         })
         .collect();
+    let address = full_address(&dist);
     Ok(Statement {
         distributor: StatementParty {
             id: dist.id,
@@ -285,7 +301,7 @@ pub(crate) async fn build<C: ConnectionTrait>(
             name: dist.name,
             contact_name: dist.contact_name,
             contact_phone: dist.contact_phone,
-            address: [dist.province, dist.city, dist.county, dist.address].concat(),
+            address,
             payment_terms_days: dist.payment_terms_days,
         },
         from: from.to_string(),
@@ -429,4 +445,54 @@ mod tests {
             prop_assert_eq!(x[0], y[0]);
         }
     }
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct StatementPdfRequest {
+    #[ts(type = "number")]
+    pub distributor_id: i64,
+    pub from: String,
+    pub to: String,
+    /// `zh-CN` or `en`.
+    pub lang: String,
+    /// Where to write; empty: `<default_dir>/<code>-<from>-<to>-<lang>.pdf`.
+    pub path: String,
+}
+
+/// Renders the statement (off the async executor) and writes it atomically. Returns the path.
+pub async fn save_pdf<C: ConnectionTrait>(
+    db: &C,
+    req: &StatementPdfRequest,
+    default_dir: &std::path::Path,
+) -> AppResult<String> {
+    let s = load(
+        db,
+        &StatementRequest {
+            distributor_id: req.distributor_id,
+            from: req.from.clone(),
+            to: req.to.clone(),
+        },
+    )
+    .await?;
+    let company = settings::load_statement_settings(db).await?.company;
+    let lang = if req.lang == "en" { "en" } else { "zh-CN" };
+    let path = if req.path.trim().is_empty() {
+        std::fs::create_dir_all(default_dir)
+            .map_err(|e| AppError::io(format!("{}: {e}", default_dir.display())))?;
+        default_dir.join(format!(
+            "{}-{}-{}-{lang}.pdf",
+            s.distributor.code, s.from, s.to
+        ))
+    } else {
+        std::path::PathBuf::from(req.path.trim())
+    };
+    let printed = chrono::Local::now().date_naive().to_string();
+    let bytes = tokio::task::spawn_blocking(move || {
+        crate::pdf::statement::render(&s, &company, lang, &printed)
+    })
+    .await
+    .map_err(AppError::io)??;
+    crate::pdf::write_atomically(&path, &bytes)?;
+    Ok(path.display().to_string())
 }

@@ -11,6 +11,9 @@ import type { Attachment } from '../bindings/Attachment';
 import type { AttachmentAdd } from '../bindings/AttachmentAdd';
 import type { AuditEntry } from '../bindings/AuditEntry';
 import type { AuditQuery } from '../bindings/AuditQuery';
+import type { BatchProgress } from '../bindings/BatchProgress';
+import type { BatchRequest } from '../bindings/BatchRequest';
+import type { BatchSummary } from '../bindings/BatchSummary';
 import type { Contact } from '../bindings/Contact';
 import type { ContactSave } from '../bindings/ContactSave';
 import type { Distributor } from '../bindings/Distributor';
@@ -19,11 +22,21 @@ import type { DistributorInput } from '../bindings/DistributorInput';
 import type { DistributorPage } from '../bindings/DistributorPage';
 import type { DistributorQuery } from '../bindings/DistributorQuery';
 import type { DistributorUpdate } from '../bindings/DistributorUpdate';
+import type { EntryInput } from '../bindings/EntryInput';
 import type { ExportRequest } from '../bindings/ExportRequest';
 import type { ImportPreview } from '../bindings/ImportPreview';
 import type { ImportProgress } from '../bindings/ImportProgress';
 import type { ImportSummary } from '../bindings/ImportSummary';
+import type { LedgerEntry } from '../bindings/LedgerEntry';
+import type { LedgerExportRequest } from '../bindings/LedgerExportRequest';
+import type { LedgerImportSummary } from '../bindings/LedgerImportSummary';
+import type { LedgerQuery } from '../bindings/LedgerQuery';
+import type { ReverseRequest } from '../bindings/ReverseRequest';
 import type { Settings } from '../bindings/Settings';
+import type { Statement } from '../bindings/Statement';
+import type { StatementPdfRequest } from '../bindings/StatementPdfRequest';
+import type { StatementRequest } from '../bindings/StatementRequest';
+import type { StatementSettings } from '../bindings/StatementSettings';
 import type { TierChangeRequest } from '../bindings/TierChangeRequest';
 import type { TransitionRequest } from '../bindings/TransitionRequest';
 
@@ -37,6 +50,8 @@ const KINDS = new Set<AppError['kind']>([
   'import_rejected',
   'io',
   'database',
+  'missing_glyphs',
+  'cancelled',
 ]);
 
 export function isAppError(e: unknown): e is AppError {
@@ -100,6 +115,33 @@ export const ipc = {
     return call<ImportSummary>('distributor_import_commit', path, { onProgress: channel });
   },
   exportDistributors: (req: ExportRequest) => call<number>('distributor_export', req),
+
+  ledgerList: (req: LedgerQuery) => call<LedgerEntry[]>('ledger_list', req),
+  ledgerPost: (req: EntryInput) => call<LedgerEntry>('ledger_post', req),
+  ledgerReverse: (req: ReverseRequest) => call<LedgerEntry>('ledger_reverse', req),
+  ledgerImport: (path: string) => call<LedgerImportSummary>('ledger_import', path),
+  ledgerExport: (req: LedgerExportRequest) => call<number>('ledger_export', req),
+
+  statementGet: (req: StatementRequest) => call<Statement>('statement_get', req),
+  /** Writes the PDF to `req.path` (empty: the app's print folder); returns the written path. */
+  statementSavePdf: (req: StatementPdfRequest) => call<string>('statement_save_pdf', req),
+  /** Writes the PDF to the print folder and opens it in the system viewer. */
+  statementOpen: (req: StatementPdfRequest) => call<string>('statement_open', req),
+  /** Sends the PDF to the default printer. */
+  statementPrint: (req: StatementPdfRequest) => call<string>('statement_print', req),
+  statementBatch: (req: BatchRequest, onProgress: (p: BatchProgress) => void) => {
+    const channel = new Channel<BatchProgress>();
+    channel.onmessage = onProgress;
+    return call<BatchSummary>('statement_batch', req, { onProgress: channel });
+  },
+  statementBatchCancel: () => call<null>('statement_batch_cancel'),
+  statementSettingsGet: () => call<StatementSettings>('statement_settings_get'),
+  statementSettingsSave: (req: StatementSettings) => call<StatementSettings>('statement_settings_save', req),
+
+  /** Opens a folder or file the app wrote, in the system's file manager or viewer. */
+  pathOpen: (path: string) => call<null>('path_open', path),
+  /** Fills an empty database with sample distributors and ledgers; returns how many distributors. */
+  demoLoadSample: () => call<number>('demo_load_sample'),
 };
 
 export type Ipc = typeof ipc;
@@ -154,6 +196,47 @@ export const dialogs = {
       if (!path) return null;
       // Some platforms drop the extension when the user types a bare name.
       return path.toLowerCase().endsWith(`.${format}`) ? path : `${path}.${format}`;
+    } catch (e) {
+      throw toAppError(e);
+    }
+  },
+
+  /** A save path for a table that may be Excel or CSV; without either extension it becomes `.xlsx`. */
+  async pickTablePath(title: string, defaultName: string): Promise<string | null> {
+    try {
+      const path = await save({
+        title,
+        defaultPath: defaultName,
+        filters: [
+          { name: 'Excel', extensions: ['xlsx'] },
+          { name: 'CSV', extensions: ['csv'] },
+        ],
+      });
+      if (!path) return null;
+      return /\.(csv|xlsx)$/i.test(path) ? path : `${path}.xlsx`;
+    } catch (e) {
+      throw toAppError(e);
+    }
+  },
+
+  async pickPdfPath(title: string, defaultName: string): Promise<string | null> {
+    try {
+      const path = await save({
+        title,
+        defaultPath: defaultName,
+        filters: [{ name: 'PDF', extensions: ['pdf'] }],
+      });
+      if (!path) return null;
+      return path.toLowerCase().endsWith('.pdf') ? path : `${path}.pdf`;
+    } catch (e) {
+      throw toAppError(e);
+    }
+  },
+
+  async pickFolder(title: string): Promise<string | null> {
+    try {
+      const picked = await open({ title, multiple: false, directory: true });
+      return typeof picked === 'string' ? picked : null;
     } catch (e) {
       throw toAppError(e);
     }

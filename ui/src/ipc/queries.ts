@@ -1,8 +1,8 @@
-import type { ImportProgress } from '../bindings/ImportProgress';
 // Server state: TanStack Query hooks over the ipc module. Mutations invalidate
 // every query whose answer they can change.
 import {
   keepPreviousData,
+  skipToken,
   useMutation,
   useQuery,
   useQueryClient,
@@ -12,12 +12,22 @@ import {
 import type { AppError } from '../bindings/AppError';
 import type { AssessmentInput } from '../bindings/AssessmentInput';
 import type { AttachmentAdd } from '../bindings/AttachmentAdd';
+import type { BatchProgress } from '../bindings/BatchProgress';
+import type { BatchRequest } from '../bindings/BatchRequest';
 import type { ContactSave } from '../bindings/ContactSave';
 import type { DistributorInput } from '../bindings/DistributorInput';
 import type { DistributorQuery } from '../bindings/DistributorQuery';
 import type { DistributorUpdate } from '../bindings/DistributorUpdate';
+import type { EntryInput } from '../bindings/EntryInput';
 import type { ExportRequest } from '../bindings/ExportRequest';
+import type { ImportProgress } from '../bindings/ImportProgress';
+import type { LedgerExportRequest } from '../bindings/LedgerExportRequest';
+import type { LedgerQuery } from '../bindings/LedgerQuery';
+import type { ReverseRequest } from '../bindings/ReverseRequest';
 import type { Settings } from '../bindings/Settings';
+import type { StatementPdfRequest } from '../bindings/StatementPdfRequest';
+import type { StatementRequest } from '../bindings/StatementRequest';
+import type { StatementSettings } from '../bindings/StatementSettings';
 import type { TierChangeRequest } from '../bindings/TierChangeRequest';
 import type { TransitionRequest } from '../bindings/TransitionRequest';
 import { ipc } from './index';
@@ -39,6 +49,12 @@ export const queryKeys = {
   audit: ['audit'] as const,
   auditList: (entity: string, id: number) => ['audit', entity, id] as const,
   attachments: (distributorId: number) => ['attachments', distributorId] as const,
+  ledger: ['ledger'] as const,
+  ledgerOf: (distributorId: number) => ['ledger', distributorId] as const,
+  ledgerList: (q: LedgerQuery) => ['ledger', q.distributor_id, q] as const,
+  statements: ['statement'] as const,
+  statement: (req: StatementRequest) => ['statement', req.distributor_id, req] as const,
+  statementSettings: ['statementSettings'] as const,
 };
 
 export const emptyQuery: DistributorQuery = {
@@ -72,6 +88,18 @@ function invalidateContacts(qc: QueryClient, distributorId: number) {
   return Promise.all([
     qc.invalidateQueries({ queryKey: queryKeys.distributorDetail(distributorId) }),
     qc.invalidateQueries({ queryKey: queryKeys.auditList('distributor', distributorId) }),
+  ]);
+}
+
+/**
+ * Everything a new ledger entry can change: every ledger and statement (an import
+ * may touch many distributors) and the audit trail.
+ */
+function invalidateLedgerData(qc: QueryClient) {
+  return Promise.all([
+    qc.invalidateQueries({ queryKey: queryKeys.ledger }),
+    qc.invalidateQueries({ queryKey: queryKeys.statements }),
+    qc.invalidateQueries({ queryKey: queryKeys.audit }),
   ]);
 }
 
@@ -132,6 +160,27 @@ export function useAttachments(distributorId: number) {
     queryFn: () => ipc.attachmentList(distributorId),
     enabled: Number.isInteger(distributorId) && distributorId > 0,
   });
+}
+
+export function useLedger(q: LedgerQuery) {
+  return useQuery({
+    queryKey: queryKeys.ledgerList(q),
+    queryFn: () => ipc.ledgerList(q),
+    enabled: Number.isInteger(q.distributor_id) && q.distributor_id > 0,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** A statement of account; `req` null keeps it idle until a period is chosen. */
+export function useStatement(req: StatementRequest | null) {
+  return useQuery({
+    queryKey: req ? queryKeys.statement(req) : [...queryKeys.statements, 'idle'],
+    queryFn: req ? () => ipc.statementGet(req) : skipToken,
+  });
+}
+
+export function useStatementSettings() {
+  return useQuery({ queryKey: queryKeys.statementSettings, queryFn: ipc.statementSettingsGet });
 }
 
 // ---- writes ----
@@ -251,4 +300,86 @@ export function useImportCommit(onProgress: (p: ImportProgress) => void) {
 
 export function useExportDistributors() {
   return useMutation({ mutationFn: (req: ExportRequest) => ipc.exportDistributors(req) });
+}
+
+export function usePostEntry() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (req: EntryInput) => ipc.ledgerPost(req),
+    onSuccess: () => invalidateLedgerData(qc),
+  });
+}
+
+export function useReverseEntry() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (req: ReverseRequest) => ipc.ledgerReverse(req),
+    // Also after a failure: the entry may have been reversed elsewhere meanwhile.
+    onSettled: () => invalidateLedgerData(qc),
+  });
+}
+
+export function useLedgerImport() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (path: string) => ipc.ledgerImport(path),
+    onSuccess: () => invalidateLedgerData(qc),
+  });
+}
+
+export function useLedgerExport() {
+  return useMutation({ mutationFn: (req: LedgerExportRequest) => ipc.ledgerExport(req) });
+}
+
+export function useStatementSavePdf() {
+  return useMutation({ mutationFn: (req: StatementPdfRequest) => ipc.statementSavePdf(req) });
+}
+
+export function useStatementOpen() {
+  return useMutation({ mutationFn: (req: StatementPdfRequest) => ipc.statementOpen(req) });
+}
+
+export function useStatementPrint() {
+  return useMutation({ mutationFn: (req: StatementPdfRequest) => ipc.statementPrint(req) });
+}
+
+export function useStatementBatch(onProgress: (p: BatchProgress) => void) {
+  return useMutation({ mutationFn: (req: BatchRequest) => ipc.statementBatch(req, onProgress) });
+}
+
+export function useStatementBatchCancel() {
+  return useMutation({ mutationFn: () => ipc.statementBatchCancel() });
+}
+
+export function usePathOpen() {
+  return useMutation({ mutationFn: (path: string) => ipc.pathOpen(path) });
+}
+
+export function useSaveStatementSettings() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (s: StatementSettings) => ipc.statementSettingsSave(s),
+    onSuccess: (saved) => {
+      qc.setQueryData(queryKeys.statementSettings, saved);
+      // Statements show the aging edges; the audit trail records the change.
+      return Promise.all([
+        qc.invalidateQueries({ queryKey: queryKeys.statements }),
+        qc.invalidateQueries({ queryKey: queryKeys.audit }),
+      ]);
+    },
+  });
+}
+
+/** Sample distributors with ledgers, for an empty database only. */
+export function useLoadSample() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => ipc.demoLoadSample(),
+    onSuccess: () =>
+      Promise.all([
+        invalidateDistributorData(qc),
+        qc.invalidateQueries({ queryKey: queryKeys.ledger }),
+        qc.invalidateQueries({ queryKey: queryKeys.statements }),
+      ]),
+  });
 }

@@ -28,11 +28,17 @@ export function fieldErrorText(t: TFunction, code: string, detail: string | null
   return t(`errors.${code}`, { detail: detail ?? '', defaultValue: t('errors.unknown', { code }) });
 }
 
-/** The translated label of a (possibly dotted) server field name. */
+/** The translated label of a (possibly dotted) server field name: `company.name` first, then `name`. */
 export function fieldLabel(t: TFunction, field: string): string {
   const path = fieldPath(field).filter((s): s is string => typeof s === 'string');
   const last = path[path.length - 1] ?? field;
-  return t(`fields.${last}`, { defaultValue: field });
+  const byLast = t(`fields.${last}`, { defaultValue: field });
+  return path.length > 1 ? t(`fields.${path.join('.')}`, { defaultValue: byLast }) : byLast;
+}
+
+/** The message for a value already taken; some fields say more precisely what clashes. */
+function conflictText(t: TFunction, field: string, value: string): string {
+  return t(`errors.conflictOn.${field}`, { value, defaultValue: t('errors.conflict', { value }) });
 }
 
 export function statusLabel(t: TFunction, s: string): string {
@@ -68,10 +74,12 @@ export function describeAppError(err: AppError, t: TFunction, opts: DescribeOpti
     }
     case 'conflict': {
       const name = fieldPath(alias(err.field));
-      const message = t('errors.kind.conflict', { field: fieldLabel(t, err.field), value: err.value });
-      return hasField(name)
-        ? { fields: [{ name, errors: [t('errors.conflict', { value: err.value })] }], message }
-        : { fields: [], message };
+      const text = conflictText(t, err.field, err.value);
+      const message = t(`errors.kind.conflictOn.${err.field}`, {
+        value: err.value,
+        defaultValue: t('errors.kind.conflict', { field: fieldLabel(t, err.field), value: err.value }),
+      });
+      return hasField(name) ? { fields: [{ name, errors: [text] }], message } : { fields: [], message };
     }
     case 'illegal_transition':
       return {
@@ -95,6 +103,10 @@ export function describeAppError(err: AppError, t: TFunction, opts: DescribeOpti
       return { fields: [], message: t('errors.kind.io', { message: err.message }) };
     case 'database':
       return { fields: [], message: t('errors.kind.database', { message: err.message }) };
+    case 'missing_glyphs':
+      return { fields: [], message: t('errors.kind.missing_glyphs', { chars: err.chars }) };
+    case 'cancelled':
+      return { fields: [], message: t('errors.kind.cancelled') };
   }
 }
 
