@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Installs what DealerDesk needs to build (and, with --test, to test) on Debian/Ubuntu.
+# Installs what DealerDesk needs to build (and, with --test, to test; with --bench,
+# to run the benchmarks) on Debian/Ubuntu.
 # Safe to run again: it only installs what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want_test=0
+want_bench=0
 [ "${1:-}" = "--test" ] && want_test=1
+[ "${1:-}" = "--bench" ] && want_test=1 && want_bench=1
 
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
@@ -14,6 +17,9 @@ pkgs=(build-essential pkg-config curl file libwebkit2gtk-4.1-dev libgtk-3-dev li
       fonts-noto-cjk)
 if [ "$want_test" = 1 ]; then
   pkgs+=(xvfb xauth webkit2gtk-driver qpdf poppler-utils imagemagick dbus-x11)
+fi
+if [ "$want_bench" = 1 ]; then
+  pkgs+=(chromium)  # the browser-engine PDF path the statement benchmark compares against
 fi
 missing=()
 for p in "${pkgs[@]}"; do

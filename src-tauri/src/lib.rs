@@ -35,6 +35,8 @@ pub fn run() {
         }
     };
     let state = state::AppState::new(opened, path);
+    // Parse the PDF fonts while the window loads, so the first print is fast.
+    std::thread::spawn(dealerdesk_core::pdf::warm_up);
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())

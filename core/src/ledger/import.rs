@@ -63,7 +63,7 @@ fn column_index(table: &Table) -> Result<HashMap<&'static str, usize>, Vec<RowEr
         .map(|k| RowError {
             row: 1,
             field: (*k).into(),
-            code: "column_missing".into(),
+            code: "header_missing".into(),
             detail: None,
         })
         .collect();

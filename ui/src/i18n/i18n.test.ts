@@ -64,6 +64,20 @@ describe('translations', () => {
       'file_missing',
       'file_too_large',
       'contact_channel_required',
+      'amount_zero',
+      'amount_negative',
+      'due_before_date',
+      'reverse_before_entry',
+      'reversal_of_reversal',
+      'already_reversed',
+      'period_order',
+      'aging_edges_order',
+      'distributor_unknown',
+      'column_missing',
+      'duplicate',
+      'no_print_system',
+      'print_failed',
+      'not_empty',
     ];
     for (const c of codes) expect(keys(zhCN as Tree)).toContain(`errors.${c}`);
     for (const k of [
@@ -74,8 +88,39 @@ describe('translations', () => {
       'import_rejected',
       'io',
       'database',
+      'missing_glyphs',
+      'cancelled',
     ]) {
       expect(keys(zhCN as Tree)).toContain(`errors.kind.${k}`);
+    }
+  });
+
+  it('every ledger field and entry kind has a label', () => {
+    const all = keys(zhCN as Tree);
+    for (const f of [
+      'date',
+      'doc_no',
+      'kind',
+      'amount',
+      'description',
+      'fapiao_no',
+      'due_date',
+      'reason',
+      'entry_id',
+      'from',
+      'to',
+      'out_dir',
+      'aging_edges',
+      'company.name',
+      'company.phone',
+      'distributor_code',
+      'printer',
+      'database',
+    ]) {
+      expect(all).toContain(`fields.${f}`);
+    }
+    for (const k of ['opening', 'invoice', 'payment', 'credit_note', 'rebate', 'adjustment']) {
+      expect(all).toContain(`entryKind.${k}`);
     }
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import i18n from '../i18n';
-import { describeAppError, fieldPath } from './errors';
+import { appErrorMessage, describeAppError, fieldLabel, fieldPath } from './errors';
 
 const zh = i18n.getFixedT('zh-CN');
 const en = i18n.getFixedT('en');
@@ -80,5 +80,35 @@ describe('describeAppError', () => {
       zh,
     );
     expect(r.fields).toEqual([{ name: ['source_path'], errors: ['文件过大，最大允许 50 MB'] }]);
+  });
+
+  it('says a document number is already posted for its kind', () => {
+    const r = describeAppError({ kind: 'conflict', field: 'doc_no', value: 'INV-001' }, en);
+    expect(r.fields).toEqual([
+      { name: ['doc_no'], errors: ['Document number “INV-001” is already posted for this kind'] },
+    ]);
+    expect(appErrorMessage({ kind: 'conflict', field: 'doc_no', value: 'INV-001' }, zh)).toBe(
+      '该类型下单据号「INV-001」已入账',
+    );
+  });
+
+  it('translates the PDF and batch errors', () => {
+    expect(appErrorMessage({ kind: 'missing_glyphs', chars: '𠀀' }, en)).toBe(
+      'The PDF font cannot print these characters: 𠀀',
+    );
+    expect(appErrorMessage({ kind: 'cancelled' }, zh)).toBe('已取消');
+    expect(
+      appErrorMessage(
+        { kind: 'validation', fields: [{ field: 'printer', code: 'no_print_system', detail: null }] },
+        en,
+      ),
+    ).toBe('Printer: No print system was found on this computer; save the PDF and print it from a viewer');
+  });
+
+  it('labels nested company fields by their full path', () => {
+    expect(fieldLabel(zh, 'company.name')).toBe('公司名称');
+    expect(fieldLabel(en, 'company.phone')).toBe('Phone');
+    expect(fieldLabel(en, 'criteria.2.key')).toBe('Key');
+    expect(fieldLabel(en, 'aging_edges')).toBe('Aging buckets');
   });
 });

@@ -8,7 +8,14 @@ import type { EntryKind } from '../bindings/EntryKind';
 import type { LedgerEntry } from '../bindings/LedgerEntry';
 import type { FieldProblem } from './validation';
 
-export const ENTRY_KINDS: EntryKind[] = ['opening', 'invoice', 'payment', 'credit_note', 'rebate', 'adjustment'];
+export const ENTRY_KINDS: EntryKind[] = [
+  'opening',
+  'invoice',
+  'payment',
+  'credit_note',
+  'rebate',
+  'adjustment',
+];
 
 /** Kinds that raise what the distributor owes (debit); the others lower it, adjustments go either way. */
 export const DEBIT_KINDS: EntryKind[] = ['opening', 'invoice'];
@@ -28,7 +35,9 @@ export function kindOptions(t: TFunction): { value: EntryKind; label: string; cl
 }
 
 /** How an entry relates to reversals: reversed by a later entry, itself a reversal, or neither. */
-export function reversalState(e: Pick<LedgerEntry, 'reverses_id' | 'reversed_by_id'>): 'reversal' | 'reversed' | null {
+export function reversalState(
+  e: Pick<LedgerEntry, 'reverses_id' | 'reversed_by_id'>,
+): 'reversal' | 'reversed' | null {
   if (e.reverses_id !== null) return 'reversal';
   if (e.reversed_by_id !== null) return 'reversed';
   return null;
@@ -71,7 +80,10 @@ function dateKey(v: string): string {
 }
 
 /** The due date must not fall before the entry date (both optional here; other checks cover format). */
-export function checkDueDate(due: string | null | undefined, date: string | null | undefined): FieldProblem | null {
+export function checkDueDate(
+  due: string | null | undefined,
+  date: string | null | undefined,
+): FieldProblem | null {
   const problem = checkOptionalDate(due);
   if (problem) return problem;
   if (blank(due) || blank(date) || !isIsoDate(date as string)) return null;
@@ -91,7 +103,10 @@ const MAX_ENTRY_FEN = 100_000_000_000_000n;
  * An entry amount: required, at most two decimals, not zero, and negative only
  * for adjustments. Thousands separators are allowed, as on the server.
  */
-export function checkEntryAmount(v: string | null | undefined, kind: EntryKind | null | undefined): FieldProblem | null {
+export function checkEntryAmount(
+  v: string | null | undefined,
+  kind: EntryKind | null | undefined,
+): FieldProblem | null {
   if (blank(v)) return { code: 'required' };
   const raw = (v as string).trim();
   const s = raw.replace(/,/g, '');
@@ -138,7 +153,10 @@ export const AGING_BUCKETS: AgingBucket[] = ['not_due', 'd1_30', 'd31_60', 'd61_
  * → Not due, 1–30 days, 31–60 days, 61–90 days, over 90 days. `t` may be fixed
  * to the statement's language.
  */
-export function agingLabels(t: TFunction, edges: readonly [number, number, number]): Record<AgingBucket, string> {
+export function agingLabels(
+  t: TFunction,
+  edges: readonly [number, number, number],
+): Record<AgingBucket, string> {
   const [a, b, c] = edges;
   const range = (from: number, to: number) => t('statement.agingRange', { from, to });
   return {

@@ -10,6 +10,8 @@ import { AssessmentsTab } from '../components/detail/AssessmentsTab';
 import { AttachmentsTab } from '../components/detail/AttachmentsTab';
 import { AuditTab } from '../components/detail/AuditTab';
 import { HistoryTab } from '../components/detail/HistoryTab';
+import { LedgerTab } from '../components/ledger/LedgerTab';
+import { StatementTab } from '../components/ledger/StatementTab';
 import { ProfileTab } from '../components/detail/ProfileTab';
 import { TierChangeModal } from '../components/detail/TierChangeModal';
 import { TransitionModal } from '../components/detail/TransitionModal';
@@ -151,6 +153,18 @@ export function DistributorDetailPage() {
               key: 'attachments',
               label: t('detail.tabs.attachments'),
               children: <AttachmentsTab distributorId={d.id} />,
+            },
+            {
+              key: 'ledger',
+              label: t('detail.tabs.ledger'),
+              children: <LedgerTab key={d.id} distributor={d} />,
+              destroyOnHidden: true,
+            },
+            {
+              key: 'statement',
+              label: t('detail.tabs.statement'),
+              children: <StatementTab key={d.id} distributor={d} />,
+              destroyOnHidden: true,
             },
             {
               key: 'history',

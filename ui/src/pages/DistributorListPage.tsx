@@ -1,5 +1,5 @@
-import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Empty, Space } from 'antd';
+import { DatabaseOutlined, FilePdfOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Empty, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -7,11 +7,14 @@ import { DistributorTable } from '../components/distributors/DistributorTable';
 import { ExportButtons } from '../components/distributors/ExportButtons';
 import { ListFilters } from '../components/distributors/ListFilters';
 import { useImportFlow } from '../components/distributors/useImportFlow';
+import { BatchStatementsModal } from '../components/ledger/BatchStatementsModal';
 import { PageHeader } from '../components/PageHeader';
 import { QueryError } from '../components/QueryError';
 import { DistributorFormDrawer } from '../forms/DistributorFormDrawer';
 import { useListParams } from '../hooks/useListParams';
-import { useDistributorCount, useDistributorList } from '../ipc/queries';
+import { toAppError } from '../ipc';
+import { useDistributorCount, useDistributorList, useLoadSample } from '../ipc/queries';
+import { appErrorMessage } from '../lib/errors';
 
 export function DistributorListPage() {
   const { t } = useTranslation();
@@ -20,6 +23,18 @@ export function DistributorListPage() {
   const count = useDistributorCount();
   const importFlow = useImportFlow();
   const [creating, setCreating] = useState(false);
+  const [batching, setBatching] = useState(false);
+  const { message } = App.useApp();
+  const sample = useLoadSample();
+
+  const loadSample = async () => {
+    try {
+      const count = await sample.mutateAsync();
+      message.success(t('list.demoLoaded', { count }));
+    } catch (e) {
+      message.error(appErrorMessage(toAppError(e), t));
+    }
+  };
 
   const noneAtAll = count.data === 0;
   const empty = noneAtAll ? (
@@ -32,6 +47,16 @@ export function DistributorListPage() {
           <Button id="empty-import" icon={<ImportOutlined />} onClick={importFlow.start}>
             {t('list.import')}
           </Button>
+          {filtered ? null : (
+            <Button
+              id="demo-load"
+              icon={<DatabaseOutlined />}
+              loading={sample.isPending}
+              onClick={() => void loadSample()}
+            >
+              {t('list.demoLoad')}
+            </Button>
+          )}
         </Space>
       </Empty>
     </div>
@@ -66,6 +91,9 @@ export function DistributorListPage() {
               {t('list.import')}
             </Button>
             <ExportButtons query={query} />
+            <Button id="statements-batch" icon={<FilePdfOutlined />} onClick={() => setBatching(true)}>
+              {t('batch.button')}
+            </Button>
           </>
         }
       />
@@ -86,6 +114,7 @@ export function DistributorListPage() {
       </div>
       <DistributorFormDrawer open={creating} onClose={() => setCreating(false)} />
       {importFlow.modal}
+      {batching ? <BatchStatementsModal onClose={() => setBatching(false)} /> : null}
     </>
   );
 }

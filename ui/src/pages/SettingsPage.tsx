@@ -21,6 +21,7 @@ import type { Settings } from '../bindings/Settings';
 import type { TierLabel } from '../bindings/TierLabel';
 import { PageHeader } from '../components/PageHeader';
 import { QueryError } from '../components/QueryError';
+import { StatementSettingsCard } from '../components/settings/StatementSettingsCard';
 import { ruleFrom } from '../forms/rules';
 import { normaliseLanguage, rememberLanguage } from '../i18n';
 import { toAppError } from '../ipc';
@@ -306,6 +307,7 @@ export function SettingsPage() {
       ) : (
         <Skeleton active paragraph={{ rows: 10 }} />
       )}
+      <StatementSettingsCard />
       <AboutCard />
     </div>
   );

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Benchmarks: print figures, assert nothing about time.
+#   statements — one 120-line statement in-process vs headless Chromium, and a
+#                batch of 500 distributors × 100 lines (wall time, peak RSS).
+#   search     — the distributor list over 10 000 records.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --bench
+cargo bench -p dealerdesk-core --bench statements
+cargo bench -p dealerdesk-core --bench search
