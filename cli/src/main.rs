@@ -10,6 +10,10 @@ use dealerdesk_core::ledger::{self, batch, statement};
 use dealerdesk_core::transfer::distributors as transfer;
 use dealerdesk_core::{db, demo, settings, AppError, AppResult};
 
+/// PDF rendering allocates many small objects; mimalloc handles that faster than the system allocator.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "dealerdesk-cli",

@@ -89,14 +89,21 @@ fn ledger_import_statement_json_pdf_and_batch() {
     let db = dir.path().join("ledger.sqlite");
     let people = dir.path().join("d.csv");
     std::fs::write(&people, format!("{HEADER}\nD1,上海华东经销有限公司,华东,91110000802100433B,,王伟,13812345678,,上海市,上海市,,浦东新区张江路 88 号,core,active,50000.00,30\n")).unwrap();
-    assert!(cli(&db, &["distributors", "import", people.to_str().unwrap()]).status.success());
+    assert!(
+        cli(&db, &["distributors", "import", people.to_str().unwrap()])
+            .status
+            .success()
+    );
 
     let bad = dir.path().join("bad.csv");
     std::fs::write(&bad, "distributor_code,date,doc_no,kind,amount\nD1,2026-01-05,INV-1,invoice,100.00\nD1,2026-01-06,PAY-1,payment,-1\n").unwrap();
     let out = cli(&db, &["ledger", "import", bad.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("row 3, field amount: amount_negative"), "{err}");
+    assert!(
+        err.contains("row 3, field amount: amount_negative"),
+        "{err}"
+    );
 
     let good = dir.path().join("good.csv");
     std::fs::write(
@@ -107,21 +114,49 @@ fn ledger_import_statement_json_pdf_and_batch() {
          D1,2026-01-20,PAY-1,payment,1000.00,回款,,\n",
     )
     .unwrap();
-    for expected in ["3 entries added, 0 already posted", "0 entries added, 3 already posted"] {
+    for expected in [
+        "3 entries added, 0 already posted",
+        "0 entries added, 3 already posted",
+    ] {
         let out = cli(&db, &["ledger", "import", good.to_str().unwrap()]);
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         assert!(String::from_utf8_lossy(&out.stdout).contains(expected));
     }
 
     let pdf = dir.path().join("s.pdf");
-    let out = cli(&db, &["statement", "--distributor", "D1", "--from", "2026-01-01", "--to", "2026-03-31", "--json", "--out", pdf.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = cli(
+        &db,
+        &[
+            "statement",
+            "--distributor",
+            "D1",
+            "--from",
+            "2026-01-01",
+            "--to",
+            "2026-03-31",
+            "--json",
+            "--out",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let s: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(s["distributor"]["code"], "D1");
     assert_eq!(s["distributor"]["name"], "上海华东经销有限公司");
     assert_eq!(s["opening_balance"], "1000.00");
     assert_eq!(s["closing_balance"], "16409.02");
-    assert_eq!(s["closing_balance_in_words"], "人民币壹万陆仟肆佰零玖元零贰分");
+    assert_eq!(
+        s["closing_balance_in_words"],
+        "人民币壹万陆仟肆佰零玖元零贰分"
+    );
     assert_eq!(s["total_debit"], "16409.02");
     assert_eq!(s["total_credit"], "1000.00");
     assert_eq!(s["credit_limit"], "50000.00");
@@ -129,7 +164,15 @@ fn ledger_import_statement_json_pdf_and_batch() {
     assert_eq!(s["currency"], "CNY");
     assert_eq!(s["lines"].as_array().unwrap().len(), 2);
     let line = &s["lines"][0];
-    for key in ["date", "doc_no", "kind", "description", "debit", "credit", "balance"] {
+    for key in [
+        "date",
+        "doc_no",
+        "kind",
+        "description",
+        "debit",
+        "credit",
+        "balance",
+    ] {
         assert!(!line[key].is_null(), "{key}");
     }
     assert_eq!(line["credit"], "0.00");
@@ -139,13 +182,38 @@ fn ledger_import_statement_json_pdf_and_batch() {
     for key in ["not_due", "d1_30", "d61_90", "over_90"] {
         assert_eq!(s["aging"][key], "0.00", "{key}");
     }
-    let text = Command::new("pdftotext").arg(&pdf).arg("-").output().expect("pdftotext (poppler-utils)");
+    let text = Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils)");
     let text = String::from_utf8_lossy(&text.stdout);
-    assert!(text.contains("上海华东经销有限公司") && text.contains("16,409.02") && text.contains("人民币壹万陆仟肆佰零玖元零贰分"));
+    assert!(
+        text.contains("上海华东经销有限公司")
+            && text.contains("16,409.02")
+            && text.contains("人民币壹万陆仟肆佰零玖元零贰分")
+    );
 
     let out_dir = dir.path().join("batch");
-    let out = cli(&db, &["statements", "--from", "2026-01-01", "--to", "2026-03-31", "--out-dir", out_dir.to_str().unwrap(), "--lang", "en"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = cli(
+        &db,
+        &[
+            "statements",
+            "--from",
+            "2026-01-01",
+            "--to",
+            "2026-03-31",
+            "--out-dir",
+            out_dir.to_str().unwrap(),
+            "--lang",
+            "en",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(out_dir.join("D1.pdf").is_file());
 }
 
@@ -155,17 +223,53 @@ fn demo_data_is_the_same_for_the_same_seed() {
     let mut dumps = vec![];
     for name in ["a.sqlite", "b.sqlite"] {
         let db = dir.path().join(name);
-        let out = cli(&db, &["demo-data", "--distributors", "6", "--entries-per-distributor", "12", "--seed", "9"]);
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let out = cli(
+            &db,
+            &[
+                "demo-data",
+                "--distributors",
+                "6",
+                "--entries-per-distributor",
+                "12",
+                "--seed",
+                "9",
+            ],
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let csv = dir.path().join(format!("{name}.csv"));
-        assert!(cli(&db, &["ledger", "export", csv.to_str().unwrap()]).status.success());
+        assert!(cli(&db, &["ledger", "export", csv.to_str().unwrap()])
+            .status
+            .success());
         dumps.push(std::fs::read_to_string(&csv).unwrap());
     }
     assert_eq!(dumps[0], dumps[1]);
     assert!(dumps[0].lines().count() > 12, "{}", dumps[0]);
     let other = dir.path().join("c.sqlite");
-    assert!(cli(&other, &["demo-data", "--distributors", "6", "--entries-per-distributor", "12", "--seed", "10"]).status.success());
+    assert!(cli(
+        &other,
+        &[
+            "demo-data",
+            "--distributors",
+            "6",
+            "--entries-per-distributor",
+            "12",
+            "--seed",
+            "10"
+        ]
+    )
+    .status
+    .success());
     let csv = dir.path().join("c.csv");
-    assert!(cli(&other, &["ledger", "export", csv.to_str().unwrap()]).status.success());
-    assert_ne!(std::fs::read_to_string(&csv).unwrap(), dumps[0], "another seed, another ledger");
+    assert!(cli(&other, &["ledger", "export", csv.to_str().unwrap()])
+        .status
+        .success());
+    assert_ne!(
+        std::fs::read_to_string(&csv).unwrap(),
+        dumps[0],
+        "another seed, another ledger"
+    );
 }

@@ -19,6 +19,10 @@ use dealerdesk_core::ledger::{self, EntryInput, EntryKind};
 use dealerdesk_core::settings::{self, CompanyProfile, StatementSettings};
 use dealerdesk_core::{db, demo, distributor, pdf};
 
+/// PDF rendering allocates many small objects; mimalloc handles that faster than the system allocator.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
     v[v.len() / 2]
@@ -74,15 +78,32 @@ th {{ background: #e0e0e0; text-align: left; }} td, th {{ border-bottom: 0.5px s
 <div class="slip"><h2 style="text-align:center">对账确认回执</h2><p>截至 {}，贵我双方往来余额为：{} {}</p>
 <p>□ 核对相符 □ 核对不符</p><p>经销商（盖章）　　经办人（签字）：　　日期：</p></div>
 </body></html>"#,
-        c.name, c.address, c.phone, s.distributor.name, s.distributor.code, s.from, s.to,
-        s.opening_balance.grouped(), rows, s.closing_balance_in_words, s.to, s.closing_balance.grouped(), s.closing_balance_in_words
+        c.name,
+        c.address,
+        c.phone,
+        s.distributor.name,
+        s.distributor.code,
+        s.from,
+        s.to,
+        s.opening_balance.grouped(),
+        rows,
+        s.closing_balance_in_words,
+        s.to,
+        s.closing_balance.grouped(),
+        s.closing_balance_in_words
     )
 }
 
 fn chromium() -> Option<&'static str> {
     ["chromium", "chromium-browser", "google-chrome"]
         .into_iter()
-        .find(|c| Command::new(c).arg("--version").output().map(|o| o.status.success()).unwrap_or(false))
+        .find(|c| {
+            Command::new(c)
+                .arg("--version")
+                .output()
+                .map(|o| o.status.success())
+                .unwrap_or(false)
+        })
 }
 
 #[tokio::main]
@@ -95,30 +116,68 @@ async fn main() {
     println!("BENCH font parse (once per process): {}", ms(t.elapsed()));
     let conn = db::open(&dir.path().join("one.sqlite")).await.unwrap().db;
     let op = "bench";
-    settings::save_statement_settings(&conn, op, StatementSettings { company: company(), aging_edges: [30, 60, 90] }).await.unwrap();
+    settings::save_statement_settings(
+        &conn,
+        op,
+        StatementSettings {
+            company: company(),
+            aging_edges: [30, 60, 90],
+        },
+    )
+    .await
+    .unwrap();
     demo::generate(&conn, op, 4).await.unwrap(); // DS00004 is active
-    let id = distributor::get_by_code(&conn, "DS00004").await.unwrap().unwrap().id;
+    let id = distributor::get_by_code(&conn, "DS00004")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
     for i in 0..120u32 {
-        let kind = if i % 4 == 3 { EntryKind::Payment } else { EntryKind::Invoice };
+        let kind = if i % 4 == 3 {
+            EntryKind::Payment
+        } else {
+            EntryKind::Invoice
+        };
         let e = EntryInput {
             distributor_id: id,
             date: format!("2026-{:02}-{:02}", 1 + i / 40, 1 + (i % 40) / 2),
             doc_no: format!("FP2026{i:05}"),
             kind: Some(kind),
             amount: format!("{}.{:02}", 1000 + i * 37, i % 100),
-            description: if i % 10 == 0 { "华东区域二季度返利，按季度结算。（含税）货款已于月底前汇入指定账户，请核对。".into() } else { format!("销售出库 电饭煲 MB-40 {} 台", 20 + i) },
+            description: if i % 10 == 0 {
+                "华东区域二季度返利，按季度结算。（含税）货款已于月底前汇入指定账户，请核对。"
+                    .into()
+            } else {
+                format!("销售出库 电饭煲 MB-40 {} 台", 20 + i)
+            },
             ..Default::default()
         };
         ledger::post(&conn, op, &e).await.unwrap();
     }
-    let s = statement::load(&conn, &StatementRequest { distributor_id: id, from: "2026-01-01".into(), to: "2026-03-31".into() }).await.unwrap();
+    let s = statement::load(
+        &conn,
+        &StatementRequest {
+            distributor_id: id,
+            from: "2026-01-01".into(),
+            to: "2026-03-31".into(),
+        },
+    )
+    .await
+    .unwrap();
     let c = company();
     let bytes = pdf::statement::render(&s, &c, "zh-CN", "2026-04-01").unwrap();
     let one = dir.path().join("one.pdf");
     std::fs::write(&one, &bytes).unwrap();
-    let pages = Command::new("pdfinfo").arg(&one).output().ok().and_then(|o| {
-        String::from_utf8_lossy(&o.stdout).lines().find(|l| l.starts_with("Pages:")).and_then(|l| l.split_whitespace().nth(1).map(str::to_owned))
-    });
+    let pages = Command::new("pdfinfo")
+        .arg(&one)
+        .output()
+        .ok()
+        .and_then(|o| {
+            String::from_utf8_lossy(&o.stdout)
+                .lines()
+                .find(|l| l.starts_with("Pages:"))
+                .and_then(|l| l.split_whitespace().nth(1).map(str::to_owned))
+        });
     let mut times = vec![];
     for _ in 0..60 {
         let t = Instant::now();
@@ -130,18 +189,38 @@ async fn main() {
     times.sort();
     println!(
         "BENCH statement 120 lines zh-CN: median {} (min {}, max {}, n=60), {} bytes, {} pages",
-        ms(ours), ms(times[0]), ms(times[times.len() - 1]), bytes.len(), pages.unwrap_or_else(|| "?".into())
+        ms(ours),
+        ms(times[0]),
+        ms(times[times.len() - 1]),
+        bytes.len(),
+        pages.unwrap_or_else(|| "?".into())
     );
     let t = Instant::now();
     let n = 200;
     for _ in 0..n {
-        std::hint::black_box(statement::load(&conn, &StatementRequest { distributor_id: id, from: "2026-01-01".into(), to: "2026-03-31".into() }).await.unwrap());
+        std::hint::black_box(
+            statement::load(
+                &conn,
+                &StatementRequest {
+                    distributor_id: id,
+                    from: "2026-01-01".into(),
+                    to: "2026-03-31".into(),
+                },
+            )
+            .await
+            .unwrap(),
+        );
     }
-    println!("BENCH statement 120 lines, load + compute from SQLite: {} per statement", ms(t.elapsed() / n));
+    println!(
+        "BENCH statement 120 lines, load + compute from SQLite: {} per statement",
+        ms(t.elapsed() / n)
+    );
 
     // --- 3. headless Chromium on the same statement -----------------------
     match chromium() {
-        None => println!("BENCH chromium: not installed (scripts/bench.sh installs it); no comparison"),
+        None => {
+            println!("BENCH chromium: not installed (scripts/bench.sh installs it); no comparison")
+        }
         Some(bin) => {
             let page = dir.path().join("statement.html");
             std::fs::write(&page, html(&s, &c)).unwrap();
@@ -152,37 +231,81 @@ async fn main() {
                 let profile = dir.path().join(format!("profile-{i}"));
                 let t = Instant::now();
                 let status = Command::new(bin)
-                    .args(["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-pdf-header-footer"])
+                    .args([
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--no-pdf-header-footer",
+                    ])
                     .arg(format!("--user-data-dir={}", profile.display()))
                     .arg(format!("--print-to-pdf={}", out.display()))
                     .arg(format!("file://{}", page.display()))
                     .output()
                     .unwrap();
                 ctimes.push(t.elapsed());
-                assert!(status.status.success() && out.exists(), "chromium failed: {}", String::from_utf8_lossy(&status.stderr));
+                assert!(
+                    status.status.success() && out.exists(),
+                    "chromium failed: {}",
+                    String::from_utf8_lossy(&status.stderr)
+                );
                 size = std::fs::metadata(&out).map(|m| m.len()).unwrap_or(0);
             }
             let theirs = median(ctimes);
             println!("BENCH chromium --print-to-pdf same statement: median {} (n=5, cold process each), {} bytes", ms(theirs), size);
-            println!("BENCH speed-up per statement: {:.0}x", theirs.as_secs_f64() / ours.as_secs_f64());
+            println!(
+                "BENCH speed-up per statement: {:.0}x",
+                theirs.as_secs_f64() / ours.as_secs_f64()
+            );
         }
     }
 
     // --- 2. batch: 500 active distributors × 100 lines --------------------
     let conn = db::open(&dir.path().join("batch.sqlite")).await.unwrap().db;
-    settings::save_statement_settings(&conn, op, StatementSettings { company: company(), aging_edges: [30, 60, 90] }).await.unwrap();
+    settings::save_statement_settings(
+        &conn,
+        op,
+        StatementSettings {
+            company: company(),
+            aging_edges: [30, 60, 90],
+        },
+    )
+    .await
+    .unwrap();
     // Three in four sample distributors are active: 667 gives 500.
     demo::generate(&conn, op, 667).await.unwrap();
     let t = Instant::now();
     let entries = demo::generate_ledger(&conn, op, 100, 2026).await.unwrap();
-    println!("BENCH demo ledger: {entries} entries in {}", ms(t.elapsed()));
+    println!(
+        "BENCH demo ledger: {entries} entries in {}",
+        ms(t.elapsed())
+    );
     let out = dir.path().join("out");
-    let req = BatchRequest { from: "2026-01-01".into(), to: "2026-12-31".into(), out_dir: out.display().to_string(), lang: "zh-CN".into(), merged: false };
+    let req = BatchRequest {
+        from: "2026-01-01".into(),
+        to: "2026-12-31".into(),
+        out_dir: out.display().to_string(),
+        lang: "zh-CN".into(),
+        merged: false,
+    };
     let rss_before = peak_rss_kib();
     let t = Instant::now();
-    let summary = batch::run(&conn, &req, Arc::new(AtomicBool::new(false)), Arc::new(|_| {})).await.unwrap();
+    let summary = batch::run(
+        &conn,
+        &req,
+        Arc::new(AtomicBool::new(false)),
+        Arc::new(|_| {}),
+    )
+    .await
+    .unwrap();
     let wall = t.elapsed();
-    let total: u64 = std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().metadata().unwrap().len()).sum();
+    let total: u64 = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().metadata().unwrap().len())
+        .sum();
     println!(
         "BENCH batch {} statements × ~100 lines on {} threads: {:.2} s wall, {} per statement, average {} KB per PDF, peak RSS {} MiB (before the batch {} MiB)",
         summary.files,
