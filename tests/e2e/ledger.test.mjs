@@ -20,19 +20,18 @@ after(async () => {
   await stopDriver(driver);
 });
 
-/**
- * The operating system's file dialogs cannot be driven through WebDriver, so
- * the next dialog answers `answer` (everything else still goes to the shell).
- */
-function answerNextDialog(s, answer) {
-  return s.exec(
-    `const internals = window.__TAURI_INTERNALS__;
-     if (!internals.__shellInvoke) internals.__shellInvoke = internals.invoke;
-     window.__dialogAnswer = arguments[0];
-     internals.invoke = (cmd, args, options) =>
-       cmd.startsWith('plugin:dialog|') ? Promise.resolve(window.__dialogAnswer) : internals.__shellInvoke(cmd, args, options);`,
-    [answer],
-  );
+// The path fields are typed: WebDriver cannot drive the system's file dialogs.
+async function importFile(s, file) {
+  await s.click('#ledger-import');
+  await s.type('#ledger_import_path', file);
+  await s.click('#ledger-import-confirm');
+}
+
+async function savePdf(s, file) {
+  await s.click('#statement-save-pdf');
+  await s.waitFor(async () => (await s.exec(`return document.getElementById('statement_pdf_path')?.value`)) !== '', 'a suggested path');
+  await s.type('#statement_pdf_path', file);
+  await s.click('#statement-pdf-save');
 }
 
 function ledgerRows(s) {
@@ -80,8 +79,7 @@ test('a ledger file is imported, the statement shown, and its PDF saved with the
     await s.click('#distributor-tabs-tab-ledger');
 
     // A bad file (a zero amount on row 5) is refused as a whole and says where.
-    await answerNextDialog(s, sheet);
-    await s.click('#ledger-import');
+    await importFile(s, sheet);
     await s.waitForElement('#ledger-import-errors');
     const report = await s.text('#ledger-import-errors');
     assert.match(report, /5/);
@@ -97,11 +95,9 @@ test('a ledger file is imported, the statement shown, and its PDF saved with the
       'DS00004,2026-01-05,INV-202601-0001,销售发票,16409.02,销售出库 电饭煲 MB-40 120 台,04451234,',
       'DS00004,2026-02-10,PAY-202602-0001,回款,1000.00,银行转账回款,,',
     ].join('\n'));
-    await answerNextDialog(s, sheet);
-    await s.click('#ledger-import');
+    await importFile(s, sheet);
     await s.waitFor(async () => (await ledgerRows(s)) === 3, 'three ledger rows');
-    await answerNextDialog(s, sheet);
-    await s.click('#ledger-import');
+    await importFile(s, sheet);
     await s.waitForText('新增 0 笔，3 笔已入账');
     assert.equal(await ledgerRows(s), 3, 'a second import adds nothing');
     await s.waitForText('16,409.02');
@@ -118,8 +114,7 @@ test('a ledger file is imported, the statement shown, and its PDF saved with the
 
     // Save the PDF and read it back with a real PDF reader.
     const pdf = path.join(work, 'DS00004-2026Q1.pdf');
-    await answerNextDialog(s, pdf);
-    await s.click('#statement-save-pdf');
+    await savePdf(s, pdf);
     await s.waitFor(() => existsSync(pdf), 'the PDF on disk', 20_000);
     const text = execFileSync('pdftotext', [pdf, '-']).toString();
     assert.ok(text.includes(dist.name), `distributor name ${dist.name} in the PDF`);
@@ -134,8 +129,7 @@ test('a ledger file is imported, the statement shown, and its PDF saved with the
     // English PDF of the same statement.
     await s.click('.ant-segmented-item:has(#statement-lang-en)');
     const pdfEn = path.join(work, 'DS00004-2026Q1-en.pdf');
-    await answerNextDialog(s, pdfEn);
-    await s.click('#statement-save-pdf');
+    await savePdf(s, pdfEn);
     await s.waitFor(() => existsSync(pdfEn), 'the English PDF on disk', 20_000);
     const en = execFileSync('pdftotext', [pdfEn, '-']).toString();
     assert.ok(en.includes('Statement of Account') && en.includes('16,409.02') && en.includes(dist.name));
@@ -143,6 +137,9 @@ test('a ledger file is imported, the statement shown, and its PDF saved with the
     await s.click('.ant-segmented-item:has(#lang-en)');
     await s.waitForText('Statement');
     await s.screenshot('24-statement-en');
+  } catch (e) {
+    await s.screenshot('ledger-failure').catch(() => {});
+    throw e;
   } finally {
     await s.close();
   }

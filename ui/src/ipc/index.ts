@@ -1,6 +1,7 @@
 // The only module that talks to the desktop shell. Every command is a typed
 // function; every rejection becomes an AppError.
 import { Channel, invoke } from '@tauri-apps/api/core';
+import { documentDir, join } from '@tauri-apps/api/path';
 import { open, save } from '@tauri-apps/plugin-dialog';
 
 import type { AppError } from '../bindings/AppError';
@@ -230,6 +231,15 @@ export const dialogs = {
       return path.toLowerCase().endsWith('.pdf') ? path : `${path}.pdf`;
     } catch (e) {
       throw toAppError(e);
+    }
+  },
+
+  /** `name` in the user's Documents folder (just `name` if the folder is unknown). */
+  async suggestedPath(name: string): Promise<string> {
+    try {
+      return await join(await documentDir(), name);
+    } catch {
+      return name;
     }
   },
 

@@ -160,6 +160,14 @@ describe('LedgerTab', () => {
     renderTab();
     await screen.findByText('INV-0001');
     await click('ledger-import');
+    // The path can be typed or chosen; here it is chosen in the system dialog.
+    await click('ledger_import_path-browse');
+    await waitFor(() =>
+      expect((document.getElementById('ledger_import_path') as HTMLInputElement).value).toBe(
+        '/home/wang/ledger.xlsx',
+      ),
+    );
+    await click('ledger-import-confirm');
     const table = await waitFor(() => {
       const el = document.getElementById('ledger-import-errors');
       expect(el).toBeInTheDocument();
@@ -172,11 +180,20 @@ describe('LedgerTab', () => {
   });
 
   it('reports how many entries an import added and skipped', async () => {
-    vi.mocked(dialogs.pickImportFile).mockResolvedValue('/home/wang/ledger.csv');
     vi.mocked(ipc.ledgerImport).mockResolvedValueOnce({ added: 3, skipped: 2 });
     renderTab();
     await screen.findByText('INV-0001');
     await click('ledger-import');
+    // An empty path is refused before anything is sent.
+    await click('ledger-import-confirm');
+    expect(await screen.findByText('Required')).toBeInTheDocument();
+    expect(ipc.ledgerImport).not.toHaveBeenCalled();
+    // A typed path works like a chosen one.
+    fireEvent.change(document.getElementById('ledger_import_path') as HTMLElement, {
+      target: { value: '/home/wang/ledger.csv' },
+    });
+    await click('ledger-import-confirm');
     expect(await screen.findByText('3 added, 2 already posted')).toBeInTheDocument();
+    expect(ipc.ledgerImport).toHaveBeenCalledWith('/home/wang/ledger.csv');
   });
 });

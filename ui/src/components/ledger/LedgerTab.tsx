@@ -15,6 +15,7 @@ import { useLedger, useLedgerExport, useLedgerImport } from '../../ipc/queries';
 import { appErrorMessage } from '../../lib/errors';
 import { canReverse, isZeroMoney, kindLabel, kindOptions, reversalState } from '../../lib/ledger';
 import { formatMoney } from '../../lib/money';
+import { PathPromptModal } from '../PathPromptModal';
 import { QueryError } from '../QueryError';
 import { ImportErrorsModal } from './ImportErrorsModal';
 import { PostEntryModal } from './PostEntryModal';
@@ -34,17 +35,19 @@ function useLedgerTransfer(distributor: Distributor) {
   const importer = useLedgerImport();
   const exporter = useLedgerExport();
   const [rejected, setRejected] = useState<{ path: string; errors: RowError[] } | null>(null);
+  const [asking, setAsking] = useState(false);
 
-  const runImport = async () => {
-    let path: string | null = null;
+  const runImport = async (path: string) => {
     try {
-      path = await dialogs.pickImportFile(t('ledger.importPickTitle'));
-      if (!path) return;
       const summary = await importer.mutateAsync(path);
+      setAsking(false);
       message.success(t('ledger.importDone', { added: summary.added, skipped: summary.skipped }));
     } catch (e) {
       const err = toAppError(e);
-      if (err.kind === 'import_rejected' && path) setRejected({ path, errors: err.errors });
+      if (err.kind === 'import_rejected') {
+        setAsking(false);
+        setRejected({ path, errors: err.errors });
+      }
       message.error(appErrorMessage(err, t));
     }
   };
@@ -67,10 +70,23 @@ function useLedgerTransfer(distributor: Distributor) {
 
   const modal = rejected ? (
     <ImportErrorsModal path={rejected.path} errors={rejected.errors} onClose={() => setRejected(null)} />
+  ) : asking ? (
+    <PathPromptModal
+      title={t('ledger.importPickTitle')}
+      hint={t('ledger.importHint')}
+      inputId="ledger_import_path"
+      okId="ledger-import-confirm"
+      okText={t('ledger.import')}
+      initial=""
+      busy={importer.isPending}
+      browse={() => dialogs.pickImportFile(t('ledger.importPickTitle'))}
+      onSubmit={runImport}
+      onClose={() => setAsking(false)}
+    />
   ) : null;
 
   return {
-    runImport: () => void runImport(),
+    runImport: () => setAsking(true),
     runExport: () => void runExport(),
     importing: importer.isPending,
     exporting: exporter.isPending,
@@ -152,7 +168,7 @@ export function LedgerTab({ distributor }: { distributor: Distributor }) {
           loading={ledger.isFetching}
           dataSource={ledger.data ?? []}
           pagination={(ledger.data?.length ?? 0) > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-          scroll={{ x: 1100 }}
+          scroll={{ x: 1370 }}
           locale={{
             emptyText: ledger.isLoading ? (
               <span />
@@ -165,7 +181,7 @@ export function LedgerTab({ distributor }: { distributor: Distributor }) {
           }}
           columns={[
             { key: 'date', dataIndex: 'date', title: t('fields.date'), width: 110 },
-            { key: 'doc_no', dataIndex: 'doc_no', title: t('fields.doc_no'), width: 170 },
+            { key: 'doc_no', dataIndex: 'doc_no', title: t('fields.doc_no'), width: 150 },
             {
               key: 'kind',
               dataIndex: 'kind',
@@ -189,8 +205,14 @@ export function LedgerTab({ distributor }: { distributor: Distributor }) {
                 );
               },
             },
-            { key: 'description', dataIndex: 'description', title: t('fields.description'), ellipsis: true },
-            { key: 'fapiao_no', dataIndex: 'fapiao_no', title: t('fields.fapiao_no'), width: 130 },
+            {
+              key: 'description',
+              dataIndex: 'description',
+              title: t('fields.description'),
+              width: 260,
+              ellipsis: { showTitle: true },
+            },
+            { key: 'fapiao_no', dataIndex: 'fapiao_no', title: t('fields.fapiao_no'), width: 110 },
             { key: 'due_date', dataIndex: 'due_date', title: t('fields.due_date'), width: 110 },
             {
               key: 'debit',

@@ -22,7 +22,12 @@ vi.mock('../../ipc', async (importOriginal) => {
       statementBatch: vi.fn(),
       statementBatchCancel: vi.fn(),
     },
-    dialogs: { ...actual.dialogs, pickPdfPath: vi.fn(), pickFolder: vi.fn() },
+    dialogs: {
+      ...actual.dialogs,
+      pickPdfPath: vi.fn(),
+      pickFolder: vi.fn(),
+      suggestedPath: vi.fn(async (name: string) => `/home/wang/Documents/${name}`),
+    },
   };
 });
 
@@ -146,6 +151,19 @@ describe('StatementTab', () => {
     });
     fireEvent.click(document.getElementById('statement-lang-en') as HTMLElement);
     await click('statement-save-pdf');
+    // Suggested: the Documents folder and a name from the code and the period.
+    await waitFor(() =>
+      expect((document.getElementById('statement_pdf_path') as HTMLInputElement).value).toBe(
+        '/home/wang/Documents/DS00007-2026-01-01-2026-03-31.pdf',
+      ),
+    );
+    await click('statement_pdf_path-browse');
+    await waitFor(() =>
+      expect((document.getElementById('statement_pdf_path') as HTMLInputElement).value).toBe(
+        '/home/wang/DS00007-2026-01-01-2026-03-31.pdf',
+      ),
+    );
+    await click('statement-pdf-save');
     await waitFor(() => expect(document.getElementById('statement-saved')).toBeInTheDocument());
     expect(dialogs.pickPdfPath).toHaveBeenCalledWith(
       '将对账单保存为 PDF',

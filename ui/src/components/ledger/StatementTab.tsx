@@ -47,6 +47,7 @@ import {
   type AgingBucket,
 } from '../../lib/ledger';
 import { formatMoney } from '../../lib/money';
+import { PathPromptModal } from '../PathPromptModal';
 
 type Period = { from: string; to: string };
 
@@ -179,10 +180,10 @@ function StatementPreview({ s }: { s: Statement }) {
         size="small"
         dataSource={rows}
         pagination={rows.length > 100 ? { pageSize: 100, showSizeChanger: false } : false}
-        scroll={{ x: 1000 }}
+        scroll={{ x: 1200 }}
         columns={[
           { key: 'date', dataIndex: 'date', title: t('fields.date'), width: 110 },
-          { key: 'doc_no', dataIndex: 'doc_no', title: t('fields.doc_no'), width: 170 },
+          { key: 'doc_no', dataIndex: 'doc_no', title: t('fields.doc_no'), width: 150 },
           {
             key: 'kind',
             dataIndex: 'kind',
@@ -190,8 +191,14 @@ function StatementPreview({ s }: { s: Statement }) {
             width: 110,
             render: (k: EntryKind | null) => (k ? kindLabel(t, k) : ''),
           },
-          { key: 'description', dataIndex: 'description', title: t('fields.description'), ellipsis: true },
-          { key: 'fapiao_no', dataIndex: 'fapiao_no', title: t('fields.fapiao_no'), width: 120 },
+          {
+            key: 'description',
+            dataIndex: 'description',
+            title: t('fields.description'),
+            width: 260,
+            ellipsis: { showTitle: true },
+          },
+          { key: 'fapiao_no', dataIndex: 'fapiao_no', title: t('fields.fapiao_no'), width: 110 },
           { key: 'due_date', dataIndex: 'due_date', title: t('fields.due_date'), width: 110 },
           {
             key: 'debit',
@@ -308,27 +315,20 @@ export function StatementTab({ distributor }: { distributor: Distributor }) {
 
   const openPath = (path: string) => void pathOpen.mutateAsync(path).catch(fail);
 
+  const [saving, setSaving] = useState<{ req: StatementRequest; initial: string } | null>(null);
+
   const save = async () => {
     const req = await readPeriod();
+    const name = statementFileName(distributor.code, req.from, req.to);
+    setSaving({ req, initial: await dialogs.suggestedPath(name) });
+  };
+
+  const writePdf = async (req: StatementRequest, picked: string) => {
+    const path = picked.toLowerCase().endsWith('.pdf') ? picked : `${picked}.pdf`;
     try {
-      const picked = await dialogs.pickPdfPath(
-        t('statement.saveTitle'),
-        statementFileName(distributor.code, req.from, req.to),
-      );
-      if (!picked) return;
-      const written = await savePdf.mutateAsync(pdfRequest(req, picked));
+      const written = await savePdf.mutateAsync(pdfRequest(req, path));
+      setSaving(null);
       setSavedPath(written);
-      message.success({
-        duration: 8,
-        content: (
-          <span>
-            {t('statement.saved', { path: written })}
-            <Button type="link" size="small" onClick={() => openPath(written)}>
-              {t('common.open')}
-            </Button>
-          </span>
-        ),
-      });
     } catch (e) {
       fail(e);
     }
@@ -434,6 +434,24 @@ export function StatementTab({ distributor }: { distributor: Distributor }) {
             </Space>
           </Form.Item>
         </Form>
+        {saving ? (
+          <PathPromptModal
+            title={t('statement.saveTitle')}
+            inputId="statement_pdf_path"
+            okId="statement-pdf-save"
+            okText={t('common.save')}
+            initial={saving.initial}
+            busy={savePdf.isPending}
+            browse={() =>
+              dialogs.pickPdfPath(
+                t('statement.saveTitle'),
+                statementFileName(distributor.code, saving.req.from, saving.req.to),
+              )
+            }
+            onSubmit={(p) => writePdf(saving.req, p)}
+            onClose={() => setSaving(null)}
+          />
+        ) : null}
         {savedPath ? (
           <Alert
             id="statement-saved"
