@@ -2,7 +2,7 @@
 // ledger import, the statement on screen, the PDF on disk.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, existsSync, writeFileSync, copyFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, existsSync, writeFileSync, copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -135,8 +135,32 @@ test('a ledger file is imported, the statement shown, and its PDF saved with the
     assert.ok(en.includes('Statement of Account') && en.includes('16,409.02') && en.includes(dist.name));
 
     await s.click('.ant-segmented-item:has(#lang-en)');
-    await s.waitForText('Statement');
+    await s.waitFor(async () => (await s.text('#distributor-tabs-tab-statement')) === 'Statement', 'English labels');
+    await s.waitForText('Closing balance');
     await s.screenshot('24-statement-en');
+
+    // The batch: every active distributor's statement into one folder, plus one merged PDF.
+    await s.exec(`window.location.hash = '#/'`);
+    await s.click('#statements-batch');
+    await s.type('#batch_from', '2026-01-01');
+    await s.type('#batch_to', '2026-03-31');
+    const outDir = path.join(work, '对账单 2026Q1');
+    await s.type('#batch_out_dir', outDir);
+    await s.click('.ant-checkbox-wrapper:has(#batch_merged)');
+    await s.click('#batch-start');
+    await s.waitForElement('#batch-done', 60_000);
+    await s.screenshot('25-batch-done-en');
+    const written = readdirSync(outDir).sort();
+    const active = (await s.invoke('distributor_list', {
+      req: { search: '', tier: null, status: 'active', province: null, sort: 'code', descending: false, offset: 0, limit: 50 },
+    })).ok.rows.map((d) => `${d.code}.pdf`);
+    assert.ok(active.length >= 2);
+    assert.deepEqual(written.filter((f) => f.startsWith('DS')), active.sort(), 'one PDF per active distributor');
+    assert.ok(written.some((f) => f.startsWith('statements-')), 'the merged PDF');
+    assert.ok(!written.some((f) => f.endsWith('.part')), 'no half-written file');
+    const merged = execFileSync('pdftotext', [path.join(outDir, written.find((f) => f.startsWith('statements-'))), '-']).toString();
+    assert.ok(merged.includes(dist.name));
+    await s.click('#batch-close');
   } catch (e) {
     await s.screenshot('ledger-failure').catch(() => {});
     throw e;

@@ -180,7 +180,7 @@ function StatementPreview({ s }: { s: Statement }) {
         size="small"
         dataSource={rows}
         pagination={rows.length > 100 ? { pageSize: 100, showSizeChanger: false } : false}
-        scroll={{ x: 1200 }}
+        scroll={{ x: 1030 }}
         columns={[
           { key: 'date', dataIndex: 'date', title: t('fields.date'), width: 110 },
           { key: 'doc_no', dataIndex: 'doc_no', title: t('fields.doc_no'), width: 150 },
@@ -198,8 +198,6 @@ function StatementPreview({ s }: { s: Statement }) {
             width: 260,
             ellipsis: { showTitle: true },
           },
-          { key: 'fapiao_no', dataIndex: 'fapiao_no', title: t('fields.fapiao_no'), width: 110 },
-          { key: 'due_date', dataIndex: 'due_date', title: t('fields.due_date'), width: 110 },
           {
             key: 'debit',
             dataIndex: 'debit',
