@@ -130,6 +130,15 @@ impl Rng {
     fn below(&mut self, n: u64) -> u64 {
         self.next() % n.max(1)
     }
+    /// An amount in fen below `max` (fen).
+    fn fen(&mut self, max: i64) -> i64 {
+        (self.next() % max.max(1).unsigned_abs()) as i64
+    }
+}
+
+/// Whole yuan in fen.
+const fn yuan(n: i64) -> i64 {
+    n * 100
 }
 
 const PRODUCTS: &[(&str, &str)] = &[
@@ -185,7 +194,7 @@ pub async fn generate_ledger<C: ConnectionTrait + TransactionTrait>(
             let mut date = start + chrono::Days::new(u64::from(i) * step + rng.below(step));
             let (kind, amount, doc, description, fapiao) = if i == 0 {
                 date = NaiveDate::from_ymd_opt(2025, 12, 31).expect("valid date");
-                let a = 5_000_00 + rng.below(50_000_00) as i64;
+                let a = yuan(5_000) + rng.fen(yuan(50_000));
                 (
                     EntryKind::Opening,
                     a,
@@ -199,7 +208,7 @@ pub async fn generate_ledger<C: ConnectionTrait + TransactionTrait>(
                 let month = date.format("%Y%m");
                 if roll < 58 || outstanding <= 0 {
                     let qty = 20 + rng.below(300) as i64;
-                    let price = 89_00 + rng.below(600_00) as i64;
+                    let price = yuan(89) + rng.fen(yuan(600));
                     (
                         EntryKind::Invoice,
                         qty * price,
@@ -209,7 +218,7 @@ pub async fn generate_ledger<C: ConnectionTrait + TransactionTrait>(
                     )
                 } else if roll < 90 {
                     let share = 40 + rng.below(60) as i64;
-                    let a = (outstanding * share / 100).max(100_00) / 100 * 100;
+                    let a = (outstanding * share / 100).max(yuan(100)) / 100 * 100;
                     (
                         EntryKind::Payment,
                         a,
@@ -218,7 +227,7 @@ pub async fn generate_ledger<C: ConnectionTrait + TransactionTrait>(
                         String::new(),
                     )
                 } else if roll < 95 {
-                    let a = 200_00 + rng.below(5_000_00) as i64;
+                    let a = yuan(200) + rng.fen(yuan(5_000));
                     (
                         EntryKind::CreditNote,
                         a,
@@ -227,7 +236,7 @@ pub async fn generate_ledger<C: ConnectionTrait + TransactionTrait>(
                         String::new(),
                     )
                 } else if roll < 98 {
-                    let a = 500_00 + rng.below(8_000_00) as i64;
+                    let a = yuan(500) + rng.fen(yuan(8_000));
                     (
                         EntryKind::Rebate,
                         a,
@@ -236,8 +245,8 @@ pub async fn generate_ledger<C: ConnectionTrait + TransactionTrait>(
                         String::new(),
                     )
                 } else {
-                    let a = rng.below(400_00) as i64 - 200_00;
-                    let a = if a == 0 { 1_00 } else { a };
+                    let a = rng.fen(yuan(400)) - yuan(200);
+                    let a = if a == 0 { yuan(1) } else { a };
                     (
                         EntryKind::Adjustment,
                         a,

@@ -91,7 +91,7 @@ pub fn amount_in_words(fen: i64) -> String {
         return out;
     }
     if jiao > 0 {
-        if yuan > 0 && yuan % 10 == 0 {
+        if yuan > 0 && yuan.is_multiple_of(10) {
             out.push('零');
         }
         out.push(DIGITS[jiao as usize]);
@@ -194,7 +194,7 @@ mod tests {
 
     #[test]
     fn only_one_zero_in_a_row_and_no_trailing_zero() {
-        for fen in [100_000_001_00_i64, 1_000_000_010, 100_100_100] {
+        for fen in [10_000_000_100_i64, 1_000_000_010, 100_100_100] {
             let w = amount_in_words(fen);
             assert!(!w.contains("零零"), "{w}");
             assert!(

@@ -185,6 +185,9 @@ pub(crate) struct ValidEntry {
     pub due_date: Option<NaiveDate>,
 }
 
+/// The largest amount one entry may carry: one trillion yuan, in fen.
+const MAX_ENTRY_FEN: u64 = 100_000_000_000_000;
+
 /// Field checks shared by the form and the import; every problem is reported.
 pub(crate) fn validate_entry(
     date: &str,
@@ -237,7 +240,7 @@ pub(crate) fn validate_entry(
                 "amount_negative",
                 amount.trim(),
             ));
-        } else if a.unsigned_abs() > 1_000_000_000_000_00 {
+        } else if a.unsigned_abs() > MAX_ENTRY_FEN {
             errs.push(FieldError::with_detail(
                 "amount",
                 "money_out_of_range",

@@ -327,6 +327,8 @@ pub(crate) async fn build<C: ConnectionTrait>(
 }
 
 #[cfg(test)]
+// Amounts in these tests are written yuan_fen: 100_00 is 100.00 yuan.
+#[allow(clippy::inconsistent_digit_grouping)]
 mod tests {
     use super::*;
     use proptest::prelude::*;

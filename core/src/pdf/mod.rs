@@ -203,6 +203,24 @@ pub enum Align {
     Center,
 }
 
+/// Size in points, weight and alignment of a line of text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Style {
+    pub size: f32,
+    pub weight: Weight,
+    pub align: Align,
+}
+
+impl Style {
+    pub const fn new(size: f32, weight: Weight, align: Align) -> Style {
+        Style {
+            size,
+            weight,
+            align,
+        }
+    }
+}
+
 /// One page being drawn. Coordinates are millimetres from the top-left corner.
 pub struct Page {
     width_mm: f32,
@@ -258,16 +276,12 @@ impl Doc {
 
     /// Draws one line of text; `x` is the left edge, right edge or centre per `align`,
     /// `y` the baseline, both in mm from the top-left.
-    pub fn text(
-        &mut self,
-        page: usize,
-        x: f32,
-        y: f32,
-        size: f32,
-        w: Weight,
-        align: Align,
-        text: &str,
-    ) {
+    pub fn text(&mut self, page: usize, (x, y): (f32, f32), style: Style, text: &str) {
+        let Style {
+            size,
+            weight: w,
+            align,
+        } = style;
         if text.is_empty() {
             return;
         }
@@ -500,11 +514,8 @@ mod tests {
         let p = d.add_page(A4_PORTRAIT);
         d.text(
             p,
-            10.0,
-            10.0,
-            10.0,
-            Weight::Regular,
-            Align::Left,
+            (10.0, 10.0),
+            Style::new(10.0, Weight::Regular, Align::Left),
             "公司\u{E000}",
         );
         match d.finish() {

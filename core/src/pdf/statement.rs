@@ -2,7 +2,7 @@
 //! the ledger table (header repeated on every page, balance brought forward
 //! on continuation pages), totals, closing balance in Chinese capitals, aging,
 //! credit, and a tear-off balance-confirmation slip (对账确认回执).
-use super::{wrap, Align, Doc, Weight, A4_PORTRAIT};
+use super::{wrap, Align, Doc, Style, Weight, A4_PORTRAIT};
 use crate::error::AppResult;
 use crate::ledger::statement::Statement;
 use crate::money::Money;
@@ -170,7 +170,7 @@ impl Writer<'_> {
     }
 
     fn text(&mut self, x: f32, y: f32, size: f32, w: Weight, a: Align, t: &str) {
-        self.doc.text(self.page, x, y, size, w, a, t);
+        self.doc.text(self.page, (x, y), Style::new(size, w, a), t);
     }
 
     fn first_header(&mut self) {
@@ -356,11 +356,8 @@ impl Writer<'_> {
                 for (k, t) in texts.iter().enumerate() {
                     self.doc.text(
                         self.page,
-                        COL_X[col] + 1.0,
-                        base + k as f32 * LINE_H,
-                        TABLE_SIZE,
-                        Weight::Regular,
-                        Align::Left,
+                        (COL_X[col] + 1.0, base + k as f32 * LINE_H),
+                        Style::new(TABLE_SIZE, Weight::Regular, Align::Left),
                         t,
                     );
                 }
@@ -445,21 +442,15 @@ impl Writer<'_> {
             let x = LEFT + cw * (i as f32 + 1.0) - 1.5;
             self.doc.text(
                 self.page,
-                x,
-                self.y + 3.9,
-                7.5,
-                Weight::Bold,
-                Align::Right,
+                (x, self.y + 3.9),
+                Style::new(7.5, Weight::Bold, Align::Right),
                 h,
             );
             let v = money(vals[i]);
             self.doc.text(
                 self.page,
-                x,
-                self.y + 9.6,
-                8.0,
-                Weight::Regular,
-                Align::Right,
+                (x, self.y + 9.6),
+                Style::new(8.0, Weight::Regular, Align::Right),
                 &v,
             );
         }
@@ -573,21 +564,26 @@ impl Writer<'_> {
                 format!("第 {} 页 / 共 {} 页", i + 1, total)
             };
             self.doc.line(p, LEFT, 285.0, RIGHT, 285.0, 0.3);
-            self.doc
-                .text(p, 105.0, 289.5, 7.5, Weight::Regular, Align::Center, &n);
+            self.doc.text(
+                p,
+                (105.0, 289.5),
+                Style::new(7.5, Weight::Regular, Align::Center),
+                &n,
+            );
             let r = format!(
                 "{} · {} {}–{}",
                 self.l.title, d.code, self.s.from, self.s.to
             );
-            self.doc
-                .text(p, LEFT, 289.5, 6.5, Weight::Regular, Align::Left, &r);
             self.doc.text(
                 p,
-                RIGHT,
-                289.5,
-                6.5,
-                Weight::Regular,
-                Align::Right,
+                (LEFT, 289.5),
+                Style::new(6.5, Weight::Regular, Align::Left),
+                &r,
+            );
+            self.doc.text(
+                p,
+                (RIGHT, 289.5),
+                Style::new(6.5, Weight::Regular, Align::Right),
                 &self.printed,
             );
         }
