@@ -5,6 +5,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
+use dealerdesk_core::complaint::report;
 use dealerdesk_core::distributor::{self, DistributorQuery};
 use dealerdesk_core::ledger::{self, batch, statement};
 use dealerdesk_core::transfer::distributors as transfer;
@@ -48,6 +49,14 @@ enum Command {
         /// The same seed gives the same ledger.
         #[arg(long, default_value_t = 2026)]
         seed: u64,
+        /// Sample complaints in every state, received over the last 30 days.
+        #[arg(long, default_value_t = 0)]
+        complaints: u32,
+    },
+    /// Complaints (客诉).
+    Complaints {
+        #[command(subcommand)]
+        command: ComplaintCommand,
     },
     /// The ledger (往来账).
     Ledger {
@@ -87,6 +96,28 @@ enum Command {
         /// Also write one merged PDF.
         #[arg(long)]
         merged: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum ComplaintCommand {
+    /// The report for complaints received in a period: counts, SLA compliance, hours, Pareto.
+    Report {
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        to: String,
+        /// Only this distributor (code).
+        #[arg(long)]
+        distributor: Option<String>,
+        /// Print the figures as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Write the report as PDF (or XLSX, by extension).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        #[arg(long, default_value = "zh-CN")]
+        lang: String,
     },
 }
 
@@ -136,6 +167,36 @@ async fn operator(cli: &Cli, conn: &dealerdesk_core::DatabaseConnection) -> AppR
         return Ok(saved);
     }
     Ok(std::env::var("USER").unwrap_or_else(|_| "dealerdesk-cli".into()))
+}
+
+/// The report as the CLI prints it: breakdowns as `{key: count}` objects.
+fn report_json(r: &report::ComplaintReport) -> serde_json::Value {
+    let map = |v: &[report::Count]| {
+        serde_json::Value::Object(
+            v.iter()
+                .map(|c| (c.key.clone(), serde_json::json!(c.count)))
+                .collect(),
+        )
+    };
+    serde_json::json!({
+        "from": r.from,
+        "to": r.to,
+        "total": r.total,
+        "by_status": map(&r.by_status),
+        "by_category": map(&r.by_category),
+        "by_priority": map(&r.by_priority),
+        "by_distributor": map(&r.by_distributor),
+        "sla": {
+            "first_response_met_pct": r.sla.first_response_met_pct,
+            "resolution_met_pct": r.sla.resolution_met_pct,
+        },
+        "first_response_hours": { "avg": r.first_response_hours.avg, "p90": r.first_response_hours.p90 },
+        "resolution_hours": { "avg": r.resolution_hours.avg, "p90": r.resolution_hours.p90 },
+        "pareto": r.pareto.iter().map(|p| serde_json::json!({
+            "category": p.category, "product": p.product, "count": p.count, "cumulative_pct": p.cumulative_pct,
+        })).collect::<Vec<_>>(),
+        "satisfaction_avg": r.satisfaction_avg,
+    })
 }
 
 async fn distributor_id(conn: &dealerdesk_core::DatabaseConnection, code: &str) -> AppResult<i64> {
@@ -200,14 +261,59 @@ async fn run(cli: Cli) -> AppResult<()> {
             distributors,
             entries_per_distributor,
             seed,
+            complaints,
         } => {
             let op = operator(&cli, &conn).await?;
             let n = demo::generate(&conn, &op, *distributors).await?;
             let e = demo::generate_ledger(&conn, &op, *entries_per_distributor, *seed).await?;
+            let c = demo::generate_complaints(&conn, &op, *complaints, *seed, chrono::Utc::now())
+                .await?;
             println!(
-                "added {n} sample distributor(s) and {e} ledger entries to {}",
+                "added {n} sample distributor(s), {e} ledger entries and {c} complaints to {}",
                 path.display()
             );
+        }
+        Command::Complaints {
+            command:
+                ComplaintCommand::Report {
+                    from,
+                    to,
+                    distributor,
+                    json,
+                    out,
+                    lang,
+                },
+        } => {
+            let distributor_id = match distributor {
+                Some(code) => Some(distributor_id(&conn, code).await?),
+                None => None,
+            };
+            let req = report::ReportRequest {
+                from: from.clone(),
+                to: to.clone(),
+                distributor_id,
+            };
+            let r = report::build(&conn, &req, chrono::Utc::now()).await?;
+            if let Some(out) = out {
+                let file = report::ReportFileRequest {
+                    report: req.clone(),
+                    lang: lang.clone(),
+                    path: out.to_string_lossy().into_owned(),
+                };
+                let written = report::write_file(&conn, &file, chrono::Utc::now()).await?;
+                eprintln!("wrote {written}");
+            }
+            if *json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&report_json(&r)).map_err(AppError::io)?
+                );
+            } else if out.is_none() {
+                println!("{} complaint(s) received {} .. {}", r.total, r.from, r.to);
+                for c in &r.by_status {
+                    println!("  {:<24} {}", c.key, c.count);
+                }
+            }
         }
         Command::Ledger { command } => match command {
             LedgerCommand::Import { file } => {

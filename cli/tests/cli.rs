@@ -273,3 +273,90 @@ fn demo_data_is_the_same_for_the_same_seed() {
         "another seed, another ledger"
     );
 }
+
+#[test]
+fn complaints_report_json_and_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.sqlite");
+    let out = cli(
+        &db,
+        &[
+            "demo-data",
+            "--distributors",
+            "12",
+            "--complaints",
+            "16",
+            "--seed",
+            "3",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let today = chrono::Utc::now().date_naive();
+    let from = (today - chrono::Days::new(40)).to_string();
+    let to = today.to_string();
+    let pdf = dir.path().join("report.pdf");
+    let out = cli(
+        &db,
+        &[
+            "complaints",
+            "report",
+            "--from",
+            &from,
+            "--to",
+            &to,
+            "--json",
+            "--out",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r["total"], 16);
+    let by_status: u64 = r["by_status"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|v| v.as_u64().unwrap())
+        .sum();
+    assert_eq!(by_status, 16);
+    assert_eq!(
+        r["by_status"].as_object().unwrap().len(),
+        8,
+        "every state has sample complaints"
+    );
+    for key in ["first_response_met_pct", "resolution_met_pct"] {
+        let pct = r["sla"][key].as_f64().unwrap();
+        assert!((0.0..=100.0).contains(&pct), "{key} {pct}");
+    }
+    for key in ["first_response_hours", "resolution_hours"] {
+        for stat in ["avg", "p90"] {
+            let h = r[key][stat]
+                .as_f64()
+                .unwrap_or_else(|| panic!("{key}.{stat}"));
+            assert!(h >= 0.0, "{key}.{stat} {h}");
+        }
+    }
+    let pareto = r["pareto"].as_array().unwrap();
+    assert!(!pareto.is_empty());
+    let counted: u64 = pareto.iter().map(|p| p["count"].as_u64().unwrap()).sum();
+    assert_eq!(counted, 16);
+    assert!(pareto[0]["category"].is_string() && pareto[0]["product"].is_string());
+    let text = Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("客诉分析报告") && text.contains("帕累托"),
+        "{text}"
+    );
+}

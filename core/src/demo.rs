@@ -304,5 +304,133 @@ pub async fn load_sample<C: ConnectionTrait + TransactionTrait>(
     }
     let n = generate(db, &operator, 40).await?;
     generate_ledger(db, &operator, 60, 2026).await?;
+    generate_complaints(db, &operator, 24, 2026, chrono::Utc::now()).await?;
     Ok(n)
+}
+
+/// Sample complaints in every state, some late, received over the last weeks
+/// (relative to `now`, so the clocks have something to show on first start).
+pub async fn generate_complaints<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    operator: &str,
+    count: u32,
+    seed: u64,
+    now: chrono::DateTime<chrono::Utc>,
+) -> AppResult<u32> {
+    use crate::complaint::{
+        self, Channel, ComplaintInput, ComplaintStatus, ComplaintTransition, Priority,
+    };
+    use crate::entity::distributor as dist;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+    use ComplaintStatus::*;
+
+    let dists = dist::Entity::find()
+        .filter(dist::Column::Status.is_in([Status::Active.key(), Status::Suspended.key()]))
+        .order_by_asc(dist::Column::Code)
+        .all(db)
+        .await?;
+    if dists.is_empty() || count == 0 {
+        return Ok(0);
+    }
+    let clocks = complaint::Clocks::load(db).await?;
+    let issues = [
+        ("quality", "开箱发现内胆涂层脱落，终端客户要求退换"),
+        ("quality", "通电后指示灯不亮，同批次已有 3 台反馈"),
+        ("delivery", "到货外箱破损，部分产品磕碰"),
+        ("delivery", "承诺 48 小时到货，实际延迟 5 天"),
+        ("pricing", "返利核算与政策文件不一致"),
+        ("service", "售后热线长时间无人接听"),
+        ("cross_territory", "发现邻区经销商低价窜货至本区域"),
+    ];
+    let paths: [&[ComplaintStatus]; 8] = [
+        &[],
+        &[Classified],
+        &[Classified, Responded],
+        &[Classified, Responded, InProgress],
+        &[Classified, Responded, WaitingOnDistributor],
+        &[Classified, Responded, InProgress, Resolved],
+        &[Classified, Responded, InProgress, Resolved, Verified],
+        &[
+            Classified, Responded, InProgress, Resolved, Verified, Closed,
+        ],
+    ];
+    let mut rng = Rng(seed ^ 0xC0FFEE);
+    let mut made = 0;
+    for i in 0..count {
+        let d = &dists[rng.below(dists.len() as u64) as usize];
+        let (cat, text) = issues[rng.below(issues.len() as u64) as usize];
+        let (product, model) = PRODUCTS[rng.below(PRODUCTS.len() as u64) as usize];
+        let priority = [
+            Priority::P1,
+            Priority::P2,
+            Priority::P2,
+            Priority::P3,
+            Priority::P3,
+            Priority::P4,
+        ][rng.below(6) as usize];
+        // Received 1–30 days ago, during office hours.
+        let days_ago = 1 + rng.below(30) as i64;
+        let local_now = clocks.local(now);
+        let received_local = (local_now - chrono::Duration::days(days_ago))
+            .date()
+            .and_hms_opt(9 + rng.below(8) as u32, rng.below(60) as u32, 0)
+            .unwrap_or(local_now);
+        let input = ComplaintInput {
+            distributor_id: d.id,
+            channel: Some(
+                [
+                    Channel::Phone,
+                    Channel::Wechat,
+                    Channel::Email,
+                    Channel::Visit,
+                ][rng.below(4) as usize],
+            ),
+            product: format!("{product} {model}"),
+            batch_no: format!("B{}{:03}", received_local.format("%y%m"), rng.below(1000)),
+            category: cat.into(),
+            priority: Some(priority),
+            description: text.into(),
+            assignee: ["张敏", "刘洋", "陈静"][rng.below(3) as usize].into(),
+            received_at: received_local.format("%Y-%m-%d %H:%M").to_string(),
+        };
+        let c = complaint::record(db, operator, &input, now).await?;
+        let path = paths[(i as usize) % paths.len()];
+        // Late ones: the first steps come slowly.
+        let mut t = received_local;
+        for (step, to) in path.iter().enumerate() {
+            let gap_hours = if i % 3 == 0 {
+                3 + rng.below(20) as i64
+            } else {
+                1 + rng.below(4) as i64
+            };
+            t += chrono::Duration::minutes(
+                gap_hours * 60 / (step as i64 + 1) + rng.below(50) as i64,
+            );
+            if t > local_now {
+                break;
+            }
+            let req = ComplaintTransition {
+                id: c.id,
+                to: Some(*to),
+                at: t.format("%Y-%m-%d %H:%M").to_string(),
+                note: match to {
+                    WaitingOnDistributor => "已请经销商提供照片和批次号".into(),
+                    Responded => "已电话回复，承诺跟进".into(),
+                    _ => String::new(),
+                },
+                category: cat.into(),
+                priority: Some(priority),
+                resolution: "更换同型号新品并补偿运费".into(),
+                root_cause: ["production", "material", "logistics", "communication"]
+                    [rng.below(4) as usize]
+                    .into(),
+                root_cause_note: "批次抽检发现问题，已通知生产改进".into(),
+                confirmation: "经销商电话确认已收到换货".into(),
+                satisfaction: Some(3 + rng.below(3) as i32),
+            };
+            complaint::transition(db, operator, &req, now).await?;
+        }
+        made += 1;
+    }
+    Ok(made)
 }

@@ -3,6 +3,7 @@
 pub mod assessment;
 pub mod attachment;
 pub mod audit;
+pub mod complaint;
 pub mod db;
 pub mod demo;
 pub mod distributor;

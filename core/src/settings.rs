@@ -104,7 +104,7 @@ const KEY_CRITERIA: &str = "admission_criteria";
 const KEY_THRESHOLDS: &str = "tier_thresholds";
 const KEY_TIER_LABELS: &str = "tier_labels";
 
-async fn get_json<C: ConnectionTrait, T: DeserializeOwned>(
+pub(crate) async fn get_json<C: ConnectionTrait, T: DeserializeOwned>(
     db: &C,
     key: &str,
 ) -> AppResult<Option<T>> {
@@ -112,7 +112,11 @@ async fn get_json<C: ConnectionTrait, T: DeserializeOwned>(
     Ok(row.and_then(|r| serde_json::from_str(&r.value).ok()))
 }
 
-async fn put_json<C: ConnectionTrait, T: Serialize>(db: &C, key: &str, value: &T) -> AppResult<()> {
+pub(crate) async fn put_json<C: ConnectionTrait, T: Serialize>(
+    db: &C,
+    key: &str,
+    value: &T,
+) -> AppResult<()> {
     let model = setting::ActiveModel {
         key: Set(key.to_owned()),
         value: Set(serde_json::to_string(value).unwrap_or_default()),

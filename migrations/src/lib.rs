@@ -5,6 +5,7 @@ mod m20261122_000001_distributors;
 mod m20261122_000002_attachments;
 mod m20261122_000003_contacts;
 mod m20261122_000004_ledger;
+mod m20261122_000005_complaints;
 
 pub struct Migrator;
 
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000002_attachments::Migration),
             Box::new(m20261122_000003_contacts::Migration),
             Box::new(m20261122_000004_ledger::Migration),
+            Box::new(m20261122_000005_complaints::Migration),
         ]
     }
 }

@@ -7,6 +7,13 @@ use std::sync::Arc;
 use dealerdesk_core::assessment::{self, Assessment, AssessmentInput};
 use dealerdesk_core::attachment::{self, Attachment, AttachmentAdd};
 use dealerdesk_core::audit::{self, AuditEntry, AuditQuery};
+use dealerdesk_core::complaint::days::{self, CalendarDay};
+use dealerdesk_core::complaint::report::{self, ComplaintReport, ReportFileRequest, ReportRequest};
+use dealerdesk_core::complaint::settings::ComplaintSettings;
+use dealerdesk_core::complaint::{
+    self, Complaint, ComplaintDetail, ComplaintInput, ComplaintNote, ComplaintQuery,
+    ComplaintTransition,
+};
 use dealerdesk_core::db::AppInfo;
 use dealerdesk_core::demo;
 use dealerdesk_core::distributor::contacts::{self, Contact, ContactSave};
@@ -273,6 +280,79 @@ async fn demo_load_sample(s: S<'_>) -> AppResult<u64> {
     demo::load_sample(&s.db, &s.operator().await?).await
 }
 
+fn now() -> chrono::DateTime<chrono::Utc> {
+    chrono::Utc::now()
+}
+
+#[tauri::command]
+async fn complaint_list(s: S<'_>, req: ComplaintQuery) -> AppResult<Vec<Complaint>> {
+    complaint::list(&s.db, &req, now()).await
+}
+
+#[tauri::command]
+async fn complaint_get(s: S<'_>, req: i64) -> AppResult<ComplaintDetail> {
+    complaint::get(&s.db, req, now()).await
+}
+
+#[tauri::command]
+async fn complaint_record(s: S<'_>, req: ComplaintInput) -> AppResult<Complaint> {
+    complaint::record(&s.db, &s.operator().await?, &req, now()).await
+}
+
+#[tauri::command]
+async fn complaint_transition(s: S<'_>, req: ComplaintTransition) -> AppResult<ComplaintDetail> {
+    complaint::transition(&s.db, &s.operator().await?, &req, now()).await
+}
+
+#[tauri::command]
+async fn complaint_note(s: S<'_>, req: ComplaintNote) -> AppResult<ComplaintDetail> {
+    complaint::add_note(&s.db, &s.operator().await?, &req, now()).await
+}
+
+#[tauri::command]
+async fn complaint_report(s: S<'_>, req: ReportRequest) -> AppResult<ComplaintReport> {
+    report::build(&s.db, &req, now()).await
+}
+
+#[tauri::command]
+async fn complaint_report_file(s: S<'_>, req: ReportFileRequest) -> AppResult<String> {
+    report::write_file(&s.db, &req, now()).await
+}
+
+#[tauri::command]
+async fn complaint_settings_get(s: S<'_>) -> AppResult<ComplaintSettings> {
+    complaint::load_settings(&s.db).await
+}
+
+#[tauri::command]
+async fn complaint_settings_save(s: S<'_>, req: ComplaintSettings) -> AppResult<ComplaintSettings> {
+    complaint::save_settings(&s.db, &s.operator().await?, req).await
+}
+
+#[tauri::command]
+async fn calendar_days_get(s: S<'_>) -> AppResult<Vec<CalendarDay>> {
+    days::list(&s.db).await
+}
+
+#[tauri::command]
+async fn calendar_days_save(s: S<'_>, req: Vec<CalendarDay>) -> AppResult<Vec<CalendarDay>> {
+    days::replace(&s.db, &s.operator().await?, &req).await
+}
+
+/// Replaces the dated exceptions with those of a `date,kind,name` CSV/XLSX file.
+#[tauri::command]
+async fn calendar_import(s: S<'_>, req: String) -> AppResult<Vec<CalendarDay>> {
+    let list = days::read_csv(Path::new(&req))?;
+    days::replace(&s.db, &s.operator().await?, &list).await
+}
+
+#[tauri::command]
+async fn calendar_export(s: S<'_>, req: String) -> AppResult<u32> {
+    let list = days::list(&s.db).await?;
+    days::write_csv(Path::new(&req), &list)?;
+    Ok(list.len() as u32)
+}
+
 pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
     tauri::generate_handler![
         app_info,
@@ -313,5 +393,18 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         statement_settings_get,
         statement_settings_save,
         demo_load_sample,
+        complaint_list,
+        complaint_get,
+        complaint_record,
+        complaint_transition,
+        complaint_note,
+        complaint_report,
+        complaint_report_file,
+        complaint_settings_get,
+        complaint_settings_save,
+        calendar_days_get,
+        calendar_days_save,
+        calendar_import,
+        calendar_export,
     ]
 }

@@ -2,6 +2,9 @@
 pub mod assessment;
 pub mod attachment;
 pub mod audit_entry;
+pub mod calendar_day;
+pub mod complaint;
+pub mod complaint_event;
 pub mod distributor;
 pub mod distributor_contact;
 pub mod ledger_entry;

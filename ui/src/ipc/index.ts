@@ -15,6 +15,15 @@ import type { AuditQuery } from '../bindings/AuditQuery';
 import type { BatchProgress } from '../bindings/BatchProgress';
 import type { BatchRequest } from '../bindings/BatchRequest';
 import type { BatchSummary } from '../bindings/BatchSummary';
+import type { CalendarDay } from '../bindings/CalendarDay';
+import type { Complaint } from '../bindings/Complaint';
+import type { ComplaintDetail } from '../bindings/ComplaintDetail';
+import type { ComplaintInput } from '../bindings/ComplaintInput';
+import type { ComplaintNote } from '../bindings/ComplaintNote';
+import type { ComplaintQuery } from '../bindings/ComplaintQuery';
+import type { ComplaintReport } from '../bindings/ComplaintReport';
+import type { ComplaintSettings } from '../bindings/ComplaintSettings';
+import type { ComplaintTransition } from '../bindings/ComplaintTransition';
 import type { Contact } from '../bindings/Contact';
 import type { ContactSave } from '../bindings/ContactSave';
 import type { Distributor } from '../bindings/Distributor';
@@ -32,6 +41,7 @@ import type { LedgerEntry } from '../bindings/LedgerEntry';
 import type { LedgerExportRequest } from '../bindings/LedgerExportRequest';
 import type { LedgerImportSummary } from '../bindings/LedgerImportSummary';
 import type { LedgerQuery } from '../bindings/LedgerQuery';
+import type { ReportRequest } from '../bindings/ReportRequest';
 import type { ReverseRequest } from '../bindings/ReverseRequest';
 import type { Settings } from '../bindings/Settings';
 import type { Statement } from '../bindings/Statement';
@@ -42,6 +52,9 @@ import type { TierChangeRequest } from '../bindings/TierChangeRequest';
 import type { TransitionRequest } from '../bindings/TransitionRequest';
 
 export type { AppError };
+
+/** A complaint report written to a file; `path` ends in `.pdf` or `.xlsx`, `lang` is `zh-CN` or `en`. */
+export type ReportFileRequest = { report: ReportRequest; lang: string; path: string };
 
 const KINDS = new Set<AppError['kind']>([
   'validation',
@@ -138,6 +151,23 @@ export const ipc = {
   statementBatchCancel: () => call<null>('statement_batch_cancel'),
   statementSettingsGet: () => call<StatementSettings>('statement_settings_get'),
   statementSettingsSave: (req: StatementSettings) => call<StatementSettings>('statement_settings_save', req),
+
+  complaintList: (req: ComplaintQuery) => call<Complaint[]>('complaint_list', req),
+  complaintGet: (id: number) => call<ComplaintDetail>('complaint_get', id),
+  complaintRecord: (req: ComplaintInput) => call<Complaint>('complaint_record', req),
+  complaintTransition: (req: ComplaintTransition) => call<ComplaintDetail>('complaint_transition', req),
+  complaintNote: (req: ComplaintNote) => call<ComplaintDetail>('complaint_note', req),
+  complaintReport: (req: ReportRequest) => call<ComplaintReport>('complaint_report', req),
+  /** Writes the report as PDF or Excel (by the path's extension); returns the written path. */
+  complaintReportFile: (req: ReportFileRequest) => call<string>('complaint_report_file', req),
+  complaintSettingsGet: () => call<ComplaintSettings>('complaint_settings_get'),
+  complaintSettingsSave: (req: ComplaintSettings) => call<ComplaintSettings>('complaint_settings_save', req),
+  calendarDaysGet: () => call<CalendarDay[]>('calendar_days_get'),
+  calendarDaysSave: (req: CalendarDay[]) => call<CalendarDay[]>('calendar_days_save', req),
+  /** Replaces every dated exception with the file's rows; returns the new list. */
+  calendarImport: (path: string) => call<CalendarDay[]>('calendar_import', path),
+  /** Writes every dated exception as CSV; returns how many rows. */
+  calendarExport: (path: string) => call<number>('calendar_export', path),
 
   /** Opens a folder or file the app wrote, in the system's file manager or viewer. */
   pathOpen: (path: string) => call<null>('path_open', path),

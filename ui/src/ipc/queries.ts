@@ -14,6 +14,12 @@ import type { AssessmentInput } from '../bindings/AssessmentInput';
 import type { AttachmentAdd } from '../bindings/AttachmentAdd';
 import type { BatchProgress } from '../bindings/BatchProgress';
 import type { BatchRequest } from '../bindings/BatchRequest';
+import type { CalendarDay } from '../bindings/CalendarDay';
+import type { ComplaintInput } from '../bindings/ComplaintInput';
+import type { ComplaintNote } from '../bindings/ComplaintNote';
+import type { ComplaintQuery } from '../bindings/ComplaintQuery';
+import type { ComplaintSettings } from '../bindings/ComplaintSettings';
+import type { ComplaintTransition } from '../bindings/ComplaintTransition';
 import type { ContactSave } from '../bindings/ContactSave';
 import type { DistributorInput } from '../bindings/DistributorInput';
 import type { DistributorQuery } from '../bindings/DistributorQuery';
@@ -23,6 +29,7 @@ import type { ExportRequest } from '../bindings/ExportRequest';
 import type { ImportProgress } from '../bindings/ImportProgress';
 import type { LedgerExportRequest } from '../bindings/LedgerExportRequest';
 import type { LedgerQuery } from '../bindings/LedgerQuery';
+import type { ReportRequest } from '../bindings/ReportRequest';
 import type { ReverseRequest } from '../bindings/ReverseRequest';
 import type { Settings } from '../bindings/Settings';
 import type { StatementPdfRequest } from '../bindings/StatementPdfRequest';
@@ -30,7 +37,7 @@ import type { StatementRequest } from '../bindings/StatementRequest';
 import type { StatementSettings } from '../bindings/StatementSettings';
 import type { TierChangeRequest } from '../bindings/TierChangeRequest';
 import type { TransitionRequest } from '../bindings/TransitionRequest';
-import { ipc } from './index';
+import { ipc, type ReportFileRequest } from './index';
 
 declare module '@tanstack/react-query' {
   interface Register {
@@ -55,7 +62,25 @@ export const queryKeys = {
   statements: ['statement'] as const,
   statement: (req: StatementRequest) => ['statement', req.distributor_id, req] as const,
   statementSettings: ['statementSettings'] as const,
+  complaints: ['complaints'] as const,
+  complaintList: (q: ComplaintQuery) => ['complaints', 'list', q] as const,
+  complaintDetail: (id: number) => ['complaints', 'detail', id] as const,
+  complaintReport: (req: ReportRequest) => ['complaints', 'report', req] as const,
+  complaintSettings: ['complaintSettings'] as const,
+  calendarDays: ['calendarDays'] as const,
 };
+
+export const emptyComplaintQuery: ComplaintQuery = {
+  view: 'all',
+  search: '',
+  status: null,
+  category: '',
+  priority: null,
+  distributor_id: null,
+};
+
+/** How often lists with SLA clocks are refreshed, so time left stays current. */
+export const COMPLAINT_REFRESH_MS = 60_000;
 
 export const emptyQuery: DistributorQuery = {
   search: '',
@@ -183,7 +208,133 @@ export function useStatementSettings() {
   return useQuery({ queryKey: queryKeys.statementSettings, queryFn: ipc.statementSettingsGet });
 }
 
+export function useComplaintList(q: ComplaintQuery, opts: { enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: queryKeys.complaintList(q),
+    queryFn: () => ipc.complaintList(q),
+    placeholderData: keepPreviousData,
+    refetchInterval: COMPLAINT_REFRESH_MS,
+    enabled: opts.enabled ?? true,
+  });
+}
+
+/** How many open complaints are at risk or late (the late view), refreshed every minute. */
+export function useLateComplaintCount() {
+  const q: ComplaintQuery = { ...emptyComplaintQuery, view: 'late' };
+  return useQuery({
+    queryKey: queryKeys.complaintList(q),
+    queryFn: () => ipc.complaintList(q),
+    refetchInterval: COMPLAINT_REFRESH_MS,
+    select: (rows) => rows.length,
+  });
+}
+
+export function useComplaint(id: number) {
+  return useQuery({
+    queryKey: queryKeys.complaintDetail(id),
+    queryFn: () => ipc.complaintGet(id),
+    enabled: Number.isInteger(id) && id > 0,
+    refetchInterval: COMPLAINT_REFRESH_MS,
+  });
+}
+
+/** A complaint report; `req` null keeps it idle until the period is chosen. */
+export function useComplaintReport(req: ReportRequest | null) {
+  return useQuery({
+    queryKey: req ? queryKeys.complaintReport(req) : [...queryKeys.complaints, 'report', 'idle'],
+    queryFn: req ? () => ipc.complaintReport(req) : skipToken,
+  });
+}
+
+export function useComplaintSettings() {
+  return useQuery({ queryKey: queryKeys.complaintSettings, queryFn: ipc.complaintSettingsGet });
+}
+
+export function useCalendarDays() {
+  return useQuery({ queryKey: queryKeys.calendarDays, queryFn: ipc.calendarDaysGet });
+}
+
 // ---- writes ----
+
+/** Everything a complaint change can alter: lists, details, reports (and the audit trail). */
+function invalidateComplaints(qc: QueryClient) {
+  return Promise.all([
+    qc.invalidateQueries({ queryKey: queryKeys.complaints }),
+    qc.invalidateQueries({ queryKey: queryKeys.audit }),
+  ]);
+}
+
+export function useRecordComplaint() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (req: ComplaintInput) => ipc.complaintRecord(req),
+    onSuccess: () => invalidateComplaints(qc),
+  });
+}
+
+export function useComplaintTransition() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (req: ComplaintTransition) => ipc.complaintTransition(req),
+    onSuccess: (detail) => {
+      qc.setQueryData(queryKeys.complaintDetail(detail.complaint.id), detail);
+      return invalidateComplaints(qc);
+    },
+  });
+}
+
+export function useComplaintNote() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (req: ComplaintNote) => ipc.complaintNote(req),
+    onSuccess: (detail) => {
+      qc.setQueryData(queryKeys.complaintDetail(detail.complaint.id), detail);
+      return invalidateComplaints(qc);
+    },
+  });
+}
+
+export function useComplaintReportFile() {
+  return useMutation({ mutationFn: (req: ReportFileRequest) => ipc.complaintReportFile(req) });
+}
+
+export function useSaveComplaintSettings() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (s: ComplaintSettings) => ipc.complaintSettingsSave(s),
+    onSuccess: (saved) => {
+      qc.setQueryData(queryKeys.complaintSettings, saved);
+      // Allowances, working time and escalation persons change every clock.
+      return invalidateComplaints(qc);
+    },
+  });
+}
+
+/** The business calendar moves every deadline, so every complaint is read again. */
+function onCalendar(qc: QueryClient, days: CalendarDay[]) {
+  qc.setQueryData(queryKeys.calendarDays, days);
+  return invalidateComplaints(qc);
+}
+
+export function useSaveCalendarDays() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (days: CalendarDay[]) => ipc.calendarDaysSave(days),
+    onSuccess: (days) => onCalendar(qc, days),
+  });
+}
+
+export function useImportCalendar() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (path: string) => ipc.calendarImport(path),
+    onSuccess: (days) => onCalendar(qc, days),
+  });
+}
+
+export function useExportCalendar() {
+  return useMutation({ mutationFn: (path: string) => ipc.calendarExport(path) });
+}
 
 export function useSaveSettings() {
   const qc = useQueryClient();

@@ -23,9 +23,21 @@ export function fieldPath(field: string): FieldPath {
   return field.split('.').map((seg) => (/^\d+$/.test(seg) ? Number(seg) : seg));
 }
 
-/** The translated message for one field error code. */
-export function fieldErrorText(t: TFunction, code: string, detail: string | null | undefined): string {
-  return t(`errors.${code}`, { detail: detail ?? '', defaultValue: t('errors.unknown', { code }) });
+/**
+ * The translated message for one field error code. With the server's field name,
+ * a wording for that field (`errors.onField.<field>.<code>`) wins over the general one.
+ */
+export function fieldErrorText(
+  t: TFunction,
+  code: string,
+  detail: string | null | undefined,
+  field?: string,
+): string {
+  const general = t(`errors.${code}`, { detail: detail ?? '', defaultValue: t('errors.unknown', { code }) });
+  if (!field) return general;
+  const names = fieldPath(field).filter((s): s is string => typeof s === 'string');
+  const last = names[names.length - 1];
+  return last ? t(`errors.onField.${last}.${code}`, { detail: detail ?? '', defaultValue: general }) : general;
 }
 
 /** The translated label of a (possibly dotted) server field name: `company.name` first, then `name`. */
@@ -41,8 +53,9 @@ function conflictText(t: TFunction, field: string, value: string): string {
   return t(`errors.conflictOn.${field}`, { value, defaultValue: t('errors.conflict', { value }) });
 }
 
+/** A distributor status or, failing that, a complaint status (the two sets of keys do not overlap). */
 export function statusLabel(t: TFunction, s: string): string {
-  return t(`status.${s}`, { defaultValue: s });
+  return t(`status.${s}`, { defaultValue: t(`complaintStatus.${s}`, { defaultValue: s }) });
 }
 
 export function describeAppError(err: AppError, t: TFunction, opts: DescribeOptions = {}): DescribedError {
@@ -54,7 +67,7 @@ export function describeAppError(err: AppError, t: TFunction, opts: DescribeOpti
       const elsewhere: string[] = [];
       const byPath = new Map<string, FieldMessage>();
       err.fields.forEach((f: FieldError) => {
-        const text = fieldErrorText(t, f.code, f.detail);
+        const text = fieldErrorText(t, f.code, f.detail, f.field);
         const name = fieldPath(alias(f.field));
         if (hasField(name)) {
           const key = name.join('.');

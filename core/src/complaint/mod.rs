@@ -1,0 +1,917 @@
+//! Complaints (客诉): intake, a closed-loop workflow, an append-only timeline,
+//! working-time deadlines with escalation, and reports.
+pub mod calendar;
+pub mod days;
+pub mod report;
+pub mod settings;
+pub mod sla;
+
+use chrono::{DateTime, Duration, NaiveDateTime, Utc};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+    TransactionSession, TransactionTrait,
+};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::entity::{complaint, complaint_event, distributor};
+use crate::error::{AppError, AppResult, FieldError};
+use crate::settings::{get_json, put_json, require_operator};
+use settings::ComplaintSettings;
+use sla::{Sla, Span};
+
+macro_rules! key_enum {
+    ($t:ident { $($v:ident => $k:literal),+ $(,)? }) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+        #[serde(rename_all = "snake_case")]
+        #[ts(export)]
+        pub enum $t { $($v),+ }
+        impl $t {
+            pub const ALL: &'static [$t] = &[$($t::$v),+];
+            pub fn key(self) -> &'static str { match self { $($t::$v => $k),+ } }
+            pub fn parse(s: &str) -> Option<$t> {
+                Self::ALL.iter().copied().find(|v| v.key().eq_ignore_ascii_case(s.trim()))
+            }
+        }
+    };
+}
+
+key_enum!(ComplaintStatus {
+    Received => "received",
+    Classified => "classified",
+    Responded => "responded",
+    InProgress => "in_progress",
+    WaitingOnDistributor => "waiting_on_distributor",
+    Resolved => "resolved",
+    Verified => "verified",
+    Closed => "closed",
+});
+
+key_enum!(Priority { P1 => "p1", P2 => "p2", P3 => "p3", P4 => "p4" });
+
+key_enum!(Channel { Phone => "phone", Visit => "visit", Email => "email", Wechat => "wechat", Other => "other" });
+
+impl ComplaintStatus {
+    pub fn label_zh(self) -> &'static str {
+        use ComplaintStatus::*;
+        match self {
+            Received => "已受理",
+            Classified => "已分类",
+            Responded => "已响应",
+            InProgress => "处理中",
+            WaitingOnDistributor => "等待经销商",
+            Resolved => "已解决",
+            Verified => "已确认",
+            Closed => "已关闭",
+        }
+    }
+    pub fn label_en(self) -> &'static str {
+        use ComplaintStatus::*;
+        match self {
+            Received => "Received",
+            Classified => "Classified",
+            Responded => "Responded",
+            InProgress => "In progress",
+            WaitingOnDistributor => "Waiting on distributor",
+            Resolved => "Resolved",
+            Verified => "Verified",
+            Closed => "Closed",
+        }
+    }
+    pub fn is_open(self) -> bool {
+        !matches!(
+            self,
+            ComplaintStatus::Verified | ComplaintStatus::Closed | ComplaintStatus::Resolved
+        )
+    }
+}
+
+/// Legal moves; leaving `waiting_on_distributor` returns to the state it came from.
+pub fn allowed(from: ComplaintStatus, came_from: Option<ComplaintStatus>) -> Vec<ComplaintStatus> {
+    use ComplaintStatus::*;
+    match from {
+        Received => vec![Classified],
+        Classified => vec![Responded],
+        Responded => vec![InProgress, WaitingOnDistributor, Resolved],
+        InProgress => vec![WaitingOnDistributor, Resolved],
+        WaitingOnDistributor => vec![came_from.unwrap_or(InProgress)],
+        Resolved => vec![Verified, InProgress],
+        Verified => vec![Closed, InProgress],
+        Closed => vec![InProgress],
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[ts(export)]
+pub struct ComplaintInput {
+    #[ts(type = "number")]
+    pub distributor_id: i64,
+    pub channel: Option<Channel>,
+    pub product: String,
+    pub batch_no: String,
+    pub category: String,
+    pub priority: Option<Priority>,
+    pub description: String,
+    pub assignee: String,
+    /// Local `YYYY-MM-DD HH:MM` when the complaint came in; empty: now.
+    pub received_at: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct Complaint {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub number: String,
+    #[ts(type = "number")]
+    pub distributor_id: i64,
+    pub distributor_code: String,
+    pub distributor_name: String,
+    pub channel: Channel,
+    pub product: String,
+    pub batch_no: String,
+    pub category: String,
+    pub priority: Priority,
+    pub description: String,
+    pub assignee: String,
+    pub status: ComplaintStatus,
+    pub resolution: String,
+    pub root_cause: String,
+    pub root_cause_note: String,
+    pub satisfaction: Option<i32>,
+    /// Local time `YYYY-MM-DD HH:MM:SS`.
+    pub received_at: String,
+    pub sla: Sla,
+    /// Who is told at the current escalation level (from Settings), if anyone.
+    pub escalate_to: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum EventKind {
+    Transition,
+    Note,
+    Assignment,
+    Attachment,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct TimelineEntry {
+    #[ts(type = "number")]
+    pub id: i64,
+    /// Local time `YYYY-MM-DD HH:MM:SS`.
+    pub at: String,
+    pub kind: EventKind,
+    pub from_status: Option<ComplaintStatus>,
+    pub to_status: Option<ComplaintStatus>,
+    pub text: String,
+    pub operator: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ComplaintDetail {
+    pub complaint: Complaint,
+    pub timeline: Vec<TimelineEntry>,
+    pub allowed: Vec<ComplaintStatus>,
+}
+
+const KEY_SETTINGS: &str = "complaint_settings";
+
+pub async fn load_settings<C: ConnectionTrait>(db: &C) -> AppResult<ComplaintSettings> {
+    Ok(get_json(db, KEY_SETTINGS).await?.unwrap_or_default())
+}
+
+pub async fn save_settings<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    operator: &str,
+    s: ComplaintSettings,
+) -> AppResult<ComplaintSettings> {
+    let operator = require_operator(operator)?;
+    s.validate()?;
+    let txn = db.begin().await?;
+    let before = load_settings(&txn).await?;
+    put_json(&txn, KEY_SETTINGS, &s).await?;
+    let changes = crate::audit::diff(Some(&before), &s, &[]);
+    if !changes.is_empty() {
+        crate::audit::record(
+            &txn,
+            &operator,
+            "settings",
+            0,
+            "complaint_settings",
+            &changes,
+        )
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(s)
+}
+
+/// Everything needed to turn UTC instants into working time.
+pub struct Clocks {
+    pub settings: ComplaintSettings,
+    pub calendar: calendar::Calendar,
+}
+
+impl Clocks {
+    pub async fn load<C: ConnectionTrait>(db: &C) -> AppResult<Clocks> {
+        let settings = load_settings(db).await?;
+        let mut calendar = settings.calendar();
+        days::add_to(db, &mut calendar).await?;
+        Ok(Clocks { settings, calendar })
+    }
+
+    pub fn local(&self, t: DateTime<Utc>) -> NaiveDateTime {
+        t.naive_utc() + Duration::minutes(i64::from(self.settings.utc_offset_minutes))
+    }
+
+    pub fn utc(&self, local: NaiveDateTime) -> DateTime<Utc> {
+        (local - Duration::minutes(i64::from(self.settings.utc_offset_minutes))).and_utc()
+    }
+}
+
+fn fmt_local(t: NaiveDateTime) -> String {
+    t.format("%Y-%m-%d %H:%M:%S").to_string()
+}
+
+/// Local `YYYY-MM-DD HH:MM[:SS]`.
+pub fn parse_local(s: &str) -> Option<NaiveDateTime> {
+    let s = s.trim();
+    NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S")
+        .or_else(|_| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M"))
+        .or_else(|_| NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M"))
+        .ok()
+}
+
+fn spans(
+    model: &complaint::Model,
+    events: &[complaint_event::Model],
+    clocks: &Clocks,
+) -> Vec<Span> {
+    let mut out = vec![Span {
+        status: ComplaintStatus::Received,
+        since: clocks.local(model.received_at),
+    }];
+    for e in events.iter().filter(|e| e.kind == "transition") {
+        if let Some(to) = e.to_status.as_deref().and_then(ComplaintStatus::parse) {
+            out.push(Span {
+                status: to,
+                since: clocks.local(e.at),
+            });
+        }
+    }
+    out
+}
+
+fn to_dto(
+    m: complaint::Model,
+    events: &[complaint_event::Model],
+    dist: Option<&distributor::Model>,
+    clocks: &Clocks,
+    now: DateTime<Utc>,
+) -> Complaint {
+    let priority = Priority::parse(&m.priority).unwrap_or(Priority::P3);
+    let (fr, res) = clocks.settings.policy(priority);
+    let sp = spans(&m, events, clocks);
+    let sla = sla::compute(&clocks.calendar, &sp, clocks.local(now), fr, res);
+    let escalate_to = match sla.escalation_level {
+        0 => None,
+        l => Some(clocks.settings.escalation[usize::from(l - 1)].clone())
+            .filter(|s| !s.trim().is_empty()),
+    };
+    Complaint {
+        id: m.id,
+        number: m.number,
+        distributor_id: m.distributor_id,
+        distributor_code: dist.map(|d| d.code.clone()).unwrap_or_default(),
+        distributor_name: dist.map(|d| d.name.clone()).unwrap_or_default(),
+        channel: Channel::parse(&m.channel).unwrap_or(Channel::Other),
+        product: m.product,
+        batch_no: m.batch_no,
+        category: m.category,
+        priority,
+        description: m.description,
+        assignee: m.assignee,
+        status: ComplaintStatus::parse(&m.status).unwrap_or(ComplaintStatus::Received),
+        resolution: m.resolution,
+        root_cause: m.root_cause,
+        root_cause_note: m.root_cause_note,
+        satisfaction: m.satisfaction,
+        received_at: fmt_local(clocks.local(m.received_at)),
+        sla,
+        escalate_to,
+    }
+}
+
+async fn events_of<C: ConnectionTrait>(
+    db: &C,
+    ids: &[i64],
+) -> AppResult<Vec<complaint_event::Model>> {
+    Ok(complaint_event::Entity::find()
+        .filter(complaint_event::Column::ComplaintId.is_in(ids.iter().copied()))
+        .order_by_asc(complaint_event::Column::At)
+        .order_by_asc(complaint_event::Column::Id)
+        .all(db)
+        .await?)
+}
+
+async fn next_number<C: ConnectionTrait>(db: &C, year: i32) -> AppResult<String> {
+    let prefix = format!("TS-{year}-");
+    let last = complaint::Entity::find()
+        .filter(complaint::Column::Number.starts_with(&prefix))
+        .order_by_desc(complaint::Column::Number)
+        .one(db)
+        .await?;
+    let n = last
+        .and_then(|m| m.number[prefix.len()..].parse::<u32>().ok())
+        .unwrap_or(0);
+    Ok(format!("{prefix}{:04}", n + 1))
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn add_event<C: ConnectionTrait>(
+    db: &C,
+    complaint_id: i64,
+    at: DateTime<Utc>,
+    kind: EventKind,
+    from: Option<ComplaintStatus>,
+    to: Option<ComplaintStatus>,
+    text: &str,
+    operator: &str,
+) -> AppResult<()> {
+    let kind_key = match kind {
+        EventKind::Transition => "transition",
+        EventKind::Note => "note",
+        EventKind::Assignment => "assignment",
+        EventKind::Attachment => "attachment",
+    };
+    complaint_event::Entity::insert(complaint_event::ActiveModel {
+        complaint_id: Set(complaint_id),
+        at: Set(at),
+        kind: Set(kind_key.into()),
+        from_status: Set(from.map(|s| s.key().to_owned())),
+        to_status: Set(to.map(|s| s.key().to_owned())),
+        text: Set(text.to_owned()),
+        operator: Set(operator.to_owned()),
+        ..Default::default()
+    })
+    .exec(db)
+    .await?;
+    Ok(())
+}
+
+/// Records a new complaint (status `received`). `now` is the current instant.
+pub async fn record<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    operator: &str,
+    input: &ComplaintInput,
+    now: DateTime<Utc>,
+) -> AppResult<Complaint> {
+    let operator = require_operator(operator)?;
+    let clocks = Clocks::load(db).await?;
+    let mut errs = vec![];
+    if input.channel.is_none() {
+        errs.push(FieldError::new("channel", "required"));
+    }
+    if input.priority.is_none() {
+        errs.push(FieldError::new("priority", "required"));
+    }
+    if input.description.trim().is_empty() {
+        errs.push(FieldError::new("description", "required"));
+    } else if input.description.chars().count() > 4000 {
+        errs.push(FieldError::with_detail("description", "too_long", "4000"));
+    }
+    if !input.category.trim().is_empty()
+        && !clocks
+            .settings
+            .categories
+            .iter()
+            .any(|c| c.key == input.category.trim())
+    {
+        errs.push(FieldError::with_detail(
+            "category",
+            "invalid_choice",
+            input.category.trim(),
+        ));
+    }
+    for (field, v, max) in [
+        ("product", &input.product, 100),
+        ("batch_no", &input.batch_no, 60),
+        ("assignee", &input.assignee, 60),
+    ] {
+        if v.chars().count() > max {
+            errs.push(FieldError::with_detail(field, "too_long", max.to_string()));
+        }
+    }
+    let received = if input.received_at.trim().is_empty() {
+        now
+    } else {
+        match parse_local(&input.received_at) {
+            Some(l) if clocks.utc(l) <= now => clocks.utc(l),
+            Some(_) => {
+                errs.push(FieldError::new("received_at", "in_future"));
+                now
+            }
+            None => {
+                errs.push(FieldError::with_detail(
+                    "received_at",
+                    "datetime_format",
+                    input.received_at.trim(),
+                ));
+                now
+            }
+        }
+    };
+    if !errs.is_empty() {
+        return Err(AppError::Validation { fields: errs });
+    }
+    let txn = db.begin().await?;
+    let dist = distributor::Entity::find_by_id(input.distributor_id)
+        .one(&txn)
+        .await?
+        .ok_or_else(|| AppError::not_found("distributor", input.distributor_id))?;
+    let number = next_number(&txn, chrono::Datelike::year(&clocks.local(received))).await?;
+    let m = complaint::Entity::insert(complaint::ActiveModel {
+        number: Set(number),
+        distributor_id: Set(dist.id),
+        channel: Set(input.channel.unwrap_or(Channel::Other).key().into()),
+        product: Set(input.product.trim().into()),
+        batch_no: Set(input.batch_no.trim().into()),
+        category: Set(input.category.trim().into()),
+        priority: Set(input.priority.unwrap_or(Priority::P3).key().into()),
+        description: Set(input.description.trim().into()),
+        assignee: Set(input.assignee.trim().into()),
+        status: Set(ComplaintStatus::Received.key().into()),
+        resolution: Set(String::new()),
+        root_cause: Set(String::new()),
+        root_cause_note: Set(String::new()),
+        satisfaction: Set(None),
+        received_at: Set(received),
+        created_at: Set(now),
+        created_by: Set(operator.clone()),
+        updated_at: Set(now),
+        ..Default::default()
+    })
+    .exec_with_returning(&txn)
+    .await?;
+    add_event(
+        &txn,
+        m.id,
+        received,
+        EventKind::Transition,
+        None,
+        Some(ComplaintStatus::Received),
+        input.description.trim(),
+        &operator,
+    )
+    .await?;
+    if !m.assignee.is_empty() {
+        add_event(
+            &txn,
+            m.id,
+            received,
+            EventKind::Assignment,
+            None,
+            None,
+            &m.assignee,
+            &operator,
+        )
+        .await?;
+    }
+    crate::audit::record(
+        &txn,
+        &operator,
+        "complaint",
+        m.id,
+        "create",
+        &[crate::audit::FieldChange {
+            field: "number".into(),
+            before: None,
+            after: Some(m.number.clone()),
+        }],
+    )
+    .await?;
+    txn.commit().await?;
+    let events = events_of(db, &[m.id]).await?;
+    Ok(to_dto(m, &events, Some(&dist), &clocks, now))
+}
+
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[ts(export)]
+pub struct ComplaintTransition {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub to: Option<ComplaintStatus>,
+    /// Local `YYYY-MM-DD HH:MM` when it happened; empty: now.
+    pub at: String,
+    pub note: String,
+    /// To classify: the category and priority (may change).
+    pub category: String,
+    pub priority: Option<Priority>,
+    /// To resolve.
+    pub resolution: String,
+    pub root_cause: String,
+    pub root_cause_note: String,
+    /// To verify: the distributor's confirmation and score 1–5.
+    pub confirmation: String,
+    pub satisfaction: Option<i32>,
+}
+
+/// A timestamp for an action: `at` (local) if given, not before the last timeline entry and not in the future.
+fn action_time(
+    clocks: &Clocks,
+    at: &str,
+    last: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<DateTime<Utc>, FieldError> {
+    if at.trim().is_empty() {
+        return Ok(now.max(last));
+    }
+    let t = parse_local(at)
+        .map(|l| clocks.utc(l))
+        .ok_or_else(|| FieldError::with_detail("at", "datetime_format", at.trim()))?;
+    if t > now {
+        return Err(FieldError::new("at", "in_future"));
+    }
+    if t < last {
+        return Err(FieldError::with_detail(
+            "at",
+            "before_last_entry",
+            fmt_local(clocks.local(last)),
+        ));
+    }
+    Ok(t)
+}
+
+/// Moves a complaint to its next state; what each move needs is checked first.
+pub async fn transition<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    operator: &str,
+    req: &ComplaintTransition,
+    now: DateTime<Utc>,
+) -> AppResult<ComplaintDetail> {
+    use ComplaintStatus::*;
+    let operator = require_operator(operator)?;
+    let clocks = Clocks::load(db).await?;
+    let txn = db.begin().await?;
+    let m = complaint::Entity::find_by_id(req.id)
+        .one(&txn)
+        .await?
+        .ok_or_else(|| AppError::not_found("complaint", req.id))?;
+    let events = events_of(&txn, &[m.id]).await?;
+    let from = ComplaintStatus::parse(&m.status).unwrap_or(Received);
+    let Some(to) = req.to else {
+        return Err(AppError::field("to", "required"));
+    };
+    let came_from = came_from(&events);
+    if !allowed(from, came_from).contains(&to) {
+        return Err(AppError::IllegalTransition {
+            from: from.key().into(),
+            to: to.key().into(),
+        });
+    }
+    let last = events.last().map(|e| e.at).unwrap_or(m.received_at);
+    let mut errs = vec![];
+    let at = action_time(&clocks, &req.at, last, now)
+        .map_err(|e| errs.push(e))
+        .unwrap_or(now);
+    let mut am: complaint::ActiveModel = m.clone().into();
+    let mut text = req.note.trim().to_owned();
+    match to {
+        Classified => {
+            let category = if req.category.trim().is_empty() {
+                m.category.clone()
+            } else {
+                req.category.trim().to_owned()
+            };
+            if category.is_empty() {
+                errs.push(FieldError::new("category", "required"));
+            } else if !clocks.settings.categories.iter().any(|c| c.key == category) {
+                errs.push(FieldError::with_detail(
+                    "category",
+                    "invalid_choice",
+                    category.clone(),
+                ));
+            }
+            am.category = Set(category);
+            if let Some(p) = req.priority {
+                am.priority = Set(p.key().into());
+            }
+        }
+        Resolved => {
+            if req.resolution.trim().is_empty() {
+                errs.push(FieldError::new("resolution", "required"));
+            }
+            if req.root_cause.trim().is_empty() {
+                errs.push(FieldError::new("root_cause", "required"));
+            } else if !clocks
+                .settings
+                .root_causes
+                .iter()
+                .any(|c| c.key == req.root_cause.trim())
+            {
+                errs.push(FieldError::with_detail(
+                    "root_cause",
+                    "invalid_choice",
+                    req.root_cause.trim(),
+                ));
+            }
+            am.resolution = Set(req.resolution.trim().into());
+            am.root_cause = Set(req.root_cause.trim().into());
+            am.root_cause_note = Set(req.root_cause_note.trim().into());
+            if text.is_empty() {
+                text = req.resolution.trim().into();
+            }
+        }
+        Verified => {
+            if req.confirmation.trim().is_empty() {
+                errs.push(FieldError::new("confirmation", "required"));
+            }
+            match req.satisfaction {
+                Some(s) if (1..=5).contains(&s) => am.satisfaction = Set(Some(s)),
+                Some(_) => errs.push(FieldError::new("satisfaction", "score_range")),
+                None => errs.push(FieldError::new("satisfaction", "required")),
+            }
+            if text.is_empty() {
+                text = req.confirmation.trim().into();
+            }
+        }
+        WaitingOnDistributor | InProgress
+            if from == Verified || from == Closed || from == Resolved =>
+        {
+            if text.is_empty() {
+                errs.push(FieldError::new("note", "reopen_reason_required"));
+            }
+        }
+        WaitingOnDistributor => {
+            if text.is_empty() {
+                errs.push(FieldError::new("note", "required"));
+            }
+        }
+        _ => {}
+    }
+    if !errs.is_empty() {
+        return Err(AppError::Validation { fields: errs });
+    }
+    am.status = Set(to.key().into());
+    am.updated_at = Set(now);
+    let updated = complaint::Entity::update(am).exec(&txn).await?;
+    add_event(
+        &txn,
+        m.id,
+        at,
+        EventKind::Transition,
+        Some(from),
+        Some(to),
+        &text,
+        &operator,
+    )
+    .await?;
+    crate::audit::record(
+        &txn,
+        &operator,
+        "complaint",
+        m.id,
+        "transition",
+        &[crate::audit::FieldChange {
+            field: "status".into(),
+            before: Some(from.key().into()),
+            after: Some(to.key().into()),
+        }],
+    )
+    .await?;
+    txn.commit().await?;
+    let _ = updated;
+    get(db, req.id, now).await
+}
+
+/// The state a complaint was in before it started waiting on the distributor.
+fn came_from(events: &[complaint_event::Model]) -> Option<ComplaintStatus> {
+    events
+        .iter()
+        .rev()
+        .find(|e| {
+            e.kind == "transition" && e.to_status.as_deref() == Some("waiting_on_distributor")
+        })
+        .and_then(|e| e.from_status.as_deref())
+        .and_then(ComplaintStatus::parse)
+}
+
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[ts(export)]
+pub struct ComplaintNote {
+    #[ts(type = "number")]
+    pub id: i64,
+    /// `note` adds a remark; `assignment` hands the complaint to `text`.
+    pub kind: Option<EventKind>,
+    pub text: String,
+}
+
+pub async fn add_note<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    operator: &str,
+    req: &ComplaintNote,
+    now: DateTime<Utc>,
+) -> AppResult<ComplaintDetail> {
+    let operator = require_operator(operator)?;
+    let kind = req.kind.unwrap_or(EventKind::Note);
+    if req.text.trim().is_empty() {
+        return Err(AppError::field("text", "required"));
+    }
+    if req.text.chars().count() > 4000 {
+        return Err(AppError::Validation {
+            fields: vec![FieldError::with_detail("text", "too_long", "4000")],
+        });
+    }
+    if !matches!(kind, EventKind::Note | EventKind::Assignment) {
+        return Err(AppError::field("kind", "invalid_choice"));
+    }
+    let txn = db.begin().await?;
+    let m = complaint::Entity::find_by_id(req.id)
+        .one(&txn)
+        .await?
+        .ok_or_else(|| AppError::not_found("complaint", req.id))?;
+    let last = complaint_event::Entity::find()
+        .filter(complaint_event::Column::ComplaintId.eq(m.id))
+        .order_by_desc(complaint_event::Column::At)
+        .one(&txn)
+        .await?
+        .map(|e| e.at)
+        .unwrap_or(m.received_at);
+    if kind == EventKind::Assignment {
+        let mut am: complaint::ActiveModel = m.clone().into();
+        am.assignee = Set(req.text.trim().into());
+        am.updated_at = Set(now);
+        complaint::Entity::update(am).exec(&txn).await?;
+    }
+    add_event(
+        &txn,
+        m.id,
+        now.max(last),
+        kind,
+        None,
+        None,
+        req.text.trim(),
+        &operator,
+    )
+    .await?;
+    txn.commit().await?;
+    get(db, req.id, now).await
+}
+
+pub async fn get<C: ConnectionTrait>(
+    db: &C,
+    id: i64,
+    now: DateTime<Utc>,
+) -> AppResult<ComplaintDetail> {
+    let clocks = Clocks::load(db).await?;
+    let m = complaint::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or_else(|| AppError::not_found("complaint", id))?;
+    let dist = distributor::Entity::find_by_id(m.distributor_id)
+        .one(db)
+        .await?;
+    let events = events_of(db, &[id]).await?;
+    let status = ComplaintStatus::parse(&m.status).unwrap_or(ComplaintStatus::Received);
+    let allowed_moves = allowed(status, came_from(&events));
+    let timeline = events
+        .iter()
+        .map(|e| TimelineEntry {
+            id: e.id,
+            at: fmt_local(clocks.local(e.at)),
+            kind: match e.kind.as_str() {
+                "note" => EventKind::Note,
+                "assignment" => EventKind::Assignment,
+                "attachment" => EventKind::Attachment,
+                _ => EventKind::Transition,
+            },
+            from_status: e.from_status.as_deref().and_then(ComplaintStatus::parse),
+            to_status: e.to_status.as_deref().and_then(ComplaintStatus::parse),
+            text: e.text.clone(),
+            operator: e.operator.clone(),
+        })
+        .collect();
+    Ok(ComplaintDetail {
+        complaint: to_dto(m, &events, dist.as_ref(), &clocks, now),
+        timeline,
+        allowed: allowed_moves,
+    })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ComplaintView {
+    /// Every complaint, newest first.
+    #[default]
+    All,
+    /// Open complaints at risk or breached, least time left first.
+    Late,
+    /// Resolved, verified and closed: the knowledge base.
+    Knowledge,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[ts(export)]
+pub struct ComplaintQuery {
+    pub view: ComplaintView,
+    /// Full text over number, description, product, resolution and root cause note.
+    pub search: String,
+    pub status: Option<ComplaintStatus>,
+    pub category: String,
+    pub priority: Option<Priority>,
+    #[ts(type = "number | null")]
+    pub distributor_id: Option<i64>,
+}
+
+pub async fn list<C: ConnectionTrait>(
+    db: &C,
+    q: &ComplaintQuery,
+    now: DateTime<Utc>,
+) -> AppResult<Vec<Complaint>> {
+    let clocks = Clocks::load(db).await?;
+    let mut sel = complaint::Entity::find();
+    let s = q.search.trim();
+    if !s.is_empty() {
+        let mut any = Condition::any();
+        for col in [
+            complaint::Column::Number,
+            complaint::Column::Description,
+            complaint::Column::Product,
+            complaint::Column::Resolution,
+            complaint::Column::RootCauseNote,
+            complaint::Column::BatchNo,
+        ] {
+            any = any.add(col.contains(s));
+        }
+        sel = sel.filter(any);
+    }
+    if let Some(st) = q.status {
+        sel = sel.filter(complaint::Column::Status.eq(st.key()));
+    }
+    if !q.category.trim().is_empty() {
+        sel = sel.filter(complaint::Column::Category.eq(q.category.trim()));
+    }
+    if let Some(p) = q.priority {
+        sel = sel.filter(complaint::Column::Priority.eq(p.key()));
+    }
+    if let Some(d) = q.distributor_id {
+        sel = sel.filter(complaint::Column::DistributorId.eq(d));
+    }
+    match q.view {
+        ComplaintView::Knowledge => {
+            sel = sel.filter(complaint::Column::Status.is_in(["resolved", "verified", "closed"]));
+        }
+        ComplaintView::Late => {
+            sel =
+                sel.filter(complaint::Column::Status.is_not_in(["resolved", "verified", "closed"]));
+        }
+        ComplaintView::All => {}
+    }
+    let rows = sel
+        .order_by_desc(complaint::Column::ReceivedAt)
+        .order_by_desc(complaint::Column::Id)
+        .all(db)
+        .await?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let mut by_complaint: std::collections::HashMap<i64, Vec<complaint_event::Model>> =
+        std::collections::HashMap::new();
+    for e in events_of(db, &ids).await? {
+        by_complaint.entry(e.complaint_id).or_default().push(e);
+    }
+    let dist_ids: Vec<i64> = rows.iter().map(|r| r.distributor_id).collect();
+    let dists: std::collections::HashMap<i64, distributor::Model> = distributor::Entity::find()
+        .filter(distributor::Column::Id.is_in(dist_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|d| (d.id, d))
+        .collect();
+    let mut out: Vec<Complaint> = rows
+        .into_iter()
+        .map(|m| {
+            let ev = by_complaint.remove(&m.id).unwrap_or_default();
+            let d = dists.get(&m.distributor_id);
+            to_dto(m, &ev, d, &clocks, now)
+        })
+        .collect();
+    if q.view == ComplaintView::Late {
+        out.retain(|c| c.sla.escalation_level > 0);
+        out.sort_by_key(|c| time_left(c));
+    }
+    Ok(out)
+}
+
+/// Seconds left on the most urgent running clock (negative when overdue).
+pub fn time_left(c: &Complaint) -> i64 {
+    [&c.sla.first_response, &c.sla.resolution]
+        .iter()
+        .filter(|k| !matches!(k.state, sla::ClockState::Met | sla::ClockState::Missed))
+        .map(|k| k.remaining_secs)
+        .min()
+        .unwrap_or(i64::MAX)
+}

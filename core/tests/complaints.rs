@@ -1,0 +1,535 @@
+mod common;
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use common::{fresh, input, OP};
+use dealerdesk_core::complaint::days::{self, CalendarDay, DayKind};
+use dealerdesk_core::complaint::report::{self, ReportRequest};
+use dealerdesk_core::complaint::sla::ClockState;
+use dealerdesk_core::complaint::{
+    self, Channel, ComplaintInput, ComplaintNote, ComplaintQuery, ComplaintStatus,
+    ComplaintTransition, ComplaintView, EventKind, Priority,
+};
+use dealerdesk_core::{distributor, AppError, DatabaseConnection};
+
+/// Local (UTC+8, the default office offset) wall-clock time as a UTC instant.
+fn local(s: &str) -> DateTime<Utc> {
+    (NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap() - chrono::Duration::hours(8))
+        .and_utc()
+}
+
+async fn one_distributor(db: &DatabaseConnection) -> i64 {
+    distributor::create(db, OP, input("杭州恒通贸易有限公司", "91110000802100433B"))
+        .await
+        .unwrap()
+        .id
+}
+
+fn intake(distributor_id: i64, received_at: &str, priority: Priority) -> ComplaintInput {
+    ComplaintInput {
+        distributor_id,
+        channel: Some(Channel::Phone),
+        product: "电饭煲 MB-40".into(),
+        batch_no: "B2604-017".into(),
+        category: "quality".into(),
+        priority: Some(priority),
+        description: "内胆涂层脱落，终端客户要求退换".into(),
+        assignee: "张敏".into(),
+        received_at: received_at.into(),
+    }
+}
+
+fn step(id: i64, to: ComplaintStatus, at: &str) -> ComplaintTransition {
+    ComplaintTransition {
+        id,
+        to: Some(to),
+        at: at.into(),
+        ..Default::default()
+    }
+}
+
+fn codes(e: &AppError) -> Vec<(String, String)> {
+    match e {
+        AppError::Validation { fields } => fields
+            .iter()
+            .map(|f| (f.field.clone(), f.code.clone()))
+            .collect(),
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn a_complaint_goes_round_the_loop_with_the_clocks_right_at_each_step() {
+    let (_dir, db) = fresh().await;
+    let d = one_distributor(&db).await;
+    let now = local("2026-04-20 10:30");
+
+    let bad = complaint::record(
+        &db,
+        OP,
+        &ComplaintInput {
+            distributor_id: d,
+            ..Default::default()
+        },
+        now,
+    )
+    .await
+    .unwrap_err();
+    let c = codes(&bad);
+    for want in [
+        ("channel", "required"),
+        ("priority", "required"),
+        ("description", "required"),
+    ] {
+        assert!(c.contains(&(want.0.into(), want.1.into())), "{c:?}");
+    }
+    let future = complaint::record(&db, OP, &intake(d, "2026-04-21 09:00", Priority::P2), now)
+        .await
+        .unwrap_err();
+    assert_eq!(
+        codes(&future),
+        vec![("received_at".into(), "in_future".into())]
+    );
+
+    // P2: respond within 4 working hours, resolve within 24. Received Monday 10:00.
+    let c = complaint::record(&db, OP, &intake(d, "2026-04-20 10:00", Priority::P2), now)
+        .await
+        .unwrap();
+    assert_eq!(c.number, "TS-2026-0001");
+    assert_eq!(c.status, ComplaintStatus::Received);
+    assert_eq!(c.sla.first_response.state, ClockState::OnTrack);
+    assert_eq!(
+        c.sla.first_response.due_at.as_deref(),
+        Some("2026-04-20 15:00:00"),
+        "lunch does not count"
+    );
+    let id = c.id;
+
+    // An illegal move is refused and changes nothing.
+    let e = complaint::transition(&db, OP, &step(id, ComplaintStatus::Resolved, ""), now)
+        .await
+        .unwrap_err();
+    assert!(matches!(e, AppError::IllegalTransition { .. }), "{e:?}");
+
+    complaint::transition(
+        &db,
+        OP,
+        &step(id, ComplaintStatus::Classified, "2026-04-20 10:20"),
+        now,
+    )
+    .await
+    .unwrap();
+    // At 14:00 three of four hours are used: at risk, escalation level 1.
+    let at_risk = complaint::get(&db, id, local("2026-04-20 14:00"))
+        .await
+        .unwrap();
+    assert_eq!(
+        at_risk.complaint.sla.first_response.state,
+        ClockState::AtRisk
+    );
+    assert_eq!(at_risk.complaint.sla.escalation_level, 1);
+    assert_eq!(at_risk.allowed, vec![ComplaintStatus::Responded]);
+    // Not answered by 17:30: breached by more than half the allowance → level 3.
+    let late = complaint::get(&db, id, local("2026-04-20 17:30"))
+        .await
+        .unwrap();
+    assert_eq!(
+        late.complaint.sla.first_response.state,
+        ClockState::Breached
+    );
+    assert_eq!(late.complaint.sla.escalation_level, 3);
+    let listed = complaint::list(
+        &db,
+        &ComplaintQuery {
+            view: ComplaintView::Late,
+            ..Default::default()
+        },
+        local("2026-04-20 17:30"),
+    )
+    .await
+    .unwrap();
+    assert_eq!(listed.len(), 1);
+
+    let now = local("2026-04-23 12:00");
+    complaint::transition(
+        &db,
+        OP,
+        &step(id, ComplaintStatus::Responded, "2026-04-20 13:30"),
+        now,
+    )
+    .await
+    .unwrap();
+    let before = complaint::transition(
+        &db,
+        OP,
+        &step(id, ComplaintStatus::InProgress, "2026-04-20 13:00"),
+        now,
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(codes(&before)[0].1, "before_last_entry");
+    let no_note = complaint::transition(
+        &db,
+        OP,
+        &step(
+            id,
+            ComplaintStatus::WaitingOnDistributor,
+            "2026-04-21 09:00",
+        ),
+        now,
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(codes(&no_note), vec![("note".into(), "required".into())]);
+    let mut wait = step(
+        id,
+        ComplaintStatus::WaitingOnDistributor,
+        "2026-04-21 09:00",
+    );
+    wait.note = "请提供批次照片".into();
+    let waiting = complaint::transition(&db, OP, &wait, local("2026-04-23 09:00"))
+        .await
+        .unwrap();
+    assert_eq!(waiting.complaint.sla.first_response.state, ClockState::Met);
+    assert!(waiting.complaint.sla.resolution.paused);
+    assert_eq!(
+        waiting.complaint.sla.resolution.elapsed_secs,
+        7 * 3600,
+        "Monday 10:00–18:00 less lunch; the pause stops it"
+    );
+    // Leaving the wait returns to where it came from.
+    assert_eq!(waiting.allowed, vec![ComplaintStatus::Responded]);
+    complaint::transition(
+        &db,
+        OP,
+        &step(id, ComplaintStatus::Responded, "2026-04-23 09:00"),
+        now,
+    )
+    .await
+    .unwrap();
+    let working = complaint::transition(
+        &db,
+        OP,
+        &step(id, ComplaintStatus::InProgress, "2026-04-23 10:00"),
+        local("2026-04-23 10:00"),
+    )
+    .await
+    .unwrap();
+    assert_eq!(working.complaint.sla.resolution.elapsed_secs, 8 * 3600);
+    assert_eq!(
+        working.complaint.sla.resolution.due_at.as_deref(),
+        Some("2026-04-27 10:00:00"),
+        "shifted by the paused working time"
+    );
+
+    let unresolved = complaint::transition(
+        &db,
+        OP,
+        &step(id, ComplaintStatus::Resolved, "2026-04-24 10:00"),
+        now,
+    )
+    .await
+    .unwrap_err();
+    let c = codes(&unresolved);
+    assert!(
+        c.contains(&("resolution".into(), "required".into()))
+            && c.contains(&("root_cause".into(), "required".into())),
+        "{c:?}"
+    );
+    let mut resolve = step(id, ComplaintStatus::Resolved, "2026-04-24 10:00");
+    resolve.resolution = "更换新品，补偿运费".into();
+    resolve.root_cause = "material".into();
+    resolve.root_cause_note = "涂层供应商批次问题".into();
+    let now = local("2026-04-24 12:00");
+    complaint::transition(&db, OP, &resolve, now).await.unwrap();
+    let mut verify = step(id, ComplaintStatus::Verified, "2026-04-24 11:00");
+    verify.confirmation = "经销商确认已收到换货".into();
+    verify.satisfaction = Some(7);
+    assert_eq!(
+        codes(
+            &complaint::transition(&db, OP, &verify, now)
+                .await
+                .unwrap_err()
+        ),
+        vec![("satisfaction".into(), "score_range".into())]
+    );
+    verify.satisfaction = Some(4);
+    let verified = complaint::transition(&db, OP, &verify, now).await.unwrap();
+    assert_eq!(verified.complaint.sla.resolution.state, ClockState::Met);
+    assert_eq!(verified.complaint.satisfaction, Some(4));
+    complaint::add_note(
+        &db,
+        OP,
+        &ComplaintNote {
+            id,
+            kind: Some(EventKind::Assignment),
+            text: "刘洋".into(),
+        },
+        now,
+    )
+    .await
+    .unwrap();
+    let closed = complaint::transition(&db, OP, &step(id, ComplaintStatus::Closed, ""), now)
+        .await
+        .unwrap();
+    assert_eq!(closed.complaint.assignee, "刘洋");
+    // Timeline: received and 8 moves, the first assignment and the hand-over; operators kept.
+    let kinds: Vec<EventKind> = closed.timeline.iter().map(|t| t.kind).collect();
+    assert_eq!(
+        kinds
+            .iter()
+            .filter(|k| **k == EventKind::Transition)
+            .count(),
+        9
+    );
+    assert_eq!(
+        kinds
+            .iter()
+            .filter(|k| **k == EventKind::Assignment)
+            .count(),
+        2
+    );
+    assert!(closed.timeline.iter().all(|t| t.operator == OP));
+
+    // Reopen: needs a reason; the resolution clock runs on from where it stopped.
+    let e = complaint::transition(
+        &db,
+        OP,
+        &step(id, ComplaintStatus::InProgress, "2026-04-27 09:00"),
+        local("2026-04-27 10:00"),
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(
+        codes(&e),
+        vec![("note".into(), "reopen_reason_required".into())]
+    );
+    let mut reopen = step(id, ComplaintStatus::InProgress, "2026-04-27 09:00");
+    reopen.note = "换货后同样问题".into();
+    let reopened = complaint::transition(&db, OP, &reopen, local("2026-04-27 10:00"))
+        .await
+        .unwrap();
+    assert!(reopened.complaint.sla.resolution.running);
+    assert_eq!(reopened.complaint.sla.resolution.elapsed_secs, 17 * 3600);
+
+    // The knowledge base finds resolved cases by their resolution text.
+    let found = complaint::list(
+        &db,
+        &ComplaintQuery {
+            view: ComplaintView::All,
+            search: "补偿运费".into(),
+            ..Default::default()
+        },
+        now,
+    )
+    .await
+    .unwrap();
+    assert_eq!(found.len(), 1);
+
+    // The timeline cannot be edited, even with SQL.
+    use sea_orm::ConnectionTrait;
+    assert!(db
+        .execute_unprepared("UPDATE complaint_event SET text = 'x'")
+        .await
+        .is_err());
+    assert!(db
+        .execute_unprepared("DELETE FROM complaint_event")
+        .await
+        .is_err());
+}
+
+#[tokio::test]
+async fn a_complaint_at_17_30_before_a_holiday_is_due_after_it() {
+    let (dir, db) = fresh().await;
+    let d = one_distributor(&db).await;
+    // The year's schedule as the user types it in: Labour Day 05-01..05-05, make-up days 04-26 and 05-09.
+    let csv = dir.path().join("calendar.csv");
+    std::fs::write(
+        &csv,
+        "date,kind,name\n2026-05-01,休,劳动节\n2026-05-02,holiday,劳动节\n2026-05-03,holiday,劳动节\n2026-05-04,holiday,劳动节\n2026-05-05,holiday,劳动节\n2026-04-26,班,调休\n2026-05-09,workday,调休\n",
+    )
+    .unwrap();
+    let list = days::read_csv(&csv).unwrap();
+    days::replace(&db, OP, &list).await.unwrap();
+    let out = dir.path().join("out.csv");
+    days::write_csv(&out, &days::list(&db).await.unwrap()).unwrap();
+    assert_eq!(days::read_csv(&out).unwrap().len(), 7, "export reads back");
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(
+        &bad,
+        "date,kind,name\n2026-13-01,holiday,x\n2026-05-06,maybe,y\n",
+    )
+    .unwrap();
+    match days::read_csv(&bad).unwrap_err() {
+        AppError::ImportRejected { errors } => {
+            assert_eq!(
+                errors
+                    .iter()
+                    .map(|e| (e.row, e.code.as_str()))
+                    .collect::<Vec<_>>(),
+                vec![(2, "date_format"), (3, "invalid_choice")]
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(matches!(
+        days::replace(
+            &db,
+            OP,
+            &[
+                CalendarDay {
+                    date: "2026-05-01".into(),
+                    kind: DayKind::Holiday,
+                    name: String::new()
+                },
+                CalendarDay {
+                    date: "2026-05-01".into(),
+                    kind: DayKind::Workday,
+                    name: String::new()
+                }
+            ]
+        )
+        .await,
+        Err(AppError::ImportRejected { .. })
+    ));
+
+    // Thursday 2026-04-30 17:30, P1 (2 working hours to respond).
+    let c = complaint::record(
+        &db,
+        OP,
+        &intake(d, "2026-04-30 17:30", Priority::P1),
+        local("2026-04-30 17:35"),
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        c.sla.first_response.due_at.as_deref(),
+        Some("2026-05-06 10:30:00")
+    );
+    // During the holiday nothing is used up.
+    let mid = complaint::get(&db, c.id, local("2026-05-03 12:00"))
+        .await
+        .unwrap();
+    assert_eq!(mid.complaint.sla.first_response.elapsed_secs, 30 * 60);
+    assert_eq!(mid.complaint.sla.first_response.state, ClockState::OnTrack);
+}
+
+#[tokio::test]
+async fn the_report_counts_compliance_hours_pareto_and_satisfaction() {
+    let (_dir, db) = fresh().await;
+    let d = one_distributor(&db).await;
+    let now = local("2026-04-30 12:00");
+    // Two answered within 4 h (P2), one answered after 6 h.
+    let mut ids = vec![];
+    for (i, (received, responded)) in [
+        ("2026-04-20 09:00", "2026-04-20 10:00"),
+        ("2026-04-21 09:00", "2026-04-21 12:00"),
+        ("2026-04-22 09:00", "2026-04-22 16:00"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let mut inp = intake(d, received, Priority::P2);
+        if i == 2 {
+            inp.product = "电磁炉 C21".into();
+            inp.category = "delivery".into();
+        }
+        let c = complaint::record(&db, OP, &inp, now).await.unwrap();
+        complaint::transition(
+            &db,
+            OP,
+            &step(c.id, ComplaintStatus::Classified, received),
+            now,
+        )
+        .await
+        .unwrap();
+        complaint::transition(
+            &db,
+            OP,
+            &step(c.id, ComplaintStatus::Responded, responded),
+            now,
+        )
+        .await
+        .unwrap();
+        ids.push(c.id);
+    }
+    let r = report::build(
+        &db,
+        &ReportRequest {
+            from: "2026-04-01".into(),
+            to: "2026-04-30".into(),
+            distributor_id: None,
+        },
+        now,
+    )
+    .await
+    .unwrap();
+    assert_eq!(r.total, 3);
+    assert_eq!(r.sla.first_response_met_pct, Some(66.7));
+    // 1 h, 3 h (lunch excluded), 6 h.
+    assert_eq!(r.first_response_hours.avg, Some(3.33));
+    assert_eq!(r.first_response_hours.p90, Some(6.0));
+    assert_eq!(r.pareto[0].category, "quality");
+    assert_eq!(r.pareto[0].count, 2);
+    assert_eq!(r.pareto.last().unwrap().cumulative_pct, 100.0);
+    assert_eq!(
+        r.by_category
+            .iter()
+            .map(|c| (c.key.as_str(), c.count))
+            .collect::<Vec<_>>(),
+        vec![("quality", 2), ("delivery", 1)]
+    );
+    let none = report::build(
+        &db,
+        &ReportRequest {
+            from: "2026-05-01".into(),
+            to: "2026-05-31".into(),
+            distributor_id: None,
+        },
+        now,
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        (
+            none.total,
+            none.sla.first_response_met_pct,
+            none.first_response_hours.avg
+        ),
+        (0, None, None)
+    );
+    assert!(matches!(
+        report::build(
+            &db,
+            &ReportRequest {
+                from: "2026-05-31".into(),
+                to: "2026-05-01".into(),
+                distributor_id: None
+            },
+            now
+        )
+        .await,
+        Err(AppError::Validation { .. })
+    ));
+}
+
+#[tokio::test]
+async fn settings_are_validated() {
+    let (_dir, db) = fresh().await;
+    let mut s = complaint::load_settings(&db).await.unwrap();
+    s.sla[0].resolution_hours = 1;
+    s.working_periods[1].start = "11:00".into();
+    s.working_weekdays = [false; 7];
+    let e = complaint::save_settings(&db, OP, s).await.unwrap_err();
+    let c = codes(&e);
+    for want in [
+        ("sla.0.resolution_hours", "sla_order"),
+        ("working_periods.1", "period_order"),
+        ("working_weekdays", "required"),
+    ] {
+        assert!(c.contains(&(want.0.into(), want.1.into())), "{c:?}");
+    }
+    let mut ok = complaint::load_settings(&db).await.unwrap();
+    ok.escalation = ["组长".into(), "经理".into(), "总监".into()];
+    complaint::save_settings(&db, OP, ok.clone()).await.unwrap();
+    assert_eq!(complaint::load_settings(&db).await.unwrap(), ok);
+}
