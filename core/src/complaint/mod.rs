@@ -639,17 +639,11 @@ pub async fn transition<C: ConnectionTrait + TransactionTrait>(
                 text = req.confirmation.trim().into();
             }
         }
-        WaitingOnDistributor | InProgress
-            if from == Verified || from == Closed || from == Resolved =>
-        {
-            if text.is_empty() {
-                errs.push(FieldError::new("note", "reopen_reason_required"));
-            }
+        InProgress if text.is_empty() && matches!(from, Resolved | Verified | Closed) => {
+            errs.push(FieldError::new("note", "reopen_reason_required"));
         }
-        WaitingOnDistributor => {
-            if text.is_empty() {
-                errs.push(FieldError::new("note", "required"));
-            }
+        WaitingOnDistributor if text.is_empty() => {
+            errs.push(FieldError::new("note", "required"));
         }
         _ => {}
     }
@@ -901,7 +895,7 @@ pub async fn list<C: ConnectionTrait>(
         .collect();
     if q.view == ComplaintView::Late {
         out.retain(|c| c.sla.escalation_level > 0);
-        out.sort_by_key(|c| time_left(c));
+        out.sort_by_key(time_left);
     }
     Ok(out)
 }

@@ -1,0 +1,268 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { App, Breadcrumb, Button, Card, Col, Descriptions, Row, Skeleton, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+
+import type { ComplaintDetail } from '../bindings/ComplaintDetail';
+import type { ComplaintStatus } from '../bindings/ComplaintStatus';
+import { ComplaintStatusTag, PriorityTag } from '../components/complaints/ComplaintTags';
+import { ComplaintTimeline } from '../components/complaints/ComplaintTimeline';
+import { ComplaintTransitionModal } from '../components/complaints/ComplaintTransitionModal';
+import { SlaCard } from '../components/complaints/SlaCard';
+import { PageHeader } from '../components/PageHeader';
+import { QueryError } from '../components/QueryError';
+import { toAppError } from '../ipc';
+import { useComplaint, useComplaintNote, useComplaintSettings } from '../ipc/queries';
+import {
+  channelLabel,
+  choiceLabel,
+  isReopen,
+  shortTime,
+  transitionAction,
+} from '../lib/complaints';
+import { appErrorMessage } from '../lib/errors';
+
+/** One button per move the lifecycle allows now (`complaint-to-<status>`). */
+export function ComplaintActions({
+  detail,
+  onOpen,
+}: {
+  detail: ComplaintDetail;
+  onOpen: (to: ComplaintStatus) => void;
+}) {
+  const { t } = useTranslation();
+  const from = detail.complaint.status;
+  return (
+    <>
+      {detail.allowed.map((to, i) => {
+        const reopen = isReopen(from, to);
+        return (
+          <Button
+            key={to}
+            id={`complaint-to-${to}`}
+            data-action={transitionAction(from, to)}
+            type={i === 0 && !reopen ? 'primary' : 'default'}
+            danger={reopen}
+            onClick={() => onOpen(to)}
+          >
+            {t(`complaint.actions.${transitionAction(from, to)}`)}
+          </Button>
+        );
+      })}
+    </>
+  );
+}
+
+export function ComplaintPage() {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const id = Number(useParams().id);
+  const detail = useComplaint(id);
+  const settings = useComplaintSettings();
+  const note = useComplaintNote();
+  const [moving, setMoving] = useState<ComplaintStatus | null>(null);
+  const [pending, setPending] = useState<'note' | 'assign' | null>(null);
+  const language = i18n.resolvedLanguage ?? i18n.language;
+
+  const back = () => {
+    if (window.history.length > 1) void navigate(-1);
+    else void navigate('/complaints');
+  };
+
+  const crumbs = (
+    <Breadcrumb
+      style={{ marginBottom: 8 }}
+      items={[
+        { title: <Link to="/complaints">{t('nav.complaints')}</Link> },
+        { title: detail.data?.complaint.number ?? '…' },
+      ]}
+    />
+  );
+
+  if (detail.error) {
+    return (
+      <>
+        {crumbs}
+        <QueryError error={detail.error} onRetry={() => void detail.refetch()} />
+      </>
+    );
+  }
+  if (!detail.data) {
+    return (
+      <>
+        {crumbs}
+        <div className="page-card">
+          <Skeleton active paragraph={{ rows: 8 }} />
+        </div>
+      </>
+    );
+  }
+
+  const c = detail.data.complaint;
+
+  const send = async (kind: 'note' | 'assignment', text: string): Promise<boolean> => {
+    setPending(kind === 'note' ? 'note' : 'assign');
+    try {
+      await note.mutateAsync({ id: c.id, kind, text });
+      message.success(kind === 'note' ? t('timeline.noteAdded') : t('timeline.assigned', { name: text }));
+      return true;
+    } catch (e) {
+      message.error(appErrorMessage(toAppError(e), t));
+      return false;
+    } finally {
+      setPending(null);
+    }
+  };
+
+  const none = <span className="muted">{t('common.none')}</span>;
+  const finished = c.resolution || c.root_cause || c.satisfaction !== null;
+
+  return (
+    <>
+      <PageHeader
+        before={crumbs}
+        title={
+          <Space size={10} wrap>
+            <Button
+              type="text"
+              size="small"
+              icon={<ArrowLeftOutlined />}
+              onClick={back}
+              aria-label={t('complaint.back')}
+            />
+            <span id="complaint-number">{c.number}</span>
+            <ComplaintStatusTag status={c.status} id="complaint-status" />
+            <PriorityTag priority={c.priority} id="complaint-priority" />
+          </Space>
+        }
+        subtitle={
+          <Space size={16} wrap className="detail-meta">
+            <Link to={`/distributors/${c.distributor_id}`} id="complaint-distributor">
+              {c.distributor_code} {c.distributor_name}
+            </Link>
+            <span id="complaint-received">{t('complaint.received', { at: shortTime(c.received_at) })}</span>
+          </Space>
+        }
+        extra={<ComplaintActions detail={detail.data} onOpen={setMoving} />}
+      />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={14}>
+          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            <Card title={t('complaint.details')} size="small">
+              <Descriptions
+                size="small"
+                column={2}
+                items={[
+                  {
+                    key: 'category',
+                    label: t('fields.category'),
+                    children: (
+                      <span id="complaint-category">
+                        {c.category ? choiceLabel(settings.data?.categories, c.category, language) : none}
+                      </span>
+                    ),
+                  },
+                  {
+                    key: 'channel',
+                    label: t('fields.channel'),
+                    children: <span id="complaint-channel">{channelLabel(t, c.channel)}</span>,
+                  },
+                  {
+                    key: 'product',
+                    label: t('fields.product'),
+                    children: <span id="complaint-product">{c.product || none}</span>,
+                  },
+                  {
+                    key: 'batch_no',
+                    label: t('fields.batch_no'),
+                    children: <span id="complaint-batch">{c.batch_no || none}</span>,
+                  },
+                  {
+                    key: 'assignee',
+                    label: t('fields.assignee'),
+                    children: (
+                      <span id="complaint-assignee">{c.assignee || t('complaint.unassigned')}</span>
+                    ),
+                  },
+                  {
+                    key: 'received_at',
+                    label: t('fields.received_at'),
+                    children: shortTime(c.received_at),
+                  },
+                  {
+                    key: 'description',
+                    label: t('complaint.description'),
+                    span: 2,
+                    children: (
+                      <Typography.Paragraph id="complaint-description" style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
+                        {c.description}
+                      </Typography.Paragraph>
+                    ),
+                  },
+                  ...(finished
+                    ? [
+                        {
+                          key: 'resolution',
+                          label: t('fields.resolution'),
+                          span: 2,
+                          children: (
+                            <span id="complaint-resolution" style={{ whiteSpace: 'pre-wrap' }}>
+                              {c.resolution || none}
+                            </span>
+                          ),
+                        },
+                        {
+                          key: 'root_cause',
+                          label: t('fields.root_cause'),
+                          children: (
+                            <span id="complaint-root-cause">
+                              {c.root_cause
+                                ? choiceLabel(settings.data?.root_causes, c.root_cause, language)
+                                : none}
+                            </span>
+                          ),
+                        },
+                        {
+                          key: 'satisfaction',
+                          label: t('fields.satisfaction'),
+                          children: (
+                            <span id="complaint-satisfaction">
+                              {c.satisfaction !== null ? t('complaint.score', { score: c.satisfaction }) : none}
+                            </span>
+                          ),
+                        },
+                        ...(c.root_cause_note
+                          ? [
+                              {
+                                key: 'root_cause_note',
+                                label: t('fields.root_cause_note'),
+                                span: 2,
+                                children: <span style={{ whiteSpace: 'pre-wrap' }}>{c.root_cause_note}</span>,
+                              },
+                            ]
+                          : []),
+                      ]
+                    : []),
+                ]}
+              />
+            </Card>
+            <SlaCard complaint={c} />
+          </Space>
+        </Col>
+        <Col xs={24} xl={10}>
+          <ComplaintTimeline
+            entries={detail.data.timeline}
+            busy={{ note: pending === 'note', assign: pending === 'assign' }}
+            onNote={(text) => send('note', text)}
+            onAssign={(name) => send('assignment', name)}
+          />
+        </Col>
+      </Row>
+      {moving ? (
+        <ComplaintTransitionModal key={moving} complaint={c} to={moving} onClose={() => setMoving(null)} />
+      ) : null}
+    </>
+  );
+}
