@@ -11,6 +11,9 @@ import { HashRouter, Navigate, Route, Routes } from 'react-router';
 
 import { AppLayout } from './components/AppLayout';
 import './i18n';
+import { ComplaintListPage } from './pages/ComplaintListPage';
+import { ComplaintPage } from './pages/ComplaintPage';
+import { ComplaintReportPage } from './pages/ComplaintReportPage';
 import { DistributorDetailPage } from './pages/DistributorDetailPage';
 import { DistributorListPage } from './pages/DistributorListPage';
 import { SettingsPage } from './pages/SettingsPage';
@@ -53,6 +56,9 @@ createRoot(document.getElementById('root') as HTMLElement).render(
               <Route index element={<Navigate to="/distributors" replace />} />
               <Route path="distributors" element={<DistributorListPage />} />
               <Route path="distributors/:id" element={<DistributorDetailPage />} />
+              <Route path="complaints" element={<ComplaintListPage />} />
+              <Route path="complaints/report" element={<ComplaintReportPage />} />
+              <Route path="complaints/:id" element={<ComplaintPage />} />
               <Route path="settings" element={<SettingsPage />} />
               <Route path="*" element={<Navigate to="/distributors" replace />} />
             </Route>

@@ -1,4 +1,10 @@
-import { SettingOutlined, ShopOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  BarChartOutlined,
+  CustomerServiceOutlined,
+  SettingOutlined,
+  ShopOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { Flex, Layout, Menu, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,7 +31,14 @@ export function AppLayout() {
     }
   }, [savedLanguage, i18n]);
 
-  const selected = location.pathname.startsWith('/settings') ? '/settings' : '/distributors';
+  const path = location.pathname;
+  const selected = path.startsWith('/settings')
+    ? '/settings'
+    : path.startsWith('/complaints/report')
+      ? '/complaints/report'
+      : path.startsWith('/complaints')
+        ? '/complaints'
+        : '/distributors';
   const operator = settings.data?.operator_name.trim();
 
   return (
@@ -56,6 +69,16 @@ export function AppLayout() {
                 key: '/distributors',
                 icon: <ShopOutlined />,
                 label: <span id="nav-distributors">{t('nav.distributors')}</span>,
+              },
+              {
+                key: '/complaints',
+                icon: <CustomerServiceOutlined />,
+                label: <span id="nav-complaints">{t('nav.complaints')}</span>,
+              },
+              {
+                key: '/complaints/report',
+                icon: <BarChartOutlined />,
+                label: <span id="nav-complaint-report">{t('nav.complaintReport')}</span>,
               },
               {
                 key: '/settings',

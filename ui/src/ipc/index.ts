@@ -41,6 +41,7 @@ import type { LedgerEntry } from '../bindings/LedgerEntry';
 import type { LedgerExportRequest } from '../bindings/LedgerExportRequest';
 import type { LedgerImportSummary } from '../bindings/LedgerImportSummary';
 import type { LedgerQuery } from '../bindings/LedgerQuery';
+import type { ReportFileRequest } from '../bindings/ReportFileRequest';
 import type { ReportRequest } from '../bindings/ReportRequest';
 import type { ReverseRequest } from '../bindings/ReverseRequest';
 import type { Settings } from '../bindings/Settings';
@@ -52,9 +53,6 @@ import type { TierChangeRequest } from '../bindings/TierChangeRequest';
 import type { TransitionRequest } from '../bindings/TransitionRequest';
 
 export type { AppError };
-
-/** A complaint report written to a file; `path` ends in `.pdf` or `.xlsx`, `lang` is `zh-CN` or `en`. */
-export type ReportFileRequest = { report: ReportRequest; lang: string; path: string };
 
 const KINDS = new Set<AppError['kind']>([
   'validation',

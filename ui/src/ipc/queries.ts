@@ -29,6 +29,7 @@ import type { ExportRequest } from '../bindings/ExportRequest';
 import type { ImportProgress } from '../bindings/ImportProgress';
 import type { LedgerExportRequest } from '../bindings/LedgerExportRequest';
 import type { LedgerQuery } from '../bindings/LedgerQuery';
+import type { ReportFileRequest } from '../bindings/ReportFileRequest';
 import type { ReportRequest } from '../bindings/ReportRequest';
 import type { ReverseRequest } from '../bindings/ReverseRequest';
 import type { Settings } from '../bindings/Settings';
@@ -37,7 +38,7 @@ import type { StatementRequest } from '../bindings/StatementRequest';
 import type { StatementSettings } from '../bindings/StatementSettings';
 import type { TierChangeRequest } from '../bindings/TierChangeRequest';
 import type { TransitionRequest } from '../bindings/TransitionRequest';
-import { ipc, type ReportFileRequest } from './index';
+import { ipc } from './index';
 
 declare module '@tanstack/react-query' {
   interface Register {

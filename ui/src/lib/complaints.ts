@@ -9,7 +9,10 @@ import type { Clock } from '../bindings/Clock';
 import type { ClockState } from '../bindings/ClockState';
 import type { ComplaintStatus } from '../bindings/ComplaintStatus';
 import type { Priority } from '../bindings/Priority';
+import type { RowError } from '../bindings/RowError';
+import type { CalendarDay } from '../bindings/CalendarDay';
 import type { Sla } from '../bindings/Sla';
+import { isIsoDate } from './ledger';
 import type { FieldProblem } from './validation';
 
 export const COMPLAINT_STATUSES: ComplaintStatus[] = [
@@ -135,21 +138,11 @@ export function usedPercent(c: Pick<Clock, 'allowance_secs' | 'elapsed_secs'>): 
 // ---- transitions ----
 
 export type TransitionAction =
-  | 'classify'
-  | 'respond'
-  | 'wait'
-  | 'start'
-  | 'resume'
-  | 'reopen'
-  | 'resolve'
-  | 'verify'
-  | 'close';
+  'classify' | 'respond' | 'wait' | 'start' | 'resume' | 'reopen' | 'resolve' | 'verify' | 'close';
 
 /** A move back to work from a finished complaint reopens it. */
 export function isReopen(from: ComplaintStatus, to: ComplaintStatus): boolean {
-  return (
-    (to === 'in_progress' || to === 'waiting_on_distributor') && FINISHED_STATUSES.includes(from)
-  );
+  return (to === 'in_progress' || to === 'waiting_on_distributor') && FINISHED_STATUSES.includes(from);
 }
 
 /** The name of the button that moves `from` → `to`. */
@@ -299,4 +292,29 @@ export function formatHours(v: number | null | undefined, none: string): string 
 
 export function formatPct(v: number | null | undefined, none: string): string {
   return v === null || v === undefined ? none : `${Math.round(v * 10) / 10}%`;
+}
+
+// ---- business calendar ----
+
+/** Rows the server would refuse: dates that are not dates, and dates entered twice. */
+export function checkCalendarRows(rows: CalendarDay[]): RowError[] {
+  const errors: RowError[] = [];
+  const seen = new Set<string>();
+  rows.forEach((d, i) => {
+    const date = d.date.trim();
+    if (!isIsoDate(date)) {
+      errors.push({
+        row: i + 1,
+        field: 'date',
+        code: date ? 'date_format' : 'required',
+        detail: date || null,
+      });
+      return;
+    }
+    const [y, m, day] = date.split('-').map(Number);
+    const key = `${y}-${m}-${day}`;
+    if (seen.has(key)) errors.push({ row: i + 1, field: 'date', code: 'duplicate', detail: date });
+    seen.add(key);
+  });
+  return errors;
 }

@@ -37,7 +37,9 @@ export function fieldErrorText(
   if (!field) return general;
   const names = fieldPath(field).filter((s): s is string => typeof s === 'string');
   const last = names[names.length - 1];
-  return last ? t(`errors.onField.${last}.${code}`, { detail: detail ?? '', defaultValue: general }) : general;
+  return last
+    ? t(`errors.onField.${last}.${code}`, { detail: detail ?? '', defaultValue: general })
+    : general;
 }
 
 /** The translated label of a (possibly dotted) server field name: `company.name` first, then `name`. */

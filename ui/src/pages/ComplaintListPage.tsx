@@ -196,7 +196,13 @@ export function ComplaintListPage() {
             id="complaint-table"
             rows={rows}
             loading={list.isPending || list.isPlaceholderData}
-            empty={list.isLoading ? <span /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} />}
+            empty={
+              list.isLoading ? (
+                <span />
+              ) : (
+                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} />
+              )
+            }
           />
         )}
       </div>

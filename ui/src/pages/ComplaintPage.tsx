@@ -14,13 +14,7 @@ import { PageHeader } from '../components/PageHeader';
 import { QueryError } from '../components/QueryError';
 import { toAppError } from '../ipc';
 import { useComplaint, useComplaintNote, useComplaintSettings } from '../ipc/queries';
-import {
-  channelLabel,
-  choiceLabel,
-  isReopen,
-  shortTime,
-  transitionAction,
-} from '../lib/complaints';
+import { channelLabel, choiceLabel, isReopen, shortTime, transitionAction } from '../lib/complaints';
 import { appErrorMessage } from '../lib/errors';
 
 /** One button per move the lifecycle allows now (`complaint-to-<status>`). */
@@ -142,6 +136,24 @@ export function ComplaintPage() {
             <Link to={`/distributors/${c.distributor_id}`} id="complaint-distributor">
               {c.distributor_code} {c.distributor_name}
             </Link>
+            <span>
+              {t('common.labelled', { label: t('fields.category') })}
+              <span id="complaint-category">
+                {c.category
+                  ? choiceLabel(settings.data?.categories, c.category, language)
+                  : t('complaint.uncategorised')}
+              </span>
+            </span>
+            <span>
+              {t('common.labelled', { label: t('complaint.productBatch') })}
+              <span id="complaint-product">{c.product || t('common.none')}</span>
+              {' / '}
+              <span id="complaint-batch">{c.batch_no || t('common.none')}</span>
+            </span>
+            <span>
+              {t('common.labelled', { label: t('fields.assignee') })}
+              <span id="complaint-assignee">{c.assignee || t('complaint.unassigned')}</span>
+            </span>
             <span id="complaint-received">{t('complaint.received', { at: shortTime(c.received_at) })}</span>
           </Space>
         }
@@ -156,35 +168,9 @@ export function ComplaintPage() {
                 column={2}
                 items={[
                   {
-                    key: 'category',
-                    label: t('fields.category'),
-                    children: (
-                      <span id="complaint-category">
-                        {c.category ? choiceLabel(settings.data?.categories, c.category, language) : none}
-                      </span>
-                    ),
-                  },
-                  {
                     key: 'channel',
                     label: t('fields.channel'),
                     children: <span id="complaint-channel">{channelLabel(t, c.channel)}</span>,
-                  },
-                  {
-                    key: 'product',
-                    label: t('fields.product'),
-                    children: <span id="complaint-product">{c.product || none}</span>,
-                  },
-                  {
-                    key: 'batch_no',
-                    label: t('fields.batch_no'),
-                    children: <span id="complaint-batch">{c.batch_no || none}</span>,
-                  },
-                  {
-                    key: 'assignee',
-                    label: t('fields.assignee'),
-                    children: (
-                      <span id="complaint-assignee">{c.assignee || t('complaint.unassigned')}</span>
-                    ),
                   },
                   {
                     key: 'received_at',
@@ -196,7 +182,10 @@ export function ComplaintPage() {
                     label: t('complaint.description'),
                     span: 2,
                     children: (
-                      <Typography.Paragraph id="complaint-description" style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
+                      <Typography.Paragraph
+                        id="complaint-description"
+                        style={{ whiteSpace: 'pre-wrap', margin: 0 }}
+                      >
                         {c.description}
                       </Typography.Paragraph>
                     ),
@@ -229,7 +218,9 @@ export function ComplaintPage() {
                           label: t('fields.satisfaction'),
                           children: (
                             <span id="complaint-satisfaction">
-                              {c.satisfaction !== null ? t('complaint.score', { score: c.satisfaction }) : none}
+                              {c.satisfaction !== null
+                                ? t('complaint.score', { score: c.satisfaction })
+                                : none}
                             </span>
                           ),
                         },

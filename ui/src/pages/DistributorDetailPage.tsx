@@ -6,6 +6,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 
 import type { DistributorDetail } from '../bindings/DistributorDetail';
 import type { Status } from '../bindings/Status';
+import { DistributorComplaintsTab } from '../components/complaints/DistributorComplaintsTab';
 import { AssessmentsTab } from '../components/detail/AssessmentsTab';
 import { AttachmentsTab } from '../components/detail/AttachmentsTab';
 import { AuditTab } from '../components/detail/AuditTab';
@@ -164,6 +165,12 @@ export function DistributorDetailPage() {
               key: 'statement',
               label: t('detail.tabs.statement'),
               children: <StatementTab key={d.id} distributor={d} />,
+              destroyOnHidden: true,
+            },
+            {
+              key: 'complaints',
+              label: t('detail.tabs.complaints'),
+              children: <DistributorComplaintsTab key={d.id} distributor={d} />,
               destroyOnHidden: true,
             },
             {

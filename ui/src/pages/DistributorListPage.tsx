@@ -7,6 +7,7 @@ import { DistributorTable } from '../components/distributors/DistributorTable';
 import { ExportButtons } from '../components/distributors/ExportButtons';
 import { ListFilters } from '../components/distributors/ListFilters';
 import { useImportFlow } from '../components/distributors/useImportFlow';
+import { LateComplaintsButton } from '../components/complaints/LateComplaintsButton';
 import { BatchStatementsModal } from '../components/ledger/BatchStatementsModal';
 import { PageHeader } from '../components/PageHeader';
 import { QueryError } from '../components/QueryError';
@@ -74,6 +75,7 @@ export function DistributorListPage() {
         title={t('list.title')}
         extra={
           <>
+            <LateComplaintsButton />
             <Button
               id="distributor-new"
               type="primary"

@@ -21,6 +21,8 @@ import type { Settings } from '../bindings/Settings';
 import type { TierLabel } from '../bindings/TierLabel';
 import { PageHeader } from '../components/PageHeader';
 import { QueryError } from '../components/QueryError';
+import { CalendarCard } from '../components/settings/CalendarCard';
+import { ComplaintSettingsCard } from '../components/settings/ComplaintSettingsCard';
 import { StatementSettingsCard } from '../components/settings/StatementSettingsCard';
 import { ruleFrom } from '../forms/rules';
 import { normaliseLanguage, rememberLanguage } from '../i18n';
@@ -308,6 +310,8 @@ export function SettingsPage() {
         <Skeleton active paragraph={{ rows: 10 }} />
       )}
       <StatementSettingsCard />
+      <ComplaintSettingsCard />
+      <CalendarCard />
       <AboutCard />
     </div>
   );

@@ -106,9 +106,7 @@ export function ComplaintTable({ id, rows, loading, empty, showDistributor = tru
           key: 'escalation',
           title: t('complaints.columns.escalation'),
           width: 160,
-          render: (_: unknown, c) => (
-            <EscalationTag level={c.sla.escalation_level} to={c.escalate_to} />
-          ),
+          render: (_: unknown, c) => <EscalationTag level={c.sla.escalation_level} to={c.escalate_to} />,
         },
         {
           key: 'received_at',

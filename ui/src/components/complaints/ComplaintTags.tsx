@@ -65,15 +65,7 @@ export function TimeLeft({ clock, id }: { clock: Clock; id?: string }) {
 }
 
 /** "L2 · 张经理" when the complaint is escalated; nothing at level 0. */
-export function EscalationTag({
-  level,
-  to,
-  id,
-}: {
-  level: number;
-  to: string | null;
-  id?: string;
-}) {
+export function EscalationTag({ level, to, id }: { level: number; to: string | null; id?: string }) {
   const { t } = useTranslation();
   if (level <= 0) return null;
   return (

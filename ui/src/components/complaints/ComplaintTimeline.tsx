@@ -77,9 +77,7 @@ export function ComplaintTimeline({ entries, busy, onNote, onAssign }: Props) {
                   <div className="detail-meta">
                     {shortTime(e.at)} · {t('history.by', { operator: e.operator })}
                   </div>
-                  {e.text && e.kind !== 'assignment' ? (
-                    <div className="timeline-text">{e.text}</div>
-                  ) : null}
+                  {e.text && e.kind !== 'assignment' ? <div className="timeline-text">{e.text}</div> : null}
                 </div>
               ),
             }))}

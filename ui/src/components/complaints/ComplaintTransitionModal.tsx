@@ -220,7 +220,9 @@ export function ComplaintTransitionModal({ complaint, to, onClose }: Props) {
           >
             <Input.TextArea
               autoSize={{ minRows: 2, maxRows: 6 }}
-              placeholder={needs.note ? t('complaint.noteRequiredPlaceholder') : t('complaint.notePlaceholder')}
+              placeholder={
+                needs.note ? t('complaint.noteRequiredPlaceholder') : t('complaint.notePlaceholder')
+              }
             />
           </Form.Item>
           <Form.Item

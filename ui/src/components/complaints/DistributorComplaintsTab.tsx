@@ -17,12 +17,7 @@ export function DistributorComplaintsTab({ distributor }: { distributor: Distrib
   return (
     <>
       <Flex justify="end" style={{ marginBottom: 12 }}>
-        <Button
-          id="complaint-new"
-          type="primary"
-          icon={<PlusOutlined />}
-          onClick={() => setCreating(true)}
-        >
+        <Button id="complaint-new" type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
           {t('complaints.new')}
         </Button>
       </Flex>

@@ -49,7 +49,19 @@ export function DistributorSelect({
   }, [search]);
 
   const list = useDistributorList({ ...emptyQuery, search: debounced, limit: MAX_OPTIONS });
-  const found: DistributorRef[] = (list.data?.rows ?? []).map((d) => ({ id: d.id, code: d.code, name: d.name }));
+  const rows: DistributorRef[] = (list.data?.rows ?? []).map((d) => ({
+    id: d.id,
+    code: d.code,
+    name: d.name,
+  }));
+  // Until the answer for the text typed so far arrives, the previous rows are narrowed here,
+  // so Enter right after typing a code never picks a distributor that does not match.
+  const typed = search.trim().toLowerCase();
+  const stale = search.trim() !== debounced || list.isPlaceholderData;
+  const found =
+    stale && typed
+      ? rows.filter((d) => d.code.toLowerCase().includes(typed) || d.name.toLowerCase().includes(typed))
+      : rows;
   // The chosen distributor keeps its label while another search is shown.
   const shown =
     picked && picked.id === value && !found.some((d) => d.id === picked.id) ? [picked, ...found] : found;
