@@ -3,7 +3,7 @@
 // the working-time clocks checked at each step.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -123,12 +123,55 @@ test('a complaint goes round the loop; timeline and SLA state are right at each 
     await s.type('#complaint-search', '补偿运费');
     await s.waitFor(async () => (await s.exec(`return document.querySelectorAll('#complaint-table tbody tr[data-row-key]').length`)) === 1, 'one knowledge-base hit');
 
+    // The report for November, printed to PDF.
+    await s.click('#nav-complaint-report');
+    await s.type('#report_from', '2026-11-01');
+    await s.type('#report_to', '2026-11-30');
+    await s.click('#report-show');
+    await s.waitFor(async () => (await s.text('#report-total')).trim() === '1', 'one complaint in the report');
+    const pdf = path.join(work, 'report-2026-11.pdf');
+    await s.click('#report-pdf');
+    await s.type('#report_path', pdf);
+    await s.click('#report-file-save');
+    await s.waitFor(() => existsSync(pdf), 'the report PDF', 20_000);
+    const text = execFileSync('pdftotext', [pdf, '-']).toString();
+    assert.ok(text.includes('客诉分析报告') && text.includes('TS-2026-0001'), 'report PDF text');
+
     await s.click('.ant-segmented-item:has(#lang-en)');
+    await s.click('#nav-complaints');
     await s.waitForText('Complaints');
     await s.screenshot('33-complaints-en');
   } catch (e) {
     await s.screenshot('complaints-failure').catch(() => {});
     throw e;
+  } finally {
+    await s.close();
+  }
+});
+
+test('the report page agrees with the CLI on sample data and draws its charts', async () => {
+  const sample = path.join(work, 'sample.sqlite');
+  execFileSync(cliBinary, ['--db', sample, '--operator', 'setup', 'demo-data', '--distributors', '30', '--complaints', '40']);
+  const today = new Date().toISOString().slice(0, 10);
+  const from = new Date(Date.now() - 40 * 86_400_000).toISOString().slice(0, 10);
+  const cli = JSON.parse(execFileSync(cliBinary, ['--db', sample, 'complaints', 'report', '--from', from, '--to', today, '--json']).toString());
+  assert.equal(cli.total, 40);
+  const s = await Session.open(['--db', sample]);
+  try {
+    await s.type('#operator-name-input', '王芳');
+    await s.click('#operator-name-save');
+    await s.click('.ant-segmented-item:has(#lang-zh)');
+    await s.click('#nav-complaint-report');
+    await s.type('#report_from', from);
+    await s.type('#report_to', today);
+    await s.click('#report-show');
+    await s.waitFor(async () => (await s.text('#report-total')).trim() === String(cli.total), 'the CLI total');
+    await s.waitFor(async () => (await s.exec(`return document.querySelectorAll('#chart-pareto svg path').length`)) > 5, 'the Pareto chart drawn');
+    await s.screenshot('34-complaint-report-zh');
+    await s.click('#nav-complaints');
+    await s.click('#complaint-view-late');
+    await s.waitFor(async () => (await s.exec(`return document.querySelectorAll('#complaint-table tbody tr[data-row-key]').length`)) > 0, 'late complaints listed');
+    await s.screenshot('35-complaints-late-zh');
   } finally {
     await s.close();
   }
