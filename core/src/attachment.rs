@@ -115,6 +115,33 @@ pub fn sanitize_file_name(raw: &str) -> String {
     }
 }
 
+/// A file the user picked to attach: it must exist, be a file and not exceed
+/// [`MAX_BYTES`]. Returns its path, size and sanitised name.
+pub(crate) fn check_source(raw: &str) -> AppResult<(PathBuf, u64, String)> {
+    let source = PathBuf::from(raw.trim());
+    let meta =
+        std::fs::metadata(&source).map_err(|_| AppError::field("source_path", "file_missing"))?;
+    if !meta.is_file() {
+        return Err(AppError::field("source_path", "file_missing"));
+    }
+    if meta.len() > MAX_BYTES {
+        return Err(AppError::Validation {
+            fields: vec![crate::error::FieldError::with_detail(
+                "source_path",
+                "file_too_large",
+                format!("{} MB", MAX_BYTES / 1024 / 1024),
+            )],
+        });
+    }
+    let file_name = sanitize_file_name(
+        &source
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+    );
+    Ok((source, meta.len(), file_name))
+}
+
 fn stored_path(root: &Path, m: &attachment::Model) -> PathBuf {
     root.join(m.distributor_id.to_string()).join(&m.stored_name)
 }
@@ -139,27 +166,8 @@ pub async fn add<C: ConnectionTrait + TransactionTrait>(
     req: AttachmentAdd,
 ) -> AppResult<Attachment> {
     let operator = settings::require_operator(operator)?;
-    let source = PathBuf::from(req.source_path.trim());
-    let meta =
-        std::fs::metadata(&source).map_err(|_| AppError::field("source_path", "file_missing"))?;
-    if !meta.is_file() {
-        return Err(AppError::field("source_path", "file_missing"));
-    }
-    if meta.len() > MAX_BYTES {
-        return Err(AppError::Validation {
-            fields: vec![crate::error::FieldError::with_detail(
-                "source_path",
-                "file_too_large",
-                format!("{} MB", MAX_BYTES / 1024 / 1024),
-            )],
-        });
-    }
-    let file_name = sanitize_file_name(
-        &source
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default(),
-    );
+    let (source, size, file_name) = check_source(&req.source_path)?;
+    let meta_len = size;
     let txn = db.begin().await?;
     crate::distributor::write_find(&txn, req.distributor_id).await?;
     let stamp = chrono::Utc::now();
@@ -169,7 +177,7 @@ pub async fn add<C: ConnectionTrait + TransactionTrait>(
         kind: Set(req.kind.key().into()),
         file_name: Set(file_name.clone()),
         stored_name: Set(stored_name),
-        size_bytes: Set(meta.len() as i64),
+        size_bytes: Set(meta_len as i64),
         operator: Set(operator.clone()),
         added_at: Set(stamp),
         ..Default::default()

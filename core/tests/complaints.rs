@@ -533,3 +533,74 @@ async fn settings_are_validated() {
     complaint::save_settings(&db, OP, ok.clone()).await.unwrap();
     assert_eq!(complaint::load_settings(&db).await.unwrap(), ok);
 }
+
+#[tokio::test]
+async fn attachments_are_copied_into_the_complaints_folder_and_only_those_open() {
+    let (dir, db) = fresh().await;
+    let d = one_distributor(&db).await;
+    let now = local("2026-04-20 11:00");
+    let c = complaint::record(&db, OP, &intake(d, "2026-04-20 10:00", Priority::P3), now)
+        .await
+        .unwrap();
+    let root = dir.path().join("attachments");
+    let photo = dir.path().join("破损照片 1.jpg");
+    std::fs::write(&photo, b"jpeg bytes").unwrap();
+    let missing = complaint::attach(
+        &db,
+        &root,
+        OP,
+        &complaint::ComplaintAttach {
+            id: c.id,
+            source_path: "/no/such/file.jpg".into(),
+        },
+        now,
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(
+        codes(&missing),
+        vec![("source_path".into(), "file_missing".into())]
+    );
+    let detail = complaint::attach(
+        &db,
+        &root,
+        OP,
+        &complaint::ComplaintAttach {
+            id: c.id,
+            source_path: photo.display().to_string(),
+        },
+        now,
+    )
+    .await
+    .unwrap();
+    let entry = detail
+        .timeline
+        .iter()
+        .find(|t| t.kind == EventKind::Attachment)
+        .expect("an attachment entry");
+    assert!(entry.text.ends_with("破损照片 1.jpg"), "{}", entry.text);
+    let stored = root
+        .join("complaints")
+        .join(c.id.to_string())
+        .join(&entry.text);
+    assert_eq!(std::fs::read(&stored).unwrap(), b"jpeg bytes");
+    let r = complaint::ComplaintAttachmentRef {
+        id: c.id,
+        stored_name: entry.text.clone(),
+    };
+    assert_eq!(
+        complaint::attachment_path(&db, &root, &r).await.unwrap(),
+        stored
+    );
+    // Only names on this complaint's timeline resolve; nothing escapes the folder.
+    for name in ["../../t.sqlite", "other.jpg"] {
+        let r = complaint::ComplaintAttachmentRef {
+            id: c.id,
+            stored_name: name.into(),
+        };
+        assert!(matches!(
+            complaint::attachment_path(&db, &root, &r).await,
+            Err(AppError::NotFound { .. })
+        ));
+    }
+}

@@ -11,8 +11,8 @@ use dealerdesk_core::complaint::days::{self, CalendarDay};
 use dealerdesk_core::complaint::report::{self, ComplaintReport, ReportFileRequest, ReportRequest};
 use dealerdesk_core::complaint::settings::ComplaintSettings;
 use dealerdesk_core::complaint::{
-    self, Complaint, ComplaintDetail, ComplaintInput, ComplaintNote, ComplaintQuery,
-    ComplaintTransition,
+    self, Complaint, ComplaintAttach, ComplaintAttachmentRef, ComplaintDetail, ComplaintInput,
+    ComplaintNote, ComplaintQuery, ComplaintTransition,
 };
 use dealerdesk_core::db::AppInfo;
 use dealerdesk_core::demo;
@@ -310,6 +310,24 @@ async fn complaint_note(s: S<'_>, req: ComplaintNote) -> AppResult<ComplaintDeta
 }
 
 #[tauri::command]
+async fn complaint_attach(s: S<'_>, req: ComplaintAttach) -> AppResult<ComplaintDetail> {
+    complaint::attach(&s.db, &s.attachments, &s.operator().await?, &req, now()).await
+}
+
+/// Opens a complaint's attached file in the system viewer.
+#[tauri::command]
+async fn complaint_attachment_open(
+    app: AppHandle,
+    s: S<'_>,
+    req: ComplaintAttachmentRef,
+) -> AppResult<()> {
+    let path = complaint::attachment_path(&s.db, &s.attachments, &req).await?;
+    app.opener()
+        .open_path(path.to_string_lossy(), None::<&str>)
+        .map_err(AppError::io)
+}
+
+#[tauri::command]
 async fn complaint_report(s: S<'_>, req: ReportRequest) -> AppResult<ComplaintReport> {
     report::build(&s.db, &req, now()).await
 }
@@ -398,6 +416,8 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         complaint_record,
         complaint_transition,
         complaint_note,
+        complaint_attach,
+        complaint_attachment_open,
         complaint_report,
         complaint_report_file,
         complaint_settings_get,

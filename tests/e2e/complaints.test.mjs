@@ -3,7 +3,7 @@
 // the working-time clocks checked at each step.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, existsSync } from 'node:fs';
+import { mkdtempSync, existsSync, writeFileSync, readdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -110,11 +110,22 @@ test('a complaint goes round the loop; timeline and SLA state are right at each 
       },
       '已确认',
     );
+    // A photo from the distributor, copied into the data folder and listed on the timeline.
+    const photo = path.join(work, '破损照片 1.jpg');
+    writeFileSync(photo, 'jpeg bytes');
+    await s.click('#complaint-attach');
+    await s.type('#complaint_attach_path', photo);
+    await s.click('#complaint-attach-confirm');
+    await s.waitFor(async () => (await timelineCount(s)) === 8, 'the attachment on the timeline');
+    const copies = readdirSync(path.join(work, 'attachments', 'complaints'), { recursive: true });
+    assert.ok(copies.some((f) => String(f).endsWith('破损照片 1.jpg')), `copied: ${copies}`);
+
     const timeline = await s.text('#complaint-timeline');
     for (const word of ['已受理', '已分类', '已响应', '等待经销商', '已解决', '已确认', '请经销商提供批次照片', '更换同型号新品并补偿运费']) {
       assert.ok(timeline.includes(word), `timeline has ${word}`);
     }
-    assert.equal(await timelineCount(s), 7);
+    assert.ok(timeline.includes('破损照片 1.jpg'));
+    assert.equal(await timelineCount(s), 8);
     await s.screenshot('32-complaint-verified-zh');
 
     // The knowledge base finds it by its resolution.

@@ -909,3 +909,100 @@ pub fn time_left(c: &Complaint) -> i64 {
         .min()
         .unwrap_or(i64::MAX)
 }
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct ComplaintAttach {
+    #[ts(type = "number")]
+    pub id: i64,
+    /// The file the user picked; it is copied, never moved.
+    pub source_path: String,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct ComplaintAttachmentRef {
+    #[ts(type = "number")]
+    pub id: i64,
+    /// The stored name, as the timeline entry's text shows it.
+    pub stored_name: String,
+}
+
+/// `<attachments root>/complaints/<complaint id>`.
+fn attachment_dir(root: &std::path::Path, complaint_id: i64) -> std::path::PathBuf {
+    root.join("complaints").join(complaint_id.to_string())
+}
+
+/// Copies a file into the complaint's folder and records it on the timeline.
+/// The copy is removed again if the record cannot be written.
+pub async fn attach<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    root: &std::path::Path,
+    operator: &str,
+    req: &ComplaintAttach,
+    now: DateTime<Utc>,
+) -> AppResult<ComplaintDetail> {
+    let operator = require_operator(operator)?;
+    let (source, _, file_name) = crate::attachment::check_source(&req.source_path)?;
+    let txn = db.begin().await?;
+    let m = complaint::Entity::find_by_id(req.id)
+        .one(&txn)
+        .await?
+        .ok_or_else(|| AppError::not_found("complaint", req.id))?;
+    let last = complaint_event::Entity::find()
+        .filter(complaint_event::Column::ComplaintId.eq(m.id))
+        .order_by_desc(complaint_event::Column::At)
+        .one(&txn)
+        .await?
+        .map(|e| e.at)
+        .unwrap_or(m.received_at);
+    let stored = format!("{}-{}", now.format("%Y%m%d%H%M%S%3f"), file_name);
+    let dir = attachment_dir(root, m.id);
+    std::fs::create_dir_all(&dir).map_err(|e| AppError::io(format!("{}: {e}", dir.display())))?;
+    let target = dir.join(&stored);
+    std::fs::copy(&source, &target)
+        .map_err(|e| AppError::io(format!("{}: {e}", source.display())))?;
+    let written = async {
+        add_event(
+            &txn,
+            m.id,
+            now.max(last),
+            EventKind::Attachment,
+            None,
+            None,
+            &stored,
+            &operator,
+        )
+        .await?;
+        txn.commit().await?;
+        Ok::<(), AppError>(())
+    }
+    .await;
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&target);
+        return Err(e);
+    }
+    get(db, req.id, now).await
+}
+
+/// The stored copy of an attachment named on the complaint's timeline (and only such a one).
+pub async fn attachment_path<C: ConnectionTrait>(
+    db: &C,
+    root: &std::path::Path,
+    r: &ComplaintAttachmentRef,
+) -> AppResult<std::path::PathBuf> {
+    let known = complaint_event::Entity::find()
+        .filter(complaint_event::Column::ComplaintId.eq(r.id))
+        .filter(complaint_event::Column::Kind.eq("attachment"))
+        .filter(complaint_event::Column::Text.eq(r.stored_name.as_str()))
+        .one(db)
+        .await?;
+    if known.is_none() || crate::attachment::sanitize_file_name(&r.stored_name) != r.stored_name {
+        return Err(AppError::not_found("attachment", &r.stored_name));
+    }
+    let path = attachment_dir(root, r.id).join(&r.stored_name);
+    if !path.is_file() {
+        return Err(AppError::field("stored_name", "file_missing"));
+    }
+    Ok(path)
+}

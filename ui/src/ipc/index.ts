@@ -17,6 +17,8 @@ import type { BatchRequest } from '../bindings/BatchRequest';
 import type { BatchSummary } from '../bindings/BatchSummary';
 import type { CalendarDay } from '../bindings/CalendarDay';
 import type { Complaint } from '../bindings/Complaint';
+import type { ComplaintAttach } from '../bindings/ComplaintAttach';
+import type { ComplaintAttachmentRef } from '../bindings/ComplaintAttachmentRef';
 import type { ComplaintDetail } from '../bindings/ComplaintDetail';
 import type { ComplaintInput } from '../bindings/ComplaintInput';
 import type { ComplaintNote } from '../bindings/ComplaintNote';
@@ -155,6 +157,8 @@ export const ipc = {
   complaintRecord: (req: ComplaintInput) => call<Complaint>('complaint_record', req),
   complaintTransition: (req: ComplaintTransition) => call<ComplaintDetail>('complaint_transition', req),
   complaintNote: (req: ComplaintNote) => call<ComplaintDetail>('complaint_note', req),
+  complaintAttach: (req: ComplaintAttach) => call<ComplaintDetail>('complaint_attach', req),
+  complaintAttachmentOpen: (req: ComplaintAttachmentRef) => call<null>('complaint_attachment_open', req),
   complaintReport: (req: ReportRequest) => call<ComplaintReport>('complaint_report', req),
   /** Writes the report as PDF or Excel (by the path's extension); returns the written path. */
   complaintReportFile: (req: ReportFileRequest) => call<string>('complaint_report_file', req),

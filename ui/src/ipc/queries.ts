@@ -16,6 +16,8 @@ import type { BatchProgress } from '../bindings/BatchProgress';
 import type { BatchRequest } from '../bindings/BatchRequest';
 import type { CalendarDay } from '../bindings/CalendarDay';
 import type { ComplaintInput } from '../bindings/ComplaintInput';
+import type { ComplaintAttach } from '../bindings/ComplaintAttach';
+import type { ComplaintAttachmentRef } from '../bindings/ComplaintAttachmentRef';
 import type { ComplaintNote } from '../bindings/ComplaintNote';
 import type { ComplaintQuery } from '../bindings/ComplaintQuery';
 import type { ComplaintSettings } from '../bindings/ComplaintSettings';
@@ -293,6 +295,21 @@ export function useComplaintNote() {
       return invalidateComplaints(qc);
     },
   });
+}
+
+export function useComplaintAttach() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (req: ComplaintAttach) => ipc.complaintAttach(req),
+    onSuccess: (detail) => {
+      qc.setQueryData(queryKeys.complaintDetail(detail.complaint.id), detail);
+      return invalidateComplaints(qc);
+    },
+  });
+}
+
+export function useComplaintAttachmentOpen() {
+  return useMutation({ mutationFn: (req: ComplaintAttachmentRef) => ipc.complaintAttachmentOpen(req) });
 }
 
 export function useComplaintReportFile() {

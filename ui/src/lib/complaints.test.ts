@@ -7,6 +7,7 @@ import {
   CLOCK_COLOR,
   PRIORITY_COLOR,
   activeClock,
+  attachmentName,
   checkCalendarRows,
   checkClockTime,
   checkOptionalDateTime,
@@ -261,5 +262,12 @@ describe('complaint translations', () => {
       for (const c of codes) expect(i18n.exists(`errors.${c}`, { lng }), `${lng} errors.${c}`).toBe(true);
       for (const f of fields) expect(i18n.exists(`fields.${f}`, { lng }), `${lng} fields.${f}`).toBe(true);
     }
+  });
+});
+
+describe('attachmentName', () => {
+  it('drops the time-stamp prefix of a stored attachment', () => {
+    expect(attachmentName('20261102093000123-破损照片 1.jpg')).toBe('破损照片 1.jpg');
+    expect(attachmentName('plain.pdf')).toBe('plain.pdf');
   });
 });

@@ -318,3 +318,9 @@ export function checkCalendarRows(rows: CalendarDay[]): RowError[] {
   });
   return errors;
 }
+
+/** The file name a person gave an attachment: the stored name without its time-stamp prefix. */
+export function attachmentName(stored: string): string {
+  const m = /^\d{17}-(.+)$/.exec(stored);
+  return m ? m[1] : stored;
+}

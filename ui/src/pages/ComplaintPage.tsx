@@ -12,8 +12,15 @@ import { ComplaintTransitionModal } from '../components/complaints/ComplaintTran
 import { SlaCard } from '../components/complaints/SlaCard';
 import { PageHeader } from '../components/PageHeader';
 import { QueryError } from '../components/QueryError';
-import { toAppError } from '../ipc';
-import { useComplaint, useComplaintNote, useComplaintSettings } from '../ipc/queries';
+import { dialogs, toAppError } from '../ipc';
+import {
+  useComplaint,
+  useComplaintAttach,
+  useComplaintAttachmentOpen,
+  useComplaintNote,
+  useComplaintSettings,
+} from '../ipc/queries';
+import { PathPromptModal } from '../components/PathPromptModal';
 import { channelLabel, choiceLabel, isReopen, shortTime, transitionAction } from '../lib/complaints';
 import { appErrorMessage } from '../lib/errors';
 
@@ -56,6 +63,9 @@ export function ComplaintPage() {
   const detail = useComplaint(id);
   const settings = useComplaintSettings();
   const note = useComplaintNote();
+  const attach = useComplaintAttach();
+  const openAttachment = useComplaintAttachmentOpen();
+  const [attaching, setAttaching] = useState(false);
   const [moving, setMoving] = useState<ComplaintStatus | null>(null);
   const [pending, setPending] = useState<'note' | 'assign' | null>(null);
   const language = i18n.resolvedLanguage ?? i18n.language;
@@ -248,9 +258,42 @@ export function ComplaintPage() {
             busy={{ note: pending === 'note', assign: pending === 'assign' }}
             onNote={(text) => send('note', text)}
             onAssign={(name) => send('assignment', name)}
+            onAttach={() => setAttaching(true)}
+            onOpenAttachment={(stored_name) =>
+              void openAttachment
+                .mutateAsync({ id, stored_name })
+                .catch((e: unknown) => message.error(appErrorMessage(toAppError(e), t)))
+            }
           />
         </Col>
       </Row>
+      {attaching ? (
+        <PathPromptModal
+          title={t('timeline.attachTitle')}
+          inputId="complaint_attach_path"
+          okId="complaint-attach-confirm"
+          okText={t('timeline.attach')}
+          initial=""
+          busy={attach.isPending}
+          browse={() =>
+            dialogs.pickAttachmentFile(t('timeline.attachTitle'), {
+              images: t('attachments.filterImages'),
+              pdf: t('attachments.filterPdf'),
+              all: t('attachments.filterAll'),
+            })
+          }
+          onSubmit={async (source_path) => {
+            try {
+              await attach.mutateAsync({ id, source_path });
+              setAttaching(false);
+              message.success(t('timeline.attached'));
+            } catch (e) {
+              message.error(appErrorMessage(toAppError(e), t));
+            }
+          }}
+          onClose={() => setAttaching(false)}
+        />
+      ) : null}
       {moving ? (
         <ComplaintTransitionModal key={moving} complaint={c} to={moving} onClose={() => setMoving(null)} />
       ) : null}

@@ -1,10 +1,11 @@
+import { PaperClipOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Input, Space, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { EventKind } from '../../bindings/EventKind';
 import type { TimelineEntry } from '../../bindings/TimelineEntry';
-import { complaintStatusLabel, shortTime } from '../../lib/complaints';
+import { attachmentName, complaintStatusLabel, shortTime } from '../../lib/complaints';
 
 const KIND_COLOR: Record<EventKind, string> = {
   transition: 'blue',
@@ -41,10 +42,13 @@ type Props = {
   busy: { note: boolean; assign: boolean };
   onNote: (text: string) => Promise<boolean>;
   onAssign: (name: string) => Promise<boolean>;
+  /** Asks for a file to attach (a typed path or the system dialog). */
+  onAttach: () => void;
+  onOpenAttachment: (storedName: string) => void;
 };
 
 /** Everything that happened to a complaint, oldest first, with a note box and the hand-over field. */
-export function ComplaintTimeline({ entries, busy, onNote, onAssign }: Props) {
+export function ComplaintTimeline({ entries, busy, onNote, onAssign, onAttach, onOpenAttachment }: Props) {
   const { t } = useTranslation();
   const [note, setNote] = useState('');
   const [assignee, setAssignee] = useState('');
@@ -77,7 +81,21 @@ export function ComplaintTimeline({ entries, busy, onNote, onAssign }: Props) {
                   <div className="detail-meta">
                     {shortTime(e.at)} · {t('history.by', { operator: e.operator })}
                   </div>
-                  {e.text && e.kind !== 'assignment' ? <div className="timeline-text">{e.text}</div> : null}
+                  {e.kind === 'attachment' ? (
+                    <div className="timeline-text">
+                      {attachmentName(e.text)}{' '}
+                      <Button
+                        size="small"
+                        type="link"
+                        className="timeline-open-attachment"
+                        onClick={() => onOpenAttachment(e.text)}
+                      >
+                        {t('common.open')}
+                      </Button>
+                    </div>
+                  ) : e.text && e.kind !== 'assignment' ? (
+                    <div className="timeline-text">{e.text}</div>
+                  ) : null}
                 </div>
               ),
             }))}
@@ -122,6 +140,9 @@ export function ComplaintTimeline({ entries, busy, onNote, onAssign }: Props) {
             {t('timeline.assign')}
           </Button>
         </Space.Compact>
+        <Button id="complaint-attach" icon={<PaperClipOutlined />} onClick={onAttach}>
+          {t('timeline.attach')}
+        </Button>
       </Space>
     </Card>
   );
