@@ -368,8 +368,8 @@ pub async fn generate_complaints<C: ConnectionTrait + TransactionTrait>(
             Priority::P3,
             Priority::P4,
         ][rng.below(6) as usize];
-        // Received 1–30 days ago, during office hours.
-        let days_ago = 1 + rng.below(30) as i64;
+        // Received 2–30 days ago, during office hours (a day of margin so the quick ones finish).
+        let days_ago = 2 + rng.below(29) as i64;
         let local_now = clocks.local(now);
         let received_local = (local_now - chrono::Duration::days(days_ago))
             .date()

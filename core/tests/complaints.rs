@@ -604,3 +604,28 @@ async fn attachments_are_copied_into_the_complaints_folder_and_only_those_open()
         ));
     }
 }
+
+#[tokio::test]
+async fn sample_data_loads_only_into_an_empty_database_and_has_every_state() {
+    let (_dir, db) = fresh().await;
+    let n = dealerdesk_core::demo::load_sample(&db, OP).await.unwrap();
+    assert_eq!(n, 40);
+    let all = complaint::list(&db, &ComplaintQuery::default(), Utc::now())
+        .await
+        .unwrap();
+    assert_eq!(all.len(), 24);
+    for st in ComplaintStatus::ALL {
+        assert!(
+            all.iter().any(|c| c.status == *st),
+            "a sample complaint is {st:?}"
+        );
+    }
+    assert!(
+        all.iter().any(|c| c.sla.escalation_level > 0),
+        "some are late"
+    );
+    let again = dealerdesk_core::demo::load_sample(&db, OP)
+        .await
+        .unwrap_err();
+    assert_eq!(codes(&again), vec![("database".into(), "not_empty".into())]);
+}
