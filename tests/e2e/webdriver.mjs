@@ -1,5 +1,5 @@
 // A small W3C WebDriver client for tauri-driver, plus the driver's lifecycle.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -35,16 +35,33 @@ export async function startDriver() {
 }
 
 export async function stopDriver(proc) {
-  if (!proc || proc.exitCode !== null) return;
-  // SIGTERM lets tauri-driver stop its WebKitWebDriver child; SIGKILL would orphan it.
-  proc.kill('SIGTERM');
-  await new Promise((resolve) => {
-    const t = globalThis.setTimeout(resolve, 5000);
-    proc.once('exit', () => {
-      globalThis.clearTimeout(t);
-      resolve();
+  if (proc && proc.exitCode === null) {
+    // SIGTERM lets tauri-driver stop its WebKitWebDriver child; SIGKILL would orphan it.
+    proc.kill('SIGTERM');
+    await new Promise((resolve) => {
+      const t = globalThis.setTimeout(resolve, 5000);
+      proc.once('exit', () => {
+        globalThis.clearTimeout(t);
+        resolve();
+      });
     });
-  });
+  }
+  await endStrayApps();
+}
+
+/** Instances of the app under test still running after their session ended
+ *  (seen now and then): they hold the test runner's output open, so the run
+ *  would never finish. Only this build's binary is matched. */
+async function endStrayApps() {
+  const pattern = `^${appBinary.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( |$)`;
+  for (const signal of ['-TERM', '-KILL']) {
+    try {
+      execFileSync('pkill', [signal, '-f', pattern]);
+    } catch {
+      return; // pkill exits 1 when nothing matched
+    }
+    await sleep(1000);
+  }
 }
 
 async function call(method, url, body) {
