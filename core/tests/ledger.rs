@@ -53,6 +53,25 @@ async fn active(db: &DatabaseConnection, dir: &std::path::Path, names: &[&str]) 
     ids
 }
 
+/// Reverses entry `id` on `date` for `reason`.
+async fn reverse(
+    db: &DatabaseConnection,
+    id: i64,
+    date: &str,
+    reason: &str,
+) -> Result<ledger::LedgerEntry, AppError> {
+    ledger::reverse(
+        db,
+        OP,
+        &ReverseRequest {
+            entry_id: id,
+            date: date.into(),
+            reason: reason.into(),
+        },
+    )
+    .await
+}
+
 fn entry(id: i64, date: &str, doc: &str, kind: EntryKind, amount: &str) -> EntryInput {
     EntryInput {
         distributor_id: id,
@@ -202,61 +221,23 @@ async fn reversal_links_and_nets_to_zero() {
     )
     .await
     .unwrap();
-    let early = ledger::reverse(
-        &db,
-        OP,
-        &ReverseRequest {
-            entry_id: inv.id,
-            date: "2026-02-01".into(),
-            reason: "错录".into(),
-        },
-    )
-    .await
-    .unwrap_err();
+    let early = reverse(&db, inv.id, "2026-02-01", "错录")
+        .await
+        .unwrap_err();
     assert_eq!(
         codes(&early),
         vec![("date".into(), "reverse_before_entry".into())]
     );
-    let no_reason = ledger::reverse(
-        &db,
-        OP,
-        &ReverseRequest {
-            entry_id: inv.id,
-            date: "2026-03-02".into(),
-            reason: " ".into(),
-        },
-    )
-    .await
-    .unwrap_err();
+    let no_reason = reverse(&db, inv.id, "2026-03-02", " ").await.unwrap_err();
     assert_eq!(
         codes(&no_reason),
         vec![("reason".into(), "required".into())]
     );
-    let rev = ledger::reverse(
-        &db,
-        OP,
-        &ReverseRequest {
-            entry_id: inv.id,
-            date: "2026-03-02".into(),
-            reason: "错录".into(),
-        },
-    )
-    .await
-    .unwrap();
+    let rev = reverse(&db, inv.id, "2026-03-02", "错录").await.unwrap();
     assert_eq!(rev.kind, EntryKind::Adjustment);
     assert_eq!(rev.amount.to_string(), "-880.00");
     assert_eq!(rev.reverses_id, Some(inv.id));
-    let again = ledger::reverse(
-        &db,
-        OP,
-        &ReverseRequest {
-            entry_id: inv.id,
-            date: "2026-03-03".into(),
-            reason: "x".into(),
-        },
-    )
-    .await
-    .unwrap_err();
+    let again = reverse(&db, inv.id, "2026-03-03", "x").await.unwrap_err();
     assert_eq!(
         codes(&again),
         vec![("entry_id".into(), "already_reversed".into())]

@@ -1,6 +1,7 @@
 //! Schema migrations. One file per change; a landed migration is never edited.
 pub use sea_orm_migration::prelude::*;
 
+mod append_only;
 mod m20261122_000001_distributors;
 mod m20261122_000002_attachments;
 mod m20261122_000003_contacts;

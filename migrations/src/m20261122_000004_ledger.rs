@@ -112,24 +112,7 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        let guard = match m.get_database_backend() {
-            sea_orm_migration::sea_orm::DatabaseBackend::Sqlite => vec![
-                "CREATE TRIGGER ledger_entry_no_update BEFORE UPDATE ON ledger_entry \
-                 BEGIN SELECT RAISE(ABORT, 'ledger entries are append-only'); END",
-                "CREATE TRIGGER ledger_entry_no_delete BEFORE DELETE ON ledger_entry \
-                 BEGIN SELECT RAISE(ABORT, 'ledger entries are append-only'); END",
-            ],
-            sea_orm_migration::sea_orm::DatabaseBackend::Postgres => vec![
-                "CREATE FUNCTION ledger_entry_append_only() RETURNS trigger AS $$ \
-                 BEGIN RAISE EXCEPTION 'ledger entries are append-only'; END; $$ LANGUAGE plpgsql",
-                "CREATE TRIGGER ledger_entry_no_change BEFORE UPDATE OR DELETE ON ledger_entry \
-                 FOR EACH ROW EXECUTE FUNCTION ledger_entry_append_only()",
-            ],
-            _ => vec![],
-        };
-        for sql in guard {
-            m.get_connection().execute_unprepared(sql).await?;
-        }
+        crate::append_only::guard(m, "ledger_entry", "ledger entries are append-only").await?;
         Ok(())
     }
 

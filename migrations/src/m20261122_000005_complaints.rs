@@ -183,24 +183,12 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        let guard = match m.get_database_backend() {
-            sea_orm_migration::sea_orm::DatabaseBackend::Sqlite => vec![
-                "CREATE TRIGGER complaint_event_no_update BEFORE UPDATE ON complaint_event \
-                 BEGIN SELECT RAISE(ABORT, 'complaint timeline entries are append-only'); END",
-                "CREATE TRIGGER complaint_event_no_delete BEFORE DELETE ON complaint_event \
-                 BEGIN SELECT RAISE(ABORT, 'complaint timeline entries are append-only'); END",
-            ],
-            sea_orm_migration::sea_orm::DatabaseBackend::Postgres => vec![
-                "CREATE FUNCTION complaint_event_append_only() RETURNS trigger AS $$ \
-                 BEGIN RAISE EXCEPTION 'complaint timeline entries are append-only'; END; $$ LANGUAGE plpgsql",
-                "CREATE TRIGGER complaint_event_no_change BEFORE UPDATE OR DELETE ON complaint_event \
-                 FOR EACH ROW EXECUTE FUNCTION complaint_event_append_only()",
-            ],
-            _ => vec![],
-        };
-        for sql in guard {
-            m.get_connection().execute_unprepared(sql).await?;
-        }
+        crate::append_only::guard(
+            m,
+            "complaint_event",
+            "complaint timeline entries are append-only",
+        )
+        .await?;
         Ok(())
     }
 
