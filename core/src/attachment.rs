@@ -219,6 +219,16 @@ pub async fn add<C: ConnectionTrait + TransactionTrait>(
     }
 }
 
+/// Copies `source` into `dir` as `stored_name` (creating the folder); the caller
+/// removes the copy again if its database write fails.
+pub(crate) fn copy_into(source: &Path, dir: &Path, stored_name: &str) -> AppResult<PathBuf> {
+    std::fs::create_dir_all(dir).map_err(|e| AppError::io(format!("{}: {e}", dir.display())))?;
+    let target = dir.join(stored_name);
+    std::fs::copy(source, &target)
+        .map_err(|e| AppError::io(format!("{}: {e}", source.display())))?;
+    Ok(target)
+}
+
 /// Where the stored copy lives, for opening it in the system viewer.
 pub async fn file_path<C: ConnectionTrait>(db: &C, root: &Path, id: i64) -> AppResult<PathBuf> {
     let m = attachment::Entity::find_by_id(id)

@@ -1,5 +1,6 @@
 //! DealerDesk core: entities, domain services and file formats. No Tauri, no GTK:
 //! the desktop shell and the CLI are thin adapters over this crate.
+pub mod agreement;
 pub mod assessment;
 pub mod attachment;
 pub mod audit;
@@ -11,7 +12,9 @@ mod entity;
 pub mod error;
 pub mod ledger;
 pub mod money;
+pub mod onboarding;
 pub mod pdf;
+pub mod reminders;
 pub mod settings;
 pub mod transfer;
 pub mod uscc;

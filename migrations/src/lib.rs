@@ -7,6 +7,7 @@ mod m20261122_000002_attachments;
 mod m20261122_000003_contacts;
 mod m20261122_000004_ledger;
 mod m20261122_000005_complaints;
+mod m20261123_000006_agreements;
 
 pub struct Migrator;
 
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000003_contacts::Migration),
             Box::new(m20261122_000004_ledger::Migration),
             Box::new(m20261122_000005_complaints::Migration),
+            Box::new(m20261123_000006_agreements::Migration),
         ]
     }
 }

@@ -308,11 +308,7 @@ pub async fn attach<C: ConnectionTrait + TransactionTrait>(
         .ok_or_else(|| AppError::not_found("complaint", req.id))?;
     let last = last_entry_at(&txn, &m).await?;
     let stored = format!("{}-{}", now.format("%Y%m%d%H%M%S%3f"), file_name);
-    let dir = attachment_dir(root, m.id);
-    std::fs::create_dir_all(&dir).map_err(|e| AppError::io(format!("{}: {e}", dir.display())))?;
-    let target = dir.join(&stored);
-    std::fs::copy(&source, &target)
-        .map_err(|e| AppError::io(format!("{}: {e}", source.display())))?;
+    let target = crate::attachment::copy_into(&source, &attachment_dir(root, m.id), &stored)?;
     let written = async {
         add_event(
             &txn,

@@ -1,6 +1,7 @@
 //! The complaint report as an A4 PDF: summary figures, breakdowns, the Pareto
 //! of recurring problems and the list of complaints, in Chinese or English.
-use super::{wrap, Align, Doc, Style, Weight, A4_PORTRAIT};
+use super::flow::{Col, Flow};
+use super::{Align, Style, Weight};
 use crate::complaint::report::{ComplaintReport, Count};
 use crate::complaint::settings::{Choice, ComplaintSettings};
 use crate::complaint::sla::hours;
@@ -8,124 +9,15 @@ use crate::complaint::{ComplaintStatus, Priority};
 use crate::error::AppResult;
 use crate::settings::CompanyProfile;
 
-const LEFT: f32 = 15.0;
-const RIGHT: f32 = 195.0;
-const BOTTOM: f32 = 280.0;
-const SIZE: f32 = 7.5;
-const LINE: f32 = 3.6;
-
-struct Col {
-    title: String,
-    width: f32,
-    align: Align,
-}
-
-struct Writer<'a> {
-    doc: Doc,
-    page: usize,
-    y: f32,
-    en: bool,
-    title: &'a str,
-}
-
-impl Writer<'_> {
-    fn new_page(&mut self) {
-        self.page = self.doc.add_page(A4_PORTRAIT);
-        self.y = 16.0;
-    }
-
-    fn ensure(&mut self, h: f32) {
-        if self.y + h > BOTTOM {
-            self.new_page();
-            let t = self.title.to_owned();
-            self.doc.text(
-                self.page,
-                (LEFT, 12.0),
-                Style::new(7.0, Weight::Regular, Align::Left),
-                &t,
-            );
-        }
-    }
-
-    fn heading(&mut self, t: &str) {
-        self.ensure(14.0);
-        self.y += 4.0;
-        self.doc.text(
-            self.page,
-            (LEFT, self.y + 3.5),
-            Style::new(10.0, Weight::Bold, Align::Left),
-            t,
-        );
-        self.y += 7.0;
-    }
-
-    fn header_row(&mut self, cols: &[Col]) {
-        self.doc
-            .shade(self.page, LEFT, self.y, RIGHT - LEFT, 5.5, 0.88);
-        let mut x = LEFT;
-        for c in cols {
-            let at = match c.align {
-                Align::Right => x + c.width - 1.0,
-                _ => x + 1.0,
-            };
-            self.doc.text(
-                self.page,
-                (at, self.y + 3.9),
-                Style::new(SIZE, Weight::Bold, c.align),
-                &c.title,
-            );
-            x += c.width;
-        }
-        self.y += 5.5;
-    }
-
-    /// A table that continues on the next page with its header repeated.
-    fn table(&mut self, cols: &[Col], rows: &[Vec<String>]) {
-        self.ensure(12.0);
-        self.header_row(cols);
-        let pt = 72.0 / 25.4;
-        for row in rows {
-            let cells: Vec<Vec<String>> = cols
-                .iter()
-                .zip(row)
-                .map(|(c, v)| wrap(v, (c.width - 2.0) * pt, SIZE, Weight::Regular))
-                .collect();
-            let n = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
-            let h = n as f32 * LINE + 1.6;
-            if self.y + h > BOTTOM {
-                self.ensure(BOTTOM);
-                self.header_row(cols);
-            }
-            let mut x = LEFT;
-            for (c, lines) in cols.iter().zip(&cells) {
-                for (k, l) in lines.iter().enumerate() {
-                    let at = match c.align {
-                        Align::Right => x + c.width - 1.0,
-                        _ => x + 1.0,
-                    };
-                    self.doc.text(
-                        self.page,
-                        (at, self.y + 3.6 + k as f32 * LINE),
-                        Style::new(SIZE, Weight::Regular, c.align),
-                        l,
-                    );
-                }
-                x += c.width;
-            }
-            self.y += h;
-            self.doc.line(self.page, LEFT, self.y, RIGHT, self.y, 0.15);
-        }
-    }
-
-    fn counts(
-        &mut self,
+fn counts(
+    w: &mut Flow,
         title: &str,
         key_title: &str,
         items: &[Count],
         label: &dyn Fn(&str) -> String,
         total: u64,
     ) {
-        self.heading(title);
+        w.heading(title);
         let cols = [
             Col {
                 title: key_title.into(),
@@ -133,12 +25,12 @@ impl Writer<'_> {
                 align: Align::Left,
             },
             Col {
-                title: if self.en { "Count" } else { "件数" }.into(),
+                title: if w.en { "Count" } else { "件数" }.into(),
                 width: 45.0,
                 align: Align::Right,
             },
             Col {
-                title: if self.en { "Share" } else { "占比" }.into(),
+                title: if w.en { "Share" } else { "占比" }.into(),
                 width: 45.0,
                 align: Align::Right,
             },
@@ -153,9 +45,8 @@ impl Writer<'_> {
                 ]
             })
             .collect();
-        self.table(&cols, &rows);
+        w.table(&cols, &rows);
     }
-}
 
 fn choice_label(list: &[Choice], key: &str, en: bool) -> String {
     list.iter()
@@ -196,14 +87,7 @@ pub fn render(
         "客诉分析报告"
     };
     let running = format!("{} · {} {} – {}", company.name, title_text, r.from, r.to);
-    let mut w = Writer {
-        doc: Doc::new(title_text),
-        page: 0,
-        y: 0.0,
-        en,
-        title: &running,
-    };
-    w.new_page();
+    let mut w = Flow::new(title_text, en, running);
     if !company.name.is_empty() {
         w.doc.text(
             w.page,
@@ -310,7 +194,8 @@ pub fn render(
             .map(|s| if en { s.label_en() } else { s.label_zh() }.to_string())
             .unwrap_or_else(|| k.to_string())
     };
-    w.counts(
+    counts(
+        &mut w,
         if en { "By status" } else { "按状态" },
         if en { "Status" } else { "状态" },
         &r.by_status,
@@ -318,7 +203,8 @@ pub fn render(
         r.total,
     );
     let cat_label = |k: &str| choice_label(&settings.categories, k, en);
-    w.counts(
+    counts(
+        &mut w,
         if en { "By category" } else { "按类别" },
         if en { "Category" } else { "类别" },
         &r.by_category,
@@ -330,7 +216,8 @@ pub fn render(
             .map(|p| p.key().to_uppercase())
             .unwrap_or_else(|| k.to_string())
     };
-    w.counts(
+    counts(
+        &mut w,
         if en { "By priority" } else { "按优先级" },
         if en { "Priority" } else { "优先级" },
         &r.by_priority,
@@ -343,7 +230,8 @@ pub fn render(
         .map(|c| (c.distributor_code.as_str(), c.distributor_name.as_str()))
         .collect();
     let dist_label = |k: &str| format!("{k} {}", names.get(k).copied().unwrap_or(""));
-    w.counts(
+    counts(
+        &mut w,
         if en { "By distributor" } else { "按经销商" },
         if en { "Distributor" } else { "经销商" },
         &r.by_distributor,
@@ -462,20 +350,5 @@ pub fn render(
         .collect();
     w.table(&cols, &rows);
 
-    let total = w.doc.page_count();
-    for p in 0..total {
-        let n = if en {
-            format!("Page {} of {}", p + 1, total)
-        } else {
-            format!("第 {} 页 / 共 {} 页", p + 1, total)
-        };
-        w.doc.line(p, LEFT, 285.0, RIGHT, 285.0, 0.3);
-        w.doc.text(
-            p,
-            (105.0, 289.5),
-            Style::new(7.5, Weight::Regular, Align::Center),
-            &n,
-        );
-    }
-    w.doc.finish()
+    w.finish()
 }

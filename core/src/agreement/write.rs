@@ -1,0 +1,647 @@
+//! Agreement writes: drafts, the signing workflow, termination and new versions.
+//! Each write is one transaction with its history entry and audit record.
+use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+    TransactionSession, TransactionTrait,
+};
+use serde::Deserialize;
+use ts_rs::TS;
+
+use super::validate::{validate, ValidAgreement};
+use super::{
+    effective_status, get, AgreementDetail, AgreementInput, AgreementKind, AgreementStatus,
+    AgreementUpdate,
+};
+use crate::audit::{self, FieldChange};
+use crate::distributor::Status as DistStatus;
+use crate::entity::{agreement, agreement_event, distributor};
+use crate::error::{AppError, AppResult, FieldError};
+use crate::ledger::parse_date;
+use crate::settings::require_operator;
+
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(default)]
+#[ts(export)]
+pub struct SignRequest {
+    #[ts(type = "number")]
+    pub id: i64,
+    /// `YYYY-MM-DD`, not in the future.
+    pub signed_date: String,
+    /// The signed scan to keep with the agreement (optional; can be attached later).
+    pub scan_path: String,
+    /// Copy payment days and credit limit onto the distributor's profile.
+    pub apply_terms: bool,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(default)]
+#[ts(export)]
+pub struct TerminateRequest {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub date: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct VersionRequest {
+    /// The version to start from (the newest signed one).
+    #[ts(type = "number")]
+    pub id: i64,
+    pub kind: AgreementKind,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct ScanRequest {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub scan_path: String,
+}
+
+async fn find<C: ConnectionTrait>(db: &C, id: i64) -> AppResult<agreement::Model> {
+    agreement::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or_else(|| AppError::not_found("agreement", id))
+}
+
+pub(super) async fn add_event<C: ConnectionTrait>(
+    db: &C,
+    id: i64,
+    from: &str,
+    to: &str,
+    text: &str,
+    operator: &str,
+) -> AppResult<()> {
+    agreement_event::Entity::insert(agreement_event::ActiveModel {
+        agreement_id: Set(id),
+        at: Set(Utc::now()),
+        from_status: Set(from.into()),
+        to_status: Set(to.into()),
+        text: Set(text.into()),
+        operator: Set(operator.into()),
+        ..Default::default()
+    })
+    .exec(db)
+    .await?;
+    Ok(())
+}
+
+async fn next_number<C: ConnectionTrait>(db: &C, year: i32) -> AppResult<String> {
+    let prefix = format!("HT-{year}-");
+    let last = agreement::Entity::find()
+        .filter(agreement::Column::Number.starts_with(&prefix))
+        .order_by_desc(agreement::Column::Number)
+        .one(db)
+        .await?;
+    let n = last
+        .and_then(|m| m.number[prefix.len()..].parse::<u32>().ok())
+        .unwrap_or(0);
+    Ok(format!("{prefix}{:04}", n + 1))
+}
+
+async fn party<C: ConnectionTrait>(db: &C, id: i64) -> AppResult<distributor::Model> {
+    let d = crate::distributor::write_find(db, id)
+        .await
+        .map_err(|_| AppError::field("distributor_id", "required"))?;
+    if matches!(
+        DistStatus::parse(&d.status),
+        Some(DistStatus::Rejected | DistStatus::Terminated)
+    ) {
+        return Err(AppError::field("distributor_id", "distributor_closed"));
+    }
+    Ok(d)
+}
+
+fn apply(am: &mut agreement::ActiveModel, v: &ValidAgreement) {
+    am.territory_json = Set(serde_json::to_string(&v.territories).unwrap_or_default());
+    am.exclusive = Set(v.exclusive);
+    am.term_start = Set(v.term_start);
+    am.term_end = Set(v.term_end);
+    am.payment_days = Set(v.payment_days);
+    am.payment_method = Set(v.payment_method.key().into());
+    am.credit_limit_fen = Set(v.credit_limit_fen);
+    am.discount_bp = Set(v.discount_bp);
+    am.buyback_bp = Set(v.buyback_bp);
+    am.targets_json = Set(serde_json::to_string(&v.targets).unwrap_or_default());
+    am.ladder_json = Set(serde_json::to_string(&v.ladder).unwrap_or_default());
+    am.special_clauses = Set(v.special_clauses.clone());
+    am.updated_at = Set(Utc::now());
+}
+
+fn change(field: &str, before: Option<String>, after: impl Into<String>) -> FieldChange {
+    FieldChange {
+        field: field.into(),
+        before,
+        after: Some(after.into()),
+    }
+}
+
+/// Creates a draft with the next number (HT-<year>-NNNN) of `now`'s year.
+pub async fn create<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    operator: &str,
+    input: &AgreementInput,
+    now: DateTime<Utc>,
+) -> AppResult<AgreementDetail> {
+    let operator = require_operator(operator)?;
+    let v = validate(input)?;
+    let txn = db.begin().await?;
+    party(&txn, input.distributor_id).await?;
+    let number = next_number(&txn, chrono::Datelike::year(&now.date_naive())).await?;
+    let mut am = agreement::ActiveModel {
+        number: Set(number.clone()),
+        version: Set(1),
+        previous_id: Set(None),
+        kind: Set(AgreementKind::Original.key().into()),
+        distributor_id: Set(input.distributor_id),
+        status: Set(AgreementStatus::Draft.key().into()),
+        signed_date: Set(None),
+        scan_name: Set(String::new()),
+        terminated_date: Set(None),
+        termination_reason: Set(String::new()),
+        created_at: Set(now),
+        created_by: Set(operator.clone()),
+        ..Default::default()
+    };
+    apply(&mut am, &v);
+    let m = am.insert(&txn).await?;
+    add_event(&txn, m.id, "", "draft", &number, &operator).await?;
+    audit::record(
+        &txn,
+        &operator,
+        "agreement",
+        m.id,
+        "create",
+        &[change("number", None, number)],
+    )
+    .await?;
+    txn.commit().await?;
+    get(db, m.id, now.date_naive()).await
+}
+
+/// Edits a draft (only a draft can change).
+pub async fn update<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    operator: &str,
+    req: &AgreementUpdate,
+    today: NaiveDate,
+) -> AppResult<AgreementDetail> {
+    let operator = require_operator(operator)?;
+    let v = validate(&req.input)?;
+    let txn = db.begin().await?;
+    let m = find(&txn, req.id).await?;
+    if m.status != AgreementStatus::Draft.key() {
+        return Err(AppError::IllegalTransition {
+            from: m.status,
+            to: "edit".into(),
+        });
+    }
+    if req.input.distributor_id != m.distributor_id {
+        return Err(AppError::field("distributor_id", "immutable"));
+    }
+    let before = super::to_dto(&m, None, today, false);
+    let mut am: agreement::ActiveModel = m.into();
+    apply(&mut am, &v);
+    let m = am.update(&txn).await?;
+    let after = super::to_dto(&m, None, today, false);
+    let changes = audit::diff(Some(&before), &after, &["updated_at", "days_to_end"]);
+    if !changes.is_empty() {
+        audit::record(&txn, &operator, "agreement", m.id, "update", &changes).await?;
+    }
+    txn.commit().await?;
+    get(db, req.id, today).await
+}
+
+async fn move_to<C: ConnectionTrait>(
+    txn: &C,
+    m: agreement::Model,
+    to: AgreementStatus,
+    text: &str,
+    operator: &str,
+    edit: impl FnOnce(&mut agreement::ActiveModel),
+) -> AppResult<agreement::Model> {
+    let from = m.status.clone();
+    let id = m.id;
+    let mut am: agreement::ActiveModel = m.into();
+    am.status = Set(to.key().into());
+    am.updated_at = Set(Utc::now());
+    edit(&mut am);
+    let m = am.update(txn).await?;
+    add_event(txn, id, &from, to.key(), text, operator).await?;
+    audit::record(
+        txn,
+        operator,
+        "agreement",
+        id,
+        "status",
+        &[change("status", Some(from), to.key())],
+    )
+    .await?;
+    Ok(m)
+}
+
+fn illegal(m: &agreement::Model, to: AgreementStatus, today: NaiveDate) -> AppError {
+    AppError::IllegalTransition {
+        from: effective_status(m, today).key().into(),
+        to: to.key().into(),
+    }
+}
+
+/// Draft → awaiting signature: the terms are frozen for signing.
+pub async fn submit<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    operator: &str,
+    id: i64,
+    today: NaiveDate,
+) -> AppResult<AgreementDetail> {
+    step(db, operator, id, today, AgreementStatus::Draft, AgreementStatus::AwaitingSignature).await
+}
+
+/// Awaiting signature → draft, to change the terms again.
+pub async fn withdraw<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    operator: &str,
+    id: i64,
+    today: NaiveDate,
+) -> AppResult<AgreementDetail> {
+    step(db, operator, id, today, AgreementStatus::AwaitingSignature, AgreementStatus::Draft).await
+}
+
+async fn step<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    operator: &str,
+    id: i64,
+    today: NaiveDate,
+    from: AgreementStatus,
+    to: AgreementStatus,
+) -> AppResult<AgreementDetail> {
+    let operator = require_operator(operator)?;
+    let txn = db.begin().await?;
+    let m = find(&txn, id).await?;
+    if m.status != from.key() {
+        return Err(illegal(&m, to, today));
+    }
+    if to == AgreementStatus::AwaitingSignature {
+        // A draft saved before a rule changed is checked again before it goes out.
+        validate(&input_of(&m))?;
+    }
+    move_to(&txn, m, to, "", &operator, |_| {}).await?;
+    txn.commit().await?;
+    get(db, id, today).await
+}
+
+/// The editor's input that reproduces a stored agreement.
+pub(crate) fn input_of(m: &agreement::Model) -> AgreementInput {
+    let dto = super::to_dto(m, None, m.term_start, false);
+    AgreementInput {
+        distributor_id: m.distributor_id,
+        territories: dto.territories,
+        exclusive: m.exclusive,
+        term_start: dto.term_start,
+        term_end: dto.term_end,
+        payment_days: m.payment_days,
+        payment_method: Some(dto.payment_method),
+        credit_limit: dto.credit_limit.to_string(),
+        discount_pct: dto.discount_pct,
+        buyback_pct: dto.buyback_pct,
+        targets: dto
+            .targets
+            .into_iter()
+            .map(|t| super::TargetInput {
+                label: t.label,
+                from: t.from,
+                to: t.to,
+                amount: t.amount.to_string(),
+            })
+            .collect(),
+        ladder: dto.ladder,
+        special_clauses: dto.special_clauses,
+    }
+}
+
+fn scan_dir(root: &std::path::Path, id: i64) -> std::path::PathBuf {
+    root.join("agreements").join(id.to_string())
+}
+
+/// Where the signed scan of an agreement is kept.
+pub async fn scan_path<C: ConnectionTrait>(
+    db: &C,
+    root: &std::path::Path,
+    id: i64,
+) -> AppResult<std::path::PathBuf> {
+    let m = find(db, id).await?;
+    if m.scan_name.is_empty() {
+        return Err(AppError::not_found("scan", id));
+    }
+    let p = scan_dir(root, id).join(&m.scan_name);
+    if !p.is_file() {
+        return Err(AppError::field("scan_path", "file_missing"));
+    }
+    Ok(p)
+}
+
+/// Copies the scan in; returns the stored name and the copy (to remove on failure).
+fn copy_scan(
+    root: &std::path::Path,
+    id: i64,
+    raw: &str,
+) -> AppResult<Option<(String, std::path::PathBuf)>> {
+    if raw.trim().is_empty() {
+        return Ok(None);
+    }
+    let (source, _, file_name) = crate::attachment::check_source(raw).map_err(|e| match e {
+        AppError::Validation { fields } => AppError::Validation {
+            fields: fields
+                .into_iter()
+                .map(|f| FieldError {
+                    field: "scan_path".into(),
+                    ..f
+                })
+                .collect(),
+        },
+        e => e,
+    })?;
+    let stored = format!("{}-{}", Utc::now().format("%Y%m%d%H%M%S%3f"), file_name);
+    let target = crate::attachment::copy_into(&source, &scan_dir(root, id), &stored)?;
+    Ok(Some((stored, target)))
+}
+
+/// Runs `work` and removes the copied scan if it fails.
+async fn keeping_scan<T>(
+    copy: &Option<(String, std::path::PathBuf)>,
+    work: impl std::future::Future<Output = AppResult<T>>,
+) -> AppResult<T> {
+    let r = work.await;
+    if r.is_err() {
+        if let Some((_, p)) = copy {
+            let _ = std::fs::remove_file(p);
+        }
+    }
+    r
+}
+
+/// Awaiting signature → signed. An amendment supersedes the version it
+/// replaces. With `apply_terms` the distributor's payment days and credit limit
+/// become the agreement's; an approved distributor becomes active.
+pub async fn sign<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    root: &std::path::Path,
+    operator: &str,
+    req: &SignRequest,
+    today: NaiveDate,
+) -> AppResult<AgreementDetail> {
+    let operator = require_operator(operator)?;
+    let date = match parse_date(&req.signed_date) {
+        None if req.signed_date.trim().is_empty() => {
+            return Err(AppError::field("signed_date", "required"))
+        }
+        None => {
+            return Err(AppError::Validation {
+                fields: vec![FieldError::with_detail(
+                    "signed_date",
+                    "date_format",
+                    req.signed_date.trim(),
+                )],
+            })
+        }
+        Some(d) if d > today => return Err(AppError::field("signed_date", "in_future")),
+        Some(d) => d,
+    };
+    let m = find(db, req.id).await?;
+    if m.status != AgreementStatus::AwaitingSignature.key() {
+        return Err(illegal(&m, AgreementStatus::Signed, today));
+    }
+    let copy = copy_scan(root, m.id, &req.scan_path)?;
+    keeping_scan(&copy, async {
+        let txn = db.begin().await?;
+        let m = find(&txn, req.id).await?;
+        let scan = copy.as_ref().map(|(n, _)| n.clone()).unwrap_or_default();
+        let text = format!("{date}");
+        let m = move_to(&txn, m, AgreementStatus::Signed, &text, &operator, |am| {
+            am.signed_date = Set(Some(date));
+            am.scan_name = Set(scan);
+        })
+        .await?;
+        if m.kind == AgreementKind::Amendment.key() {
+            if let Some(prev) = m.previous_id {
+                let p = find(&txn, prev).await?;
+                if p.status == AgreementStatus::Signed.key() {
+                    let note = format!("v{}", m.version);
+                    move_to(&txn, p, AgreementStatus::Superseded, &note, &operator, |_| {})
+                        .await?;
+                }
+            }
+        }
+        let d = crate::distributor::write_find(&txn, m.distributor_id).await?;
+        let d = if req.apply_terms {
+            apply_terms(&txn, d, &m, &operator).await?
+        } else {
+            d
+        };
+        if d.status == DistStatus::Approved.key() {
+            let reason = format!("{} v{}", m.number, m.version);
+            crate::distributor::write_status(&txn, d, DistStatus::Active, date, &reason, &operator)
+                .await?;
+        }
+        txn.commit().await?;
+        Ok(())
+    })
+    .await?;
+    get(db, req.id, today).await
+}
+
+async fn apply_terms<C: ConnectionTrait>(
+    txn: &C,
+    d: distributor::Model,
+    m: &agreement::Model,
+    operator: &str,
+) -> AppResult<distributor::Model> {
+    let mut changes = vec![];
+    if d.payment_terms_days != m.payment_days {
+        changes.push(change(
+            "payment_terms_days",
+            Some(d.payment_terms_days.to_string()),
+            m.payment_days.to_string(),
+        ));
+    }
+    if d.credit_limit_fen != m.credit_limit_fen {
+        changes.push(change(
+            "credit_limit",
+            Some(crate::money::Money::from_fen(d.credit_limit_fen).to_string()),
+            crate::money::Money::from_fen(m.credit_limit_fen).to_string(),
+        ));
+    }
+    if changes.is_empty() {
+        return Ok(d);
+    }
+    let id = d.id;
+    let mut am: distributor::ActiveModel = d.into();
+    am.payment_terms_days = Set(m.payment_days);
+    am.credit_limit_fen = Set(m.credit_limit_fen);
+    am.updated_at = Set(Utc::now());
+    let d = am.update(txn).await?;
+    changes.push(change("agreement", None, format!("{} v{}", m.number, m.version)));
+    audit::record(txn, operator, "distributor", id, "agreement_terms", &changes).await?;
+    Ok(d)
+}
+
+/// Attaches (or replaces) the signed scan of a signed agreement.
+pub async fn attach_scan<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    root: &std::path::Path,
+    operator: &str,
+    req: &ScanRequest,
+    today: NaiveDate,
+) -> AppResult<AgreementDetail> {
+    let operator = require_operator(operator)?;
+    if req.scan_path.trim().is_empty() {
+        return Err(AppError::field("scan_path", "required"));
+    }
+    let m = find(db, req.id).await?;
+    if m.signed_date.is_none() {
+        return Err(illegal(&m, AgreementStatus::Signed, today));
+    }
+    let copy = copy_scan(root, m.id, &req.scan_path)?;
+    keeping_scan(&copy, async {
+        let txn = db.begin().await?;
+        let m = find(&txn, req.id).await?;
+        let name = copy.as_ref().map(|(n, _)| n.clone()).unwrap_or_default();
+        let before = m.scan_name.clone();
+        let status = m.status.clone();
+        let mut am: agreement::ActiveModel = m.into();
+        am.scan_name = Set(name.clone());
+        am.updated_at = Set(Utc::now());
+        am.update(&txn).await?;
+        add_event(&txn, req.id, &status, &status, &name, &operator).await?;
+        audit::record(
+            &txn,
+            &operator,
+            "agreement",
+            req.id,
+            "scan",
+            &[change("scan_name", Some(before), name)],
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(())
+    })
+    .await?;
+    get(db, req.id, today).await
+}
+
+/// Signed (in force or not yet started) → terminated, with a date and reason.
+pub async fn terminate<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    operator: &str,
+    req: &TerminateRequest,
+    today: NaiveDate,
+) -> AppResult<AgreementDetail> {
+    let operator = require_operator(operator)?;
+    let mut errs = crate::error::FieldErrors::default();
+    let date = parse_date(&req.date);
+    if date.is_none() {
+        errs.push("date", if req.date.trim().is_empty() { "required" } else { "date_format" });
+    }
+    if req.reason.trim().is_empty() {
+        errs.push("reason", "required");
+    }
+    errs.into_result()?;
+    let date = date.unwrap_or(today);
+    let txn = db.begin().await?;
+    let m = find(&txn, req.id).await?;
+    if !super::in_force(&m, today) {
+        return Err(illegal(&m, AgreementStatus::Terminated, today));
+    }
+    if m.signed_date.is_some_and(|s| date < s) || date > m.term_end {
+        return Err(AppError::field("date", "termination_date_range"));
+    }
+    let reason = req.reason.trim().to_owned();
+    move_to(&txn, m, AgreementStatus::Terminated, &reason, &operator, |am| {
+        am.terminated_date = Set(Some(date));
+        am.termination_reason = Set(reason.clone());
+    })
+    .await?;
+    txn.commit().await?;
+    get(db, req.id, today).await
+}
+
+/// Starts an amendment or a renewal of the newest signed version: a draft with
+/// the next version number, linked to it. A renewal's term follows the old one.
+pub async fn new_version<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    operator: &str,
+    req: &VersionRequest,
+    now: DateTime<Utc>,
+) -> AppResult<AgreementDetail> {
+    let operator = require_operator(operator)?;
+    let today = now.date_naive();
+    if req.kind == AgreementKind::Original {
+        return Err(AppError::field("kind", "invalid_choice"));
+    }
+    let txn = db.begin().await?;
+    let m = find(&txn, req.id).await?;
+    let chain = agreement::Entity::find()
+        .filter(agreement::Column::Number.eq(m.number.as_str()))
+        .order_by_desc(agreement::Column::Version)
+        .all(&txn)
+        .await?;
+    let newest = chain.first().map(|c| c.version).unwrap_or(m.version);
+    let stored = AgreementStatus::parse(&m.status);
+    if newest != m.version || stored != Some(AgreementStatus::Signed) {
+        return Err(illegal(&m, AgreementStatus::Draft, today));
+    }
+    let mut am = agreement::ActiveModel {
+        number: Set(m.number.clone()),
+        version: Set(m.version + 1),
+        previous_id: Set(Some(m.id)),
+        kind: Set(req.kind.key().into()),
+        distributor_id: Set(m.distributor_id),
+        status: Set(AgreementStatus::Draft.key().into()),
+        territory_json: Set(m.territory_json.clone()),
+        exclusive: Set(m.exclusive),
+        term_start: Set(m.term_start),
+        term_end: Set(m.term_end),
+        payment_days: Set(m.payment_days),
+        payment_method: Set(m.payment_method.clone()),
+        credit_limit_fen: Set(m.credit_limit_fen),
+        discount_bp: Set(m.discount_bp),
+        buyback_bp: Set(m.buyback_bp),
+        targets_json: Set(m.targets_json.clone()),
+        ladder_json: Set(m.ladder_json.clone()),
+        special_clauses: Set(m.special_clauses.clone()),
+        signed_date: Set(None),
+        scan_name: Set(String::new()),
+        terminated_date: Set(None),
+        termination_reason: Set(String::new()),
+        created_at: Set(now),
+        created_by: Set(operator.clone()),
+        updated_at: Set(now),
+        ..Default::default()
+    };
+    if req.kind == AgreementKind::Renewal {
+        let len = m.term_end - m.term_start;
+        let start = m.term_end.succ_opt().unwrap_or(m.term_end);
+        am.term_start = Set(start);
+        am.term_end = Set(start + len);
+        // Targets belong to the old term; the renewal gets its own.
+        am.targets_json = Set("[]".into());
+    }
+    let n = am.insert(&txn).await?;
+    let text = format!("{} v{} → v{}", req.kind.key(), m.version, n.version);
+    add_event(&txn, n.id, "", "draft", &text, &operator).await?;
+    audit::record(
+        &txn,
+        &operator,
+        "agreement",
+        n.id,
+        "new_version",
+        &[change("version", Some(m.version.to_string()), n.version.to_string())],
+    )
+    .await?;
+    txn.commit().await?;
+    get(db, n.id, today).await
+}

@@ -1,0 +1,123 @@
+//! The reminders list: agreements ending in 60/30/7 days (unless a renewal is
+//! already signed) and onboarding steps past their due date.
+use chrono::NaiveDate;
+use sea_orm::{ConnectionTrait, EntityTrait};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::agreement::{effective_status, AgreementStatus};
+use crate::entity::{agreement, distributor};
+use crate::error::AppResult;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ReminderKind {
+    AgreementEnding,
+    OnboardingOverdue,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct Reminder {
+    pub kind: ReminderKind,
+    /// Days until the date (negative: past it).
+    #[ts(type = "number")]
+    pub days: i64,
+    /// 7, 30 or 60 for an ending agreement.
+    pub window: Option<u32>,
+    #[ts(type = "number")]
+    pub distributor_id: i64,
+    pub distributor_code: String,
+    pub distributor_name: String,
+    /// The agreement or onboarding step it is about.
+    #[ts(type = "number")]
+    pub ref_id: i64,
+    /// `HT-2026-0001 v2` or the step's key.
+    pub reference: String,
+    pub label_zh: String,
+    pub label_en: String,
+    pub date: String,
+}
+
+/// The windows in which an agreement's end is announced.
+pub const WINDOWS: [u32; 3] = [7, 30, 60];
+
+pub fn window_for(days: i64) -> Option<u32> {
+    WINDOWS.into_iter().find(|w| (0..=i64::from(*w)).contains(&days))
+}
+
+pub async fn list<C: ConnectionTrait>(db: &C, today: NaiveDate) -> AppResult<Vec<Reminder>> {
+    let all = agreement::Entity::find().all(db).await?;
+    let dists: std::collections::HashMap<i64, distributor::Model> = distributor::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|d| (d.id, d))
+        .collect();
+    let mut out = vec![];
+    for m in &all {
+        if effective_status(m, today) != AgreementStatus::Active {
+            continue;
+        }
+        let renewed = all
+            .iter()
+            .any(|o| o.number == m.number && o.version > m.version && o.signed_date.is_some());
+        let days = (m.term_end - today).num_days();
+        let Some(window) = window_for(days).filter(|_| !renewed) else {
+            continue;
+        };
+        let d = dists.get(&m.distributor_id);
+        out.push(Reminder {
+            kind: ReminderKind::AgreementEnding,
+            days,
+            window: Some(window),
+            distributor_id: m.distributor_id,
+            distributor_code: d.map(|d| d.code.clone()).unwrap_or_default(),
+            distributor_name: d.map(|d| d.name.clone()).unwrap_or_default(),
+            ref_id: m.id,
+            reference: format!("{} v{}", m.number, m.version),
+            label_zh: "协议即将到期".into(),
+            label_en: "Agreement ending".into(),
+            date: m.term_end.to_string(),
+        });
+    }
+    let pipeline = crate::onboarding::pipeline(db, today).await?;
+    for c in pipeline.cards.iter().filter(|c| c.overdue) {
+        let list = crate::onboarding::checklist(db, c.distributor_id, today).await?;
+        for s in list.steps.iter().filter(|s| s.overdue) {
+            let due = s.due_date.clone().unwrap_or_default();
+            let days = crate::ledger::parse_date(&due)
+                .map(|d| (d - today).num_days())
+                .unwrap_or(0);
+            out.push(Reminder {
+                kind: ReminderKind::OnboardingOverdue,
+                days,
+                window: None,
+                distributor_id: c.distributor_id,
+                distributor_code: c.code.clone(),
+                distributor_name: c.name.clone(),
+                ref_id: s.id,
+                reference: s.key.clone(),
+                label_zh: s.label_zh.clone(),
+                label_en: s.label_en.clone(),
+                date: due,
+            });
+        }
+    }
+    out.sort_by_key(|r| r.days);
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn windows() {
+        assert_eq!(super::window_for(0), Some(7));
+        assert_eq!(super::window_for(7), Some(7));
+        assert_eq!(super::window_for(8), Some(30));
+        assert_eq!(super::window_for(60), Some(60));
+        assert_eq!(super::window_for(61), None);
+        assert_eq!(super::window_for(-1), None);
+    }
+}
