@@ -1,5 +1,6 @@
 //! The desktop shell: opens the database, registers the commands, starts the window.
 //! Business rules live in `dealerdesk-core`; see `commands.rs` for the adapters.
+mod agreements;
 mod commands;
 mod print;
 mod state;

@@ -305,7 +305,7 @@ mod tests {
         ];
         assert_eq!(achievement_bp(112_500, 100_000), 11_250);
         assert_eq!(step_for(&ladder, 11_250).map(|s| s.rebate_bp), Some(300));
-        assert_eq!(step_for(&ladder, 7_999), None);
+        assert!(step_for(&ladder, 7_999).is_none());
         assert_eq!(step_for(&ladder, 12_000).map(|s| s.rebate_bp), Some(500));
         // 3 % of 1 234.57 yuan = 37.0371 → 37.04
         assert_eq!(rebate_fen(123_457, 300), 3_704);
