@@ -11,11 +11,16 @@ import { HashRouter, Navigate, Route, Routes } from 'react-router';
 
 import { AppLayout } from './components/AppLayout';
 import './i18n';
+import { AgreementListPage } from './pages/AgreementListPage';
+import { AgreementPage } from './pages/AgreementPage';
 import { ComplaintListPage } from './pages/ComplaintListPage';
 import { ComplaintPage } from './pages/ComplaintPage';
 import { ComplaintReportPage } from './pages/ComplaintReportPage';
 import { DistributorDetailPage } from './pages/DistributorDetailPage';
 import { DistributorListPage } from './pages/DistributorListPage';
+import { OnboardingPipelinePage } from './pages/OnboardingPipelinePage';
+import { RebatesPage } from './pages/RebatesPage';
+import { RemindersPage } from './pages/RemindersPage';
 import { SettingsPage } from './pages/SettingsPage';
 import './styles.css';
 import { theme } from './theme';
@@ -59,6 +64,11 @@ createRoot(document.getElementById('root') as HTMLElement).render(
               <Route path="complaints" element={<ComplaintListPage />} />
               <Route path="complaints/report" element={<ComplaintReportPage />} />
               <Route path="complaints/:id" element={<ComplaintPage />} />
+              <Route path="agreements" element={<AgreementListPage />} />
+              <Route path="agreements/:id" element={<AgreementPage />} />
+              <Route path="rebates" element={<RebatesPage />} />
+              <Route path="onboarding" element={<OnboardingPipelinePage />} />
+              <Route path="reminders" element={<RemindersPage />} />
               <Route path="settings" element={<SettingsPage />} />
               <Route path="*" element={<Navigate to="/distributors" replace />} />
             </Route>

@@ -1,5 +1,9 @@
 import {
   BarChartOutlined,
+  BellOutlined,
+  FileProtectOutlined,
+  PercentageOutlined,
+  SolutionOutlined,
   CustomerServiceOutlined,
   SettingOutlined,
   ShopOutlined,
@@ -32,13 +36,16 @@ export function AppLayout() {
   }, [savedLanguage, i18n]);
 
   const path = location.pathname;
-  const selected = path.startsWith('/settings')
-    ? '/settings'
-    : path.startsWith('/complaints/report')
-      ? '/complaints/report'
-      : path.startsWith('/complaints')
-        ? '/complaints'
-        : '/distributors';
+  const section = ['/agreements', '/rebates', '/onboarding', '/reminders'].find((k) => path.startsWith(k));
+  const selected = section
+    ? section
+    : path.startsWith('/settings')
+      ? '/settings'
+      : path.startsWith('/complaints/report')
+        ? '/complaints/report'
+        : path.startsWith('/complaints')
+          ? '/complaints'
+          : '/distributors';
   const operator = settings.data?.operator_name.trim();
 
   return (
@@ -69,6 +76,26 @@ export function AppLayout() {
                 key: '/distributors',
                 icon: <ShopOutlined />,
                 label: <span id="nav-distributors">{t('nav.distributors')}</span>,
+              },
+              {
+                key: '/onboarding',
+                icon: <SolutionOutlined />,
+                label: <span id="nav-onboarding">{t('nav.onboarding')}</span>,
+              },
+              {
+                key: '/agreements',
+                icon: <FileProtectOutlined />,
+                label: <span id="nav-agreements">{t('nav.agreements')}</span>,
+              },
+              {
+                key: '/rebates',
+                icon: <PercentageOutlined />,
+                label: <span id="nav-rebates">{t('nav.rebates')}</span>,
+              },
+              {
+                key: '/reminders',
+                icon: <BellOutlined />,
+                label: <span id="nav-reminders">{t('nav.reminders')}</span>,
               },
               {
                 key: '/complaints',

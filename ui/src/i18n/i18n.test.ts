@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import en from './en.json';
-import zhCN from './zh-CN.json';
+import { resources } from './index';
 
 type Tree = { [key: string]: string | Tree };
+const en = resources.en;
+const zhCN = resources['zh-CN'];
 
 function keys(tree: Tree, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([k, v]) =>

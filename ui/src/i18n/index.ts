@@ -1,8 +1,31 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 
+import agreementsEn from './agreements.en.json';
+import agreementsZh from './agreements.zh-CN.json';
 import en from './en.json';
+import onboardingEn from './onboarding.en.json';
+import onboardingZh from './onboarding.zh-CN.json';
 import zhCN from './zh-CN.json';
+
+type Tree = { [key: string]: string | Tree };
+
+/** Module files add their own keys (and error codes under `errors`) to the base file. */
+export function mergeTrees(...trees: Tree[]): Tree {
+  const out: Tree = {};
+  for (const tree of trees) {
+    for (const [k, v] of Object.entries(tree)) {
+      const have = out[k];
+      out[k] = typeof v === 'object' && typeof have === 'object' ? mergeTrees(have, v) : v;
+    }
+  }
+  return out;
+}
+
+export const resources = {
+  'zh-CN': mergeTrees(zhCN as Tree, agreementsZh as Tree, onboardingZh as Tree),
+  en: mergeTrees(en as Tree, agreementsEn as Tree, onboardingEn as Tree),
+};
 
 export type Language = 'zh-CN' | 'en';
 export const LANGUAGES: Language[] = ['zh-CN', 'en'];
@@ -33,8 +56,8 @@ export function rememberLanguage(lng: Language) {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: zhCN },
-    en: { translation: en },
+    'zh-CN': { translation: resources['zh-CN'] },
+    en: { translation: resources.en },
   },
   lng: storedLanguage() ?? 'zh-CN',
   fallbackLng: 'zh-CN',

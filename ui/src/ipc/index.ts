@@ -89,7 +89,7 @@ export function toAppError(e: unknown): AppError {
   return { kind: 'io', message: e instanceof Error ? e.message : String(e) };
 }
 
-async function call<T>(cmd: string, req?: unknown, extra?: Record<string, unknown>): Promise<T> {
+export async function call<T>(cmd: string, req?: unknown, extra?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(cmd, { ...(req === undefined ? {} : { req }), ...extra });
   } catch (e) {

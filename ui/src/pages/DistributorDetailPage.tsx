@@ -1,4 +1,6 @@
 import { ArrowLeftOutlined, EditOutlined, RiseOutlined, SwapOutlined } from '@ant-design/icons';
+import { DistributorAgreementsTab } from '../components/agreements/DistributorAgreementsTab';
+import { OnboardingTab } from '../components/onboarding/OnboardingTab';
 import { Breadcrumb, Button, Flex, Skeleton, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -154,6 +156,18 @@ export function DistributorDetailPage() {
               key: 'attachments',
               label: t('detail.tabs.attachments'),
               children: <AttachmentsTab distributorId={d.id} />,
+            },
+            {
+              key: 'onboarding',
+              label: t('detail.tabs.onboarding'),
+              children: <OnboardingTab key={d.id} distributor={d} />,
+              destroyOnHidden: true,
+            },
+            {
+              key: 'agreements',
+              label: t('detail.tabs.agreements'),
+              children: <DistributorAgreementsTab key={d.id} distributor={d} />,
+              destroyOnHidden: true,
             },
             {
               key: 'ledger',

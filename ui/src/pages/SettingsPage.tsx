@@ -21,8 +21,10 @@ import type { Settings } from '../bindings/Settings';
 import type { TierLabel } from '../bindings/TierLabel';
 import { PageHeader } from '../components/PageHeader';
 import { QueryError } from '../components/QueryError';
+import { AgreementTemplatesCard } from '../components/settings/AgreementTemplatesCard';
 import { CalendarCard } from '../components/settings/CalendarCard';
 import { ComplaintSettingsCard } from '../components/settings/ComplaintSettingsCard';
+import { OnboardingStepsCard } from '../components/settings/OnboardingStepsCard';
 import { StatementSettingsCard } from '../components/settings/StatementSettingsCard';
 import { ruleFrom } from '../forms/rules';
 import { normaliseLanguage, rememberLanguage } from '../i18n';
@@ -312,6 +314,8 @@ export function SettingsPage() {
       <StatementSettingsCard />
       <ComplaintSettingsCard />
       <CalendarCard />
+      <OnboardingStepsCard />
+      <AgreementTemplatesCard />
       <AboutCard />
     </div>
   );

@@ -1,0 +1,7 @@
+import type { Distributor } from '../../bindings/Distributor';
+
+// Filled in by the module's UI work.
+export function OnboardingTab({ distributor }: { distributor: Distributor }) {
+  void distributor;
+  return null;
+}
