@@ -89,13 +89,55 @@ impl Default for OnboardingSettings {
         };
         OnboardingSettings {
             steps: vec![
-                s("application", "收到申请", "Application received", AutoCheck::Application, 0),
-                s("documents", "资料审核", "Documents checked", AutoCheck::Manual, 7),
-                s("site_visit", "实地考察", "Site visit", AutoCheck::Manual, 14),
-                s("admission", "准入评审", "Admission decision", AutoCheck::Assessment, 21),
-                s("agreement", "签署协议", "Agreement signed", AutoCheck::AgreementSigned, 30),
-                s("training", "系统与产品培训", "System and product training", AutoCheck::Manual, 45),
-                s("first_order", "首单", "First order", AutoCheck::FirstInvoice, 60),
+                s(
+                    "application",
+                    "收到申请",
+                    "Application received",
+                    AutoCheck::Application,
+                    0,
+                ),
+                s(
+                    "documents",
+                    "资料审核",
+                    "Documents checked",
+                    AutoCheck::Manual,
+                    7,
+                ),
+                s(
+                    "site_visit",
+                    "实地考察",
+                    "Site visit",
+                    AutoCheck::Manual,
+                    14,
+                ),
+                s(
+                    "admission",
+                    "准入评审",
+                    "Admission decision",
+                    AutoCheck::Assessment,
+                    21,
+                ),
+                s(
+                    "agreement",
+                    "签署协议",
+                    "Agreement signed",
+                    AutoCheck::AgreementSigned,
+                    30,
+                ),
+                s(
+                    "training",
+                    "系统与产品培训",
+                    "System and product training",
+                    AutoCheck::Manual,
+                    45,
+                ),
+                s(
+                    "first_order",
+                    "首单",
+                    "First order",
+                    AutoCheck::FirstInvoice,
+                    60,
+                ),
             ],
         }
     }
@@ -112,7 +154,9 @@ impl OnboardingSettings {
             let row = (i + 1).to_string();
             let key_ok = !s.key.is_empty()
                 && s.key.len() <= 40
-                && s.key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+                && s.key
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
             if !key_ok {
                 errs.push_err(FieldError::with_detail("steps", "step_key", row.clone()));
             } else if !keys.insert(s.key.as_str()) {
@@ -337,14 +381,12 @@ pub async fn start<C: ConnectionTrait + TransactionTrait>(
     let start = if req.start_date.trim().is_empty() {
         today
     } else {
-        parse_date(&req.start_date).ok_or_else(|| {
-            AppError::Validation {
-                fields: vec![FieldError::with_detail(
-                    "start_date",
-                    "date_format",
-                    req.start_date.trim(),
-                )],
-            }
+        parse_date(&req.start_date).ok_or_else(|| AppError::Validation {
+            fields: vec![FieldError::with_detail(
+                "start_date",
+                "date_format",
+                req.start_date.trim(),
+            )],
         })?
     };
     let settings = load_settings(db).await?;
@@ -441,12 +483,20 @@ pub async fn update_step<C: ConnectionTrait + TransactionTrait>(
             });
         }
     };
-    diff("owner", Some(m.owner.clone()), Some(req.owner.trim().into()));
+    diff(
+        "owner",
+        Some(m.owner.clone()),
+        Some(req.owner.trim().into()),
+    );
     diff("due_date", fmt(m.due_date), fmt(due));
     diff("done_date", fmt(m.done_date), fmt(done));
     diff("note", Some(m.note.clone()), Some(req.note.trim().into()));
     let key = m.step_key.clone();
-    let done_by = if done.is_some() { operator.clone() } else { String::new() };
+    let done_by = if done.is_some() {
+        operator.clone()
+    } else {
+        String::new()
+    };
     let mut am: onboarding_step::ActiveModel = m.into();
     am.owner = Set(req.owner.trim().into());
     am.due_date = Set(due);
@@ -459,8 +509,15 @@ pub async fn update_step<C: ConnectionTrait + TransactionTrait>(
         for c in &mut changes {
             c.field = format!("{key}.{}", c.field);
         }
-        audit::record(&txn, &operator, "distributor", distributor_id, "onboarding_step", &changes)
-            .await?;
+        audit::record(
+            &txn,
+            &operator,
+            "distributor",
+            distributor_id,
+            "onboarding_step",
+            &changes,
+        )
+        .await?;
     }
     txn.commit().await?;
     checklist(db, distributor_id, today).await
@@ -504,10 +561,10 @@ pub struct Pipeline {
 pub async fn pipeline<C: ConnectionTrait>(db: &C, today: NaiveDate) -> AppResult<Pipeline> {
     let settings = load_settings(db).await?;
     let dists: Vec<distributor::Model> = distributor::Entity::find()
-        .filter(distributor::Column::Status.is_not_in([
-            Status::Rejected.key(),
-            Status::Terminated.key(),
-        ]))
+        .filter(
+            distributor::Column::Status
+                .is_not_in([Status::Rejected.key(), Status::Terminated.key()]),
+        )
         .order_by_asc(distributor::Column::Code)
         .all(db)
         .await?;
@@ -535,7 +592,10 @@ pub async fn pipeline<C: ConnectionTrait>(db: &C, today: NaiveDate) -> AppResult
             owner,
         };
         if steps.is_empty() {
-            if matches!(status, Status::Applicant | Status::UnderReview | Status::Approved) {
+            if matches!(
+                status,
+                Status::Applicant | Status::UnderReview | Status::Approved
+            ) {
                 cards.push(card("not_started", None, String::new()));
             }
             continue;

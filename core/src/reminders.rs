@@ -44,7 +44,9 @@ pub struct Reminder {
 pub const WINDOWS: [u32; 3] = [7, 30, 60];
 
 pub fn window_for(days: i64) -> Option<u32> {
-    WINDOWS.into_iter().find(|w| (0..=i64::from(*w)).contains(&days))
+    WINDOWS
+        .into_iter()
+        .find(|w| (0..=i64::from(*w)).contains(&days))
 }
 
 pub async fn list<C: ConnectionTrait>(db: &C, today: NaiveDate) -> AppResult<Vec<Reminder>> {

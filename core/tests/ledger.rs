@@ -1,10 +1,9 @@
 mod common;
 
-use std::process::Command;
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 
-use common::{fresh, OP};
+use common::{fresh, tool, OP};
 use dealerdesk_core::ledger::batch::{self, BatchRequest};
 use dealerdesk_core::ledger::import::import;
 use dealerdesk_core::ledger::statement::{self, StatementRequest};
@@ -384,18 +383,6 @@ async fn company(db: &DatabaseConnection) {
     )
     .await
     .unwrap();
-}
-
-fn tool(cmd: &str, args: &[&str]) -> String {
-    let out = Command::new(cmd).args(args).output().unwrap_or_else(|e| {
-        panic!("{cmd} is needed for this test (scripts/setup.sh --test installs it): {e}")
-    });
-    assert!(
-        out.status.success(),
-        "{cmd} {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 #[tokio::test]

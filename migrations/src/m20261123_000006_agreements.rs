@@ -106,7 +106,11 @@ impl MigrationTrait for Migration {
                         .not_null(),
                 )
                 .col(text(OnboardingStep::StepKey))
-                .col(ColumnDef::new(OnboardingStep::Position).integer().not_null())
+                .col(
+                    ColumnDef::new(OnboardingStep::Position)
+                        .integer()
+                        .not_null(),
+                )
                 .col(text(OnboardingStep::LabelZh))
                 .col(text(OnboardingStep::LabelEn))
                 .col(text(OnboardingStep::Auto))

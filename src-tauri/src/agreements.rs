@@ -90,7 +90,11 @@ pub async fn agreement_save_pdf(s: S<'_>, req: AgreementPdfRequest) -> AppResult
 
 /// Writes the PDF into the print folder and opens it in the system viewer.
 #[tauri::command]
-pub async fn agreement_open(app: AppHandle, s: S<'_>, req: AgreementPdfRequest) -> AppResult<String> {
+pub async fn agreement_open(
+    app: AppHandle,
+    s: S<'_>,
+    req: AgreementPdfRequest,
+) -> AppResult<String> {
     let req = AgreementPdfRequest {
         path: String::new(),
         ..req

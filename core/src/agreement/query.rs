@@ -8,8 +8,8 @@ use serde::Deserialize;
 use ts_rs::TS;
 
 use super::{
-    effective_status, in_force, territories_of, to_dto, Agreement, AgreementDetail,
-    AgreementEvent, AgreementKind, AgreementStatus, Conflict, VersionRef,
+    effective_status, in_force, territories_of, to_dto, Agreement, AgreementDetail, AgreementEvent,
+    AgreementKind, AgreementStatus, Conflict, VersionRef,
 };
 use crate::entity::{agreement, agreement_event, distributor};
 use crate::error::{AppError, AppResult};
@@ -155,7 +155,12 @@ pub async fn get<C: ConnectionTrait>(
         _ => vec![],
     };
     Ok(AgreementDetail {
-        agreement: to_dto(m, dists.get(&m.distributor_id), today, !conflicts.is_empty()),
+        agreement: to_dto(
+            m,
+            dists.get(&m.distributor_id),
+            today,
+            !conflicts.is_empty(),
+        ),
         history,
         versions,
         conflicts,

@@ -151,10 +151,10 @@ pub async fn preview<C: ConnectionTrait>(db: &C, req: &RebateRunRequest) -> AppR
     let entries = ledger_entry::Entity::find()
         .filter(ledger_entry::Column::DistributorId.is_in(ids.clone()))
         .filter(ledger_entry::Column::EntryDate.between(from, to))
-        .filter(ledger_entry::Column::Kind.is_in([
-            EntryKind::Invoice.key(),
-            EntryKind::CreditNote.key(),
-        ]))
+        .filter(
+            ledger_entry::Column::Kind
+                .is_in([EntryKind::Invoice.key(), EntryKind::CreditNote.key()]),
+        )
         .all(db)
         .await?;
     let reversed: HashSet<i64> = ledger_entry::Entity::find()
@@ -299,9 +299,18 @@ mod tests {
     #[test]
     fn ladder_and_rounding() {
         let ladder = [
-            StoredStep { threshold_bp: 8_000, rebate_bp: 100 },
-            StoredStep { threshold_bp: 10_000, rebate_bp: 300 },
-            StoredStep { threshold_bp: 12_000, rebate_bp: 500 },
+            StoredStep {
+                threshold_bp: 8_000,
+                rebate_bp: 100,
+            },
+            StoredStep {
+                threshold_bp: 10_000,
+                rebate_bp: 300,
+            },
+            StoredStep {
+                threshold_bp: 12_000,
+                rebate_bp: 500,
+            },
         ];
         assert_eq!(achievement_bp(112_500, 100_000), 11_250);
         assert_eq!(step_for(&ladder, 11_250).map(|s| s.rebate_bp), Some(300));

@@ -167,7 +167,11 @@ pub fn check(field: &str, text: &str) -> Result<(), Vec<FieldError>> {
                 for (_, _, name) in found {
                     if TABLE_PLACEHOLDERS.contains(&name.as_str()) {
                         if line.trim() != format!("{{{{{name}}}}}") {
-                            errs.push(FieldError::with_detail(field, "table_placeholder_inline", name));
+                            errs.push(FieldError::with_detail(
+                                field,
+                                "table_placeholder_inline",
+                                name,
+                            ));
                         }
                     } else if !TEXT_PLACEHOLDERS.contains(&name.as_str()) {
                         errs.push(FieldError::with_detail(field, "unknown_placeholder", name));
@@ -251,7 +255,9 @@ fn substitute(line: &str, value: &dyn Fn(&str) -> String) -> String {
 const KEY: &str = "agreement_templates";
 
 pub async fn load<C: sea_orm::ConnectionTrait>(db: &C) -> AppResult<AgreementTemplates> {
-    Ok(crate::settings::get_json(db, KEY).await?.unwrap_or_default())
+    Ok(crate::settings::get_json(db, KEY)
+        .await?
+        .unwrap_or_default())
 }
 
 pub async fn save<C: sea_orm::ConnectionTrait + sea_orm::TransactionTrait>(
@@ -267,8 +273,15 @@ pub async fn save<C: sea_orm::ConnectionTrait + sea_orm::TransactionTrait>(
     crate::settings::put_json(&txn, KEY, &t).await?;
     let changes = crate::audit::diff(Some(&before), &t, &[]);
     if !changes.is_empty() {
-        crate::audit::record(&txn, &operator, "settings", 0, "agreement_templates", &changes)
-            .await?;
+        crate::audit::record(
+            &txn,
+            &operator,
+            "settings",
+            0,
+            "agreement_templates",
+            &changes,
+        )
+        .await?;
     }
     txn.commit().await?;
     Ok(t)
@@ -285,8 +298,15 @@ mod tests {
 
     #[test]
     fn unknown_and_misplaced_placeholders_are_refused() {
-        let e = check("zh", "# 一\n{{distributor.nmae}} 与 {{targets_table}}\n{{oops").unwrap_err();
-        let codes: Vec<_> = e.iter().map(|f| (f.code.as_str(), f.detail.clone())).collect();
+        let e = check(
+            "zh",
+            "# 一\n{{distributor.nmae}} 与 {{targets_table}}\n{{oops",
+        )
+        .unwrap_err();
+        let codes: Vec<_> = e
+            .iter()
+            .map(|f| (f.code.as_str(), f.detail.clone()))
+            .collect();
         assert!(codes.contains(&("unknown_placeholder", Some("distributor.nmae".into()))));
         assert!(codes.contains(&("table_placeholder_inline", Some("targets_table".into()))));
         assert!(codes.contains(&("placeholder_unclosed", Some("{{oops".into()))));

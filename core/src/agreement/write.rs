@@ -258,7 +258,15 @@ pub async fn submit<C: ConnectionTrait + TransactionTrait>(
     id: i64,
     today: NaiveDate,
 ) -> AppResult<AgreementDetail> {
-    step(db, operator, id, today, AgreementStatus::Draft, AgreementStatus::AwaitingSignature).await
+    step(
+        db,
+        operator,
+        id,
+        today,
+        AgreementStatus::Draft,
+        AgreementStatus::AwaitingSignature,
+    )
+    .await
 }
 
 /// Awaiting signature → draft, to change the terms again.
@@ -268,7 +276,15 @@ pub async fn withdraw<C: ConnectionTrait + TransactionTrait>(
     id: i64,
     today: NaiveDate,
 ) -> AppResult<AgreementDetail> {
-    step(db, operator, id, today, AgreementStatus::AwaitingSignature, AgreementStatus::Draft).await
+    step(
+        db,
+        operator,
+        id,
+        today,
+        AgreementStatus::AwaitingSignature,
+        AgreementStatus::Draft,
+    )
+    .await
 }
 
 async fn step<C: ConnectionTrait + TransactionTrait>(
@@ -431,8 +447,15 @@ pub async fn sign<C: ConnectionTrait + TransactionTrait>(
                 let p = find(&txn, prev).await?;
                 if p.status == AgreementStatus::Signed.key() {
                     let note = format!("v{}", m.version);
-                    move_to(&txn, p, AgreementStatus::Superseded, &note, &operator, |_| {})
-                        .await?;
+                    move_to(
+                        &txn,
+                        p,
+                        AgreementStatus::Superseded,
+                        &note,
+                        &operator,
+                        |_| {},
+                    )
+                    .await?;
                 }
             }
         }
@@ -484,8 +507,20 @@ async fn apply_terms<C: ConnectionTrait>(
     am.credit_limit_fen = Set(m.credit_limit_fen);
     am.updated_at = Set(Utc::now());
     let d = am.update(txn).await?;
-    changes.push(change("agreement", None, format!("{} v{}", m.number, m.version)));
-    audit::record(txn, operator, "distributor", id, "agreement_terms", &changes).await?;
+    changes.push(change(
+        "agreement",
+        None,
+        format!("{} v{}", m.number, m.version),
+    ));
+    audit::record(
+        txn,
+        operator,
+        "distributor",
+        id,
+        "agreement_terms",
+        &changes,
+    )
+    .await?;
     Ok(d)
 }
 
@@ -544,7 +579,14 @@ pub async fn terminate<C: ConnectionTrait + TransactionTrait>(
     let mut errs = crate::error::FieldErrors::default();
     let date = parse_date(&req.date);
     if date.is_none() {
-        errs.push("date", if req.date.trim().is_empty() { "required" } else { "date_format" });
+        errs.push(
+            "date",
+            if req.date.trim().is_empty() {
+                "required"
+            } else {
+                "date_format"
+            },
+        );
     }
     if req.reason.trim().is_empty() {
         errs.push("reason", "required");
@@ -560,10 +602,17 @@ pub async fn terminate<C: ConnectionTrait + TransactionTrait>(
         return Err(AppError::field("date", "termination_date_range"));
     }
     let reason = req.reason.trim().to_owned();
-    move_to(&txn, m, AgreementStatus::Terminated, &reason, &operator, |am| {
-        am.terminated_date = Set(Some(date));
-        am.termination_reason = Set(reason.clone());
-    })
+    move_to(
+        &txn,
+        m,
+        AgreementStatus::Terminated,
+        &reason,
+        &operator,
+        |am| {
+            am.terminated_date = Set(Some(date));
+            am.termination_reason = Set(reason.clone());
+        },
+    )
     .await?;
     txn.commit().await?;
     get(db, req.id, today).await
@@ -639,7 +688,11 @@ pub async fn new_version<C: ConnectionTrait + TransactionTrait>(
         "agreement",
         n.id,
         "new_version",
-        &[change("version", Some(m.version.to_string()), n.version.to_string())],
+        &[change(
+            "version",
+            Some(m.version.to_string()),
+            n.version.to_string(),
+        )],
     )
     .await?;
     txn.commit().await?;

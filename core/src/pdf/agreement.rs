@@ -58,7 +58,13 @@ fn value(p: &AgreementPrint, name: &str) -> String {
     let a = p.agreement;
     let en = p.lang == "en";
     let dash = || "—".to_string();
-    let or_dash = |s: &str| if s.trim().is_empty() { dash() } else { s.to_owned() };
+    let or_dash = |s: &str| {
+        if s.trim().is_empty() {
+            dash()
+        } else {
+            s.to_owned()
+        }
+    };
     match name {
         "agreement.number" => a.number.clone(),
         "agreement.version" => a.version.to_string(),
@@ -66,7 +72,10 @@ fn value(p: &AgreementPrint, name: &str) -> String {
         "company.address" => or_dash(&p.company.address),
         "company.phone" => or_dash(&p.company.phone),
         "company.tax_no" => or_dash(&p.company.tax_no),
-        "company.bank" => or_dash(&format!("{} {}", p.company.bank_name, p.company.bank_account)),
+        "company.bank" => or_dash(&format!(
+            "{} {}",
+            p.company.bank_name, p.company.bank_account
+        )),
         "distributor.name" => p.party.name.clone(),
         "distributor.code" => a.distributor_code.clone(),
         "distributor.uscc" => or_dash(&p.party.uscc),
@@ -116,7 +125,8 @@ fn table(w: &mut Flow, a: &Agreement, kind: TableKind) {
                 Col::new(t("起", "From"), 22.0, Align::Left),
                 Col::new(t("止", "To"), 22.0, Align::Left),
                 Col::new(t("目标金额（元）", "Target (CNY)"), 34.0, Align::Right),
-                Col::new(t("大写", "In Chinese capitals"), 72.0, Align::Left),
+                Col::new("", 6.0, Align::Left),
+                Col::new(t("大写", "In Chinese capitals"), 66.0, Align::Left),
             ];
             let mut rows: Vec<Vec<String>> = a
                 .targets
@@ -127,6 +137,7 @@ fn table(w: &mut Flow, a: &Agreement, kind: TableKind) {
                         x.from.clone(),
                         x.to.clone(),
                         x.amount.grouped(),
+                        String::new(),
                         money_words(x.amount),
                     ]
                 })
@@ -137,6 +148,7 @@ fn table(w: &mut Flow, a: &Agreement, kind: TableKind) {
                 String::new(),
                 String::new(),
                 total.grouped(),
+                String::new(),
                 money_words(total),
             ]);
             w.table(&cols, &rows);
@@ -145,7 +157,11 @@ fn table(w: &mut Flow, a: &Agreement, kind: TableKind) {
             let cols = [
                 Col::new(t("档位", "Step"), 20.0, Align::Left),
                 Col::new(t("目标达成率 ≥", "Achievement ≥"), 50.0, Align::Right),
-                Col::new(t("返利比例（占当期销售额）", "Rebate (of period sales)"), 60.0, Align::Right),
+                Col::new(
+                    t("返利比例（占当期销售额）", "Rebate (of period sales)"),
+                    60.0,
+                    Align::Right,
+                ),
             ];
             let rows: Vec<Vec<String>> = a
                 .ladder
@@ -226,11 +242,19 @@ fn signatures(w: &mut Flow, company: &str, distributor: &str) {
     let half = (RIGHT - LEFT) / 2.0;
     let sides = [
         (
-            if en { "Manufacturer (seal)" } else { "甲方（盖章）" },
+            if en {
+                "Manufacturer (seal)"
+            } else {
+                "甲方（盖章）"
+            },
             company,
         ),
         (
-            if en { "Distributor (seal)" } else { "乙方（盖章）" },
+            if en {
+                "Distributor (seal)"
+            } else {
+                "乙方（盖章）"
+            },
             distributor,
         ),
     ];
@@ -238,7 +262,12 @@ fn signatures(w: &mut Flow, company: &str, distributor: &str) {
     for (i, (title, name)) in sides.iter().enumerate() {
         let x = LEFT + i as f32 * half;
         let s = Style::new(9.0, Weight::Regular, Align::Left);
-        w.doc.text(w.page, (x, top + 4.0), Style::new(9.5, Weight::Bold, Align::Left), title);
+        w.doc.text(
+            w.page,
+            (x, top + 4.0),
+            Style::new(9.5, Weight::Bold, Align::Left),
+            title,
+        );
         w.doc.text(w.page, (x, top + 10.0), s, name);
         w.doc.rect(w.page, x + 45.0, top + 14.0, 32.0, 32.0, 0.2);
         w.doc.text(
@@ -247,12 +276,17 @@ fn signatures(w: &mut Flow, company: &str, distributor: &str) {
             Style::new(7.0, Weight::Regular, Align::Center),
             if en { "Seal" } else { "盖章处" },
         );
-        let rep = if en { "Authorised signatory:" } else { "授权代表（签字）：" };
+        let rep = if en {
+            "Authorised signatory:"
+        } else {
+            "授权代表（签字）："
+        };
         let date = if en { "Date:" } else { "日期：" };
         w.doc.text(w.page, (x, top + 24.0), s, rep);
         w.doc.line(w.page, x, top + 32.0, x + 40.0, top + 32.0, 0.2);
         w.doc.text(w.page, (x, top + 40.0), s, date);
-        w.doc.line(w.page, x + 10.0, top + 41.0, x + 40.0, top + 41.0, 0.2);
+        w.doc
+            .line(w.page, x + 10.0, top + 41.0, x + 40.0, top + 41.0, 0.2);
     }
     w.y = top + 50.0;
 }
@@ -260,11 +294,25 @@ fn signatures(w: &mut Flow, company: &str, distributor: &str) {
 pub fn render(p: &AgreementPrint) -> AppResult<Vec<u8>> {
     let a = p.agreement;
     let en = p.lang == "en";
-    let title = if en { "Distribution Agreement" } else { "经销协议" };
-    let version = if en {
-        format!("No. {} · version {} ({})", a.number, a.version, a.kind.label("en"))
+    let title = if en {
+        "Distribution Agreement"
     } else {
-        format!("协议编号：{}（第 {} 版 · {}）", a.number, a.version, a.kind.label("zh-CN"))
+        "经销协议"
+    };
+    let version = if en {
+        format!(
+            "No. {} · version {} ({})",
+            a.number,
+            a.version,
+            a.kind.label("en")
+        )
+    } else {
+        format!(
+            "协议编号：{}（第 {} 版 · {}）",
+            a.number,
+            a.version,
+            a.kind.label("zh-CN")
+        )
     };
     let running = format!("{title} · {} v{}", a.number, a.version);
     let mut w = Flow::new(title, en, running);
@@ -282,7 +330,13 @@ pub fn render(p: &AgreementPrint) -> AppResult<Vec<u8>> {
     );
     w.y = 38.0;
     let l = |zh: &str, e: &str| if en { e.to_owned() } else { zh.to_owned() };
-    let dash = |s: &str| if s.trim().is_empty() { "—".to_owned() } else { s.to_owned() };
+    let dash = |s: &str| {
+        if s.trim().is_empty() {
+            "—".to_owned()
+        } else {
+            s.to_owned()
+        }
+    };
     party_block(
         &mut w,
         &l("甲方（供货方）", "Manufacturer"),
@@ -299,7 +353,10 @@ pub fn render(p: &AgreementPrint) -> AppResult<Vec<u8>> {
         &[
             (l("名称：", "Name: "), dash(&p.party.name)),
             (l("统一社会信用代码：", "USCC: "), dash(&p.party.uscc)),
-            (l("法定代表人：", "Legal representative: "), dash(&p.party.legal_representative)),
+            (
+                l("法定代表人：", "Legal representative: "),
+                dash(&p.party.legal_representative),
+            ),
             (l("地址：", "Address: "), dash(&p.party.address)),
         ],
     );
@@ -334,9 +391,18 @@ pub fn render(p: &AgreementPrint) -> AppResult<Vec<u8>> {
     }
     signatures(&mut w, &p.company.name, &p.party.name);
     let annexes = [
-        (l("附件一：销售目标", "Annex 1: Sales targets"), TableKind::Targets),
-        (l("附件二：返利阶梯", "Annex 2: Rebate ladder"), TableKind::Rebate),
-        (l("附件三：授权区域", "Annex 3: Territory"), TableKind::Territory),
+        (
+            l("附件一：销售目标", "Annex 1: Sales targets"),
+            TableKind::Targets,
+        ),
+        (
+            l("附件二：返利阶梯", "Annex 2: Rebate ladder"),
+            TableKind::Rebate,
+        ),
+        (
+            l("附件三：授权区域", "Annex 3: Territory"),
+            TableKind::Territory,
+        ),
     ];
     for (title, kind) in annexes {
         w.heading(&title);
@@ -345,14 +411,32 @@ pub fn render(p: &AgreementPrint) -> AppResult<Vec<u8>> {
     }
     w.heading(&l("附件四：结算条款", "Annex 4: Settlement terms"));
     let terms = [
-        (l("结算方式", "Payment method"), a.payment_method.label(p.lang).to_owned()),
+        (
+            l("结算方式", "Payment method"),
+            a.payment_method.label(p.lang).to_owned(),
+        ),
         (l("账期（天）", "Payment days"), a.payment_days.to_string()),
-        (l("信用额度（元）", "Credit limit (CNY)"), a.credit_limit.grouped()),
-        (l("信用额度大写", "Credit limit in Chinese capitals"), money_words(a.credit_limit)),
-        (l("价格折让", "Price discount"), format!("{}%", a.discount_pct)),
-        (l("库存回购比例", "Stock buy-back"), format!("{}%", a.buyback_pct)),
+        (
+            l("信用额度（元）", "Credit limit (CNY)"),
+            a.credit_limit.grouped(),
+        ),
+        (
+            l("信用额度大写", "Credit limit in Chinese capitals"),
+            money_words(a.credit_limit),
+        ),
+        (
+            l("价格折让", "Price discount"),
+            format!("{}%", a.discount_pct),
+        ),
+        (
+            l("库存回购比例", "Stock buy-back"),
+            format!("{}%", a.buyback_pct),
+        ),
         (l("经销方式", "Exclusivity"), value(p, "exclusive")),
-        (l("协议期限", "Term"), format!("{} ~ {}", a.term_start, a.term_end)),
+        (
+            l("协议期限", "Term"),
+            format!("{} ~ {}", a.term_start, a.term_end),
+        ),
     ];
     let cols = [
         Col::new(l("项目", "Item"), 60.0, Align::Left),
@@ -367,7 +451,10 @@ pub fn render(p: &AgreementPrint) -> AppResult<Vec<u8>> {
 mod tests {
     #[test]
     fn clause_numbers_in_chinese() {
-        let n: Vec<String> = [1, 9, 10, 11, 20, 21, 35].iter().map(|n| super::chinese_number(*n)).collect();
+        let n: Vec<String> = [1, 9, 10, 11, 20, 21, 35]
+            .iter()
+            .map(|n| super::chinese_number(*n))
+            .collect();
         assert_eq!(n, ["一", "九", "十", "十一", "二十", "二十一", "三十五"]);
     }
 }

@@ -11,42 +11,42 @@ use crate::settings::CompanyProfile;
 
 fn counts(
     w: &mut Flow,
-        title: &str,
-        key_title: &str,
-        items: &[Count],
-        label: &dyn Fn(&str) -> String,
-        total: u64,
-    ) {
-        w.heading(title);
-        let cols = [
-            Col {
-                title: key_title.into(),
-                width: 90.0,
-                align: Align::Left,
-            },
-            Col {
-                title: if w.en { "Count" } else { "件数" }.into(),
-                width: 45.0,
-                align: Align::Right,
-            },
-            Col {
-                title: if w.en { "Share" } else { "占比" }.into(),
-                width: 45.0,
-                align: Align::Right,
-            },
-        ];
-        let rows: Vec<Vec<String>> = items
-            .iter()
-            .map(|c| {
-                vec![
-                    label(&c.key),
-                    c.count.to_string(),
-                    format!("{:.1}%", c.count as f64 * 100.0 / total.max(1) as f64),
-                ]
-            })
-            .collect();
-        w.table(&cols, &rows);
-    }
+    title: &str,
+    key_title: &str,
+    items: &[Count],
+    label: &dyn Fn(&str) -> String,
+    total: u64,
+) {
+    w.heading(title);
+    let cols = [
+        Col {
+            title: key_title.into(),
+            width: 90.0,
+            align: Align::Left,
+        },
+        Col {
+            title: if w.en { "Count" } else { "件数" }.into(),
+            width: 45.0,
+            align: Align::Right,
+        },
+        Col {
+            title: if w.en { "Share" } else { "占比" }.into(),
+            width: 45.0,
+            align: Align::Right,
+        },
+    ];
+    let rows: Vec<Vec<String>> = items
+        .iter()
+        .map(|c| {
+            vec![
+                label(&c.key),
+                c.count.to_string(),
+                format!("{:.1}%", c.count as f64 * 100.0 / total.max(1) as f64),
+            ]
+        })
+        .collect();
+    w.table(&cols, &rows);
+}
 
 fn choice_label(list: &[Choice], key: &str, en: bool) -> String {
     list.iter()

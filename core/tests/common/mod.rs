@@ -25,3 +25,19 @@ pub fn input(name: &str, uscc: &str) -> DistributorInput {
         ..Default::default()
     }
 }
+
+/// Runs a command-line tool (qpdf, pdftotext, …) and returns its output.
+pub fn tool(cmd: &str, args: &[&str]) -> String {
+    let out = std::process::Command::new(cmd)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("{cmd} is needed for this test (scripts/setup.sh --test installs it): {e}")
+        });
+    assert!(
+        out.status.success(),
+        "{cmd} {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}

@@ -1,0 +1,245 @@
+// Agreements, rebate runs and the clause templates: typed commands and the
+// TanStack Query hooks over them. Every write invalidates what it can change.
+import { keepPreviousData, skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
+
+import type { Agreement } from '../bindings/Agreement';
+import type { AgreementDetail } from '../bindings/AgreementDetail';
+import type { AgreementInput } from '../bindings/AgreementInput';
+import type { AgreementListQuery } from '../bindings/AgreementListQuery';
+import type { AgreementPdfRequest } from '../bindings/AgreementPdfRequest';
+import type { AgreementTemplates } from '../bindings/AgreementTemplates';
+import type { AgreementUpdate } from '../bindings/AgreementUpdate';
+import type { RebateApproval } from '../bindings/RebateApproval';
+import type { RebateRun } from '../bindings/RebateRun';
+import type { RebateRunRequest } from '../bindings/RebateRunRequest';
+import type { ScanRequest } from '../bindings/ScanRequest';
+import type { SignRequest } from '../bindings/SignRequest';
+import type { TerminateRequest } from '../bindings/TerminateRequest';
+import type { VersionRequest } from '../bindings/VersionRequest';
+import { call } from './index';
+import { queryKeys } from './queries';
+
+export const agreementApi = {
+  list: (req: AgreementListQuery) => call<Agreement[]>('agreement_list', req),
+  get: (id: number) => call<AgreementDetail>('agreement_get', id),
+  create: (req: AgreementInput) => call<AgreementDetail>('agreement_create', req),
+  update: (req: AgreementUpdate) => call<AgreementDetail>('agreement_update', req),
+  /** Draft → awaiting signature. */
+  submit: (id: number) => call<AgreementDetail>('agreement_submit', id),
+  /** Awaiting signature → draft. */
+  withdraw: (id: number) => call<AgreementDetail>('agreement_withdraw', id),
+  sign: (req: SignRequest) => call<AgreementDetail>('agreement_sign', req),
+  terminate: (req: TerminateRequest) => call<AgreementDetail>('agreement_terminate', req),
+  /** A draft v+1 (amendment or renewal) of a signed agreement. */
+  newVersion: (req: VersionRequest) => call<AgreementDetail>('agreement_new_version', req),
+  attachScan: (req: ScanRequest) => call<AgreementDetail>('agreement_attach_scan', req),
+  scanOpen: (id: number) => call<null>('agreement_scan_open', id),
+  /** Writes the PDF to `req.path`; returns the written path. */
+  savePdf: (req: AgreementPdfRequest) => call<string>('agreement_save_pdf', req),
+  /** Writes the PDF to the print folder and opens it in the system viewer. */
+  openPdf: (req: AgreementPdfRequest) => call<string>('agreement_open', req),
+  /** Sends the PDF to the default printer. */
+  printPdf: (req: AgreementPdfRequest) => call<string>('agreement_print', req),
+  templatesGet: () => call<AgreementTemplates>('agreement_templates_get'),
+  templatesSave: (req: AgreementTemplates) => call<AgreementTemplates>('agreement_templates_save', req),
+  rebatePreview: (req: RebateRunRequest) => call<RebateRun>('rebate_preview', req),
+  rebateApprove: (req: RebateRunRequest) => call<RebateApproval>('rebate_approve', req),
+};
+
+export const agreementKeys = {
+  all: ['agreements'] as const,
+  list: (q: AgreementListQuery) => ['agreements', 'list', q] as const,
+  detail: (id: number) => ['agreements', 'detail', id] as const,
+  templates: ['agreements', 'templates'] as const,
+  rebates: ['rebates'] as const,
+  rebatePreview: (req: RebateRunRequest) => ['rebates', 'preview', req] as const,
+};
+
+/** Keys of the other modules whose answers depend on agreements (their own hooks live elsewhere). */
+const ONBOARDING_KEY = ['onboarding'] as const;
+const REMINDERS_KEY = ['reminders'] as const;
+
+export const emptyAgreementQuery: AgreementListQuery = {
+  distributor_id: null,
+  status: null,
+  text: '',
+  all_versions: false,
+};
+
+/**
+ * After any agreement write: every agreement list and detail, the distributor's
+ * detail (its agreements tab and profile), onboarding (a signed agreement is a
+ * step), reminders (expiring agreements) and the audit trail.
+ */
+function invalidateAgreementData(qc: QueryClient, distributorId: number | null) {
+  return Promise.all([
+    qc.invalidateQueries({ queryKey: agreementKeys.all }),
+    qc.invalidateQueries({ queryKey: ONBOARDING_KEY }),
+    qc.invalidateQueries({ queryKey: REMINDERS_KEY }),
+    qc.invalidateQueries({ queryKey: queryKeys.audit }),
+    ...(distributorId !== null
+      ? [qc.invalidateQueries({ queryKey: queryKeys.distributorDetail(distributorId) })]
+      : []),
+  ]);
+}
+
+/** Puts the answer in the cache of its detail query, then invalidates the rest. */
+function onDetail(qc: QueryClient, detail: AgreementDetail) {
+  qc.setQueryData(agreementKeys.detail(detail.agreement.id), detail);
+  return invalidateAgreementData(qc, detail.agreement.distributor_id);
+}
+
+// ---- reads ----
+
+export function useAgreementList(q: AgreementListQuery, opts: { enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: agreementKeys.list(q),
+    queryFn: () => agreementApi.list(q),
+    placeholderData: keepPreviousData,
+    enabled: opts.enabled ?? true,
+  });
+}
+
+export function useAgreement(id: number) {
+  return useQuery({
+    queryKey: agreementKeys.detail(id),
+    queryFn: () => agreementApi.get(id),
+    enabled: Number.isInteger(id) && id > 0,
+  });
+}
+
+export function useAgreementTemplates() {
+  return useQuery({ queryKey: agreementKeys.templates, queryFn: agreementApi.templatesGet });
+}
+
+/** A rebate run's preview; `req` null keeps it idle until a period is chosen. */
+export function useRebatePreview(req: RebateRunRequest | null) {
+  return useQuery({
+    queryKey: req ? agreementKeys.rebatePreview(req) : [...agreementKeys.rebates, 'idle'],
+    queryFn: req ? () => agreementApi.rebatePreview(req) : skipToken,
+  });
+}
+
+// ---- writes ----
+
+export function useCreateAgreement() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (req: AgreementInput) => agreementApi.create(req),
+    onSuccess: (detail) => onDetail(qc, detail),
+  });
+}
+
+export function useUpdateAgreement() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (req: AgreementUpdate) => agreementApi.update(req),
+    onSuccess: (detail) => onDetail(qc, detail),
+  });
+}
+
+export function useSubmitAgreement() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => agreementApi.submit(id),
+    onSuccess: (detail) => onDetail(qc, detail),
+  });
+}
+
+export function useWithdrawAgreement() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => agreementApi.withdraw(id),
+    onSuccess: (detail) => onDetail(qc, detail),
+  });
+}
+
+export function useSignAgreement() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (req: SignRequest) => agreementApi.sign(req),
+    onSuccess: (detail) => {
+      qc.setQueryData(agreementKeys.detail(detail.agreement.id), detail);
+      // Signing may copy the terms onto the distributor and activate an approved one:
+      // every distributor list and detail is read again.
+      return Promise.all([
+        invalidateAgreementData(qc, detail.agreement.distributor_id),
+        qc.invalidateQueries({ queryKey: queryKeys.distributors }),
+      ]);
+    },
+  });
+}
+
+export function useTerminateAgreement() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (req: TerminateRequest) => agreementApi.terminate(req),
+    onSuccess: (detail) => onDetail(qc, detail),
+  });
+}
+
+export function useNewAgreementVersion() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (req: VersionRequest) => agreementApi.newVersion(req),
+    onSuccess: (detail) => onDetail(qc, detail),
+  });
+}
+
+export function useAttachAgreementScan() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (req: ScanRequest) => agreementApi.attachScan(req),
+    onSuccess: (detail) => onDetail(qc, detail),
+  });
+}
+
+/** Opens the stored scan in the system viewer; changes nothing. */
+export function useOpenAgreementScan() {
+  return useMutation({ mutationFn: (id: number) => agreementApi.scanOpen(id) });
+}
+
+export function useAgreementSavePdf() {
+  return useMutation({ mutationFn: (req: AgreementPdfRequest) => agreementApi.savePdf(req) });
+}
+
+export function useAgreementOpenPdf() {
+  return useMutation({ mutationFn: (req: AgreementPdfRequest) => agreementApi.openPdf(req) });
+}
+
+export function useAgreementPrintPdf() {
+  return useMutation({ mutationFn: (req: AgreementPdfRequest) => agreementApi.printPdf(req) });
+}
+
+export function useSaveAgreementTemplates() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (req: AgreementTemplates) => agreementApi.templatesSave(req),
+    onSuccess: (saved) => {
+      qc.setQueryData(agreementKeys.templates, saved);
+      return qc.invalidateQueries({ queryKey: queryKeys.audit });
+    },
+  });
+}
+
+/**
+ * Posts the run's rebates to the ledgers: every ledger, statement and rebate
+ * preview changes, and the audit trail records each entry.
+ */
+export function useApproveRebates() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (req: RebateRunRequest) => agreementApi.rebateApprove(req),
+    onSuccess: (approval, req) => {
+      qc.setQueryData(agreementKeys.rebatePreview(req), approval.run);
+      return Promise.all([
+        qc.invalidateQueries({ queryKey: agreementKeys.rebates }),
+        qc.invalidateQueries({ queryKey: queryKeys.ledger }),
+        qc.invalidateQueries({ queryKey: queryKeys.statements }),
+        qc.invalidateQueries({ queryKey: queryKeys.audit }),
+        qc.invalidateQueries({ queryKey: REMINDERS_KEY }),
+      ]);
+    },
+  });
+}
