@@ -4,6 +4,8 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
+mod agreements;
+
 use clap::{Parser, Subcommand};
 use dealerdesk_core::complaint::report;
 use dealerdesk_core::distributor::{self, DistributorQuery};
@@ -52,6 +54,16 @@ enum Command {
         /// Sample complaints in every state, received over the last 30 days.
         #[arg(long, default_value_t = 0)]
         complaints: u32,
+    },
+    /// Distribution agreements (经销协议).
+    Agreement {
+        #[command(subcommand)]
+        command: agreements::AgreementCommand,
+    },
+    /// Rebate runs over agreement targets and the ledger.
+    Rebates {
+        #[command(subcommand)]
+        command: agreements::RebateCommand,
     },
     /// Complaints (客诉).
     Complaints {
@@ -268,10 +280,16 @@ async fn run(cli: Cli) -> AppResult<()> {
             let e = demo::generate_ledger(&conn, &op, *entries_per_distributor, *seed).await?;
             let c = demo::generate_complaints(&conn, &op, *complaints, *seed, chrono::Utc::now())
                 .await?;
+            let (o, a) = demo::generate_agreements(&conn, &op, *seed, chrono::Utc::now()).await?;
             println!(
-                "added {n} sample distributor(s), {e} ledger entries and {c} complaints to {}",
+                "added {n} sample distributor(s), {e} ledger entries, {c} complaints, {o} onboarding checklists and {a} agreements to {}",
                 path.display()
             );
+        }
+        Command::Agreement { command } => agreements::agreement(&conn, command).await?,
+        Command::Rebates { command } => {
+            let op = operator(&cli, &conn).await?;
+            agreements::rebates(&conn, &op, command).await?
         }
         Command::Complaints {
             command:

@@ -360,3 +360,107 @@ fn complaints_report_json_and_pdf() {
         "{text}"
     );
 }
+
+#[test]
+fn sample_agreements_print_and_rebates_post_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ag.sqlite");
+    let out = cli(
+        &db,
+        &[
+            "demo-data",
+            "--distributors",
+            "20",
+            "--entries-per-distributor",
+            "40",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("agreements"));
+
+    let pdf = dir.path().join("ht.pdf");
+    let out = cli(
+        &db,
+        &[
+            "agreement",
+            "print",
+            "--number",
+            "HT-2026-0001",
+            "--out",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = Command::new("pdftotext")
+        .args([pdf.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext (scripts/setup.sh --test installs it)");
+    let text: String = String::from_utf8_lossy(&text.stdout)
+        .split_whitespace()
+        .collect();
+    assert!(
+        text.contains("经销协议") && text.contains("HT-2026-0001"),
+        "{text}"
+    );
+    assert!(
+        text.contains("信用额度") && text.contains("人民币"),
+        "{text}"
+    );
+    let missing = cli(
+        &db,
+        &[
+            "agreement",
+            "print",
+            "--number",
+            "HT-1999-0001",
+            "--out",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert!(!missing.status.success());
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("HT-1999-0001"));
+
+    let run = |approve: bool| {
+        let mut args = vec![
+            "rebates",
+            "run",
+            "--from",
+            "2026-01-01",
+            "--to",
+            "2026-03-31",
+            "--json",
+        ];
+        if approve {
+            args.push("--approve");
+        }
+        let out = cli(&db, &args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    let preview = run(false);
+    let lines = preview["lines"].as_array().unwrap();
+    assert!(!lines.is_empty());
+    let due = preview["to_post"].as_u64().unwrap();
+    assert!(due > 0, "the sample reaches the ladder somewhere");
+    for l in lines {
+        assert!(!l["rebate"].as_str().unwrap().starts_with('-'));
+        assert!(l["posted"].is_null(), "a preview posts nothing");
+    }
+    let first = run(true);
+    assert_eq!(first["posted"].as_u64(), Some(due));
+    let second = run(true);
+    assert_eq!(second["posted"].as_u64(), Some(0));
+    assert_eq!(second["already_posted"].as_u64(), Some(due));
+}

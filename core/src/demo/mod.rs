@@ -1,5 +1,8 @@
 //! Sample distributors: realistic enough to try the app, deterministic so
 //! benchmarks and tests can rely on them.
+mod agreements;
+pub use agreements::{generate_agreements, periods};
+
 use sea_orm::TransactionSession;
 use sea_orm::{ConnectionTrait, TransactionTrait};
 
@@ -305,6 +308,7 @@ pub async fn load_sample<C: ConnectionTrait + TransactionTrait>(
     let n = generate(db, &operator, 40).await?;
     generate_ledger(db, &operator, 60, 2026).await?;
     generate_complaints(db, &operator, 24, 2026, chrono::Utc::now()).await?;
+    generate_agreements(db, &operator, 2026, chrono::Utc::now()).await?;
     Ok(n)
 }
 
