@@ -496,8 +496,10 @@ async fn templates_with_unknown_placeholders_are_refused() {
         template::load(&db).await.unwrap(),
         AgreementTemplates::default()
     );
-    let mut ok = AgreementTemplates::default();
-    ok.en = "# Parties\n{{company.name}} and {{distributor.name}}\n{{targets_table}}".into();
+    let ok = AgreementTemplates {
+        en: "# Parties\n{{company.name}} and {{distributor.name}}\n{{targets_table}}".into(),
+        ..Default::default()
+    };
     template::save(&db, OP, ok.clone()).await.unwrap();
     assert_eq!(template::load(&db).await.unwrap(), ok);
 }

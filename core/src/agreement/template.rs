@@ -136,8 +136,11 @@ On termination the Manufacturer buys back the Distributor's stock in original pa
 This agreement is made in two counterparts, one for each party, and takes effect when both parties have signed and sealed it. The annexes form part of it.
 ";
 
+/// A placeholder's byte range in its line and its name.
+type Found = (usize, usize, String);
+
 /// Every `{{name}}` in `text` with its byte range, or the error for a bad one.
-fn placeholders(text: &str) -> Result<Vec<(usize, usize, String)>, (&'static str, String)> {
+fn placeholders(text: &str) -> Result<Vec<Found>, (&'static str, String)> {
     let mut out = vec![];
     let mut rest = 0;
     while let Some(open) = text[rest..].find("{{") {

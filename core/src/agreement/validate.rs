@@ -179,19 +179,15 @@ fn targets(
 fn ladder(errs: &mut FieldErrors, list: &[super::LadderStep]) -> Vec<StoredStep> {
     let mut out: Vec<StoredStep> = vec![];
     for (i, s) in list.iter().enumerate() {
-        let row = Some((i + 1).to_string());
-        let before = errs.0.len();
-        let threshold_bp = pct(errs, "ladder", &s.threshold_pct, 100_000, row.clone());
-        let rebate_bp = pct(errs, "ladder", &s.rebate_pct, 10_000, row.clone());
-        if errs.0.len() > before {
+        let row = (i + 1).to_string();
+        let threshold = parse_pct(&s.threshold_pct).ok().filter(|bp| *bp <= 100_000);
+        let rebate = parse_pct(&s.rebate_pct).ok().filter(|bp| *bp <= 10_000);
+        let (Some(threshold_bp), Some(rebate_bp)) = (threshold, rebate) else {
+            errs.push_err(FieldError::with_detail("ladder", "ladder_pct", row));
             continue;
-        }
+        };
         if threshold_bp == 0 || out.last().is_some_and(|p| p.threshold_bp >= threshold_bp) {
-            errs.push_err(FieldError::with_detail(
-                "ladder",
-                "ladder_order",
-                row.unwrap_or_default(),
-            ));
+            errs.push_err(FieldError::with_detail("ladder", "ladder_order", row));
             continue;
         }
         out.push(StoredStep {

@@ -27,7 +27,7 @@ pub fn periods(
     while from <= end {
         let next = from.checked_add_months(Months::new(months)).unwrap_or(end);
         let to = (next - Days::new(1)).min(end);
-        let label = if months == 3 && from.day() == 1 && (from.month() - 1) % 3 == 0 {
+        let label = if months == 3 && from.day() == 1 && (from.month() - 1).is_multiple_of(3) {
             format!("{}-Q{}", from.year(), (from.month() - 1) / 3 + 1)
         } else {
             format!("{from} ~ {to}")
@@ -215,7 +215,7 @@ pub async fn generate_agreements<C: ConnectionTrait + TransactionTrait>(
         }
         active_seen += 1;
         // Most run for the calendar year; every fifth ends within 60 days.
-        let (start, end) = if active_seen % 5 == 0 {
+        let (start, end) = if active_seen.is_multiple_of(5) {
             let end = today + Days::new([5, 20, 45][(active_seen / 5 % 3) as usize]);
             (end - Days::new(364), end)
         } else {

@@ -89,6 +89,7 @@ describe('translations', () => {
       'target_overlap',
       'amount_not_positive',
       'ladder_order',
+      'ladder_pct',
       'territory_region_or_area',
       'territory_incomplete',
       'distributor_closed',
