@@ -37,7 +37,7 @@ cargo build --quiet -p dealerdesk-cli
 
 step "end-to-end tests (real window, tauri-driver + WebKitWebDriver, Xvfb)"
 # A bound on the run, so a hung window fails the step (and gets its one retry) instead of the whole CI budget.
-e2e() { xvfb-run -a -s "-screen 0 1440x900x24" timeout -k 30 900 node --test --test-concurrency=1 tests/e2e/; }
+e2e() { xvfb-run -a -s "-screen 0 1440x900x24" timeout -k 30 1200 node --test --test-concurrency=1 tests/e2e/; }
 if ! e2e; then
   # A real window on a loaded 2-core machine can lose a click; a second failure is a real one.
   echo "END-TO-END TESTS FAILED ONCE; running them again (screenshots in tests/e2e/artifacts)"
