@@ -2,6 +2,7 @@
 //! call each). Dates that depend on "today" use the computer's local date.
 use std::path::Path;
 
+use dealerdesk_core::agreement::export::{self, AgreementExportRequest, RebateExportRequest};
 use dealerdesk_core::agreement::print::{self, AgreementPdfRequest};
 use dealerdesk_core::agreement::rebate::{self, RebateApproval, RebateRun, RebateRunRequest};
 use dealerdesk_core::agreement::template::{self, AgreementTemplates};
@@ -139,6 +140,16 @@ pub async fn rebate_preview(s: S<'_>, req: RebateRunRequest) -> AppResult<Rebate
 #[tauri::command]
 pub async fn rebate_approve(s: S<'_>, req: RebateRunRequest) -> AppResult<RebateApproval> {
     rebate::approve(&s.db, &s.operator().await?, &req, today()).await
+}
+
+#[tauri::command]
+pub async fn agreement_export(s: S<'_>, req: AgreementExportRequest) -> AppResult<usize> {
+    export::export_agreements(&s.db, &req, today()).await
+}
+
+#[tauri::command]
+pub async fn rebate_export(s: S<'_>, req: RebateExportRequest) -> AppResult<usize> {
+    export::export_rebates(&s.db, &req).await
 }
 
 #[tauri::command]

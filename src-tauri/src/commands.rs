@@ -444,6 +444,8 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         crate::agreements::agreement_templates_save,
         crate::agreements::rebate_preview,
         crate::agreements::rebate_approve,
+        crate::agreements::agreement_export,
+        crate::agreements::rebate_export,
         crate::agreements::onboarding_get,
         crate::agreements::onboarding_start,
         crate::agreements::onboarding_step_update,

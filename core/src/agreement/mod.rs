@@ -1,6 +1,7 @@
 //! Distribution agreements (经销协议): structured terms printed from a clause
 //! template, a signing workflow, versions for amendments and renewals, channel
 //! conflict warnings, targets and the rebate runs that post to the ledger.
+pub mod export;
 pub mod print;
 mod query;
 pub mod rebate;
