@@ -5,12 +5,14 @@ import type { QueryClient } from '@tanstack/react-query';
 
 import type { Agreement } from '../bindings/Agreement';
 import type { AgreementDetail } from '../bindings/AgreementDetail';
+import type { AgreementExportRequest } from '../bindings/AgreementExportRequest';
 import type { AgreementInput } from '../bindings/AgreementInput';
 import type { AgreementListQuery } from '../bindings/AgreementListQuery';
 import type { AgreementPdfRequest } from '../bindings/AgreementPdfRequest';
 import type { AgreementTemplates } from '../bindings/AgreementTemplates';
 import type { AgreementUpdate } from '../bindings/AgreementUpdate';
 import type { RebateApproval } from '../bindings/RebateApproval';
+import type { RebateExportRequest } from '../bindings/RebateExportRequest';
 import type { RebateRun } from '../bindings/RebateRun';
 import type { RebateRunRequest } from '../bindings/RebateRunRequest';
 import type { ScanRequest } from '../bindings/ScanRequest';
@@ -45,6 +47,10 @@ export const agreementApi = {
   templatesSave: (req: AgreementTemplates) => call<AgreementTemplates>('agreement_templates_save', req),
   rebatePreview: (req: RebateRunRequest) => call<RebateRun>('rebate_preview', req),
   rebateApprove: (req: RebateRunRequest) => call<RebateApproval>('rebate_approve', req),
+  /** Writes the list for the query as XLSX or CSV (by the path's extension); returns the rows written. */
+  exportList: (req: AgreementExportRequest) => call<number>('agreement_export', req),
+  /** Writes a rebate run as XLSX or CSV; returns the rows written. */
+  exportRebates: (req: RebateExportRequest) => call<number>('rebate_export', req),
 };
 
 export const agreementKeys = {
@@ -210,6 +216,14 @@ export function useAgreementOpenPdf() {
 
 export function useAgreementPrintPdf() {
   return useMutation({ mutationFn: (req: AgreementPdfRequest) => agreementApi.printPdf(req) });
+}
+
+export function useExportAgreements() {
+  return useMutation({ mutationFn: (req: AgreementExportRequest) => agreementApi.exportList(req) });
+}
+
+export function useExportRebates() {
+  return useMutation({ mutationFn: (req: RebateExportRequest) => agreementApi.exportRebates(req) });
 }
 
 export function useSaveAgreementTemplates() {

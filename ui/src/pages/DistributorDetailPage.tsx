@@ -4,7 +4,7 @@ import { OnboardingTab } from '../components/onboarding/OnboardingTab';
 import { Breadcrumb, Button, Flex, Skeleton, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 
 import type { DistributorDetail } from '../bindings/DistributorDetail';
 import type { Status } from '../bindings/Status';
@@ -69,7 +69,9 @@ export function DistributorDetailPage() {
   const id = Number(useParams().id);
   const detail = useDistributor(id);
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [tab, setTab] = useState('profile');
+  // A link may ask for a tab (e.g. the onboarding pipeline opens 'onboarding').
+  const requestedTab = (useLocation().state as { tab?: string } | null)?.tab;
+  const [tab, setTab] = useState(requestedTab ?? 'profile');
 
   const back = () => {
     // Back to the list view the user came from (search and filters kept), or the list itself.

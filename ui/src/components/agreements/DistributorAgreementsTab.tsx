@@ -1,7 +1,54 @@
-import type { Distributor } from '../../bindings/Distributor';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Empty, Flex } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 
-// Filled in by the module's UI work.
+import type { Distributor } from '../../bindings/Distributor';
+import { emptyAgreementQuery, useAgreementList } from '../../ipc/agreements';
+import { QueryError } from '../QueryError';
+import { AgreementTable } from './AgreementTable';
+
+/** A distributor's agreements, every version, with a button to start a new one. */
 export function DistributorAgreementsTab({ distributor }: { distributor: Distributor }) {
-  void distributor;
-  return null;
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const list = useAgreementList({
+    ...emptyAgreementQuery,
+    distributor_id: distributor.id,
+    all_versions: true,
+  });
+  return (
+    <>
+      <Flex justify="end" style={{ marginBottom: 12 }}>
+        <Button
+          id="distributor-agreement-new"
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => void navigate(`/agreements/new?distributor=${distributor.id}`)}
+        >
+          {t('agreement.list.new')}
+        </Button>
+      </Flex>
+      {list.error && !list.data ? (
+        <QueryError error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
+        <AgreementTable
+          id="distributor-agreement-table"
+          rows={list.data ?? []}
+          loading={list.isPending}
+          showDistributor={false}
+          empty={
+            list.isPending ? (
+              <span />
+            ) : (
+              <Empty
+                image={Empty.PRESENTED_IMAGE_SIMPLE}
+                description={t('agreement.list.emptyDistributor')}
+              />
+            )
+          }
+        />
+      )}
+    </>
+  );
 }

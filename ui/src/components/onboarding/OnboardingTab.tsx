@@ -1,5 +1,5 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { CheckOutlined, EditOutlined, PlayCircleOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
 import {
   App,
   Button,
@@ -63,47 +63,48 @@ function StartOnboarding({ distributor }: { distributor: Distributor }) {
   };
 
   return (
-    <Empty
-      id="onboarding-not-started"
-      image={Empty.PRESENTED_IMAGE_SIMPLE}
-      description={
-        <Space orientation="vertical" size={4}>
-          <Typography.Text strong>{t('onboarding.notStarted')}</Typography.Text>
-          <Typography.Text type="secondary">{t('onboarding.notStartedHint')}</Typography.Text>
-        </Space>
-      }
-    >
-      <Flex justify="center" align="start" gap={8} wrap>
-        <Form.Item
-          label={t('fields.start_date')}
-          validateStatus={problem ? 'error' : undefined}
-          help={problem ?? undefined}
-          style={{ marginBottom: 0 }}
-        >
-          <Input
-            id="onboarding-start-date"
-            value={date}
-            autoComplete="off"
-            placeholder={t('common.datePlaceholder')}
-            style={{ width: 140 }}
-            onChange={(e) => {
-              setDate(e.target.value);
-              setProblem(null);
-            }}
-            onPressEnter={() => void submit()}
-          />
-        </Form.Item>
-        <Button
-          id="onboarding-start"
-          type="primary"
-          icon={<PlayCircleOutlined />}
-          loading={start.isPending}
-          onClick={() => void submit()}
-        >
-          {t('onboarding.start')}
-        </Button>
-      </Flex>
-    </Empty>
+    <div id="onboarding-not-started">
+      <Empty
+        image={Empty.PRESENTED_IMAGE_SIMPLE}
+        description={
+          <Space orientation="vertical" size={4}>
+            <Typography.Text strong>{t('onboarding.notStarted')}</Typography.Text>
+            <Typography.Text type="secondary">{t('onboarding.notStartedHint')}</Typography.Text>
+          </Space>
+        }
+      >
+        <Flex justify="center" align="start" gap={8} wrap>
+          <Form.Item
+            label={t('fields.start_date')}
+            validateStatus={problem ? 'error' : undefined}
+            help={problem ?? undefined}
+            style={{ marginBottom: 0 }}
+          >
+            <Input
+              id="onboarding-start-date"
+              value={date}
+              autoComplete="off"
+              placeholder={t('common.datePlaceholder')}
+              style={{ width: 140 }}
+              onChange={(e) => {
+                setDate(e.target.value);
+                setProblem(null);
+              }}
+              onPressEnter={() => void submit()}
+            />
+          </Form.Item>
+          <Button
+            id="onboarding-start"
+            type="primary"
+            icon={<PlayCircleOutlined />}
+            loading={start.isPending}
+            onClick={() => void submit()}
+          >
+            {t('onboarding.start')}
+          </Button>
+        </Flex>
+      </Empty>
+    </div>
   );
 }
 

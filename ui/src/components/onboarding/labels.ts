@@ -45,3 +45,11 @@ export function checkDoneDate(v: string | null | undefined): FieldProblem | null
   if (!isIsoDate(s)) return { code: 'date_format', detail: s };
   return isFutureDate(s) ? { code: 'in_future' } : null;
 }
+
+/**
+ * Where an onboarding link leads: the distributor page, with the onboarding tab
+ * asked for in the navigation state (the page opens its default tab if it does not read it).
+ */
+export function distributorOnboardingLink(distributorId: number) {
+  return { pathname: `/distributors/${distributorId}`, state: { tab: 'onboarding' } } as const;
+}
