@@ -131,6 +131,8 @@ test('an applicant is onboarded to active with a signed agreement, which prints 
     await s.type('#sign_scan_path', scan);
     await s.click('#sign-ok');
     await s.waitFor(async () => /生效中/.test(await s.text('#agreement-status')), 'active (the term has started)');
+    await s.waitFor(() => s.exec(`return !document.querySelector('#agreement-sign-modal .ant-modal')`), 'the signing dialog closed');
+    await s.exec(`document.querySelectorAll('.ant-message-notice').forEach((n) => n.remove())`);
     await s.screenshot('43-agreement-signed-zh');
     const d = await s.invoke('distributor_get', { req: id });
     assert.equal(d.ok.distributor.status, 'active');
@@ -174,6 +176,7 @@ test('an applicant is onboarded to active with a signed agreement, which prints 
     await s.click('#nav-onboarding');
     await s.waitForElement('#pipeline-board');
     await s.waitForElement('.pipeline-column-training .pipeline-card-' + d.ok.distributor.code);
+    await s.exec(`document.querySelector('.pipeline-column-training').scrollIntoView({ inline: 'center' })`);
     await s.screenshot('46-pipeline-zh');
 
     // The rebate run shows the agreement's quarter with no sales yet: nothing to post.
