@@ -5,6 +5,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 mod agreements;
+mod training;
 
 use clap::{Parser, Subcommand};
 use dealerdesk_core::complaint::report;
@@ -59,6 +60,11 @@ enum Command {
     Agreement {
         #[command(subcommand)]
         command: agreements::AgreementCommand,
+    },
+    /// Training: certificates of a session, compliance by tier.
+    Training {
+        #[command(subcommand)]
+        command: training::TrainingCommand,
     },
     /// Rebate runs over agreement targets and the ledger.
     Rebates {
@@ -281,12 +287,14 @@ async fn run(cli: Cli) -> AppResult<()> {
             let c = demo::generate_complaints(&conn, &op, *complaints, *seed, chrono::Utc::now())
                 .await?;
             let (o, a) = demo::generate_agreements(&conn, &op, *seed, chrono::Utc::now()).await?;
+            let t = demo::generate_training(&conn, &op, *seed, chrono::Utc::now()).await?;
             println!(
-                "added {n} sample distributor(s), {e} ledger entries, {c} complaints, {o} onboarding checklists and {a} agreements to {}",
+                "added {n} sample distributor(s), {e} ledger entries, {c} complaints, {o} onboarding checklists, {a} agreements and {t} training certificates to {}",
                 path.display()
             );
         }
         Command::Agreement { command } => agreements::agreement(&conn, command).await?,
+        Command::Training { command } => training::run(&conn, command).await?,
         Command::Rebates { command } => {
             let op = operator(&cli, &conn).await?;
             agreements::rebates(&conn, &op, command).await?

@@ -464,3 +464,90 @@ fn sample_agreements_print_and_rebates_post_once() {
     assert_eq!(second["posted"].as_u64(), Some(0));
     assert_eq!(second["already_posted"].as_u64(), Some(due));
 }
+
+#[test]
+fn training_certificates_and_compliance() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("px.sqlite");
+    let out = cli(&db, &["demo-data", "--distributors", "20"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("training certificates"));
+
+    let out = cli(&db, &["training", "compliance", "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rows = rows.as_array().unwrap();
+    assert!(!rows.is_empty());
+    for r in rows {
+        for key in ["code", "name", "tier", "compliance_pct", "missing"] {
+            assert!(r.get(key).is_some(), "{key} in {r}");
+        }
+        let pct = r["compliance_pct"].as_u64().unwrap();
+        assert!(pct <= 100);
+        assert_eq!(
+            pct == 100,
+            r["missing"].as_array().unwrap().is_empty(),
+            "{r}"
+        );
+    }
+
+    // The first sample session is closed with certificates.
+    let certs = dir.path().join("certs");
+    let out = cli(
+        &db,
+        &[
+            "training",
+            "certificates",
+            "--session",
+            "1",
+            "--out-dir",
+            certs.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let written: Vec<_> = std::fs::read_dir(&certs)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert!(!written.is_empty());
+    let first = written
+        .iter()
+        .find(|p| p.to_string_lossy().contains("PX-"))
+        .unwrap();
+    let text = Command::new("pdftotext")
+        .args([first.to_str().unwrap(), "-"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("培训合格证书") && text.contains("有效期至"),
+        "{text}"
+    );
+    let planned = cli(
+        &db,
+        &[
+            "training",
+            "certificates",
+            "--session",
+            "6",
+            "--out-dir",
+            certs.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        !planned.status.success(),
+        "a planned session has no certificates"
+    );
+}

@@ -16,6 +16,7 @@ pub mod onboarding;
 pub mod pdf;
 pub mod reminders;
 pub mod settings;
+pub mod training;
 pub mod transfer;
 pub mod uscc;
 pub mod words;

@@ -33,6 +33,8 @@ pub enum AutoCheck {
     AgreementSigned,
     /// The first invoice was posted to the ledger.
     FirstInvoice,
+    /// A course marked as onboarding training was passed.
+    Training,
 }
 
 impl AutoCheck {
@@ -43,6 +45,7 @@ impl AutoCheck {
             AutoCheck::Assessment => "assessment",
             AutoCheck::AgreementSigned => "agreement_signed",
             AutoCheck::FirstInvoice => "first_invoice",
+            AutoCheck::Training => "training",
         }
     }
     fn parse(s: &str) -> AutoCheck {
@@ -51,6 +54,7 @@ impl AutoCheck {
             AutoCheck::Assessment,
             AutoCheck::AgreementSigned,
             AutoCheck::FirstInvoice,
+            AutoCheck::Training,
         ]
         .into_iter()
         .find(|a| a.key() == s)
@@ -128,7 +132,7 @@ impl Default for OnboardingSettings {
                     "training",
                     "系统与产品培训",
                     "System and product training",
-                    AutoCheck::Manual,
+                    AutoCheck::Training,
                     45,
                 ),
                 s(
@@ -257,6 +261,7 @@ struct Seen {
     assessed: HashMap<i64, NaiveDate>,
     signed: HashMap<i64, NaiveDate>,
     invoiced: HashMap<i64, NaiveDate>,
+    trained: HashMap<i64, NaiveDate>,
 }
 
 fn keep_min(map: &mut HashMap<i64, NaiveDate>, id: i64, d: NaiveDate) {
@@ -271,6 +276,7 @@ impl Seen {
             assessed: HashMap::new(),
             signed: HashMap::new(),
             invoiced: HashMap::new(),
+            trained: crate::training::compliance::onboarding_training_dates(db).await?,
         };
         for d in distributor::Entity::find()
             .filter(distributor::Column::Id.is_in(ids.clone()))
@@ -313,6 +319,7 @@ impl Seen {
             AutoCheck::Assessment => self.assessed.get(&id).copied(),
             AutoCheck::AgreementSigned => self.signed.get(&id).copied(),
             AutoCheck::FirstInvoice => self.invoiced.get(&id).copied(),
+            AutoCheck::Training => self.trained.get(&id).copied(),
         }
     }
 }

@@ -1,5 +1,6 @@
 //! The reminders list: agreements ending in 60/30/7 days (unless a renewal is
-//! already signed) and onboarding steps past their due date.
+//! already signed), certificates expiring in 60/30/7 days or expired (unless
+//! renewed), and onboarding steps past their due date.
 use chrono::NaiveDate;
 use sea_orm::{ConnectionTrait, EntityTrait};
 use serde::Serialize;
@@ -14,6 +15,8 @@ use crate::error::AppResult;
 #[ts(export)]
 pub enum ReminderKind {
     AgreementEnding,
+    CertificateExpiring,
+    CertificateExpired,
     OnboardingOverdue,
 }
 
@@ -38,6 +41,11 @@ pub struct Reminder {
     pub label_zh: String,
     pub label_en: String,
     pub date: String,
+    /// For a certificate: the course and the person, to plan a session for them.
+    #[ts(type = "number | null")]
+    pub course_id: Option<i64>,
+    #[ts(type = "number | null")]
+    pub contact_id: Option<i64>,
 }
 
 /// The windows in which an agreement's end is announced.
@@ -82,6 +90,38 @@ pub async fn list<C: ConnectionTrait>(db: &C, today: NaiveDate) -> AppResult<Vec
             label_zh: "协议即将到期".into(),
             label_en: "Agreement ending".into(),
             date: m.term_end.to_string(),
+            course_id: None,
+            contact_id: None,
+        });
+    }
+    for c in crate::training::compliance::expiring(db, today).await? {
+        let days = c.days_left.unwrap_or(0);
+        out.push(Reminder {
+            kind: if days < 0 {
+                ReminderKind::CertificateExpired
+            } else {
+                ReminderKind::CertificateExpiring
+            },
+            days,
+            window: window_for(days),
+            distributor_id: c.distributor_id,
+            distributor_code: c.distributor_code.clone(),
+            distributor_name: c.distributor_name.clone(),
+            ref_id: c.id,
+            reference: c.number.clone(),
+            label_zh: format!("{} · {}", c.person_name, c.course_title_zh),
+            label_en: format!(
+                "{} · {}",
+                c.person_name,
+                if c.course_title_en.is_empty() {
+                    &c.course_title_zh
+                } else {
+                    &c.course_title_en
+                }
+            ),
+            date: c.expiry_date.clone().unwrap_or_default(),
+            course_id: Some(c.course_id),
+            contact_id: Some(c.contact_id),
         });
     }
     let pipeline = crate::onboarding::pipeline(db, today).await?;
@@ -104,6 +144,8 @@ pub async fn list<C: ConnectionTrait>(db: &C, today: NaiveDate) -> AppResult<Vec
                 label_zh: s.label_zh.clone(),
                 label_en: s.label_en.clone(),
                 date: due,
+                course_id: None,
+                contact_id: None,
             });
         }
     }

@@ -8,6 +8,7 @@ mod m20261122_000003_contacts;
 mod m20261122_000004_ledger;
 mod m20261122_000005_complaints;
 mod m20261123_000006_agreements;
+mod m20261123_000007_training;
 
 pub struct Migrator;
 
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000004_ledger::Migration),
             Box::new(m20261122_000005_complaints::Migration),
             Box::new(m20261123_000006_agreements::Migration),
+            Box::new(m20261123_000007_training::Migration),
         ]
     }
 }

@@ -4,6 +4,7 @@ mod agreements;
 mod commands;
 mod print;
 mod state;
+mod training;
 
 use std::path::PathBuf;
 

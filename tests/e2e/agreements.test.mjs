@@ -132,7 +132,7 @@ test('an applicant is onboarded to active with a signed agreement, which prints 
     await s.click('#sign-ok');
     await s.waitFor(async () => /生效中/.test(await s.text('#agreement-status')), 'active (the term has started)');
     await s.waitFor(() => s.exec(`return !document.querySelector('#agreement-sign-modal .ant-modal')`), 'the signing dialog closed');
-    await s.exec(`document.querySelectorAll('.ant-message-notice').forEach((n) => n.remove())`);
+    await s.waitFor(() => s.exec(`return !document.querySelector('.ant-message-notice')`), 'the messages gone');
     await s.screenshot('43-agreement-signed-zh');
     const d = await s.invoke('distributor_get', { req: id });
     assert.equal(d.ok.distributor.status, 'active');

@@ -78,8 +78,15 @@ fn conflicts_in(
         .collect()
 }
 
-async fn distributors<C: ConnectionTrait>(db: &C) -> AppResult<HashMap<i64, distributor::Model>> {
+/// The distributors named by `agreements`.
+async fn distributors<C: ConnectionTrait>(
+    db: &C,
+    agreements: &[agreement::Model],
+) -> AppResult<HashMap<i64, distributor::Model>> {
+    let ids: std::collections::BTreeSet<i64> =
+        agreements.iter().map(|a| a.distributor_id).collect();
     Ok(distributor::Entity::find()
+        .filter(distributor::Column::Id.is_in(ids))
         .all(db)
         .await?
         .into_iter()
@@ -98,7 +105,7 @@ pub async fn conflicts_of<C: ConnectionTrait>(
         .iter()
         .find(|a| a.id == id)
         .ok_or_else(|| AppError::not_found("agreement", id))?;
-    Ok(conflicts_in(m, &all, &distributors(db).await?, today))
+    Ok(conflicts_in(m, &all, &distributors(db, &all).await?, today))
 }
 
 /// One agreement with its versions, history, conflicts and the moves allowed now.
@@ -115,7 +122,7 @@ pub async fn get<C: ConnectionTrait>(
         .iter()
         .find(|a| a.id == id)
         .ok_or_else(|| AppError::not_found("agreement", id))?;
-    let dists = distributors(db).await?;
+    let dists = distributors(db, &all).await?;
     let conflicts = conflicts_in(m, &all, &dists, today);
     let mut chain: Vec<&agreement::Model> = all.iter().filter(|a| a.number == m.number).collect();
     chain.sort_by_key(|a| a.version);
@@ -180,7 +187,7 @@ pub async fn list<C: ConnectionTrait>(
         .order_by_desc(agreement::Column::Version)
         .all(db)
         .await?;
-    let dists = distributors(db).await?;
+    let dists = distributors(db, &all).await?;
     let text = q.text.trim().to_lowercase();
     let mut seen = std::collections::HashSet::new();
     let mut out = vec![];

@@ -96,8 +96,12 @@ fn input(
     }
 }
 
-/// Adds the sample onboarding and agreements for distributors that have none.
-/// Returns (checklists started, agreements created).
+/// How many distributors (by code) get sample onboarding and agreements: a
+/// sample-sized set, so `demo-data --distributors 10000` stays quick.
+pub const SAMPLE_SIZE: usize = 60;
+
+/// Adds the sample onboarding and agreements for distributors that have none
+/// (the first `SAMPLE_SIZE` by code). Returns (checklists started, agreements created).
 pub async fn generate_agreements<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     operator: &str,
@@ -106,10 +110,11 @@ pub async fn generate_agreements<C: ConnectionTrait + TransactionTrait>(
 ) -> AppResult<(u32, u32)> {
     let today = now.date_naive();
     let root = std::env::temp_dir();
-    let dists = dist::Entity::find()
+    let mut dists = dist::Entity::find()
         .order_by_asc(dist::Column::Code)
         .all(db)
         .await?;
+    dists.truncate(SAMPLE_SIZE);
     let with_agreement: std::collections::HashSet<i64> = agreement_e::Entity::find()
         .all(db)
         .await?

@@ -1,7 +1,9 @@
 //! Sample distributors: realistic enough to try the app, deterministic so
 //! benchmarks and tests can rely on them.
 mod agreements;
+mod training;
 pub use agreements::{generate_agreements, periods};
+pub use training::generate_training;
 
 use sea_orm::TransactionSession;
 use sea_orm::{ConnectionTrait, TransactionTrait};
@@ -309,6 +311,7 @@ pub async fn load_sample<C: ConnectionTrait + TransactionTrait>(
     generate_ledger(db, &operator, 60, 2026).await?;
     generate_complaints(db, &operator, 24, 2026, chrono::Utc::now()).await?;
     generate_agreements(db, &operator, 2026, chrono::Utc::now()).await?;
+    generate_training(db, &operator, 2026, chrono::Utc::now()).await?;
     Ok(n)
 }
 

@@ -212,6 +212,14 @@ pub async fn remove<C: ConnectionTrait + TransactionTrait>(
         .one(&txn)
         .await?
         .ok_or_else(|| AppError::not_found("contact", id))?;
+    // Someone with training records stays: their certificates name them.
+    let trained = crate::entity::enrolment::Entity::find()
+        .filter(crate::entity::enrolment::Column::ContactId.eq(id))
+        .one(&txn)
+        .await?;
+    if trained.is_some() {
+        return Err(AppError::field("contact", "contact_has_training"));
+    }
     contact::Entity::delete_by_id(id).exec(&txn).await?;
     let diff = changes(Some(&input_of(&current)), None);
     audit::record(

@@ -6,6 +6,7 @@
 //! nothing falls back to a box: a character the font lacks is collected and
 //! the whole document is refused with `missing_glyphs`.
 pub mod agreement;
+pub mod certificate;
 pub mod complaints;
 pub mod flow;
 pub mod statement;

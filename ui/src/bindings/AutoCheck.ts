@@ -3,4 +3,4 @@
 /**
  * What ticks a step by itself.
  */
-export type AutoCheck = "manual" | "application" | "assessment" | "agreement_signed" | "first_invoice";
+export type AutoCheck = "manual" | "application" | "assessment" | "agreement_signed" | "first_invoice" | "training";

@@ -17,4 +17,8 @@ ref_id: number,
 /**
  * `HT-2026-0001 v2` or the step's key.
  */
-reference: string, label_zh: string, label_en: string, date: string, };
+reference: string, label_zh: string, label_en: string, date: string, 
+/**
+ * For a certificate: the course and the person, to plan a session for them.
+ */
+course_id: number | null, contact_id: number | null, };

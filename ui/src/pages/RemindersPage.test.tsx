@@ -28,6 +28,8 @@ const reminders: Reminder[] = [
     label_zh: '资料审核',
     label_en: 'Documents checked',
     date: '2026-03-08',
+    course_id: null,
+    contact_id: null,
   },
   {
     kind: 'agreement_ending',
@@ -41,6 +43,8 @@ const reminders: Reminder[] = [
     label_zh: '协议即将到期',
     label_en: 'Agreement ending',
     date: '2026-03-25',
+    course_id: null,
+    contact_id: null,
   },
   {
     kind: 'agreement_ending',
@@ -54,6 +58,8 @@ const reminders: Reminder[] = [
     label_zh: '协议即将到期',
     label_en: 'Agreement ending',
     date: '2026-04-17',
+    course_id: null,
+    contact_id: null,
   },
   {
     kind: 'agreement_ending',
@@ -67,6 +73,8 @@ const reminders: Reminder[] = [
     label_zh: '协议即将到期',
     label_en: 'Agreement ending',
     date: '2026-05-04',
+    course_id: null,
+    contact_id: null,
   },
 ];
 

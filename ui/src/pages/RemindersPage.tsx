@@ -12,11 +12,18 @@ import { useReminders } from '../ipc/onboarding';
 
 type KindFilter = ReminderKind | 'all';
 
-const KINDS: ReminderKind[] = ['agreement_ending', 'onboarding_overdue'];
+const KINDS: ReminderKind[] = [
+  'agreement_ending',
+  'certificate_expiring',
+  'certificate_expired',
+  'onboarding_overdue',
+];
 const FILTERS: KindFilter[] = ['all', ...KINDS];
 
 const KIND_COLOR: Record<ReminderKind, string> = {
   agreement_ending: 'purple',
+  certificate_expiring: 'gold',
+  certificate_expired: 'red',
   onboarding_overdue: 'volcano',
 };
 

@@ -12,6 +12,7 @@ export const AUTO_CHECKS: AutoCheck[] = [
   'assessment',
   'agreement_signed',
   'first_invoice',
+  'training',
 ];
 
 type Bilingual = { label_zh: string; label_en: string };

@@ -1,0 +1,387 @@
+//! Certificates (培训证书): issued when a session closes to those who passed,
+//! numbered PX-<year>-NNNN, valid for the course's months (a month end stays a
+//! month end: 2026-01-31 + 1 month = 2026-02-28), revoked with a reason but
+//! never deleted, printed on landscape A4.
+use std::collections::HashMap;
+
+use chrono::{Months, NaiveDate, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+    TransactionSession, TransactionTrait,
+};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::audit::{self, FieldChange};
+use crate::entity::{certificate, course, distributor, distributor_contact, enrolment};
+use crate::error::{AppError, AppResult, FieldErrors};
+use crate::ledger::parse_date;
+use crate::settings::require_operator;
+
+/// The last day a certificate is valid.
+pub fn expiry(issued: NaiveDate, months: u32) -> NaiveDate {
+    issued
+        .checked_add_months(Months::new(months))
+        .unwrap_or(NaiveDate::MAX)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum CertificateState {
+    Valid,
+    /// Valid, but ends within 60 days.
+    Expiring,
+    Expired,
+    Revoked,
+}
+
+pub fn state_on(revoked: bool, expiry: Option<NaiveDate>, today: NaiveDate) -> CertificateState {
+    match (revoked, expiry) {
+        (true, _) => CertificateState::Revoked,
+        (false, Some(e)) if e < today => CertificateState::Expired,
+        (false, Some(e)) if (e - today).num_days() <= 60 => CertificateState::Expiring,
+        _ => CertificateState::Valid,
+    }
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct Certificate {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub number: String,
+    pub person_name: String,
+    #[ts(type = "number")]
+    pub contact_id: i64,
+    #[ts(type = "number")]
+    pub distributor_id: i64,
+    pub distributor_code: String,
+    pub distributor_name: String,
+    #[ts(type = "number")]
+    pub course_id: i64,
+    pub course_code: String,
+    pub course_title_zh: String,
+    pub course_title_en: String,
+    pub score: Option<i32>,
+    pub issue_date: String,
+    pub expiry_date: Option<String>,
+    #[ts(type = "number | null")]
+    pub days_left: Option<i64>,
+    pub state: CertificateState,
+    pub revoked_on: Option<String>,
+    pub revoke_reason: String,
+    #[ts(type = "number")]
+    pub session_id: i64,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(default)]
+#[ts(export)]
+pub struct CertificateQuery {
+    #[ts(type = "number | null")]
+    pub distributor_id: Option<i64>,
+    #[ts(type = "number | null")]
+    pub course_id: Option<i64>,
+    #[ts(type = "number | null")]
+    pub session_id: Option<i64>,
+    pub state: Option<CertificateState>,
+    /// Number, person or distributor.
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(default)]
+#[ts(export)]
+pub struct RevokeRequest {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub date: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct CertificatePrintRequest {
+    #[ts(type = "number[]")]
+    pub ids: Vec<i64>,
+    pub lang: String,
+    /// One PDF per certificate, named by its number.
+    pub out_dir: String,
+}
+
+async fn next_number<C: ConnectionTrait>(db: &C, year: i32) -> AppResult<String> {
+    let prefix = format!("PX-{year}-");
+    let last = certificate::Entity::find()
+        .filter(certificate::Column::Number.starts_with(&prefix))
+        .order_by_desc(certificate::Column::Number)
+        .one(db)
+        .await?;
+    let n = last
+        .and_then(|m| m.number[prefix.len()..].parse::<u32>().ok())
+        .unwrap_or(0);
+    Ok(format!("{prefix}{:04}", n + 1))
+}
+
+/// Issues the certificate of one passed enrolment (inside the closing transaction).
+pub(crate) async fn issue<C: ConnectionTrait>(
+    txn: &C,
+    e: &enrolment::Model,
+    c: &course::Model,
+    issued: NaiveDate,
+    months: u32,
+) -> AppResult<certificate::Model> {
+    let person = distributor_contact::Entity::find_by_id(e.contact_id)
+        .one(txn)
+        .await?
+        .ok_or_else(|| AppError::not_found("contact", e.contact_id))?;
+    let number = next_number(txn, chrono::Datelike::year(&issued)).await?;
+    Ok(certificate::ActiveModel {
+        number: Set(number),
+        enrolment_id: Set(e.id),
+        contact_id: Set(e.contact_id),
+        distributor_id: Set(e.distributor_id),
+        course_id: Set(c.id),
+        person_name: Set(person.name),
+        issue_date: Set(issued),
+        expiry_date: Set(Some(expiry(issued, months))),
+        revoked_on: Set(None),
+        revoke_reason: Set(String::new()),
+        revoked_by: Set(String::new()),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?)
+}
+
+pub(crate) async fn load_all<C: ConnectionTrait>(
+    db: &C,
+    q: &CertificateQuery,
+    today: NaiveDate,
+) -> AppResult<Vec<Certificate>> {
+    let mut find = certificate::Entity::find();
+    if let Some(d) = q.distributor_id {
+        find = find.filter(certificate::Column::DistributorId.eq(d));
+    }
+    if let Some(c) = q.course_id {
+        find = find.filter(certificate::Column::CourseId.eq(c));
+    }
+    let certs = find
+        .order_by_desc(certificate::Column::IssueDate)
+        .order_by_desc(certificate::Column::Number)
+        .all(db)
+        .await?;
+    let courses: HashMap<i64, course::Model> = course::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c))
+        .collect();
+    let dists: HashMap<i64, distributor::Model> = distributor::Entity::find()
+        .filter(distributor::Column::Id.is_in(certs.iter().map(|c| c.distributor_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|d| (d.id, d))
+        .collect();
+    let enrolments: HashMap<i64, enrolment::Model> = enrolment::Entity::find()
+        .filter(enrolment::Column::Id.is_in(certs.iter().map(|c| c.enrolment_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|e| (e.id, e))
+        .collect();
+    let text = q.text.trim().to_lowercase();
+    Ok(certs
+        .into_iter()
+        .map(|m| {
+            let c = courses.get(&m.course_id);
+            let d = dists.get(&m.distributor_id);
+            let e = enrolments.get(&m.enrolment_id);
+            let state = state_on(m.revoked_on.is_some(), m.expiry_date, today);
+            Certificate {
+                id: m.id,
+                number: m.number,
+                person_name: m.person_name,
+                contact_id: m.contact_id,
+                distributor_id: m.distributor_id,
+                distributor_code: d.map(|d| d.code.clone()).unwrap_or_default(),
+                distributor_name: d.map(|d| d.name.clone()).unwrap_or_default(),
+                course_id: m.course_id,
+                course_code: c.map(|c| c.code.clone()).unwrap_or_default(),
+                course_title_zh: c.map(|c| c.title_zh.clone()).unwrap_or_default(),
+                course_title_en: c.map(|c| c.title_en.clone()).unwrap_or_default(),
+                score: e.and_then(|e| e.score),
+                issue_date: m.issue_date.to_string(),
+                expiry_date: m.expiry_date.map(|d| d.to_string()),
+                days_left: m.expiry_date.map(|d| (d - today).num_days()),
+                state,
+                revoked_on: m.revoked_on.map(|d| d.to_string()),
+                revoke_reason: m.revoke_reason,
+                session_id: e.map(|e| e.session_id).unwrap_or_default(),
+            }
+        })
+        .filter(|c| q.session_id.is_none_or(|s| s == c.session_id))
+        .filter(|c| q.state.is_none_or(|s| s == c.state))
+        .filter(|c| {
+            text.is_empty()
+                || c.number.to_lowercase().contains(&text)
+                || c.person_name.to_lowercase().contains(&text)
+                || c.distributor_name.to_lowercase().contains(&text)
+                || c.distributor_code.to_lowercase().contains(&text)
+        })
+        .collect())
+}
+
+pub async fn list<C: ConnectionTrait>(
+    db: &C,
+    q: &CertificateQuery,
+    today: NaiveDate,
+) -> AppResult<Vec<Certificate>> {
+    load_all(db, q, today).await
+}
+
+/// Revokes a certificate (kept, with the date, reason and who did it).
+pub async fn revoke<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    operator: &str,
+    req: &RevokeRequest,
+    today: NaiveDate,
+) -> AppResult<Certificate> {
+    let operator = require_operator(operator)?;
+    let mut errs = FieldErrors::default();
+    let date = if req.date.trim().is_empty() {
+        Some(today)
+    } else {
+        parse_date(&req.date)
+    };
+    if date.is_none() {
+        errs.push("date", "date_format");
+    } else if date.is_some_and(|d| d > today) {
+        errs.push("date", "in_future");
+    }
+    if req.reason.trim().is_empty() {
+        errs.push("reason", "required");
+    }
+    errs.into_result()?;
+    let txn = db.begin().await?;
+    let m = certificate::Entity::find_by_id(req.id)
+        .one(&txn)
+        .await?
+        .ok_or_else(|| AppError::not_found("certificate", req.id))?;
+    if m.revoked_on.is_some() {
+        return Err(AppError::IllegalTransition {
+            from: "revoked".into(),
+            to: "revoked".into(),
+        });
+    }
+    let distributor_id = m.distributor_id;
+    let number = m.number.clone();
+    let mut am: certificate::ActiveModel = m.into();
+    am.revoked_on = Set(date);
+    am.revoke_reason = Set(req.reason.trim().into());
+    am.revoked_by = Set(operator.clone());
+    am.update(&txn).await?;
+    audit::record(
+        &txn,
+        &operator,
+        "distributor",
+        distributor_id,
+        "certificate_revoke",
+        &[FieldChange {
+            field: number,
+            before: None,
+            after: Some(req.reason.trim().into()),
+        }],
+    )
+    .await?;
+    txn.commit().await?;
+    load_all(db, &CertificateQuery::default(), today)
+        .await?
+        .into_iter()
+        .find(|c| c.id == req.id)
+        .ok_or_else(|| AppError::not_found("certificate", req.id))
+}
+
+/// Writes one PDF per certificate into `out_dir`; returns the paths.
+pub async fn print<C: ConnectionTrait>(
+    db: &C,
+    req: &CertificatePrintRequest,
+    today: NaiveDate,
+) -> AppResult<Vec<String>> {
+    if req.out_dir.trim().is_empty() {
+        return Err(AppError::field("out_dir", "required"));
+    }
+    if req.ids.is_empty() {
+        return Err(AppError::field("ids", "required"));
+    }
+    let dir = std::path::PathBuf::from(req.out_dir.trim());
+    std::fs::create_dir_all(&dir).map_err(|e| AppError::io(format!("{}: {e}", dir.display())))?;
+    let all = load_all(db, &CertificateQuery::default(), today).await?;
+    let chosen: Vec<Certificate> = req
+        .ids
+        .iter()
+        .map(|id| {
+            all.iter()
+                .find(|c| c.id == *id)
+                .cloned()
+                .ok_or_else(|| AppError::not_found("certificate", id))
+        })
+        .collect::<AppResult<_>>()?;
+    let company = crate::settings::load_statement_settings(db).await?.company;
+    let lang = if req.lang == "en" { "en" } else { "zh-CN" }.to_owned();
+    tokio::task::spawn_blocking(move || {
+        let mut out = vec![];
+        for c in &chosen {
+            let bytes = crate::pdf::certificate::render(c, &company, &lang)?;
+            let path = dir.join(format!("{}.pdf", c.number));
+            crate::pdf::write_atomically(&path, &bytes)?;
+            out.push(path.display().to_string());
+        }
+        Ok(out)
+    })
+    .await
+    .map_err(|e| AppError::io(e.to_string()))?
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn expiry_keeps_month_ends() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert_eq!(expiry(d("2026-01-31"), 1), d("2026-02-28"));
+        assert_eq!(expiry(d("2028-01-31"), 1), d("2028-02-29"));
+        assert_eq!(expiry(d("2026-03-31"), 6), d("2026-09-30"));
+        assert_eq!(expiry(d("2026-05-15"), 24), d("2028-05-15"));
+        assert_eq!(expiry(d("2026-02-28"), 12), d("2027-02-28"));
+    }
+
+    #[test]
+    fn states_follow_the_dates() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let today = d("2026-06-01");
+        assert_eq!(
+            state_on(false, Some(d("2026-05-31")), today),
+            CertificateState::Expired
+        );
+        assert_eq!(
+            state_on(false, Some(d("2026-06-01")), today),
+            CertificateState::Expiring
+        );
+        assert_eq!(
+            state_on(false, Some(d("2026-07-31")), today),
+            CertificateState::Expiring
+        );
+        assert_eq!(
+            state_on(false, Some(d("2026-08-01")), today),
+            CertificateState::Valid
+        );
+        assert_eq!(
+            state_on(true, Some(d("2027-01-01")), today),
+            CertificateState::Revoked
+        );
+    }
+}
