@@ -468,5 +468,6 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         crate::training::certificate_revoke,
         crate::training::certificate_print,
         crate::training::training_compliance,
+        crate::training::training_export,
     ]
 }

@@ -3,6 +3,7 @@ use dealerdesk_core::training::certificate::{
     self, Certificate, CertificatePrintRequest, CertificateQuery, RevokeRequest,
 };
 use dealerdesk_core::training::compliance::{self, ComplianceRow};
+use dealerdesk_core::training::export::{self, TrainingExportRequest};
 use dealerdesk_core::training::session::{
     self, EnrolRequest, ResultsRequest, SessionDetail, SessionMove, SessionQuery, SessionSave,
     TrainingSession,
@@ -95,4 +96,9 @@ pub async fn certificate_print(s: S<'_>, req: CertificatePrintRequest) -> AppRes
 #[tauri::command]
 pub async fn training_compliance(s: S<'_>, req: Option<i64>) -> AppResult<Vec<ComplianceRow>> {
     compliance::compliance(&s.db, today(), req).await
+}
+
+#[tauri::command]
+pub async fn training_export(s: S<'_>, req: TrainingExportRequest) -> AppResult<usize> {
+    export::export(&s.db, &req, today()).await
 }

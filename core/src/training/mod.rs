@@ -2,6 +2,7 @@
 //! certificates that expire, compliance by tier and the reminders of expiry.
 pub mod certificate;
 pub mod compliance;
+pub mod export;
 pub mod session;
 
 use chrono::Utc;
