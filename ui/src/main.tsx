@@ -21,7 +21,9 @@ import { DistributorListPage } from './pages/DistributorListPage';
 import { OnboardingPipelinePage } from './pages/OnboardingPipelinePage';
 import { RebatesPage } from './pages/RebatesPage';
 import { RemindersPage } from './pages/RemindersPage';
+import { SessionPage } from './pages/SessionPage';
 import { SettingsPage } from './pages/SettingsPage';
+import { TrainingPage } from './pages/TrainingPage';
 import './styles.css';
 import { theme } from './theme';
 
@@ -69,6 +71,8 @@ createRoot(document.getElementById('root') as HTMLElement).render(
               <Route path="rebates" element={<RebatesPage />} />
               <Route path="onboarding" element={<OnboardingPipelinePage />} />
               <Route path="reminders" element={<RemindersPage />} />
+              <Route path="training" element={<TrainingPage />} />
+              <Route path="training/sessions/:id" element={<SessionPage />} />
               <Route path="settings" element={<SettingsPage />} />
               <Route path="*" element={<Navigate to="/distributors" replace />} />
             </Route>

@@ -3,6 +3,7 @@ import {
   BellOutlined,
   FileProtectOutlined,
   PercentageOutlined,
+  ReadOutlined,
   SolutionOutlined,
   CustomerServiceOutlined,
   SettingOutlined,
@@ -36,7 +37,9 @@ export function AppLayout() {
   }, [savedLanguage, i18n]);
 
   const path = location.pathname;
-  const section = ['/agreements', '/rebates', '/onboarding', '/reminders'].find((k) => path.startsWith(k));
+  const section = ['/agreements', '/rebates', '/onboarding', '/training', '/reminders'].find((k) =>
+    path.startsWith(k),
+  );
   const selected = section
     ? section
     : path.startsWith('/settings')
@@ -91,6 +94,11 @@ export function AppLayout() {
                 key: '/rebates',
                 icon: <PercentageOutlined />,
                 label: <span id="nav-rebates">{t('nav.rebates')}</span>,
+              },
+              {
+                key: '/training',
+                icon: <ReadOutlined />,
+                label: <span id="nav-training">{t('nav.training')}</span>,
               },
               {
                 key: '/reminders',

@@ -3,9 +3,13 @@ import { initReactI18next } from 'react-i18next';
 
 import agreementsEn from './agreements.en.json';
 import agreementsZh from './agreements.zh-CN.json';
+import certificatesEn from './certificates.en.json';
+import certificatesZh from './certificates.zh-CN.json';
 import en from './en.json';
 import onboardingEn from './onboarding.en.json';
 import onboardingZh from './onboarding.zh-CN.json';
+import trainingEn from './training.en.json';
+import trainingZh from './training.zh-CN.json';
 import zhCN from './zh-CN.json';
 
 type Tree = { [key: string]: string | Tree };
@@ -23,8 +27,20 @@ export function mergeTrees(...trees: Tree[]): Tree {
 }
 
 export const resources = {
-  'zh-CN': mergeTrees(zhCN as Tree, agreementsZh as Tree, onboardingZh as Tree),
-  en: mergeTrees(en as Tree, agreementsEn as Tree, onboardingEn as Tree),
+  'zh-CN': mergeTrees(
+    zhCN as Tree,
+    agreementsZh as Tree,
+    onboardingZh as Tree,
+    trainingZh as Tree,
+    certificatesZh as Tree,
+  ),
+  en: mergeTrees(
+    en as Tree,
+    agreementsEn as Tree,
+    onboardingEn as Tree,
+    trainingEn as Tree,
+    certificatesEn as Tree,
+  ),
 };
 
 export type Language = 'zh-CN' | 'en';

@@ -1,6 +1,7 @@
 import { ArrowLeftOutlined, EditOutlined, RiseOutlined, SwapOutlined } from '@ant-design/icons';
 import { DistributorAgreementsTab } from '../components/agreements/DistributorAgreementsTab';
 import { OnboardingTab } from '../components/onboarding/OnboardingTab';
+import { DistributorTrainingTab } from '../components/training/DistributorTrainingTab';
 import { Breadcrumb, Button, Flex, Skeleton, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -169,6 +170,12 @@ export function DistributorDetailPage() {
               key: 'agreements',
               label: t('detail.tabs.agreements'),
               children: <DistributorAgreementsTab key={d.id} distributor={d} />,
+              destroyOnHidden: true,
+            },
+            {
+              key: 'training',
+              label: t('detail.tabs.training'),
+              children: <DistributorTrainingTab key={d.id} distributor={d} />,
               destroyOnHidden: true,
             },
             {

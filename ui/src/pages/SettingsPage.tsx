@@ -25,6 +25,7 @@ import { AgreementTemplatesCard } from '../components/settings/AgreementTemplate
 import { CalendarCard } from '../components/settings/CalendarCard';
 import { ComplaintSettingsCard } from '../components/settings/ComplaintSettingsCard';
 import { OnboardingStepsCard } from '../components/settings/OnboardingStepsCard';
+import { TrainingSettingsCard } from '../components/settings/TrainingSettingsCard';
 import { StatementSettingsCard } from '../components/settings/StatementSettingsCard';
 import { ruleFrom } from '../forms/rules';
 import { normaliseLanguage, rememberLanguage } from '../i18n';
@@ -316,6 +317,7 @@ export function SettingsPage() {
       <CalendarCard />
       <OnboardingStepsCard />
       <AgreementTemplatesCard />
+      <TrainingSettingsCard />
       <AboutCard />
     </div>
   );
