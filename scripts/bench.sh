@@ -3,8 +3,11 @@
 #   statements — one 120-line statement in-process vs headless Chromium, and a
 #                batch of 500 distributors × 100 lines (wall time, peak RSS).
 #   search     — the distributor list over 10 000 records.
+#   agreements — agreement and certificate PDFs, a rebate run, conflict checks,
+#                compliance and reminders on the sample data.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --bench
 cargo bench -p dealerdesk-core --bench statements
 cargo bench -p dealerdesk-core --bench search
+cargo bench -p dealerdesk-core --bench agreements
