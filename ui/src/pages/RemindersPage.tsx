@@ -1,7 +1,8 @@
-import { ReloadOutlined } from '@ant-design/icons';
+import { CalendarOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Badge, Button, Empty, Flex, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 
 import type { Reminder } from '../bindings/Reminder';
 import type { ReminderKind } from '../bindings/ReminderKind';
@@ -34,8 +35,35 @@ function windowColor(window: number): string {
   return 'blue';
 }
 
+/** A certificate reminder carries the course and the person, to plan a session for them. */
+function isCertificate(r: Reminder): boolean {
+  return r.kind === 'certificate_expiring' || r.kind === 'certificate_expired';
+}
+
+const rowKey = (r: Reminder) => `${r.kind}-${r.ref_id}`;
+
+/** The new-session page with the course and the people filled in. */
+export function planSessionUrl(courseId: number, contactIds: number[]): string {
+  const people = [...new Set(contactIds)].join(',');
+  return `/training/sessions/new?course=${courseId}&people=${people}`;
+}
+
+/** The course the ticked certificate reminders share, or null when they differ (or none is ticked). */
+function sharedCourse(picked: Reminder[]): number | null {
+  const courses = new Set(picked.map((r) => r.course_id));
+  if (picked.length === 0 || courses.size !== 1) return null;
+  return picked[0].course_id;
+}
+
 function WhenTag({ r }: { r: Reminder }) {
   const { t } = useTranslation();
+  if (r.kind === 'certificate_expired') {
+    return (
+      <Tag color="red" className="reminder-expired">
+        {t('reminders.expiredAgo', { days: Math.max(0, -r.days) })}
+      </Tag>
+    );
+  }
   if (r.window !== null) {
     return (
       <Tag color={windowColor(r.window)} className={`reminder-window reminder-window-${r.window}`}>
@@ -63,17 +91,40 @@ function DaysText({ days }: { days: number }) {
   );
 }
 
-/** Agreements ending within 60/30/7 days and onboarding steps past due, the most urgent first. */
+/**
+ * Agreements and certificates ending within 60/30/7 days, expired certificates
+ * and onboarding steps past due, the most urgent first. Certificate reminders
+ * of one course can be ticked to plan a session for those people.
+ */
 export function RemindersPage() {
   const { t } = useTranslation();
   const label = useLabel();
+  const navigate = useNavigate();
   const reminders = useReminders();
   const [sp, setSp] = useSearchParams();
+  const [selected, setSelected] = useState<string[]>([]);
   const raw = sp.get('kind');
   const kind: KindFilter = FILTERS.includes(raw as KindFilter) ? (raw as KindFilter) : 'all';
 
   const all = reminders.data ?? [];
   const rows = kind === 'all' ? all : all.filter((r) => r.kind === kind);
+  // Only ticked rows that are on screen count.
+  const picked = rows.filter((r) => isCertificate(r) && selected.includes(rowKey(r)));
+  const course = sharedCourse(picked);
+  const planPicked = () => {
+    if (course === null) return;
+    void navigate(
+      planSessionUrl(
+        course,
+        picked.map((r) => r.contact_id ?? 0).filter((id) => id > 0),
+      ),
+    );
+  };
+  const planOne = (r: Reminder) => {
+    if (r.course_id === null) return;
+    void navigate(planSessionUrl(r.course_id, r.contact_id !== null ? [r.contact_id] : []));
+  };
+
   const countOf = (k: KindFilter) => (k === 'all' ? all.length : all.filter((r) => r.kind === k).length);
 
   const setKind = (k: KindFilter) =>
@@ -130,19 +181,49 @@ export function RemindersPage() {
               ),
             }))}
           />
+          <Flex gap={8} align="center" style={{ marginLeft: 'auto' }}>
+            {picked.length > 0 && course === null ? (
+              <Typography.Text type="warning" id="reminders-plan-mixed">
+                {t('reminders.mixedCourses')}
+              </Typography.Text>
+            ) : picked.length === 0 && rows.some(isCertificate) ? (
+              <Typography.Text type="secondary" id="reminders-plan-hint">
+                {t('reminders.planHint')}
+              </Typography.Text>
+            ) : null}
+            <Button
+              id="reminders-plan-session"
+              type="primary"
+              icon={<CalendarOutlined />}
+              disabled={course === null}
+              onClick={planPicked}
+            >
+              {picked.length > 0
+                ? t('reminders.planSelected', { count: picked.length })
+                : t('reminders.planSession')}
+            </Button>
+          </Flex>
         </Flex>
         {reminders.error && !reminders.data ? (
           <QueryError error={reminders.error} onRetry={() => void reminders.refetch()} />
         ) : (
           <Table<Reminder>
             id="reminders-table"
-            rowKey={(r) => `${r.kind}-${r.ref_id}`}
+            rowKey={rowKey}
             rowClassName={(r) => `reminder-${r.kind}-${r.ref_id}`}
+            rowSelection={{
+              selectedRowKeys: picked.map(rowKey),
+              onChange: (keys) => setSelected(keys.map(String)),
+              getCheckboxProps: (r) => ({
+                disabled: !isCertificate(r),
+                className: `reminder-select-${rowKey(r)}`,
+              }),
+            }}
             size="small"
             loading={reminders.isPending}
             dataSource={rows}
             pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-            scroll={{ x: 1100 }}
+            scroll={{ x: 1300 }}
             locale={{
               emptyText: reminders.isPending ? (
                 <span />
@@ -186,6 +267,13 @@ export function RemindersPage() {
                 title: t('reminders.columns.reference'),
                 width: 180,
                 render: (_: unknown, r) => {
+                  if (isCertificate(r)) {
+                    return (
+                      <Link to="/training?tab=certificates" className="reminder-reference-link">
+                        {r.reference}
+                      </Link>
+                    );
+                  }
                   if (r.kind === 'agreement_ending') {
                     return (
                       <Link to={`/agreements/${r.ref_id}`} className="reminder-reference-link">
@@ -219,6 +307,24 @@ export function RemindersPage() {
                 title: t('reminders.columns.days'),
                 width: 120,
                 render: (d: number) => <DaysText days={d} />,
+              },
+              {
+                key: 'actions',
+                title: t('reminders.columns.actions'),
+                width: 130,
+                fixed: 'right',
+                render: (_: unknown, r) =>
+                  isCertificate(r) && r.course_id !== null ? (
+                    <Button
+                      size="small"
+                      type="link"
+                      icon={<CalendarOutlined />}
+                      className={`plan-session-${r.ref_id}`}
+                      onClick={() => planOne(r)}
+                    >
+                      {t('reminders.planSession')}
+                    </Button>
+                  ) : null,
               },
             ]}
           />

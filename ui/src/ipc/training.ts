@@ -1,0 +1,207 @@
+// Training: the course catalogue, its settings, sessions with enrolment and
+// results, and the lists' export. Typed commands and the TanStack Query hooks
+// over them; certificate and compliance hooks live in ./certificates.
+import {
+  keepPreviousData,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+} from '@tanstack/react-query';
+
+import type { Certificate } from '../bindings/Certificate';
+import type { CertificatePrintRequest } from '../bindings/CertificatePrintRequest';
+import type { CertificateQuery } from '../bindings/CertificateQuery';
+import type { Course } from '../bindings/Course';
+import type { CourseSave } from '../bindings/CourseSave';
+import type { EnrolRequest } from '../bindings/EnrolRequest';
+import type { ResultsRequest } from '../bindings/ResultsRequest';
+import type { SessionDetail } from '../bindings/SessionDetail';
+import type { SessionMove } from '../bindings/SessionMove';
+import type { SessionQuery } from '../bindings/SessionQuery';
+import type { SessionSave } from '../bindings/SessionSave';
+import type { TrainingExportRequest } from '../bindings/TrainingExportRequest';
+import type { TrainingSession } from '../bindings/TrainingSession';
+import type { TrainingSettings } from '../bindings/TrainingSettings';
+import { call } from './index';
+import { queryKeys } from './queries';
+
+export const trainingApi = {
+  courseList: () => call<Course[]>('course_list'),
+  /** Creates (`id` null) or edits a course; a conflict when the code is taken. */
+  courseSave: (req: CourseSave) => call<Course>('course_save', req),
+  settingsGet: () => call<TrainingSettings>('training_settings_get'),
+  settingsSave: (req: TrainingSettings) => call<TrainingSettings>('training_settings_save', req),
+  sessionList: (req: SessionQuery) => call<TrainingSession[]>('session_list', req),
+  sessionGet: (id: number) => call<SessionDetail>('session_get', id),
+  /** Creates a session (enrolling `input.enrol`), or edits one that is still planned. */
+  sessionSave: (req: SessionSave) => call<SessionDetail>('session_save', req),
+  enrol: (req: EnrolRequest) => call<SessionDetail>('session_enrol', req),
+  unenrol: (enrolmentId: number) => call<SessionDetail>('session_unenrol', enrolmentId),
+  /** Attendance, scores and feedback of a held session. */
+  results: (req: ResultsRequest) => call<SessionDetail>('session_results', req),
+  /** planned → held | cancelled; held → closed (which issues the certificates). */
+  move: (req: SessionMove) => call<SessionDetail>('session_move', req),
+  certificateList: (req: CertificateQuery) => call<Certificate[]>('certificate_list', req),
+  /** One PDF per certificate in `out_dir`; returns the written paths. */
+  certificatePrint: (req: CertificatePrintRequest) => call<string[]>('certificate_print', req),
+  /** Writes a training list as XLSX or CSV (by the path's extension); returns the rows written. */
+  exportList: (req: TrainingExportRequest) => call<number>('training_export', req),
+};
+
+export const trainingKeys = {
+  all: ['training'] as const,
+  courses: ['training', 'courses'] as const,
+  settings: ['training', 'settings'] as const,
+  sessions: ['training', 'sessions'] as const,
+  sessionList: (q: SessionQuery) => ['training', 'sessions', 'list', q] as const,
+  session: (id: number) => ['training', 'sessions', 'detail', id] as const,
+  /** The same key as the certificate list's (./certificates) for this query, so they share the cache. */
+  sessionCertificates: (id: number) => ['certificates', 'list', sessionCertificateQuery(id)] as const,
+};
+
+/** Keys of other modules whose answers follow from training (their hooks live elsewhere). */
+const CERTIFICATES_KEY = ['certificates'] as const;
+const COMPLIANCE_KEY = ['compliance'] as const;
+const ONBOARDING_KEY = ['onboarding'] as const;
+const REMINDERS_KEY = ['reminders'] as const;
+
+export const emptySessionQuery: SessionQuery = { from: '', to: '', status: null, course_id: null };
+
+/** A certificate query for one session's certificates. */
+export function sessionCertificateQuery(sessionId: number): CertificateQuery {
+  return { distributor_id: null, course_id: null, session_id: sessionId, state: null, text: '' };
+}
+
+/**
+ * After any training write: every training query (sessions, courses), certificates and
+ * compliance (./certificates), reminders (expiring certificates),
+ * onboarding (a pass completes the training step) and the audit trail. `keep` is a
+ * session detail just put in the cache, which is not read again.
+ */
+export function invalidateTraining(qc: QueryClient, keep?: number) {
+  return Promise.all([
+    qc.invalidateQueries({
+      queryKey: trainingKeys.all,
+      predicate: (q) =>
+        keep === undefined ||
+        !(q.queryKey[1] === 'sessions' && q.queryKey[2] === 'detail' && q.queryKey[3] === keep),
+    }),
+    qc.invalidateQueries({ queryKey: CERTIFICATES_KEY }),
+    qc.invalidateQueries({ queryKey: COMPLIANCE_KEY }),
+    qc.invalidateQueries({ queryKey: ONBOARDING_KEY }),
+    qc.invalidateQueries({ queryKey: REMINDERS_KEY }),
+    qc.invalidateQueries({ queryKey: queryKeys.audit }),
+  ]);
+}
+
+function onSession(qc: QueryClient, detail: SessionDetail) {
+  qc.setQueryData(trainingKeys.session(detail.session.id), detail);
+  return invalidateTraining(qc, detail.session.id);
+}
+
+// ---- reads ----
+
+export function useCourses() {
+  return useQuery({ queryKey: trainingKeys.courses, queryFn: trainingApi.courseList });
+}
+
+export function useTrainingSettings() {
+  return useQuery({ queryKey: trainingKeys.settings, queryFn: trainingApi.settingsGet });
+}
+
+export function useSessionList(q: SessionQuery, opts: { enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: trainingKeys.sessionList(q),
+    queryFn: () => trainingApi.sessionList(q),
+    placeholderData: keepPreviousData,
+    enabled: opts.enabled ?? true,
+  });
+}
+
+export function useSession(id: number) {
+  return useQuery({
+    queryKey: trainingKeys.session(id),
+    queryFn: () => trainingApi.sessionGet(id),
+    enabled: Number.isInteger(id) && id > 0,
+  });
+}
+
+/** The certificates a session issued (read once it is closed). */
+export function useSessionCertificates(sessionId: number, enabled: boolean) {
+  return useQuery({
+    queryKey: trainingKeys.sessionCertificates(sessionId),
+    queryFn: () => trainingApi.certificateList(sessionCertificateQuery(sessionId)),
+    enabled: enabled && Number.isInteger(sessionId) && sessionId > 0,
+  });
+}
+
+// ---- writes ----
+
+export function useSaveCourse() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (req: CourseSave) => trainingApi.courseSave(req),
+    // Titles show in sessions and certificates; required tiers move compliance.
+    onSuccess: () => invalidateTraining(qc),
+  });
+}
+
+export function useSaveTrainingSettings() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (req: TrainingSettings) => trainingApi.settingsSave(req),
+    onSuccess: (saved) => {
+      qc.setQueryData(trainingKeys.settings, saved);
+      return qc.invalidateQueries({ queryKey: queryKeys.audit });
+    },
+  });
+}
+
+export function useSaveSession() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (req: SessionSave) => trainingApi.sessionSave(req),
+    onSuccess: (detail) => onSession(qc, detail),
+  });
+}
+
+export function useEnrol() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (req: EnrolRequest) => trainingApi.enrol(req),
+    onSuccess: (detail) => onSession(qc, detail),
+  });
+}
+
+export function useUnenrol() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (enrolmentId: number) => trainingApi.unenrol(enrolmentId),
+    onSuccess: (detail) => onSession(qc, detail),
+  });
+}
+
+export function useSaveResults() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (req: ResultsRequest) => trainingApi.results(req),
+    onSuccess: (detail) => onSession(qc, detail),
+  });
+}
+
+export function useMoveSession() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (req: SessionMove) => trainingApi.move(req),
+    onSuccess: (detail) => onSession(qc, detail),
+  });
+}
+
+export function usePrintCertificates() {
+  return useMutation({ mutationFn: (req: CertificatePrintRequest) => trainingApi.certificatePrint(req) });
+}
+
+export function useExportTraining() {
+  return useMutation({ mutationFn: (req: TrainingExportRequest) => trainingApi.exportList(req) });
+}
