@@ -12,6 +12,7 @@ mod entity;
 pub mod error;
 pub mod ledger;
 pub mod money;
+mod numbering;
 pub mod onboarding;
 pub mod pdf;
 pub mod reminders;

@@ -327,16 +327,14 @@ pub(super) async fn events_of<C: ConnectionTrait>(
 }
 
 async fn next_number<C: ConnectionTrait>(db: &C, year: i32) -> AppResult<String> {
-    let prefix = format!("TS-{year}-");
-    let last = complaint::Entity::find()
-        .filter(complaint::Column::Number.starts_with(&prefix))
-        .order_by_desc(complaint::Column::Number)
-        .one(db)
-        .await?;
-    let n = last
-        .and_then(|m| m.number[prefix.len()..].parse::<u32>().ok())
-        .unwrap_or(0);
-    Ok(format!("{prefix}{:04}", n + 1))
+    crate::numbering::next_in_year::<complaint::Entity, _>(
+        db,
+        complaint::Column::Number,
+        "TS",
+        year,
+        |m| &m.number,
+    )
+    .await
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -111,16 +111,14 @@ pub struct CertificatePrintRequest {
 }
 
 async fn next_number<C: ConnectionTrait>(db: &C, year: i32) -> AppResult<String> {
-    let prefix = format!("PX-{year}-");
-    let last = certificate::Entity::find()
-        .filter(certificate::Column::Number.starts_with(&prefix))
-        .order_by_desc(certificate::Column::Number)
-        .one(db)
-        .await?;
-    let n = last
-        .and_then(|m| m.number[prefix.len()..].parse::<u32>().ok())
-        .unwrap_or(0);
-    Ok(format!("{prefix}{:04}", n + 1))
+    crate::numbering::next_in_year::<certificate::Entity, _>(
+        db,
+        certificate::Column::Number,
+        "PX",
+        year,
+        |m| &m.number,
+    )
+    .await
 }
 
 /// Issues the certificate of one passed enrolment (inside the closing transaction).
