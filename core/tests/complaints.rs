@@ -1,7 +1,7 @@
 mod common;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
-use common::{fresh, input, OP};
+use common::{codes, fresh, input, OP};
 use dealerdesk_core::complaint::days::{self, CalendarDay, DayKind};
 use dealerdesk_core::complaint::report::{self, ReportRequest};
 use dealerdesk_core::complaint::sla::ClockState;
@@ -44,16 +44,6 @@ fn step(id: i64, to: ComplaintStatus, at: &str) -> ComplaintTransition {
         to: Some(to),
         at: at.into(),
         ..Default::default()
-    }
-}
-
-fn codes(e: &AppError) -> Vec<(String, String)> {
-    match e {
-        AppError::Validation { fields } => fields
-            .iter()
-            .map(|f| (f.field.clone(), f.code.clone()))
-            .collect(),
-        other => panic!("unexpected {other:?}"),
     }
 }
 

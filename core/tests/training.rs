@@ -1,7 +1,6 @@
 mod common;
 
-use chrono::NaiveDate;
-use common::{fresh, input, tool, OP};
+use common::{codes, day, fresh, input, tool, OP};
 use dealerdesk_core::distributor::contacts::{self, ContactInput, ContactSave};
 use dealerdesk_core::distributor::{self, Tier};
 use dealerdesk_core::training::certificate::{
@@ -14,20 +13,6 @@ use dealerdesk_core::training::session::{
 };
 use dealerdesk_core::training::{self, CourseInput, CourseSave};
 use dealerdesk_core::{onboarding, reminders, AppError, DatabaseConnection};
-
-fn day(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
-
-fn codes(e: &AppError) -> Vec<(String, String)> {
-    match e {
-        AppError::Validation { fields } => fields
-            .iter()
-            .map(|f| (f.field.clone(), f.code.clone()))
-            .collect(),
-        other => panic!("unexpected {other:?}"),
-    }
-}
 
 async fn course(
     db: &DatabaseConnection,

@@ -5,6 +5,7 @@ pub mod export;
 pub mod print;
 mod query;
 pub mod rebate;
+mod sign;
 pub mod template;
 mod validate;
 mod write;
@@ -17,10 +18,10 @@ use crate::entity::{agreement, distributor};
 use crate::money::Money;
 
 pub use query::{conflicts_of, get, list, AgreementListQuery};
+pub use sign::{attach_scan, scan_path, sign, ScanRequest, SignRequest};
 pub use validate::{fmt_pct, parse_pct, ValidAgreement};
 pub use write::{
-    attach_scan, create, new_version, scan_path, sign, submit, terminate, update, withdraw,
-    ScanRequest, SignRequest, TerminateRequest, VersionRequest,
+    create, new_version, submit, terminate, update, withdraw, TerminateRequest, VersionRequest,
 };
 
 macro_rules! key_enum {

@@ -1,4 +1,5 @@
-//! Agreement writes: drafts, the signing workflow, termination and new versions.
+//! Agreement writes: drafts, submitting and withdrawing, termination and new
+//! versions (signing is in `sign.rs`).
 //! Each write is one transaction with its history entry and audit record.
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
@@ -16,23 +17,9 @@ use super::{
 use crate::audit::{self, FieldChange};
 use crate::distributor::Status as DistStatus;
 use crate::entity::{agreement, agreement_event, distributor};
-use crate::error::{AppError, AppResult, FieldError};
+use crate::error::{AppError, AppResult};
 use crate::ledger::parse_date;
 use crate::settings::require_operator;
-
-#[derive(Debug, Clone, Default, Deserialize, TS)]
-#[serde(default)]
-#[ts(export)]
-pub struct SignRequest {
-    #[ts(type = "number")]
-    pub id: i64,
-    /// `YYYY-MM-DD`, not in the future.
-    pub signed_date: String,
-    /// The signed scan to keep with the agreement (optional; can be attached later).
-    pub scan_path: String,
-    /// Copy payment days and credit limit onto the distributor's profile.
-    pub apply_terms: bool,
-}
 
 #[derive(Debug, Clone, Default, Deserialize, TS)]
 #[serde(default)]
@@ -53,15 +40,7 @@ pub struct VersionRequest {
     pub kind: AgreementKind,
 }
 
-#[derive(Debug, Clone, Deserialize, TS)]
-#[ts(export)]
-pub struct ScanRequest {
-    #[ts(type = "number")]
-    pub id: i64,
-    pub scan_path: String,
-}
-
-async fn find<C: ConnectionTrait>(db: &C, id: i64) -> AppResult<agreement::Model> {
+pub(super) async fn find<C: ConnectionTrait>(db: &C, id: i64) -> AppResult<agreement::Model> {
     agreement::Entity::find_by_id(id)
         .one(db)
         .await?
@@ -91,16 +70,14 @@ pub(super) async fn add_event<C: ConnectionTrait>(
 }
 
 async fn next_number<C: ConnectionTrait>(db: &C, year: i32) -> AppResult<String> {
-    let prefix = format!("HT-{year}-");
-    let last = agreement::Entity::find()
-        .filter(agreement::Column::Number.starts_with(&prefix))
-        .order_by_desc(agreement::Column::Number)
-        .one(db)
-        .await?;
-    let n = last
-        .and_then(|m| m.number[prefix.len()..].parse::<u32>().ok())
-        .unwrap_or(0);
-    Ok(format!("{prefix}{:04}", n + 1))
+    crate::numbering::next_in_year::<agreement::Entity, _>(
+        db,
+        agreement::Column::Number,
+        "HT",
+        year,
+        |m| &m.number,
+    )
+    .await
 }
 
 async fn party<C: ConnectionTrait>(db: &C, id: i64) -> AppResult<distributor::Model> {
@@ -132,7 +109,7 @@ fn apply(am: &mut agreement::ActiveModel, v: &ValidAgreement) {
     am.updated_at = Set(Utc::now());
 }
 
-fn change(field: &str, before: Option<String>, after: impl Into<String>) -> FieldChange {
+pub(super) fn change(field: &str, before: Option<String>, after: impl Into<String>) -> FieldChange {
     FieldChange {
         field: field.into(),
         before,
@@ -216,7 +193,7 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
     get(db, req.id, today).await
 }
 
-async fn move_to<C: ConnectionTrait>(
+pub(super) async fn move_to<C: ConnectionTrait>(
     txn: &C,
     m: agreement::Model,
     to: AgreementStatus,
@@ -244,7 +221,7 @@ async fn move_to<C: ConnectionTrait>(
     Ok(m)
 }
 
-fn illegal(m: &agreement::Model, to: AgreementStatus, today: NaiveDate) -> AppError {
+pub(super) fn illegal(m: &agreement::Model, to: AgreementStatus, today: NaiveDate) -> AppError {
     AppError::IllegalTransition {
         from: effective_status(m, today).key().into(),
         to: to.key().into(),
@@ -337,235 +314,6 @@ pub(crate) fn input_of(m: &agreement::Model) -> AgreementInput {
         ladder: dto.ladder,
         special_clauses: dto.special_clauses,
     }
-}
-
-fn scan_dir(root: &std::path::Path, id: i64) -> std::path::PathBuf {
-    root.join("agreements").join(id.to_string())
-}
-
-/// Where the signed scan of an agreement is kept.
-pub async fn scan_path<C: ConnectionTrait>(
-    db: &C,
-    root: &std::path::Path,
-    id: i64,
-) -> AppResult<std::path::PathBuf> {
-    let m = find(db, id).await?;
-    if m.scan_name.is_empty() {
-        return Err(AppError::not_found("scan", id));
-    }
-    let p = scan_dir(root, id).join(&m.scan_name);
-    if !p.is_file() {
-        return Err(AppError::field("scan_path", "file_missing"));
-    }
-    Ok(p)
-}
-
-/// Copies the scan in; returns the stored name and the copy (to remove on failure).
-fn copy_scan(
-    root: &std::path::Path,
-    id: i64,
-    raw: &str,
-) -> AppResult<Option<(String, std::path::PathBuf)>> {
-    if raw.trim().is_empty() {
-        return Ok(None);
-    }
-    let (source, _, file_name) = crate::attachment::check_source(raw).map_err(|e| match e {
-        AppError::Validation { fields } => AppError::Validation {
-            fields: fields
-                .into_iter()
-                .map(|f| FieldError {
-                    field: "scan_path".into(),
-                    ..f
-                })
-                .collect(),
-        },
-        e => e,
-    })?;
-    let stored = format!("{}-{}", Utc::now().format("%Y%m%d%H%M%S%3f"), file_name);
-    let target = crate::attachment::copy_into(&source, &scan_dir(root, id), &stored)?;
-    Ok(Some((stored, target)))
-}
-
-/// Runs `work` and removes the copied scan if it fails.
-async fn keeping_scan<T>(
-    copy: &Option<(String, std::path::PathBuf)>,
-    work: impl std::future::Future<Output = AppResult<T>>,
-) -> AppResult<T> {
-    let r = work.await;
-    if r.is_err() {
-        if let Some((_, p)) = copy {
-            let _ = std::fs::remove_file(p);
-        }
-    }
-    r
-}
-
-/// Awaiting signature → signed. An amendment supersedes the version it
-/// replaces. With `apply_terms` the distributor's payment days and credit limit
-/// become the agreement's; an approved distributor becomes active.
-pub async fn sign<C: ConnectionTrait + TransactionTrait>(
-    db: &C,
-    root: &std::path::Path,
-    operator: &str,
-    req: &SignRequest,
-    today: NaiveDate,
-) -> AppResult<AgreementDetail> {
-    let operator = require_operator(operator)?;
-    let date = match parse_date(&req.signed_date) {
-        None if req.signed_date.trim().is_empty() => {
-            return Err(AppError::field("signed_date", "required"))
-        }
-        None => {
-            return Err(AppError::Validation {
-                fields: vec![FieldError::with_detail(
-                    "signed_date",
-                    "date_format",
-                    req.signed_date.trim(),
-                )],
-            })
-        }
-        Some(d) if d > today => return Err(AppError::field("signed_date", "in_future")),
-        Some(d) => d,
-    };
-    let m = find(db, req.id).await?;
-    if m.status != AgreementStatus::AwaitingSignature.key() {
-        return Err(illegal(&m, AgreementStatus::Signed, today));
-    }
-    let copy = copy_scan(root, m.id, &req.scan_path)?;
-    keeping_scan(&copy, async {
-        let txn = db.begin().await?;
-        let m = find(&txn, req.id).await?;
-        let scan = copy.as_ref().map(|(n, _)| n.clone()).unwrap_or_default();
-        let text = format!("{date}");
-        let m = move_to(&txn, m, AgreementStatus::Signed, &text, &operator, |am| {
-            am.signed_date = Set(Some(date));
-            am.scan_name = Set(scan);
-        })
-        .await?;
-        if m.kind == AgreementKind::Amendment.key() {
-            if let Some(prev) = m.previous_id {
-                let p = find(&txn, prev).await?;
-                if p.status == AgreementStatus::Signed.key() {
-                    let note = format!("v{}", m.version);
-                    move_to(
-                        &txn,
-                        p,
-                        AgreementStatus::Superseded,
-                        &note,
-                        &operator,
-                        |_| {},
-                    )
-                    .await?;
-                }
-            }
-        }
-        let d = crate::distributor::write_find(&txn, m.distributor_id).await?;
-        let d = if req.apply_terms {
-            apply_terms(&txn, d, &m, &operator).await?
-        } else {
-            d
-        };
-        if d.status == DistStatus::Approved.key() {
-            let reason = format!("{} v{}", m.number, m.version);
-            crate::distributor::write_status(&txn, d, DistStatus::Active, date, &reason, &operator)
-                .await?;
-        }
-        txn.commit().await?;
-        Ok(())
-    })
-    .await?;
-    get(db, req.id, today).await
-}
-
-async fn apply_terms<C: ConnectionTrait>(
-    txn: &C,
-    d: distributor::Model,
-    m: &agreement::Model,
-    operator: &str,
-) -> AppResult<distributor::Model> {
-    let mut changes = vec![];
-    if d.payment_terms_days != m.payment_days {
-        changes.push(change(
-            "payment_terms_days",
-            Some(d.payment_terms_days.to_string()),
-            m.payment_days.to_string(),
-        ));
-    }
-    if d.credit_limit_fen != m.credit_limit_fen {
-        changes.push(change(
-            "credit_limit",
-            Some(crate::money::Money::from_fen(d.credit_limit_fen).to_string()),
-            crate::money::Money::from_fen(m.credit_limit_fen).to_string(),
-        ));
-    }
-    if changes.is_empty() {
-        return Ok(d);
-    }
-    let id = d.id;
-    let mut am: distributor::ActiveModel = d.into();
-    am.payment_terms_days = Set(m.payment_days);
-    am.credit_limit_fen = Set(m.credit_limit_fen);
-    am.updated_at = Set(Utc::now());
-    let d = am.update(txn).await?;
-    changes.push(change(
-        "agreement",
-        None,
-        format!("{} v{}", m.number, m.version),
-    ));
-    audit::record(
-        txn,
-        operator,
-        "distributor",
-        id,
-        "agreement_terms",
-        &changes,
-    )
-    .await?;
-    Ok(d)
-}
-
-/// Attaches (or replaces) the signed scan of a signed agreement.
-pub async fn attach_scan<C: ConnectionTrait + TransactionTrait>(
-    db: &C,
-    root: &std::path::Path,
-    operator: &str,
-    req: &ScanRequest,
-    today: NaiveDate,
-) -> AppResult<AgreementDetail> {
-    let operator = require_operator(operator)?;
-    if req.scan_path.trim().is_empty() {
-        return Err(AppError::field("scan_path", "required"));
-    }
-    let m = find(db, req.id).await?;
-    if m.signed_date.is_none() {
-        return Err(illegal(&m, AgreementStatus::Signed, today));
-    }
-    let copy = copy_scan(root, m.id, &req.scan_path)?;
-    keeping_scan(&copy, async {
-        let txn = db.begin().await?;
-        let m = find(&txn, req.id).await?;
-        let name = copy.as_ref().map(|(n, _)| n.clone()).unwrap_or_default();
-        let before = m.scan_name.clone();
-        let status = m.status.clone();
-        let mut am: agreement::ActiveModel = m.into();
-        am.scan_name = Set(name.clone());
-        am.updated_at = Set(Utc::now());
-        am.update(&txn).await?;
-        add_event(&txn, req.id, &status, &status, &name, &operator).await?;
-        audit::record(
-            &txn,
-            &operator,
-            "agreement",
-            req.id,
-            "scan",
-            &[change("scan_name", Some(before), name)],
-        )
-        .await?;
-        txn.commit().await?;
-        Ok(())
-    })
-    .await?;
-    get(db, req.id, today).await
 }
 
 /// Signed (in force or not yet started) → terminated, with a date and reason.

@@ -1,5 +1,6 @@
 //! Training (培训): the course catalogue, sessions with enrolment and results,
 //! certificates that expire, compliance by tier and the reminders of expiry.
+mod attendance;
 pub mod certificate;
 pub mod compliance;
 pub mod export;

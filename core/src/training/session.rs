@@ -1,6 +1,5 @@
-//! Sessions: planned → held → closed (or cancelled). People of distributors
-//! are enrolled up to the capacity, once each; results are recorded while the
-//! session is held; closing it issues certificates to those who passed.
+//! Sessions: planned → held → closed (or cancelled); closing issues
+//! certificates to those who passed. Enrolment and results: `attendance.rs`.
 use std::collections::HashMap;
 
 use chrono::{NaiveDate, Utc};
@@ -10,6 +9,10 @@ use sea_orm::{
 };
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+
+pub use super::attendance::{
+    enrol, record_results, unenrol, EnrolRequest, ResultRow, ResultsRequest,
+};
 
 use super::{find_course, Course};
 use crate::audit::{self, FieldChange};
@@ -145,37 +148,6 @@ pub struct SessionQuery {
     pub status: Option<SessionStatus>,
     #[ts(type = "number | null")]
     pub course_id: Option<i64>,
-}
-
-#[derive(Debug, Clone, Deserialize, TS)]
-#[ts(export)]
-pub struct EnrolRequest {
-    #[ts(type = "number")]
-    pub session_id: i64,
-    #[ts(type = "number[]")]
-    pub contact_ids: Vec<i64>,
-}
-
-#[derive(Debug, Clone, Default, Deserialize, TS)]
-#[serde(default)]
-#[ts(export)]
-pub struct ResultRow {
-    #[ts(type = "number")]
-    pub enrolment_id: i64,
-    pub attended: bool,
-    /// 0–100; needed for someone who attended.
-    pub score: Option<i32>,
-    /// 1–5.
-    pub rating: Option<i32>,
-    pub comment: String,
-}
-
-#[derive(Debug, Clone, Deserialize, TS)]
-#[ts(export)]
-pub struct ResultsRequest {
-    #[ts(type = "number")]
-    pub session_id: i64,
-    pub rows: Vec<ResultRow>,
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -436,245 +408,10 @@ pub async fn save<C: ConnectionTrait + TransactionTrait>(
     )
     .await?;
     if !i.enrol.is_empty() {
-        enrol_in(&txn, &m, &i.enrol, &operator).await?;
+        super::attendance::enrol_in(&txn, &m, &i.enrol, &operator).await?;
     }
     txn.commit().await?;
     get(db, m.id).await
-}
-
-async fn enrol_in<C: ConnectionTrait>(
-    txn: &C,
-    s: &training_session::Model,
-    contact_ids: &[i64],
-    operator: &str,
-) -> AppResult<u32> {
-    if !matches!(
-        SessionStatus::parse(&s.status),
-        Some(SessionStatus::Planned | SessionStatus::Held)
-    ) {
-        return Err(AppError::IllegalTransition {
-            from: s.status.clone(),
-            to: "enrol".into(),
-        });
-    }
-    let existing = enrolment::Entity::find()
-        .filter(enrolment::Column::SessionId.eq(s.id))
-        .all(txn)
-        .await?;
-    let mut seen: std::collections::HashSet<i64> = existing.iter().map(|e| e.contact_id).collect();
-    let people = distributor_contact::Entity::find()
-        .filter(distributor_contact::Column::Id.is_in(contact_ids.iter().copied()))
-        .all(txn)
-        .await?;
-    let mut errs = FieldErrors::default();
-    for id in contact_ids {
-        match people.iter().find(|p| p.id == *id) {
-            None => errs.push_err(FieldError::with_detail(
-                "contact_ids",
-                "person_unknown",
-                id.to_string(),
-            )),
-            Some(p) if !seen.insert(p.id) => errs.push_err(FieldError::with_detail(
-                "contact_ids",
-                "already_enrolled",
-                p.name.clone(),
-            )),
-            Some(_) => {}
-        }
-    }
-    errs.into_result()?;
-    let total = existing.len() + contact_ids.len();
-    if total > s.capacity as usize {
-        return Err(AppError::Validation {
-            fields: vec![FieldError::with_detail(
-                "contact_ids",
-                "capacity_full",
-                format!("{}/{}", existing.len(), s.capacity),
-            )],
-        });
-    }
-    for id in contact_ids {
-        let p = people
-            .iter()
-            .find(|p| p.id == *id)
-            .ok_or_else(|| AppError::not_found("contact", id))?;
-        enrolment::ActiveModel {
-            session_id: Set(s.id),
-            contact_id: Set(p.id),
-            distributor_id: Set(p.distributor_id),
-            attended: Set(None),
-            score: Set(None),
-            passed: Set(None),
-            rating: Set(None),
-            comment: Set(String::new()),
-            created_at: Set(Utc::now()),
-            ..Default::default()
-        }
-        .insert(txn)
-        .await?;
-        audit::record(
-            txn,
-            operator,
-            "distributor",
-            p.distributor_id,
-            "training_enrol",
-            &[FieldChange {
-                field: format!("session {}", s.id),
-                before: None,
-                after: Some(p.name.clone()),
-            }],
-        )
-        .await?;
-    }
-    Ok(contact_ids.len() as u32)
-}
-
-/// Enrols people in a planned or held session: up to its capacity, once each.
-pub async fn enrol<C: ConnectionTrait + TransactionTrait>(
-    db: &C,
-    operator: &str,
-    req: &EnrolRequest,
-) -> AppResult<SessionDetail> {
-    let operator = require_operator(operator)?;
-    let txn = db.begin().await?;
-    let s = find(&txn, req.session_id).await?;
-    enrol_in(&txn, &s, &req.contact_ids, &operator).await?;
-    txn.commit().await?;
-    get(db, req.session_id).await
-}
-
-/// Takes someone off a session that has not closed (and has no result yet).
-pub async fn unenrol<C: ConnectionTrait + TransactionTrait>(
-    db: &C,
-    operator: &str,
-    enrolment_id: i64,
-) -> AppResult<SessionDetail> {
-    let operator = require_operator(operator)?;
-    let txn = db.begin().await?;
-    let e = enrolment::Entity::find_by_id(enrolment_id)
-        .one(&txn)
-        .await?
-        .ok_or_else(|| AppError::not_found("enrolment", enrolment_id))?;
-    let s = find(&txn, e.session_id).await?;
-    if !matches!(
-        SessionStatus::parse(&s.status),
-        Some(SessionStatus::Planned | SessionStatus::Held)
-    ) || e.attended.is_some()
-    {
-        return Err(AppError::IllegalTransition {
-            from: s.status,
-            to: "unenrol".into(),
-        });
-    }
-    enrolment::Entity::delete_by_id(e.id).exec(&txn).await?;
-    audit::record(
-        &txn,
-        &operator,
-        "distributor",
-        e.distributor_id,
-        "training_unenrol",
-        &[FieldChange {
-            field: format!("session {}", s.id),
-            before: Some(e.contact_id.to_string()),
-            after: None,
-        }],
-    )
-    .await?;
-    txn.commit().await?;
-    get(db, s.id).await
-}
-
-/// Records attendance, scores and feedback while the session is held;
-/// pass or fail follows from the course's pass mark.
-pub async fn record_results<C: ConnectionTrait + TransactionTrait>(
-    db: &C,
-    operator: &str,
-    req: &ResultsRequest,
-) -> AppResult<SessionDetail> {
-    let operator = require_operator(operator)?;
-    let txn = db.begin().await?;
-    let s = find(&txn, req.session_id).await?;
-    if s.status != SessionStatus::Held.key() {
-        return Err(AppError::IllegalTransition {
-            from: s.status,
-            to: "results".into(),
-        });
-    }
-    let c = find_course(&txn, s.course_id).await?;
-    let mine: HashMap<i64, enrolment::Model> = enrolment::Entity::find()
-        .filter(enrolment::Column::SessionId.eq(s.id))
-        .all(&txn)
-        .await?
-        .into_iter()
-        .map(|e| (e.id, e))
-        .collect();
-    let mut errs = FieldErrors::default();
-    for (i, r) in req.rows.iter().enumerate() {
-        let row = (i + 1).to_string();
-        if !mine.contains_key(&r.enrolment_id) {
-            errs.push_err(FieldError::with_detail(
-                "rows",
-                "enrolment_unknown",
-                row.clone(),
-            ));
-        }
-        if r.score.is_some_and(|x| !(0..=100).contains(&x)) {
-            errs.push_err(FieldError::with_detail("score", "score_range", row.clone()));
-        }
-        if r.attended && r.score.is_none() {
-            errs.push_err(FieldError::with_detail(
-                "score",
-                "score_required",
-                row.clone(),
-            ));
-        }
-        if !r.attended && r.score.is_some() {
-            errs.push_err(FieldError::with_detail(
-                "score",
-                "score_without_attendance",
-                row.clone(),
-            ));
-        }
-        if r.rating.is_some_and(|x| !(1..=5).contains(&x)) {
-            errs.push_err(FieldError::with_detail(
-                "rating",
-                "rating_range",
-                row.clone(),
-            ));
-        }
-        if r.comment.chars().count() > 500 {
-            errs.push_err(FieldError::with_detail("comment", "too_long", "500"));
-        }
-    }
-    errs.into_result()?;
-    for r in &req.rows {
-        let Some(e) = mine.get(&r.enrolment_id) else {
-            continue;
-        };
-        let passed = r.attended && r.score.is_some_and(|x| x >= c.pass_mark);
-        let mut am: enrolment::ActiveModel = e.clone().into();
-        am.attended = Set(Some(r.attended));
-        am.score = Set(r.score.filter(|_| r.attended));
-        am.passed = Set(Some(passed));
-        am.rating = Set(r.rating);
-        am.comment = Set(r.comment.trim().into());
-        am.update(&txn).await?;
-    }
-    audit::record(
-        &txn,
-        &operator,
-        "session",
-        s.id,
-        "results",
-        &[FieldChange {
-            field: "rows".into(),
-            before: None,
-            after: Some(req.rows.len().to_string()),
-        }],
-    )
-    .await?;
-    txn.commit().await?;
-    get(db, s.id).await
 }
 
 /// Planned → held / cancelled; held → closed, which issues a certificate to

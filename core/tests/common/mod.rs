@@ -1,6 +1,8 @@
 #![allow(dead_code)]
 use dealerdesk_core::distributor::DistributorInput;
-use dealerdesk_core::{db, DatabaseConnection};
+use dealerdesk_core::{db, AppError, DatabaseConnection};
+
+pub mod agreements;
 
 pub const OP: &str = "测试员";
 
@@ -40,4 +42,19 @@ pub fn tool(cmd: &str, args: &[&str]) -> String {
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+pub fn day(s: &str) -> chrono::NaiveDate {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+/// The (field, code) pairs of a validation error.
+pub fn codes(e: &AppError) -> Vec<(String, String)> {
+    match e {
+        AppError::Validation { fields } => fields
+            .iter()
+            .map(|f| (f.field.clone(), f.code.clone()))
+            .collect(),
+        other => panic!("unexpected {other:?}"),
+    }
 }
