@@ -33,3 +33,28 @@ pub async fn guard(m: &SchemaManager<'_>, table: &str, message: &str) -> Result<
     }
     Ok(())
 }
+
+/// Refuses DELETE on `table` with `message` (rows may still be updated).
+pub async fn no_delete(m: &SchemaManager<'_>, table: &str, message: &str) -> Result<(), DbErr> {
+    let statements = match m.get_database_backend() {
+        DatabaseBackend::Sqlite => vec![format!(
+            "CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} \
+             BEGIN SELECT RAISE(ABORT, '{message}'); END"
+        )],
+        DatabaseBackend::Postgres => vec![
+            format!(
+                "CREATE FUNCTION {table}_keep() RETURNS trigger AS $$ \
+                 BEGIN RAISE EXCEPTION '{message}'; END; $$ LANGUAGE plpgsql"
+            ),
+            format!(
+                "CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} \
+                 FOR EACH ROW EXECUTE FUNCTION {table}_keep()"
+            ),
+        ],
+        _ => vec![],
+    };
+    for sql in statements {
+        m.get_connection().execute_unprepared(&sql).await?;
+    }
+    Ok(())
+}

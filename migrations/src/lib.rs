@@ -2,6 +2,7 @@
 pub use sea_orm_migration::prelude::*;
 
 mod append_only;
+mod cols;
 mod m20261122_000001_distributors;
 mod m20261122_000002_attachments;
 mod m20261122_000003_contacts;

@@ -3,6 +3,8 @@
 //! and the agreement's append-only history.
 use sea_orm_migration::prelude::*;
 
+use crate::cols::{id, instant, text};
+
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
@@ -71,26 +73,6 @@ enum AgreementEvent {
     ToStatus,
     Text,
     Operator,
-}
-
-fn id<T: IntoIden>(c: T) -> ColumnDef {
-    ColumnDef::new(c)
-        .big_integer()
-        .not_null()
-        .auto_increment()
-        .primary_key()
-        .to_owned()
-}
-
-fn text<T: IntoIden>(c: T) -> ColumnDef {
-    ColumnDef::new(c).string().not_null().to_owned()
-}
-
-fn instant<T: IntoIden>(c: T) -> ColumnDef {
-    ColumnDef::new(c)
-        .timestamp_with_time_zone()
-        .not_null()
-        .to_owned()
 }
 
 #[async_trait::async_trait]

@@ -1,7 +1,8 @@
 //! Training (培训): the course catalogue, sessions, enrolments with results,
 //! and certificates (never deleted: a revocation is recorded on the row).
 use sea_orm_migration::prelude::*;
-use sea_orm_migration::sea_orm::DatabaseBackend;
+
+use crate::cols::{big, fk, id, instant, text};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -84,41 +85,6 @@ enum Certificate {
     RevokeReason,
     RevokedBy,
     CreatedAt,
-}
-
-fn id<T: IntoIden>(c: T) -> ColumnDef {
-    ColumnDef::new(c)
-        .big_integer()
-        .not_null()
-        .auto_increment()
-        .primary_key()
-        .to_owned()
-}
-
-fn text<T: IntoIden>(c: T) -> ColumnDef {
-    ColumnDef::new(c).string().not_null().to_owned()
-}
-
-fn big<T: IntoIden>(c: T) -> ColumnDef {
-    ColumnDef::new(c).big_integer().not_null().to_owned()
-}
-
-fn instant<T: IntoIden>(c: T) -> ColumnDef {
-    ColumnDef::new(c)
-        .timestamp_with_time_zone()
-        .not_null()
-        .to_owned()
-}
-
-fn fk<T: IntoIden + 'static, U: IntoIden + 'static>(
-    from: (T, T),
-    to: (U, U),
-) -> ForeignKeyCreateStatement {
-    ForeignKey::create()
-        .from(from.0, from.1)
-        .to(to.0, to.1)
-        .on_delete(ForeignKeyAction::Restrict)
-        .to_owned()
 }
 
 #[async_trait::async_trait]
@@ -247,25 +213,7 @@ impl MigrationTrait for Migration {
         )
         .await?;
         // Certificates are kept for good: refuse DELETE (revocation is an UPDATE).
-        let sql = match m.get_database_backend() {
-            DatabaseBackend::Sqlite => vec![
-                "CREATE TRIGGER certificate_no_delete BEFORE DELETE ON certificate \
-                 BEGIN SELECT RAISE(ABORT, 'certificates are never deleted'); END"
-                    .to_owned(),
-            ],
-            DatabaseBackend::Postgres => vec![
-                "CREATE FUNCTION certificate_keep() RETURNS trigger AS $$ \
-                 BEGIN RAISE EXCEPTION 'certificates are never deleted'; END; $$ LANGUAGE plpgsql"
-                    .to_owned(),
-                "CREATE TRIGGER certificate_no_delete BEFORE DELETE ON certificate \
-                 FOR EACH ROW EXECUTE FUNCTION certificate_keep()"
-                    .to_owned(),
-            ],
-            _ => vec![],
-        };
-        for s in sql {
-            m.get_connection().execute_unprepared(&s).await?;
-        }
+        crate::append_only::no_delete(m, "certificate", "certificates are never deleted").await?;
         Ok(())
     }
 
