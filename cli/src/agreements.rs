@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use clap::Subcommand;
 use dealerdesk_core::agreement::print::{self, AgreementPdfRequest};
 use dealerdesk_core::agreement::rebate::{self, RebateRun, RebateRunRequest};
-use dealerdesk_core::{AppError, AppResult, DatabaseConnection};
+use dealerdesk_core::{local_today, AppError, AppResult, DatabaseConnection};
 
 #[derive(Subcommand)]
 pub enum AgreementCommand {
@@ -38,10 +38,6 @@ pub enum RebateCommand {
     },
 }
 
-fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
-}
-
 pub async fn agreement(conn: &DatabaseConnection, cmd: &AgreementCommand) -> AppResult<()> {
     match cmd {
         AgreementCommand::Print {
@@ -56,7 +52,8 @@ pub async fn agreement(conn: &DatabaseConnection, cmd: &AgreementCommand) -> App
                 lang: lang.clone(),
                 path: out.to_string_lossy().into_owned(),
             };
-            let written = print::save_pdf(conn, &req, out.parent().unwrap_or(out), today()).await?;
+            let written =
+                print::save_pdf(conn, &req, out.parent().unwrap_or(out), local_today()).await?;
             println!("wrote {written}");
         }
     }
@@ -101,7 +98,7 @@ pub async fn rebates(
         to: to.clone(),
     };
     let (run, posted) = if *approve {
-        let a = rebate::approve(conn, operator, &req, today()).await?;
+        let a = rebate::approve(conn, operator, &req, local_today()).await?;
         (a.run, Some(a.posted))
     } else {
         (rebate::preview(conn, &req).await?, None)

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use clap::Subcommand;
 use dealerdesk_core::training::certificate::{self, CertificatePrintRequest, CertificateQuery};
 use dealerdesk_core::training::compliance;
-use dealerdesk_core::{AppError, AppResult, DatabaseConnection};
+use dealerdesk_core::{local_today, AppError, AppResult, DatabaseConnection};
 
 #[derive(Subcommand)]
 pub enum TrainingCommand {
@@ -24,10 +24,6 @@ pub enum TrainingCommand {
     },
 }
 
-fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
-}
-
 pub async fn run(conn: &DatabaseConnection, cmd: &TrainingCommand) -> AppResult<()> {
     match cmd {
         TrainingCommand::Certificates {
@@ -41,7 +37,7 @@ pub async fn run(conn: &DatabaseConnection, cmd: &TrainingCommand) -> AppResult<
                     session_id: Some(*session),
                     ..Default::default()
                 },
-                today(),
+                local_today(),
             )
             .await?;
             if certs.is_empty() {
@@ -54,7 +50,7 @@ pub async fn run(conn: &DatabaseConnection, cmd: &TrainingCommand) -> AppResult<
                     lang: lang.clone(),
                     out_dir: out_dir.to_string_lossy().into_owned(),
                 },
-                today(),
+                local_today(),
             )
             .await?;
             for p in &written {
@@ -62,7 +58,7 @@ pub async fn run(conn: &DatabaseConnection, cmd: &TrainingCommand) -> AppResult<
             }
         }
         TrainingCommand::Compliance { json } => {
-            let rows = compliance::compliance(conn, today(), None).await?;
+            let rows = compliance::compliance(conn, local_today(), None).await?;
             if *json {
                 let v: Vec<serde_json::Value> = rows
                     .iter()

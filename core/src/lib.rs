@@ -24,3 +24,9 @@ pub mod words;
 
 pub use error::{AppError, AppResult};
 pub use sea_orm::DatabaseConnection;
+
+/// Today on this computer's calendar: what "today" means to the person at it
+/// (agreement status, rebate periods, certificate expiry).
+pub fn local_today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}

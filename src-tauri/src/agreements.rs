@@ -14,7 +14,7 @@ use dealerdesk_core::onboarding::{
     self, Checklist, OnboardingSettings, OnboardingStart, Pipeline, StepUpdate,
 };
 use dealerdesk_core::reminders::{self, Reminder};
-use dealerdesk_core::{AppError, AppResult};
+use dealerdesk_core::{local_today, AppError, AppResult};
 use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
 
@@ -22,18 +22,14 @@ use crate::state::AppState;
 
 type S<'a> = State<'a, AppState>;
 
-fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
-}
-
 #[tauri::command]
 pub async fn agreement_list(s: S<'_>, req: AgreementListQuery) -> AppResult<Vec<Agreement>> {
-    agreement::list(&s.db, &req, today()).await
+    agreement::list(&s.db, &req, local_today()).await
 }
 
 #[tauri::command]
 pub async fn agreement_get(s: S<'_>, req: i64) -> AppResult<AgreementDetail> {
-    agreement::get(&s.db, req, today()).await
+    agreement::get(&s.db, req, local_today()).await
 }
 
 #[tauri::command]
@@ -43,27 +39,34 @@ pub async fn agreement_create(s: S<'_>, req: AgreementInput) -> AppResult<Agreem
 
 #[tauri::command]
 pub async fn agreement_update(s: S<'_>, req: AgreementUpdate) -> AppResult<AgreementDetail> {
-    agreement::update(&s.db, &s.operator().await?, &req, today()).await
+    agreement::update(&s.db, &s.operator().await?, &req, local_today()).await
 }
 
 #[tauri::command]
 pub async fn agreement_submit(s: S<'_>, req: i64) -> AppResult<AgreementDetail> {
-    agreement::submit(&s.db, &s.operator().await?, req, today()).await
+    agreement::submit(&s.db, &s.operator().await?, req, local_today()).await
 }
 
 #[tauri::command]
 pub async fn agreement_withdraw(s: S<'_>, req: i64) -> AppResult<AgreementDetail> {
-    agreement::withdraw(&s.db, &s.operator().await?, req, today()).await
+    agreement::withdraw(&s.db, &s.operator().await?, req, local_today()).await
 }
 
 #[tauri::command]
 pub async fn agreement_sign(s: S<'_>, req: SignRequest) -> AppResult<AgreementDetail> {
-    agreement::sign(&s.db, &s.attachments, &s.operator().await?, &req, today()).await
+    agreement::sign(
+        &s.db,
+        &s.attachments,
+        &s.operator().await?,
+        &req,
+        local_today(),
+    )
+    .await
 }
 
 #[tauri::command]
 pub async fn agreement_terminate(s: S<'_>, req: TerminateRequest) -> AppResult<AgreementDetail> {
-    agreement::terminate(&s.db, &s.operator().await?, &req, today()).await
+    agreement::terminate(&s.db, &s.operator().await?, &req, local_today()).await
 }
 
 #[tauri::command]
@@ -73,7 +76,14 @@ pub async fn agreement_new_version(s: S<'_>, req: VersionRequest) -> AppResult<A
 
 #[tauri::command]
 pub async fn agreement_attach_scan(s: S<'_>, req: ScanRequest) -> AppResult<AgreementDetail> {
-    agreement::attach_scan(&s.db, &s.attachments, &s.operator().await?, &req, today()).await
+    agreement::attach_scan(
+        &s.db,
+        &s.attachments,
+        &s.operator().await?,
+        &req,
+        local_today(),
+    )
+    .await
 }
 
 #[tauri::command]
@@ -86,7 +96,7 @@ pub async fn agreement_scan_open(app: AppHandle, s: S<'_>, req: i64) -> AppResul
 
 #[tauri::command]
 pub async fn agreement_save_pdf(s: S<'_>, req: AgreementPdfRequest) -> AppResult<String> {
-    print::save_pdf(&s.db, &req, &s.prints, today()).await
+    print::save_pdf(&s.db, &req, &s.prints, local_today()).await
 }
 
 /// Writes the PDF into the print folder and opens it in the system viewer.
@@ -100,7 +110,7 @@ pub async fn agreement_open(
         path: String::new(),
         ..req
     };
-    let path = print::save_pdf(&s.db, &req, &s.prints, today()).await?;
+    let path = print::save_pdf(&s.db, &req, &s.prints, local_today()).await?;
     app.opener()
         .open_path(path.clone(), None::<&str>)
         .map_err(AppError::io)?;
@@ -114,7 +124,7 @@ pub async fn agreement_print(s: S<'_>, req: AgreementPdfRequest) -> AppResult<St
         path: String::new(),
         ..req
     };
-    let path = print::save_pdf(&s.db, &req, &s.prints, today()).await?;
+    let path = print::save_pdf(&s.db, &req, &s.prints, local_today()).await?;
     crate::print::print_pdf(Path::new(&path))?;
     Ok(path)
 }
@@ -139,12 +149,12 @@ pub async fn rebate_preview(s: S<'_>, req: RebateRunRequest) -> AppResult<Rebate
 
 #[tauri::command]
 pub async fn rebate_approve(s: S<'_>, req: RebateRunRequest) -> AppResult<RebateApproval> {
-    rebate::approve(&s.db, &s.operator().await?, &req, today()).await
+    rebate::approve(&s.db, &s.operator().await?, &req, local_today()).await
 }
 
 #[tauri::command]
 pub async fn agreement_export(s: S<'_>, req: AgreementExportRequest) -> AppResult<usize> {
-    export::export_agreements(&s.db, &req, today()).await
+    export::export_agreements(&s.db, &req, local_today()).await
 }
 
 #[tauri::command]
@@ -154,22 +164,22 @@ pub async fn rebate_export(s: S<'_>, req: RebateExportRequest) -> AppResult<usiz
 
 #[tauri::command]
 pub async fn onboarding_get(s: S<'_>, req: i64) -> AppResult<Checklist> {
-    onboarding::checklist(&s.db, req, today()).await
+    onboarding::checklist(&s.db, req, local_today()).await
 }
 
 #[tauri::command]
 pub async fn onboarding_start(s: S<'_>, req: OnboardingStart) -> AppResult<Checklist> {
-    onboarding::start(&s.db, &s.operator().await?, &req, today()).await
+    onboarding::start(&s.db, &s.operator().await?, &req, local_today()).await
 }
 
 #[tauri::command]
 pub async fn onboarding_step_update(s: S<'_>, req: StepUpdate) -> AppResult<Checklist> {
-    onboarding::update_step(&s.db, &s.operator().await?, &req, today()).await
+    onboarding::update_step(&s.db, &s.operator().await?, &req, local_today()).await
 }
 
 #[tauri::command]
 pub async fn onboarding_pipeline(s: S<'_>) -> AppResult<Pipeline> {
-    onboarding::pipeline(&s.db, today()).await
+    onboarding::pipeline(&s.db, local_today()).await
 }
 
 #[tauri::command]
@@ -187,5 +197,5 @@ pub async fn onboarding_settings_save(
 
 #[tauri::command]
 pub async fn reminders_list(s: S<'_>) -> AppResult<Vec<Reminder>> {
-    reminders::list(&s.db, today()).await
+    reminders::list(&s.db, local_today()).await
 }

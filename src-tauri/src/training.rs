@@ -9,16 +9,12 @@ use dealerdesk_core::training::session::{
     TrainingSession,
 };
 use dealerdesk_core::training::{self, Course, CourseSave, TrainingSettings};
-use dealerdesk_core::AppResult;
+use dealerdesk_core::{local_today, AppResult};
 use tauri::State;
 
 use crate::state::AppState;
 
 type S<'a> = State<'a, AppState>;
-
-fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
-}
 
 #[tauri::command]
 pub async fn course_list(s: S<'_>) -> AppResult<Vec<Course>> {
@@ -80,25 +76,25 @@ pub async fn session_move(s: S<'_>, req: SessionMove) -> AppResult<SessionDetail
 
 #[tauri::command]
 pub async fn certificate_list(s: S<'_>, req: CertificateQuery) -> AppResult<Vec<Certificate>> {
-    certificate::list(&s.db, &req, today()).await
+    certificate::list(&s.db, &req, local_today()).await
 }
 
 #[tauri::command]
 pub async fn certificate_revoke(s: S<'_>, req: RevokeRequest) -> AppResult<Certificate> {
-    certificate::revoke(&s.db, &s.operator().await?, &req, today()).await
+    certificate::revoke(&s.db, &s.operator().await?, &req, local_today()).await
 }
 
 #[tauri::command]
 pub async fn certificate_print(s: S<'_>, req: CertificatePrintRequest) -> AppResult<Vec<String>> {
-    certificate::print(&s.db, &req, today()).await
+    certificate::print(&s.db, &req, local_today()).await
 }
 
 #[tauri::command]
 pub async fn training_compliance(s: S<'_>, req: Option<i64>) -> AppResult<Vec<ComplianceRow>> {
-    compliance::compliance(&s.db, today(), req).await
+    compliance::compliance(&s.db, local_today(), req).await
 }
 
 #[tauri::command]
 pub async fn training_export(s: S<'_>, req: TrainingExportRequest) -> AppResult<usize> {
-    export::export(&s.db, &req, today()).await
+    export::export(&s.db, &req, local_today()).await
 }
