@@ -361,11 +361,31 @@ fn complaints_report_json_and_pdf() {
     );
 }
 
+/// Runs the CLI and asserts it succeeded (stderr shown otherwise).
+fn ok(db: &std::path::Path, args: &[&str]) -> std::process::Output {
+    let out = cli(db, args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+/// The text of a PDF, read by poppler's pdftotext (scripts/setup.sh --test installs it).
+fn pdf_text(path: &str) -> String {
+    let out = Command::new("pdftotext")
+        .args([path, "-"])
+        .output()
+        .expect("pdftotext");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 #[test]
 fn sample_agreements_print_and_rebates_post_once() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("ag.sqlite");
-    let out = cli(
+    let out = ok(
         &db,
         &[
             "demo-data",
@@ -375,15 +395,10 @@ fn sample_agreements_print_and_rebates_post_once() {
             "40",
         ],
     );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
     assert!(String::from_utf8_lossy(&out.stdout).contains("agreements"));
 
     let pdf = dir.path().join("ht.pdf");
-    let out = cli(
+    ok(
         &db,
         &[
             "agreement",
@@ -394,18 +409,7 @@ fn sample_agreements_print_and_rebates_post_once() {
             pdf.to_str().unwrap(),
         ],
     );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = Command::new("pdftotext")
-        .args([pdf.to_str().unwrap(), "-"])
-        .output()
-        .expect("pdftotext (scripts/setup.sh --test installs it)");
-    let text: String = String::from_utf8_lossy(&text.stdout)
-        .split_whitespace()
-        .collect();
+    let text: String = pdf_text(pdf.to_str().unwrap()).split_whitespace().collect();
     assert!(
         text.contains("经销协议") && text.contains("HT-2026-0001"),
         "{text}"
@@ -469,20 +473,10 @@ fn sample_agreements_print_and_rebates_post_once() {
 fn training_certificates_and_compliance() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("px.sqlite");
-    let out = cli(&db, &["demo-data", "--distributors", "20"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = ok(&db, &["demo-data", "--distributors", "20"]);
     assert!(String::from_utf8_lossy(&out.stdout).contains("training certificates"));
 
-    let out = cli(&db, &["training", "compliance", "--json"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = ok(&db, &["training", "compliance", "--json"]);
     let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let rows = rows.as_array().unwrap();
     assert!(!rows.is_empty());
@@ -501,7 +495,7 @@ fn training_certificates_and_compliance() {
 
     // The first sample session is closed with certificates.
     let certs = dir.path().join("certs");
-    let out = cli(
+    ok(
         &db,
         &[
             "training",
@@ -512,11 +506,6 @@ fn training_certificates_and_compliance() {
             certs.to_str().unwrap(),
         ],
     );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
     let written: Vec<_> = std::fs::read_dir(&certs)
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -526,11 +515,7 @@ fn training_certificates_and_compliance() {
         .iter()
         .find(|p| p.to_string_lossy().contains("PX-"))
         .unwrap();
-    let text = Command::new("pdftotext")
-        .args([first.to_str().unwrap(), "-"])
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&text.stdout);
+    let text = pdf_text(first.to_str().unwrap());
     assert!(
         text.contains("培训合格证书") && text.contains("有效期至"),
         "{text}"
