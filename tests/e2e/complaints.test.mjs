@@ -133,9 +133,11 @@ test('a complaint goes round the loop; timeline and SLA state are right at each 
     await s.click('#complaint-view-knowledge');
     await s.type('#complaint-search', '补偿运费');
     await s.waitFor(async () => (await s.exec(`return document.querySelectorAll('#complaint-table tbody tr[data-row-key]').length`)) === 1, 'one knowledge-base hit');
+    // The search is applied after a pause in typing; let it land before leaving the page.
+    await s.waitFor(() => s.exec(`return decodeURIComponent(location.hash).includes('补偿运费')`), 'the search applied');
 
     // The report for November, printed to PDF.
-    await s.click('#nav-complaint-report');
+    await s.navigate('#nav-complaint-report', '#report_from');
     await s.type('#report_from', '2026-11-01');
     await s.type('#report_to', '2026-11-30');
     await s.click('#report-show');
@@ -172,7 +174,7 @@ test('the report page agrees with the CLI on sample data and draws its charts', 
     await s.type('#operator-name-input', '王芳');
     await s.click('#operator-name-save');
     await s.click('.ant-segmented-item:has(#lang-zh)');
-    await s.click('#nav-complaint-report');
+    await s.navigate('#nav-complaint-report', '#report_from');
     await s.type('#report_from', from);
     await s.type('#report_to', today);
     await s.click('#report-show');

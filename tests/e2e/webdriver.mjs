@@ -212,6 +212,19 @@ export class Session {
     }, `typing into ${css}`);
   }
 
+  /**
+   * Clicks a navigation entry until `readyCss` shows: a click that lands while
+   * the page before is still settling (a pending search, a re-render) is tried again.
+   */
+  async navigate(navCss, readyCss, timeout = 30_000) {
+    return this.waitFor(async () => {
+      if (await this.exec(`return !!document.querySelector(arguments[0])`, [readyCss])) return true;
+      await this.click(navCss);
+      await new Promise((r) => setTimeout(r, 500));
+      return this.exec(`return !!document.querySelector(arguments[0])`, [readyCss]);
+    }, `${readyCss} after ${navCss}`, timeout);
+  }
+
   async text(css, timeout) {
     const el = await this.waitForElement(css, timeout);
     return call('GET', this.url(`/element/${el}/text`));
