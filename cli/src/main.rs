@@ -9,9 +9,9 @@ mod training;
 
 use clap::{Parser, Subcommand};
 use dealerdesk_core::complaint::report;
+use dealerdesk_core::distributor::transfer;
 use dealerdesk_core::distributor::{self, DistributorQuery};
 use dealerdesk_core::ledger::{self, batch, statement};
-use dealerdesk_core::transfer::distributors as transfer;
 use dealerdesk_core::{db, demo, settings, AppError, AppResult};
 
 /// PDF rendering allocates many small objects; mimalloc handles that faster than the system allocator.

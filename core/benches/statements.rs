@@ -15,6 +15,7 @@ use std::time::{Duration, Instant};
 
 use dealerdesk_core::ledger::batch::{self, BatchRequest};
 use dealerdesk_core::ledger::statement::{self, Statement, StatementRequest};
+use dealerdesk_core::ledger::statement_layout;
 use dealerdesk_core::ledger::{self, EntryInput, EntryKind};
 use dealerdesk_core::settings::{self, CompanyProfile, StatementSettings};
 use dealerdesk_core::{db, demo, distributor, pdf};
@@ -165,7 +166,7 @@ async fn main() {
     .await
     .unwrap();
     let c = company();
-    let bytes = pdf::statement::render(&s, &c, "zh-CN", "2026-04-01").unwrap();
+    let bytes = statement_layout::render(&s, &c, "zh-CN", "2026-04-01").unwrap();
     let one = dir.path().join("one.pdf");
     std::fs::write(&one, &bytes).unwrap();
     let pages = Command::new("pdfinfo")
@@ -181,7 +182,7 @@ async fn main() {
     let mut times = vec![];
     for _ in 0..60 {
         let t = Instant::now();
-        let b = pdf::statement::render(&s, &c, "zh-CN", "2026-04-01").unwrap();
+        let b = statement_layout::render(&s, &c, "zh-CN", "2026-04-01").unwrap();
         times.push(t.elapsed());
         std::hint::black_box(b);
     }

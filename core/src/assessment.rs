@@ -3,38 +3,17 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use sea_orm::TransactionSession;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
-    TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, Set, TransactionTrait};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::audit::{self, FieldChange};
-use crate::distributor::{Status, Tier};
+use crate::distributor::assessments::{centi_text, to_dto};
+pub use crate::distributor::assessments::{list, Assessment, Decision, ScoredCriterion};
+use crate::distributor::Status;
 use crate::entity::assessment;
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::settings::{self, Criterion};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum Decision {
-    Approve,
-    Reject,
-    /// Keep reviewing; no status change.
-    Defer,
-}
-
-impl Decision {
-    fn key(self) -> &'static str {
-        match self {
-            Decision::Approve => "approve",
-            Decision::Reject => "reject",
-            Decision::Defer => "defer",
-        }
-    }
-}
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -60,35 +39,6 @@ pub struct AssessmentInput {
     pub apply_tier: bool,
 }
 
-/// A criterion as weighted at the time of scoring, with its score.
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
-#[ts(export)]
-pub struct ScoredCriterion {
-    pub key: String,
-    pub label_zh: String,
-    pub label_en: String,
-    pub weight: u32,
-    pub score: u32,
-}
-
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
-pub struct Assessment {
-    #[ts(type = "number")]
-    pub id: i64,
-    #[ts(type = "number")]
-    pub distributor_id: i64,
-    pub assessed_on: String,
-    pub assessor: String,
-    pub scores: Vec<ScoredCriterion>,
-    /// Weighted total with two decimals, e.g. "82.50".
-    pub total: String,
-    pub recommended_tier: Tier,
-    pub site_visit_notes: String,
-    pub decision: Decision,
-    pub created_at: String,
-}
-
 /// Σ(score × weight) / Σweight, × 100 and rounded half away from zero.
 pub fn weighted_total_centi(scored: &[ScoredCriterion]) -> i64 {
     let weights: u64 = scored.iter().map(|c| u64::from(c.weight)).sum();
@@ -101,40 +51,6 @@ pub fn weighted_total_centi(scored: &[ScoredCriterion]) -> i64 {
         .sum();
     let t = Decimal::from(num) * Decimal::ONE_HUNDRED / Decimal::from(weights);
     i64::try_from(t.round()).unwrap_or(0)
-}
-
-fn centi_text(c: i64) -> String {
-    Decimal::new(c, 2).to_string()
-}
-
-fn to_dto(m: assessment::Model) -> Assessment {
-    Assessment {
-        id: m.id,
-        distributor_id: m.distributor_id,
-        assessed_on: m.assessed_on.to_string(),
-        assessor: m.assessor,
-        scores: serde_json::from_str(&m.scores_json).unwrap_or_default(),
-        total: centi_text(m.total_centi),
-        recommended_tier: Tier::parse(&m.recommended_tier).unwrap_or_default(),
-        site_visit_notes: m.site_visit_notes,
-        decision: match m.decision.as_str() {
-            "approve" => Decision::Approve,
-            "reject" => Decision::Reject,
-            _ => Decision::Defer,
-        },
-        created_at: m.created_at.to_rfc3339(),
-    }
-}
-
-pub async fn list<C: ConnectionTrait>(db: &C, distributor_id: i64) -> AppResult<Vec<Assessment>> {
-    Ok(assessment::Entity::find()
-        .filter(assessment::Column::DistributorId.eq(distributor_id))
-        .order_by_desc(assessment::Column::Id)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(to_dto)
-        .collect())
 }
 
 fn score_against(
@@ -172,7 +88,7 @@ pub async fn record<C: ConnectionTrait + TransactionTrait>(
     operator: &str,
     input: AssessmentInput,
 ) -> AppResult<Assessment> {
-    let operator = settings::require_operator(operator)?;
+    let operator = crate::operator::require_operator(operator)?;
     let cfg = settings::load(db).await?;
     let scored = score_against(&cfg.criteria, &input.scores)?;
     let date = if input.assessed_on.trim().is_empty() {

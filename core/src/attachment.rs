@@ -14,7 +14,6 @@ use ts_rs::TS;
 use crate::audit::{self, FieldChange};
 use crate::entity::attachment;
 use crate::error::{AppError, AppResult};
-use crate::settings;
 
 /// Larger files are refused: attachments are scans and photos, not archives.
 pub const MAX_BYTES: u64 = 50 * 1024 * 1024;
@@ -165,7 +164,7 @@ pub async fn add<C: ConnectionTrait + TransactionTrait>(
     operator: &str,
     req: AttachmentAdd,
 ) -> AppResult<Attachment> {
-    let operator = settings::require_operator(operator)?;
+    let operator = crate::operator::require_operator(operator)?;
     let (source, size, file_name) = check_source(&req.source_path)?;
     let meta_len = size;
     let txn = db.begin().await?;
@@ -249,7 +248,7 @@ pub async fn remove<C: ConnectionTrait + TransactionTrait>(
     operator: &str,
     id: i64,
 ) -> AppResult<()> {
-    let operator = settings::require_operator(operator)?;
+    let operator = crate::operator::require_operator(operator)?;
     let txn = db.begin().await?;
     let m = attachment::Entity::find_by_id(id)
         .one(&txn)

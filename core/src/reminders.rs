@@ -129,7 +129,7 @@ pub async fn list<C: ConnectionTrait>(db: &C, today: NaiveDate) -> AppResult<Vec
         let list = crate::onboarding::checklist(db, c.distributor_id, today).await?;
         for s in list.steps.iter().filter(|s| s.overdue) {
             let due = s.due_date.clone().unwrap_or_default();
-            let days = crate::ledger::parse_date(&due)
+            let days = crate::dates::parse_date(&due)
                 .map(|d| (d - today).num_days())
                 .unwrap_or(0);
             out.push(Reminder {

@@ -231,15 +231,6 @@ pub async fn set_language<C: ConnectionTrait>(db: &C, language: &str) -> AppResu
     put_json(db, KEY_LANGUAGE, &language).await
 }
 
-/// Every write names who made it; an empty name is refused.
-pub fn require_operator(name: &str) -> AppResult<String> {
-    let name = name.trim();
-    if name.is_empty() {
-        return Err(crate::error::AppError::field("operator_name", "required"));
-    }
-    Ok(name.to_owned())
-}
-
 /// The manufacturer's own details, printed in the header of statements and agreements.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -303,7 +294,7 @@ pub async fn save_statement_settings<C: TransactionTrait + ConnectionTrait>(
     operator: &str,
     s: StatementSettings,
 ) -> AppResult<StatementSettings> {
-    let operator = require_operator(operator)?;
+    let operator = crate::operator::require_operator(operator)?;
     validate_statement_settings(&s)?;
     let c = &s.company;
     let s = StatementSettings {

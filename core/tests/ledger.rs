@@ -7,9 +7,10 @@ use common::{fresh, tool, OP};
 use dealerdesk_core::ledger::batch::{self, BatchRequest};
 use dealerdesk_core::ledger::import::import;
 use dealerdesk_core::ledger::statement::{self, StatementRequest};
+use dealerdesk_core::ledger::statement_layout;
 use dealerdesk_core::ledger::{self, EntryInput, EntryKind, LedgerQuery, ReverseRequest};
 use dealerdesk_core::settings::{self, CompanyProfile, StatementSettings};
-use dealerdesk_core::{demo, distributor, pdf, AppError, DatabaseConnection};
+use dealerdesk_core::{demo, distributor, AppError, DatabaseConnection};
 
 const DIST_HEADER: &str = "code,name,uscc,contact_name,contact_phone,province,city,address,status,credit_limit,payment_terms_days";
 
@@ -36,7 +37,7 @@ async fn active(db: &DatabaseConnection, dir: &std::path::Path, names: &[&str]) 
             .join("\n"),
     )
     .unwrap();
-    dealerdesk_core::transfer::distributors::import(db, OP, &file)
+    dealerdesk_core::distributor::transfer::import(db, OP, &file)
         .await
         .unwrap();
     let mut ids = vec![];
@@ -441,7 +442,7 @@ async fn statement_pdf_is_checked_by_real_readers() {
         .unwrap()
         .company;
     for lang in ["zh-CN", "en"] {
-        let bytes = pdf::statement::render(&s, &company, lang, "2026-04-02").unwrap();
+        let bytes = statement_layout::render(&s, &company, lang, "2026-04-02").unwrap();
         let path = dir.path().join(format!("s-{lang}.pdf"));
         std::fs::write(&path, &bytes).unwrap();
         // Kept for a person to look at (target/ is not committed).
@@ -547,7 +548,7 @@ async fn a_character_the_font_lacks_is_reported() {
     )
     .await
     .unwrap();
-    match pdf::statement::render(&s, &CompanyProfile::default(), "zh-CN", "2026-02-01") {
+    match statement_layout::render(&s, &CompanyProfile::default(), "zh-CN", "2026-02-01") {
         Err(AppError::MissingGlyphs { chars }) => assert_eq!(chars, "\u{E123}"),
         other => panic!("{:?}", other.map(|b| b.len())),
     }

@@ -1,10 +1,10 @@
 mod common;
 
 use common::{fresh, OP};
-use dealerdesk_core::distributor::{self, DistributorQuery, Status, Tier};
-use dealerdesk_core::transfer::distributors::{
+use dealerdesk_core::distributor::transfer::{
     export, import, preview, ExportRequest, ImportAction,
 };
+use dealerdesk_core::distributor::{self, DistributorQuery, Status, Tier};
 use dealerdesk_core::{db, demo, AppError};
 
 const HEADER: &str = "code,name,short_name,uscc,legal_representative,contact_name,contact_phone,contact_email,province,city,county,address,tier,status,credit_limit,payment_terms_days";

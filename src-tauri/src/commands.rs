@@ -17,6 +17,9 @@ use dealerdesk_core::complaint::{
 use dealerdesk_core::db::AppInfo;
 use dealerdesk_core::demo;
 use dealerdesk_core::distributor::contacts::{self, Contact, ContactSave};
+use dealerdesk_core::distributor::transfer::{
+    self as transfer, ExportRequest, ImportPreview, ImportProgress, ImportSummary,
+};
 use dealerdesk_core::distributor::{
     self, Distributor, DistributorDetail, DistributorInput, DistributorPage, DistributorQuery,
     DistributorUpdate, TierChangeRequest, TransitionRequest,
@@ -28,9 +31,6 @@ use dealerdesk_core::ledger::import::{
 use dealerdesk_core::ledger::statement::{self, Statement, StatementPdfRequest, StatementRequest};
 use dealerdesk_core::ledger::{self, EntryInput, LedgerEntry, LedgerQuery, ReverseRequest};
 use dealerdesk_core::settings::{self, Settings, StatementSettings};
-use dealerdesk_core::transfer::distributors::{
-    self as transfer, ExportRequest, ImportPreview, ImportProgress, ImportSummary,
-};
 use dealerdesk_core::{AppError, AppResult};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State};

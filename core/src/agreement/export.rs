@@ -7,7 +7,7 @@ use ts_rs::TS;
 use super::rebate::{self, RebateRunRequest};
 use super::{list, AgreementListQuery};
 use crate::error::{AppError, AppResult};
-use crate::transfer::table::write_table;
+use crate::sheet::write_table;
 
 #[derive(Debug, Clone, Deserialize, TS)]
 #[ts(export)]

@@ -2,6 +2,7 @@
 //! template, a signing workflow, versions for amendments and renewals, channel
 //! conflict warnings, targets and the rebate runs that post to the ledger.
 pub mod export;
+pub mod layout;
 pub mod print;
 mod query;
 pub mod rebate;

@@ -5,9 +5,9 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 use serde::Deserialize;
 use ts_rs::TS;
 
+use crate::agreement::layout::{render, AgreementPrint, Party};
 use crate::entity::agreement;
 use crate::error::{AppError, AppResult};
-use crate::pdf::agreement::{render, AgreementPrint, Party};
 
 #[derive(Debug, Clone, Deserialize, TS)]
 #[ts(export)]

@@ -244,7 +244,7 @@ pub async fn approve<C: ConnectionTrait + TransactionTrait>(
     req: &RebateRunRequest,
     today: NaiveDate,
 ) -> AppResult<RebateApproval> {
-    let operator = crate::settings::require_operator(operator)?;
+    let operator = crate::operator::require_operator(operator)?;
     let (_, to) = parse_period(&req.from, &req.to)?;
     if to > today {
         return Err(AppError::field("to", "period_not_ended"));

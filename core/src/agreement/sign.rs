@@ -9,11 +9,11 @@ use ts_rs::TS;
 use super::write::{add_event, change, find, illegal, move_to};
 use super::{get, AgreementDetail, AgreementKind, AgreementStatus};
 use crate::audit;
+use crate::dates::parse_date;
 use crate::distributor::Status as DistStatus;
 use crate::entity::{agreement, distributor};
 use crate::error::{AppError, AppResult, FieldError};
-use crate::ledger::parse_date;
-use crate::settings::require_operator;
+use crate::operator::require_operator;
 
 #[derive(Debug, Clone, Default, Deserialize, TS)]
 #[serde(default)]

@@ -269,7 +269,7 @@ pub async fn save<C: sea_orm::ConnectionTrait + sea_orm::TransactionTrait>(
     t: AgreementTemplates,
 ) -> AppResult<AgreementTemplates> {
     use sea_orm::TransactionSession;
-    let operator = crate::settings::require_operator(operator)?;
+    let operator = crate::operator::require_operator(operator)?;
     validate(&t)?;
     let txn = db.begin().await?;
     let before = load(&txn).await?;

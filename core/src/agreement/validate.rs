@@ -4,8 +4,8 @@ use rust_decimal::Decimal;
 use std::str::FromStr;
 
 use super::{AgreementInput, PaymentMethod, StoredStep, StoredTarget, Territory};
+use crate::dates::parse_date;
 use crate::error::{AppResult, FieldError, FieldErrors};
-use crate::ledger::parse_date;
 use crate::money::Money;
 
 /// A percentage with at most two decimals, e.g. "12.5" → 1250 basis points.

@@ -15,11 +15,11 @@ use super::{
     AgreementUpdate,
 };
 use crate::audit::{self, FieldChange};
+use crate::dates::parse_date;
 use crate::distributor::Status as DistStatus;
 use crate::entity::{agreement, agreement_event, distributor};
 use crate::error::{AppError, AppResult};
-use crate::ledger::parse_date;
-use crate::settings::require_operator;
+use crate::operator::require_operator;
 
 #[derive(Debug, Clone, Default, Deserialize, TS)]
 #[serde(default)]

@@ -10,10 +10,10 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::calendar::Calendar;
+use crate::dates::parse_date;
 use crate::entity::calendar_day;
 use crate::error::{AppError, AppResult, RowError};
-use crate::ledger::parse_date;
-use crate::settings::require_operator;
+use crate::operator::require_operator;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -133,7 +133,7 @@ pub async fn replace<C: ConnectionTrait + TransactionTrait>(
 
 /// Reads `date,kind,name` (header required; kind `holiday`/`workday` or 休/班).
 pub fn read_csv(path: &Path) -> AppResult<Vec<CalendarDay>> {
-    let table = crate::transfer::read_table(path)?;
+    let table = crate::sheet::read_table(path)?;
     let col = |name: &str, zh: &str| {
         table
             .headers
@@ -194,5 +194,5 @@ pub fn write_csv(path: &Path, days: &[CalendarDay]) -> AppResult<()> {
         .iter()
         .map(|d| vec![d.date.clone(), d.kind.key().into(), d.name.clone()])
         .collect();
-    crate::transfer::write_table(path, &["date", "kind", "name"], &rows, &[], &[])
+    crate::sheet::write_table(path, &["date", "kind", "name"], &rows, &[], &[])
 }

@@ -4,6 +4,7 @@ pub mod calendar;
 pub mod days;
 mod query;
 pub mod report;
+pub mod report_layout;
 pub mod settings;
 pub mod sla;
 mod workflow;
@@ -18,7 +19,8 @@ use ts_rs::TS;
 
 use crate::entity::{complaint, complaint_event, distributor};
 use crate::error::{AppError, AppResult, FieldError};
-use crate::settings::{get_json, put_json, require_operator};
+use crate::operator::require_operator;
+use crate::settings::{get_json, put_json};
 use settings::ComplaintSettings;
 use sla::{Sla, Span};
 

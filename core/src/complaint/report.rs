@@ -9,8 +9,8 @@ use ts_rs::TS;
 
 use super::sla::{hours, ClockState};
 use super::{list, Complaint, ComplaintQuery};
+use crate::dates::parse_date;
 use crate::error::{AppResult, FieldErrors};
-use crate::ledger::parse_date;
 
 #[derive(Debug, Clone, Deserialize, TS)]
 #[ts(export)]
@@ -389,7 +389,7 @@ pub async fn write_file<C: ConnectionTrait + TransactionTrait>(
             let company = crate::settings::load_statement_settings(db).await?.company;
             let printed = chrono::Local::now().date_naive().to_string();
             let bytes = tokio::task::spawn_blocking(move || {
-                crate::pdf::complaints::render(&r, &settings, &company, lang, &printed)
+                crate::complaint::report_layout::render(&r, &settings, &company, lang, &printed)
             })
             .await
             .map_err(crate::AppError::io)??;

@@ -7,15 +7,8 @@ use ts_rs::TS;
 
 use super::calendar::Calendar;
 use super::Priority;
+use crate::choice::Choice;
 use crate::error::{AppResult, FieldErrors};
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
-pub struct Choice {
-    pub key: String,
-    pub label_zh: String,
-    pub label_en: String,
-}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]

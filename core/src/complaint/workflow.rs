@@ -14,7 +14,7 @@ use super::{
 };
 use crate::entity::{complaint, complaint_event};
 use crate::error::{AppError, AppResult, FieldError};
-use crate::settings::require_operator;
+use crate::operator::require_operator;
 
 #[derive(Debug, Clone, Default, Deserialize, TS)]
 #[ts(export)]

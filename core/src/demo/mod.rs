@@ -303,7 +303,7 @@ pub async fn load_sample<C: ConnectionTrait + TransactionTrait>(
     operator: &str,
 ) -> AppResult<u64> {
     use sea_orm::{EntityTrait, PaginatorTrait};
-    let operator = crate::settings::require_operator(operator)?;
+    let operator = crate::operator::require_operator(operator)?;
     if crate::entity::distributor::Entity::find().count(db).await? > 0 {
         return Err(crate::AppError::field("database", "not_empty"));
     }

@@ -13,7 +13,6 @@ use super::write::find_model;
 use crate::audit::{self, FieldChange};
 use crate::entity::distributor_contact as contact;
 use crate::error::{AppError, AppResult, FieldErrors};
-use crate::settings;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(default)]
@@ -146,7 +145,7 @@ pub async fn save<C: ConnectionTrait + TransactionTrait>(
     operator: &str,
     req: ContactSave,
 ) -> AppResult<Contact> {
-    let operator = settings::require_operator(operator)?;
+    let operator = crate::operator::require_operator(operator)?;
     let input = validate(&req.input)?;
     let txn = db.begin().await?;
     find_model(&txn, req.distributor_id).await?;
@@ -206,7 +205,7 @@ pub async fn remove<C: ConnectionTrait + TransactionTrait>(
     operator: &str,
     id: i64,
 ) -> AppResult<()> {
-    let operator = settings::require_operator(operator)?;
+    let operator = crate::operator::require_operator(operator)?;
     let txn = db.begin().await?;
     let current = contact::Entity::find_by_id(id)
         .one(&txn)

@@ -9,7 +9,6 @@ use super::{write::find_model, Distributor, Status, Tier};
 use crate::audit::{self, FieldChange};
 use crate::entity::{distributor, status_change, tier_change};
 use crate::error::{AppError, AppResult};
-use crate::settings;
 
 impl Status {
     /// The statuses reachable in one step. Rejected and terminated are final.
@@ -144,7 +143,7 @@ pub async fn transition<C: ConnectionTrait + TransactionTrait>(
     operator: &str,
     req: TransitionRequest,
 ) -> AppResult<Distributor> {
-    let operator = settings::require_operator(operator)?;
+    let operator = crate::operator::require_operator(operator)?;
     let date = parse_date("date", &req.date)?;
     let reason = req.reason.trim();
     let txn = db.begin().await?;
@@ -209,7 +208,7 @@ pub async fn change_tier<C: ConnectionTrait + TransactionTrait>(
     operator: &str,
     req: TierChangeRequest,
 ) -> AppResult<Distributor> {
-    let operator = settings::require_operator(operator)?;
+    let operator = crate::operator::require_operator(operator)?;
     let reason = req.reason.trim();
     if reason.is_empty() {
         return Err(AppError::field("reason", "required"));

@@ -8,11 +8,11 @@ use sea_orm::{
 use serde::Serialize;
 use ts_rs::TS;
 
+use super::assessments::{self, Assessment};
 use super::{Distributor, DistributorInput, Status, Tier, ValidInput};
-use crate::assessment::{self, Assessment};
+use crate::audit;
 use crate::entity::{distributor, status_change, tier_change};
 use crate::error::{AppError, AppResult};
-use crate::{audit, settings};
 
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
@@ -167,7 +167,7 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
     operator: &str,
     input: DistributorInput,
 ) -> AppResult<Distributor> {
-    let operator = settings::require_operator(operator)?;
+    let operator = crate::operator::require_operator(operator)?;
     let mut v = validate_or_err(&input)?;
     let txn = db.begin().await?;
     if v.input.code.is_empty() {
@@ -210,7 +210,7 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
     id: i64,
     input: DistributorInput,
 ) -> AppResult<Distributor> {
-    let operator = settings::require_operator(operator)?;
+    let operator = crate::operator::require_operator(operator)?;
     let mut v = validate_or_err(&input)?;
     let txn = db.begin().await?;
     let current = find_model(&txn, id).await?;
@@ -272,7 +272,7 @@ pub async fn get<C: ConnectionTrait>(db: &C, id: i64) -> AppResult<DistributorDe
         distributor,
         status_history,
         tier_history,
-        assessments: assessment::list(db, id).await?,
+        assessments: assessments::list(db, id).await?,
         contacts: super::contacts::list(db, id).await?,
     })
 }

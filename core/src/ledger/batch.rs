@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::statement::{build, parse_period, Statement};
+use super::statement_layout;
 use crate::distributor::Status;
 use crate::entity::distributor;
 use crate::error::{AppError, AppResult};
@@ -117,7 +118,7 @@ pub fn render_all(
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(s) = statements.get(i) else { return };
                 let path = dir.join(format!("{}.pdf", file_stem(&s.distributor.code)));
-                let result = pdf::statement::render(s, company, lang, printed)
+                let result = statement_layout::render(s, company, lang, printed)
                     .and_then(|bytes| pdf::write_atomically(&path, &bytes));
                 match result {
                     Ok(()) => {
@@ -162,7 +163,7 @@ pub fn render_all(
             if cancel.load(Ordering::Relaxed) {
                 return Err(AppError::Cancelled);
             }
-            pdf::statement::draw(&mut doc, s, company, lang, printed);
+            statement_layout::draw(&mut doc, s, company, lang, printed);
         }
         let bytes = doc.finish()?;
         pdf::write_atomically(&path, &bytes)?;

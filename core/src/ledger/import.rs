@@ -13,10 +13,10 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::{effective_due, insert_entry, validate_entry, EntryKind, ValidEntry};
+use crate::audit;
 use crate::entity::{distributor, ledger_entry};
 use crate::error::{AppError, AppResult, RowError};
-use crate::transfer::table::{read_table, Table};
-use crate::{audit, settings};
+use crate::sheet::{read_table, Table};
 
 /// (key, Chinese header) in export order.
 pub const COLUMNS: [(&str, &str); 8] = [
@@ -169,7 +169,7 @@ pub async fn import<C: ConnectionTrait + TransactionTrait>(
     operator: &str,
     path: &Path,
 ) -> AppResult<LedgerImportSummary> {
-    let operator = settings::require_operator(operator)?;
+    let operator = crate::operator::require_operator(operator)?;
     let table = read(path).await?;
     let txn = db.begin().await?;
     let (rows, errors) = plan(&txn, &table).await?;
@@ -294,6 +294,6 @@ pub async fn export<C: ConnectionTrait>(
             ]
         })
         .collect();
-    crate::transfer::write_table(path, &headers, &body, &[4], &[])?;
+    crate::sheet::write_table(path, &headers, &body, &[4], &[])?;
     Ok(body.len() as u32)
 }

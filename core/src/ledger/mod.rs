@@ -4,6 +4,7 @@
 pub mod batch;
 pub mod import;
 pub mod statement;
+pub mod statement_layout;
 
 use chrono::NaiveDate;
 use sea_orm::{
@@ -13,10 +14,11 @@ use sea_orm::{
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::audit;
+use crate::dates::parse_date;
 use crate::entity::{distributor, ledger_entry};
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::money::Money;
-use crate::{audit, settings};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -167,10 +169,6 @@ fn to_dto(m: ledger_entry::Model, reversed_by_id: Option<i64>) -> LedgerEntry {
         created_at: m.created_at.to_rfc3339(),
         created_by: m.created_by,
     }
-}
-
-pub fn parse_date(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
 }
 
 /// A checked entry, ready to insert (the distributor is resolved by the caller).
@@ -356,7 +354,7 @@ pub async fn post<C: ConnectionTrait + TransactionTrait>(
     operator: &str,
     input: &EntryInput,
 ) -> AppResult<LedgerEntry> {
-    let operator = settings::require_operator(operator)?;
+    let operator = crate::operator::require_operator(operator)?;
     let v = validate_entry(
         &input.date,
         &input.doc_no,
@@ -418,7 +416,7 @@ pub async fn reverse<C: ConnectionTrait + TransactionTrait>(
     operator: &str,
     req: &ReverseRequest,
 ) -> AppResult<LedgerEntry> {
-    let operator = settings::require_operator(operator)?;
+    let operator = crate::operator::require_operator(operator)?;
     let mut errs = FieldErrors::default();
     let date = parse_date(&req.date);
     if date.is_none() {

@@ -9,7 +9,8 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{parse_date, signed_fen, EntryKind};
+use super::{signed_fen, EntryKind};
+use crate::dates::parse_date;
 use crate::entity::{distributor, ledger_entry};
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::money::Money;
@@ -491,7 +492,7 @@ pub async fn save_pdf<C: ConnectionTrait>(
     };
     let printed = chrono::Local::now().date_naive().to_string();
     let bytes = tokio::task::spawn_blocking(move || {
-        crate::pdf::statement::render(&s, &company, lang, &printed)
+        crate::ledger::statement_layout::render(&s, &company, lang, &printed)
     })
     .await
     .map_err(AppError::io)??;

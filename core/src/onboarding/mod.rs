@@ -18,10 +18,11 @@ pub use pipeline::{pipeline, Pipeline, PipelineCard, PipelineColumn};
 pub use settings::{load_settings, save_settings, AutoCheck, OnboardingSettings, StepTemplate};
 
 use crate::audit::{self, FieldChange};
+use crate::dates::parse_date;
 use crate::entity::{agreement, assessment, distributor, ledger_entry, onboarding_step};
 use crate::error::{AppError, AppResult, FieldError, FieldErrors};
-use crate::ledger::{parse_date, EntryKind};
-use crate::settings::require_operator;
+use crate::ledger::EntryKind;
+use crate::operator::require_operator;
 
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]

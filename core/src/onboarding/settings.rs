@@ -5,7 +5,8 @@ use ts_rs::TS;
 
 use crate::audit;
 use crate::error::{AppResult, FieldError, FieldErrors};
-use crate::settings::{get_json, put_json, require_operator};
+use crate::operator::require_operator;
+use crate::settings::{get_json, put_json};
 
 /// What ticks a step by itself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]

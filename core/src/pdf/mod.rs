@@ -5,11 +5,7 @@
 //! Text is placed as glyph ids (with their Unicode text for extraction), so
 //! nothing falls back to a box: a character the font lacks is collected and
 //! the whole document is refused with `missing_glyphs`.
-pub mod agreement;
-pub mod certificate;
-pub mod complaints;
 pub mod flow;
-pub mod statement;
 
 use std::collections::{BTreeSet, HashMap};
 use std::sync::{OnceLock, RwLock};

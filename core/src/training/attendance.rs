@@ -16,7 +16,7 @@ use super::session::{find, get, SessionDetail, SessionStatus};
 use crate::audit::{self, FieldChange};
 use crate::entity::{distributor_contact, enrolment, training_session};
 use crate::error::{AppError, AppResult, FieldError, FieldErrors};
-use crate::settings::require_operator;
+use crate::operator::require_operator;
 
 #[derive(Debug, Clone, Deserialize, TS)]
 #[ts(export)]

@@ -13,10 +13,10 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::audit::{self, FieldChange};
+use crate::dates::parse_date;
 use crate::entity::{certificate, course, distributor, distributor_contact, enrolment};
 use crate::error::{AppError, AppResult, FieldErrors};
-use crate::ledger::parse_date;
-use crate::settings::require_operator;
+use crate::operator::require_operator;
 
 /// The last day a certificate is valid.
 pub fn expiry(issued: NaiveDate, months: u32) -> NaiveDate {
@@ -332,7 +332,7 @@ pub async fn print<C: ConnectionTrait>(
     tokio::task::spawn_blocking(move || {
         let mut out = vec![];
         for c in &chosen {
-            let bytes = crate::pdf::certificate::render(c, &company, &lang)?;
+            let bytes = crate::training::certificate_layout::render(c, &company, &lang)?;
             let path = dir.join(format!("{}.pdf", c.number));
             crate::pdf::write_atomically(&path, &bytes)?;
             out.push(path.display().to_string());

@@ -8,7 +8,7 @@ use ts_rs::TS;
 use super::certificate::{self, CertificateQuery};
 use super::session::{self, SessionQuery};
 use crate::error::{AppError, AppResult};
-use crate::transfer::table::write_table;
+use crate::sheet::write_table;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]

@@ -2,6 +2,7 @@
 //! certificates that expire, compliance by tier and the reminders of expiry.
 mod attendance;
 pub mod certificate;
+pub mod certificate_layout;
 pub mod compliance;
 pub mod export;
 pub mod session;
@@ -15,11 +16,12 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::audit::{self, FieldChange};
-use crate::complaint::settings::Choice;
+use crate::choice::Choice;
 use crate::distributor::Tier;
 use crate::entity::course;
 use crate::error::{AppError, AppResult, FieldError, FieldErrors};
-use crate::settings::{get_json, put_json, require_operator};
+use crate::operator::require_operator;
+use crate::settings::{get_json, put_json};
 
 #[derive(Debug, Clone, Default, Deserialize, TS)]
 #[serde(default)]

@@ -16,10 +16,10 @@ pub use super::attendance::{
 
 use super::{find_course, Course};
 use crate::audit::{self, FieldChange};
+use crate::dates::parse_date;
 use crate::entity::{certificate, distributor, distributor_contact, enrolment, training_session};
 use crate::error::{AppError, AppResult, FieldError, FieldErrors};
-use crate::ledger::parse_date;
-use crate::settings::require_operator;
+use crate::operator::require_operator;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]

@@ -2,12 +2,12 @@
 //! clauses filled from the template (with tables where the template asks),
 //! the annexes (targets, rebate ladder, territory), amounts in figures and in
 //! Chinese capitals, signature and seal blocks, and page numbers.
-use super::flow::{Col, Flow, LEFT, RIGHT};
-use super::{Align, Style, Weight};
 use crate::agreement::template::{fill, Block, TableKind};
 use crate::agreement::Agreement;
 use crate::error::AppResult;
 use crate::money::Money;
+use crate::pdf::flow::{Col, Flow, LEFT, RIGHT};
+use crate::pdf::{Align, Style, Weight};
 use crate::settings::CompanyProfile;
 use crate::words::amount_in_words;
 

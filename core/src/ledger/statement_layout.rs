@@ -2,10 +2,10 @@
 //! the ledger table (header repeated on every page, balance brought forward
 //! on continuation pages), totals, closing balance in Chinese capitals, aging,
 //! credit, and a tear-off balance-confirmation slip (对账确认回执).
-use super::{wrap, Align, Doc, Style, Weight, A4_PORTRAIT};
+use super::statement::Statement;
 use crate::error::AppResult;
-use crate::ledger::statement::Statement;
 use crate::money::Money;
+use crate::pdf::{wrap, Align, Doc, Style, Weight, A4_PORTRAIT};
 use crate::settings::CompanyProfile;
 
 struct Labels {

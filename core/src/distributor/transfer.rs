@@ -7,11 +7,31 @@ use sea_orm::{ConnectionTrait, EntityTrait, TransactionTrait};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{read_table, write_table, Table, DISTRIBUTOR_COLUMNS};
+use crate::audit;
 use crate::distributor::{self, DistributorInput, DistributorQuery, Status, ValidInput};
 use crate::entity::distributor as dist;
 use crate::error::{AppError, AppResult, RowError};
-use crate::{audit, settings};
+use crate::sheet::{read_table, write_table, Table};
+
+/// Column keys of the distributor sheet and the Chinese headers the zh-CN export writes.
+pub const DISTRIBUTOR_COLUMNS: &[(&str, &str)] = &[
+    ("code", "编码"),
+    ("name", "名称"),
+    ("short_name", "简称"),
+    ("uscc", "统一社会信用代码"),
+    ("legal_representative", "法定代表人"),
+    ("contact_name", "联系人"),
+    ("contact_phone", "联系电话"),
+    ("contact_email", "电子邮箱"),
+    ("province", "省份"),
+    ("city", "城市"),
+    ("county", "区县"),
+    ("address", "详细地址"),
+    ("tier", "等级"),
+    ("status", "状态"),
+    ("credit_limit", "信用额度"),
+    ("payment_terms_days", "账期天数"),
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -340,7 +360,7 @@ pub async fn import_with_progress<C: ConnectionTrait + TransactionTrait>(
     path: &Path,
     progress: impl Fn(ImportProgress),
 ) -> AppResult<ImportSummary> {
-    let operator = settings::require_operator(operator)?;
+    let operator = crate::operator::require_operator(operator)?;
     let table = read_off_executor(path).await?;
     let txn = db.begin().await?;
     let p = plan(&txn, &table).await?;

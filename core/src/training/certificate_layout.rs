@@ -1,8 +1,8 @@
 //! A training certificate on landscape A4: the company, the title, the
 //! person and the distributor, the course and result, the issue and expiry
 //! dates, the number and a seal block. A revoked certificate says so.
-use super::{wrap, Align, Doc, Style, Weight, A4_LANDSCAPE};
 use crate::error::AppResult;
+use crate::pdf::{wrap, Align, Doc, Style, Weight, A4_LANDSCAPE};
 use crate::settings::CompanyProfile;
 use crate::training::certificate::{Certificate, CertificateState};
 

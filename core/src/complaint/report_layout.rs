@@ -1,12 +1,13 @@
 //! The complaint report as an A4 PDF: summary figures, breakdowns, the Pareto
 //! of recurring problems and the list of complaints, in Chinese or English.
-use super::flow::{Col, Flow};
-use super::{Align, Style, Weight};
+use crate::choice::Choice;
 use crate::complaint::report::{ComplaintReport, Count};
-use crate::complaint::settings::{Choice, ComplaintSettings};
+use crate::complaint::settings::ComplaintSettings;
 use crate::complaint::sla::hours;
 use crate::complaint::{ComplaintStatus, Priority};
 use crate::error::AppResult;
+use crate::pdf::flow::{Col, Flow};
+use crate::pdf::{Align, Style, Weight};
 use crate::settings::CompanyProfile;
 
 fn counts(
