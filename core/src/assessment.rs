@@ -1,5 +1,6 @@
 //! Admission assessment (准入评审): weighted criteria scores, a recommended tier,
 //! site-visit findings and the decision.
+use crate::error::ErrorCode;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use sea_orm::TransactionSession;
@@ -61,8 +62,10 @@ fn score_against(
     let mut out = vec![];
     for c in criteria {
         match scores.iter().find(|s| s.key == c.key) {
-            None => errs.push(&format!("scores.{}", c.key), "required"),
-            Some(s) if s.score > 100 => errs.push(&format!("scores.{}", c.key), "score_range"),
+            None => errs.push(&format!("scores.{}", c.key), ErrorCode::Required),
+            Some(s) if s.score > 100 => {
+                errs.push(&format!("scores.{}", c.key), ErrorCode::ScoreRange)
+            }
             Some(s) => out.push(ScoredCriterion {
                 key: c.key.clone(),
                 label_zh: c.label_zh.clone(),
@@ -74,7 +77,7 @@ fn score_against(
     }
     for s in scores {
         if !criteria.iter().any(|c| c.key == s.key) {
-            errs.push(&format!("scores.{}", s.key), "unknown_criterion");
+            errs.push(&format!("scores.{}", s.key), ErrorCode::UnknownCriterion);
         }
     }
     errs.into_result()?;
@@ -95,13 +98,13 @@ pub async fn record<C: ConnectionTrait + TransactionTrait>(
         chrono::Utc::now().date_naive()
     } else {
         NaiveDate::parse_from_str(input.assessed_on.trim(), "%Y-%m-%d")
-            .map_err(|_| AppError::field("assessed_on", "date_format"))?
+            .map_err(|_| AppError::field("assessed_on", ErrorCode::DateFormat))?
     };
     let total = weighted_total_centi(&scored);
     let tier = cfg.thresholds.recommend(total);
     let notes = input.site_visit_notes.trim().to_owned();
     if input.decision == Decision::Reject && notes.is_empty() {
-        return Err(AppError::field("site_visit_notes", "required"));
+        return Err(AppError::field("site_visit_notes", ErrorCode::Required));
     }
 
     let txn = db.begin().await?;

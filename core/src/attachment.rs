@@ -1,6 +1,7 @@
 //! Files attached to a distributor: licence scans, site-visit photos, signed
 //! forms. Each is copied into `<data folder>/attachments/<distributor id>/`, so
 //! the record does not break when the original is moved or deleted.
+use crate::error::ErrorCode;
 use std::path::{Path, PathBuf};
 
 use sea_orm::TransactionSession;
@@ -118,16 +119,16 @@ pub fn sanitize_file_name(raw: &str) -> String {
 /// [`MAX_BYTES`]. Returns its path, size and sanitised name.
 pub(crate) fn check_source(raw: &str) -> AppResult<(PathBuf, u64, String)> {
     let source = PathBuf::from(raw.trim());
-    let meta =
-        std::fs::metadata(&source).map_err(|_| AppError::field("source_path", "file_missing"))?;
+    let meta = std::fs::metadata(&source)
+        .map_err(|_| AppError::field("source_path", ErrorCode::FileMissing))?;
     if !meta.is_file() {
-        return Err(AppError::field("source_path", "file_missing"));
+        return Err(AppError::field("source_path", ErrorCode::FileMissing));
     }
     if meta.len() > MAX_BYTES {
         return Err(AppError::Validation {
             fields: vec![crate::error::FieldError::with_detail(
                 "source_path",
-                "file_too_large",
+                ErrorCode::FileTooLarge,
                 format!("{} MB", MAX_BYTES / 1024 / 1024),
             )],
         });

@@ -1,7 +1,303 @@
 //! The one error type that crosses every boundary (IPC, CLI). The UI switches on
 //! `kind` and translates `code`s; it never parses message text.
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+
+/// Every code a field error can carry. The UI translates each one
+/// (`errors.<code>` in zh-CN and English); `core/tests/error_codes.rs` fails
+/// when one lacks its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ErrorCode {
+    AgingEdgesOrder,
+    AlreadyEnrolled,
+    AlreadyReversed,
+    AlreadyUsed,
+    AmountNegative,
+    AmountNotPositive,
+    AmountZero,
+    BeforeLastEntry,
+    CapacityBelowEnrolled,
+    CapacityFull,
+    CapacityRange,
+    CodeChars,
+    ContactChannelRequired,
+    ContactHasTraining,
+    CourseInactive,
+    DateFormat,
+    DatetimeFormat,
+    DistributorClosed,
+    DistributorUnknown,
+    DueBeforeDate,
+    DueDaysRange,
+    Duplicate,
+    DuplicateInFile,
+    DuplicateOrEmpty,
+    EmailFormat,
+    EnrolmentUnknown,
+    ExtraCells,
+    FileMissing,
+    FileTooLarge,
+    FileType,
+    HeaderMissing,
+    HoursFormat,
+    Immutable,
+    InFuture,
+    Integer,
+    InvalidChoice,
+    LadderOrder,
+    LadderPct,
+    MoneyInvalid,
+    MoneyOutOfRange,
+    MoneyTooPrecise,
+    Negative,
+    NoPrintSystem,
+    NoRows,
+    NotEmpty,
+    OutOfRange,
+    PaymentDaysRange,
+    PctInvalid,
+    PctRange,
+    PctTooPrecise,
+    PeriodNotEnded,
+    PeriodOrder,
+    PersonUnknown,
+    PhoneFormat,
+    PlaceholderUnclosed,
+    PrintFailed,
+    RatingRange,
+    ReopenReasonRequired,
+    Required,
+    ResultsMissing,
+    ReversalOfReversal,
+    ReverseBeforeEntry,
+    ScoreRange,
+    ScoreRequired,
+    ScoreWithoutAttendance,
+    SlaOrder,
+    StepKey,
+    StepLabel,
+    TablePlaceholderInline,
+    TargetOutsideTerm,
+    TargetOverlap,
+    TargetPeriod,
+    TermOrder,
+    TerminationDateRange,
+    TerritoryIncomplete,
+    TerritoryRegionOrArea,
+    ThresholdsOrder,
+    TimeFormat,
+    TooLong,
+    Unchanged,
+    UnknownCriterion,
+    UnknownHeader,
+    UnknownPlaceholder,
+    UsccCheckChar,
+    UsccInvalidChar,
+    UsccLength,
+    ValidityRange,
+    WeightsZero,
+}
+
+impl ErrorCode {
+    pub const ALL: &'static [ErrorCode] = &[
+        ErrorCode::AgingEdgesOrder,
+        ErrorCode::AlreadyEnrolled,
+        ErrorCode::AlreadyReversed,
+        ErrorCode::AlreadyUsed,
+        ErrorCode::AmountNegative,
+        ErrorCode::AmountNotPositive,
+        ErrorCode::AmountZero,
+        ErrorCode::BeforeLastEntry,
+        ErrorCode::CapacityBelowEnrolled,
+        ErrorCode::CapacityFull,
+        ErrorCode::CapacityRange,
+        ErrorCode::CodeChars,
+        ErrorCode::ContactChannelRequired,
+        ErrorCode::ContactHasTraining,
+        ErrorCode::CourseInactive,
+        ErrorCode::DateFormat,
+        ErrorCode::DatetimeFormat,
+        ErrorCode::DistributorClosed,
+        ErrorCode::DistributorUnknown,
+        ErrorCode::DueBeforeDate,
+        ErrorCode::DueDaysRange,
+        ErrorCode::Duplicate,
+        ErrorCode::DuplicateInFile,
+        ErrorCode::DuplicateOrEmpty,
+        ErrorCode::EmailFormat,
+        ErrorCode::EnrolmentUnknown,
+        ErrorCode::ExtraCells,
+        ErrorCode::FileMissing,
+        ErrorCode::FileTooLarge,
+        ErrorCode::FileType,
+        ErrorCode::HeaderMissing,
+        ErrorCode::HoursFormat,
+        ErrorCode::Immutable,
+        ErrorCode::InFuture,
+        ErrorCode::Integer,
+        ErrorCode::InvalidChoice,
+        ErrorCode::LadderOrder,
+        ErrorCode::LadderPct,
+        ErrorCode::MoneyInvalid,
+        ErrorCode::MoneyOutOfRange,
+        ErrorCode::MoneyTooPrecise,
+        ErrorCode::Negative,
+        ErrorCode::NoPrintSystem,
+        ErrorCode::NoRows,
+        ErrorCode::NotEmpty,
+        ErrorCode::OutOfRange,
+        ErrorCode::PaymentDaysRange,
+        ErrorCode::PctInvalid,
+        ErrorCode::PctRange,
+        ErrorCode::PctTooPrecise,
+        ErrorCode::PeriodNotEnded,
+        ErrorCode::PeriodOrder,
+        ErrorCode::PersonUnknown,
+        ErrorCode::PhoneFormat,
+        ErrorCode::PlaceholderUnclosed,
+        ErrorCode::PrintFailed,
+        ErrorCode::RatingRange,
+        ErrorCode::ReopenReasonRequired,
+        ErrorCode::Required,
+        ErrorCode::ResultsMissing,
+        ErrorCode::ReversalOfReversal,
+        ErrorCode::ReverseBeforeEntry,
+        ErrorCode::ScoreRange,
+        ErrorCode::ScoreRequired,
+        ErrorCode::ScoreWithoutAttendance,
+        ErrorCode::SlaOrder,
+        ErrorCode::StepKey,
+        ErrorCode::StepLabel,
+        ErrorCode::TablePlaceholderInline,
+        ErrorCode::TargetOutsideTerm,
+        ErrorCode::TargetOverlap,
+        ErrorCode::TargetPeriod,
+        ErrorCode::TermOrder,
+        ErrorCode::TerminationDateRange,
+        ErrorCode::TerritoryIncomplete,
+        ErrorCode::TerritoryRegionOrArea,
+        ErrorCode::ThresholdsOrder,
+        ErrorCode::TimeFormat,
+        ErrorCode::TooLong,
+        ErrorCode::Unchanged,
+        ErrorCode::UnknownCriterion,
+        ErrorCode::UnknownHeader,
+        ErrorCode::UnknownPlaceholder,
+        ErrorCode::UsccCheckChar,
+        ErrorCode::UsccInvalidChar,
+        ErrorCode::UsccLength,
+        ErrorCode::ValidityRange,
+        ErrorCode::WeightsZero,
+    ];
+
+    /// The key the UI translates, as serialised.
+    pub fn key(self) -> &'static str {
+        match self {
+            ErrorCode::AgingEdgesOrder => "aging_edges_order",
+            ErrorCode::AlreadyEnrolled => "already_enrolled",
+            ErrorCode::AlreadyReversed => "already_reversed",
+            ErrorCode::AlreadyUsed => "already_used",
+            ErrorCode::AmountNegative => "amount_negative",
+            ErrorCode::AmountNotPositive => "amount_not_positive",
+            ErrorCode::AmountZero => "amount_zero",
+            ErrorCode::BeforeLastEntry => "before_last_entry",
+            ErrorCode::CapacityBelowEnrolled => "capacity_below_enrolled",
+            ErrorCode::CapacityFull => "capacity_full",
+            ErrorCode::CapacityRange => "capacity_range",
+            ErrorCode::CodeChars => "code_chars",
+            ErrorCode::ContactChannelRequired => "contact_channel_required",
+            ErrorCode::ContactHasTraining => "contact_has_training",
+            ErrorCode::CourseInactive => "course_inactive",
+            ErrorCode::DateFormat => "date_format",
+            ErrorCode::DatetimeFormat => "datetime_format",
+            ErrorCode::DistributorClosed => "distributor_closed",
+            ErrorCode::DistributorUnknown => "distributor_unknown",
+            ErrorCode::DueBeforeDate => "due_before_date",
+            ErrorCode::DueDaysRange => "due_days_range",
+            ErrorCode::Duplicate => "duplicate",
+            ErrorCode::DuplicateInFile => "duplicate_in_file",
+            ErrorCode::DuplicateOrEmpty => "duplicate_or_empty",
+            ErrorCode::EmailFormat => "email_format",
+            ErrorCode::EnrolmentUnknown => "enrolment_unknown",
+            ErrorCode::ExtraCells => "extra_cells",
+            ErrorCode::FileMissing => "file_missing",
+            ErrorCode::FileTooLarge => "file_too_large",
+            ErrorCode::FileType => "file_type",
+            ErrorCode::HeaderMissing => "header_missing",
+            ErrorCode::HoursFormat => "hours_format",
+            ErrorCode::Immutable => "immutable",
+            ErrorCode::InFuture => "in_future",
+            ErrorCode::Integer => "integer",
+            ErrorCode::InvalidChoice => "invalid_choice",
+            ErrorCode::LadderOrder => "ladder_order",
+            ErrorCode::LadderPct => "ladder_pct",
+            ErrorCode::MoneyInvalid => "money_invalid",
+            ErrorCode::MoneyOutOfRange => "money_out_of_range",
+            ErrorCode::MoneyTooPrecise => "money_too_precise",
+            ErrorCode::Negative => "negative",
+            ErrorCode::NoPrintSystem => "no_print_system",
+            ErrorCode::NoRows => "no_rows",
+            ErrorCode::NotEmpty => "not_empty",
+            ErrorCode::OutOfRange => "out_of_range",
+            ErrorCode::PaymentDaysRange => "payment_days_range",
+            ErrorCode::PctInvalid => "pct_invalid",
+            ErrorCode::PctRange => "pct_range",
+            ErrorCode::PctTooPrecise => "pct_too_precise",
+            ErrorCode::PeriodNotEnded => "period_not_ended",
+            ErrorCode::PeriodOrder => "period_order",
+            ErrorCode::PersonUnknown => "person_unknown",
+            ErrorCode::PhoneFormat => "phone_format",
+            ErrorCode::PlaceholderUnclosed => "placeholder_unclosed",
+            ErrorCode::PrintFailed => "print_failed",
+            ErrorCode::RatingRange => "rating_range",
+            ErrorCode::ReopenReasonRequired => "reopen_reason_required",
+            ErrorCode::Required => "required",
+            ErrorCode::ResultsMissing => "results_missing",
+            ErrorCode::ReversalOfReversal => "reversal_of_reversal",
+            ErrorCode::ReverseBeforeEntry => "reverse_before_entry",
+            ErrorCode::ScoreRange => "score_range",
+            ErrorCode::ScoreRequired => "score_required",
+            ErrorCode::ScoreWithoutAttendance => "score_without_attendance",
+            ErrorCode::SlaOrder => "sla_order",
+            ErrorCode::StepKey => "step_key",
+            ErrorCode::StepLabel => "step_label",
+            ErrorCode::TablePlaceholderInline => "table_placeholder_inline",
+            ErrorCode::TargetOutsideTerm => "target_outside_term",
+            ErrorCode::TargetOverlap => "target_overlap",
+            ErrorCode::TargetPeriod => "target_period",
+            ErrorCode::TermOrder => "term_order",
+            ErrorCode::TerminationDateRange => "termination_date_range",
+            ErrorCode::TerritoryIncomplete => "territory_incomplete",
+            ErrorCode::TerritoryRegionOrArea => "territory_region_or_area",
+            ErrorCode::ThresholdsOrder => "thresholds_order",
+            ErrorCode::TimeFormat => "time_format",
+            ErrorCode::TooLong => "too_long",
+            ErrorCode::Unchanged => "unchanged",
+            ErrorCode::UnknownCriterion => "unknown_criterion",
+            ErrorCode::UnknownHeader => "unknown_header",
+            ErrorCode::UnknownPlaceholder => "unknown_placeholder",
+            ErrorCode::UsccCheckChar => "uscc_check_char",
+            ErrorCode::UsccInvalidChar => "uscc_invalid_char",
+            ErrorCode::UsccLength => "uscc_length",
+            ErrorCode::ValidityRange => "validity_range",
+            ErrorCode::WeightsZero => "weights_zero",
+        }
+    }
+}
+
+impl PartialEq<&str> for ErrorCode {
+    fn eq(&self, other: &&str) -> bool {
+        self.key() == *other
+    }
+}
+
+impl std::fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.key())
+    }
+}
 
 /// A problem with one input field. `code` is a stable key the UI translates
 /// (`required`, `uscc_check_char`, …); `detail` carries a value worth showing.
@@ -9,22 +305,22 @@ use ts_rs::TS;
 #[ts(export)]
 pub struct FieldError {
     pub field: String,
-    pub code: String,
+    pub code: ErrorCode,
     pub detail: Option<String>,
 }
 
 impl FieldError {
-    pub fn new(field: &str, code: &str) -> Self {
+    pub fn new(field: &str, code: ErrorCode) -> Self {
         Self {
             field: field.into(),
-            code: code.into(),
+            code,
             detail: None,
         }
     }
-    pub fn with_detail(field: &str, code: &str, detail: impl Into<String>) -> Self {
+    pub fn with_detail(field: &str, code: ErrorCode, detail: impl Into<String>) -> Self {
         Self {
             field: field.into(),
-            code: code.into(),
+            code,
             detail: Some(detail.into()),
         }
     }
@@ -36,7 +332,7 @@ impl FieldError {
 pub struct RowError {
     pub row: u32,
     pub field: String,
-    pub code: String,
+    pub code: ErrorCode,
     pub detail: Option<String>,
 }
 
@@ -70,8 +366,8 @@ fn describe_fields(fields: &[FieldError]) -> String {
     fields
         .iter()
         .map(|f| match &f.detail {
-            Some(d) => format!("{}: {} ({d})", f.field, f.code),
-            None => format!("{}: {}", f.field, f.code),
+            Some(d) => format!("{}: {} ({d})", f.field, f.code.key()),
+            None => format!("{}: {}", f.field, f.code.key()),
         })
         .collect::<Vec<_>>()
         .join("; ")
@@ -80,15 +376,15 @@ fn describe_fields(fields: &[FieldError]) -> String {
 fn describe_rows(rows: &[RowError]) -> String {
     rows.iter()
         .map(|e| match &e.detail {
-            Some(d) => format!("row {}, {}: {} ({d})", e.row, e.field, e.code),
-            None => format!("row {}, {}: {}", e.row, e.field, e.code),
+            Some(d) => format!("row {}, {}: {} ({d})", e.row, e.field, e.code.key()),
+            None => format!("row {}, {}: {}", e.row, e.field, e.code.key()),
         })
         .collect::<Vec<_>>()
         .join("\n")
 }
 
 impl AppError {
-    pub fn field(field: &str, code: &str) -> Self {
+    pub fn field(field: &str, code: ErrorCode) -> Self {
         AppError::Validation {
             fields: vec![FieldError::new(field, code)],
         }
@@ -134,7 +430,7 @@ pub type AppResult<T> = Result<T, AppError>;
 pub struct FieldErrors(pub Vec<FieldError>);
 
 impl FieldErrors {
-    pub fn push(&mut self, field: &str, code: &str) {
+    pub fn push(&mut self, field: &str, code: ErrorCode) {
         self.0.push(FieldError::new(field, code));
     }
     pub fn push_err(&mut self, e: FieldError) {

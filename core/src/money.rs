@@ -1,5 +1,6 @@
 //! Exact money. Stored as i64 minor units (fen), handled as `Decimal`,
 //! serialised as a string with two decimals ("12345.60") — never a float.
+use crate::error::ErrorCode;
 use std::{fmt, str::FromStr};
 
 use rust_decimal::Decimal;
@@ -21,11 +22,11 @@ pub enum MoneyError {
 }
 
 impl MoneyError {
-    pub fn code(self) -> &'static str {
+    pub fn code(self) -> ErrorCode {
         match self {
-            MoneyError::Invalid => "money_invalid",
-            MoneyError::TooPrecise => "money_too_precise",
-            MoneyError::OutOfRange => "money_out_of_range",
+            MoneyError::Invalid => ErrorCode::MoneyInvalid,
+            MoneyError::TooPrecise => ErrorCode::MoneyTooPrecise,
+            MoneyError::OutOfRange => ErrorCode::MoneyOutOfRange,
         }
     }
 }
@@ -118,7 +119,7 @@ impl Serialize for Money {
 impl<'de> Deserialize<'de> for Money {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        Money::parse(&s).map_err(|e| serde::de::Error::custom(e.code()))
+        Money::parse(&s).map_err(|e| serde::de::Error::custom(e.code().key()))
     }
 }
 

@@ -1,4 +1,5 @@
 //! Company-wide settings kept in the `setting` table as JSON values.
+use crate::error::ErrorCode;
 use sea_orm::TransactionSession;
 use sea_orm::{ConnectionTrait, EntityTrait, Set, TransactionTrait};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
@@ -149,7 +150,10 @@ pub async fn load<C: ConnectionTrait>(db: &C) -> AppResult<Settings> {
 pub async fn operator<C: ConnectionTrait>(db: &C) -> AppResult<String> {
     let name: String = get_json(db, KEY_OPERATOR).await?.unwrap_or_default();
     if name.trim().is_empty() {
-        return Err(crate::error::AppError::field("operator_name", "required"));
+        return Err(crate::error::AppError::field(
+            "operator_name",
+            ErrorCode::Required,
+        ));
     }
     Ok(name)
 }
@@ -157,43 +161,43 @@ pub async fn operator<C: ConnectionTrait>(db: &C) -> AppResult<String> {
 pub fn validate(s: &Settings) -> AppResult<()> {
     let mut errs = FieldErrors::default();
     if s.operator_name.trim().is_empty() {
-        errs.push("operator_name", "required");
+        errs.push("operator_name", ErrorCode::Required);
     }
     if s.language != "zh-CN" && s.language != "en" {
-        errs.push("language", "invalid_choice");
+        errs.push("language", ErrorCode::InvalidChoice);
     }
     if s.criteria.is_empty() {
-        errs.push("criteria", "required");
+        errs.push("criteria", ErrorCode::Required);
     }
     let mut keys = std::collections::HashSet::new();
     for (i, c) in s.criteria.iter().enumerate() {
         if c.key.trim().is_empty() || !keys.insert(c.key.trim()) {
-            errs.push(&format!("criteria.{i}.key"), "duplicate_or_empty");
+            errs.push(&format!("criteria.{i}.key"), ErrorCode::DuplicateOrEmpty);
         }
         if c.label_zh.trim().is_empty() && c.label_en.trim().is_empty() {
-            errs.push(&format!("criteria.{i}.label"), "required");
+            errs.push(&format!("criteria.{i}.label"), ErrorCode::Required);
         }
         if c.weight > 100 {
-            errs.push(&format!("criteria.{i}.weight"), "out_of_range");
+            errs.push(&format!("criteria.{i}.weight"), ErrorCode::OutOfRange);
         }
     }
     if s.criteria.iter().map(|c| c.weight).sum::<u32>() == 0 {
-        errs.push("criteria", "weights_zero");
+        errs.push("criteria", ErrorCode::WeightsZero);
     }
     let t = &s.thresholds;
     if t.strategic_min > 100 || t.core_min > t.strategic_min {
-        errs.push("thresholds", "thresholds_order");
+        errs.push("thresholds", ErrorCode::ThresholdsOrder);
     }
     let tiers: Vec<Tier> = s.tier_labels.iter().map(|l| l.tier).collect();
     if tiers != Tier::ALL {
-        errs.push("tier_labels", "invalid_choice");
+        errs.push("tier_labels", ErrorCode::InvalidChoice);
     }
     for (i, l) in s.tier_labels.iter().enumerate() {
         if l.label_zh.trim().is_empty() {
-            errs.push(&format!("tier_labels.{i}.label_zh"), "required");
+            errs.push(&format!("tier_labels.{i}.label_zh"), ErrorCode::Required);
         }
         if l.label_en.trim().is_empty() {
-            errs.push(&format!("tier_labels.{i}.label_en"), "required");
+            errs.push(&format!("tier_labels.{i}.label_en"), ErrorCode::Required);
         }
     }
     errs.into_result()
@@ -226,7 +230,10 @@ pub async fn save<C: TransactionTrait + ConnectionTrait>(
 /// Only the language, so the UI can switch before an operator name exists.
 pub async fn set_language<C: ConnectionTrait>(db: &C, language: &str) -> AppResult<()> {
     if language != "zh-CN" && language != "en" {
-        return Err(crate::error::AppError::field("language", "invalid_choice"));
+        return Err(crate::error::AppError::field(
+            "language",
+            ErrorCode::InvalidChoice,
+        ));
     }
     put_json(db, KEY_LANGUAGE, &language).await
 }
@@ -278,13 +285,13 @@ pub fn validate_statement_settings(s: &StatementSettings) -> AppResult<()> {
     let mut errs = FieldErrors::default();
     let [a, b, c] = s.aging_edges;
     if a == 0 || a >= b || b >= c || c > 3650 {
-        errs.push("aging_edges", "aging_edges_order");
+        errs.push("aging_edges", ErrorCode::AgingEdgesOrder);
     }
     if s.company.name.chars().count() > 100 {
-        errs.push("company.name", "too_long");
+        errs.push("company.name", ErrorCode::TooLong);
     }
     if !s.company.phone.trim().is_empty() && !crate::distributor::is_phone(s.company.phone.trim()) {
-        errs.push("company.phone", "phone_format");
+        errs.push("company.phone", ErrorCode::PhoneFormat);
     }
     errs.into_result()
 }

@@ -1,5 +1,6 @@
 //! A sheet as rows of strings, read from CSV (UTF-8 or GBK, as Excel saves it
 //! in China) or from the first worksheet of an XLSX file.
+use crate::error::ErrorCode;
 use std::path::Path;
 
 use calamine::{open_workbook_auto, Data, Reader};
@@ -23,7 +24,7 @@ pub fn read_table(path: &Path) -> AppResult<Table> {
     match extension(path).as_str() {
         "csv" => read_csv(path),
         "xlsx" | "xlsm" | "xls" => read_xlsx(path),
-        _ => Err(AppError::field("path", "file_type")),
+        _ => Err(AppError::field("path", ErrorCode::FileType)),
     }
 }
 
@@ -109,7 +110,7 @@ pub fn write_table(
     match extension(path).as_str() {
         "csv" => write_csv(path, headers, rows),
         "xlsx" => write_xlsx(path, headers, rows, money_cols, int_cols),
-        _ => Err(AppError::field("path", "file_type")),
+        _ => Err(AppError::field("path", ErrorCode::FileType)),
     }
 }
 

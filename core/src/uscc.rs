@@ -1,5 +1,6 @@
 //! Unified social credit code (统一社会信用代码), GB 32100-2015.
 //! 18 characters from `0-9A-HJ-NPQRTUWXY`; the last is a check character.
+use crate::error::ErrorCode;
 
 const CHARSET: &[u8; 31] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
 /// 3^(i-1) mod 31 for positions 1..=17.
@@ -15,11 +16,11 @@ pub enum UsccError {
 }
 
 impl UsccError {
-    pub fn code(self) -> &'static str {
+    pub fn code(self) -> ErrorCode {
         match self {
-            UsccError::Length => "uscc_length",
-            UsccError::InvalidChar => "uscc_invalid_char",
-            UsccError::CheckChar { .. } => "uscc_check_char",
+            UsccError::Length => ErrorCode::UsccLength,
+            UsccError::InvalidChar => ErrorCode::UsccInvalidChar,
+            UsccError::CheckChar { .. } => ErrorCode::UsccCheckChar,
         }
     }
 }

@@ -92,7 +92,7 @@ async fn missing_or_out_of_range_scores_are_field_errors() {
     };
     let f: Vec<_> = fields
         .iter()
-        .map(|f| (f.field.as_str(), f.code.as_str()))
+        .map(|f| (f.field.as_str(), f.code.key()))
         .collect();
     assert!(f.contains(&("scores.capital", "score_range")));
     assert!(f.contains(&("scores.warehousing", "required")));

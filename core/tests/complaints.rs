@@ -354,7 +354,7 @@ async fn a_complaint_at_17_30_before_a_holiday_is_due_after_it() {
             assert_eq!(
                 errors
                     .iter()
-                    .map(|e| (e.row, e.code.as_str()))
+                    .map(|e| (e.row, e.code.key()))
                     .collect::<Vec<_>>(),
                 vec![(2, "date_format"), (3, "invalid_choice")]
             );

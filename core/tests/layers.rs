@@ -20,10 +20,8 @@ const LAYERS: &[(&str, &[&str])] = &[
         &["db", "sheet", "pdf", "audit", "numbering", "operator"],
     ),
     ("blocks", &["entity"]),
-    (
-        "base",
-        &["error", "money", "dates", "choice", "uscc", "words"],
-    ),
+    ("base", &["money", "dates", "choice", "uscc", "words"]),
+    ("base", &["error"]),
 ];
 
 fn rank(module: &str) -> Option<usize> {

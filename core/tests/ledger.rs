@@ -88,11 +88,11 @@ fn codes(e: &AppError) -> Vec<(String, String)> {
     match e {
         AppError::Validation { fields } => fields
             .iter()
-            .map(|f| (f.field.clone(), f.code.clone()))
+            .map(|f| (f.field.clone(), f.code.key().to_owned()))
             .collect(),
         AppError::ImportRejected { errors } => errors
             .iter()
-            .map(|f| (format!("{}:{}", f.row, f.field), f.code.clone()))
+            .map(|f| (format!("{}:{}", f.row, f.field), f.code.key().to_owned()))
             .collect(),
         other => panic!("unexpected {other:?}"),
     }

@@ -36,7 +36,7 @@ async fn a_bad_row_rejects_the_whole_file() {
     let mut found: Vec<_> = p
         .errors
         .iter()
-        .map(|e| (e.row, e.field.as_str(), e.code.as_str()))
+        .map(|e| (e.row, e.field.as_str(), e.code.key()))
         .collect();
     found.sort();
     assert_eq!(
@@ -130,7 +130,7 @@ async fn duplicate_keys_in_a_file_and_unknown_headers_are_reported() {
     let codes: Vec<_> = p
         .errors
         .iter()
-        .map(|e| (e.row, e.field.as_str(), e.code.as_str()))
+        .map(|e| (e.row, e.field.as_str(), e.code.key()))
         .collect();
     assert!(codes.contains(&(3, "code", "duplicate_in_file")));
     assert!(codes.contains(&(3, "uscc", "duplicate_in_file")));
@@ -152,7 +152,7 @@ async fn duplicate_keys_in_a_file_and_unknown_headers_are_reported() {
     let codes: Vec<_> = p
         .errors
         .iter()
-        .map(|e| (e.field.as_str(), e.code.as_str()))
+        .map(|e| (e.field.as_str(), e.code.key()))
         .collect();
     assert!(codes.contains(&("colour", "unknown_header")));
     assert!(codes.contains(&("uscc", "header_missing")));

@@ -1,4 +1,5 @@
 //! Printing a PDF through the operating system.
+use dealerdesk_core::error::ErrorCode;
 use std::path::Path;
 
 use dealerdesk_core::{AppError, AppResult};
@@ -22,7 +23,7 @@ pub fn print_pdf(path: &Path) -> AppResult<()> {
     };
     let out = cmd.output().map_err(|e| {
         if e.kind() == std::io::ErrorKind::NotFound {
-            AppError::field("printer", "no_print_system")
+            AppError::field("printer", ErrorCode::NoPrintSystem)
         } else {
             AppError::io(e)
         }
@@ -31,7 +32,7 @@ pub fn print_pdf(path: &Path) -> AppResult<()> {
         return Err(AppError::Validation {
             fields: vec![dealerdesk_core::error::FieldError::with_detail(
                 "printer",
-                "print_failed",
+                ErrorCode::PrintFailed,
                 String::from_utf8_lossy(&out.stderr).trim().to_string(),
             )],
         });

@@ -1,4 +1,5 @@
 //! The agreement list and a rebate run as CSV or XLSX (Chinese or English headers).
+use crate::error::ErrorCode;
 use chrono::NaiveDate;
 use sea_orm::ConnectionTrait;
 use serde::Deserialize;
@@ -36,7 +37,7 @@ fn headers(en: bool, zh: &[&'static str], english: &[&'static str]) -> Vec<&'sta
 
 fn target(path: &str) -> AppResult<std::path::PathBuf> {
     if path.trim().is_empty() {
-        return Err(AppError::field("path", "required"));
+        return Err(AppError::field("path", ErrorCode::Required));
     }
     Ok(std::path::PathBuf::from(path.trim()))
 }

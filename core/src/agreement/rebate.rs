@@ -2,6 +2,7 @@
 //! the ledger) ÷ target; the ladder gives the rebate % of the period's sales.
 //! Approving a run posts one `rebate` entry per distributor with the run's
 //! doc_no, so a second approval of the same period posts nothing.
+use crate::error::ErrorCode;
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
@@ -247,7 +248,7 @@ pub async fn approve<C: ConnectionTrait + TransactionTrait>(
     let operator = crate::operator::require_operator(operator)?;
     let (_, to) = parse_period(&req.from, &req.to)?;
     if to > today {
-        return Err(AppError::field("to", "period_not_ended"));
+        return Err(AppError::field("to", ErrorCode::PeriodNotEnded));
     }
     let txn = db.begin().await?;
     let run = preview(&txn, req).await?;

@@ -1,5 +1,6 @@
 //! Signing an agreement and keeping its signed scan: the scan is copied into
 //! the data folder first and removed again if the database write fails.
+use crate::error::ErrorCode;
 use chrono::NaiveDate;
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set, TransactionSession, TransactionTrait};
@@ -53,7 +54,7 @@ pub async fn scan_path<C: ConnectionTrait>(
     }
     let p = scan_dir(root, id).join(&m.scan_name);
     if !p.is_file() {
-        return Err(AppError::field("scan_path", "file_missing"));
+        return Err(AppError::field("scan_path", ErrorCode::FileMissing));
     }
     Ok(p)
 }
@@ -111,18 +112,18 @@ pub async fn sign<C: ConnectionTrait + TransactionTrait>(
     let operator = require_operator(operator)?;
     let date = match parse_date(&req.signed_date) {
         None if req.signed_date.trim().is_empty() => {
-            return Err(AppError::field("signed_date", "required"))
+            return Err(AppError::field("signed_date", ErrorCode::Required))
         }
         None => {
             return Err(AppError::Validation {
                 fields: vec![FieldError::with_detail(
                     "signed_date",
-                    "date_format",
+                    ErrorCode::DateFormat,
                     req.signed_date.trim(),
                 )],
             })
         }
-        Some(d) if d > today => return Err(AppError::field("signed_date", "in_future")),
+        Some(d) if d > today => return Err(AppError::field("signed_date", ErrorCode::InFuture)),
         Some(d) => d,
     };
     let m = find(db, req.id).await?;
@@ -232,7 +233,7 @@ pub async fn attach_scan<C: ConnectionTrait + TransactionTrait>(
 ) -> AppResult<AgreementDetail> {
     let operator = require_operator(operator)?;
     if req.scan_path.trim().is_empty() {
-        return Err(AppError::field("scan_path", "required"));
+        return Err(AppError::field("scan_path", ErrorCode::Required));
     }
     let m = find(db, req.id).await?;
     if m.signed_date.is_none() {

@@ -1,6 +1,7 @@
 //! Clause templates (one per language) with `{{placeholders}}`. A line starting
 //! with `# ` opens a numbered clause; a table placeholder on a line of its own
 //! becomes a table in the PDF. An unknown placeholder is refused when saved.
+use crate::error::ErrorCode;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -140,14 +141,14 @@ This agreement is made in two counterparts, one for each party, and takes effect
 type Found = (usize, usize, String);
 
 /// Every `{{name}}` in `text` with its byte range, or the error for a bad one.
-fn placeholders(text: &str) -> Result<Vec<Found>, (&'static str, String)> {
+fn placeholders(text: &str) -> Result<Vec<Found>, (ErrorCode, String)> {
     let mut out = vec![];
     let mut rest = 0;
     while let Some(open) = text[rest..].find("{{") {
         let start = rest + open;
         let Some(close) = text[start + 2..].find("}}") else {
             let snippet: String = text[start..].chars().take(20).collect();
-            return Err(("placeholder_unclosed", snippet));
+            return Err((ErrorCode::PlaceholderUnclosed, snippet));
         };
         let end = start + 2 + close + 2;
         let name = text[start + 2..end - 2].trim().to_owned();
@@ -161,7 +162,7 @@ fn placeholders(text: &str) -> Result<Vec<Found>, (&'static str, String)> {
 pub fn check(field: &str, text: &str) -> Result<(), Vec<FieldError>> {
     let mut errs = vec![];
     if text.trim().is_empty() {
-        errs.push(FieldError::new(field, "required"));
+        errs.push(FieldError::new(field, ErrorCode::Required));
     }
     for line in text.lines() {
         match placeholders(line) {
@@ -172,12 +173,16 @@ pub fn check(field: &str, text: &str) -> Result<(), Vec<FieldError>> {
                         if line.trim() != format!("{{{{{name}}}}}") {
                             errs.push(FieldError::with_detail(
                                 field,
-                                "table_placeholder_inline",
+                                ErrorCode::TablePlaceholderInline,
                                 name,
                             ));
                         }
                     } else if !TEXT_PLACEHOLDERS.contains(&name.as_str()) {
-                        errs.push(FieldError::with_detail(field, "unknown_placeholder", name));
+                        errs.push(FieldError::with_detail(
+                            field,
+                            ErrorCode::UnknownPlaceholder,
+                            name,
+                        ));
                     }
                 }
             }
@@ -306,10 +311,7 @@ mod tests {
             "# 一\n{{distributor.nmae}} 与 {{targets_table}}\n{{oops",
         )
         .unwrap_err();
-        let codes: Vec<_> = e
-            .iter()
-            .map(|f| (f.code.as_str(), f.detail.clone()))
-            .collect();
+        let codes: Vec<_> = e.iter().map(|f| (f.code.key(), f.detail.clone())).collect();
         assert!(codes.contains(&("unknown_placeholder", Some("distributor.nmae".into()))));
         assert!(codes.contains(&("table_placeholder_inline", Some("targets_table".into()))));
         assert!(codes.contains(&("placeholder_unclosed", Some("{{oops".into()))));

@@ -1,4 +1,5 @@
 //! Checks on the agreement editor's input; every problem is reported at once.
+use crate::error::ErrorCode;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -9,19 +10,19 @@ use crate::error::{AppResult, FieldError, FieldErrors};
 use crate::money::Money;
 
 /// A percentage with at most two decimals, e.g. "12.5" → 1250 basis points.
-pub fn parse_pct(s: &str) -> Result<i32, &'static str> {
+pub fn parse_pct(s: &str) -> Result<i32, ErrorCode> {
     let s = s.trim().trim_end_matches('%').trim();
     if s.is_empty() {
-        return Err("required");
+        return Err(ErrorCode::Required);
     }
-    let d = Decimal::from_str(s).map_err(|_| "pct_invalid")?;
+    let d = Decimal::from_str(s).map_err(|_| ErrorCode::PctInvalid)?;
     if d.normalize().scale() > 2 {
-        return Err("pct_too_precise");
+        return Err(ErrorCode::PctTooPrecise);
     }
     let bp = d * Decimal::ONE_HUNDRED;
-    let bp = i32::try_from(bp).map_err(|_| "pct_range")?;
+    let bp = i32::try_from(bp).map_err(|_| ErrorCode::PctRange)?;
     if !(0..=1_000_000).contains(&bp) {
-        return Err("pct_range");
+        return Err(ErrorCode::PctRange);
     }
     Ok(bp)
 }
@@ -49,12 +50,16 @@ pub struct ValidAgreement {
 
 fn date(errs: &mut FieldErrors, field: &str, s: &str) -> Option<NaiveDate> {
     if s.trim().is_empty() {
-        errs.push(field, "required");
+        errs.push(field, ErrorCode::Required);
         return None;
     }
     let d = parse_date(s);
     if d.is_none() {
-        errs.push_err(FieldError::with_detail(field, "date_format", s.trim()));
+        errs.push_err(FieldError::with_detail(
+            field,
+            ErrorCode::DateFormat,
+            s.trim(),
+        ));
     }
     d
 }
@@ -65,7 +70,7 @@ fn pct(errs: &mut FieldErrors, field: &str, s: &str, max_bp: i32, detail: Option
         Ok(_) => {
             errs.push_err(FieldError::with_detail(
                 field,
-                "pct_range",
+                ErrorCode::PctRange,
                 detail.unwrap_or_else(|| s.trim().into()),
             ));
             0
@@ -93,7 +98,7 @@ fn territories(errs: &mut FieldErrors, list: &[Territory]) -> Vec<Territory> {
         .filter(|t| *t != Territory::default())
         .collect();
     if out.is_empty() {
-        errs.push("territories", "required");
+        errs.push("territories", ErrorCode::Required);
     }
     for (i, t) in out.iter().enumerate() {
         let row = (i + 1).to_string();
@@ -101,17 +106,21 @@ fn territories(errs: &mut FieldErrors, list: &[Territory]) -> Vec<Territory> {
         if !t.region.is_empty() && admin {
             errs.push_err(FieldError::with_detail(
                 "territories",
-                "territory_region_or_area",
+                ErrorCode::TerritoryRegionOrArea,
                 row,
             ));
         } else if admin && (t.province.is_empty() || (!t.county.is_empty() && t.city.is_empty())) {
             errs.push_err(FieldError::with_detail(
                 "territories",
-                "territory_incomplete",
+                ErrorCode::TerritoryIncomplete,
                 row,
             ));
         } else if out[..i].contains(t) {
-            errs.push_err(FieldError::with_detail("territories", "duplicate", row));
+            errs.push_err(FieldError::with_detail(
+                "territories",
+                ErrorCode::Duplicate,
+                row,
+            ));
         }
     }
     out
@@ -125,34 +134,34 @@ fn targets(
     let mut out: Vec<StoredTarget> = vec![];
     for (i, t) in list.iter().enumerate() {
         let row = (i + 1).to_string();
-        let bad = |errs: &mut FieldErrors, code: &str| {
+        let bad = |errs: &mut FieldErrors, code: ErrorCode| {
             errs.push_err(FieldError::with_detail("targets", code, row.clone()))
         };
         let from = parse_date(&t.from);
         let to = parse_date(&t.to);
         if from.is_none() || to.is_none() {
-            bad(errs, "date_format");
+            bad(errs, ErrorCode::DateFormat);
             continue;
         }
         let (from, to) = (from.unwrap_or_default(), to.unwrap_or_default());
         if to < from {
-            bad(errs, "target_period");
+            bad(errs, ErrorCode::TargetPeriod);
             continue;
         }
         if let Some((s, e)) = term {
             if from < s || to > e {
-                bad(errs, "target_outside_term");
+                bad(errs, ErrorCode::TargetOutsideTerm);
                 continue;
             }
         }
         if out.iter().any(|o| o.from <= to && from <= o.to) {
-            bad(errs, "target_overlap");
+            bad(errs, ErrorCode::TargetOverlap);
             continue;
         }
         let amount_fen = match Money::parse(&t.amount) {
             Ok(m) if m.fen() > 0 => m.fen(),
             Ok(_) => {
-                bad(errs, "amount_not_positive");
+                bad(errs, ErrorCode::AmountNotPositive);
                 continue;
             }
             Err(e) => {
@@ -183,11 +192,15 @@ fn ladder(errs: &mut FieldErrors, list: &[super::LadderStep]) -> Vec<StoredStep>
         let threshold = parse_pct(&s.threshold_pct).ok().filter(|bp| *bp <= 100_000);
         let rebate = parse_pct(&s.rebate_pct).ok().filter(|bp| *bp <= 10_000);
         let (Some(threshold_bp), Some(rebate_bp)) = (threshold, rebate) else {
-            errs.push_err(FieldError::with_detail("ladder", "ladder_pct", row));
+            errs.push_err(FieldError::with_detail("ladder", ErrorCode::LadderPct, row));
             continue;
         };
         if threshold_bp == 0 || out.last().is_some_and(|p| p.threshold_bp >= threshold_bp) {
-            errs.push_err(FieldError::with_detail("ladder", "ladder_order", row));
+            errs.push_err(FieldError::with_detail(
+                "ladder",
+                ErrorCode::LadderOrder,
+                row,
+            ));
             continue;
         }
         out.push(StoredStep {
@@ -206,7 +219,7 @@ pub fn validate(input: &AgreementInput) -> AppResult<ValidAgreement> {
     let end = date(&mut errs, "term_end", &input.term_end);
     let term = match (start, end) {
         (Some(s), Some(e)) if e <= s => {
-            errs.push("term_end", "term_order");
+            errs.push("term_end", ErrorCode::TermOrder);
             None
         }
         (Some(s), Some(e)) => Some((s, e)),
@@ -215,19 +228,19 @@ pub fn validate(input: &AgreementInput) -> AppResult<ValidAgreement> {
     if !(0..=365).contains(&input.payment_days) {
         errs.push_err(FieldError::with_detail(
             "payment_days",
-            "payment_days_range",
+            ErrorCode::PaymentDaysRange,
             input.payment_days.to_string(),
         ));
     }
     if input.payment_method.is_none() {
-        errs.push("payment_method", "required");
+        errs.push("payment_method", ErrorCode::Required);
     }
     let credit_limit_fen = if input.credit_limit.trim().is_empty() {
         0
     } else {
         match Money::parse(&input.credit_limit) {
             Ok(m) if m.is_negative() => {
-                errs.push("credit_limit", "amount_negative");
+                errs.push("credit_limit", ErrorCode::AmountNegative);
                 0
             }
             Ok(m) => m.fen(),
@@ -255,7 +268,7 @@ pub fn validate(input: &AgreementInput) -> AppResult<ValidAgreement> {
     if input.special_clauses.chars().count() > 10_000 {
         errs.push_err(FieldError::with_detail(
             "special_clauses",
-            "too_long",
+            ErrorCode::TooLong,
             "10000",
         ));
     }
@@ -286,9 +299,9 @@ mod tests {
         assert_eq!(parse_pct("12.5"), Ok(1250));
         assert_eq!(parse_pct("3%"), Ok(300));
         assert_eq!(parse_pct("0.25"), Ok(25));
-        assert_eq!(parse_pct("1.005"), Err("pct_too_precise"));
-        assert_eq!(parse_pct("abc"), Err("pct_invalid"));
-        assert_eq!(parse_pct("-1"), Err("pct_range"));
+        assert_eq!(parse_pct("1.005"), Err(ErrorCode::PctTooPrecise));
+        assert_eq!(parse_pct("abc"), Err(ErrorCode::PctInvalid));
+        assert_eq!(parse_pct("-1"), Err(ErrorCode::PctRange));
         for bp in [0, 1, 25, 300, 1250, 10_000, 12_345] {
             assert_eq!(parse_pct(&fmt_pct(bp)), Ok(bp));
         }

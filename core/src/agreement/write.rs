@@ -1,6 +1,7 @@
 //! Agreement writes: drafts, submitting and withdrawing, termination and new
 //! versions (signing is in `sign.rs`).
 //! Each write is one transaction with its history entry and audit record.
+use crate::error::ErrorCode;
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
@@ -83,12 +84,15 @@ async fn next_number<C: ConnectionTrait>(db: &C, year: i32) -> AppResult<String>
 async fn party<C: ConnectionTrait>(db: &C, id: i64) -> AppResult<distributor::Model> {
     let d = crate::distributor::write_find(db, id)
         .await
-        .map_err(|_| AppError::field("distributor_id", "required"))?;
+        .map_err(|_| AppError::field("distributor_id", ErrorCode::Required))?;
     if matches!(
         DistStatus::parse(&d.status),
         Some(DistStatus::Rejected | DistStatus::Terminated)
     ) {
-        return Err(AppError::field("distributor_id", "distributor_closed"));
+        return Err(AppError::field(
+            "distributor_id",
+            ErrorCode::DistributorClosed,
+        ));
     }
     Ok(d)
 }
@@ -178,7 +182,7 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
         });
     }
     if req.input.distributor_id != m.distributor_id {
-        return Err(AppError::field("distributor_id", "immutable"));
+        return Err(AppError::field("distributor_id", ErrorCode::Immutable));
     }
     let before = super::to_dto(&m, None, today, false);
     let mut am: agreement::ActiveModel = m.into();
@@ -330,14 +334,14 @@ pub async fn terminate<C: ConnectionTrait + TransactionTrait>(
         errs.push(
             "date",
             if req.date.trim().is_empty() {
-                "required"
+                ErrorCode::Required
             } else {
-                "date_format"
+                ErrorCode::DateFormat
             },
         );
     }
     if req.reason.trim().is_empty() {
-        errs.push("reason", "required");
+        errs.push("reason", ErrorCode::Required);
     }
     errs.into_result()?;
     let date = date.unwrap_or(today);
@@ -347,7 +351,7 @@ pub async fn terminate<C: ConnectionTrait + TransactionTrait>(
         return Err(illegal(&m, AgreementStatus::Terminated, today));
     }
     if m.signed_date.is_some_and(|s| date < s) || date > m.term_end {
-        return Err(AppError::field("date", "termination_date_range"));
+        return Err(AppError::field("date", ErrorCode::TerminationDateRange));
     }
     let reason = req.reason.trim().to_owned();
     move_to(
@@ -377,7 +381,7 @@ pub async fn new_version<C: ConnectionTrait + TransactionTrait>(
     let operator = require_operator(operator)?;
     let today = now.date_naive();
     if req.kind == AgreementKind::Original {
-        return Err(AppError::field("kind", "invalid_choice"));
+        return Err(AppError::field("kind", ErrorCode::InvalidChoice));
     }
     let txn = db.begin().await?;
     let m = find(&txn, req.id).await?;

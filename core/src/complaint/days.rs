@@ -1,6 +1,7 @@
 //! Dated exceptions of the business calendar: public holidays and make-up
 //! working days (调休), entered by the user (no holiday data is shipped), and
 //! their CSV exchange `date,kind,name`.
+use crate::error::ErrorCode;
 use std::path::Path;
 
 use sea_orm::{
@@ -89,13 +90,13 @@ pub async fn replace<C: ConnectionTrait + TransactionTrait>(
             None => errors.push(RowError {
                 row,
                 field: "date".into(),
-                code: "date_format".into(),
+                code: ErrorCode::DateFormat,
                 detail: Some(d.date.clone()),
             }),
             Some(day) if !seen.insert(day) => errors.push(RowError {
                 row,
                 field: "date".into(),
-                code: "duplicate".into(),
+                code: ErrorCode::Duplicate,
                 detail: Some(d.date.clone()),
             }),
             Some(day) => rows.push(calendar_day::ActiveModel {
@@ -145,7 +146,7 @@ pub fn read_csv(path: &Path) -> AppResult<Vec<CalendarDay>> {
             errors: vec![RowError {
                 row: 1,
                 field: "date".into(),
-                code: "header_missing".into(),
+                code: ErrorCode::HeaderMissing,
                 detail: Some("date,kind,name".into()),
             }],
         });
@@ -165,7 +166,7 @@ pub fn read_csv(path: &Path) -> AppResult<Vec<CalendarDay>> {
             errors.push(RowError {
                 row: *row,
                 field: "date".into(),
-                code: "date_format".into(),
+                code: ErrorCode::DateFormat,
                 detail: Some(get(dc)),
             });
         }
@@ -178,7 +179,7 @@ pub fn read_csv(path: &Path) -> AppResult<Vec<CalendarDay>> {
             None => errors.push(RowError {
                 row: *row,
                 field: "kind".into(),
-                code: "invalid_choice".into(),
+                code: ErrorCode::InvalidChoice,
                 detail: Some(kind_text),
             }),
         }

@@ -9,6 +9,7 @@ pub mod settings;
 pub mod sla;
 mod workflow;
 
+use crate::error::ErrorCode;
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionSession,
@@ -382,15 +383,19 @@ pub async fn record<C: ConnectionTrait + TransactionTrait>(
     let clocks = Clocks::load(db).await?;
     let mut errs = vec![];
     if input.channel.is_none() {
-        errs.push(FieldError::new("channel", "required"));
+        errs.push(FieldError::new("channel", ErrorCode::Required));
     }
     if input.priority.is_none() {
-        errs.push(FieldError::new("priority", "required"));
+        errs.push(FieldError::new("priority", ErrorCode::Required));
     }
     if input.description.trim().is_empty() {
-        errs.push(FieldError::new("description", "required"));
+        errs.push(FieldError::new("description", ErrorCode::Required));
     } else if input.description.chars().count() > 4000 {
-        errs.push(FieldError::with_detail("description", "too_long", "4000"));
+        errs.push(FieldError::with_detail(
+            "description",
+            ErrorCode::TooLong,
+            "4000",
+        ));
     }
     if !input.category.trim().is_empty()
         && !clocks
@@ -401,7 +406,7 @@ pub async fn record<C: ConnectionTrait + TransactionTrait>(
     {
         errs.push(FieldError::with_detail(
             "category",
-            "invalid_choice",
+            ErrorCode::InvalidChoice,
             input.category.trim(),
         ));
     }
@@ -411,7 +416,11 @@ pub async fn record<C: ConnectionTrait + TransactionTrait>(
         ("assignee", &input.assignee, 60),
     ] {
         if v.chars().count() > max {
-            errs.push(FieldError::with_detail(field, "too_long", max.to_string()));
+            errs.push(FieldError::with_detail(
+                field,
+                ErrorCode::TooLong,
+                max.to_string(),
+            ));
         }
     }
     let received = if input.received_at.trim().is_empty() {
@@ -420,13 +429,13 @@ pub async fn record<C: ConnectionTrait + TransactionTrait>(
         match parse_local(&input.received_at) {
             Some(l) if clocks.utc(l) <= now => clocks.utc(l),
             Some(_) => {
-                errs.push(FieldError::new("received_at", "in_future"));
+                errs.push(FieldError::new("received_at", ErrorCode::InFuture));
                 now
             }
             None => {
                 errs.push(FieldError::with_detail(
                     "received_at",
-                    "datetime_format",
+                    ErrorCode::DatetimeFormat,
                     input.received_at.trim(),
                 ));
                 now

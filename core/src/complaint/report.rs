@@ -1,5 +1,6 @@
 //! The complaint report for a period: counts, SLA compliance, working-hour
 //! statistics, recurring problems (Pareto of category × product), satisfaction.
+use crate::error::ErrorCode;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -118,14 +119,14 @@ pub fn parse_period(from: &str, to: &str) -> AppResult<(NaiveDate, NaiveDate)> {
     let mut errs = FieldErrors::default();
     let (f, t) = (parse_date(from), parse_date(to));
     if f.is_none() {
-        errs.push("from", "date_format");
+        errs.push("from", ErrorCode::DateFormat);
     }
     if t.is_none() {
-        errs.push("to", "date_format");
+        errs.push("to", ErrorCode::DateFormat);
     }
     if let (Some(f), Some(t)) = (f, t) {
         if f > t {
-            errs.push("to", "period_order");
+            errs.push("to", ErrorCode::PeriodOrder);
         }
     }
     errs.into_result()?;
@@ -396,7 +397,7 @@ pub async fn write_file<C: ConnectionTrait + TransactionTrait>(
             crate::pdf::write_atomically(&path, &bytes)?;
         }
         "xlsx" => write_xlsx(&path, &r, lang)?,
-        _ => return Err(crate::AppError::field("path", "file_type")),
+        _ => return Err(crate::AppError::field("path", ErrorCode::FileType)),
     }
     Ok(path.display().to_string())
 }

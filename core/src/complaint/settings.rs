@@ -1,5 +1,6 @@
 //! Complaint settings: categories, root causes, SLA policy per priority, the
 //! working day, the office's UTC offset and the escalation contacts.
+use crate::error::ErrorCode;
 use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
@@ -143,46 +144,51 @@ impl ComplaintSettings {
             ("root_causes", &self.root_causes),
         ] {
             if list.is_empty() {
-                errs.push(name, "required");
+                errs.push(name, ErrorCode::Required);
             }
             let mut keys = BTreeSet::new();
             for (i, c) in list.iter().enumerate() {
                 if c.key.trim().is_empty() || !keys.insert(c.key.trim()) {
-                    errs.push(&format!("{name}.{i}.key"), "duplicate_or_empty");
+                    errs.push(&format!("{name}.{i}.key"), ErrorCode::DuplicateOrEmpty);
                 }
                 if c.label_zh.trim().is_empty() && c.label_en.trim().is_empty() {
-                    errs.push(&format!("{name}.{i}.label"), "required");
+                    errs.push(&format!("{name}.{i}.label"), ErrorCode::Required);
                 }
             }
         }
         let priorities: Vec<Priority> = self.sla.iter().map(|s| s.priority).collect();
         if priorities != Priority::ALL {
-            errs.push("sla", "invalid_choice");
+            errs.push("sla", ErrorCode::InvalidChoice);
         }
         for (i, s) in self.sla.iter().enumerate() {
             if s.first_response_hours == 0 || s.first_response_hours > 10_000 {
-                errs.push(&format!("sla.{i}.first_response_hours"), "out_of_range");
+                errs.push(
+                    &format!("sla.{i}.first_response_hours"),
+                    ErrorCode::OutOfRange,
+                );
             }
             if s.resolution_hours < s.first_response_hours || s.resolution_hours > 10_000 {
-                errs.push(&format!("sla.{i}.resolution_hours"), "sla_order");
+                errs.push(&format!("sla.{i}.resolution_hours"), ErrorCode::SlaOrder);
             }
         }
         let mut last_end = 0;
         for (i, p) in self.working_periods.iter().enumerate() {
             match (parse_hm(&p.start), parse_hm(&p.end)) {
                 (Some(a), Some(b)) if a < b && a >= last_end => last_end = b,
-                (Some(_), Some(_)) => errs.push(&format!("working_periods.{i}"), "period_order"),
-                _ => errs.push(&format!("working_periods.{i}"), "time_format"),
+                (Some(_), Some(_)) => {
+                    errs.push(&format!("working_periods.{i}"), ErrorCode::PeriodOrder)
+                }
+                _ => errs.push(&format!("working_periods.{i}"), ErrorCode::TimeFormat),
             }
         }
         if self.working_periods.is_empty() {
-            errs.push("working_periods", "required");
+            errs.push("working_periods", ErrorCode::Required);
         }
         if !self.working_weekdays.iter().any(|d| *d) {
-            errs.push("working_weekdays", "required");
+            errs.push("working_weekdays", ErrorCode::Required);
         }
         if !(-720..=840).contains(&self.utc_offset_minutes) {
-            errs.push("utc_offset_minutes", "out_of_range");
+            errs.push("utc_offset_minutes", ErrorCode::OutOfRange);
         }
         errs.into_result()
     }

@@ -1,5 +1,6 @@
 //! Moving a complaint along: transitions with what each needs, notes and
 //! assignments, attached files.
+use crate::error::ErrorCode;
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionSession,
@@ -49,14 +50,14 @@ fn action_time(
     }
     let t = parse_local(at)
         .map(|l| clocks.utc(l))
-        .ok_or_else(|| FieldError::with_detail("at", "datetime_format", at.trim()))?;
+        .ok_or_else(|| FieldError::with_detail("at", ErrorCode::DatetimeFormat, at.trim()))?;
     if t > now {
-        return Err(FieldError::new("at", "in_future"));
+        return Err(FieldError::new("at", ErrorCode::InFuture));
     }
     if t < last {
         return Err(FieldError::with_detail(
             "at",
-            "before_last_entry",
+            ErrorCode::BeforeLastEntry,
             fmt_local(clocks.local(last)),
         ));
     }
@@ -81,7 +82,7 @@ pub async fn transition<C: ConnectionTrait + TransactionTrait>(
     let events = events_of(&txn, &[m.id]).await?;
     let from = ComplaintStatus::parse(&m.status).unwrap_or(Received);
     let Some(to) = req.to else {
-        return Err(AppError::field("to", "required"));
+        return Err(AppError::field("to", ErrorCode::Required));
     };
     let came_from = came_from(&events);
     if !allowed(from, came_from).contains(&to) {
@@ -105,11 +106,11 @@ pub async fn transition<C: ConnectionTrait + TransactionTrait>(
                 req.category.trim().to_owned()
             };
             if category.is_empty() {
-                errs.push(FieldError::new("category", "required"));
+                errs.push(FieldError::new("category", ErrorCode::Required));
             } else if !clocks.settings.categories.iter().any(|c| c.key == category) {
                 errs.push(FieldError::with_detail(
                     "category",
-                    "invalid_choice",
+                    ErrorCode::InvalidChoice,
                     category.clone(),
                 ));
             }
@@ -120,10 +121,10 @@ pub async fn transition<C: ConnectionTrait + TransactionTrait>(
         }
         Resolved => {
             if req.resolution.trim().is_empty() {
-                errs.push(FieldError::new("resolution", "required"));
+                errs.push(FieldError::new("resolution", ErrorCode::Required));
             }
             if req.root_cause.trim().is_empty() {
-                errs.push(FieldError::new("root_cause", "required"));
+                errs.push(FieldError::new("root_cause", ErrorCode::Required));
             } else if !clocks
                 .settings
                 .root_causes
@@ -132,7 +133,7 @@ pub async fn transition<C: ConnectionTrait + TransactionTrait>(
             {
                 errs.push(FieldError::with_detail(
                     "root_cause",
-                    "invalid_choice",
+                    ErrorCode::InvalidChoice,
                     req.root_cause.trim(),
                 ));
             }
@@ -145,22 +146,22 @@ pub async fn transition<C: ConnectionTrait + TransactionTrait>(
         }
         Verified => {
             if req.confirmation.trim().is_empty() {
-                errs.push(FieldError::new("confirmation", "required"));
+                errs.push(FieldError::new("confirmation", ErrorCode::Required));
             }
             match req.satisfaction {
                 Some(s) if (1..=5).contains(&s) => am.satisfaction = Set(Some(s)),
-                Some(_) => errs.push(FieldError::new("satisfaction", "score_range")),
-                None => errs.push(FieldError::new("satisfaction", "required")),
+                Some(_) => errs.push(FieldError::new("satisfaction", ErrorCode::ScoreRange)),
+                None => errs.push(FieldError::new("satisfaction", ErrorCode::Required)),
             }
             if text.is_empty() {
                 text = req.confirmation.trim().into();
             }
         }
         InProgress if text.is_empty() && matches!(from, Resolved | Verified | Closed) => {
-            errs.push(FieldError::new("note", "reopen_reason_required"));
+            errs.push(FieldError::new("note", ErrorCode::ReopenReasonRequired));
         }
         WaitingOnDistributor if text.is_empty() => {
-            errs.push(FieldError::new("note", "required"));
+            errs.push(FieldError::new("note", ErrorCode::Required));
         }
         _ => {}
     }
@@ -230,15 +231,15 @@ pub async fn add_note<C: ConnectionTrait + TransactionTrait>(
     let operator = require_operator(operator)?;
     let kind = req.kind.unwrap_or(EventKind::Note);
     if req.text.trim().is_empty() {
-        return Err(AppError::field("text", "required"));
+        return Err(AppError::field("text", ErrorCode::Required));
     }
     if req.text.chars().count() > 4000 {
         return Err(AppError::Validation {
-            fields: vec![FieldError::with_detail("text", "too_long", "4000")],
+            fields: vec![FieldError::with_detail("text", ErrorCode::TooLong, "4000")],
         });
     }
     if !matches!(kind, EventKind::Note | EventKind::Assignment) {
-        return Err(AppError::field("kind", "invalid_choice"));
+        return Err(AppError::field("kind", ErrorCode::InvalidChoice));
     }
     let txn = db.begin().await?;
     let m = complaint::Entity::find_by_id(req.id)
@@ -349,7 +350,7 @@ pub async fn attachment_path<C: ConnectionTrait>(
     }
     let path = attachment_dir(root, r.id).join(&r.stored_name);
     if !path.is_file() {
-        return Err(AppError::field("stored_name", "file_missing"));
+        return Err(AppError::field("stored_name", ErrorCode::FileMissing));
     }
     Ok(path)
 }

@@ -5,6 +5,7 @@ mod training;
 pub use agreements::{generate_agreements, periods};
 pub use training::generate_training;
 
+use crate::error::ErrorCode;
 use sea_orm::TransactionSession;
 use sea_orm::{ConnectionTrait, TransactionTrait};
 
@@ -305,7 +306,7 @@ pub async fn load_sample<C: ConnectionTrait + TransactionTrait>(
     use sea_orm::{EntityTrait, PaginatorTrait};
     let operator = crate::operator::require_operator(operator)?;
     if crate::entity::distributor::Entity::find().count(db).await? > 0 {
-        return Err(crate::AppError::field("database", "not_empty"));
+        return Err(crate::AppError::field("database", ErrorCode::NotEmpty));
     }
     let n = generate(db, &operator, 40).await?;
     generate_ledger(db, &operator, 60, 2026).await?;

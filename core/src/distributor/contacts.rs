@@ -1,5 +1,6 @@
 //! A distributor's other people (buyer, finance, warehouse…), each with the
 //! ways to reach them. Every change is audited on the distributor.
+use crate::error::ErrorCode;
 use sea_orm::TransactionSession;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
@@ -89,16 +90,16 @@ pub fn validate(raw: &ContactInput) -> AppResult<ContactInput> {
     };
     let mut errs = FieldErrors::default();
     if c.name.is_empty() {
-        errs.push("name", "required");
+        errs.push("name", ErrorCode::Required);
     }
     if c.phone.is_empty() && c.email.is_empty() && c.wechat.is_empty() {
-        errs.push("phone", "contact_channel_required");
+        errs.push("phone", ErrorCode::ContactChannelRequired);
     }
     if !c.phone.is_empty() && !is_phone(&c.phone) {
-        errs.push("phone", "phone_format");
+        errs.push("phone", ErrorCode::PhoneFormat);
     }
     if !c.email.is_empty() && !is_email(&c.email) {
-        errs.push("email", "email_format");
+        errs.push("email", ErrorCode::EmailFormat);
     }
     errs.into_result()?;
     Ok(c)
@@ -217,7 +218,7 @@ pub async fn remove<C: ConnectionTrait + TransactionTrait>(
         .one(&txn)
         .await?;
     if trained.is_some() {
-        return Err(AppError::field("contact", "contact_has_training"));
+        return Err(AppError::field("contact", ErrorCode::ContactHasTraining));
     }
     contact::Entity::delete_by_id(id).exec(&txn).await?;
     let diff = changes(Some(&input_of(&current)), None);
@@ -246,7 +247,7 @@ mod tests {
         };
         let codes: Vec<_> = fields
             .iter()
-            .map(|f| (f.field.as_str(), f.code.as_str()))
+            .map(|f| (f.field.as_str(), f.code.key()))
             .collect();
         assert_eq!(
             codes,

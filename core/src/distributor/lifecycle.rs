@@ -1,4 +1,5 @@
 //! The lifecycle (applicant → … → terminated) and tier changes.
+use crate::error::ErrorCode;
 use chrono::NaiveDate;
 use sea_orm::TransactionSession;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set, TransactionTrait};
@@ -55,7 +56,7 @@ fn parse_date(field: &str, s: &str) -> AppResult<NaiveDate> {
         return Ok(chrono::Utc::now().date_naive());
     }
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| AppError::field(field, "date_format"))
+        .map_err(|_| AppError::field(field, ErrorCode::DateFormat))
 }
 
 /// One row of status history (`from` is empty for the first status).
@@ -156,7 +157,7 @@ pub async fn transition<C: ConnectionTrait + TransactionTrait>(
         });
     }
     if Status::needs_reason(req.to) && reason.is_empty() {
-        return Err(AppError::field("reason", "required"));
+        return Err(AppError::field("reason", ErrorCode::Required));
     }
     let model = record_status(&txn, current, req.to, date, reason, &operator).await?;
     txn.commit().await?;
@@ -211,12 +212,12 @@ pub async fn change_tier<C: ConnectionTrait + TransactionTrait>(
     let operator = crate::operator::require_operator(operator)?;
     let reason = req.reason.trim();
     if reason.is_empty() {
-        return Err(AppError::field("reason", "required"));
+        return Err(AppError::field("reason", ErrorCode::Required));
     }
     let txn = db.begin().await?;
     let current = find_model(&txn, req.id).await?;
     if current.tier == req.tier.key() {
-        return Err(AppError::field("tier", "unchanged"));
+        return Err(AppError::field("tier", ErrorCode::Unchanged));
     }
     let model = record_tier(&txn, current, req.tier, reason, &operator).await?;
     txn.commit().await?;

@@ -1,4 +1,5 @@
 //! Importing the company's distributor sheet and exporting the list view.
+use crate::error::ErrorCode;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
@@ -84,11 +85,11 @@ struct Plan {
     errors: Vec<RowError>,
 }
 
-fn row_err(row: u32, field: &str, code: &str, detail: Option<String>) -> RowError {
+fn row_err(row: u32, field: &str, code: ErrorCode, detail: Option<String>) -> RowError {
     RowError {
         row,
         field: field.into(),
-        code: code.into(),
+        code,
         detail,
     }
 }
@@ -107,12 +108,12 @@ fn header_keys(t: &Table, errors: &mut Vec<RowError>) -> Vec<Option<&'static str
         .collect();
     for (h, k) in t.headers.iter().zip(&keys) {
         if k.is_none() && !h.is_empty() {
-            errors.push(row_err(1, h, "unknown_header", Some(h.clone())));
+            errors.push(row_err(1, h, ErrorCode::UnknownHeader, Some(h.clone())));
         }
     }
     for required in ["name", "uscc", "contact_name", "contact_phone", "province"] {
         if !keys.contains(&Some(required)) {
-            errors.push(row_err(1, required, "header_missing", None));
+            errors.push(row_err(1, required, ErrorCode::HeaderMissing, None));
         }
     }
     keys
@@ -156,20 +157,25 @@ fn input_from_row(
     if let Some(tier) = cell("tier") {
         match distributor::Tier::parse(&tier) {
             Some(t) => input.tier = t,
-            None => errors.push(row_err(row, "tier", "invalid_choice", Some(tier))),
+            None => errors.push(row_err(row, "tier", ErrorCode::InvalidChoice, Some(tier))),
         }
     }
     let mut status = None;
     if let Some(text) = cell("status") {
         match Status::parse(&text) {
             Some(s) => status = Some(s),
-            None => errors.push(row_err(row, "status", "invalid_choice", Some(text))),
+            None => errors.push(row_err(row, "status", ErrorCode::InvalidChoice, Some(text))),
         }
     }
     if let Some(days) = cell("payment_terms_days") {
         match days.parse::<i32>() {
             Ok(d) => input.payment_terms_days = d,
-            Err(_) => errors.push(row_err(row, "payment_terms_days", "integer", Some(days))),
+            Err(_) => errors.push(row_err(
+                row,
+                "payment_terms_days",
+                ErrorCode::Integer,
+                Some(days),
+            )),
         }
     }
     (input, status)
@@ -233,7 +239,7 @@ async fn plan<C: ConnectionTrait>(db: &C, t: &Table) -> AppResult<Plan> {
             errors.push(row_err(
                 row,
                 "row",
-                "extra_cells",
+                ErrorCode::ExtraCells,
                 Some(cells.len().to_string()),
             ));
             continue;
@@ -256,7 +262,7 @@ async fn plan<C: ConnectionTrait>(db: &C, t: &Table) -> AppResult<Plan> {
                 errors.extend(
                     fields
                         .into_iter()
-                        .map(|f| row_err(row, &f.field, &f.code, f.detail)),
+                        .map(|f| row_err(row, &f.field, f.code, f.detail)),
                 );
                 continue;
             }
@@ -266,7 +272,7 @@ async fn plan<C: ConnectionTrait>(db: &C, t: &Table) -> AppResult<Plan> {
             errors.push(row_err(
                 row,
                 "code",
-                "duplicate_in_file",
+                ErrorCode::DuplicateInFile,
                 Some(code.clone()),
             ));
         }
@@ -274,13 +280,18 @@ async fn plan<C: ConnectionTrait>(db: &C, t: &Table) -> AppResult<Plan> {
             errors.push(row_err(
                 row,
                 "uscc",
-                "duplicate_in_file",
+                ErrorCode::DuplicateInFile,
                 Some(valid.input.uscc.clone()),
             ));
         }
         if let Some(owner) = uscc_owner.get(&valid.input.uscc) {
             if owner != &code {
-                errors.push(row_err(row, "uscc", "already_used", Some(owner.clone())));
+                errors.push(row_err(
+                    row,
+                    "uscc",
+                    ErrorCode::AlreadyUsed,
+                    Some(owner.clone()),
+                ));
             }
         }
         let unchanged = existing.as_ref().is_some_and(|m| {
@@ -296,7 +307,7 @@ async fn plan<C: ConnectionTrait>(db: &C, t: &Table) -> AppResult<Plan> {
         });
     }
     if t.rows.is_empty() {
-        errors.push(row_err(2, "name", "no_rows", None));
+        errors.push(row_err(2, "name", ErrorCode::NoRows, None));
     }
     Ok(Plan { items, errors })
 }
@@ -504,7 +515,7 @@ pub async fn export<C: ConnectionTrait>(db: &C, req: &ExportRequest) -> AppResul
         Some("csv") | Some("xlsx") => {
             write_table(path, &headers, &records, &[MONEY_COL], &[DAYS_COL])?
         }
-        _ => return Err(AppError::field("path", "file_type")),
+        _ => return Err(AppError::field("path", ErrorCode::FileType)),
     }
     Ok(records.len() as u64)
 }

@@ -1,4 +1,5 @@
 //! Field rules for a distributor profile. Pure: used by forms and imports alike.
+use crate::error::ErrorCode;
 use crate::error::FieldError;
 use crate::money::Money;
 use crate::uscc;
@@ -77,7 +78,7 @@ pub fn validate_input(raw: &DistributorInput) -> Result<ValidInput, Vec<FieldErr
     let mut errs = vec![];
     let mut required = |field: &str, v: &str| {
         if v.is_empty() {
-            errs.push(FieldError::new(field, "required"));
+            errs.push(FieldError::new(field, ErrorCode::Required));
         }
     };
     required("name", &input.name);
@@ -94,7 +95,11 @@ pub fn validate_input(raw: &DistributorInput) -> Result<ValidInput, Vec<FieldErr
         ("notes", &input.notes, 2000),
     ] {
         if v.chars().count() > max {
-            errs.push(FieldError::with_detail(field, "too_long", max.to_string()));
+            errs.push(FieldError::with_detail(
+                field,
+                ErrorCode::TooLong,
+                max.to_string(),
+            ));
         }
     }
     if !input.code.is_empty()
@@ -103,7 +108,7 @@ pub fn validate_input(raw: &DistributorInput) -> Result<ValidInput, Vec<FieldErr
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
     {
-        errs.push(FieldError::new("code", "code_chars"));
+        errs.push(FieldError::new("code", ErrorCode::CodeChars));
     }
     if !input.uscc.is_empty() {
         match uscc::validate(&input.uscc) {
@@ -117,15 +122,15 @@ pub fn validate_input(raw: &DistributorInput) -> Result<ValidInput, Vec<FieldErr
         }
     }
     if !input.contact_phone.is_empty() && !is_phone(&input.contact_phone) {
-        errs.push(FieldError::new("contact_phone", "phone_format"));
+        errs.push(FieldError::new("contact_phone", ErrorCode::PhoneFormat));
     }
     if !input.contact_email.is_empty() && !is_email(&input.contact_email) {
-        errs.push(FieldError::new("contact_email", "email_format"));
+        errs.push(FieldError::new("contact_email", ErrorCode::EmailFormat));
     }
     if !(0..=365).contains(&input.payment_terms_days) {
         errs.push(FieldError::with_detail(
             "payment_terms_days",
-            "out_of_range",
+            ErrorCode::OutOfRange,
             "0–365",
         ));
     }
@@ -134,7 +139,7 @@ pub fn validate_input(raw: &DistributorInput) -> Result<ValidInput, Vec<FieldErr
     } else {
         match Money::parse(&input.credit_limit) {
             Ok(m) if m.is_negative() => {
-                errs.push(FieldError::new("credit_limit", "negative"));
+                errs.push(FieldError::new("credit_limit", ErrorCode::Negative));
                 Money::ZERO
             }
             Ok(m) => m,
@@ -206,7 +211,7 @@ mod tests {
         .unwrap_err();
         let codes: Vec<_> = errs
             .iter()
-            .map(|e| (e.field.as_str(), e.code.as_str()))
+            .map(|e| (e.field.as_str(), e.code.key()))
             .collect();
         assert!(codes.contains(&("name", "required")));
         assert!(codes.contains(&("uscc", "uscc_check_char")));

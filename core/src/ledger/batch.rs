@@ -2,6 +2,7 @@
 //! by distributor code (and optionally one merged PDF), rendered on all cores,
 //! with progress and cancel. Each file is written to a temporary name and
 //! renamed when complete, so a cancelled run leaves no half-written file.
+use crate::error::ErrorCode;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -98,7 +99,7 @@ pub fn render_all(
     let lang = if req.lang == "en" { "en" } else { "zh-CN" };
     let dir = PathBuf::from(&req.out_dir);
     if req.out_dir.trim().is_empty() {
-        return Err(AppError::field("out_dir", "required"));
+        return Err(AppError::field("out_dir", ErrorCode::Required));
     }
     std::fs::create_dir_all(&dir).map_err(|e| AppError::io(format!("{}: {e}", dir.display())))?;
     let total = statements.len() as u32;

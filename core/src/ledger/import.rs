@@ -3,6 +3,7 @@
 //! (or the Chinese headers of the zh-CN export). Every row valid or nothing is
 //! written; an entry already posted (same distributor, kind, doc_no) is skipped,
 //! so importing the same file twice adds nothing.
+use crate::error::ErrorCode;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
@@ -63,7 +64,7 @@ fn column_index(table: &Table) -> Result<HashMap<&'static str, usize>, Vec<RowEr
         .map(|k| RowError {
             row: 1,
             field: (*k).into(),
-            code: "header_missing".into(),
+            code: ErrorCode::HeaderMissing,
             detail: None,
         })
         .collect();
@@ -98,14 +99,14 @@ async fn plan<C: ConnectionTrait>(db: &C, table: &Table) -> AppResult<(Vec<Row>,
             errors.push(RowError {
                 row: *row,
                 field: "distributor_code".into(),
-                code: "required".into(),
+                code: ErrorCode::Required,
                 detail: None,
             });
         } else if dist.is_none() {
             errors.push(RowError {
                 row: *row,
                 field: "distributor_code".into(),
-                code: "distributor_unknown".into(),
+                code: ErrorCode::DistributorUnknown,
                 detail: Some(code.clone()),
             });
         }
@@ -137,7 +138,7 @@ async fn plan<C: ConnectionTrait>(db: &C, table: &Table) -> AppResult<(Vec<Row>,
                         errors.push(RowError {
                             row: *row,
                             field: "doc_no".into(),
-                            code: "duplicate_in_file".into(),
+                            code: ErrorCode::DuplicateInFile,
                             detail: Some(format!("{} ({first})", entry.doc_no)),
                         });
                         continue;
@@ -205,7 +206,7 @@ pub async fn import<C: ConnectionTrait + TransactionTrait>(
                     errors: vec![RowError {
                         row: r.row,
                         field: "doc_no".into(),
-                        code: "duplicate".into(),
+                        code: ErrorCode::Duplicate,
                         detail: Some(r.entry.doc_no.clone()),
                     }],
                 },

@@ -6,6 +6,7 @@ pub mod import;
 pub mod statement;
 pub mod statement_layout;
 
+use crate::error::ErrorCode;
 use chrono::NaiveDate;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionSession,
@@ -199,26 +200,30 @@ pub(crate) fn validate_entry(
     use crate::error::FieldError;
     let mut errs = vec![];
     let parsed_date = if date.trim().is_empty() {
-        errs.push(FieldError::new("date", "required"));
+        errs.push(FieldError::new("date", ErrorCode::Required));
         None
     } else {
         let d = parse_date(date);
         if d.is_none() {
-            errs.push(FieldError::with_detail("date", "date_format", date.trim()));
+            errs.push(FieldError::with_detail(
+                "date",
+                ErrorCode::DateFormat,
+                date.trim(),
+            ));
         }
         d
     };
     let doc_no = doc_no.trim();
     if doc_no.is_empty() {
-        errs.push(FieldError::new("doc_no", "required"));
+        errs.push(FieldError::new("doc_no", ErrorCode::Required));
     } else if doc_no.chars().count() > 40 {
-        errs.push(FieldError::with_detail("doc_no", "too_long", "40"));
+        errs.push(FieldError::with_detail("doc_no", ErrorCode::TooLong, "40"));
     }
     if kind.is_none() {
-        errs.push(FieldError::new("kind", "invalid_choice"));
+        errs.push(FieldError::new("kind", ErrorCode::InvalidChoice));
     }
     let amount_fen = if amount.trim().is_empty() {
-        errs.push(FieldError::new("amount", "required"));
+        errs.push(FieldError::new("amount", ErrorCode::Required));
         None
     } else {
         match Money::parse(amount) {
@@ -231,26 +236,34 @@ pub(crate) fn validate_entry(
     };
     if let (Some(k), Some(a)) = (kind, amount_fen) {
         if a == 0 {
-            errs.push(FieldError::new("amount", "amount_zero"));
+            errs.push(FieldError::new("amount", ErrorCode::AmountZero));
         } else if a < 0 && k != EntryKind::Adjustment {
             errs.push(FieldError::with_detail(
                 "amount",
-                "amount_negative",
+                ErrorCode::AmountNegative,
                 amount.trim(),
             ));
         } else if a.unsigned_abs() > MAX_ENTRY_FEN {
             errs.push(FieldError::with_detail(
                 "amount",
-                "money_out_of_range",
+                ErrorCode::MoneyOutOfRange,
                 amount.trim(),
             ));
         }
     }
     if description.chars().count() > 200 {
-        errs.push(FieldError::with_detail("description", "too_long", "200"));
+        errs.push(FieldError::with_detail(
+            "description",
+            ErrorCode::TooLong,
+            "200",
+        ));
     }
     if fapiao_no.trim().chars().count() > 40 {
-        errs.push(FieldError::with_detail("fapiao_no", "too_long", "40"));
+        errs.push(FieldError::with_detail(
+            "fapiao_no",
+            ErrorCode::TooLong,
+            "40",
+        ));
     }
     let due = if due_date.trim().is_empty() {
         None
@@ -258,14 +271,14 @@ pub(crate) fn validate_entry(
         match parse_date(due_date) {
             Some(d) => {
                 if parsed_date.is_some_and(|p| d < p) {
-                    errs.push(FieldError::new("due_date", "due_before_date"));
+                    errs.push(FieldError::new("due_date", ErrorCode::DueBeforeDate));
                 }
                 Some(d)
             }
             None => {
                 errs.push(FieldError::with_detail(
                     "due_date",
-                    "date_format",
+                    ErrorCode::DateFormat,
                     due_date.trim(),
                 ));
                 None
@@ -420,10 +433,10 @@ pub async fn reverse<C: ConnectionTrait + TransactionTrait>(
     let mut errs = FieldErrors::default();
     let date = parse_date(&req.date);
     if date.is_none() {
-        errs.push("date", "date_format");
+        errs.push("date", ErrorCode::DateFormat);
     }
     if req.reason.trim().is_empty() {
-        errs.push("reason", "required");
+        errs.push("reason", ErrorCode::Required);
     }
     errs.into_result()?;
     let date = date.unwrap_or_default();
@@ -433,20 +446,20 @@ pub async fn reverse<C: ConnectionTrait + TransactionTrait>(
         .await?
         .ok_or_else(|| AppError::not_found("ledger_entry", req.entry_id))?;
     if original.reverses_id.is_some() {
-        return Err(AppError::field("entry_id", "reversal_of_reversal"));
+        return Err(AppError::field("entry_id", ErrorCode::ReversalOfReversal));
     }
     let already = ledger_entry::Entity::find()
         .filter(ledger_entry::Column::ReversesId.eq(original.id))
         .one(&txn)
         .await?;
     if already.is_some() {
-        return Err(AppError::field("entry_id", "already_reversed"));
+        return Err(AppError::field("entry_id", ErrorCode::AlreadyReversed));
     }
     if date < original.entry_date {
         return Err(AppError::Validation {
             fields: vec![crate::error::FieldError::with_detail(
                 "date",
-                "reverse_before_entry",
+                ErrorCode::ReverseBeforeEntry,
                 original.entry_date.to_string(),
             )],
         });
@@ -530,10 +543,10 @@ pub async fn list<C: ConnectionTrait>(db: &C, q: &LedgerQuery) -> AppResult<Vec<
     let from = (!q.from.trim().is_empty()).then(|| parse_date(&q.from));
     let to = (!q.to.trim().is_empty()).then(|| parse_date(&q.to));
     if from == Some(None) {
-        errs.push("from", "date_format");
+        errs.push("from", ErrorCode::DateFormat);
     }
     if to == Some(None) {
-        errs.push("to", "date_format");
+        errs.push("to", ErrorCode::DateFormat);
     }
     errs.into_result()?;
     let mut sel = ledger_entry::Entity::find()

@@ -4,6 +4,7 @@
 //!
 //! The arithmetic is pure (`compute`, `fifo`) so it can be property-tested;
 //! `load` reads the ledger and the settings.
+use crate::error::ErrorCode;
 use chrono::NaiveDate;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::{Deserialize, Serialize};
@@ -205,14 +206,14 @@ pub fn parse_period(from: &str, to: &str) -> AppResult<(NaiveDate, NaiveDate)> {
     let f = parse_date(from);
     let t = parse_date(to);
     if f.is_none() {
-        errs.push("from", "date_format");
+        errs.push("from", ErrorCode::DateFormat);
     }
     if t.is_none() {
-        errs.push("to", "date_format");
+        errs.push("to", ErrorCode::DateFormat);
     }
     if let (Some(f), Some(t)) = (f, t) {
         if f > t {
-            errs.push("to", "period_order");
+            errs.push("to", ErrorCode::PeriodOrder);
         }
     }
     errs.into_result()?;

@@ -2,6 +2,7 @@
 //! Settings. Steps the system can see — application received, admission
 //! assessment recorded, agreement signed, first invoice — tick themselves: the
 //! date is read from those records each time the checklist is read.
+use crate::error::ErrorCode;
 use std::collections::HashMap;
 
 use chrono::{NaiveDate, Utc};
@@ -214,7 +215,7 @@ pub async fn start<C: ConnectionTrait + TransactionTrait>(
         parse_date(&req.start_date).ok_or_else(|| AppError::Validation {
             fields: vec![FieldError::with_detail(
                 "start_date",
-                "date_format",
+                ErrorCode::DateFormat,
                 req.start_date.trim(),
             )],
         })?
@@ -270,7 +271,11 @@ fn opt_date(errs: &mut FieldErrors, field: &str, s: &str) -> Option<NaiveDate> {
     }
     let d = parse_date(s);
     if d.is_none() {
-        errs.push_err(FieldError::with_detail(field, "date_format", s.trim()));
+        errs.push_err(FieldError::with_detail(
+            field,
+            ErrorCode::DateFormat,
+            s.trim(),
+        ));
     }
     d
 }
@@ -287,13 +292,13 @@ pub async fn update_step<C: ConnectionTrait + TransactionTrait>(
     let due = opt_date(&mut errs, "due_date", &req.due_date);
     let done = opt_date(&mut errs, "done_date", &req.done_date);
     if done.is_some_and(|d| d > today) {
-        errs.push("done_date", "in_future");
+        errs.push("done_date", ErrorCode::InFuture);
     }
     if req.owner.chars().count() > 50 {
-        errs.push_err(FieldError::with_detail("owner", "too_long", "50"));
+        errs.push_err(FieldError::with_detail("owner", ErrorCode::TooLong, "50"));
     }
     if req.note.chars().count() > 500 {
-        errs.push_err(FieldError::with_detail("note", "too_long", "500"));
+        errs.push_err(FieldError::with_detail("note", ErrorCode::TooLong, "500"));
     }
     errs.into_result()?;
     let txn = db.begin().await?;

@@ -1,4 +1,5 @@
 //! The onboarding step templates (Settings) and what ticks a step by itself.
+use crate::error::ErrorCode;
 use sea_orm::{ConnectionTrait, TransactionSession, TransactionTrait};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -140,7 +141,7 @@ impl OnboardingSettings {
     pub fn validate(&self) -> AppResult<()> {
         let mut errs = FieldErrors::default();
         if self.steps.is_empty() {
-            errs.push("steps", "required");
+            errs.push("steps", ErrorCode::Required);
         }
         let mut keys = std::collections::HashSet::new();
         for (i, s) in self.steps.iter().enumerate() {
@@ -151,15 +152,31 @@ impl OnboardingSettings {
                     .chars()
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
             if !key_ok {
-                errs.push_err(FieldError::with_detail("steps", "step_key", row.clone()));
+                errs.push_err(FieldError::with_detail(
+                    "steps",
+                    ErrorCode::StepKey,
+                    row.clone(),
+                ));
             } else if !keys.insert(s.key.as_str()) {
-                errs.push_err(FieldError::with_detail("steps", "duplicate", row.clone()));
+                errs.push_err(FieldError::with_detail(
+                    "steps",
+                    ErrorCode::Duplicate,
+                    row.clone(),
+                ));
             }
             if s.label_zh.trim().is_empty() || s.label_en.trim().is_empty() {
-                errs.push_err(FieldError::with_detail("steps", "step_label", row.clone()));
+                errs.push_err(FieldError::with_detail(
+                    "steps",
+                    ErrorCode::StepLabel,
+                    row.clone(),
+                ));
             }
             if s.due_days > 365 {
-                errs.push_err(FieldError::with_detail("steps", "due_days_range", row));
+                errs.push_err(FieldError::with_detail(
+                    "steps",
+                    ErrorCode::DueDaysRange,
+                    row,
+                ));
             }
         }
         errs.into_result()

@@ -1,6 +1,7 @@
 //! Enrolment and results: people of distributors are enrolled up to the
 //! session's capacity, once each; attendance, scores and feedback are recorded
 //! while it is held, pass or fail following from the course's pass mark.
+use crate::error::ErrorCode;
 use std::collections::HashMap;
 
 use chrono::Utc;
@@ -78,12 +79,12 @@ pub(super) async fn enrol_in<C: ConnectionTrait>(
         match people.iter().find(|p| p.id == *id) {
             None => errs.push_err(FieldError::with_detail(
                 "contact_ids",
-                "person_unknown",
+                ErrorCode::PersonUnknown,
                 id.to_string(),
             )),
             Some(p) if !seen.insert(p.id) => errs.push_err(FieldError::with_detail(
                 "contact_ids",
-                "already_enrolled",
+                ErrorCode::AlreadyEnrolled,
                 p.name.clone(),
             )),
             Some(_) => {}
@@ -95,7 +96,7 @@ pub(super) async fn enrol_in<C: ConnectionTrait>(
         return Err(AppError::Validation {
             fields: vec![FieldError::with_detail(
                 "contact_ids",
-                "capacity_full",
+                ErrorCode::CapacityFull,
                 format!("{}/{}", existing.len(), s.capacity),
             )],
         });
@@ -221,36 +222,44 @@ pub async fn record_results<C: ConnectionTrait + TransactionTrait>(
         if !mine.contains_key(&r.enrolment_id) {
             errs.push_err(FieldError::with_detail(
                 "rows",
-                "enrolment_unknown",
+                ErrorCode::EnrolmentUnknown,
                 row.clone(),
             ));
         }
         if r.score.is_some_and(|x| !(0..=100).contains(&x)) {
-            errs.push_err(FieldError::with_detail("score", "score_range", row.clone()));
+            errs.push_err(FieldError::with_detail(
+                "score",
+                ErrorCode::ScoreRange,
+                row.clone(),
+            ));
         }
         if r.attended && r.score.is_none() {
             errs.push_err(FieldError::with_detail(
                 "score",
-                "score_required",
+                ErrorCode::ScoreRequired,
                 row.clone(),
             ));
         }
         if !r.attended && r.score.is_some() {
             errs.push_err(FieldError::with_detail(
                 "score",
-                "score_without_attendance",
+                ErrorCode::ScoreWithoutAttendance,
                 row.clone(),
             ));
         }
         if r.rating.is_some_and(|x| !(1..=5).contains(&x)) {
             errs.push_err(FieldError::with_detail(
                 "rating",
-                "rating_range",
+                ErrorCode::RatingRange,
                 row.clone(),
             ));
         }
         if r.comment.chars().count() > 500 {
-            errs.push_err(FieldError::with_detail("comment", "too_long", "500"));
+            errs.push_err(FieldError::with_detail(
+                "comment",
+                ErrorCode::TooLong,
+                "500",
+            ));
         }
     }
     errs.into_result()?;

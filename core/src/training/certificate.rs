@@ -2,6 +2,7 @@
 //! numbered PX-<year>-NNNN, valid for the course's months (a month end stays a
 //! month end: 2026-01-31 + 1 month = 2026-02-28), revoked with a reason but
 //! never deleted, printed on landscape A4.
+use crate::error::ErrorCode;
 use std::collections::HashMap;
 
 use chrono::{Months, NaiveDate, Utc};
@@ -255,12 +256,12 @@ pub async fn revoke<C: ConnectionTrait + TransactionTrait>(
         parse_date(&req.date)
     };
     if date.is_none() {
-        errs.push("date", "date_format");
+        errs.push("date", ErrorCode::DateFormat);
     } else if date.is_some_and(|d| d > today) {
-        errs.push("date", "in_future");
+        errs.push("date", ErrorCode::InFuture);
     }
     if req.reason.trim().is_empty() {
-        errs.push("reason", "required");
+        errs.push("reason", ErrorCode::Required);
     }
     errs.into_result()?;
     let txn = db.begin().await?;
@@ -309,10 +310,10 @@ pub async fn print<C: ConnectionTrait>(
     today: NaiveDate,
 ) -> AppResult<Vec<String>> {
     if req.out_dir.trim().is_empty() {
-        return Err(AppError::field("out_dir", "required"));
+        return Err(AppError::field("out_dir", ErrorCode::Required));
     }
     if req.ids.is_empty() {
-        return Err(AppError::field("ids", "required"));
+        return Err(AppError::field("ids", ErrorCode::Required));
     }
     let dir = std::path::PathBuf::from(req.out_dir.trim());
     std::fs::create_dir_all(&dir).map_err(|e| AppError::io(format!("{}: {e}", dir.display())))?;

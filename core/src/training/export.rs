@@ -1,5 +1,6 @@
 //! The training lists as CSV or XLSX: courses, sessions, certificates (with
 //! the list's filters) and compliance.
+use crate::error::ErrorCode;
 use chrono::NaiveDate;
 use sea_orm::ConnectionTrait;
 use serde::{Deserialize, Serialize};
@@ -49,7 +50,7 @@ pub async fn export<C: ConnectionTrait>(
     today: NaiveDate,
 ) -> AppResult<usize> {
     if req.path.trim().is_empty() {
-        return Err(AppError::field("path", "required"));
+        return Err(AppError::field("path", ErrorCode::Required));
     }
     let path = std::path::PathBuf::from(req.path.trim());
     let en = req.lang == "en";

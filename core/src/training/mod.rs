@@ -7,6 +7,7 @@ pub mod compliance;
 pub mod export;
 pub mod session;
 
+use crate::error::ErrorCode;
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
@@ -147,14 +148,14 @@ pub async fn save_settings<C: ConnectionTrait + TransactionTrait>(
     let mut errs = FieldErrors::default();
     let mut keys = std::collections::HashSet::new();
     if s.categories.is_empty() {
-        errs.push("categories", "required");
+        errs.push("categories", ErrorCode::Required);
     }
     for (i, c) in s.categories.iter().enumerate() {
         let row = (i + 1).to_string();
         if c.key.trim().is_empty() || !keys.insert(c.key.trim()) || c.label_zh.trim().is_empty() {
             errs.push_err(FieldError::with_detail(
                 "categories",
-                "duplicate_or_empty",
+                ErrorCode::DuplicateOrEmpty,
                 row,
             ));
         }
@@ -197,33 +198,33 @@ fn validate(i: &CourseInput, categories: &[Choice]) -> AppResult<i32> {
     let mut errs = FieldErrors::default();
     let code = i.code.trim();
     if code.is_empty() {
-        errs.push("code", "required");
+        errs.push("code", ErrorCode::Required);
     } else if code.len() > 20
         || !code
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
     {
-        errs.push("code", "code_chars");
+        errs.push("code", ErrorCode::CodeChars);
     }
     if i.title_zh.trim().is_empty() {
-        errs.push("title_zh", "required");
+        errs.push("title_zh", ErrorCode::Required);
     }
     if !categories.iter().any(|c| c.key == i.category) {
-        errs.push("category", "invalid_choice");
+        errs.push("category", ErrorCode::InvalidChoice);
     }
     let tenths = parse_hours(&i.duration_hours);
     if tenths.is_none() {
         errs.push_err(FieldError::with_detail(
             "duration_hours",
-            "hours_format",
+            ErrorCode::HoursFormat,
             i.duration_hours.trim(),
         ));
     }
     if !(0..=100).contains(&i.pass_mark) {
-        errs.push("pass_mark", "score_range");
+        errs.push("pass_mark", ErrorCode::ScoreRange);
     }
     if i.validity_months.is_some_and(|m| !(1..=120).contains(&m)) {
-        errs.push("validity_months", "validity_range");
+        errs.push("validity_months", ErrorCode::ValidityRange);
     }
     errs.into_result()?;
     Ok(tenths.unwrap_or(10))

@@ -1,5 +1,6 @@
 //! Sessions: planned → held → closed (or cancelled); closing issues
 //! certificates to those who passed. Enrolment and results: `attendance.rs`.
+use crate::error::ErrorCode;
 use std::collections::HashMap;
 
 use chrono::{NaiveDate, Utc};
@@ -178,25 +179,25 @@ fn validate(i: &SessionInput) -> AppResult<NaiveDate> {
     if date.is_none() {
         errs.push_err(FieldError::with_detail(
             "date",
-            "date_format",
+            ErrorCode::DateFormat,
             i.date.trim(),
         ));
     }
     if !is_time(&i.start_time) {
         errs.push_err(FieldError::with_detail(
             "start_time",
-            "time_format",
+            ErrorCode::TimeFormat,
             i.start_time.trim(),
         ));
     }
     if i.trainer.trim().is_empty() {
-        errs.push("trainer", "required");
+        errs.push("trainer", ErrorCode::Required);
     }
     if i.place.trim().is_empty() {
-        errs.push("place", "required");
+        errs.push("place", ErrorCode::Required);
     }
     if !(1..=500).contains(&i.capacity) {
-        errs.push("capacity", "capacity_range");
+        errs.push("capacity", ErrorCode::CapacityRange);
     }
     errs.into_result()?;
     Ok(date.unwrap_or_default())
@@ -345,9 +346,9 @@ pub async fn save<C: ConnectionTrait + TransactionTrait>(
     let txn = db.begin().await?;
     let c = find_course(&txn, i.course_id)
         .await
-        .map_err(|_| AppError::field("course_id", "required"))?;
+        .map_err(|_| AppError::field("course_id", ErrorCode::Required))?;
     if !c.active && req.id.is_none() {
-        return Err(AppError::field("course_id", "course_inactive"));
+        return Err(AppError::field("course_id", ErrorCode::CourseInactive));
     }
     let now = Utc::now();
     let mut am = match req.id {
@@ -367,7 +368,7 @@ pub async fn save<C: ConnectionTrait + TransactionTrait>(
                 return Err(AppError::Validation {
                     fields: vec![FieldError::with_detail(
                         "capacity",
-                        "capacity_below_enrolled",
+                        ErrorCode::CapacityBelowEnrolled,
                         enrolled.to_string(),
                     )],
                 });
@@ -442,7 +443,7 @@ pub async fn move_to<C: ConnectionTrait + TransactionTrait>(
             return Err(AppError::Validation {
                 fields: vec![FieldError::with_detail(
                     "rows",
-                    "results_missing",
+                    ErrorCode::ResultsMissing,
                     open.to_string(),
                 )],
             });

@@ -53,7 +53,7 @@ pub fn codes(e: &AppError) -> Vec<(String, String)> {
     match e {
         AppError::Validation { fields } => fields
             .iter()
-            .map(|f| (f.field.clone(), f.code.clone()))
+            .map(|f| (f.field.clone(), f.code.key().to_owned()))
             .collect(),
         other => panic!("unexpected {other:?}"),
     }
