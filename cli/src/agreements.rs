@@ -2,9 +2,11 @@
 use std::path::PathBuf;
 
 use clap::Subcommand;
+use dealerdesk_core::actor::Actor;
 use dealerdesk_core::agreement::print::{self, AgreementPdfRequest};
 use dealerdesk_core::agreement::rebate::{self, RebateRun, RebateRunRequest};
-use dealerdesk_core::{local_today, AppError, AppResult, DatabaseConnection};
+use dealerdesk_core::dates::Clock;
+use dealerdesk_core::{AppError, AppResult, DatabaseConnection};
 
 #[derive(Subcommand)]
 pub enum AgreementCommand {
@@ -38,7 +40,11 @@ pub enum RebateCommand {
     },
 }
 
-pub async fn agreement(conn: &DatabaseConnection, cmd: &AgreementCommand) -> AppResult<()> {
+pub async fn agreement(
+    conn: &DatabaseConnection,
+    cmd: &AgreementCommand,
+    clock: Clock,
+) -> AppResult<()> {
     match cmd {
         AgreementCommand::Print {
             number,
@@ -53,7 +59,7 @@ pub async fn agreement(conn: &DatabaseConnection, cmd: &AgreementCommand) -> App
                 path: out.to_string_lossy().into_owned(),
             };
             let written =
-                print::save_pdf(conn, &req, out.parent().unwrap_or(out), local_today()).await?;
+                print::save_pdf(conn, &req, out.parent().unwrap_or(out), clock.today).await?;
             println!("wrote {written}");
         }
     }
@@ -84,7 +90,7 @@ fn print_run(run: &RebateRun) {
 
 pub async fn rebates(
     conn: &DatabaseConnection,
-    operator: &str,
+    actor: &Actor,
     cmd: &RebateCommand,
 ) -> AppResult<()> {
     let RebateCommand::Run {
@@ -98,7 +104,7 @@ pub async fn rebates(
         to: to.clone(),
     };
     let (run, posted) = if *approve {
-        let a = rebate::approve(conn, operator, &req, local_today()).await?;
+        let a = rebate::approve(conn, actor, &req, actor.today()).await?;
         (a.run, Some(a.posted))
     } else {
         (rebate::preview(conn, &req).await?, None)

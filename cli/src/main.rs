@@ -8,7 +8,9 @@ mod agreements;
 mod training;
 
 use clap::{Parser, Subcommand};
+use dealerdesk_core::actor::Actor;
 use dealerdesk_core::complaint::report;
+use dealerdesk_core::dates::{self, Clock};
 use dealerdesk_core::distributor::transfer;
 use dealerdesk_core::distributor::{self, DistributorQuery};
 use dealerdesk_core::ledger::{self, batch, statement};
@@ -28,9 +30,14 @@ struct Cli {
     /// Database file (default: $DEALERDESK_DB, else the app's file in the user data folder).
     #[arg(long, global = true)]
     db: Option<PathBuf>,
-    /// Name recorded in history and audit entries (default: the app's operator setting).
+    /// Name recorded in history and audit entries (default: the app's operator setting;
+    /// a command that writes is refused when neither is set).
     #[arg(long, global = true)]
     operator: Option<String>,
+    /// Work as if today were this date (YYYY-MM-DD): reminders, agreement status,
+    /// statement and certificate dates; "now" is that date at the current time of day.
+    #[arg(long, global = true, env = "DEALERDESK_TODAY", value_parser = dates::parse_today_option)]
+    today: Option<chrono::NaiveDate>,
     #[command(subcommand)]
     command: Command,
 }
@@ -176,15 +183,13 @@ enum DistributorCommand {
     },
 }
 
-async fn operator(cli: &Cli, conn: &dealerdesk_core::DatabaseConnection) -> AppResult<String> {
-    if let Some(op) = &cli.operator {
-        return Ok(op.clone());
-    }
-    let saved = settings::load(conn).await?.operator_name;
-    if !saved.trim().is_empty() {
-        return Ok(saved);
-    }
-    Ok(std::env::var("USER").unwrap_or_else(|_| "dealerdesk-cli".into()))
+/// Who writes: `--operator`, else the app's operator setting, else the write is refused.
+async fn actor(
+    cli: &Cli,
+    conn: &dealerdesk_core::DatabaseConnection,
+    clock: Clock,
+) -> AppResult<Actor> {
+    settings::actor(conn, cli.operator.as_deref(), clock).await
 }
 
 /// The report as the CLI prints it: breakdowns as `{key: count}` objects.
@@ -225,8 +230,9 @@ async fn distributor_id(conn: &dealerdesk_core::DatabaseConnection, code: &str) 
 }
 
 async fn run(cli: Cli) -> AppResult<()> {
+    let clock = Clock::office(chrono::Local::now().fixed_offset(), cli.today);
     let path = db::resolve_db_path(cli.db.clone());
-    let opened = db::open(&path).await?;
+    let opened = db::open(&path, clock.now).await?;
     if let Some(b) = &opened.backup {
         eprintln!("backup before migration: {}", b.display());
     }
@@ -234,7 +240,7 @@ async fn run(cli: Cli) -> AppResult<()> {
     match &cli.command {
         Command::Distributors { command } => match command {
             DistributorCommand::Import { file } => {
-                let op = operator(&cli, &conn).await?;
+                let op = actor(&cli, &conn, clock).await?;
                 let s = transfer::import(&conn, &op, file).await?;
                 println!(
                     "imported {}: {} created, {} updated, {} unchanged",
@@ -281,22 +287,21 @@ async fn run(cli: Cli) -> AppResult<()> {
             seed,
             complaints,
         } => {
-            let op = operator(&cli, &conn).await?;
+            let op = actor(&cli, &conn, clock).await?;
             let n = demo::generate(&conn, &op, *distributors).await?;
             let e = demo::generate_ledger(&conn, &op, *entries_per_distributor, *seed).await?;
-            let c = demo::generate_complaints(&conn, &op, *complaints, *seed, chrono::Utc::now())
-                .await?;
-            let (o, a) = demo::generate_agreements(&conn, &op, *seed, chrono::Utc::now()).await?;
-            let t = demo::generate_training(&conn, &op, *seed, chrono::Utc::now()).await?;
+            let c = demo::generate_complaints(&conn, &op, *complaints, *seed, clock.now).await?;
+            let (o, a) = demo::generate_agreements(&conn, &op, *seed, clock.now).await?;
+            let t = demo::generate_training(&conn, &op, *seed, clock.now).await?;
             println!(
                 "added {n} sample distributor(s), {e} ledger entries, {c} complaints, {o} onboarding checklists, {a} agreements and {t} training certificates to {}",
                 path.display()
             );
         }
-        Command::Agreement { command } => agreements::agreement(&conn, command).await?,
-        Command::Training { command } => training::run(&conn, command).await?,
+        Command::Agreement { command } => agreements::agreement(&conn, command, clock).await?,
+        Command::Training { command } => training::run(&conn, command, clock).await?,
         Command::Rebates { command } => {
-            let op = operator(&cli, &conn).await?;
+            let op = actor(&cli, &conn, clock).await?;
             agreements::rebates(&conn, &op, command).await?
         }
         Command::Complaints {
@@ -319,14 +324,14 @@ async fn run(cli: Cli) -> AppResult<()> {
                 to: to.clone(),
                 distributor_id,
             };
-            let r = report::build(&conn, &req, chrono::Utc::now()).await?;
+            let r = report::build(&conn, &req, clock.now).await?;
             if let Some(out) = out {
                 let file = report::ReportFileRequest {
                     report: req.clone(),
                     lang: lang.clone(),
                     path: out.to_string_lossy().into_owned(),
                 };
-                let written = report::write_file(&conn, &file, chrono::Utc::now()).await?;
+                let written = report::write_file(&conn, &file, clock).await?;
                 eprintln!("wrote {written}");
             }
             if *json {
@@ -343,7 +348,7 @@ async fn run(cli: Cli) -> AppResult<()> {
         }
         Command::Ledger { command } => match command {
             LedgerCommand::Import { file } => {
-                let op = operator(&cli, &conn).await?;
+                let op = actor(&cli, &conn, clock).await?;
                 let s = ledger::import::import(&conn, &op, file).await?;
                 println!(
                     "imported {}: {} entries added, {} already posted",
@@ -388,7 +393,8 @@ async fn run(cli: Cli) -> AppResult<()> {
                     lang: lang.clone(),
                     path: out.to_string_lossy().into_owned(),
                 };
-                let written = statement::save_pdf(&conn, &pdf_req, Path::new(".")).await?;
+                let written =
+                    statement::save_pdf(&conn, &pdf_req, Path::new("."), clock.today).await?;
                 eprintln!("wrote {written}");
             }
             if *json {
@@ -448,6 +454,7 @@ async fn run(cli: Cli) -> AppResult<()> {
                     progress_bar.set_length(u64::from(p.total));
                     progress_bar.set_position(u64::from(p.done));
                 }),
+                clock.today,
             )
             .await;
             bar.finish_and_clear();

@@ -2,9 +2,10 @@
 use std::path::PathBuf;
 
 use clap::Subcommand;
+use dealerdesk_core::dates::Clock;
 use dealerdesk_core::training::certificate::{self, CertificatePrintRequest, CertificateQuery};
 use dealerdesk_core::training::compliance;
-use dealerdesk_core::{local_today, AppError, AppResult, DatabaseConnection};
+use dealerdesk_core::{AppError, AppResult, DatabaseConnection};
 
 #[derive(Subcommand)]
 pub enum TrainingCommand {
@@ -24,7 +25,7 @@ pub enum TrainingCommand {
     },
 }
 
-pub async fn run(conn: &DatabaseConnection, cmd: &TrainingCommand) -> AppResult<()> {
+pub async fn run(conn: &DatabaseConnection, cmd: &TrainingCommand, clock: Clock) -> AppResult<()> {
     match cmd {
         TrainingCommand::Certificates {
             session,
@@ -37,7 +38,7 @@ pub async fn run(conn: &DatabaseConnection, cmd: &TrainingCommand) -> AppResult<
                     session_id: Some(*session),
                     ..Default::default()
                 },
-                local_today(),
+                clock.today,
             )
             .await?;
             if certs.is_empty() {
@@ -50,7 +51,7 @@ pub async fn run(conn: &DatabaseConnection, cmd: &TrainingCommand) -> AppResult<
                     lang: lang.clone(),
                     out_dir: out_dir.to_string_lossy().into_owned(),
                 },
-                local_today(),
+                clock.today,
             )
             .await?;
             for p in &written {
@@ -58,7 +59,7 @@ pub async fn run(conn: &DatabaseConnection, cmd: &TrainingCommand) -> AppResult<
             }
         }
         TrainingCommand::Compliance { json } => {
-            let rows = compliance::compliance(conn, local_today(), None).await?;
+            let rows = compliance::compliance(conn, clock.today, None).await?;
             if *json {
                 let v: Vec<serde_json::Value> = rows
                     .iter()

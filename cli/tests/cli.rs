@@ -536,3 +536,109 @@ fn training_certificates_and_compliance() {
         "a planned session has no certificates"
     );
 }
+
+/// The CLI as a clerk runs it: no `--operator`, no `--today` unless given.
+fn bare(db: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -> std::process::Output {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_dealerdesk-cli"));
+    c.arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("DEALERDESK_DB")
+        .env_remove("DEALERDESK_TODAY");
+    for (k, v) in env {
+        c.env(k, v);
+    }
+    c.output().unwrap()
+}
+
+#[test]
+fn operator_rule_and_today_option() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("rule.sqlite");
+
+    let help = bare(&db, &["--help"], &[]);
+    let help = String::from_utf8_lossy(&help.stdout);
+    assert!(
+        help.contains("--today") && help.contains("DEALERDESK_TODAY"),
+        "{help}"
+    );
+
+    // A write names its operator: no `--operator` and none in Settings is refused, never made up.
+    let out = bare(
+        &db,
+        &["demo-data", "--distributors", "3"],
+        &[("USER", "someone")],
+    );
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("operator_name: required"), "{err}");
+    // A command that only reads needs none.
+    let out = bare(&db, &["distributors", "list", "--json"], &[]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "[]");
+
+    // A bad date for --today (or DEALERDESK_TODAY) is refused with the option named.
+    for out in [
+        bare(&db, &["--today", "2026-02-30", "distributors", "list"], &[]),
+        bare(
+            &db,
+            &["distributors", "list"],
+            &[("DEALERDESK_TODAY", "tomorrow")],
+        ),
+    ] {
+        assert!(!out.status.success());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("--today"), "{err}");
+    }
+
+    // The date given is the office's today: the statement is printed on it.
+    let people = dir.path().join("d.csv");
+    std::fs::write(&people, format!("{HEADER}\nD1,上海华东经销有限公司,华东,91110000802100433B,,王伟,13812345678,,上海市,上海市,,,core,active,50000.00,30\n")).unwrap();
+    let out = bare(
+        &db,
+        &[
+            "--operator",
+            "批处理",
+            "distributors",
+            "import",
+            people.to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for (args, env) in [
+        (vec!["--today", "2031-07-09"], vec![]),
+        (vec![], vec![("DEALERDESK_TODAY", "2031-07-09")]),
+    ] {
+        let pdf = dir.path().join("s.pdf");
+        let _ = std::fs::remove_file(&pdf);
+        let mut a: Vec<&str> = args.clone();
+        a.extend([
+            "statement",
+            "--distributor",
+            "D1",
+            "--from",
+            "2026-01-01",
+            "--to",
+            "2026-03-31",
+            "--out",
+            pdf.to_str().unwrap(),
+        ]);
+        let out = bare(&db, &a, &env);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = pdf_text(pdf.to_str().unwrap());
+        assert!(text.contains("2031-07-09"), "{text}");
+    }
+}

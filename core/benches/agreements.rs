@@ -45,23 +45,23 @@ where
 #[tokio::main]
 async fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let opened = db::open(&dir.path().join("bench.sqlite"))
+    let opened = db::open(&dir.path().join("bench.sqlite"), chrono::Utc::now())
         .await
         .expect("database");
     let conn = opened.db;
     let now = chrono::Utc::now();
     let today = now.date_naive();
     let t = Instant::now();
-    demo::generate(&conn, "bench", 40)
+    demo::generate(&conn, &actor(), 40)
         .await
         .expect("distributors");
-    demo::generate_ledger(&conn, "bench", 60, 2026)
+    demo::generate_ledger(&conn, &actor(), 60, 2026)
         .await
         .expect("ledger");
-    let (o, a) = demo::generate_agreements(&conn, "bench", 2026, now)
+    let (o, a) = demo::generate_agreements(&conn, &actor(), 2026, now)
         .await
         .expect("agreements");
-    let c = demo::generate_training(&conn, "bench", 2026, now)
+    let c = demo::generate_training(&conn, &actor(), 2026, now)
         .await
         .expect("training");
     println!("sample data: 40 distributors, {o} onboarding checklists, {a} agreements, {c} certificates in {}", ms(t.elapsed()));
@@ -119,4 +119,10 @@ async fn main() {
         r.expect("reminders").len(),
         ms(d)
     );
+}
+
+/// The benchmark's operator at the computer's clock.
+fn actor() -> dealerdesk_core::actor::Actor {
+    let clock = dealerdesk_core::dates::Clock::office(chrono::Local::now().fixed_offset(), None);
+    dealerdesk_core::actor::Actor::new("bench", clock).unwrap()
 }

@@ -23,9 +23,12 @@ async fn main() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(10_000);
     let dir = std::env::temp_dir().join(format!("dealerdesk-bench-{}", std::process::id()));
-    let conn = db::open(&dir.join("bench.sqlite")).await.unwrap().db;
+    let conn = db::open(&dir.join("bench.sqlite"), chrono::Utc::now())
+        .await
+        .unwrap()
+        .db;
     let t = Instant::now();
-    demo::generate(&conn, "bench", n).await.unwrap();
+    demo::generate(&conn, &actor(), n).await.unwrap();
     println!(
         "generated {n} distributors in {:.0} ms",
         t.elapsed().as_secs_f64() * 1e3
@@ -95,4 +98,10 @@ async fn main() {
         println!("{name:<55} {total:>6} hits  {}", stats(times));
     }
     let _ = std::fs::remove_dir_all(dir);
+}
+
+/// The benchmark's operator at the computer's clock.
+fn actor() -> dealerdesk_core::actor::Actor {
+    let clock = dealerdesk_core::dates::Clock::office(chrono::Local::now().fixed_offset(), None);
+    dealerdesk_core::actor::Actor::new("bench", clock).unwrap()
 }

@@ -115,8 +115,11 @@ async fn main() {
     let t = Instant::now();
     pdf::warm_up();
     println!("BENCH font parse (once per process): {}", ms(t.elapsed()));
-    let conn = db::open(&dir.path().join("one.sqlite")).await.unwrap().db;
-    let op = "bench";
+    let conn = db::open(&dir.path().join("one.sqlite"), chrono::Utc::now())
+        .await
+        .unwrap()
+        .db;
+    let op = &actor();
     settings::save_statement_settings(
         &conn,
         op,
@@ -265,7 +268,10 @@ async fn main() {
     }
 
     // --- 2. batch: 500 active distributors × 100 lines --------------------
-    let conn = db::open(&dir.path().join("batch.sqlite")).await.unwrap().db;
+    let conn = db::open(&dir.path().join("batch.sqlite"), chrono::Utc::now())
+        .await
+        .unwrap()
+        .db;
     settings::save_statement_settings(
         &conn,
         op,
@@ -299,6 +305,7 @@ async fn main() {
         &req,
         Arc::new(AtomicBool::new(false)),
         Arc::new(|_| {}),
+        chrono::NaiveDate::from_ymd_opt(2026, 4, 1).unwrap(),
     )
     .await
     .unwrap();
@@ -317,4 +324,10 @@ async fn main() {
         peak_rss_kib() / 1024,
         rss_before / 1024
     );
+}
+
+/// The benchmark's operator at the computer's clock.
+fn actor() -> dealerdesk_core::actor::Actor {
+    let clock = dealerdesk_core::dates::Clock::office(chrono::Local::now().fixed_offset(), None);
+    dealerdesk_core::actor::Actor::new("bench", clock).unwrap()
 }

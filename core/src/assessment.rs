@@ -1,5 +1,6 @@
 //! Admission assessment (准入评审): weighted criteria scores, a recommended tier,
 //! site-visit findings and the decision.
+use crate::actor::Actor;
 use crate::error::ErrorCode;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -88,14 +89,14 @@ fn score_against(
 /// review moves its status in the same transaction; `apply_tier` sets the tier.
 pub async fn record<C: ConnectionTrait + TransactionTrait>(
     db: &C,
-    operator: &str,
+    actor: &Actor,
     input: AssessmentInput,
 ) -> AppResult<Assessment> {
-    let operator = crate::operator::require_operator(operator)?;
+    let operator = actor.operator().to_owned();
     let cfg = settings::load(db).await?;
     let scored = score_against(&cfg.criteria, &input.scores)?;
     let date = if input.assessed_on.trim().is_empty() {
-        chrono::Utc::now().date_naive()
+        actor.today()
     } else {
         NaiveDate::parse_from_str(input.assessed_on.trim(), "%Y-%m-%d")
             .map_err(|_| AppError::field("assessed_on", ErrorCode::DateFormat))?
@@ -124,14 +125,14 @@ pub async fn record<C: ConnectionTrait + TransactionTrait>(
         recommended_tier: Set(tier.key().into()),
         site_visit_notes: Set(notes.clone()),
         decision: Set(input.decision.key().into()),
-        created_at: Set(chrono::Utc::now()),
+        created_at: Set(actor.now()),
         ..Default::default()
     }
     .insert(&txn)
     .await?;
     audit::record(
         &txn,
-        &operator,
+        actor,
         "distributor",
         input.distributor_id,
         "assessment",
@@ -162,8 +163,8 @@ pub async fn record<C: ConnectionTrait + TransactionTrait>(
             } else {
                 notes.clone()
             };
-            current = crate::distributor::write_status(&txn, current, to, date, &reason, &operator)
-                .await?;
+            current =
+                crate::distributor::write_status(&txn, current, to, date, &reason, actor).await?;
         } else if !status.can_move_to(to) {
             return Err(AppError::IllegalTransition {
                 from: status.key().into(),
@@ -173,7 +174,7 @@ pub async fn record<C: ConnectionTrait + TransactionTrait>(
     }
     if input.apply_tier && current.tier != tier.key() {
         let reason = format!("assessment {}", centi_text(total));
-        crate::distributor::write_tier(&txn, current, tier, &reason, &operator).await?;
+        crate::distributor::write_tier(&txn, current, tier, &reason, actor).await?;
     }
     txn.commit().await?;
     Ok(to_dto(model))

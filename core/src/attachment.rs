@@ -1,6 +1,7 @@
 //! Files attached to a distributor: licence scans, site-visit photos, signed
 //! forms. Each is copied into `<data folder>/attachments/<distributor id>/`, so
 //! the record does not break when the original is moved or deleted.
+use crate::actor::Actor;
 use crate::error::ErrorCode;
 use std::path::{Path, PathBuf};
 
@@ -162,15 +163,15 @@ pub async fn list<C: ConnectionTrait>(db: &C, distributor_id: i64) -> AppResult<
 pub async fn add<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     root: &Path,
-    operator: &str,
+    actor: &Actor,
     req: AttachmentAdd,
 ) -> AppResult<Attachment> {
-    let operator = crate::operator::require_operator(operator)?;
+    let operator = actor.operator().to_owned();
     let (source, size, file_name) = check_source(&req.source_path)?;
     let meta_len = size;
     let txn = db.begin().await?;
     crate::distributor::write_find(&txn, req.distributor_id).await?;
-    let stamp = chrono::Utc::now();
+    let stamp = actor.now();
     let stored_name = format!("{}-{}", stamp.format("%Y%m%d%H%M%S%3f"), file_name);
     let model = attachment::ActiveModel {
         distributor_id: Set(req.distributor_id),
@@ -193,7 +194,7 @@ pub async fn add<C: ConnectionTrait + TransactionTrait>(
         .map_err(|e| AppError::io(format!("{}: {e}", source.display())))?;
     let written = audit::record(
         &txn,
-        &operator,
+        actor,
         "distributor",
         req.distributor_id,
         "attachment_add",
@@ -246,10 +247,9 @@ pub async fn file_path<C: ConnectionTrait>(db: &C, root: &Path, id: i64) -> AppR
 pub async fn remove<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     root: &Path,
-    operator: &str,
+    actor: &Actor,
     id: i64,
 ) -> AppResult<()> {
-    let operator = crate::operator::require_operator(operator)?;
     let txn = db.begin().await?;
     let m = attachment::Entity::find_by_id(id)
         .one(&txn)
@@ -259,7 +259,7 @@ pub async fn remove<C: ConnectionTrait + TransactionTrait>(
     attachment::Entity::delete_by_id(id).exec(&txn).await?;
     audit::record(
         &txn,
-        &operator,
+        actor,
         "distributor",
         m.distributor_id,
         "attachment_remove",

@@ -1,5 +1,6 @@
 //! The append-only audit trail. Every service write calls `record` inside its
 //! own transaction, so an entry exists exactly when the change does.
+use crate::actor::Actor;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
 };
@@ -74,15 +75,15 @@ pub fn diff<T: Serialize>(before: Option<&T>, after: &T, skip: &[&str]) -> Vec<F
 
 pub async fn record<C: ConnectionTrait>(
     db: &C,
-    operator: &str,
+    actor: &Actor,
     entity: &str,
     entity_id: i64,
     action: &str,
     changes: &[FieldChange],
 ) -> AppResult<()> {
     audit_entry::ActiveModel {
-        at: Set(chrono::Utc::now()),
-        operator: Set(operator.to_owned()),
+        at: Set(actor.now()),
+        operator: Set(actor.operator().to_owned()),
         entity: Set(entity.to_owned()),
         entity_id: Set(entity_id),
         action: Set(action.to_owned()),

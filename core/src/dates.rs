@@ -1,7 +1,78 @@
-//! Calendar dates as the user types them (`YYYY-MM-DD`). What "today" is comes
-//! from the shell or the CLI, never from here.
-use chrono::NaiveDate;
+//! Calendar dates as the user types them (`YYYY-MM-DD`), and the office's
+//! clock. Core never reads the clock: the shell and the CLI read it once per
+//! command (or take `--today`) and pass a `Clock` in.
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Utc};
 
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+}
+
+/// What "today" and "now" are for one command.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Clock {
+    /// The office's local date.
+    pub today: NaiveDate,
+    /// The instant, UTC.
+    pub now: DateTime<Utc>,
+}
+
+impl Clock {
+    /// The clock of an office whose local time is `local`. With `fixed_today`
+    /// (the `--today` option) the date is that one and the time of day stays
+    /// the current one, so "now" is that date at the current local time.
+    pub fn office(local: DateTime<FixedOffset>, fixed_today: Option<NaiveDate>) -> Clock {
+        let Some(today) = fixed_today else {
+            return Clock {
+                today: local.date_naive(),
+                now: local.with_timezone(&Utc),
+            };
+        };
+        let at = today.and_time(local.time());
+        let now = local
+            .offset()
+            .from_local_datetime(&at)
+            .single()
+            .map(|d| d.with_timezone(&Utc))
+            .unwrap_or_else(|| at.and_utc());
+        Clock { today, now }
+    }
+}
+
+/// `--today YYYY-MM-DD` / `DEALERDESK_TODAY`: a date, or a message naming the option.
+pub fn parse_today_option(s: &str) -> Result<NaiveDate, String> {
+    parse_date(s).ok_or_else(|| format!("--today expects a date as YYYY-MM-DD, got '{}'", s.trim()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn beijing(s: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(s).unwrap()
+    }
+
+    #[test]
+    fn the_office_date_is_local_not_utc() {
+        // 07:30 in Beijing is still the day before in UTC.
+        let c = Clock::office(beijing("2026-12-02T07:30:00+08:00"), None);
+        assert_eq!(c.today, NaiveDate::from_ymd_opt(2026, 12, 2).unwrap());
+        assert_eq!(c.now.to_rfc3339(), "2026-12-01T23:30:00+00:00");
+    }
+
+    #[test]
+    fn a_fixed_today_keeps_the_time_of_day() {
+        let d = NaiveDate::from_ymd_opt(2027, 3, 15).unwrap();
+        let c = Clock::office(beijing("2026-12-02T07:30:00+08:00"), Some(d));
+        assert_eq!(c.today, d);
+        assert_eq!(c.now.to_rfc3339(), "2027-03-14T23:30:00+00:00");
+    }
+
+    #[test]
+    fn the_today_option_is_a_date() {
+        assert!(parse_today_option(" 2026-02-28 ").is_ok());
+        assert!(parse_today_option("2026-02-30")
+            .unwrap_err()
+            .contains("--today"));
+        assert!(parse_today_option("tomorrow").is_err());
+    }
 }

@@ -3,6 +3,8 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use chrono::{DateTime, Utc};
+
 use dealerdesk_migrations::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions};
 use sea_orm::{ConnectionTrait, DatabaseConnection, SqlxSqliteConnector};
@@ -38,7 +40,7 @@ pub struct Opened {
 
 /// Opens (creating if needed) the SQLite file in WAL mode with foreign keys on,
 /// backs it up if it already holds data and migrations are pending, then migrates.
-pub async fn open(path: &Path) -> AppResult<Opened> {
+pub async fn open(path: &Path, now: DateTime<Utc>) -> AppResult<Opened> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)
             .map_err(|e| AppError::io(format!("{}: {e}", dir.display())))?;
@@ -62,14 +64,18 @@ pub async fn open(path: &Path) -> AppResult<Opened> {
 
     let mut backup = None;
     if existed && !Migrator::get_pending_migrations(&db).await?.is_empty() {
-        backup = Some(backup_before_migration(&db, path).await?);
+        backup = Some(backup_before_migration(&db, path, now).await?);
     }
     Migrator::up(&db, None).await?;
     Ok(Opened { db, backup })
 }
 
-async fn backup_before_migration(db: &DatabaseConnection, path: &Path) -> AppResult<PathBuf> {
-    let stamp = chrono::Utc::now().format("%Y%m%d-%H%M%S");
+async fn backup_before_migration(
+    db: &DatabaseConnection,
+    path: &Path,
+    now: DateTime<Utc>,
+) -> AppResult<PathBuf> {
+    let stamp = now.format("%Y%m%d-%H%M%S");
     let file = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -113,4 +119,10 @@ pub struct AppInfo {
     pub version: String,
     /// The copy written before this start's migration, if any.
     pub backup: Option<String>,
+    /// The office's "today" (`YYYY-MM-DD`) as the program sees it: the
+    /// computer's date, or the one given with `--today`.
+    pub today: String,
+    /// The date given with `--today` / `DEALERDESK_TODAY`, if any: the UI then
+    /// dates its forms on it too.
+    pub fixed_today: Option<String>,
 }

@@ -1,5 +1,6 @@
 //! DealerDesk core: entities, domain services and file formats. No Tauri, no GTK:
 //! the desktop shell and the CLI are thin adapters over this crate.
+pub mod actor;
 pub mod agreement;
 pub mod assessment;
 pub mod attachment;
@@ -16,7 +17,7 @@ pub mod ledger;
 pub mod money;
 mod numbering;
 pub mod onboarding;
-pub mod operator;
+
 pub mod pdf;
 pub mod reminders;
 pub mod settings;
@@ -27,9 +28,3 @@ pub mod words;
 
 pub use error::{AppError, AppResult};
 pub use sea_orm::DatabaseConnection;
-
-/// Today on this computer's calendar: what "today" means to the person at it
-/// (agreement status, rebate periods, certificate expiry).
-pub fn local_today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
-}

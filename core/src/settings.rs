@@ -1,4 +1,6 @@
 //! Company-wide settings kept in the `setting` table as JSON values.
+use crate::actor::Actor;
+use crate::dates::Clock;
 use crate::error::ErrorCode;
 use sea_orm::TransactionSession;
 use sea_orm::{ConnectionTrait, EntityTrait, Set, TransactionTrait};
@@ -206,8 +208,10 @@ pub fn validate(s: &Settings) -> AppResult<()> {
 pub async fn save<C: TransactionTrait + ConnectionTrait>(
     db: &C,
     s: Settings,
+    clock: Clock,
 ) -> AppResult<Settings> {
     validate(&s)?;
+    let actor = Actor::new(&s.operator_name, clock)?;
     let s = Settings {
         operator_name: s.operator_name.trim().to_owned(),
         ..s
@@ -221,10 +225,24 @@ pub async fn save<C: TransactionTrait + ConnectionTrait>(
     put_json(&txn, KEY_TIER_LABELS, &s.tier_labels).await?;
     let changes = crate::audit::diff(Some(&before), &s, &[]);
     if !changes.is_empty() {
-        crate::audit::record(&txn, &s.operator_name, "settings", 0, "update", &changes).await?;
+        crate::audit::record(&txn, &actor, "settings", 0, "update", &changes).await?;
     }
     txn.commit().await?;
     Ok(s)
+}
+
+/// Who writes: the name given (the CLI's `--operator`) or else the one in
+/// Settings; with neither, the write is refused (`operator_name` required).
+/// The same rule for the app and the CLI — a name is never made up.
+pub async fn actor<C: ConnectionTrait>(
+    db: &C,
+    given: Option<&str>,
+    clock: Clock,
+) -> AppResult<Actor> {
+    match given.map(str::trim).filter(|g| !g.is_empty()) {
+        Some(name) => Actor::new(name, clock),
+        None => Actor::new(&operator(db).await?, clock),
+    }
 }
 
 /// Only the language, so the UI can switch before an operator name exists.
@@ -298,10 +316,9 @@ pub fn validate_statement_settings(s: &StatementSettings) -> AppResult<()> {
 
 pub async fn save_statement_settings<C: TransactionTrait + ConnectionTrait>(
     db: &C,
-    operator: &str,
+    actor: &Actor,
     s: StatementSettings,
 ) -> AppResult<StatementSettings> {
-    let operator = crate::operator::require_operator(operator)?;
     validate_statement_settings(&s)?;
     let c = &s.company;
     let s = StatementSettings {
@@ -321,15 +338,7 @@ pub async fn save_statement_settings<C: TransactionTrait + ConnectionTrait>(
     put_json(&txn, KEY_AGING, &s.aging_edges).await?;
     let changes = crate::audit::diff(Some(&before), &s, &[]);
     if !changes.is_empty() {
-        crate::audit::record(
-            &txn,
-            &operator,
-            "settings",
-            0,
-            "statement_settings",
-            &changes,
-        )
-        .await?;
+        crate::audit::record(&txn, actor, "settings", 0, "statement_settings", &changes).await?;
     }
     txn.commit().await?;
     Ok(s)

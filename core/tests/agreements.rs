@@ -1,7 +1,8 @@
 mod common;
+use common::actor;
 
 use common::agreements::{at, dist, province, signed, terms};
-use common::{codes, day, fresh, input, tool, OP};
+use common::{codes, day, fresh, input, tool};
 use dealerdesk_core::agreement::print::{self, AgreementPdfRequest};
 use dealerdesk_core::agreement::template::{self, AgreementTemplates};
 use dealerdesk_core::agreement::{
@@ -15,9 +16,13 @@ use dealerdesk_core::AppError;
 async fn an_agreement_moves_through_its_statuses_and_versions() {
     let (dir, db) = fresh().await;
     let root = dir.path().join("attachments");
-    let d = distributor::create(&db, OP, input("广州恒达商贸有限公司", "91110000802100433B"))
-        .await
-        .unwrap();
+    let d = distributor::create(
+        &db,
+        &actor(),
+        input("广州恒达商贸有限公司", "91110000802100433B"),
+    )
+    .await
+    .unwrap();
 
     // Bad input: every problem at once, nothing written.
     let mut bad = terms(d.id, Territory::default(), true);
@@ -26,7 +31,7 @@ async fn an_agreement_moves_through_its_statuses_and_versions() {
     bad.targets[1].from = "2026-03-01".into();
     bad.ladder[1].threshold_pct = "70".into();
     bad.payment_method = None;
-    let e = agreement::create(&db, OP, &bad, at("2025-12-01"))
+    let e = agreement::create(&db, &actor(), &bad, at("2025-12-01"))
         .await
         .unwrap_err();
     let c = codes(&e);
@@ -45,7 +50,7 @@ async fn an_agreement_moves_through_its_statuses_and_versions() {
     let mut overlap = terms(d.id, province("广东省", ""), true);
     overlap.targets[1].from = "2026-03-01".into();
     let c = codes(
-        &agreement::create(&db, OP, &overlap, at("2025-12-01"))
+        &agreement::create(&db, &actor(), &overlap, at("2025-12-01"))
             .await
             .unwrap_err(),
     );
@@ -62,7 +67,7 @@ async fn an_agreement_moves_through_its_statuses_and_versions() {
 
     // Draft → awaiting signature → signed; numbers run per year.
     let good = terms(d.id, province("广东省", ""), true);
-    let a = agreement::create(&db, OP, &good, at("2025-12-01"))
+    let a = agreement::create(&db, &actor(), &good, at("2025-12-01"))
         .await
         .unwrap();
     assert_eq!(a.agreement.number, "HT-2025-0001");
@@ -75,7 +80,7 @@ async fn an_agreement_moves_through_its_statuses_and_versions() {
         signed_date: "2025-12-15".into(),
         ..Default::default()
     };
-    let e = agreement::sign(&db, &root, OP, &sign_now, day("2025-12-20"))
+    let e = agreement::sign(&db, &root, &actor(), &sign_now, day("2025-12-20"))
         .await
         .unwrap_err();
     assert!(matches!(e, AppError::IllegalTransition { .. }), "{e:?}");
@@ -83,18 +88,18 @@ async fn an_agreement_moves_through_its_statuses_and_versions() {
     edited.payment_days = 60;
     agreement::update(
         &db,
-        OP,
+        &actor(),
         &AgreementUpdate { id, input: edited },
         day("2025-12-02"),
     )
     .await
     .unwrap();
-    agreement::submit(&db, OP, id, day("2025-12-02"))
+    agreement::submit(&db, &actor(), id, day("2025-12-02"))
         .await
         .unwrap();
     let e = agreement::update(
         &db,
-        OP,
+        &actor(),
         &AgreementUpdate {
             id,
             input: good.clone(),
@@ -107,10 +112,10 @@ async fn an_agreement_moves_through_its_statuses_and_versions() {
         matches!(e, AppError::IllegalTransition { .. }),
         "frozen while awaiting signature"
     );
-    agreement::withdraw(&db, OP, id, day("2025-12-03"))
+    agreement::withdraw(&db, &actor(), id, day("2025-12-03"))
         .await
         .unwrap();
-    agreement::submit(&db, OP, id, day("2025-12-03"))
+    agreement::submit(&db, &actor(), id, day("2025-12-03"))
         .await
         .unwrap();
 
@@ -118,7 +123,7 @@ async fn an_agreement_moves_through_its_statuses_and_versions() {
     let e = agreement::sign(
         &db,
         &root,
-        OP,
+        &actor(),
         &SignRequest {
             signed_date: "2025-12-21".into(),
             ..sign_now.clone()
@@ -131,7 +136,7 @@ async fn an_agreement_moves_through_its_statuses_and_versions() {
     for to in [Status::UnderReview, Status::Approved] {
         distributor::transition(
             &db,
-            OP,
+            &actor(),
             TransitionRequest {
                 id: d.id,
                 to,
@@ -147,7 +152,7 @@ async fn an_agreement_moves_through_its_statuses_and_versions() {
     let s = agreement::sign(
         &db,
         &root,
-        OP,
+        &actor(),
         &SignRequest {
             scan_path: scan.display().to_string(),
             apply_terms: true,
@@ -189,7 +194,7 @@ async fn an_agreement_moves_through_its_statuses_and_versions() {
     // Amendment: v2 copies v1; signing it supersedes v1, which stays readable.
     let v2 = agreement::new_version(
         &db,
-        OP,
+        &actor(),
         &VersionRequest {
             id,
             kind: AgreementKind::Amendment,
@@ -206,7 +211,7 @@ async fn an_agreement_moves_through_its_statuses_and_versions() {
     assert_eq!(v2.agreement.targets.len(), 4);
     let e = agreement::new_version(
         &db,
-        OP,
+        &actor(),
         &VersionRequest {
             id,
             kind: AgreementKind::Renewal,
@@ -220,13 +225,13 @@ async fn an_agreement_moves_through_its_statuses_and_versions() {
         "only the newest version"
     );
     let v2id = v2.agreement.id;
-    agreement::submit(&db, OP, v2id, day("2026-03-02"))
+    agreement::submit(&db, &actor(), v2id, day("2026-03-02"))
         .await
         .unwrap();
     agreement::sign(
         &db,
         &root,
-        OP,
+        &actor(),
         &SignRequest {
             id: v2id,
             signed_date: "2026-03-05".into(),
@@ -256,7 +261,7 @@ async fn an_agreement_moves_through_its_statuses_and_versions() {
     // Renewal: the term follows on; targets are the new term's to set.
     let v3 = agreement::new_version(
         &db,
-        OP,
+        &actor(),
         &VersionRequest {
             id: v2id,
             kind: AgreementKind::Renewal,
@@ -272,7 +277,7 @@ async fn an_agreement_moves_through_its_statuses_and_versions() {
     // Termination needs a date in range and a reason.
     let e = agreement::terminate(
         &db,
-        OP,
+        &actor(),
         &TerminateRequest {
             id: v2id,
             date: "2026-06-30".into(),
@@ -285,7 +290,7 @@ async fn an_agreement_moves_through_its_statuses_and_versions() {
     assert_eq!(codes(&e), vec![("reason".into(), "required".into())]);
     let t = agreement::terminate(
         &db,
-        OP,
+        &actor(),
         &TerminateRequest {
             id: v2id,
             date: "2026-06-30".into(),
@@ -331,7 +336,7 @@ async fn exclusive_territories_that_overlap_are_flagged() {
     // B's draft for Shenzhen sits inside A's exclusive Guangdong.
     let bd = agreement::create(
         &db,
-        OP,
+        &actor(),
         &terms(b, province("广东省", "深圳市"), false),
         at("2026-01-20"),
     )
@@ -348,7 +353,7 @@ async fn exclusive_territories_that_overlap_are_flagged() {
     // Guangxi does not touch it; a named region only meets the same name.
     let cd = agreement::create(
         &db,
-        OP,
+        &actor(),
         &terms(c, province("广西壮族自治区", ""), true),
         at("2026-01-20"),
     )
@@ -382,7 +387,7 @@ async fn templates_with_unknown_placeholders_are_refused() {
     let (_dir, db) = fresh().await;
     let mut t = AgreementTemplates::default();
     t.zh.push_str("\n乙方名称：{{distributor.nmae}}\n");
-    let e = template::save(&db, OP, t).await.unwrap_err();
+    let e = template::save(&db, &actor(), t).await.unwrap_err();
     match e {
         AppError::Validation { fields } => {
             assert_eq!(fields.len(), 1);
@@ -400,7 +405,7 @@ async fn templates_with_unknown_placeholders_are_refused() {
         en: "# Parties\n{{company.name}} and {{distributor.name}}\n{{targets_table}}".into(),
         ..Default::default()
     };
-    template::save(&db, OP, ok.clone()).await.unwrap();
+    template::save(&db, &actor(), ok.clone()).await.unwrap();
     assert_eq!(template::load(&db).await.unwrap(), ok);
 }
 
@@ -408,9 +413,13 @@ async fn templates_with_unknown_placeholders_are_refused() {
 async fn the_agreement_pdf_has_parties_clauses_annexes_and_capitals() {
     let (dir, db) = fresh().await;
     let root = dir.path().join("a");
-    let d = distributor::create(&db, OP, input("广州恒达商贸有限公司", "91110000802100433B"))
-        .await
-        .unwrap();
+    let d = distributor::create(
+        &db,
+        &actor(),
+        input("广州恒达商贸有限公司", "91110000802100433B"),
+    )
+    .await
+    .unwrap();
     let mut t = terms(d.id, province("广东省", "广州市"), true);
     t.special_clauses =
         "一、乙方须在每月 5 日前报送上月进销存数据。\n二、新品上市首月不计入目标考核。".into();

@@ -1,7 +1,10 @@
 mod common;
+use common::actor;
 
 use common::{fresh, input, OP};
+use dealerdesk_core::actor::Actor;
 use dealerdesk_core::assessment::{self, AssessmentInput, CriterionScore, Decision};
+use dealerdesk_core::dates::Clock;
 use dealerdesk_core::distributor::{self, Status, Tier, TransitionRequest};
 use dealerdesk_core::settings::{self, Criterion};
 use dealerdesk_core::AppError;
@@ -19,12 +22,12 @@ fn scores(values: &[(&str, u32)]) -> Vec<CriterionScore> {
 #[tokio::test]
 async fn approval_scores_recommends_tier_and_moves_status() {
     let (_dir, db) = fresh().await;
-    let d = distributor::create(&db, OP, input("甲公司", "91110000802100433B"))
+    let d = distributor::create(&db, &actor(), input("甲公司", "91110000802100433B"))
         .await
         .unwrap();
     distributor::transition(
         &db,
-        OP,
+        &actor(),
         TransitionRequest {
             id: d.id,
             to: Status::UnderReview,
@@ -45,7 +48,7 @@ async fn approval_scores_recommends_tier_and_moves_status() {
     ]);
     let a = assessment::record(
         &db,
-        OP,
+        &actor(),
         AssessmentInput {
             distributor_id: d.id,
             assessed_on: "2026-11-02".into(),
@@ -70,12 +73,12 @@ async fn approval_scores_recommends_tier_and_moves_status() {
 #[tokio::test]
 async fn missing_or_out_of_range_scores_are_field_errors() {
     let (_dir, db) = fresh().await;
-    let d = distributor::create(&db, OP, input("甲公司", "91110000802100433B"))
+    let d = distributor::create(&db, &actor(), input("甲公司", "91110000802100433B"))
         .await
         .unwrap();
     let err = assessment::record(
         &db,
-        OP,
+        &actor(),
         AssessmentInput {
             distributor_id: d.id,
             assessed_on: String::new(),
@@ -124,14 +127,16 @@ async fn weights_and_thresholds_come_from_settings() {
         },
     ];
     s.thresholds.core_min = 60;
-    settings::save(&db, s.clone()).await.unwrap();
+    settings::save(&db, s.clone(), common::clock())
+        .await
+        .unwrap();
     assert_eq!(settings::load(&db).await.unwrap(), s);
-    let d = distributor::create(&db, OP, input("甲公司", "91110000802100433B"))
+    let d = distributor::create(&db, &actor(), input("甲公司", "91110000802100433B"))
         .await
         .unwrap();
     let a = assessment::record(
         &db,
-        OP,
+        &actor(),
         AssessmentInput {
             distributor_id: d.id,
             assessed_on: String::new(),
@@ -158,7 +163,72 @@ async fn weights_and_thresholds_come_from_settings() {
     let mut bad = s.clone();
     bad.thresholds.core_min = 95;
     assert!(matches!(
-        settings::save(&db, bad).await,
+        settings::save(&db, bad, common::clock()).await,
         Err(AppError::Validation { .. })
     ));
+}
+
+/// A status change or an assessment without a date of its own is dated on the
+/// office's today as the shell or the CLI passes it (an office in Beijing at
+/// 07:30 is on a date UTC has not reached yet), never on the UTC calendar.
+#[tokio::test]
+async fn undated_steps_take_the_office_date() {
+    let (_dir, db) = fresh().await;
+    let d = distributor::create(&db, &actor(), input("甲公司", "91110000802100433B"))
+        .await
+        .unwrap();
+    let early = chrono::DateTime::parse_from_rfc3339("2026-12-02T07:30:00+08:00").unwrap();
+    let office = Actor::new(OP, Clock::office(early, None)).unwrap();
+    assert_eq!(office.now().date_naive().to_string(), "2026-12-01");
+    distributor::transition(
+        &db,
+        &office,
+        TransitionRequest {
+            id: d.id,
+            to: Status::UnderReview,
+            date: String::new(),
+            reason: String::new(),
+        },
+    )
+    .await
+    .unwrap();
+    let a = assessment::record(
+        &db,
+        &office,
+        AssessmentInput {
+            distributor_id: d.id,
+            assessed_on: String::new(),
+            scores: scores(&[
+                ("capital", 90),
+                ("warehousing", 80),
+                ("transport", 70),
+                ("coverage", 70),
+                ("sales_team", 60),
+                ("reputation", 50),
+            ]),
+            site_visit_notes: String::new(),
+            decision: Decision::Approve,
+            apply_tier: false,
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!(a.assessed_on, "2026-12-02");
+    let detail = distributor::get(&db, d.id).await.unwrap();
+    // Newest first: approved by the assessment, then under review.
+    let moves: Vec<(Status, &str, &str)> = detail.status_history[..2]
+        .iter()
+        .map(|c| (c.to, c.date.as_str(), c.recorded_at.as_str()))
+        .collect();
+    assert_eq!(
+        moves,
+        [
+            (Status::Approved, "2026-12-02", "2026-12-01T23:30:00+00:00"),
+            (
+                Status::UnderReview,
+                "2026-12-02",
+                "2026-12-01T23:30:00+00:00"
+            ),
+        ]
+    );
 }

@@ -1,6 +1,7 @@
 mod common;
+use common::actor;
 
-use common::{fresh, input, OP};
+use common::{fresh, input};
 use dealerdesk_core::attachment::{self, AttachmentAdd, AttachmentKind};
 use dealerdesk_core::{audit, distributor, AppError};
 
@@ -8,7 +9,7 @@ use dealerdesk_core::{audit, distributor, AppError};
 async fn files_are_copied_listed_opened_and_removed() {
     let (dir, db) = fresh().await;
     let root = attachment::root_for(&dir.path().join("t.sqlite"));
-    let d = distributor::create(&db, OP, input("甲公司", "91110000802100433B"))
+    let d = distributor::create(&db, &actor(), input("甲公司", "91110000802100433B"))
         .await
         .unwrap();
     let src = dir.path().join("营业执照 扫描.pdf");
@@ -17,7 +18,7 @@ async fn files_are_copied_listed_opened_and_removed() {
     let a = attachment::add(
         &db,
         &root,
-        OP,
+        &actor(),
         AttachmentAdd {
             distributor_id: d.id,
             kind: AttachmentKind::BusinessLicence,
@@ -35,7 +36,9 @@ async fn files_are_copied_listed_opened_and_removed() {
     assert_eq!(std::fs::read(&stored).unwrap(), b"%PDF-1.4 scan");
     assert_eq!(attachment::list(&db, d.id).await.unwrap().len(), 1);
 
-    attachment::remove(&db, &root, OP, a.id).await.unwrap();
+    attachment::remove(&db, &root, &actor(), a.id)
+        .await
+        .unwrap();
     assert!(!stored.exists());
     assert!(attachment::list(&db, d.id).await.unwrap().is_empty());
     let actions: Vec<_> = audit::list(&db, "distributor", d.id)
@@ -54,7 +57,7 @@ async fn missing_files_and_unknown_distributors_are_refused_without_leftovers() 
     let err = attachment::add(
         &db,
         &root,
-        OP,
+        &actor(),
         AttachmentAdd {
             distributor_id: 1,
             kind: AttachmentKind::Other,
@@ -70,7 +73,7 @@ async fn missing_files_and_unknown_distributors_are_refused_without_leftovers() 
     let err = attachment::add(
         &db,
         &root,
-        OP,
+        &actor(),
         AttachmentAdd {
             distributor_id: 42,
             kind: AttachmentKind::SiteVisitPhoto,

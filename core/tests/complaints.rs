@@ -1,4 +1,5 @@
 mod common;
+use common::actor;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use common::{codes, fresh, input, OP};
@@ -18,10 +19,14 @@ fn local(s: &str) -> DateTime<Utc> {
 }
 
 async fn one_distributor(db: &DatabaseConnection) -> i64 {
-    distributor::create(db, OP, input("杭州恒通贸易有限公司", "91110000802100433B"))
-        .await
-        .unwrap()
-        .id
+    distributor::create(
+        db,
+        &actor(),
+        input("杭州恒通贸易有限公司", "91110000802100433B"),
+    )
+    .await
+    .unwrap()
+    .id
 }
 
 fn intake(distributor_id: i64, received_at: &str, priority: Priority) -> ComplaintInput {
@@ -55,7 +60,7 @@ async fn a_complaint_goes_round_the_loop_with_the_clocks_right_at_each_step() {
 
     let bad = complaint::record(
         &db,
-        OP,
+        &actor(),
         &ComplaintInput {
             distributor_id: d,
             ..Default::default()
@@ -72,18 +77,28 @@ async fn a_complaint_goes_round_the_loop_with_the_clocks_right_at_each_step() {
     ] {
         assert!(c.contains(&(want.0.into(), want.1.into())), "{c:?}");
     }
-    let future = complaint::record(&db, OP, &intake(d, "2026-04-21 09:00", Priority::P2), now)
-        .await
-        .unwrap_err();
+    let future = complaint::record(
+        &db,
+        &actor(),
+        &intake(d, "2026-04-21 09:00", Priority::P2),
+        now,
+    )
+    .await
+    .unwrap_err();
     assert_eq!(
         codes(&future),
         vec![("received_at".into(), "in_future".into())]
     );
 
     // P2: respond within 4 working hours, resolve within 24. Received Monday 10:00.
-    let c = complaint::record(&db, OP, &intake(d, "2026-04-20 10:00", Priority::P2), now)
-        .await
-        .unwrap();
+    let c = complaint::record(
+        &db,
+        &actor(),
+        &intake(d, "2026-04-20 10:00", Priority::P2),
+        now,
+    )
+    .await
+    .unwrap();
     assert_eq!(c.number, "TS-2026-0001");
     assert_eq!(c.status, ComplaintStatus::Received);
     assert_eq!(c.sla.first_response.state, ClockState::OnTrack);
@@ -95,14 +110,14 @@ async fn a_complaint_goes_round_the_loop_with_the_clocks_right_at_each_step() {
     let id = c.id;
 
     // An illegal move is refused and changes nothing.
-    let e = complaint::transition(&db, OP, &step(id, ComplaintStatus::Resolved, ""), now)
+    let e = complaint::transition(&db, &actor(), &step(id, ComplaintStatus::Resolved, ""), now)
         .await
         .unwrap_err();
     assert!(matches!(e, AppError::IllegalTransition { .. }), "{e:?}");
 
     complaint::transition(
         &db,
-        OP,
+        &actor(),
         &step(id, ComplaintStatus::Classified, "2026-04-20 10:20"),
         now,
     )
@@ -142,7 +157,7 @@ async fn a_complaint_goes_round_the_loop_with_the_clocks_right_at_each_step() {
     let now = local("2026-04-23 12:00");
     complaint::transition(
         &db,
-        OP,
+        &actor(),
         &step(id, ComplaintStatus::Responded, "2026-04-20 13:30"),
         now,
     )
@@ -150,7 +165,7 @@ async fn a_complaint_goes_round_the_loop_with_the_clocks_right_at_each_step() {
     .unwrap();
     let before = complaint::transition(
         &db,
-        OP,
+        &actor(),
         &step(id, ComplaintStatus::InProgress, "2026-04-20 13:00"),
         now,
     )
@@ -159,7 +174,7 @@ async fn a_complaint_goes_round_the_loop_with_the_clocks_right_at_each_step() {
     assert_eq!(codes(&before)[0].1, "before_last_entry");
     let no_note = complaint::transition(
         &db,
-        OP,
+        &actor(),
         &step(
             id,
             ComplaintStatus::WaitingOnDistributor,
@@ -176,7 +191,7 @@ async fn a_complaint_goes_round_the_loop_with_the_clocks_right_at_each_step() {
         "2026-04-21 09:00",
     );
     wait.note = "请提供批次照片".into();
-    let waiting = complaint::transition(&db, OP, &wait, local("2026-04-23 09:00"))
+    let waiting = complaint::transition(&db, &actor(), &wait, local("2026-04-23 09:00"))
         .await
         .unwrap();
     assert_eq!(waiting.complaint.sla.first_response.state, ClockState::Met);
@@ -190,7 +205,7 @@ async fn a_complaint_goes_round_the_loop_with_the_clocks_right_at_each_step() {
     assert_eq!(waiting.allowed, vec![ComplaintStatus::Responded]);
     complaint::transition(
         &db,
-        OP,
+        &actor(),
         &step(id, ComplaintStatus::Responded, "2026-04-23 09:00"),
         now,
     )
@@ -198,7 +213,7 @@ async fn a_complaint_goes_round_the_loop_with_the_clocks_right_at_each_step() {
     .unwrap();
     let working = complaint::transition(
         &db,
-        OP,
+        &actor(),
         &step(id, ComplaintStatus::InProgress, "2026-04-23 10:00"),
         local("2026-04-23 10:00"),
     )
@@ -213,7 +228,7 @@ async fn a_complaint_goes_round_the_loop_with_the_clocks_right_at_each_step() {
 
     let unresolved = complaint::transition(
         &db,
-        OP,
+        &actor(),
         &step(id, ComplaintStatus::Resolved, "2026-04-24 10:00"),
         now,
     )
@@ -230,25 +245,29 @@ async fn a_complaint_goes_round_the_loop_with_the_clocks_right_at_each_step() {
     resolve.root_cause = "material".into();
     resolve.root_cause_note = "涂层供应商批次问题".into();
     let now = local("2026-04-24 12:00");
-    complaint::transition(&db, OP, &resolve, now).await.unwrap();
+    complaint::transition(&db, &actor(), &resolve, now)
+        .await
+        .unwrap();
     let mut verify = step(id, ComplaintStatus::Verified, "2026-04-24 11:00");
     verify.confirmation = "经销商确认已收到换货".into();
     verify.satisfaction = Some(7);
     assert_eq!(
         codes(
-            &complaint::transition(&db, OP, &verify, now)
+            &complaint::transition(&db, &actor(), &verify, now)
                 .await
                 .unwrap_err()
         ),
         vec![("satisfaction".into(), "score_range".into())]
     );
     verify.satisfaction = Some(4);
-    let verified = complaint::transition(&db, OP, &verify, now).await.unwrap();
+    let verified = complaint::transition(&db, &actor(), &verify, now)
+        .await
+        .unwrap();
     assert_eq!(verified.complaint.sla.resolution.state, ClockState::Met);
     assert_eq!(verified.complaint.satisfaction, Some(4));
     complaint::add_note(
         &db,
-        OP,
+        &actor(),
         &ComplaintNote {
             id,
             kind: Some(EventKind::Assignment),
@@ -258,7 +277,7 @@ async fn a_complaint_goes_round_the_loop_with_the_clocks_right_at_each_step() {
     )
     .await
     .unwrap();
-    let closed = complaint::transition(&db, OP, &step(id, ComplaintStatus::Closed, ""), now)
+    let closed = complaint::transition(&db, &actor(), &step(id, ComplaintStatus::Closed, ""), now)
         .await
         .unwrap();
     assert_eq!(closed.complaint.assignee, "刘洋");
@@ -283,7 +302,7 @@ async fn a_complaint_goes_round_the_loop_with_the_clocks_right_at_each_step() {
     // Reopen: needs a reason; the resolution clock runs on from where it stopped.
     let e = complaint::transition(
         &db,
-        OP,
+        &actor(),
         &step(id, ComplaintStatus::InProgress, "2026-04-27 09:00"),
         local("2026-04-27 10:00"),
     )
@@ -295,7 +314,7 @@ async fn a_complaint_goes_round_the_loop_with_the_clocks_right_at_each_step() {
     );
     let mut reopen = step(id, ComplaintStatus::InProgress, "2026-04-27 09:00");
     reopen.note = "换货后同样问题".into();
-    let reopened = complaint::transition(&db, OP, &reopen, local("2026-04-27 10:00"))
+    let reopened = complaint::transition(&db, &actor(), &reopen, local("2026-04-27 10:00"))
         .await
         .unwrap();
     assert!(reopened.complaint.sla.resolution.running);
@@ -339,7 +358,7 @@ async fn a_complaint_at_17_30_before_a_holiday_is_due_after_it() {
     )
     .unwrap();
     let list = days::read_csv(&csv).unwrap();
-    days::replace(&db, OP, &list).await.unwrap();
+    days::replace(&db, &actor(), &list).await.unwrap();
     let out = dir.path().join("out.csv");
     days::write_csv(&out, &days::list(&db).await.unwrap()).unwrap();
     assert_eq!(days::read_csv(&out).unwrap().len(), 7, "export reads back");
@@ -364,7 +383,7 @@ async fn a_complaint_at_17_30_before_a_holiday_is_due_after_it() {
     assert!(matches!(
         days::replace(
             &db,
-            OP,
+            &actor(),
             &[
                 CalendarDay {
                     date: "2026-05-01".into(),
@@ -385,7 +404,7 @@ async fn a_complaint_at_17_30_before_a_holiday_is_due_after_it() {
     // Thursday 2026-04-30 17:30, P1 (2 working hours to respond).
     let c = complaint::record(
         &db,
-        OP,
+        &actor(),
         &intake(d, "2026-04-30 17:30", Priority::P1),
         local("2026-04-30 17:35"),
     )
@@ -423,10 +442,10 @@ async fn the_report_counts_compliance_hours_pareto_and_satisfaction() {
             inp.product = "电磁炉 C21".into();
             inp.category = "delivery".into();
         }
-        let c = complaint::record(&db, OP, &inp, now).await.unwrap();
+        let c = complaint::record(&db, &actor(), &inp, now).await.unwrap();
         complaint::transition(
             &db,
-            OP,
+            &actor(),
             &step(c.id, ComplaintStatus::Classified, received),
             now,
         )
@@ -434,7 +453,7 @@ async fn the_report_counts_compliance_hours_pareto_and_satisfaction() {
         .unwrap();
         complaint::transition(
             &db,
-            OP,
+            &actor(),
             &step(c.id, ComplaintStatus::Responded, responded),
             now,
         )
@@ -509,7 +528,9 @@ async fn settings_are_validated() {
     s.sla[0].resolution_hours = 1;
     s.working_periods[1].start = "11:00".into();
     s.working_weekdays = [false; 7];
-    let e = complaint::save_settings(&db, OP, s).await.unwrap_err();
+    let e = complaint::save_settings(&db, &actor(), s)
+        .await
+        .unwrap_err();
     let c = codes(&e);
     for want in [
         ("sla.0.resolution_hours", "sla_order"),
@@ -520,7 +541,9 @@ async fn settings_are_validated() {
     }
     let mut ok = complaint::load_settings(&db).await.unwrap();
     ok.escalation = ["组长".into(), "经理".into(), "总监".into()];
-    complaint::save_settings(&db, OP, ok.clone()).await.unwrap();
+    complaint::save_settings(&db, &actor(), ok.clone())
+        .await
+        .unwrap();
     assert_eq!(complaint::load_settings(&db).await.unwrap(), ok);
 }
 
@@ -529,16 +552,21 @@ async fn attachments_are_copied_into_the_complaints_folder_and_only_those_open()
     let (dir, db) = fresh().await;
     let d = one_distributor(&db).await;
     let now = local("2026-04-20 11:00");
-    let c = complaint::record(&db, OP, &intake(d, "2026-04-20 10:00", Priority::P3), now)
-        .await
-        .unwrap();
+    let c = complaint::record(
+        &db,
+        &actor(),
+        &intake(d, "2026-04-20 10:00", Priority::P3),
+        now,
+    )
+    .await
+    .unwrap();
     let root = dir.path().join("attachments");
     let photo = dir.path().join("破损照片 1.jpg");
     std::fs::write(&photo, b"jpeg bytes").unwrap();
     let missing = complaint::attach(
         &db,
         &root,
-        OP,
+        &actor(),
         &complaint::ComplaintAttach {
             id: c.id,
             source_path: "/no/such/file.jpg".into(),
@@ -554,7 +582,7 @@ async fn attachments_are_copied_into_the_complaints_folder_and_only_those_open()
     let detail = complaint::attach(
         &db,
         &root,
-        OP,
+        &actor(),
         &complaint::ComplaintAttach {
             id: c.id,
             source_path: photo.display().to_string(),
@@ -598,7 +626,9 @@ async fn attachments_are_copied_into_the_complaints_folder_and_only_those_open()
 #[tokio::test]
 async fn sample_data_loads_only_into_an_empty_database_and_has_every_state() {
     let (_dir, db) = fresh().await;
-    let n = dealerdesk_core::demo::load_sample(&db, OP).await.unwrap();
+    let n = dealerdesk_core::demo::load_sample(&db, &actor())
+        .await
+        .unwrap();
     assert_eq!(n, 40);
     let all = complaint::list(&db, &ComplaintQuery::default(), Utc::now())
         .await
@@ -614,7 +644,7 @@ async fn sample_data_loads_only_into_an_empty_database_and_has_every_state() {
         all.iter().any(|c| c.sla.escalation_level > 0),
         "some are late"
     );
-    let again = dealerdesk_core::demo::load_sample(&db, OP)
+    let again = dealerdesk_core::demo::load_sample(&db, &actor())
         .await
         .unwrap_err();
     assert_eq!(codes(&again), vec![("database".into(), "not_empty".into())]);

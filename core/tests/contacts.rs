@@ -1,13 +1,14 @@
 mod common;
+use common::actor;
 
-use common::{fresh, input, OP};
+use common::{fresh, input};
 use dealerdesk_core::distributor::contacts::{self, ContactInput, ContactSave};
 use dealerdesk_core::{audit, distributor, AppError};
 
 #[tokio::test]
 async fn contacts_are_added_edited_removed_and_audited() {
     let (_dir, db) = fresh().await;
-    let d = distributor::create(&db, OP, input("甲公司", "91110000802100433B"))
+    let d = distributor::create(&db, &actor(), input("甲公司", "91110000802100433B"))
         .await
         .unwrap();
     let save = |id: Option<i64>, name: &str, phone: &str| ContactSave {
@@ -20,10 +21,10 @@ async fn contacts_are_added_edited_removed_and_audited() {
             ..Default::default()
         },
     };
-    let c = contacts::save(&db, OP, save(None, "赵敏", "13700001111"))
+    let c = contacts::save(&db, &actor(), save(None, "赵敏", "13700001111"))
         .await
         .unwrap();
-    let c2 = contacts::save(&db, OP, save(Some(c.id), "赵敏", "021-55556666"))
+    let c2 = contacts::save(&db, &actor(), save(Some(c.id), "赵敏", "021-55556666"))
         .await
         .unwrap();
     assert_eq!(c2.id, c.id);
@@ -31,21 +32,21 @@ async fn contacts_are_added_edited_removed_and_audited() {
     let detail = distributor::get(&db, d.id).await.unwrap();
     assert_eq!(detail.contacts.len(), 1);
 
-    let err = contacts::save(&db, OP, save(None, "", ""))
+    let err = contacts::save(&db, &actor(), save(None, "", ""))
         .await
         .unwrap_err();
     assert!(matches!(err, AppError::Validation { .. }));
     // A contact id that belongs to another distributor is not found here.
     let other = distributor::create(
         &db,
-        OP,
+        &actor(),
         input("乙公司", &dealerdesk_core::demo::uscc_for(3)),
     )
     .await
     .unwrap();
     let err = contacts::save(
         &db,
-        OP,
+        &actor(),
         ContactSave {
             distributor_id: other.id,
             ..save(Some(c.id), "x", "13700001111")
@@ -55,7 +56,7 @@ async fn contacts_are_added_edited_removed_and_audited() {
     .unwrap_err();
     assert!(matches!(err, AppError::NotFound { .. }));
 
-    contacts::remove(&db, OP, c.id).await.unwrap();
+    contacts::remove(&db, &actor(), c.id).await.unwrap();
     assert!(distributor::get(&db, d.id)
         .await
         .unwrap()

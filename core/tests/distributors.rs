@@ -1,10 +1,12 @@
 mod common;
+use common::actor;
+use dealerdesk_core::actor::Actor;
 
 use common::{fresh, input, OP};
 use dealerdesk_core::distributor::{
     self, DistributorQuery, SortField, Status, Tier, TierChangeRequest, TransitionRequest,
 };
-use dealerdesk_core::{audit, demo, AppError};
+use dealerdesk_core::{audit, demo, settings, AppError};
 use sea_orm::{ConnectionTrait, Statement};
 
 const USCC_OK: &str = "91110000802100433B";
@@ -39,7 +41,7 @@ async fn database_is_wal_with_foreign_keys() {
 #[tokio::test]
 async fn wrong_check_character_is_refused_then_fixed_code_saves() {
     let (_dir, db) = fresh().await;
-    let err = distributor::create(&db, OP, input("广州华盛商贸有限公司", USCC_BAD))
+    let err = distributor::create(&db, &actor(), input("广州华盛商贸有限公司", USCC_BAD))
         .await
         .unwrap_err();
     match err {
@@ -59,7 +61,7 @@ async fn wrong_check_character_is_refused_then_fixed_code_saves() {
         0
     );
 
-    let d = distributor::create(&db, OP, input("广州华盛商贸有限公司", USCC_OK))
+    let d = distributor::create(&db, &actor(), input("广州华盛商贸有限公司", USCC_OK))
         .await
         .unwrap();
     assert_eq!(d.code, "DS00001");
@@ -103,10 +105,10 @@ async fn wrong_check_character_is_refused_then_fixed_code_saves() {
 #[tokio::test]
 async fn code_and_uscc_are_unique() {
     let (_dir, db) = fresh().await;
-    distributor::create(&db, OP, input("甲公司", USCC_OK))
+    distributor::create(&db, &actor(), input("甲公司", USCC_OK))
         .await
         .unwrap();
-    let err = distributor::create(&db, OP, input("乙公司", USCC_OK))
+    let err = distributor::create(&db, &actor(), input("乙公司", USCC_OK))
         .await
         .unwrap_err();
     assert!(
@@ -115,7 +117,7 @@ async fn code_and_uscc_are_unique() {
     );
     let mut i = input("乙公司", &demo::uscc_for(7));
     i.code = "DS00001".into();
-    let err = distributor::create(&db, OP, i).await.unwrap_err();
+    let err = distributor::create(&db, &actor(), i).await.unwrap_err();
     assert!(
         matches!(err, AppError::Conflict { ref field, .. } if field == "code"),
         "{err:?}"
@@ -125,13 +127,14 @@ async fn code_and_uscc_are_unique() {
 #[tokio::test]
 async fn update_records_field_level_audit() {
     let (_dir, db) = fresh().await;
-    let d = distributor::create(&db, OP, input("甲公司", USCC_OK))
+    let d = distributor::create(&db, &actor(), input("甲公司", USCC_OK))
         .await
         .unwrap();
     let mut i = input("甲公司", USCC_OK);
     i.credit_limit = "350000.5".into();
     i.contact_phone = "021-62345678".into();
-    let u = distributor::update(&db, "李娜", d.id, i).await.unwrap();
+    let li_na = Actor::new("李娜", common::clock()).unwrap();
+    let u = distributor::update(&db, &li_na, d.id, i).await.unwrap();
     assert_eq!(u.credit_limit.to_string(), "350000.50");
     assert_eq!(u.code, d.code);
     let history = audit::list(&db, "distributor", d.id).await.unwrap();
@@ -156,7 +159,7 @@ async fn update_records_field_level_audit() {
 #[tokio::test]
 async fn audit_entries_cannot_be_changed() {
     let (_dir, db) = fresh().await;
-    distributor::create(&db, OP, input("甲公司", USCC_OK))
+    distributor::create(&db, &actor(), input("甲公司", USCC_OK))
         .await
         .unwrap();
     assert!(db
@@ -172,7 +175,7 @@ async fn audit_entries_cannot_be_changed() {
 #[tokio::test]
 async fn lifecycle_allows_only_legal_moves() {
     let (_dir, db) = fresh().await;
-    let d = distributor::create(&db, OP, input("甲公司", USCC_OK))
+    let d = distributor::create(&db, &actor(), input("甲公司", USCC_OK))
         .await
         .unwrap();
     let go = |to: Status, reason: &str| TransitionRequest {
@@ -181,29 +184,31 @@ async fn lifecycle_allows_only_legal_moves() {
         date: "2026-11-20".into(),
         reason: reason.into(),
     };
-    let err = distributor::transition(&db, OP, go(Status::Active, ""))
+    let err = distributor::transition(&db, &actor(), go(Status::Active, ""))
         .await
         .unwrap_err();
     assert!(
         matches!(err, AppError::IllegalTransition { ref from, ref to } if from == "applicant" && to == "active")
     );
     for s in [Status::UnderReview, Status::Approved, Status::Active] {
-        distributor::transition(&db, OP, go(s, "")).await.unwrap();
+        distributor::transition(&db, &actor(), go(s, ""))
+            .await
+            .unwrap();
     }
-    let err = distributor::transition(&db, OP, go(Status::Suspended, " "))
+    let err = distributor::transition(&db, &actor(), go(Status::Suspended, " "))
         .await
         .unwrap_err();
     assert!(matches!(err, AppError::Validation { ref fields } if fields[0].field == "reason"));
-    distributor::transition(&db, OP, go(Status::Suspended, "逾期未回款"))
+    distributor::transition(&db, &actor(), go(Status::Suspended, "逾期未回款"))
         .await
         .unwrap();
-    distributor::transition(&db, OP, go(Status::Active, ""))
+    distributor::transition(&db, &actor(), go(Status::Active, ""))
         .await
         .unwrap();
-    distributor::transition(&db, OP, go(Status::Terminated, "合同到期不续"))
+    distributor::transition(&db, &actor(), go(Status::Terminated, "合同到期不续"))
         .await
         .unwrap();
-    let err = distributor::transition(&db, OP, go(Status::Active, ""))
+    let err = distributor::transition(&db, &actor(), go(Status::Active, ""))
         .await
         .unwrap_err();
     assert!(matches!(err, AppError::IllegalTransition { .. }));
@@ -231,7 +236,7 @@ async fn lifecycle_allows_only_legal_moves() {
 #[tokio::test]
 async fn tier_changes_keep_history_with_reason() {
     let (_dir, db) = fresh().await;
-    let d = distributor::create(&db, OP, input("甲公司", USCC_OK))
+    let d = distributor::create(&db, &actor(), input("甲公司", USCC_OK))
         .await
         .unwrap();
     let req = |tier, reason: &str| TierChangeRequest {
@@ -239,13 +244,15 @@ async fn tier_changes_keep_history_with_reason() {
         tier,
         reason: reason.into(),
     };
-    assert!(distributor::change_tier(&db, OP, req(Tier::Core, ""))
+    assert!(distributor::change_tier(&db, &actor(), req(Tier::Core, ""))
         .await
         .is_err());
-    assert!(distributor::change_tier(&db, OP, req(Tier::Basic, "同级"))
-        .await
-        .is_err());
-    distributor::change_tier(&db, OP, req(Tier::Core, "年度销量达标"))
+    assert!(
+        distributor::change_tier(&db, &actor(), req(Tier::Basic, "同级"))
+            .await
+            .is_err()
+    );
+    distributor::change_tier(&db, &actor(), req(Tier::Core, "年度销量达标"))
         .await
         .unwrap();
     let detail = distributor::get(&db, d.id).await.unwrap();
@@ -258,7 +265,7 @@ async fn tier_changes_keep_history_with_reason() {
 #[tokio::test]
 async fn list_filters_sorts_and_pages() {
     let (_dir, db) = fresh().await;
-    demo::generate(&db, OP, 60).await.unwrap();
+    demo::generate(&db, &actor(), 60).await.unwrap();
     let all = distributor::list(
         &db,
         &DistributorQuery {
@@ -332,10 +339,27 @@ async fn list_filters_sorts_and_pages() {
 #[tokio::test]
 async fn writes_need_an_operator() {
     let (_dir, db) = fresh().await;
-    let err = distributor::create(&db, "  ", input("甲公司", USCC_OK))
+    let is_operator_required = |e: &AppError| matches!(e, AppError::Validation { fields } if fields[0].field == "operator_name");
+    // No name given and none in Settings: refused, never made up.
+    let err = settings::actor(&db, None, common::clock())
         .await
         .unwrap_err();
-    assert!(
-        matches!(err, AppError::Validation { ref fields } if fields[0].field == "operator_name")
-    );
+    assert!(is_operator_required(&err), "{err:?}");
+    let err = settings::actor(&db, Some("  "), common::clock())
+        .await
+        .unwrap_err();
+    assert!(is_operator_required(&err), "{err:?}");
+    assert!(is_operator_required(
+        &Actor::new("  ", common::clock()).unwrap_err()
+    ));
+    // A given name wins over Settings; without one, the Settings name is used.
+    let mut s = settings::load(&db).await.unwrap();
+    s.operator_name = "王芳".into();
+    settings::save(&db, s, common::clock()).await.unwrap();
+    let a = settings::actor(&db, None, common::clock()).await.unwrap();
+    assert_eq!(a.operator(), "王芳");
+    let a = settings::actor(&db, Some(" 李娜 "), common::clock())
+        .await
+        .unwrap();
+    assert_eq!(a.operator(), "李娜");
 }

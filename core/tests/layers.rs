@@ -15,11 +15,8 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("domains", &["assessment", "attachment"]),
     ("domains", &["settings"]),
     ("domains", &["distributor"]),
-    (
-        "blocks",
-        &["db", "sheet", "pdf", "audit", "numbering", "operator"],
-    ),
-    ("blocks", &["entity"]),
+    ("blocks", &["db", "sheet", "pdf", "audit", "numbering"]),
+    ("blocks", &["actor", "entity"]),
     ("base", &["money", "dates", "choice", "uscc", "words"]),
     ("base", &["error"]),
 ];
@@ -191,5 +188,28 @@ fn no_two_modules_use_each_other() {
     assert!(
         cycles.is_empty(),
         "modules that import each other: {cycles:?}"
+    );
+}
+
+/// Core never reads the clock: the shell and the CLI pass a `Clock` (today and
+/// now), so `--today` reaches every rule and a test can fix the date.
+#[test]
+fn core_never_reads_the_clock() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = vec![];
+    rust_files(&src, &mut files);
+    let mut found = vec![];
+    for f in files {
+        let code = code_of(&fs::read_to_string(&f).unwrap());
+        for needle in ["Utc::now", "Local::now", "SystemTime::now", "Local::today"] {
+            if code.contains(needle) {
+                found.push(format!("{}: {needle}", f.display()));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "core reads the clock:\n{}",
+        found.join("\n")
     );
 }

@@ -1,9 +1,10 @@
 mod common;
+use common::actor;
 
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 
-use common::{fresh, tool, OP};
+use common::{day, fresh, tool};
 use dealerdesk_core::ledger::batch::{self, BatchRequest};
 use dealerdesk_core::ledger::import::import;
 use dealerdesk_core::ledger::statement::{self, StatementRequest};
@@ -37,7 +38,7 @@ async fn active(db: &DatabaseConnection, dir: &std::path::Path, names: &[&str]) 
             .join("\n"),
     )
     .unwrap();
-    dealerdesk_core::distributor::transfer::import(db, OP, &file)
+    dealerdesk_core::distributor::transfer::import(db, &actor(), &file)
         .await
         .unwrap();
     let mut ids = vec![];
@@ -62,7 +63,7 @@ async fn reverse(
 ) -> Result<ledger::LedgerEntry, AppError> {
     ledger::reverse(
         db,
-        OP,
+        &actor(),
         &ReverseRequest {
             entry_id: id,
             date: date.into(),
@@ -107,7 +108,7 @@ async fn posting_checks_signs_duplicates_and_due_dates() {
 
     let bad = ledger::post(
         &db,
-        OP,
+        &actor(),
         &entry(id, "2026-13-01", "", EntryKind::Payment, "-5"),
     )
     .await
@@ -117,7 +118,7 @@ async fn posting_checks_signs_duplicates_and_due_dates() {
     assert!(c.contains(&("doc_no".into(), "required".into())), "{c:?}");
     let neg = ledger::post(
         &db,
-        OP,
+        &actor(),
         &entry(id, "2026-01-05", "P1", EntryKind::Payment, "-5"),
     )
     .await
@@ -128,7 +129,7 @@ async fn posting_checks_signs_duplicates_and_due_dates() {
     );
     let precise = ledger::post(
         &db,
-        OP,
+        &actor(),
         &entry(id, "2026-01-05", "P1", EntryKind::Payment, "5.001"),
     )
     .await
@@ -140,7 +141,7 @@ async fn posting_checks_signs_duplicates_and_due_dates() {
 
     let inv = ledger::post(
         &db,
-        OP,
+        &actor(),
         &entry(id, "2026-01-10", "INV-1", EntryKind::Invoice, "1,000.50"),
     )
     .await
@@ -152,7 +153,7 @@ async fn posting_checks_signs_duplicates_and_due_dates() {
     );
     let opening = ledger::post(
         &db,
-        OP,
+        &actor(),
         &entry(id, "2025-12-31", "OB", EntryKind::Opening, "200"),
     )
     .await
@@ -160,7 +161,7 @@ async fn posting_checks_signs_duplicates_and_due_dates() {
     assert_eq!(opening.due_date, "2025-12-31");
     let adj = ledger::post(
         &db,
-        OP,
+        &actor(),
         &entry(id, "2026-01-11", "A1", EntryKind::Adjustment, "-0.50"),
     )
     .await
@@ -172,13 +173,16 @@ async fn posting_checks_signs_duplicates_and_due_dates() {
     let mut explicit = entry(id, "2026-01-12", "INV-2", EntryKind::Invoice, "10");
     explicit.due_date = "2026-01-20".into();
     assert_eq!(
-        ledger::post(&db, OP, &explicit).await.unwrap().due_date,
+        ledger::post(&db, &actor(), &explicit)
+            .await
+            .unwrap()
+            .due_date,
         "2026-01-20"
     );
 
     let dup = ledger::post(
         &db,
-        OP,
+        &actor(),
         &entry(id, "2026-02-01", "INV-1", EntryKind::Invoice, "5"),
     )
     .await
@@ -190,7 +194,7 @@ async fn posting_checks_signs_duplicates_and_due_dates() {
     // The same number under another kind is another document.
     ledger::post(
         &db,
-        OP,
+        &actor(),
         &entry(id, "2026-02-01", "INV-1", EntryKind::Payment, "5"),
     )
     .await
@@ -216,7 +220,7 @@ async fn reversal_links_and_nets_to_zero() {
     };
     let inv = ledger::post(
         &db,
-        OP,
+        &actor(),
         &entry(id, "2026-03-01", "INV-9", EntryKind::Invoice, "880.00"),
     )
     .await
@@ -303,7 +307,7 @@ async fn import_is_all_or_nothing_and_idempotent() {
         .join("\n"),
     )
     .unwrap();
-    let e = import(&db, OP, &bad).await.unwrap_err();
+    let e = import(&db, &actor(), &bad).await.unwrap_err();
     let c = codes(&e);
     for want in [
         ("3:distributor_code", "distributor_unknown"),
@@ -345,9 +349,9 @@ async fn import_is_all_or_nothing_and_idempotent() {
         .join("\n"),
     )
     .unwrap();
-    let s1 = import(&db, OP, &good).await.unwrap();
+    let s1 = import(&db, &actor(), &good).await.unwrap();
     assert_eq!((s1.added, s1.skipped), (3, 0));
-    let s2 = import(&db, OP, &good).await.unwrap();
+    let s2 = import(&db, &actor(), &good).await.unwrap();
     assert_eq!(
         (s2.added, s2.skipped),
         (0, 3),
@@ -362,14 +366,14 @@ async fn import_is_all_or_nothing_and_idempotent() {
             .unwrap(),
         3
     );
-    let s3 = import(&db, OP, &out).await.unwrap();
+    let s3 = import(&db, &actor(), &out).await.unwrap();
     assert_eq!((s3.added, s3.skipped), (0, 3));
 }
 
 async fn company(db: &DatabaseConnection) {
     settings::save_statement_settings(
         db,
-        OP,
+        &actor(),
         StatementSettings {
             company: CompanyProfile {
                 name: "宁波东海电器制造有限公司".into(),
@@ -396,7 +400,7 @@ async fn statement_pdf_is_checked_by_real_readers() {
     };
     ledger::post(
         &db,
-        OP,
+        &actor(),
         &entry(id, "2025-12-31", "OB-2026", EntryKind::Opening, "5000.00"),
     )
     .await
@@ -416,7 +420,7 @@ async fn statement_pdf_is_checked_by_real_readers() {
         if i % 10 == 0 {
             e.description = "华东区域二季度返利，按季度结算。（含税）货款已于月底前汇入指定账户，请核对，如有疑问请联系财务部。".into();
         }
-        ledger::post(&db, OP, &e).await.unwrap();
+        ledger::post(&db, &actor(), &e).await.unwrap();
     }
     let s = statement::load(
         &db,
@@ -537,7 +541,7 @@ async fn a_character_the_font_lacks_is_reported() {
     };
     let mut e = entry(id, "2026-01-05", "INV-1", EntryKind::Invoice, "10");
     e.description = "型号 \u{E123}".into();
-    ledger::post(&db, OP, &e).await.unwrap();
+    ledger::post(&db, &actor(), &e).await.unwrap();
     let s = statement::load(
         &db,
         &StatementRequest {
@@ -562,7 +566,7 @@ async fn batch_writes_one_pdf_per_active_distributor_and_cancel_leaves_no_part_f
     for (n, id) in ids.iter().enumerate() {
         ledger::post(
             &db,
-            OP,
+            &actor(),
             &entry(
                 *id,
                 "2026-01-05",
@@ -589,6 +593,7 @@ async fn batch_writes_one_pdf_per_active_distributor_and_cancel_leaves_no_part_f
         &req,
         Arc::new(AtomicBool::new(false)),
         Arc::new(move |p| seen2.lock().unwrap().push(p.done)),
+        day("2026-04-01"),
     )
     .await
     .unwrap();
@@ -615,6 +620,7 @@ async fn batch_writes_one_pdf_per_active_distributor_and_cancel_leaves_no_part_f
         &req2,
         Arc::new(AtomicBool::new(true)),
         Arc::new(|_| {}),
+        day("2026-04-01"),
     )
     .await
     .unwrap_err();
@@ -631,7 +637,7 @@ async fn statement_settings_are_validated() {
     let (_dir, db) = fresh().await;
     let e = settings::save_statement_settings(
         &db,
-        OP,
+        &actor(),
         StatementSettings {
             aging_edges: [30, 30, 90],
             ..Default::default()
@@ -645,7 +651,7 @@ async fn statement_settings_are_validated() {
     );
     let ok = settings::save_statement_settings(
         &db,
-        OP,
+        &actor(),
         StatementSettings {
             aging_edges: [15, 45, 120],
             ..Default::default()

@@ -1,4 +1,5 @@
 mod common;
+use common::actor;
 
 use chrono::Utc;
 use common::agreements::{dist, entry, province, signed, terms};
@@ -23,7 +24,7 @@ async fn onboarding_ticks_what_the_system_sees_and_lists_what_is_late() {
     let start = "2026-01-05";
     let list = onboarding::start(
         &db,
-        OP,
+        &actor(),
         &OnboardingStart {
             distributor_id: d,
             start_date: start.into(),
@@ -44,7 +45,7 @@ async fn onboarding_ticks_what_the_system_sees_and_lists_what_is_late() {
     assert!(step(&list, "documents").overdue);
     let again = onboarding::start(
         &db,
-        OP,
+        &actor(),
         &OnboardingStart {
             distributor_id: d,
             start_date: start.into(),
@@ -58,7 +59,7 @@ async fn onboarding_ticks_what_the_system_sees_and_lists_what_is_late() {
     let doc = step(&list, "documents");
     let e = onboarding::update_step(
         &db,
-        OP,
+        &actor(),
         &StepUpdate {
             id: doc.id,
             done_date: "2026-01-21".into(),
@@ -71,7 +72,7 @@ async fn onboarding_ticks_what_the_system_sees_and_lists_what_is_late() {
     assert_eq!(codes(&e), vec![("done_date".into(), "in_future".into())]);
     let list = onboarding::update_step(
         &db,
-        OP,
+        &actor(),
         &StepUpdate {
             id: doc.id,
             owner: "李娜".into(),
@@ -90,7 +91,7 @@ async fn onboarding_ticks_what_the_system_sees_and_lists_what_is_late() {
     // The system's own records tick the admission, agreement and first-order steps.
     assessment::record(
         &db,
-        OP,
+        &actor(),
         AssessmentInput {
             distributor_id: d,
             assessed_on: "2026-01-25".into(),

@@ -1,7 +1,8 @@
 mod common;
+use common::actor;
 
 use common::agreements::{dist, entry, province, signed, terms};
-use common::{codes, day, fresh, OP};
+use common::{codes, day, fresh};
 use dealerdesk_core::agreement::rebate::{self, RebateRunRequest};
 use dealerdesk_core::ledger::{self, EntryKind, LedgerQuery, ReverseRequest};
 use proptest::prelude::*;
@@ -53,7 +54,7 @@ async fn a_rebate_run_computes_from_the_ledger_and_posts_once() {
     .await;
     ledger::reverse(
         &db,
-        OP,
+        &actor(),
         &ReverseRequest {
             entry_id: wrong,
             date: "2026-03-22".into(),
@@ -114,17 +115,17 @@ async fn a_rebate_run_computes_from_the_ledger_and_posts_once() {
     assert_eq!(run.to_post, 1);
 
     // Not before the period has ended.
-    let e = rebate::approve(&db, OP, &q1, day("2026-03-31") - chrono::Days::new(1))
+    let e = rebate::approve(&db, &actor(), &q1, day("2026-03-31") - chrono::Days::new(1))
         .await
         .unwrap_err();
     assert_eq!(codes(&e), vec![("to".into(), "period_not_ended".into())]);
-    let first = rebate::approve(&db, OP, &q1, day("2026-04-05"))
+    let first = rebate::approve(&db, &actor(), &q1, day("2026-04-05"))
         .await
         .unwrap();
     assert_eq!(first.posted, 1);
     assert_eq!(first.run.already_posted, 1);
     assert_eq!(first.run.to_post, 0);
-    let again = rebate::approve(&db, OP, &q1, day("2026-04-06"))
+    let again = rebate::approve(&db, &actor(), &q1, day("2026-04-06"))
         .await
         .unwrap();
     assert_eq!(again.posted, 0);
@@ -184,8 +185,8 @@ proptest! {
                 entry(&db, d, "2026-02-02", &format!("C{i}"), EntryKind::CreditNote, &amount).await;
             }
             let q = RebateRunRequest { from: "2026-01-01".into(), to: "2026-03-31".into() };
-            let one = rebate::approve(&db, OP, &q, day("2026-04-01")).await.unwrap();
-            let two = rebate::approve(&db, OP, &q, day("2026-04-02")).await.unwrap();
+            let one = rebate::approve(&db, &actor(), &q, day("2026-04-01")).await.unwrap();
+            let two = rebate::approve(&db, &actor(), &q, day("2026-04-02")).await.unwrap();
             assert_eq!(two.posted, 0);
             let posted: Vec<_> = ledger::list(&db, &LedgerQuery { distributor_id: d, ..Default::default() })
                 .await

@@ -1,6 +1,7 @@
 mod common;
+use common::actor;
 
-use common::{codes, day, fresh, input, tool, OP};
+use common::{codes, day, fresh, input, tool};
 use dealerdesk_core::distributor::contacts::{self, ContactInput, ContactSave};
 use dealerdesk_core::distributor::{self, Tier};
 use dealerdesk_core::training::certificate::{
@@ -23,7 +24,7 @@ async fn course(
 ) -> i64 {
     training::save_course(
         db,
-        OP,
+        &actor(),
         &CourseSave {
             id: None,
             input: CourseInput {
@@ -48,7 +49,7 @@ async fn course(
 async fn person(db: &DatabaseConnection, distributor_id: i64, name: &str) -> i64 {
     contacts::save(
         db,
-        OP,
+        &actor(),
         ContactSave {
             distributor_id,
             id: None,
@@ -88,7 +89,7 @@ async fn results(
 ) -> Result<session::SessionDetail, AppError> {
     session::record_results(
         db,
-        OP,
+        &actor(),
         &ResultsRequest {
             session_id: id,
             rows: rows
@@ -109,13 +110,17 @@ async fn results(
 #[tokio::test]
 async fn a_session_enrols_within_capacity_scores_and_issues_certificates() {
     let (dir, db) = fresh().await;
-    let d = distributor::create(&db, OP, input("杭州恒通贸易有限公司", "91110000802100433B"))
-        .await
-        .unwrap();
+    let d = distributor::create(
+        &db,
+        &actor(),
+        input("杭州恒通贸易有限公司", "91110000802100433B"),
+    )
+    .await
+    .unwrap();
     let c = course(&db, "pk-101", Some(1), vec![Tier::Basic], true).await;
     let bad = training::save_course(
         &db,
-        OP,
+        &actor(),
         &CourseSave {
             id: None,
             input: CourseInput {
@@ -136,7 +141,7 @@ async fn a_session_enrols_within_capacity_scores_and_issues_certificates() {
     );
     let e = training::save_course(
         &db,
-        OP,
+        &actor(),
         &CourseSave {
             id: None,
             input: CourseInput {
@@ -165,13 +170,13 @@ async fn a_session_enrols_within_capacity_scores_and_issues_certificates() {
     let a = person(&db, d.id, "陈静").await;
     let b = person(&db, d.id, "刘洋").await;
     let x = person(&db, d.id, "赵敏").await;
-    let s = session::save(&db, OP, &plan(c, "2026-01-31", 2))
+    let s = session::save(&db, &actor(), &plan(c, "2026-01-31", 2))
         .await
         .unwrap();
     let id = s.session.id;
     session::enrol(
         &db,
-        OP,
+        &actor(),
         &EnrolRequest {
             session_id: id,
             contact_ids: vec![a, b],
@@ -182,7 +187,7 @@ async fn a_session_enrols_within_capacity_scores_and_issues_certificates() {
     // Full: a third person is refused; the same person twice is refused.
     let e = session::enrol(
         &db,
-        OP,
+        &actor(),
         &EnrolRequest {
             session_id: id,
             contact_ids: vec![x],
@@ -196,7 +201,7 @@ async fn a_session_enrols_within_capacity_scores_and_issues_certificates() {
     );
     let e = session::enrol(
         &db,
-        OP,
+        &actor(),
         &EnrolRequest {
             session_id: id,
             contact_ids: vec![a],
@@ -228,7 +233,7 @@ async fn a_session_enrols_within_capacity_scores_and_issues_certificates() {
     assert!(matches!(e, AppError::IllegalTransition { .. }));
     session::move_to(
         &db,
-        OP,
+        &actor(),
         &SessionMove {
             id,
             to: SessionStatus::Held,
@@ -248,7 +253,7 @@ async fn a_session_enrols_within_capacity_scores_and_issues_certificates() {
     );
     let e = session::move_to(
         &db,
-        OP,
+        &actor(),
         &SessionMove {
             id,
             to: SessionStatus::Closed,
@@ -270,7 +275,7 @@ async fn a_session_enrols_within_capacity_scores_and_issues_certificates() {
     // Closing issues one certificate: issued 2026-01-31 + 1 month = 2026-02-28.
     let closed = session::move_to(
         &db,
-        OP,
+        &actor(),
         &SessionMove {
             id,
             to: SessionStatus::Closed,
@@ -302,7 +307,7 @@ async fn a_session_enrols_within_capacity_scores_and_issues_certificates() {
     assert_eq!(later[0].state, CertificateState::Expired);
     let e = session::enrol(
         &db,
-        OP,
+        &actor(),
         &EnrolRequest {
             session_id: id,
             contact_ids: vec![x],
@@ -316,7 +321,7 @@ async fn a_session_enrols_within_capacity_scores_and_issues_certificates() {
     );
 
     // The person with a certificate cannot be deleted from the contacts.
-    let e = contacts::remove(&db, OP, a).await.unwrap_err();
+    let e = contacts::remove(&db, &actor(), a).await.unwrap_err();
     assert_eq!(
         codes(&e),
         vec![("contact".into(), "contact_has_training".into())]
@@ -358,7 +363,7 @@ async fn a_session_enrols_within_capacity_scores_and_issues_certificates() {
     // Revocation keeps the certificate, with the reason.
     let e = certificate::revoke(
         &db,
-        OP,
+        &actor(),
         &RevokeRequest {
             id: cert.id,
             date: String::new(),
@@ -371,7 +376,7 @@ async fn a_session_enrols_within_capacity_scores_and_issues_certificates() {
     assert_eq!(codes(&e), vec![("reason".into(), "required".into())]);
     let r = certificate::revoke(
         &db,
-        OP,
+        &actor(),
         &RevokeRequest {
             id: cert.id,
             date: "2026-02-10".into(),
@@ -393,7 +398,7 @@ async fn compliance_follows_tiers_and_valid_certificates_and_onboarding_ticks() 
     let (_dir, db) = fresh().await;
     let mut i = input("杭州恒通贸易有限公司", "91110000802100433B");
     i.tier = Tier::Core;
-    let d = distributor::create(&db, OP, i).await.unwrap();
+    let d = distributor::create(&db, &actor(), i).await.unwrap();
     for to in [
         distributor::Status::UnderReview,
         distributor::Status::Approved,
@@ -401,7 +406,7 @@ async fn compliance_follows_tiers_and_valid_certificates_and_onboarding_ticks() 
     ] {
         distributor::transition(
             &db,
-            OP,
+            &actor(),
             distributor::TransitionRequest {
                 id: d.id,
                 to,
@@ -428,7 +433,7 @@ async fn compliance_follows_tiers_and_valid_certificates_and_onboarding_ticks() 
 
     onboarding::start(
         &db,
-        OP,
+        &actor(),
         &onboarding::OnboardingStart {
             distributor_id: d.id,
             start_date: "2026-01-05".into(),
@@ -441,7 +446,7 @@ async fn compliance_follows_tiers_and_valid_certificates_and_onboarding_ticks() 
     for (c, date) in [(pk, "2026-02-10"), (os, "2026-02-11")] {
         let s = session::save(
             &db,
-            OP,
+            &actor(),
             &SessionSave {
                 input: SessionInput {
                     enrol: vec![who],
@@ -455,7 +460,7 @@ async fn compliance_follows_tiers_and_valid_certificates_and_onboarding_ticks() 
         let e = s.attendees[0].enrolment_id;
         session::move_to(
             &db,
-            OP,
+            &actor(),
             &SessionMove {
                 id: s.session.id,
                 to: SessionStatus::Held,
@@ -468,7 +473,7 @@ async fn compliance_follows_tiers_and_valid_certificates_and_onboarding_ticks() 
             .unwrap();
         session::move_to(
             &db,
-            OP,
+            &actor(),
             &SessionMove {
                 id: s.session.id,
                 to: SessionStatus::Closed,

@@ -1,6 +1,7 @@
 mod common;
+use common::actor;
 
-use common::{fresh, OP};
+use common::fresh;
 use dealerdesk_core::distributor::transfer::{
     export, import, preview, ExportRequest, ImportAction,
 };
@@ -47,7 +48,7 @@ async fn a_bad_row_rejects_the_whole_file() {
             (3, "tier", "invalid_choice")
         ]
     );
-    let err = import(&db, OP, &file).await.unwrap_err();
+    let err = import(&db, &actor(), &file).await.unwrap_err();
     let AppError::ImportRejected { errors } = err else {
         panic!("{err:?}")
     };
@@ -78,7 +79,7 @@ async fn reimport_updates_by_code_instead_of_duplicating() {
     let p = preview(&db, &file).await.unwrap();
     assert!(p.errors.is_empty(), "{:?}", p.errors);
     assert_eq!((p.creates, p.updates), (2, 0));
-    let s = import(&db, OP, &file).await.unwrap();
+    let s = import(&db, &actor(), &file).await.unwrap();
     assert_eq!((s.created, s.updated), (2, 0));
 
     std::fs::write(
@@ -92,7 +93,7 @@ async fn reimport_updates_by_code_instead_of_duplicating() {
     .unwrap();
     let p = preview(&db, &file).await.unwrap();
     assert_eq!(p.rows[0].action, ImportAction::Update);
-    let s = import(&db, OP, &file).await.unwrap();
+    let s = import(&db, &actor(), &file).await.unwrap();
     assert_eq!((s.created, s.updated), (0, 1));
 
     let all = distributor::list(&db, &DistributorQuery::default())
@@ -161,7 +162,7 @@ async fn duplicate_keys_in_a_file_and_unknown_headers_are_reported() {
 #[tokio::test]
 async fn zh_export_round_trips_through_xlsx_and_csv() {
     let (dir, db) = fresh().await;
-    demo::generate(&db, OP, 25).await.unwrap();
+    demo::generate(&db, &actor(), 25).await.unwrap();
     for ext in ["xlsx", "csv"] {
         let path = dir.path().join(format!("out.{ext}"));
         let req = ExportRequest {
@@ -178,8 +179,11 @@ async fn zh_export_round_trips_through_xlsx_and_csv() {
 
         // Import into a second database: same rows, same exact amounts.
         let dir2 = tempfile::tempdir().unwrap();
-        let db2 = db::open(&dir2.path().join("b.sqlite")).await.unwrap().db;
-        let s = import(&db2, OP, &path).await.unwrap();
+        let db2 = db::open(&dir2.path().join("b.sqlite"), chrono::Utc::now())
+            .await
+            .unwrap()
+            .db;
+        let s = import(&db2, &actor(), &path).await.unwrap();
         assert_eq!(u64::from(s.created), n);
         let a = distributor::list(&db, &req.query).await.unwrap().rows;
         let b = distributor::list(&db2, &DistributorQuery::default())
@@ -206,7 +210,7 @@ async fn gbk_csv_from_excel_is_read() {
     .join("\r\n");
     let (bytes, _, _) = encoding_rs_bytes(&text);
     std::fs::write(&file, bytes).unwrap();
-    let s = import(&db, OP, &file).await.unwrap();
+    let s = import(&db, &actor(), &file).await.unwrap();
     assert_eq!(s.created, 1);
     let d = distributor::list(&db, &DistributorQuery::default())
         .await
@@ -226,11 +230,11 @@ async fn existing_file_is_backed_up_before_migrating() {
     use dealerdesk_migrations::{Migrator, MigratorTrait};
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("old.sqlite");
-    let conn = db::open(&path).await.unwrap().db;
+    let conn = db::open(&path, chrono::Utc::now()).await.unwrap().db;
     // Simulate a file from before the latest migration.
     Migrator::down(&conn, Some(1)).await.unwrap();
     conn.close().await.unwrap();
-    let opened = db::open(&path).await.unwrap();
+    let opened = db::open(&path, chrono::Utc::now()).await.unwrap();
     let backup = opened.backup.expect("backup written");
     assert!(backup.exists());
     assert!(backup
@@ -261,7 +265,7 @@ async fn the_same_file_twice_changes_nothing_and_partial_sheets_keep_other_field
         .join("\n"),
     )
     .unwrap();
-    import(&db, OP, &file).await.unwrap();
+    import(&db, &actor(), &file).await.unwrap();
     let id = distributor::list(&db, &DistributorQuery::default())
         .await
         .unwrap()
@@ -291,7 +295,7 @@ async fn the_same_file_twice_changes_nothing_and_partial_sheets_keep_other_field
         tier: edited.tier,
         ..Default::default()
     };
-    distributor::update(&db, OP, id, input).await.unwrap();
+    distributor::update(&db, &actor(), id, input).await.unwrap();
     let audit_before = dealerdesk_core::audit::list(&db, "distributor", id)
         .await
         .unwrap()
@@ -309,7 +313,7 @@ async fn the_same_file_twice_changes_nothing_and_partial_sheets_keep_other_field
     .unwrap();
     let p = preview(&db, &file).await.unwrap();
     assert_eq!(p.rows[0].action, ImportAction::Unchanged, "{:?}", p.errors);
-    let s = import(&db, OP, &file).await.unwrap();
+    let s = import(&db, &actor(), &file).await.unwrap();
     assert_eq!((s.created, s.updated, s.unchanged), (0, 0, 1));
     assert_eq!(
         dealerdesk_core::audit::list(&db, "distributor", id)
@@ -321,7 +325,7 @@ async fn the_same_file_twice_changes_nothing_and_partial_sheets_keep_other_field
 
     // A sheet with a few columns changes those and keeps the rest.
     std::fs::write(&file, "编码,名称,统一社会信用代码,联系人,联系电话,省份\nD1,甲公司（更名）,91110000MA000000016,王伟,13800000000,浙江省\n".replace("91110000MA000000016", &demo::uscc_for(1))).unwrap();
-    let s = import(&db, OP, &file).await.unwrap();
+    let s = import(&db, &actor(), &file).await.unwrap();
     assert_eq!(s.updated, 1);
     let d = distributor::get(&db, id).await.unwrap().distributor;
     assert_eq!(d.name, "甲公司（更名）");

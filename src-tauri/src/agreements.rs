@@ -14,7 +14,7 @@ use dealerdesk_core::onboarding::{
     self, Checklist, OnboardingSettings, OnboardingStart, Pipeline, StepUpdate,
 };
 use dealerdesk_core::reminders::{self, Reminder};
-use dealerdesk_core::{local_today, AppError, AppResult};
+use dealerdesk_core::{AppError, AppResult};
 use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
 
@@ -24,66 +24,52 @@ type S<'a> = State<'a, AppState>;
 
 #[tauri::command]
 pub async fn agreement_list(s: S<'_>, req: AgreementListQuery) -> AppResult<Vec<Agreement>> {
-    agreement::list(&s.db, &req, local_today()).await
+    agreement::list(&s.db, &req, s.today()).await
 }
 
 #[tauri::command]
 pub async fn agreement_get(s: S<'_>, req: i64) -> AppResult<AgreementDetail> {
-    agreement::get(&s.db, req, local_today()).await
+    agreement::get(&s.db, req, s.today()).await
 }
 
 #[tauri::command]
 pub async fn agreement_create(s: S<'_>, req: AgreementInput) -> AppResult<AgreementDetail> {
-    agreement::create(&s.db, &s.operator().await?, &req, chrono::Utc::now()).await
+    agreement::create(&s.db, &s.actor().await?, &req, s.clock().now).await
 }
 
 #[tauri::command]
 pub async fn agreement_update(s: S<'_>, req: AgreementUpdate) -> AppResult<AgreementDetail> {
-    agreement::update(&s.db, &s.operator().await?, &req, local_today()).await
+    agreement::update(&s.db, &s.actor().await?, &req, s.today()).await
 }
 
 #[tauri::command]
 pub async fn agreement_submit(s: S<'_>, req: i64) -> AppResult<AgreementDetail> {
-    agreement::submit(&s.db, &s.operator().await?, req, local_today()).await
+    agreement::submit(&s.db, &s.actor().await?, req, s.today()).await
 }
 
 #[tauri::command]
 pub async fn agreement_withdraw(s: S<'_>, req: i64) -> AppResult<AgreementDetail> {
-    agreement::withdraw(&s.db, &s.operator().await?, req, local_today()).await
+    agreement::withdraw(&s.db, &s.actor().await?, req, s.today()).await
 }
 
 #[tauri::command]
 pub async fn agreement_sign(s: S<'_>, req: SignRequest) -> AppResult<AgreementDetail> {
-    agreement::sign(
-        &s.db,
-        &s.attachments,
-        &s.operator().await?,
-        &req,
-        local_today(),
-    )
-    .await
+    agreement::sign(&s.db, &s.attachments, &s.actor().await?, &req, s.today()).await
 }
 
 #[tauri::command]
 pub async fn agreement_terminate(s: S<'_>, req: TerminateRequest) -> AppResult<AgreementDetail> {
-    agreement::terminate(&s.db, &s.operator().await?, &req, local_today()).await
+    agreement::terminate(&s.db, &s.actor().await?, &req, s.today()).await
 }
 
 #[tauri::command]
 pub async fn agreement_new_version(s: S<'_>, req: VersionRequest) -> AppResult<AgreementDetail> {
-    agreement::new_version(&s.db, &s.operator().await?, &req, chrono::Utc::now()).await
+    agreement::new_version(&s.db, &s.actor().await?, &req, s.clock().now).await
 }
 
 #[tauri::command]
 pub async fn agreement_attach_scan(s: S<'_>, req: ScanRequest) -> AppResult<AgreementDetail> {
-    agreement::attach_scan(
-        &s.db,
-        &s.attachments,
-        &s.operator().await?,
-        &req,
-        local_today(),
-    )
-    .await
+    agreement::attach_scan(&s.db, &s.attachments, &s.actor().await?, &req, s.today()).await
 }
 
 #[tauri::command]
@@ -96,7 +82,7 @@ pub async fn agreement_scan_open(app: AppHandle, s: S<'_>, req: i64) -> AppResul
 
 #[tauri::command]
 pub async fn agreement_save_pdf(s: S<'_>, req: AgreementPdfRequest) -> AppResult<String> {
-    print::save_pdf(&s.db, &req, &s.prints, local_today()).await
+    print::save_pdf(&s.db, &req, &s.prints, s.today()).await
 }
 
 /// Writes the PDF into the print folder and opens it in the system viewer.
@@ -110,7 +96,7 @@ pub async fn agreement_open(
         path: String::new(),
         ..req
     };
-    let path = print::save_pdf(&s.db, &req, &s.prints, local_today()).await?;
+    let path = print::save_pdf(&s.db, &req, &s.prints, s.today()).await?;
     app.opener()
         .open_path(path.clone(), None::<&str>)
         .map_err(AppError::io)?;
@@ -124,7 +110,7 @@ pub async fn agreement_print(s: S<'_>, req: AgreementPdfRequest) -> AppResult<St
         path: String::new(),
         ..req
     };
-    let path = print::save_pdf(&s.db, &req, &s.prints, local_today()).await?;
+    let path = print::save_pdf(&s.db, &req, &s.prints, s.today()).await?;
     crate::print::print_pdf(Path::new(&path))?;
     Ok(path)
 }
@@ -139,7 +125,7 @@ pub async fn agreement_templates_save(
     s: S<'_>,
     req: AgreementTemplates,
 ) -> AppResult<AgreementTemplates> {
-    template::save(&s.db, &s.operator().await?, req).await
+    template::save(&s.db, &s.actor().await?, req).await
 }
 
 #[tauri::command]
@@ -149,12 +135,12 @@ pub async fn rebate_preview(s: S<'_>, req: RebateRunRequest) -> AppResult<Rebate
 
 #[tauri::command]
 pub async fn rebate_approve(s: S<'_>, req: RebateRunRequest) -> AppResult<RebateApproval> {
-    rebate::approve(&s.db, &s.operator().await?, &req, local_today()).await
+    rebate::approve(&s.db, &s.actor().await?, &req, s.today()).await
 }
 
 #[tauri::command]
 pub async fn agreement_export(s: S<'_>, req: AgreementExportRequest) -> AppResult<usize> {
-    export::export_agreements(&s.db, &req, local_today()).await
+    export::export_agreements(&s.db, &req, s.today()).await
 }
 
 #[tauri::command]
@@ -164,22 +150,22 @@ pub async fn rebate_export(s: S<'_>, req: RebateExportRequest) -> AppResult<usiz
 
 #[tauri::command]
 pub async fn onboarding_get(s: S<'_>, req: i64) -> AppResult<Checklist> {
-    onboarding::checklist(&s.db, req, local_today()).await
+    onboarding::checklist(&s.db, req, s.today()).await
 }
 
 #[tauri::command]
 pub async fn onboarding_start(s: S<'_>, req: OnboardingStart) -> AppResult<Checklist> {
-    onboarding::start(&s.db, &s.operator().await?, &req, local_today()).await
+    onboarding::start(&s.db, &s.actor().await?, &req, s.today()).await
 }
 
 #[tauri::command]
 pub async fn onboarding_step_update(s: S<'_>, req: StepUpdate) -> AppResult<Checklist> {
-    onboarding::update_step(&s.db, &s.operator().await?, &req, local_today()).await
+    onboarding::update_step(&s.db, &s.actor().await?, &req, s.today()).await
 }
 
 #[tauri::command]
 pub async fn onboarding_pipeline(s: S<'_>) -> AppResult<Pipeline> {
-    onboarding::pipeline(&s.db, local_today()).await
+    onboarding::pipeline(&s.db, s.today()).await
 }
 
 #[tauri::command]
@@ -192,10 +178,10 @@ pub async fn onboarding_settings_save(
     s: S<'_>,
     req: OnboardingSettings,
 ) -> AppResult<OnboardingSettings> {
-    onboarding::save_settings(&s.db, &s.operator().await?, req).await
+    onboarding::save_settings(&s.db, &s.actor().await?, req).await
 }
 
 #[tauri::command]
 pub async fn reminders_list(s: S<'_>) -> AppResult<Vec<Reminder>> {
-    reminders::list(&s.db, local_today()).await
+    reminders::list(&s.db, s.today()).await
 }

@@ -46,6 +46,8 @@ async fn app_info(s: S<'_>) -> AppResult<AppInfo> {
         db_path: s.db_path.display().to_string(),
         version: env!("CARGO_PKG_VERSION").into(),
         backup: s.backup.as_ref().map(|b| b.display().to_string()),
+        today: s.today().to_string(),
+        fixed_today: s.fixed_today.map(|d| d.to_string()),
     })
 }
 
@@ -56,7 +58,7 @@ async fn settings_get(s: S<'_>) -> AppResult<Settings> {
 
 #[tauri::command]
 async fn settings_save(s: S<'_>, req: Settings) -> AppResult<Settings> {
-    settings::save(&s.db, req).await
+    settings::save(&s.db, req, s.clock()).await
 }
 
 #[tauri::command]
@@ -86,27 +88,27 @@ async fn distributor_next_code(s: S<'_>) -> AppResult<String> {
 
 #[tauri::command]
 async fn distributor_create(s: S<'_>, req: DistributorInput) -> AppResult<Distributor> {
-    distributor::create(&s.db, &s.operator().await?, req).await
+    distributor::create(&s.db, &s.actor().await?, req).await
 }
 
 #[tauri::command]
 async fn distributor_update(s: S<'_>, req: DistributorUpdate) -> AppResult<Distributor> {
-    distributor::update(&s.db, &s.operator().await?, req.id, req.input).await
+    distributor::update(&s.db, &s.actor().await?, req.id, req.input).await
 }
 
 #[tauri::command]
 async fn distributor_transition(s: S<'_>, req: TransitionRequest) -> AppResult<Distributor> {
-    distributor::transition(&s.db, &s.operator().await?, req).await
+    distributor::transition(&s.db, &s.actor().await?, req).await
 }
 
 #[tauri::command]
 async fn distributor_change_tier(s: S<'_>, req: TierChangeRequest) -> AppResult<Distributor> {
-    distributor::change_tier(&s.db, &s.operator().await?, req).await
+    distributor::change_tier(&s.db, &s.actor().await?, req).await
 }
 
 #[tauri::command]
 async fn assessment_record(s: S<'_>, req: AssessmentInput) -> AppResult<Assessment> {
-    assessment::record(&s.db, &s.operator().await?, req).await
+    assessment::record(&s.db, &s.actor().await?, req).await
 }
 
 #[tauri::command]
@@ -125,8 +127,8 @@ async fn distributor_import_commit(
     req: String,
     on_progress: Channel<ImportProgress>,
 ) -> AppResult<ImportSummary> {
-    let operator = s.operator().await?;
-    transfer::import_with_progress(&s.db, &operator, Path::new(&req), |p| {
+    let actor = s.actor().await?;
+    transfer::import_with_progress(&s.db, &actor, Path::new(&req), |p| {
         // A closed window simply stops listening; the import goes on.
         let _ = on_progress.send(p);
     })
@@ -145,12 +147,12 @@ async fn attachment_list(s: S<'_>, req: i64) -> AppResult<Vec<Attachment>> {
 
 #[tauri::command]
 async fn attachment_add(s: S<'_>, req: AttachmentAdd) -> AppResult<Attachment> {
-    attachment::add(&s.db, &s.attachments, &s.operator().await?, req).await
+    attachment::add(&s.db, &s.attachments, &s.actor().await?, req).await
 }
 
 #[tauri::command]
 async fn attachment_remove(s: S<'_>, req: i64) -> AppResult<()> {
-    attachment::remove(&s.db, &s.attachments, &s.operator().await?, req).await
+    attachment::remove(&s.db, &s.attachments, &s.actor().await?, req).await
 }
 
 /// Opens the stored copy in the system viewer.
@@ -164,12 +166,12 @@ async fn attachment_open(app: AppHandle, s: S<'_>, req: i64) -> AppResult<()> {
 
 #[tauri::command]
 async fn contact_save(s: S<'_>, req: ContactSave) -> AppResult<Contact> {
-    contacts::save(&s.db, &s.operator().await?, req).await
+    contacts::save(&s.db, &s.actor().await?, req).await
 }
 
 #[tauri::command]
 async fn contact_remove(s: S<'_>, req: i64) -> AppResult<()> {
-    contacts::remove(&s.db, &s.operator().await?, req).await
+    contacts::remove(&s.db, &s.actor().await?, req).await
 }
 
 #[tauri::command]
@@ -179,17 +181,17 @@ async fn ledger_list(s: S<'_>, req: LedgerQuery) -> AppResult<Vec<LedgerEntry>> 
 
 #[tauri::command]
 async fn ledger_post(s: S<'_>, req: EntryInput) -> AppResult<LedgerEntry> {
-    ledger::post(&s.db, &s.operator().await?, &req).await
+    ledger::post(&s.db, &s.actor().await?, &req).await
 }
 
 #[tauri::command]
 async fn ledger_reverse(s: S<'_>, req: ReverseRequest) -> AppResult<LedgerEntry> {
-    ledger::reverse(&s.db, &s.operator().await?, &req).await
+    ledger::reverse(&s.db, &s.actor().await?, &req).await
 }
 
 #[tauri::command]
 async fn ledger_import(s: S<'_>, req: String) -> AppResult<LedgerImportSummary> {
-    ledger_import::import(&s.db, &s.operator().await?, Path::new(&req)).await
+    ledger_import::import(&s.db, &s.actor().await?, Path::new(&req)).await
 }
 
 #[tauri::command]
@@ -204,7 +206,7 @@ async fn statement_get(s: S<'_>, req: StatementRequest) -> AppResult<Statement> 
 
 #[tauri::command]
 async fn statement_save_pdf(s: S<'_>, req: StatementPdfRequest) -> AppResult<String> {
-    statement::save_pdf(&s.db, &req, &s.prints).await
+    statement::save_pdf(&s.db, &req, &s.prints, s.today()).await
 }
 
 /// Writes the PDF into the app's print folder and opens it in the system viewer.
@@ -214,7 +216,7 @@ async fn statement_open(app: AppHandle, s: S<'_>, req: StatementPdfRequest) -> A
         path: String::new(),
         ..req
     };
-    let path = statement::save_pdf(&s.db, &req, &s.prints).await?;
+    let path = statement::save_pdf(&s.db, &req, &s.prints, s.today()).await?;
     app.opener()
         .open_path(path.clone(), None::<&str>)
         .map_err(AppError::io)?;
@@ -228,7 +230,7 @@ async fn statement_print(s: S<'_>, req: StatementPdfRequest) -> AppResult<String
         path: String::new(),
         ..req
     };
-    let path = statement::save_pdf(&s.db, &req, &s.prints).await?;
+    let path = statement::save_pdf(&s.db, &req, &s.prints, s.today()).await?;
     crate::print::print_pdf(Path::new(&path))?;
     Ok(path)
 }
@@ -247,6 +249,7 @@ async fn statement_batch(
         Arc::new(move |p| {
             let _ = on_progress.send(p);
         }),
+        s.today(),
     )
     .await
 }
@@ -272,46 +275,49 @@ async fn statement_settings_get(s: S<'_>) -> AppResult<StatementSettings> {
 
 #[tauri::command]
 async fn statement_settings_save(s: S<'_>, req: StatementSettings) -> AppResult<StatementSettings> {
-    settings::save_statement_settings(&s.db, &s.operator().await?, req).await
+    settings::save_statement_settings(&s.db, &s.actor().await?, req).await
 }
 
 #[tauri::command]
 async fn demo_load_sample(s: S<'_>) -> AppResult<u64> {
-    demo::load_sample(&s.db, &s.operator().await?).await
-}
-
-fn now() -> chrono::DateTime<chrono::Utc> {
-    chrono::Utc::now()
+    demo::load_sample(&s.db, &s.actor().await?).await
 }
 
 #[tauri::command]
 async fn complaint_list(s: S<'_>, req: ComplaintQuery) -> AppResult<Vec<Complaint>> {
-    complaint::list(&s.db, &req, now()).await
+    complaint::list(&s.db, &req, s.clock().now).await
 }
 
 #[tauri::command]
 async fn complaint_get(s: S<'_>, req: i64) -> AppResult<ComplaintDetail> {
-    complaint::get(&s.db, req, now()).await
+    complaint::get(&s.db, req, s.clock().now).await
 }
 
 #[tauri::command]
 async fn complaint_record(s: S<'_>, req: ComplaintInput) -> AppResult<Complaint> {
-    complaint::record(&s.db, &s.operator().await?, &req, now()).await
+    complaint::record(&s.db, &s.actor().await?, &req, s.clock().now).await
 }
 
 #[tauri::command]
 async fn complaint_transition(s: S<'_>, req: ComplaintTransition) -> AppResult<ComplaintDetail> {
-    complaint::transition(&s.db, &s.operator().await?, &req, now()).await
+    complaint::transition(&s.db, &s.actor().await?, &req, s.clock().now).await
 }
 
 #[tauri::command]
 async fn complaint_note(s: S<'_>, req: ComplaintNote) -> AppResult<ComplaintDetail> {
-    complaint::add_note(&s.db, &s.operator().await?, &req, now()).await
+    complaint::add_note(&s.db, &s.actor().await?, &req, s.clock().now).await
 }
 
 #[tauri::command]
 async fn complaint_attach(s: S<'_>, req: ComplaintAttach) -> AppResult<ComplaintDetail> {
-    complaint::attach(&s.db, &s.attachments, &s.operator().await?, &req, now()).await
+    complaint::attach(
+        &s.db,
+        &s.attachments,
+        &s.actor().await?,
+        &req,
+        s.clock().now,
+    )
+    .await
 }
 
 /// Opens a complaint's attached file in the system viewer.
@@ -329,12 +335,12 @@ async fn complaint_attachment_open(
 
 #[tauri::command]
 async fn complaint_report(s: S<'_>, req: ReportRequest) -> AppResult<ComplaintReport> {
-    report::build(&s.db, &req, now()).await
+    report::build(&s.db, &req, s.clock().now).await
 }
 
 #[tauri::command]
 async fn complaint_report_file(s: S<'_>, req: ReportFileRequest) -> AppResult<String> {
-    report::write_file(&s.db, &req, now()).await
+    report::write_file(&s.db, &req, s.clock()).await
 }
 
 #[tauri::command]
@@ -344,7 +350,7 @@ async fn complaint_settings_get(s: S<'_>) -> AppResult<ComplaintSettings> {
 
 #[tauri::command]
 async fn complaint_settings_save(s: S<'_>, req: ComplaintSettings) -> AppResult<ComplaintSettings> {
-    complaint::save_settings(&s.db, &s.operator().await?, req).await
+    complaint::save_settings(&s.db, &s.actor().await?, req).await
 }
 
 #[tauri::command]
@@ -354,14 +360,14 @@ async fn calendar_days_get(s: S<'_>) -> AppResult<Vec<CalendarDay>> {
 
 #[tauri::command]
 async fn calendar_days_save(s: S<'_>, req: Vec<CalendarDay>) -> AppResult<Vec<CalendarDay>> {
-    days::replace(&s.db, &s.operator().await?, &req).await
+    days::replace(&s.db, &s.actor().await?, &req).await
 }
 
 /// Replaces the dated exceptions with those of a `date,kind,name` CSV/XLSX file.
 #[tauri::command]
 async fn calendar_import(s: S<'_>, req: String) -> AppResult<Vec<CalendarDay>> {
     let list = days::read_csv(Path::new(&req))?;
-    days::replace(&s.db, &s.operator().await?, &list).await
+    days::replace(&s.db, &s.actor().await?, &list).await
 }
 
 #[tauri::command]

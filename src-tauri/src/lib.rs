@@ -8,25 +8,42 @@ mod training;
 
 use std::path::PathBuf;
 
-use dealerdesk_core::db;
+use dealerdesk_core::{dates, db};
 
-/// `--db PATH` / `--db=PATH` on the command line (tauri-driver passes it in tests).
-fn db_flag() -> Option<PathBuf> {
+/// `--NAME VALUE` / `--NAME=VALUE` on the command line (tauri-driver passes them in tests).
+fn flag(name: &str) -> Option<String> {
+    let long = format!("--{name}");
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
-        if a == "--db" {
-            return args.next().map(PathBuf::from);
+        if a == long {
+            return args.next();
         }
-        if let Some(p) = a.strip_prefix("--db=") {
-            return Some(PathBuf::from(p));
+        if let Some(v) = a.strip_prefix(&format!("{long}=")) {
+            return Some(v.to_owned());
         }
     }
     None
 }
 
+/// `--today YYYY-MM-DD` or `DEALERDESK_TODAY`: the office works on that date.
+fn fixed_today() -> Result<Option<chrono::NaiveDate>, String> {
+    match flag("today").or_else(|| std::env::var("DEALERDESK_TODAY").ok()) {
+        Some(v) if !v.trim().is_empty() => dates::parse_today_option(&v).map(Some),
+        _ => Ok(None),
+    }
+}
+
 pub fn run() {
-    let path = db::resolve_db_path(db_flag());
-    let opened = match tauri::async_runtime::block_on(db::open(&path)) {
+    let fixed_today = match fixed_today() {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("DealerDesk: {e}");
+            std::process::exit(2);
+        }
+    };
+    let path = db::resolve_db_path(flag("db").map(PathBuf::from));
+    let clock = dates::Clock::office(chrono::Local::now().fixed_offset(), fixed_today);
+    let opened = match tauri::async_runtime::block_on(db::open(&path, clock.now)) {
         Ok(o) => o,
         Err(e) => {
             eprintln!(
@@ -36,7 +53,7 @@ pub fn run() {
             std::process::exit(1);
         }
     };
-    let state = state::AppState::new(opened, path);
+    let state = state::AppState::new(opened, path, fixed_today);
     // Parse the PDF fonts while the window loads, so the first print is fast.
     std::thread::spawn(dealerdesk_core::pdf::warm_up);
     let result = tauri::Builder::default()

@@ -2,6 +2,9 @@ use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 
+use chrono::NaiveDate;
+use dealerdesk_core::actor::Actor;
+use dealerdesk_core::dates::Clock;
 use dealerdesk_core::db::Opened;
 use dealerdesk_core::{attachment, settings, AppResult, DatabaseConnection};
 
@@ -16,10 +19,12 @@ pub struct AppState {
     pub prints: PathBuf,
     /// Set by `statement_batch_cancel`; the running batch stops at the next file.
     pub batch_cancel: Arc<AtomicBool>,
+    /// `--today` / `DEALERDESK_TODAY`: the date the office works on instead of the computer's.
+    pub fixed_today: Option<NaiveDate>,
 }
 
 impl AppState {
-    pub fn new(opened: Opened, db_path: PathBuf) -> Self {
+    pub fn new(opened: Opened, db_path: PathBuf, fixed_today: Option<NaiveDate>) -> Self {
         AppState {
             db: opened.db,
             attachments: attachment::root_for(&db_path),
@@ -30,11 +35,22 @@ impl AppState {
             batch_cancel: Arc::new(AtomicBool::new(false)),
             db_path,
             backup: opened.backup,
+            fixed_today,
         }
     }
 
-    /// The operator's name from Settings; writes are refused until it is set.
-    pub async fn operator(&self) -> AppResult<String> {
-        settings::operator(&self.db).await
+    /// The office's today and now, read once for the command that asks.
+    pub fn clock(&self) -> Clock {
+        Clock::office(chrono::Local::now().fixed_offset(), self.fixed_today)
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.clock().today
+    }
+
+    /// Who writes: the operator from Settings (writes are refused until it is
+    /// set) at the office's clock.
+    pub async fn actor(&self) -> AppResult<Actor> {
+        settings::actor(&self.db, None, self.clock()).await
     }
 }

@@ -9,7 +9,7 @@ use dealerdesk_core::training::session::{
     TrainingSession,
 };
 use dealerdesk_core::training::{self, Course, CourseSave, TrainingSettings};
-use dealerdesk_core::{local_today, AppResult};
+use dealerdesk_core::AppResult;
 use tauri::State;
 
 use crate::state::AppState;
@@ -23,7 +23,7 @@ pub async fn course_list(s: S<'_>) -> AppResult<Vec<Course>> {
 
 #[tauri::command]
 pub async fn course_save(s: S<'_>, req: CourseSave) -> AppResult<Course> {
-    training::save_course(&s.db, &s.operator().await?, &req).await
+    training::save_course(&s.db, &s.actor().await?, &req).await
 }
 
 #[tauri::command]
@@ -36,7 +36,7 @@ pub async fn training_settings_save(
     s: S<'_>,
     req: TrainingSettings,
 ) -> AppResult<TrainingSettings> {
-    training::save_settings(&s.db, &s.operator().await?, req).await
+    training::save_settings(&s.db, &s.actor().await?, req).await
 }
 
 #[tauri::command]
@@ -51,50 +51,50 @@ pub async fn session_get(s: S<'_>, req: i64) -> AppResult<SessionDetail> {
 
 #[tauri::command]
 pub async fn session_save(s: S<'_>, req: SessionSave) -> AppResult<SessionDetail> {
-    session::save(&s.db, &s.operator().await?, &req).await
+    session::save(&s.db, &s.actor().await?, &req).await
 }
 
 #[tauri::command]
 pub async fn session_enrol(s: S<'_>, req: EnrolRequest) -> AppResult<SessionDetail> {
-    session::enrol(&s.db, &s.operator().await?, &req).await
+    session::enrol(&s.db, &s.actor().await?, &req).await
 }
 
 #[tauri::command]
 pub async fn session_unenrol(s: S<'_>, req: i64) -> AppResult<SessionDetail> {
-    session::unenrol(&s.db, &s.operator().await?, req).await
+    session::unenrol(&s.db, &s.actor().await?, req).await
 }
 
 #[tauri::command]
 pub async fn session_results(s: S<'_>, req: ResultsRequest) -> AppResult<SessionDetail> {
-    session::record_results(&s.db, &s.operator().await?, &req).await
+    session::record_results(&s.db, &s.actor().await?, &req).await
 }
 
 #[tauri::command]
 pub async fn session_move(s: S<'_>, req: SessionMove) -> AppResult<SessionDetail> {
-    session::move_to(&s.db, &s.operator().await?, &req).await
+    session::move_to(&s.db, &s.actor().await?, &req).await
 }
 
 #[tauri::command]
 pub async fn certificate_list(s: S<'_>, req: CertificateQuery) -> AppResult<Vec<Certificate>> {
-    certificate::list(&s.db, &req, local_today()).await
+    certificate::list(&s.db, &req, s.today()).await
 }
 
 #[tauri::command]
 pub async fn certificate_revoke(s: S<'_>, req: RevokeRequest) -> AppResult<Certificate> {
-    certificate::revoke(&s.db, &s.operator().await?, &req, local_today()).await
+    certificate::revoke(&s.db, &s.actor().await?, &req, s.today()).await
 }
 
 #[tauri::command]
 pub async fn certificate_print(s: S<'_>, req: CertificatePrintRequest) -> AppResult<Vec<String>> {
-    certificate::print(&s.db, &req, local_today()).await
+    certificate::print(&s.db, &req, s.today()).await
 }
 
 #[tauri::command]
 pub async fn training_compliance(s: S<'_>, req: Option<i64>) -> AppResult<Vec<ComplianceRow>> {
-    compliance::compliance(&s.db, local_today(), req).await
+    compliance::compliance(&s.db, s.today(), req).await
 }
 
 #[tauri::command]
 pub async fn training_export(s: S<'_>, req: TrainingExportRequest) -> AppResult<usize> {
-    export::export(&s.db, &req, local_today()).await
+    export::export(&s.db, &req, s.today()).await
 }

@@ -11,6 +11,8 @@ import { Session, startDriver, stopDriver, artifacts } from './webdriver.mjs';
 
 const work = mkdtempSync(path.join(tmpdir(), 'dealerdesk-agreements-'));
 const db = path.join(work, 'agreements.sqlite');
+// The office's date for this journey (`--today`): late in the agreement's term, so its end is reminded.
+const TODAY = '2026-12-10';
 let driver;
 
 before(async () => {
@@ -39,7 +41,7 @@ async function checklist(s, id) {
 test('an applicant is onboarded to active with a signed agreement, which prints with the 大写 credit limit', async () => {
   const scan = path.join(work, '经销协议-签署扫描.pdf');
   writeFileSync(scan, '%PDF-1.4 signed scan');
-  const s = await Session.open(['--db', db]);
+  const s = await Session.open(['--db', db, '--today', TODAY]);
   try {
     await s.type('#operator-name-input', '王磊');
     await s.click('#operator-name-save');
@@ -162,14 +164,19 @@ test('an applicant is onboarded to active with a signed agreement, which prints 
     mkdirSync(artifacts, { recursive: true });
     copyFileSync(pdf, path.join(artifacts, '44-agreement-zh.pdf'));
 
-    // It ends within 60 days of today's date (the term runs to 2026-12-31) only if today is late in 2026:
-    // the reminders list must agree with the server's own figure either way.
+    // The app runs on --today 2026-12-10: the term ends on 2026-12-31, in 21 days, inside the 30-day window.
+    assert.equal(ag.signed_date, TODAY, 'signed on the office’s day');
     await s.click('#nav-reminders');
     await s.waitForElement('#reminders-table');
     const reminders = await s.invoke('reminders_list', {});
     const ending = reminders.ok.find((r) => r.kind === 'agreement_ending' && r.ref_id === ag.id);
-    const shown = await s.exec(`return !!document.querySelector('.reminder-agreement_ending-' + arguments[0])`, [ag.id]);
-    assert.equal(shown, !!ending);
+    assert.ok(ending, 'the agreement ending in 21 days is reminded');
+    assert.equal(ending.days, 21);
+    assert.equal(ending.window, 30);
+    await s.waitFor(
+      () => s.exec(`return !!document.querySelector('.reminder-agreement_ending-' + arguments[0])`, [ag.id]),
+      'the reminder on screen',
+    );
     await s.screenshot('45-reminders-zh');
 
     // The pipeline shows the distributor at its next open step (training).

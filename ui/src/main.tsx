@@ -11,6 +11,9 @@ import { HashRouter, Navigate, Route, Routes } from 'react-router';
 
 import { AppLayout } from './components/AppLayout';
 import './i18n';
+import { ipc } from './ipc';
+import { queryKeys } from './ipc/queries';
+import { setFixedToday } from './lib/dates';
 import { AgreementListPage } from './pages/AgreementListPage';
 import { AgreementPage } from './pages/AgreementPage';
 import { ComplaintListPage } from './pages/ComplaintListPage';
@@ -37,6 +40,12 @@ const queryClient = new QueryClient({
     },
   },
 });
+
+// `--today`: the app's forms date on the office's day, like the server does.
+void queryClient
+  .fetchQuery({ queryKey: queryKeys.appInfo, queryFn: ipc.appInfo, staleTime: Infinity })
+  .then((info) => setFixedToday(info.fixed_today))
+  .catch(() => setFixedToday(null));
 
 /** Ant Design's locale, dayjs and <html lang> follow the i18n language. */
 function LocaleProvider({ children }: { children: ReactNode }) {

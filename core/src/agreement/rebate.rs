@@ -2,6 +2,7 @@
 //! the ledger) ÷ target; the ladder gives the rebate % of the period's sales.
 //! Approving a run posts one `rebate` entry per distributor with the run's
 //! doc_no, so a second approval of the same period posts nothing.
+use crate::actor::Actor;
 use crate::error::ErrorCode;
 use std::collections::{HashMap, HashSet};
 
@@ -241,11 +242,10 @@ pub async fn preview<C: ConnectionTrait>(db: &C, req: &RebateRunRequest) -> AppR
 /// The period must have ended.
 pub async fn approve<C: ConnectionTrait + TransactionTrait>(
     db: &C,
-    operator: &str,
+    actor: &Actor,
     req: &RebateRunRequest,
     today: NaiveDate,
 ) -> AppResult<RebateApproval> {
-    let operator = crate::operator::require_operator(operator)?;
     let (_, to) = parse_period(&req.from, &req.to)?;
     if to > today {
         return Err(AppError::field("to", ErrorCode::PeriodNotEnded));
@@ -270,10 +270,10 @@ pub async fn approve<C: ConnectionTrait + TransactionTrait>(
             fapiao_no: String::new(),
             due_date: Some(to),
         };
-        crate::ledger::insert_entry(&txn, l.distributor_id, &v, to, None, &operator).await?;
+        crate::ledger::insert_entry(&txn, l.distributor_id, &v, to, None, actor).await?;
         crate::audit::record(
             &txn,
-            &operator,
+            actor,
             "distributor",
             l.distributor_id,
             "rebate",

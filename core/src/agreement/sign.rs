@@ -1,8 +1,8 @@
 //! Signing an agreement and keeping its signed scan: the scan is copied into
 //! the data folder first and removed again if the database write fails.
+use crate::actor::Actor;
 use crate::error::ErrorCode;
 use chrono::NaiveDate;
-use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set, TransactionSession, TransactionTrait};
 use serde::Deserialize;
 use ts_rs::TS;
@@ -14,7 +14,6 @@ use crate::dates::parse_date;
 use crate::distributor::Status as DistStatus;
 use crate::entity::{agreement, distributor};
 use crate::error::{AppError, AppResult, FieldError};
-use crate::operator::require_operator;
 
 #[derive(Debug, Clone, Default, Deserialize, TS)]
 #[serde(default)]
@@ -61,6 +60,7 @@ pub async fn scan_path<C: ConnectionTrait>(
 
 /// Copies the scan in; returns the stored name and the copy (to remove on failure).
 fn copy_scan(
+    actor: &Actor,
     root: &std::path::Path,
     id: i64,
     raw: &str,
@@ -80,7 +80,7 @@ fn copy_scan(
         },
         e => e,
     })?;
-    let stored = format!("{}-{}", Utc::now().format("%Y%m%d%H%M%S%3f"), file_name);
+    let stored = format!("{}-{}", actor.now().format("%Y%m%d%H%M%S%3f"), file_name);
     let target = crate::attachment::copy_into(&source, &scan_dir(root, id), &stored)?;
     Ok(Some((stored, target)))
 }
@@ -105,11 +105,10 @@ async fn keeping_scan<T>(
 pub async fn sign<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     root: &std::path::Path,
-    operator: &str,
+    actor: &Actor,
     req: &SignRequest,
     today: NaiveDate,
 ) -> AppResult<AgreementDetail> {
-    let operator = require_operator(operator)?;
     let date = match parse_date(&req.signed_date) {
         None if req.signed_date.trim().is_empty() => {
             return Err(AppError::field("signed_date", ErrorCode::Required))
@@ -130,13 +129,13 @@ pub async fn sign<C: ConnectionTrait + TransactionTrait>(
     if m.status != AgreementStatus::AwaitingSignature.key() {
         return Err(illegal(&m, AgreementStatus::Signed, today));
     }
-    let copy = copy_scan(root, m.id, &req.scan_path)?;
+    let copy = copy_scan(actor, root, m.id, &req.scan_path)?;
     keeping_scan(&copy, async {
         let txn = db.begin().await?;
         let m = find(&txn, req.id).await?;
         let scan = copy.as_ref().map(|(n, _)| n.clone()).unwrap_or_default();
         let text = format!("{date}");
-        let m = move_to(&txn, m, AgreementStatus::Signed, &text, &operator, |am| {
+        let m = move_to(&txn, m, AgreementStatus::Signed, &text, actor, |am| {
             am.signed_date = Set(Some(date));
             am.scan_name = Set(scan);
         })
@@ -146,27 +145,19 @@ pub async fn sign<C: ConnectionTrait + TransactionTrait>(
                 let p = find(&txn, prev).await?;
                 if p.status == AgreementStatus::Signed.key() {
                     let note = format!("v{}", m.version);
-                    move_to(
-                        &txn,
-                        p,
-                        AgreementStatus::Superseded,
-                        &note,
-                        &operator,
-                        |_| {},
-                    )
-                    .await?;
+                    move_to(&txn, p, AgreementStatus::Superseded, &note, actor, |_| {}).await?;
                 }
             }
         }
         let d = crate::distributor::write_find(&txn, m.distributor_id).await?;
         let d = if req.apply_terms {
-            apply_terms(&txn, d, &m, &operator).await?
+            apply_terms(&txn, d, &m, actor).await?
         } else {
             d
         };
         if d.status == DistStatus::Approved.key() {
             let reason = format!("{} v{}", m.number, m.version);
-            crate::distributor::write_status(&txn, d, DistStatus::Active, date, &reason, &operator)
+            crate::distributor::write_status(&txn, d, DistStatus::Active, date, &reason, actor)
                 .await?;
         }
         txn.commit().await?;
@@ -180,7 +171,7 @@ async fn apply_terms<C: ConnectionTrait>(
     txn: &C,
     d: distributor::Model,
     m: &agreement::Model,
-    operator: &str,
+    actor: &Actor,
 ) -> AppResult<distributor::Model> {
     let mut changes = vec![];
     if d.payment_terms_days != m.payment_days {
@@ -204,22 +195,14 @@ async fn apply_terms<C: ConnectionTrait>(
     let mut am: distributor::ActiveModel = d.into();
     am.payment_terms_days = Set(m.payment_days);
     am.credit_limit_fen = Set(m.credit_limit_fen);
-    am.updated_at = Set(Utc::now());
+    am.updated_at = Set(actor.now());
     let d = am.update(txn).await?;
     changes.push(change(
         "agreement",
         None,
         format!("{} v{}", m.number, m.version),
     ));
-    audit::record(
-        txn,
-        operator,
-        "distributor",
-        id,
-        "agreement_terms",
-        &changes,
-    )
-    .await?;
+    audit::record(txn, actor, "distributor", id, "agreement_terms", &changes).await?;
     Ok(d)
 }
 
@@ -227,11 +210,10 @@ async fn apply_terms<C: ConnectionTrait>(
 pub async fn attach_scan<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     root: &std::path::Path,
-    operator: &str,
+    actor: &Actor,
     req: &ScanRequest,
     today: NaiveDate,
 ) -> AppResult<AgreementDetail> {
-    let operator = require_operator(operator)?;
     if req.scan_path.trim().is_empty() {
         return Err(AppError::field("scan_path", ErrorCode::Required));
     }
@@ -239,7 +221,7 @@ pub async fn attach_scan<C: ConnectionTrait + TransactionTrait>(
     if m.signed_date.is_none() {
         return Err(illegal(&m, AgreementStatus::Signed, today));
     }
-    let copy = copy_scan(root, m.id, &req.scan_path)?;
+    let copy = copy_scan(actor, root, m.id, &req.scan_path)?;
     keeping_scan(&copy, async {
         let txn = db.begin().await?;
         let m = find(&txn, req.id).await?;
@@ -248,12 +230,12 @@ pub async fn attach_scan<C: ConnectionTrait + TransactionTrait>(
         let status = m.status.clone();
         let mut am: agreement::ActiveModel = m.into();
         am.scan_name = Set(name.clone());
-        am.updated_at = Set(Utc::now());
+        am.updated_at = Set(actor.now());
         am.update(&txn).await?;
-        add_event(&txn, req.id, &status, &status, &name, &operator).await?;
+        add_event(&txn, req.id, &status, &status, &name, actor).await?;
         audit::record(
             &txn,
-            &operator,
+            actor,
             "agreement",
             req.id,
             "scan",

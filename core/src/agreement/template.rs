@@ -1,6 +1,7 @@
 //! Clause templates (one per language) with `{{placeholders}}`. A line starting
 //! with `# ` opens a numbered clause; a table placeholder on a line of its own
 //! becomes a table in the PDF. An unknown placeholder is refused when saved.
+use crate::actor::Actor;
 use crate::error::ErrorCode;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -270,26 +271,17 @@ pub async fn load<C: sea_orm::ConnectionTrait>(db: &C) -> AppResult<AgreementTem
 
 pub async fn save<C: sea_orm::ConnectionTrait + sea_orm::TransactionTrait>(
     db: &C,
-    operator: &str,
+    actor: &Actor,
     t: AgreementTemplates,
 ) -> AppResult<AgreementTemplates> {
     use sea_orm::TransactionSession;
-    let operator = crate::operator::require_operator(operator)?;
     validate(&t)?;
     let txn = db.begin().await?;
     let before = load(&txn).await?;
     crate::settings::put_json(&txn, KEY, &t).await?;
     let changes = crate::audit::diff(Some(&before), &t, &[]);
     if !changes.is_empty() {
-        crate::audit::record(
-            &txn,
-            &operator,
-            "settings",
-            0,
-            "agreement_templates",
-            &changes,
-        )
-        .await?;
+        crate::audit::record(&txn, actor, "settings", 0, "agreement_templates", &changes).await?;
     }
     txn.commit().await?;
     Ok(t)

@@ -1,6 +1,7 @@
 //! Agreement writes: drafts, submitting and withdrawing, termination and new
 //! versions (signing is in `sign.rs`).
 //! Each write is one transaction with its history entry and audit record.
+use crate::actor::Actor;
 use crate::error::ErrorCode;
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
@@ -20,7 +21,6 @@ use crate::dates::parse_date;
 use crate::distributor::Status as DistStatus;
 use crate::entity::{agreement, agreement_event, distributor};
 use crate::error::{AppError, AppResult};
-use crate::operator::require_operator;
 
 #[derive(Debug, Clone, Default, Deserialize, TS)]
 #[serde(default)]
@@ -54,15 +54,15 @@ pub(super) async fn add_event<C: ConnectionTrait>(
     from: &str,
     to: &str,
     text: &str,
-    operator: &str,
+    actor: &Actor,
 ) -> AppResult<()> {
     agreement_event::Entity::insert(agreement_event::ActiveModel {
         agreement_id: Set(id),
-        at: Set(Utc::now()),
+        at: Set(actor.now()),
         from_status: Set(from.into()),
         to_status: Set(to.into()),
         text: Set(text.into()),
-        operator: Set(operator.into()),
+        operator: Set(actor.operator().into()),
         ..Default::default()
     })
     .exec(db)
@@ -97,7 +97,7 @@ async fn party<C: ConnectionTrait>(db: &C, id: i64) -> AppResult<distributor::Mo
     Ok(d)
 }
 
-fn apply(am: &mut agreement::ActiveModel, v: &ValidAgreement) {
+fn apply(am: &mut agreement::ActiveModel, v: &ValidAgreement, actor: &Actor) {
     am.territory_json = Set(serde_json::to_string(&v.territories).unwrap_or_default());
     am.exclusive = Set(v.exclusive);
     am.term_start = Set(v.term_start);
@@ -110,7 +110,7 @@ fn apply(am: &mut agreement::ActiveModel, v: &ValidAgreement) {
     am.targets_json = Set(serde_json::to_string(&v.targets).unwrap_or_default());
     am.ladder_json = Set(serde_json::to_string(&v.ladder).unwrap_or_default());
     am.special_clauses = Set(v.special_clauses.clone());
-    am.updated_at = Set(Utc::now());
+    am.updated_at = Set(actor.now());
 }
 
 pub(super) fn change(field: &str, before: Option<String>, after: impl Into<String>) -> FieldChange {
@@ -124,11 +124,11 @@ pub(super) fn change(field: &str, before: Option<String>, after: impl Into<Strin
 /// Creates a draft with the next number (HT-<year>-NNNN) of `now`'s year.
 pub async fn create<C: ConnectionTrait + TransactionTrait>(
     db: &C,
-    operator: &str,
+    actor: &Actor,
     input: &AgreementInput,
     now: DateTime<Utc>,
 ) -> AppResult<AgreementDetail> {
-    let operator = require_operator(operator)?;
+    let operator = actor.operator().to_owned();
     let v = validate(input)?;
     let txn = db.begin().await?;
     party(&txn, input.distributor_id).await?;
@@ -148,12 +148,12 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
         created_by: Set(operator.clone()),
         ..Default::default()
     };
-    apply(&mut am, &v);
+    apply(&mut am, &v, actor);
     let m = am.insert(&txn).await?;
-    add_event(&txn, m.id, "", "draft", &number, &operator).await?;
+    add_event(&txn, m.id, "", "draft", &number, actor).await?;
     audit::record(
         &txn,
-        &operator,
+        actor,
         "agreement",
         m.id,
         "create",
@@ -167,11 +167,10 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
 /// Edits a draft (only a draft can change).
 pub async fn update<C: ConnectionTrait + TransactionTrait>(
     db: &C,
-    operator: &str,
+    actor: &Actor,
     req: &AgreementUpdate,
     today: NaiveDate,
 ) -> AppResult<AgreementDetail> {
-    let operator = require_operator(operator)?;
     let v = validate(&req.input)?;
     let txn = db.begin().await?;
     let m = find(&txn, req.id).await?;
@@ -186,12 +185,12 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
     }
     let before = super::to_dto(&m, None, today, false);
     let mut am: agreement::ActiveModel = m.into();
-    apply(&mut am, &v);
+    apply(&mut am, &v, actor);
     let m = am.update(&txn).await?;
     let after = super::to_dto(&m, None, today, false);
     let changes = audit::diff(Some(&before), &after, &["updated_at", "days_to_end"]);
     if !changes.is_empty() {
-        audit::record(&txn, &operator, "agreement", m.id, "update", &changes).await?;
+        audit::record(&txn, actor, "agreement", m.id, "update", &changes).await?;
     }
     txn.commit().await?;
     get(db, req.id, today).await
@@ -202,20 +201,20 @@ pub(super) async fn move_to<C: ConnectionTrait>(
     m: agreement::Model,
     to: AgreementStatus,
     text: &str,
-    operator: &str,
+    actor: &Actor,
     edit: impl FnOnce(&mut agreement::ActiveModel),
 ) -> AppResult<agreement::Model> {
     let from = m.status.clone();
     let id = m.id;
     let mut am: agreement::ActiveModel = m.into();
     am.status = Set(to.key().into());
-    am.updated_at = Set(Utc::now());
+    am.updated_at = Set(actor.now());
     edit(&mut am);
     let m = am.update(txn).await?;
-    add_event(txn, id, &from, to.key(), text, operator).await?;
+    add_event(txn, id, &from, to.key(), text, actor).await?;
     audit::record(
         txn,
-        operator,
+        actor,
         "agreement",
         id,
         "status",
@@ -235,13 +234,13 @@ pub(super) fn illegal(m: &agreement::Model, to: AgreementStatus, today: NaiveDat
 /// Draft → awaiting signature: the terms are frozen for signing.
 pub async fn submit<C: ConnectionTrait + TransactionTrait>(
     db: &C,
-    operator: &str,
+    actor: &Actor,
     id: i64,
     today: NaiveDate,
 ) -> AppResult<AgreementDetail> {
     step(
         db,
-        operator,
+        actor,
         id,
         today,
         AgreementStatus::Draft,
@@ -253,13 +252,13 @@ pub async fn submit<C: ConnectionTrait + TransactionTrait>(
 /// Awaiting signature → draft, to change the terms again.
 pub async fn withdraw<C: ConnectionTrait + TransactionTrait>(
     db: &C,
-    operator: &str,
+    actor: &Actor,
     id: i64,
     today: NaiveDate,
 ) -> AppResult<AgreementDetail> {
     step(
         db,
-        operator,
+        actor,
         id,
         today,
         AgreementStatus::AwaitingSignature,
@@ -270,13 +269,12 @@ pub async fn withdraw<C: ConnectionTrait + TransactionTrait>(
 
 async fn step<C: ConnectionTrait + TransactionTrait>(
     db: &C,
-    operator: &str,
+    actor: &Actor,
     id: i64,
     today: NaiveDate,
     from: AgreementStatus,
     to: AgreementStatus,
 ) -> AppResult<AgreementDetail> {
-    let operator = require_operator(operator)?;
     let txn = db.begin().await?;
     let m = find(&txn, id).await?;
     if m.status != from.key() {
@@ -286,7 +284,7 @@ async fn step<C: ConnectionTrait + TransactionTrait>(
         // A draft saved before a rule changed is checked again before it goes out.
         validate(&input_of(&m))?;
     }
-    move_to(&txn, m, to, "", &operator, |_| {}).await?;
+    move_to(&txn, m, to, "", actor, |_| {}).await?;
     txn.commit().await?;
     get(db, id, today).await
 }
@@ -323,11 +321,10 @@ pub(crate) fn input_of(m: &agreement::Model) -> AgreementInput {
 /// Signed (in force or not yet started) → terminated, with a date and reason.
 pub async fn terminate<C: ConnectionTrait + TransactionTrait>(
     db: &C,
-    operator: &str,
+    actor: &Actor,
     req: &TerminateRequest,
     today: NaiveDate,
 ) -> AppResult<AgreementDetail> {
-    let operator = require_operator(operator)?;
     let mut errs = crate::error::FieldErrors::default();
     let date = parse_date(&req.date);
     if date.is_none() {
@@ -354,17 +351,10 @@ pub async fn terminate<C: ConnectionTrait + TransactionTrait>(
         return Err(AppError::field("date", ErrorCode::TerminationDateRange));
     }
     let reason = req.reason.trim().to_owned();
-    move_to(
-        &txn,
-        m,
-        AgreementStatus::Terminated,
-        &reason,
-        &operator,
-        |am| {
-            am.terminated_date = Set(Some(date));
-            am.termination_reason = Set(reason.clone());
-        },
-    )
+    move_to(&txn, m, AgreementStatus::Terminated, &reason, actor, |am| {
+        am.terminated_date = Set(Some(date));
+        am.termination_reason = Set(reason.clone());
+    })
     .await?;
     txn.commit().await?;
     get(db, req.id, today).await
@@ -374,11 +364,11 @@ pub async fn terminate<C: ConnectionTrait + TransactionTrait>(
 /// the next version number, linked to it. A renewal's term follows the old one.
 pub async fn new_version<C: ConnectionTrait + TransactionTrait>(
     db: &C,
-    operator: &str,
+    actor: &Actor,
     req: &VersionRequest,
     now: DateTime<Utc>,
 ) -> AppResult<AgreementDetail> {
-    let operator = require_operator(operator)?;
+    let operator = actor.operator().to_owned();
     let today = now.date_naive();
     if req.kind == AgreementKind::Original {
         return Err(AppError::field("kind", ErrorCode::InvalidChoice));
@@ -433,10 +423,10 @@ pub async fn new_version<C: ConnectionTrait + TransactionTrait>(
     }
     let n = am.insert(&txn).await?;
     let text = format!("{} v{} → v{}", req.kind.key(), m.version, n.version);
-    add_event(&txn, n.id, "", "draft", &text, &operator).await?;
+    add_event(&txn, n.id, "", "draft", &text, actor).await?;
     audit::record(
         &txn,
-        &operator,
+        actor,
         "agreement",
         n.id,
         "new_version",

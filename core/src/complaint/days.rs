@@ -1,6 +1,7 @@
 //! Dated exceptions of the business calendar: public holidays and make-up
 //! working days (调休), entered by the user (no holiday data is shipped), and
 //! their CSV exchange `date,kind,name`.
+use crate::actor::Actor;
 use crate::error::ErrorCode;
 use std::path::Path;
 
@@ -14,7 +15,6 @@ use super::calendar::Calendar;
 use crate::dates::parse_date;
 use crate::entity::calendar_day;
 use crate::error::{AppError, AppResult, RowError};
-use crate::operator::require_operator;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -77,10 +77,9 @@ pub(crate) async fn add_to<C: ConnectionTrait>(db: &C, cal: &mut Calendar) -> Ap
 /// Replaces every dated exception with `days` (one transaction); rows are checked first.
 pub async fn replace<C: ConnectionTrait + TransactionTrait>(
     db: &C,
-    operator: &str,
+    actor: &Actor,
     days: &[CalendarDay],
 ) -> AppResult<Vec<CalendarDay>> {
-    let operator = require_operator(operator)?;
     let mut errors = vec![];
     let mut seen = std::collections::HashSet::new();
     let mut rows = vec![];
@@ -117,7 +116,7 @@ pub async fn replace<C: ConnectionTrait + TransactionTrait>(
     }
     crate::audit::record(
         &txn,
-        &operator,
+        actor,
         "settings",
         0,
         "calendar",

@@ -9,6 +9,7 @@ pub mod settings;
 pub mod sla;
 mod workflow;
 
+use crate::actor::Actor;
 use crate::error::ErrorCode;
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use sea_orm::{
@@ -20,7 +21,6 @@ use ts_rs::TS;
 
 use crate::entity::{complaint, complaint_event, distributor};
 use crate::error::{AppError, AppResult, FieldError};
-use crate::operator::require_operator;
 use crate::settings::{get_json, put_json};
 use settings::ComplaintSettings;
 use sla::{Sla, Span};
@@ -197,25 +197,16 @@ pub async fn load_settings<C: ConnectionTrait>(db: &C) -> AppResult<ComplaintSet
 
 pub async fn save_settings<C: ConnectionTrait + TransactionTrait>(
     db: &C,
-    operator: &str,
+    actor: &Actor,
     s: ComplaintSettings,
 ) -> AppResult<ComplaintSettings> {
-    let operator = require_operator(operator)?;
     s.validate()?;
     let txn = db.begin().await?;
     let before = load_settings(&txn).await?;
     put_json(&txn, KEY_SETTINGS, &s).await?;
     let changes = crate::audit::diff(Some(&before), &s, &[]);
     if !changes.is_empty() {
-        crate::audit::record(
-            &txn,
-            &operator,
-            "settings",
-            0,
-            "complaint_settings",
-            &changes,
-        )
-        .await?;
+        crate::audit::record(&txn, actor, "settings", 0, "complaint_settings", &changes).await?;
     }
     txn.commit().await?;
     Ok(s)
@@ -349,7 +340,7 @@ pub(super) async fn add_event<C: ConnectionTrait>(
     from: Option<ComplaintStatus>,
     to: Option<ComplaintStatus>,
     text: &str,
-    operator: &str,
+    actor: &Actor,
 ) -> AppResult<()> {
     let kind_key = match kind {
         EventKind::Transition => "transition",
@@ -364,7 +355,7 @@ pub(super) async fn add_event<C: ConnectionTrait>(
         from_status: Set(from.map(|s| s.key().to_owned())),
         to_status: Set(to.map(|s| s.key().to_owned())),
         text: Set(text.to_owned()),
-        operator: Set(operator.to_owned()),
+        operator: Set(actor.operator().to_owned()),
         ..Default::default()
     })
     .exec(db)
@@ -375,11 +366,11 @@ pub(super) async fn add_event<C: ConnectionTrait>(
 /// Records a new complaint (status `received`). `now` is the current instant.
 pub async fn record<C: ConnectionTrait + TransactionTrait>(
     db: &C,
-    operator: &str,
+    actor: &Actor,
     input: &ComplaintInput,
     now: DateTime<Utc>,
 ) -> AppResult<Complaint> {
-    let operator = require_operator(operator)?;
+    let operator = actor.operator().to_owned();
     let clocks = Clocks::load(db).await?;
     let mut errs = vec![];
     if input.channel.is_none() {
@@ -482,7 +473,7 @@ pub async fn record<C: ConnectionTrait + TransactionTrait>(
         None,
         Some(ComplaintStatus::Received),
         input.description.trim(),
-        &operator,
+        actor,
     )
     .await?;
     if !m.assignee.is_empty() {
@@ -494,13 +485,13 @@ pub async fn record<C: ConnectionTrait + TransactionTrait>(
             None,
             None,
             &m.assignee,
-            &operator,
+            actor,
         )
         .await?;
     }
     crate::audit::record(
         &txn,
-        &operator,
+        actor,
         "complaint",
         m.id,
         "create",

@@ -375,9 +375,9 @@ pub struct ReportFileRequest {
 pub async fn write_file<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     req: &ReportFileRequest,
-    now: DateTime<Utc>,
+    clock: crate::dates::Clock,
 ) -> AppResult<String> {
-    let r = build(db, &req.report, now).await?;
+    let r = build(db, &req.report, clock.now).await?;
     let path = std::path::PathBuf::from(req.path.trim());
     let ext = path
         .extension()
@@ -388,7 +388,7 @@ pub async fn write_file<C: ConnectionTrait + TransactionTrait>(
         "pdf" => {
             let settings = super::load_settings(db).await?;
             let company = crate::settings::load_statement_settings(db).await?.company;
-            let printed = chrono::Local::now().date_naive().to_string();
+            let printed = clock.today.to_string();
             let bytes = tokio::task::spawn_blocking(move || {
                 crate::complaint::report_layout::render(&r, &settings, &company, lang, &printed)
             })

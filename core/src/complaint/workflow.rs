@@ -1,5 +1,6 @@
 //! Moving a complaint along: transitions with what each needs, notes and
 //! assignments, attached files.
+use crate::actor::Actor;
 use crate::error::ErrorCode;
 use chrono::{DateTime, Utc};
 use sea_orm::{
@@ -15,7 +16,6 @@ use super::{
 };
 use crate::entity::{complaint, complaint_event};
 use crate::error::{AppError, AppResult, FieldError};
-use crate::operator::require_operator;
 
 #[derive(Debug, Clone, Default, Deserialize, TS)]
 #[ts(export)]
@@ -67,12 +67,11 @@ fn action_time(
 /// Moves a complaint to its next state; what each move needs is checked first.
 pub async fn transition<C: ConnectionTrait + TransactionTrait>(
     db: &C,
-    operator: &str,
+    actor: &Actor,
     req: &ComplaintTransition,
     now: DateTime<Utc>,
 ) -> AppResult<ComplaintDetail> {
     use ComplaintStatus::*;
-    let operator = require_operator(operator)?;
     let clocks = Clocks::load(db).await?;
     let txn = db.begin().await?;
     let m = complaint::Entity::find_by_id(req.id)
@@ -179,12 +178,12 @@ pub async fn transition<C: ConnectionTrait + TransactionTrait>(
         Some(from),
         Some(to),
         &text,
-        &operator,
+        actor,
     )
     .await?;
     crate::audit::record(
         &txn,
-        &operator,
+        actor,
         "complaint",
         m.id,
         "transition",
@@ -224,11 +223,10 @@ pub struct ComplaintNote {
 
 pub async fn add_note<C: ConnectionTrait + TransactionTrait>(
     db: &C,
-    operator: &str,
+    actor: &Actor,
     req: &ComplaintNote,
     now: DateTime<Utc>,
 ) -> AppResult<ComplaintDetail> {
-    let operator = require_operator(operator)?;
     let kind = req.kind.unwrap_or(EventKind::Note);
     if req.text.trim().is_empty() {
         return Err(AppError::field("text", ErrorCode::Required));
@@ -261,7 +259,7 @@ pub async fn add_note<C: ConnectionTrait + TransactionTrait>(
         None,
         None,
         req.text.trim(),
-        &operator,
+        actor,
     )
     .await?;
     txn.commit().await?;
@@ -296,11 +294,10 @@ fn attachment_dir(root: &std::path::Path, complaint_id: i64) -> std::path::PathB
 pub async fn attach<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     root: &std::path::Path,
-    operator: &str,
+    actor: &Actor,
     req: &ComplaintAttach,
     now: DateTime<Utc>,
 ) -> AppResult<ComplaintDetail> {
-    let operator = require_operator(operator)?;
     let (source, _, file_name) = crate::attachment::check_source(&req.source_path)?;
     let txn = db.begin().await?;
     let m = complaint::Entity::find_by_id(req.id)
@@ -319,7 +316,7 @@ pub async fn attach<C: ConnectionTrait + TransactionTrait>(
             None,
             None,
             &stored,
-            &operator,
+            actor,
         )
         .await?;
         txn.commit().await?;

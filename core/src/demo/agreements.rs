@@ -2,6 +2,7 @@
 //! onboarding, drafts awaiting signature, signed agreements with quarterly
 //! targets and a rebate ladder (a few ending within 60 days) and one exclusive
 //! territory that collides with another. Built through the real workflow.
+use crate::actor::Actor;
 use chrono::{Datelike, Days, Months, NaiveDate};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, TransactionTrait,
@@ -104,7 +105,7 @@ pub const SAMPLE_SIZE: usize = 60;
 /// (the first `SAMPLE_SIZE` by code). Returns (checklists started, agreements created).
 pub async fn generate_agreements<C: ConnectionTrait + TransactionTrait>(
     db: &C,
-    operator: &str,
+    actor: &Actor,
     seed: u64,
     now: chrono::DateTime<chrono::Utc>,
 ) -> AppResult<(u32, u32)> {
@@ -166,7 +167,7 @@ pub async fn generate_agreements<C: ConnectionTrait + TransactionTrait>(
             let start = today - Days::new(5 + rng.below(40));
             let list = onboarding::start(
                 db,
-                operator,
+                actor,
                 &OnboardingStart {
                     distributor_id: d.id,
                     start_date: start.to_string(),
@@ -183,7 +184,7 @@ pub async fn generate_agreements<C: ConnectionTrait + TransactionTrait>(
             for s in list.steps.iter().filter(|s| done.contains(&s.key.as_str())) {
                 onboarding::update_step(
                     db,
-                    operator,
+                    actor,
                     &StepUpdate {
                         id: s.id,
                         owner: "李娜".into(),
@@ -203,13 +204,13 @@ pub async fn generate_agreements<C: ConnectionTrait + TransactionTrait>(
                 let end = NaiveDate::from_ymd_opt(today.year() + 1, 12, 31).unwrap_or(today);
                 let a = agreement::create(
                     db,
-                    operator,
+                    actor,
                     &input(d, area.clone(), false, (start, end), 0, &mut rng),
                     now,
                 )
                 .await?;
                 if rng.below(2) == 0 {
-                    agreement::submit(db, operator, a.agreement.id, today).await?;
+                    agreement::submit(db, actor, a.agreement.id, today).await?;
                 }
                 agreements += 1;
             }
@@ -270,17 +271,17 @@ pub async fn generate_agreements<C: ConnectionTrait + TransactionTrait>(
         let yearly = sales.get(&d.id).copied().unwrap_or(0);
         let a = agreement::create(
             db,
-            operator,
+            actor,
             &input(d, territory, exclusive, (start, end), yearly, &mut rng),
             now,
         )
         .await?;
-        agreement::submit(db, operator, a.agreement.id, today).await?;
+        agreement::submit(db, actor, a.agreement.id, today).await?;
         let signed = (start - Days::new(10)).min(today);
         agreement::sign(
             db,
             &root,
-            operator,
+            actor,
             &SignRequest {
                 id: a.agreement.id,
                 signed_date: signed.to_string(),

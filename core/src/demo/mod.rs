@@ -5,6 +5,7 @@ mod training;
 pub use agreements::{generate_agreements, periods};
 pub use training::generate_training;
 
+use crate::actor::Actor;
 use crate::error::ErrorCode;
 use sea_orm::TransactionSession;
 use sea_orm::{ConnectionTrait, TransactionTrait};
@@ -105,7 +106,7 @@ pub fn sample(n: u64) -> (DistributorInput, Status) {
 /// Adds `count` sample distributors (codes after the highest existing) in one transaction.
 pub async fn generate<C: ConnectionTrait + TransactionTrait>(
     db: &C,
-    operator: &str,
+    actor: &Actor,
     count: u64,
 ) -> AppResult<u64> {
     let txn = db.begin().await?;
@@ -116,7 +117,7 @@ pub async fn generate<C: ConnectionTrait + TransactionTrait>(
         let (input, status) = sample(n);
         let v = distributor::validate_input(&input)
             .map_err(|fields| crate::AppError::Validation { fields })?;
-        distributor::write_insert(&txn, &v, status, operator, "demo data").await?;
+        distributor::write_insert(&txn, &v, status, actor, "demo data").await?;
     }
     txn.commit().await?;
     Ok(count)
@@ -163,7 +164,7 @@ const PRODUCTS: &[(&str, &str)] = &[
 /// or suspended distributor that has none yet. Same seed, same ledger.
 pub async fn generate_ledger<C: ConnectionTrait + TransactionTrait>(
     db: &C,
-    operator: &str,
+    actor: &Actor,
     per_distributor: u32,
     seed: u64,
 ) -> AppResult<u64> {
@@ -188,7 +189,7 @@ pub async fn generate_ledger<C: ConnectionTrait + TransactionTrait>(
         .all(&txn)
         .await?;
     let start = NaiveDate::from_ymd_opt(2026, 1, 1).expect("valid date");
-    let now = chrono::Utc::now();
+    let now = actor.now();
     let mut batch: Vec<ledger_entry::ActiveModel> = vec![];
     let mut total = 0u64;
     for d in dists.into_iter().filter(|d| !with_ledger.contains(&d.id)) {
@@ -279,7 +280,7 @@ pub async fn generate_ledger<C: ConnectionTrait + TransactionTrait>(
                 due_date: Set(due),
                 reverses_id: Set(None),
                 created_at: Set(now),
-                created_by: Set(operator.to_owned()),
+                created_by: Set(actor.operator().to_owned()),
                 ..Default::default()
             });
             total += 1;
@@ -301,18 +302,17 @@ pub async fn generate_ledger<C: ConnectionTrait + TransactionTrait>(
 /// each for the active ones. Refused once any distributor exists.
 pub async fn load_sample<C: ConnectionTrait + TransactionTrait>(
     db: &C,
-    operator: &str,
+    actor: &Actor,
 ) -> AppResult<u64> {
     use sea_orm::{EntityTrait, PaginatorTrait};
-    let operator = crate::operator::require_operator(operator)?;
     if crate::entity::distributor::Entity::find().count(db).await? > 0 {
         return Err(crate::AppError::field("database", ErrorCode::NotEmpty));
     }
-    let n = generate(db, &operator, 40).await?;
-    generate_ledger(db, &operator, 60, 2026).await?;
-    generate_complaints(db, &operator, 24, 2026, chrono::Utc::now()).await?;
-    generate_agreements(db, &operator, 2026, chrono::Utc::now()).await?;
-    generate_training(db, &operator, 2026, chrono::Utc::now()).await?;
+    let n = generate(db, actor, 40).await?;
+    generate_ledger(db, actor, 60, 2026).await?;
+    generate_complaints(db, actor, 24, 2026, actor.now()).await?;
+    generate_agreements(db, actor, 2026, actor.now()).await?;
+    generate_training(db, actor, 2026, actor.now()).await?;
     Ok(n)
 }
 
@@ -320,7 +320,7 @@ pub async fn load_sample<C: ConnectionTrait + TransactionTrait>(
 /// (relative to `now`, so the clocks have something to show on first start).
 pub async fn generate_complaints<C: ConnectionTrait + TransactionTrait>(
     db: &C,
-    operator: &str,
+    actor: &Actor,
     count: u32,
     seed: u64,
     now: chrono::DateTime<chrono::Utc>,
@@ -401,7 +401,7 @@ pub async fn generate_complaints<C: ConnectionTrait + TransactionTrait>(
             assignee: ["张敏", "刘洋", "陈静"][rng.below(3) as usize].into(),
             received_at: received_local.format("%Y-%m-%d %H:%M").to_string(),
         };
-        let c = complaint::record(db, operator, &input, now).await?;
+        let c = complaint::record(db, actor, &input, now).await?;
         let path = paths[(i as usize) % paths.len()];
         // Late ones: the first steps come slowly.
         let mut t = received_local;
@@ -436,7 +436,7 @@ pub async fn generate_complaints<C: ConnectionTrait + TransactionTrait>(
                 confirmation: "经销商电话确认已收到换货".into(),
                 satisfaction: Some(3 + rng.below(3) as i32),
             };
-            complaint::transition(db, operator, &req, now).await?;
+            complaint::transition(db, actor, &req, now).await?;
         }
         made += 1;
     }

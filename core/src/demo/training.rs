@@ -1,6 +1,7 @@
 //! Sample training: four courses, two people at each active distributor, and
 //! closed sessions whose certificates are valid, expiring soon or expired,
 //! plus one planned session. Built through the real workflow.
+use crate::actor::Actor;
 use chrono::{Days, Months, NaiveDate};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
@@ -37,7 +38,7 @@ struct Plan {
 /// number of certificates issued.
 pub async fn generate_training<C: ConnectionTrait + TransactionTrait>(
     db: &C,
-    operator: &str,
+    actor: &Actor,
     seed: u64,
     now: chrono::DateTime<chrono::Utc>,
 ) -> AppResult<u32> {
@@ -96,7 +97,7 @@ pub async fn generate_training<C: ConnectionTrait + TransactionTrait>(
     for (code, zh, en, cat, hours, pass, validity, tiers, onboarding) in courses {
         let c = training::save_course(
             db,
-            operator,
+            actor,
             &CourseSave {
                 id: None,
                 input: CourseInput {
@@ -137,7 +138,7 @@ pub async fn generate_training<C: ConnectionTrait + TransactionTrait>(
             let (name, role) = PEOPLE[rng.below(PEOPLE.len() as u64) as usize];
             let c = contacts::save(
                 db,
-                operator,
+                actor,
                 ContactSave {
                     distributor_id: d.id,
                     id: None,
@@ -215,7 +216,7 @@ pub async fn generate_training<C: ConnectionTrait + TransactionTrait>(
             .collect();
         let s = session::save(
             db,
-            operator,
+            actor,
             &SessionSave {
                 id: None,
                 input: SessionInput {
@@ -241,7 +242,7 @@ pub async fn generate_training<C: ConnectionTrait + TransactionTrait>(
         let id = s.session.id;
         session::move_to(
             db,
-            operator,
+            actor,
             &SessionMove {
                 id,
                 to: SessionStatus::Held,
@@ -264,7 +265,7 @@ pub async fn generate_training<C: ConnectionTrait + TransactionTrait>(
             .collect();
         session::record_results(
             db,
-            operator,
+            actor,
             &ResultsRequest {
                 session_id: id,
                 rows,
@@ -273,7 +274,7 @@ pub async fn generate_training<C: ConnectionTrait + TransactionTrait>(
         .await?;
         let closed = session::move_to(
             db,
-            operator,
+            actor,
             &SessionMove {
                 id,
                 to: SessionStatus::Closed,

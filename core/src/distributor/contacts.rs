@@ -1,5 +1,6 @@
 //! A distributor's other people (buyer, finance, warehouse…), each with the
 //! ways to reach them. Every change is audited on the distributor.
+use crate::actor::Actor;
 use crate::error::ErrorCode;
 use sea_orm::TransactionSession;
 use sea_orm::{
@@ -143,14 +144,13 @@ pub async fn list<C: ConnectionTrait>(db: &C, distributor_id: i64) -> AppResult<
 
 pub async fn save<C: ConnectionTrait + TransactionTrait>(
     db: &C,
-    operator: &str,
+    actor: &Actor,
     req: ContactSave,
 ) -> AppResult<Contact> {
-    let operator = crate::operator::require_operator(operator)?;
     let input = validate(&req.input)?;
     let txn = db.begin().await?;
     find_model(&txn, req.distributor_id).await?;
-    let now = chrono::Utc::now();
+    let now = actor.now();
     let (model, action, diff) = match req.id {
         None => {
             let m = contact::ActiveModel {
@@ -189,7 +189,7 @@ pub async fn save<C: ConnectionTrait + TransactionTrait>(
     if !diff.is_empty() {
         audit::record(
             &txn,
-            &operator,
+            actor,
             "distributor",
             req.distributor_id,
             action,
@@ -203,10 +203,9 @@ pub async fn save<C: ConnectionTrait + TransactionTrait>(
 
 pub async fn remove<C: ConnectionTrait + TransactionTrait>(
     db: &C,
-    operator: &str,
+    actor: &Actor,
     id: i64,
 ) -> AppResult<()> {
-    let operator = crate::operator::require_operator(operator)?;
     let txn = db.begin().await?;
     let current = contact::Entity::find_by_id(id)
         .one(&txn)
@@ -224,7 +223,7 @@ pub async fn remove<C: ConnectionTrait + TransactionTrait>(
     let diff = changes(Some(&input_of(&current)), None);
     audit::record(
         &txn,
-        &operator,
+        actor,
         "distributor",
         current.distributor_id,
         "contact_remove",

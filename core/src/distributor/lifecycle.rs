@@ -1,4 +1,5 @@
 //! The lifecycle (applicant → … → terminated) and tier changes.
+use crate::actor::Actor;
 use crate::error::ErrorCode;
 use chrono::NaiveDate;
 use sea_orm::TransactionSession;
@@ -51,9 +52,9 @@ pub struct TransitionRequest {
     pub reason: String,
 }
 
-fn parse_date(field: &str, s: &str) -> AppResult<NaiveDate> {
+fn parse_date(field: &str, s: &str, actor: &Actor) -> AppResult<NaiveDate> {
     if s.trim().is_empty() {
-        return Ok(chrono::Utc::now().date_naive());
+        return Ok(actor.today());
     }
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
         .map_err(|_| AppError::field(field, ErrorCode::DateFormat))
@@ -66,7 +67,7 @@ pub(crate) async fn insert_status_row<C: ConnectionTrait>(
     from: &str,
     to: Status,
     date: NaiveDate,
-    operator: &str,
+    actor: &Actor,
     reason: &str,
 ) -> AppResult<()> {
     status_change::ActiveModel {
@@ -74,9 +75,9 @@ pub(crate) async fn insert_status_row<C: ConnectionTrait>(
         from_status: Set(from.into()),
         to_status: Set(to.key().into()),
         effective_date: Set(date),
-        operator: Set(operator.into()),
+        operator: Set(actor.operator().into()),
         reason: Set(reason.into()),
-        created_at: Set(chrono::Utc::now()),
+        created_at: Set(actor.now()),
         ..Default::default()
     }
     .insert(db)
@@ -91,15 +92,15 @@ pub(crate) async fn insert_tier_row<C: ConnectionTrait>(
     from: Option<String>,
     to: Tier,
     reason: &str,
-    operator: &str,
+    actor: &Actor,
 ) -> AppResult<()> {
     tier_change::ActiveModel {
         distributor_id: Set(distributor_id),
         from_tier: Set(from),
         to_tier: Set(to.key().into()),
         reason: Set(reason.into()),
-        operator: Set(operator.into()),
-        created_at: Set(chrono::Utc::now()),
+        operator: Set(actor.operator().into()),
+        created_at: Set(actor.now()),
         ..Default::default()
     }
     .insert(db)
@@ -113,16 +114,16 @@ pub(crate) async fn record_status<C: ConnectionTrait>(
     to: Status,
     date: NaiveDate,
     reason: &str,
-    operator: &str,
+    actor: &Actor,
 ) -> AppResult<distributor::Model> {
     let from = current.status.clone();
-    let now = chrono::Utc::now();
+    let now = actor.now();
     let id = current.id;
     let mut am: distributor::ActiveModel = current.into();
     am.status = Set(to.key().into());
     am.updated_at = Set(now);
     let model = am.update(db).await?;
-    insert_status_row(db, id, &from, to, date, operator, reason).await?;
+    insert_status_row(db, id, &from, to, date, actor, reason).await?;
     let mut changes = vec![FieldChange {
         field: "status".into(),
         before: Some(from),
@@ -135,17 +136,16 @@ pub(crate) async fn record_status<C: ConnectionTrait>(
             after: Some(reason.into()),
         });
     }
-    audit::record(db, operator, "distributor", id, "transition", &changes).await?;
+    audit::record(db, actor, "distributor", id, "transition", &changes).await?;
     Ok(model)
 }
 
 pub async fn transition<C: ConnectionTrait + TransactionTrait>(
     db: &C,
-    operator: &str,
+    actor: &Actor,
     req: TransitionRequest,
 ) -> AppResult<Distributor> {
-    let operator = crate::operator::require_operator(operator)?;
-    let date = parse_date("date", &req.date)?;
+    let date = parse_date("date", &req.date, actor)?;
     let reason = req.reason.trim();
     let txn = db.begin().await?;
     let current = find_model(&txn, req.id).await?;
@@ -159,7 +159,7 @@ pub async fn transition<C: ConnectionTrait + TransactionTrait>(
     if Status::needs_reason(req.to) && reason.is_empty() {
         return Err(AppError::field("reason", ErrorCode::Required));
     }
-    let model = record_status(&txn, current, req.to, date, reason, &operator).await?;
+    let model = record_status(&txn, current, req.to, date, reason, actor).await?;
     txn.commit().await?;
     Ok(model.into())
 }
@@ -178,16 +178,16 @@ pub(crate) async fn record_tier<C: ConnectionTrait>(
     current: distributor::Model,
     to: Tier,
     reason: &str,
-    operator: &str,
+    actor: &Actor,
 ) -> AppResult<distributor::Model> {
     let from = current.tier.clone();
-    let now = chrono::Utc::now();
+    let now = actor.now();
     let id = current.id;
     let mut am: distributor::ActiveModel = current.into();
     am.tier = Set(to.key().into());
     am.updated_at = Set(now);
     let model = am.update(db).await?;
-    insert_tier_row(db, id, Some(from.clone()), to, reason, operator).await?;
+    insert_tier_row(db, id, Some(from.clone()), to, reason, actor).await?;
     let changes = [
         FieldChange {
             field: "tier".into(),
@@ -200,16 +200,15 @@ pub(crate) async fn record_tier<C: ConnectionTrait>(
             after: Some(reason.into()),
         },
     ];
-    audit::record(db, operator, "distributor", id, "tier_change", &changes).await?;
+    audit::record(db, actor, "distributor", id, "tier_change", &changes).await?;
     Ok(model)
 }
 
 pub async fn change_tier<C: ConnectionTrait + TransactionTrait>(
     db: &C,
-    operator: &str,
+    actor: &Actor,
     req: TierChangeRequest,
 ) -> AppResult<Distributor> {
-    let operator = crate::operator::require_operator(operator)?;
     let reason = req.reason.trim();
     if reason.is_empty() {
         return Err(AppError::field("reason", ErrorCode::Required));
@@ -219,7 +218,7 @@ pub async fn change_tier<C: ConnectionTrait + TransactionTrait>(
     if current.tier == req.tier.key() {
         return Err(AppError::field("tier", ErrorCode::Unchanged));
     }
-    let model = record_tier(&txn, current, req.tier, reason, &operator).await?;
+    let model = record_tier(&txn, current, req.tier, reason, actor).await?;
     txn.commit().await?;
     Ok(model.into())
 }

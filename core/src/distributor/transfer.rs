@@ -1,4 +1,5 @@
 //! Importing the company's distributor sheet and exporting the list view.
+use crate::actor::Actor;
 use crate::error::ErrorCode;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -359,19 +360,18 @@ async fn read_off_executor(path: &Path) -> AppResult<Table> {
 /// Rows whose code exists update that distributor; the others are created.
 pub async fn import<C: ConnectionTrait + TransactionTrait>(
     db: &C,
-    operator: &str,
+    actor: &Actor,
     path: &Path,
 ) -> AppResult<ImportSummary> {
-    import_with_progress(db, operator, path, |_| {}).await
+    import_with_progress(db, actor, path, |_| {}).await
 }
 
 pub async fn import_with_progress<C: ConnectionTrait + TransactionTrait>(
     db: &C,
-    operator: &str,
+    actor: &Actor,
     path: &Path,
     progress: impl Fn(ImportProgress),
 ) -> AppResult<ImportSummary> {
-    let operator = crate::operator::require_operator(operator)?;
     let table = read_off_executor(path).await?;
     let txn = db.begin().await?;
     let p = plan(&txn, &table).await?;
@@ -402,14 +402,14 @@ pub async fn import_with_progress<C: ConnectionTrait + TransactionTrait>(
         match item.existing.take() {
             Some(current) => {
                 let mut model =
-                    distributor::write_update(&txn, current, &item.valid, &operator).await?;
+                    distributor::write_update(&txn, current, &item.valid, actor).await?;
                 let tier = item.valid.input.tier;
                 if model.tier != tier.key() {
-                    model = distributor::write_tier(&txn, model, tier, "import", &operator).await?;
+                    model = distributor::write_tier(&txn, model, tier, "import", actor).await?;
                 }
                 if let Some(s) = item.status.filter(|s| model.status != s.key()) {
-                    let today = chrono::Utc::now().date_naive();
-                    distributor::write_status(&txn, model, s, today, "import", &operator).await?;
+                    let today = actor.today();
+                    distributor::write_status(&txn, model, s, today, "import", actor).await?;
                 }
                 summary.updated += 1;
             }
@@ -425,14 +425,14 @@ pub async fn import_with_progress<C: ConnectionTrait + TransactionTrait>(
                     }
                 }
                 let status = item.status.unwrap_or_default();
-                distributor::write_insert(&txn, &item.valid, status, &operator, "import").await?;
+                distributor::write_insert(&txn, &item.valid, status, actor, "import").await?;
                 summary.created += 1;
             }
         }
     }
     audit::record(
         &txn,
-        &operator,
+        actor,
         "import",
         0,
         "distributor_import",

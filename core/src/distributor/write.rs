@@ -1,5 +1,6 @@
 //! Creating, editing and reading one distributor. Each write is one transaction
 //! with its audit entry.
+use crate::actor::Actor;
 use sea_orm::TransactionSession;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
@@ -133,10 +134,10 @@ pub(crate) async fn insert_valid<C: ConnectionTrait>(
     db: &C,
     v: &ValidInput,
     status: Status,
-    operator: &str,
+    actor: &Actor,
     reason: &str,
 ) -> AppResult<distributor::Model> {
-    let now = chrono::Utc::now();
+    let now = actor.now();
     let mut am = distributor::ActiveModel {
         tier: Set(v.input.tier.key().into()),
         status: Set(status.key().into()),
@@ -147,12 +148,12 @@ pub(crate) async fn insert_valid<C: ConnectionTrait>(
     apply(&mut am, v);
     let model = am.insert(db).await?;
     let today = now.date_naive();
-    super::lifecycle::insert_status_row(db, model.id, "", status, today, operator, reason).await?;
-    super::lifecycle::insert_tier_row(db, model.id, None, v.input.tier, reason, operator).await?;
+    super::lifecycle::insert_status_row(db, model.id, "", status, today, actor, reason).await?;
+    super::lifecycle::insert_tier_row(db, model.id, None, v.input.tier, reason, actor).await?;
     let dto = Distributor::from(model.clone());
     audit::record(
         db,
-        operator,
+        actor,
         "distributor",
         model.id,
         "create",
@@ -164,17 +165,16 @@ pub(crate) async fn insert_valid<C: ConnectionTrait>(
 
 pub async fn create<C: ConnectionTrait + TransactionTrait>(
     db: &C,
-    operator: &str,
+    actor: &Actor,
     input: DistributorInput,
 ) -> AppResult<Distributor> {
-    let operator = crate::operator::require_operator(operator)?;
     let mut v = validate_or_err(&input)?;
     let txn = db.begin().await?;
     if v.input.code.is_empty() {
         v.input.code = next_code(&txn).await?;
     }
     check_unique(&txn, &v.input.code, &v.input.uscc, None).await?;
-    let model = insert_valid(&txn, &v, Status::Applicant, &operator, "").await?;
+    let model = insert_valid(&txn, &v, Status::Applicant, actor, "").await?;
     txn.commit().await?;
     Ok(model.into())
 }
@@ -187,17 +187,17 @@ pub(crate) async fn update_valid<C: ConnectionTrait>(
     db: &C,
     current: distributor::Model,
     v: &ValidInput,
-    operator: &str,
+    actor: &Actor,
 ) -> AppResult<distributor::Model> {
     let before = Distributor::from(current.clone());
     let mut am: distributor::ActiveModel = current.into();
     apply(&mut am, v);
-    am.updated_at = Set(chrono::Utc::now());
+    am.updated_at = Set(actor.now());
     let model = am.update(db).await?;
     let after = Distributor::from(model.clone());
     let changes = audit::diff(Some(&before), &after, &["updated_at"]);
     if !changes.is_empty() {
-        audit::record(db, operator, "distributor", model.id, "update", &changes).await?;
+        audit::record(db, actor, "distributor", model.id, "update", &changes).await?;
     }
     Ok(model)
 }
@@ -206,11 +206,10 @@ pub(crate) async fn update_valid<C: ConnectionTrait>(
 /// actions with reasons and history).
 pub async fn update<C: ConnectionTrait + TransactionTrait>(
     db: &C,
-    operator: &str,
+    actor: &Actor,
     id: i64,
     input: DistributorInput,
 ) -> AppResult<Distributor> {
-    let operator = crate::operator::require_operator(operator)?;
     let mut v = validate_or_err(&input)?;
     let txn = db.begin().await?;
     let current = find_model(&txn, id).await?;
@@ -218,7 +217,7 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
         v.input.code = current.code.clone();
     }
     check_unique(&txn, &v.input.code, &v.input.uscc, Some(id)).await?;
-    let model = update_valid(&txn, current, &v, &operator).await?;
+    let model = update_valid(&txn, current, &v, actor).await?;
     txn.commit().await?;
     Ok(model.into())
 }

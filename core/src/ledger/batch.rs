@@ -185,10 +185,11 @@ pub async fn run<C: ConnectionTrait>(
     req: &BatchRequest,
     cancel: Arc<AtomicBool>,
     progress: Arc<dyn Fn(BatchProgress) + Send + Sync>,
+    today: chrono::NaiveDate,
 ) -> AppResult<BatchSummary> {
     let statements = load_all(db, &req.from, &req.to).await?;
     let company = settings::load_statement_settings(db).await?.company;
-    let printed = chrono::Local::now().date_naive().to_string();
+    let printed = today.to_string();
     let threads = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(2);

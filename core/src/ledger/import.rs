@@ -3,6 +3,7 @@
 //! (or the Chinese headers of the zh-CN export). Every row valid or nothing is
 //! written; an entry already posted (same distributor, kind, doc_no) is skipped,
 //! so importing the same file twice adds nothing.
+use crate::actor::Actor;
 use crate::error::ErrorCode;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -167,10 +168,9 @@ async fn read(path: &Path) -> AppResult<Table> {
 
 pub async fn import<C: ConnectionTrait + TransactionTrait>(
     db: &C,
-    operator: &str,
+    actor: &Actor,
     path: &Path,
 ) -> AppResult<LedgerImportSummary> {
-    let operator = crate::operator::require_operator(operator)?;
     let table = read(path).await?;
     let txn = db.begin().await?;
     let (rows, errors) = plan(&txn, &table).await?;
@@ -199,7 +199,7 @@ pub async fn import<C: ConnectionTrait + TransactionTrait>(
             continue;
         }
         let due = effective_due(&r.entry, r.payment_terms_days);
-        insert_entry(&txn, r.distributor_id, &r.entry, due, None, &operator)
+        insert_entry(&txn, r.distributor_id, &r.entry, due, None, actor)
             .await
             .map_err(|e| match e {
                 AppError::Conflict { .. } => AppError::ImportRejected {
@@ -216,7 +216,7 @@ pub async fn import<C: ConnectionTrait + TransactionTrait>(
     }
     audit::record(
         &txn,
-        &operator,
+        actor,
         "import",
         0,
         "ledger_import",

@@ -6,6 +6,7 @@ pub mod import;
 pub mod statement;
 pub mod statement_layout;
 
+use crate::actor::Actor;
 use crate::error::ErrorCode;
 use chrono::NaiveDate;
 use sea_orm::{
@@ -318,7 +319,7 @@ pub(crate) async fn insert_entry<C: ConnectionTrait>(
     v: &ValidEntry,
     due: NaiveDate,
     reverses_id: Option<i64>,
-    operator: &str,
+    actor: &Actor,
 ) -> AppResult<ledger_entry::Model> {
     let model = ledger_entry::ActiveModel {
         distributor_id: Set(distributor_id),
@@ -330,8 +331,8 @@ pub(crate) async fn insert_entry<C: ConnectionTrait>(
         fapiao_no: Set(v.fapiao_no.clone()),
         due_date: Set(due),
         reverses_id: Set(reverses_id),
-        created_at: Set(chrono::Utc::now()),
-        created_by: Set(operator.to_owned()),
+        created_at: Set(actor.now()),
+        created_by: Set(actor.operator().to_owned()),
         ..Default::default()
     };
     Ok(ledger_entry::Entity::insert(model)
@@ -364,10 +365,9 @@ fn audit_change(field: &str, after: String) -> audit::FieldChange {
 /// Posts one entry. A second entry with the same (distributor, kind, doc_no) is a conflict.
 pub async fn post<C: ConnectionTrait + TransactionTrait>(
     db: &C,
-    operator: &str,
+    actor: &Actor,
     input: &EntryInput,
 ) -> AppResult<LedgerEntry> {
-    let operator = crate::operator::require_operator(operator)?;
     let v = validate_entry(
         &input.date,
         &input.doc_no,
@@ -390,10 +390,10 @@ pub async fn post<C: ConnectionTrait + TransactionTrait>(
         });
     }
     let due = effective_due(&v, dist.payment_terms_days);
-    let m = insert_entry(&txn, dist.id, &v, due, None, &operator).await?;
+    let m = insert_entry(&txn, dist.id, &v, due, None, actor).await?;
     audit::record(
         &txn,
-        &operator,
+        actor,
         "ledger_entry",
         m.id,
         "post",
@@ -426,10 +426,9 @@ pub struct ReverseRequest {
 /// Posts the reversing adjustment of an entry (same amount, opposite sign) and links it.
 pub async fn reverse<C: ConnectionTrait + TransactionTrait>(
     db: &C,
-    operator: &str,
+    actor: &Actor,
     req: &ReverseRequest,
 ) -> AppResult<LedgerEntry> {
-    let operator = crate::operator::require_operator(operator)?;
     let mut errs = FieldErrors::default();
     let date = parse_date(&req.date);
     if date.is_none() {
@@ -494,12 +493,12 @@ pub async fn reverse<C: ConnectionTrait + TransactionTrait>(
         &v,
         date,
         Some(original.id),
-        &operator,
+        actor,
     )
     .await?;
     audit::record(
         &txn,
-        &operator,
+        actor,
         "ledger_entry",
         original.id,
         "reverse",

@@ -469,6 +469,7 @@ pub async fn save_pdf<C: ConnectionTrait>(
     db: &C,
     req: &StatementPdfRequest,
     default_dir: &std::path::Path,
+    today: NaiveDate,
 ) -> AppResult<String> {
     let s = load(
         db,
@@ -491,7 +492,7 @@ pub async fn save_pdf<C: ConnectionTrait>(
     } else {
         std::path::PathBuf::from(req.path.trim())
     };
-    let printed = chrono::Local::now().date_naive().to_string();
+    let printed = today.to_string();
     let bytes = tokio::task::spawn_blocking(move || {
         crate::ledger::statement_layout::render(&s, &company, lang, &printed)
     })

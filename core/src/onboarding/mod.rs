@@ -2,10 +2,11 @@
 //! Settings. Steps the system can see — application received, admission
 //! assessment recorded, agreement signed, first invoice — tick themselves: the
 //! date is read from those records each time the checklist is read.
+use crate::actor::Actor;
 use crate::error::ErrorCode;
 use std::collections::HashMap;
 
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
     TransactionSession, TransactionTrait,
@@ -23,7 +24,6 @@ use crate::dates::parse_date;
 use crate::entity::{agreement, assessment, distributor, ledger_entry, onboarding_step};
 use crate::error::{AppError, AppResult, FieldError, FieldErrors};
 use crate::ledger::EntryKind;
-use crate::operator::require_operator;
 
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
@@ -204,11 +204,10 @@ pub async fn checklist<C: ConnectionTrait>(
 /// Creates the checklist from the step templates; due dates count from the start date.
 pub async fn start<C: ConnectionTrait + TransactionTrait>(
     db: &C,
-    operator: &str,
+    actor: &Actor,
     req: &OnboardingStart,
     today: NaiveDate,
 ) -> AppResult<Checklist> {
-    let operator = require_operator(operator)?;
     let start = if req.start_date.trim().is_empty() {
         today
     } else {
@@ -242,7 +241,7 @@ pub async fn start<C: ConnectionTrait + TransactionTrait>(
             done_date: Set(None),
             done_by: Set(String::new()),
             note: Set(String::new()),
-            updated_at: Set(Utc::now()),
+            updated_at: Set(actor.now()),
             ..Default::default()
         }
         .insert(&txn)
@@ -250,7 +249,7 @@ pub async fn start<C: ConnectionTrait + TransactionTrait>(
     }
     audit::record(
         &txn,
-        &operator,
+        actor,
         "distributor",
         req.distributor_id,
         "onboarding_start",
@@ -283,11 +282,11 @@ fn opt_date(errs: &mut FieldErrors, field: &str, s: &str) -> Option<NaiveDate> {
 /// Sets a step's owner, due date, done date and note.
 pub async fn update_step<C: ConnectionTrait + TransactionTrait>(
     db: &C,
-    operator: &str,
+    actor: &Actor,
     req: &StepUpdate,
     today: NaiveDate,
 ) -> AppResult<Checklist> {
-    let operator = require_operator(operator)?;
+    let operator = actor.operator().to_owned();
     let mut errs = FieldErrors::default();
     let due = opt_date(&mut errs, "due_date", &req.due_date);
     let done = opt_date(&mut errs, "done_date", &req.done_date);
@@ -338,7 +337,7 @@ pub async fn update_step<C: ConnectionTrait + TransactionTrait>(
     am.done_date = Set(done);
     am.done_by = Set(done_by);
     am.note = Set(req.note.trim().into());
-    am.updated_at = Set(Utc::now());
+    am.updated_at = Set(actor.now());
     am.update(&txn).await?;
     if !changes.is_empty() {
         for c in &mut changes {
@@ -346,7 +345,7 @@ pub async fn update_step<C: ConnectionTrait + TransactionTrait>(
         }
         audit::record(
             &txn,
-            &operator,
+            actor,
             "distributor",
             distributor_id,
             "onboarding_step",

@@ -1,4 +1,5 @@
 //! The onboarding step templates (Settings) and what ticks a step by itself.
+use crate::actor::Actor;
 use crate::error::ErrorCode;
 use sea_orm::{ConnectionTrait, TransactionSession, TransactionTrait};
 use serde::{Deserialize, Serialize};
@@ -6,7 +7,6 @@ use ts_rs::TS;
 
 use crate::audit;
 use crate::error::{AppResult, FieldError, FieldErrors};
-use crate::operator::require_operator;
 use crate::settings::{get_json, put_json};
 
 /// What ticks a step by itself.
@@ -191,17 +191,16 @@ pub async fn load_settings<C: ConnectionTrait>(db: &C) -> AppResult<OnboardingSe
 
 pub async fn save_settings<C: ConnectionTrait + TransactionTrait>(
     db: &C,
-    operator: &str,
+    actor: &Actor,
     s: OnboardingSettings,
 ) -> AppResult<OnboardingSettings> {
-    let operator = require_operator(operator)?;
     s.validate()?;
     let txn = db.begin().await?;
     let before = load_settings(&txn).await?;
     put_json(&txn, KEY, &s).await?;
     let changes = audit::diff(Some(&before), &s, &[]);
     if !changes.is_empty() {
-        audit::record(&txn, &operator, "settings", 0, "onboarding_steps", &changes).await?;
+        audit::record(&txn, actor, "settings", 0, "onboarding_steps", &changes).await?;
     }
     txn.commit().await?;
     Ok(s)

@@ -1,10 +1,10 @@
 //! Enrolment and results: people of distributors are enrolled up to the
 //! session's capacity, once each; attendance, scores and feedback are recorded
 //! while it is held, pass or fail following from the course's pass mark.
+use crate::actor::Actor;
 use crate::error::ErrorCode;
 use std::collections::HashMap;
 
-use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set,
     TransactionSession, TransactionTrait,
@@ -17,7 +17,6 @@ use super::session::{find, get, SessionDetail, SessionStatus};
 use crate::audit::{self, FieldChange};
 use crate::entity::{distributor_contact, enrolment, training_session};
 use crate::error::{AppError, AppResult, FieldError, FieldErrors};
-use crate::operator::require_operator;
 
 #[derive(Debug, Clone, Deserialize, TS)]
 #[ts(export)]
@@ -54,7 +53,7 @@ pub(super) async fn enrol_in<C: ConnectionTrait>(
     txn: &C,
     s: &training_session::Model,
     contact_ids: &[i64],
-    operator: &str,
+    actor: &Actor,
 ) -> AppResult<u32> {
     if !matches!(
         SessionStatus::parse(&s.status),
@@ -115,14 +114,14 @@ pub(super) async fn enrol_in<C: ConnectionTrait>(
             passed: Set(None),
             rating: Set(None),
             comment: Set(String::new()),
-            created_at: Set(Utc::now()),
+            created_at: Set(actor.now()),
             ..Default::default()
         }
         .insert(txn)
         .await?;
         audit::record(
             txn,
-            operator,
+            actor,
             "distributor",
             p.distributor_id,
             "training_enrol",
@@ -140,13 +139,12 @@ pub(super) async fn enrol_in<C: ConnectionTrait>(
 /// Enrols people in a planned or held session: up to its capacity, once each.
 pub async fn enrol<C: ConnectionTrait + TransactionTrait>(
     db: &C,
-    operator: &str,
+    actor: &Actor,
     req: &EnrolRequest,
 ) -> AppResult<SessionDetail> {
-    let operator = require_operator(operator)?;
     let txn = db.begin().await?;
     let s = find(&txn, req.session_id).await?;
-    enrol_in(&txn, &s, &req.contact_ids, &operator).await?;
+    enrol_in(&txn, &s, &req.contact_ids, actor).await?;
     txn.commit().await?;
     get(db, req.session_id).await
 }
@@ -154,10 +152,9 @@ pub async fn enrol<C: ConnectionTrait + TransactionTrait>(
 /// Takes someone off a session that has not closed (and has no result yet).
 pub async fn unenrol<C: ConnectionTrait + TransactionTrait>(
     db: &C,
-    operator: &str,
+    actor: &Actor,
     enrolment_id: i64,
 ) -> AppResult<SessionDetail> {
-    let operator = require_operator(operator)?;
     let txn = db.begin().await?;
     let e = enrolment::Entity::find_by_id(enrolment_id)
         .one(&txn)
@@ -177,7 +174,7 @@ pub async fn unenrol<C: ConnectionTrait + TransactionTrait>(
     enrolment::Entity::delete_by_id(e.id).exec(&txn).await?;
     audit::record(
         &txn,
-        &operator,
+        actor,
         "distributor",
         e.distributor_id,
         "training_unenrol",
@@ -196,10 +193,9 @@ pub async fn unenrol<C: ConnectionTrait + TransactionTrait>(
 /// pass or fail follows from the course's pass mark.
 pub async fn record_results<C: ConnectionTrait + TransactionTrait>(
     db: &C,
-    operator: &str,
+    actor: &Actor,
     req: &ResultsRequest,
 ) -> AppResult<SessionDetail> {
-    let operator = require_operator(operator)?;
     let txn = db.begin().await?;
     let s = find(&txn, req.session_id).await?;
     if s.status != SessionStatus::Held.key() {
@@ -278,7 +274,7 @@ pub async fn record_results<C: ConnectionTrait + TransactionTrait>(
     }
     audit::record(
         &txn,
-        &operator,
+        actor,
         "session",
         s.id,
         "results",

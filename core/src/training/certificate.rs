@@ -2,10 +2,11 @@
 //! numbered PX-<year>-NNNN, valid for the course's months (a month end stays a
 //! month end: 2026-01-31 + 1 month = 2026-02-28), revoked with a reason but
 //! never deleted, printed on landscape A4.
+use crate::actor::Actor;
 use crate::error::ErrorCode;
 use std::collections::HashMap;
 
-use chrono::{Months, NaiveDate, Utc};
+use chrono::{Months, NaiveDate};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
     TransactionSession, TransactionTrait,
@@ -17,7 +18,6 @@ use crate::audit::{self, FieldChange};
 use crate::dates::parse_date;
 use crate::entity::{certificate, course, distributor, distributor_contact, enrolment};
 use crate::error::{AppError, AppResult, FieldErrors};
-use crate::operator::require_operator;
 
 /// The last day a certificate is valid.
 pub fn expiry(issued: NaiveDate, months: u32) -> NaiveDate {
@@ -125,6 +125,7 @@ async fn next_number<C: ConnectionTrait>(db: &C, year: i32) -> AppResult<String>
 /// Issues the certificate of one passed enrolment (inside the closing transaction).
 pub(crate) async fn issue<C: ConnectionTrait>(
     txn: &C,
+    actor: &Actor,
     e: &enrolment::Model,
     c: &course::Model,
     issued: NaiveDate,
@@ -147,7 +148,7 @@ pub(crate) async fn issue<C: ConnectionTrait>(
         revoked_on: Set(None),
         revoke_reason: Set(String::new()),
         revoked_by: Set(String::new()),
-        created_at: Set(Utc::now()),
+        created_at: Set(actor.now()),
         ..Default::default()
     }
     .insert(txn)
@@ -244,11 +245,11 @@ pub async fn list<C: ConnectionTrait>(
 /// Revokes a certificate (kept, with the date, reason and who did it).
 pub async fn revoke<C: ConnectionTrait + TransactionTrait>(
     db: &C,
-    operator: &str,
+    actor: &Actor,
     req: &RevokeRequest,
     today: NaiveDate,
 ) -> AppResult<Certificate> {
-    let operator = require_operator(operator)?;
+    let operator = actor.operator().to_owned();
     let mut errs = FieldErrors::default();
     let date = if req.date.trim().is_empty() {
         Some(today)
@@ -284,7 +285,7 @@ pub async fn revoke<C: ConnectionTrait + TransactionTrait>(
     am.update(&txn).await?;
     audit::record(
         &txn,
-        &operator,
+        actor,
         "distributor",
         distributor_id,
         "certificate_revoke",

@@ -7,8 +7,8 @@ pub mod compliance;
 pub mod export;
 pub mod session;
 
+use crate::actor::Actor;
 use crate::error::ErrorCode;
-use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
     TransactionSession, TransactionTrait,
@@ -21,7 +21,6 @@ use crate::choice::Choice;
 use crate::distributor::Tier;
 use crate::entity::course;
 use crate::error::{AppError, AppResult, FieldError, FieldErrors};
-use crate::operator::require_operator;
 use crate::settings::{get_json, put_json};
 
 #[derive(Debug, Clone, Default, Deserialize, TS)]
@@ -141,10 +140,9 @@ pub async fn load_settings<C: ConnectionTrait>(db: &C) -> AppResult<TrainingSett
 
 pub async fn save_settings<C: ConnectionTrait + TransactionTrait>(
     db: &C,
-    operator: &str,
+    actor: &Actor,
     s: TrainingSettings,
 ) -> AppResult<TrainingSettings> {
-    let operator = require_operator(operator)?;
     let mut errs = FieldErrors::default();
     let mut keys = std::collections::HashSet::new();
     if s.categories.is_empty() {
@@ -166,15 +164,7 @@ pub async fn save_settings<C: ConnectionTrait + TransactionTrait>(
     put_json(&txn, KEY, &s).await?;
     let changes = audit::diff(Some(&before), &s, &[]);
     if !changes.is_empty() {
-        audit::record(
-            &txn,
-            &operator,
-            "settings",
-            0,
-            "training_settings",
-            &changes,
-        )
-        .await?;
+        audit::record(&txn, actor, "settings", 0, "training_settings", &changes).await?;
     }
     txn.commit().await?;
     Ok(s)
@@ -250,10 +240,9 @@ pub(crate) async fn find_course<C: ConnectionTrait>(db: &C, id: i64) -> AppResul
 /// Creates or edits a course; codes are unique.
 pub async fn save_course<C: ConnectionTrait + TransactionTrait>(
     db: &C,
-    operator: &str,
+    actor: &Actor,
     req: &CourseSave,
 ) -> AppResult<Course> {
-    let operator = require_operator(operator)?;
     let settings = load_settings(db).await?;
     let tenths = validate(&req.input, &settings.categories)?;
     let i = &req.input;
@@ -272,7 +261,7 @@ pub async fn save_course<C: ConnectionTrait + TransactionTrait>(
     let mut tiers: Vec<&str> = i.required_tiers.iter().map(|t| t.key()).collect();
     tiers.sort_unstable();
     tiers.dedup();
-    let now = Utc::now();
+    let now = actor.now();
     let (mut am, before) = match req.id {
         Some(id) => {
             let m = find_course(&txn, id).await?;
@@ -313,7 +302,7 @@ pub async fn save_course<C: ConnectionTrait + TransactionTrait>(
         });
     }
     if !changes.is_empty() {
-        audit::record(&txn, &operator, "course", m.id, "save", &changes).await?;
+        audit::record(&txn, actor, "course", m.id, "save", &changes).await?;
     }
     txn.commit().await?;
     Ok(after)

@@ -1,9 +1,10 @@
 //! Sessions: planned → held → closed (or cancelled); closing issues
 //! certificates to those who passed. Enrolment and results: `attendance.rs`.
+use crate::actor::Actor;
 use crate::error::ErrorCode;
 use std::collections::HashMap;
 
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
     QueryOrder, Set, TransactionSession, TransactionTrait,
@@ -20,7 +21,6 @@ use crate::audit::{self, FieldChange};
 use crate::dates::parse_date;
 use crate::entity::{certificate, distributor, distributor_contact, enrolment, training_session};
 use crate::error::{AppError, AppResult, FieldError, FieldErrors};
-use crate::operator::require_operator;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -337,10 +337,10 @@ pub async fn get<C: ConnectionTrait>(db: &C, id: i64) -> AppResult<SessionDetail
 /// Creates a session (and enrols `enrol`), or edits a planned one.
 pub async fn save<C: ConnectionTrait + TransactionTrait>(
     db: &C,
-    operator: &str,
+    actor: &Actor,
     req: &SessionSave,
 ) -> AppResult<SessionDetail> {
-    let operator = require_operator(operator)?;
+    let operator = actor.operator().to_owned();
     let date = validate(&req.input)?;
     let i = &req.input;
     let txn = db.begin().await?;
@@ -350,7 +350,7 @@ pub async fn save<C: ConnectionTrait + TransactionTrait>(
     if !c.active && req.id.is_none() {
         return Err(AppError::field("course_id", ErrorCode::CourseInactive));
     }
-    let now = Utc::now();
+    let now = actor.now();
     let mut am = match req.id {
         Some(id) => {
             let m = find(&txn, id).await?;
@@ -397,7 +397,7 @@ pub async fn save<C: ConnectionTrait + TransactionTrait>(
     };
     audit::record(
         &txn,
-        &operator,
+        actor,
         "session",
         m.id,
         if req.id.is_some() { "update" } else { "create" },
@@ -409,7 +409,7 @@ pub async fn save<C: ConnectionTrait + TransactionTrait>(
     )
     .await?;
     if !i.enrol.is_empty() {
-        super::attendance::enrol_in(&txn, &m, &i.enrol, &operator).await?;
+        super::attendance::enrol_in(&txn, &m, &i.enrol, actor).await?;
     }
     txn.commit().await?;
     get(db, m.id).await
@@ -420,10 +420,9 @@ pub async fn save<C: ConnectionTrait + TransactionTrait>(
 /// needs a result before the session closes.
 pub async fn move_to<C: ConnectionTrait + TransactionTrait>(
     db: &C,
-    operator: &str,
+    actor: &Actor,
     req: &SessionMove,
 ) -> AppResult<SessionDetail> {
-    let operator = require_operator(operator)?;
     let txn = db.begin().await?;
     let s = find(&txn, req.id).await?;
     let from = SessionStatus::parse(&s.status).unwrap_or(SessionStatus::Planned);
@@ -451,18 +450,19 @@ pub async fn move_to<C: ConnectionTrait + TransactionTrait>(
         let c = find_course(&txn, s.course_id).await?;
         if let Some(months) = c.validity_months {
             for e in enrolments.iter().filter(|e| e.passed == Some(true)) {
-                super::certificate::issue(&txn, e, &c, s.session_date, months as u32).await?;
+                super::certificate::issue(&txn, actor, e, &c, s.session_date, months as u32)
+                    .await?;
             }
         }
     }
     let id = s.id;
     let mut am: training_session::ActiveModel = s.into();
     am.status = Set(req.to.key().into());
-    am.updated_at = Set(Utc::now());
+    am.updated_at = Set(actor.now());
     am.update(&txn).await?;
     audit::record(
         &txn,
-        &operator,
+        actor,
         "session",
         id,
         "status",

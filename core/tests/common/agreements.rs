@@ -1,4 +1,5 @@
 //! Helpers of the agreement, rebate and onboarding tests.
+use super::actor;
 use chrono::{TimeZone, Utc};
 use dealerdesk_core::agreement::{
     self, AgreementInput, LadderStep, PaymentMethod, SignRequest, TargetInput, Territory,
@@ -6,7 +7,7 @@ use dealerdesk_core::agreement::{
 use dealerdesk_core::ledger::{self, EntryInput, EntryKind};
 use dealerdesk_core::{demo, distributor, DatabaseConnection};
 
-use super::{day, OP};
+use super::day;
 
 pub fn at(s: &str) -> chrono::DateTime<Utc> {
     Utc.from_utc_datetime(&day(s).and_hms_opt(2, 0, 0).unwrap())
@@ -61,21 +62,21 @@ pub fn terms(distributor_id: i64, territory: Territory, exclusive: bool) -> Agre
 pub async fn dist(db: &DatabaseConnection, n: u64) -> i64 {
     let (mut i, _) = demo::sample(n);
     i.code = String::new();
-    distributor::create(db, OP, i).await.unwrap().id
+    distributor::create(db, &actor(), i).await.unwrap().id
 }
 
 pub async fn signed(db: &DatabaseConnection, root: &std::path::Path, input: AgreementInput) -> i64 {
-    let d = agreement::create(db, OP, &input, at("2025-12-01"))
+    let d = agreement::create(db, &actor(), &input, at("2025-12-01"))
         .await
         .unwrap();
     let id = d.agreement.id;
-    agreement::submit(db, OP, id, day("2025-12-01"))
+    agreement::submit(db, &actor(), id, day("2025-12-01"))
         .await
         .unwrap();
     agreement::sign(
         db,
         root,
-        OP,
+        &actor(),
         &SignRequest {
             id,
             signed_date: "2025-12-15".into(),
@@ -98,7 +99,7 @@ pub async fn entry(
 ) -> i64 {
     ledger::post(
         db,
-        OP,
+        &actor(),
         &EntryInput {
             distributor_id: d,
             date: date.into(),

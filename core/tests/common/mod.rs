@@ -1,4 +1,6 @@
 #![allow(dead_code)]
+use dealerdesk_core::actor::Actor;
+use dealerdesk_core::dates::Clock;
 use dealerdesk_core::distributor::DistributorInput;
 use dealerdesk_core::{db, AppError, DatabaseConnection};
 
@@ -6,10 +8,31 @@ pub mod agreements;
 
 pub const OP: &str = "测试员";
 
+/// The computer's clock, as the shell and the CLI read it.
+pub fn clock() -> Clock {
+    Clock::office(chrono::Local::now().fixed_offset(), None)
+}
+
+/// The test operator at the computer's clock.
+pub fn actor() -> Actor {
+    Actor::new(OP, clock()).unwrap()
+}
+
+/// The test operator on a given office date.
+pub fn actor_on(today: chrono::NaiveDate) -> Actor {
+    Actor::new(
+        OP,
+        Clock::office(chrono::Local::now().fixed_offset(), Some(today)),
+    )
+    .unwrap()
+}
+
 /// A fresh database file built by the real migrator.
 pub async fn fresh() -> (tempfile::TempDir, DatabaseConnection) {
     let dir = tempfile::tempdir().unwrap();
-    let opened = db::open(&dir.path().join("t.sqlite")).await.unwrap();
+    let opened = db::open(&dir.path().join("t.sqlite"), chrono::Utc::now())
+        .await
+        .unwrap();
     assert!(opened.backup.is_none(), "a new file needs no backup");
     (dir, opened.db)
 }

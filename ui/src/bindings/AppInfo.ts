@@ -7,4 +7,14 @@ export type AppInfo = { db_path: string, version: string,
 /**
  * The copy written before this start's migration, if any.
  */
-backup: string | null, };
+backup: string | null, 
+/**
+ * The office's "today" (`YYYY-MM-DD`) as the program sees it: the
+ * computer's date, or the one given with `--today`.
+ */
+today: string, 
+/**
+ * The date given with `--today` / `DEALERDESK_TODAY`, if any: the UI then
+ * dates its forms on it too.
+ */
+fixed_today: string | null, };

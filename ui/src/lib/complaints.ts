@@ -1,6 +1,6 @@
 // Complaint (客诉) helpers: the lifecycle's labels, what each move asks for
 // (a mirror of core/src/complaint/mod.rs), SLA clock texts and colours.
-import dayjs, { type Dayjs } from 'dayjs';
+import { type Dayjs } from 'dayjs';
 import type { TFunction } from 'i18next';
 
 import type { Channel } from '../bindings/Channel';
@@ -14,6 +14,7 @@ import type { CalendarDay } from '../bindings/CalendarDay';
 import type { Sla } from '../bindings/Sla';
 import { isIsoDate } from './ledger';
 import type { FieldProblem } from './validation';
+import { officeNow } from './dates';
 
 export const COMPLAINT_STATUSES: ComplaintStatus[] = [
   'received',
@@ -278,7 +279,7 @@ export function shortTime(s: string | null | undefined): string {
 }
 
 /** This month, first to last day. */
-export function thisMonth(now: Dayjs = dayjs()): { from: string; to: string } {
+export function thisMonth(now: Dayjs = officeNow()): { from: string; to: string } {
   return {
     from: now.startOf('month').format('YYYY-MM-DD'),
     to: now.endOf('month').format('YYYY-MM-DD'),

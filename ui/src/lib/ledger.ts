@@ -1,12 +1,13 @@
 // Ledger and statement helpers: kind labels, client-side mirrors of the
 // server's entry checks (core/src/ledger/mod.rs), periods and aging labels.
 // Amounts stay decimal strings; checks count in fen with BigInt, never floats.
-import dayjs, { type Dayjs } from 'dayjs';
+import { type Dayjs } from 'dayjs';
 import type { TFunction } from 'i18next';
 
 import type { EntryKind } from '../bindings/EntryKind';
 import type { LedgerEntry } from '../bindings/LedgerEntry';
 import type { FieldProblem } from './validation';
+import { officeNow } from './dates';
 
 export const ENTRY_KINDS: EntryKind[] = [
   'opening',
@@ -135,7 +136,7 @@ export function isZeroMoney(s: string): boolean {
 export type Period = { from: string; to: string };
 
 /** The default statement period: 1 January of this year to today. */
-export function defaultPeriod(now: Dayjs = dayjs()): Period {
+export function defaultPeriod(now: Dayjs = officeNow()): Period {
   return { from: now.startOf('year').format('YYYY-MM-DD'), to: now.format('YYYY-MM-DD') };
 }
 

@@ -1,6 +1,5 @@
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Empty, Flex, Input, Select, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -15,6 +14,7 @@ import { PageHeader } from '../components/PageHeader';
 import { QueryError } from '../components/QueryError';
 import { normaliseLanguage } from '../i18n';
 import { useAgreementList, useExportAgreements } from '../ipc/agreements';
+import { officeNow } from '../lib/dates';
 
 const SEARCH_DELAY_MS = 200;
 
@@ -90,7 +90,7 @@ export function AgreementListPage() {
             <ExportTableButton
               id="agreement-export"
               title={t('agreement.export.listTitle')}
-              fileName={`${t('agreement.export.listFileName')}-${dayjs().format('YYYYMMDD')}.xlsx`}
+              fileName={`${t('agreement.export.listFileName')}-${officeNow().format('YYYYMMDD')}.xlsx`}
               busy={exporter.isPending}
               onExport={(path) =>
                 exporter.mutateAsync({

@@ -11,6 +11,7 @@ import type { TargetInput } from '../../bindings/TargetInput';
 import type { Territory } from '../../bindings/Territory';
 import { appErrorMessage } from '../../lib/errors';
 import { isIsoDate } from '../../lib/ledger';
+import { officeNow } from '../../lib/dates';
 
 export const AGREEMENT_STATUSES: AgreementStatus[] = [
   'draft',
@@ -104,7 +105,7 @@ export function generatePeriods(kind: PeriodKind, termStart: string, termEnd: st
 }
 
 /** The last calendar quarter that has ended before `now`. */
-export function lastFullQuarter(now: Dayjs = dayjs()): { from: string; to: string } {
+export function lastFullQuarter(now: Dayjs = officeNow()): { from: string; to: string } {
   const thisQuarterStart = dayjs(new Date(now.year(), Math.floor(now.month() / 3) * 3, 1));
   const from = thisQuarterStart.subtract(3, 'month');
   return { from: from.format(FMT), to: thisQuarterStart.subtract(1, 'day').format(FMT) };

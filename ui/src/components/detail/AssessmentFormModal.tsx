@@ -12,7 +12,7 @@ import {
   Statistic,
   Flex,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 
 import type { Criterion } from '../../bindings/Criterion';
@@ -26,6 +26,7 @@ import { DECISIONS } from '../../lib/domain';
 import { applyAppErrorToForm } from '../../lib/errors';
 import { checkScore } from '../../lib/validation';
 import { TierTag } from '../Tags';
+import { officeNow } from '../../lib/dates';
 
 type Values = {
   assessed_on: Dayjs | null;
@@ -86,7 +87,7 @@ export function AssessmentFormModal({ distributorId, criteria, thresholds, onClo
     try {
       await record.mutateAsync({
         distributor_id: distributorId,
-        assessed_on: (v.assessed_on ?? dayjs()).format('YYYY-MM-DD'),
+        assessed_on: (v.assessed_on ?? officeNow()).format('YYYY-MM-DD'),
         scores: criteria.map((c) => ({ key: c.key, score: v.scores[c.key] ?? 0 })),
         site_visit_notes: (v.site_visit_notes ?? '').trim(),
         decision: v.decision,
@@ -120,7 +121,7 @@ export function AssessmentFormModal({ distributorId, criteria, thresholds, onClo
         name="assessment"
         layout="vertical"
         initialValues={{
-          assessed_on: dayjs(),
+          assessed_on: officeNow(),
           scores: {},
           site_visit_notes: '',
           decision: 'defer',

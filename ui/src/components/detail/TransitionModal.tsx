@@ -1,5 +1,5 @@
 import { Alert, App, DatePicker, Form, Input, Modal, Select, Space, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -10,6 +10,7 @@ import { useTransition } from '../../ipc/queries';
 import { STATUSES, needsReason } from '../../lib/domain';
 import { applyAppErrorToForm } from '../../lib/errors';
 import { StatusTag } from '../Tags';
+import { officeNow } from '../../lib/dates';
 
 type Props = {
   distributor: Distributor;
@@ -38,7 +39,7 @@ export function TransitionModal({ distributor, target, allowed, onClose }: Props
       const saved = await transition.mutateAsync({
         id: distributor.id,
         to: v.to,
-        date: (v.date ?? dayjs()).format('YYYY-MM-DD'),
+        date: (v.date ?? officeNow()).format('YYYY-MM-DD'),
         reason: (v.reason ?? '').trim(),
       });
       message.success(t('transition.done', { status: t(`status.${saved.status}`) }));
@@ -74,7 +75,7 @@ export function TransitionModal({ distributor, target, allowed, onClose }: Props
           form={form}
           name="transition"
           layout="vertical"
-          initialValues={{ to: target, date: dayjs(), reason: '' }}
+          initialValues={{ to: target, date: officeNow(), reason: '' }}
           onValuesChange={() => setError(null)}
         >
           <Form.Item

@@ -1,12 +1,12 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { App, Button, Space } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 
 import type { DistributorQuery } from '../../bindings/DistributorQuery';
 import { dialogs, toAppError } from '../../ipc';
 import { useExportDistributors } from '../../ipc/queries';
 import { appErrorMessage } from '../../lib/errors';
+import { officeNow } from '../../lib/dates';
 
 /** Writes the current view (search, filters, sort; every page) to CSV or XLSX. */
 export function ExportButtons({ query }: { query: DistributorQuery }) {
@@ -16,7 +16,7 @@ export function ExportButtons({ query }: { query: DistributorQuery }) {
 
   const run = async (format: 'csv' | 'xlsx') => {
     try {
-      const name = `${t('export.fileName')}-${dayjs().format('YYYYMMDD')}.${format}`;
+      const name = `${t('export.fileName')}-${officeNow().format('YYYYMMDD')}.${format}`;
       const path = await dialogs.pickExportPath(t('export.saveTitle'), format, name);
       if (!path) return;
       const count = await exporter.mutateAsync({

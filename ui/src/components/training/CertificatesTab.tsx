@@ -1,6 +1,5 @@
 import { SearchOutlined, StopOutlined } from '@ant-design/icons';
 import { Button, Empty, Flex, Input, Segmented, Select, Table, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -27,6 +26,7 @@ import {
   useCourseTitle,
 } from './CertificateTags';
 import { RevokeModal } from './RevokeModal';
+import { officeNow } from '../../lib/dates';
 
 const SEARCH_DELAY_MS = 200;
 
@@ -129,7 +129,7 @@ export function CertificatesTab() {
           <ExportTableButton
             id="certificate-export"
             title={t('certificates.export.title')}
-            fileName={`${t('certificates.export.fileName')}-${dayjs().format('YYYYMMDD')}.xlsx`}
+            fileName={`${t('certificates.export.fileName')}-${officeNow().format('YYYYMMDD')}.xlsx`}
             busy={exporter.isPending}
             onExport={(path) =>
               exporter.mutateAsync({

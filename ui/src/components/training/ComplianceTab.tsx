@@ -1,5 +1,4 @@
 import { Checkbox, Empty, Flex, Statistic, Table, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -18,6 +17,7 @@ import { QueryError } from '../QueryError';
 import { TierTag } from '../Tags';
 import { useCourseTitlesByCode } from './CertificateTags';
 import { ComplianceBar, CourseCodeTags } from './ComplianceTags';
+import { officeNow } from '../../lib/dates';
 
 /**
  * Active and suspended distributors against the courses their tier requires:
@@ -79,7 +79,7 @@ export function ComplianceTab() {
           <ExportTableButton
             id="compliance-export"
             title={t('compliance.export.title')}
-            fileName={`${t('compliance.export.fileName')}-${dayjs().format('YYYYMMDD')}.xlsx`}
+            fileName={`${t('compliance.export.fileName')}-${officeNow().format('YYYYMMDD')}.xlsx`}
             busy={exporter.isPending}
             onExport={(path) =>
               exporter.mutateAsync({

@@ -1,6 +1,5 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Empty, Flex, Space, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -12,6 +11,7 @@ import { QueryError } from '../QueryError';
 import { TierTag } from '../Tags';
 import { courseTitle, emptyCertificateQuery, fileLanguage, hoursText, validityText } from './CourseLabels';
 import { CourseModal } from './CourseModal';
+import { officeNow } from '../../lib/dates';
 
 /** The course catalogue: every course, active or not, with a modal to add or edit one. */
 export function CoursesTab() {
@@ -34,7 +34,7 @@ export function CoursesTab() {
           <ExportTableButton
             id="course-export"
             title={t('training.courses.exportTitle')}
-            fileName={`${t('training.courses.fileName')}-${dayjs().format('YYYYMMDD')}.xlsx`}
+            fileName={`${t('training.courses.fileName')}-${officeNow().format('YYYYMMDD')}.xlsx`}
             busy={exporter.isPending}
             onExport={(path) =>
               exporter.mutateAsync({

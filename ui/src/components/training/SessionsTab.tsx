@@ -14,6 +14,7 @@ import { ExportTableButton } from '../agreements/ExportTableButton';
 import { QueryError } from '../QueryError';
 import { courseTitle, emptyCertificateQuery, fileLanguage, titleIn } from './CourseLabels';
 import { SESSION_STATUSES, sessionStatusLabel, SessionStatusTag } from './SessionTags';
+import { officeNow } from '../../lib/dates';
 
 type View = 'list' | 'month';
 
@@ -23,7 +24,7 @@ function pickStatus(v: string | null): SessionStatus | null {
 
 function pickMonth(v: string | null): Dayjs {
   const d = v && /^\d{4}-\d{2}$/.test(v) ? dayjs(`${v}-01`) : null;
-  return d && d.isValid() ? d : dayjs().startOf('month');
+  return d && d.isValid() ? d : officeNow().startOf('month');
 }
 
 /** A date filter typed as YYYY-MM-DD; reported once it is a date or empty. */
@@ -183,7 +184,7 @@ function MonthView({
           aria-label={t('training.sessions.nextMonth')}
           onClick={() => onMonth(month.add(1, 'month'))}
         />
-        <Button id="session-month-today" size="small" onClick={() => onMonth(dayjs().startOf('month'))}>
+        <Button id="session-month-today" size="small" onClick={() => onMonth(officeNow().startOf('month'))}>
           {t('training.sessions.thisMonth')}
         </Button>
       </Flex>
@@ -380,7 +381,7 @@ export function SessionsTab() {
           <ExportTableButton
             id="session-export"
             title={t('training.sessions.exportTitle')}
-            fileName={`${t('training.sessions.fileName')}-${dayjs().format('YYYYMMDD')}.xlsx`}
+            fileName={`${t('training.sessions.fileName')}-${officeNow().format('YYYYMMDD')}.xlsx`}
             busy={exporter.isPending}
             onExport={(path) =>
               exporter.mutateAsync({
