@@ -6,6 +6,7 @@ use dealerdesk_core::actor::Actor;
 use dealerdesk_core::agreement::print::{self, AgreementPdfRequest};
 use dealerdesk_core::agreement::rebate::{self, RebateRun, RebateRunRequest};
 use dealerdesk_core::dates::Clock;
+use dealerdesk_core::lang::Lang;
 use dealerdesk_core::{AppError, AppResult, DatabaseConnection};
 
 #[derive(Subcommand)]
@@ -18,7 +19,7 @@ pub enum AgreementCommand {
         #[arg(long)]
         version: Option<i32>,
         #[arg(long, default_value = "zh-CN")]
-        lang: String,
+        lang: Lang,
         #[arg(long)]
         out: PathBuf,
     },
@@ -55,7 +56,7 @@ pub async fn agreement(
             let id = print::find_number(conn, number, *version).await?;
             let req = AgreementPdfRequest {
                 id,
-                lang: lang.clone(),
+                lang: *lang,
                 path: out.to_string_lossy().into_owned(),
             };
             let written =

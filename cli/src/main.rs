@@ -13,6 +13,7 @@ use dealerdesk_core::complaint::report;
 use dealerdesk_core::dates::{self, Clock};
 use dealerdesk_core::distributor::transfer;
 use dealerdesk_core::distributor::{self, DistributorQuery};
+use dealerdesk_core::lang::Lang;
 use dealerdesk_core::ledger::{self, batch, statement};
 use dealerdesk_core::{db, demo, settings, AppError, AppResult};
 
@@ -100,7 +101,7 @@ enum Command {
         #[arg(long)]
         to: String,
         #[arg(long, default_value = "zh-CN")]
-        lang: String,
+        lang: Lang,
         /// Write the PDF here.
         #[arg(long)]
         out: Option<PathBuf>,
@@ -117,7 +118,7 @@ enum Command {
         #[arg(long)]
         out_dir: PathBuf,
         #[arg(long, default_value = "zh-CN")]
-        lang: String,
+        lang: Lang,
         /// Also write one merged PDF.
         #[arg(long)]
         merged: bool,
@@ -142,7 +143,7 @@ enum ComplaintCommand {
         #[arg(long)]
         out: Option<PathBuf>,
         #[arg(long, default_value = "zh-CN")]
-        lang: String,
+        lang: Lang,
     },
 }
 
@@ -158,7 +159,7 @@ enum LedgerCommand {
         #[arg(long)]
         distributor: Option<String>,
         #[arg(long, default_value = "en")]
-        lang: String,
+        lang: Lang,
     },
 }
 
@@ -179,7 +180,7 @@ enum DistributorCommand {
         file: PathBuf,
         /// zh-CN writes Chinese headers; en writes the column keys.
         #[arg(long, default_value = "en")]
-        lang: String,
+        lang: Lang,
     },
 }
 
@@ -275,7 +276,7 @@ async fn run(cli: Cli) -> AppResult<()> {
                 let req = transfer::ExportRequest {
                     path: file.to_string_lossy().into_owned(),
                     query: DistributorQuery::default(),
-                    language: lang.clone(),
+                    language: *lang,
                 };
                 let n = transfer::export(&conn, &req).await?;
                 println!("exported {n} distributor(s) to {}", file.display());
@@ -328,7 +329,7 @@ async fn run(cli: Cli) -> AppResult<()> {
             if let Some(out) = out {
                 let file = report::ReportFileRequest {
                     report: req.clone(),
-                    lang: lang.clone(),
+                    lang: *lang,
                     path: out.to_string_lossy().into_owned(),
                 };
                 let written = report::write_file(&conn, &file, clock).await?;
@@ -366,7 +367,7 @@ async fn run(cli: Cli) -> AppResult<()> {
                     Some(code) => Some(distributor_id(&conn, code).await?),
                     None => None,
                 };
-                let n = ledger::import::export(&conn, file, id, lang).await?;
+                let n = ledger::import::export(&conn, file, id, *lang).await?;
                 println!("exported {n} entries to {}", file.display());
             }
         },
@@ -390,7 +391,7 @@ async fn run(cli: Cli) -> AppResult<()> {
                     distributor_id: id,
                     from: from.clone(),
                     to: to.clone(),
-                    lang: lang.clone(),
+                    lang: *lang,
                     path: out.to_string_lossy().into_owned(),
                 };
                 let written =
@@ -428,7 +429,7 @@ async fn run(cli: Cli) -> AppResult<()> {
                 from: from.clone(),
                 to: to.clone(),
                 out_dir: out_dir.to_string_lossy().into_owned(),
-                lang: lang.clone(),
+                lang: *lang,
                 merged: *merged,
             };
             let bar = indicatif::ProgressBar::new(0);

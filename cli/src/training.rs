@@ -3,6 +3,7 @@ use std::path::PathBuf;
 
 use clap::Subcommand;
 use dealerdesk_core::dates::Clock;
+use dealerdesk_core::lang::Lang;
 use dealerdesk_core::training::certificate::{self, CertificatePrintRequest, CertificateQuery};
 use dealerdesk_core::training::compliance;
 use dealerdesk_core::{AppError, AppResult, DatabaseConnection};
@@ -16,7 +17,7 @@ pub enum TrainingCommand {
         #[arg(long)]
         out_dir: PathBuf,
         #[arg(long, default_value = "zh-CN")]
-        lang: String,
+        lang: Lang,
     },
     /// Compliance by tier: required courses covered by valid certificates.
     Compliance {
@@ -48,7 +49,7 @@ pub async fn run(conn: &DatabaseConnection, cmd: &TrainingCommand, clock: Clock)
                 conn,
                 &CertificatePrintRequest {
                     ids: certs.iter().map(|c| c.id).collect(),
-                    lang: lang.clone(),
+                    lang: *lang,
                     out_dir: out_dir.to_string_lossy().into_owned(),
                 },
                 clock.today,

@@ -71,7 +71,10 @@ async fn main() {
         .await
         .expect("list");
     let id = list.last().expect("an agreement").id;
-    let (d, bytes) = time(30, || print::pdf(&conn, id, "zh-CN", today)).await;
+    let (d, bytes) = time(30, || {
+        print::pdf(&conn, id, dealerdesk_core::lang::Lang::ZhCn, today)
+    })
+    .await;
     let bytes = bytes.expect("agreement pdf");
     println!(
         "agreement PDF (zh-CN, load + render): median {} , {} KB",
@@ -84,7 +87,7 @@ async fn main() {
         .expect("certificates");
     let req = CertificatePrintRequest {
         ids: vec![certs[0].id],
-        lang: "zh-CN".into(),
+        lang: dealerdesk_core::lang::Lang::ZhCn,
         out_dir: dir.path().join("certs").display().to_string(),
     };
     let (d, _) = time(30, || certificate::print(&conn, &req, today)).await;

@@ -169,7 +169,8 @@ async fn main() {
     .await
     .unwrap();
     let c = company();
-    let bytes = statement_layout::render(&s, &c, "zh-CN", "2026-04-01").unwrap();
+    let bytes =
+        statement_layout::render(&s, &c, dealerdesk_core::lang::Lang::ZhCn, "2026-04-01").unwrap();
     let one = dir.path().join("one.pdf");
     std::fs::write(&one, &bytes).unwrap();
     let pages = Command::new("pdfinfo")
@@ -185,7 +186,8 @@ async fn main() {
     let mut times = vec![];
     for _ in 0..60 {
         let t = Instant::now();
-        let b = statement_layout::render(&s, &c, "zh-CN", "2026-04-01").unwrap();
+        let b = statement_layout::render(&s, &c, dealerdesk_core::lang::Lang::ZhCn, "2026-04-01")
+            .unwrap();
         times.push(t.elapsed());
         std::hint::black_box(b);
     }
@@ -295,7 +297,7 @@ async fn main() {
         from: "2026-01-01".into(),
         to: "2026-12-31".into(),
         out_dir: out.display().to_string(),
-        lang: "zh-CN".into(),
+        lang: dealerdesk_core::lang::Lang::ZhCn,
         merged: false,
     };
     let rss_before = peak_rss_kib();

@@ -2,6 +2,7 @@
 //! the desktop shell and the CLI are thin adapters over this crate.
 pub mod actor;
 pub mod agreement;
+pub mod api;
 pub mod assessment;
 pub mod attachment;
 pub mod audit;
@@ -13,6 +14,7 @@ pub mod demo;
 pub mod distributor;
 mod entity;
 pub mod error;
+pub mod lang;
 pub mod ledger;
 pub mod money;
 mod numbering;

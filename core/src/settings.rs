@@ -2,6 +2,7 @@
 use crate::actor::Actor;
 use crate::dates::Clock;
 use crate::error::ErrorCode;
+use crate::lang::Lang;
 use sea_orm::TransactionSession;
 use sea_orm::{ConnectionTrait, EntityTrait, Set, TransactionTrait};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
@@ -56,7 +57,7 @@ pub struct Settings {
     /// Who is working at this PC; written into every history and audit entry.
     pub operator_name: String,
     /// `zh-CN` or `en`.
-    pub language: String,
+    pub language: Lang,
     pub criteria: Vec<Criterion>,
     pub thresholds: TierThresholds,
     /// One entry per tier, in the order strategic, core, basic.
@@ -76,7 +77,7 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             operator_name: String::new(),
-            language: "zh-CN".into(),
+            language: Lang::ZhCn,
             criteria: vec![
                 criterion("capital", "资金实力", "Capital strength", 25),
                 criterion("warehousing", "仓储能力", "Warehousing", 15),
@@ -139,6 +140,7 @@ pub async fn load<C: ConnectionTrait>(db: &C) -> AppResult<Settings> {
     let d = Settings::default();
     Ok(Settings {
         operator_name: get_json(db, KEY_OPERATOR).await?.unwrap_or(d.operator_name),
+        // A stored value that is not a language reads as the default.
         language: get_json(db, KEY_LANGUAGE).await?.unwrap_or(d.language),
         criteria: get_json(db, KEY_CRITERIA).await?.unwrap_or(d.criteria),
         thresholds: get_json(db, KEY_THRESHOLDS).await?.unwrap_or(d.thresholds),
@@ -164,9 +166,6 @@ pub fn validate(s: &Settings) -> AppResult<()> {
     let mut errs = FieldErrors::default();
     if s.operator_name.trim().is_empty() {
         errs.push("operator_name", ErrorCode::Required);
-    }
-    if s.language != "zh-CN" && s.language != "en" {
-        errs.push("language", ErrorCode::InvalidChoice);
     }
     if s.criteria.is_empty() {
         errs.push("criteria", ErrorCode::Required);
@@ -246,13 +245,7 @@ pub async fn actor<C: ConnectionTrait>(
 }
 
 /// Only the language, so the UI can switch before an operator name exists.
-pub async fn set_language<C: ConnectionTrait>(db: &C, language: &str) -> AppResult<()> {
-    if language != "zh-CN" && language != "en" {
-        return Err(crate::error::AppError::field(
-            "language",
-            ErrorCode::InvalidChoice,
-        ));
-    }
+pub async fn set_language<C: ConnectionTrait>(db: &C, language: Lang) -> AppResult<()> {
     put_json(db, KEY_LANGUAGE, &language).await
 }
 

@@ -8,6 +8,7 @@ use std::path::Path;
 
 /// Highest first. ARCHITECTURE.md draws the same table.
 const LAYERS: &[(&str, &[&str])] = &[
+    ("commands", &["api"]),
     ("sample data", &["demo"]),
     ("top", &["reminders"]),
     ("domains", &["agreement", "onboarding"]),
@@ -17,7 +18,10 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("domains", &["distributor"]),
     ("blocks", &["db", "sheet", "pdf", "audit", "numbering"]),
     ("blocks", &["actor", "entity"]),
-    ("base", &["money", "dates", "choice", "uscc", "words"]),
+    (
+        "base",
+        &["money", "dates", "choice", "uscc", "words", "lang"],
+    ),
     ("base", &["error"]),
 ];
 

@@ -361,7 +361,7 @@ async fn import_is_all_or_nothing_and_idempotent() {
     // The export reads back as an import that adds nothing.
     let out = dir.path().join("export.xlsx");
     assert_eq!(
-        dealerdesk_core::ledger::import::export(&db, &out, None, "zh-CN")
+        dealerdesk_core::ledger::import::export(&db, &out, None, dealerdesk_core::lang::Lang::ZhCn)
             .await
             .unwrap(),
         3
@@ -445,7 +445,7 @@ async fn statement_pdf_is_checked_by_real_readers() {
         .await
         .unwrap()
         .company;
-    for lang in ["zh-CN", "en"] {
+    for lang in dealerdesk_core::lang::Lang::ALL {
         let bytes = statement_layout::render(&s, &company, lang, "2026-04-02").unwrap();
         let path = dir.path().join(format!("s-{lang}.pdf"));
         std::fs::write(&path, &bytes).unwrap();
@@ -488,7 +488,7 @@ async fn statement_pdf_is_checked_by_real_readers() {
             .parse()
             .unwrap();
         assert!(n >= 3, "{n} pages");
-        let (header, forward, page_of) = if lang == "en" {
+        let (header, forward, page_of) = if lang.is_en() {
             (
                 "Balance",
                 "Balance brought forward",
@@ -552,7 +552,12 @@ async fn a_character_the_font_lacks_is_reported() {
     )
     .await
     .unwrap();
-    match statement_layout::render(&s, &CompanyProfile::default(), "zh-CN", "2026-02-01") {
+    match statement_layout::render(
+        &s,
+        &CompanyProfile::default(),
+        dealerdesk_core::lang::Lang::ZhCn,
+        "2026-02-01",
+    ) {
         Err(AppError::MissingGlyphs { chars }) => assert_eq!(chars, "\u{E123}"),
         other => panic!("{:?}", other.map(|b| b.len())),
     }
@@ -583,7 +588,7 @@ async fn batch_writes_one_pdf_per_active_distributor_and_cancel_leaves_no_part_f
         from: "2026-01-01".into(),
         to: "2026-01-31".into(),
         out_dir: out.display().to_string(),
-        lang: "zh-CN".into(),
+        lang: dealerdesk_core::lang::Lang::ZhCn,
         merged: true,
     };
     let seen = Arc::new(std::sync::Mutex::new(vec![]));

@@ -333,7 +333,7 @@ async fn a_session_enrols_within_capacity_scores_and_issues_certificates() {
         &db,
         &CertificatePrintRequest {
             ids: vec![cert.id],
-            lang: "zh-CN".into(),
+            lang: dealerdesk_core::lang::Lang::ZhCn,
             out_dir: out.display().to_string(),
         },
         day("2026-02-01"),

@@ -171,7 +171,7 @@ async fn zh_export_round_trips_through_xlsx_and_csv() {
                 tier: Some(Tier::Basic),
                 ..Default::default()
             },
-            language: "zh-CN".into(),
+            language: dealerdesk_core::lang::Lang::ZhCn,
         };
         let n = export(&db, &req).await.unwrap();
         let basics = distributor::list(&db, &req.query).await.unwrap().total;

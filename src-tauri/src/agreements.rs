@@ -2,78 +2,100 @@
 //! call each). Dates that depend on "today" use the computer's local date.
 use std::path::Path;
 
-use dealerdesk_core::agreement::export::{self, AgreementExportRequest, RebateExportRequest};
+use dealerdesk_core::agreement::export::{self};
 use dealerdesk_core::agreement::print::{self, AgreementPdfRequest};
-use dealerdesk_core::agreement::rebate::{self, RebateApproval, RebateRun, RebateRunRequest};
-use dealerdesk_core::agreement::template::{self, AgreementTemplates};
-use dealerdesk_core::agreement::{
-    self, Agreement, AgreementDetail, AgreementInput, AgreementListQuery, AgreementUpdate,
-    ScanRequest, SignRequest, TerminateRequest, VersionRequest,
-};
-use dealerdesk_core::onboarding::{
-    self, Checklist, OnboardingSettings, OnboardingStart, Pipeline, StepUpdate,
-};
-use dealerdesk_core::reminders::{self, Reminder};
-use dealerdesk_core::{AppError, AppResult};
+use dealerdesk_core::agreement::rebate::{self};
+use dealerdesk_core::agreement::template::{self};
+use dealerdesk_core::agreement::{self};
+use dealerdesk_core::onboarding::{self};
+use dealerdesk_core::reminders::{self};
+use dealerdesk_core::AppError;
 use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
 
+use crate::commands::{Req, Res};
 use crate::state::AppState;
+use dealerdesk_core::api::cmd;
 
 type S<'a> = State<'a, AppState>;
 
 #[tauri::command]
-pub async fn agreement_list(s: S<'_>, req: AgreementListQuery) -> AppResult<Vec<Agreement>> {
+pub async fn agreement_list(s: S<'_>, req: Req<cmd::agreement_list>) -> Res<cmd::agreement_list> {
     agreement::list(&s.db, &req, s.today()).await
 }
 
 #[tauri::command]
-pub async fn agreement_get(s: S<'_>, req: i64) -> AppResult<AgreementDetail> {
+pub async fn agreement_get(s: S<'_>, req: Req<cmd::agreement_get>) -> Res<cmd::agreement_get> {
     agreement::get(&s.db, req, s.today()).await
 }
 
 #[tauri::command]
-pub async fn agreement_create(s: S<'_>, req: AgreementInput) -> AppResult<AgreementDetail> {
+pub async fn agreement_create(
+    s: S<'_>,
+    req: Req<cmd::agreement_create>,
+) -> Res<cmd::agreement_create> {
     agreement::create(&s.db, &s.actor().await?, &req, s.clock().now).await
 }
 
 #[tauri::command]
-pub async fn agreement_update(s: S<'_>, req: AgreementUpdate) -> AppResult<AgreementDetail> {
+pub async fn agreement_update(
+    s: S<'_>,
+    req: Req<cmd::agreement_update>,
+) -> Res<cmd::agreement_update> {
     agreement::update(&s.db, &s.actor().await?, &req, s.today()).await
 }
 
 #[tauri::command]
-pub async fn agreement_submit(s: S<'_>, req: i64) -> AppResult<AgreementDetail> {
+pub async fn agreement_submit(
+    s: S<'_>,
+    req: Req<cmd::agreement_submit>,
+) -> Res<cmd::agreement_submit> {
     agreement::submit(&s.db, &s.actor().await?, req, s.today()).await
 }
 
 #[tauri::command]
-pub async fn agreement_withdraw(s: S<'_>, req: i64) -> AppResult<AgreementDetail> {
+pub async fn agreement_withdraw(
+    s: S<'_>,
+    req: Req<cmd::agreement_withdraw>,
+) -> Res<cmd::agreement_withdraw> {
     agreement::withdraw(&s.db, &s.actor().await?, req, s.today()).await
 }
 
 #[tauri::command]
-pub async fn agreement_sign(s: S<'_>, req: SignRequest) -> AppResult<AgreementDetail> {
+pub async fn agreement_sign(s: S<'_>, req: Req<cmd::agreement_sign>) -> Res<cmd::agreement_sign> {
     agreement::sign(&s.db, &s.attachments, &s.actor().await?, &req, s.today()).await
 }
 
 #[tauri::command]
-pub async fn agreement_terminate(s: S<'_>, req: TerminateRequest) -> AppResult<AgreementDetail> {
+pub async fn agreement_terminate(
+    s: S<'_>,
+    req: Req<cmd::agreement_terminate>,
+) -> Res<cmd::agreement_terminate> {
     agreement::terminate(&s.db, &s.actor().await?, &req, s.today()).await
 }
 
 #[tauri::command]
-pub async fn agreement_new_version(s: S<'_>, req: VersionRequest) -> AppResult<AgreementDetail> {
+pub async fn agreement_new_version(
+    s: S<'_>,
+    req: Req<cmd::agreement_new_version>,
+) -> Res<cmd::agreement_new_version> {
     agreement::new_version(&s.db, &s.actor().await?, &req, s.clock().now).await
 }
 
 #[tauri::command]
-pub async fn agreement_attach_scan(s: S<'_>, req: ScanRequest) -> AppResult<AgreementDetail> {
+pub async fn agreement_attach_scan(
+    s: S<'_>,
+    req: Req<cmd::agreement_attach_scan>,
+) -> Res<cmd::agreement_attach_scan> {
     agreement::attach_scan(&s.db, &s.attachments, &s.actor().await?, &req, s.today()).await
 }
 
 #[tauri::command]
-pub async fn agreement_scan_open(app: AppHandle, s: S<'_>, req: i64) -> AppResult<()> {
+pub async fn agreement_scan_open(
+    app: AppHandle,
+    s: S<'_>,
+    req: Req<cmd::agreement_scan_open>,
+) -> Res<cmd::agreement_scan_open> {
     let path = agreement::scan_path(&s.db, &s.attachments, req).await?;
     app.opener()
         .open_path(path.to_string_lossy(), None::<&str>)
@@ -81,7 +103,10 @@ pub async fn agreement_scan_open(app: AppHandle, s: S<'_>, req: i64) -> AppResul
 }
 
 #[tauri::command]
-pub async fn agreement_save_pdf(s: S<'_>, req: AgreementPdfRequest) -> AppResult<String> {
+pub async fn agreement_save_pdf(
+    s: S<'_>,
+    req: Req<cmd::agreement_save_pdf>,
+) -> Res<cmd::agreement_save_pdf> {
     print::save_pdf(&s.db, &req, &s.prints, s.today()).await
 }
 
@@ -90,8 +115,8 @@ pub async fn agreement_save_pdf(s: S<'_>, req: AgreementPdfRequest) -> AppResult
 pub async fn agreement_open(
     app: AppHandle,
     s: S<'_>,
-    req: AgreementPdfRequest,
-) -> AppResult<String> {
+    req: Req<cmd::agreement_open>,
+) -> Res<cmd::agreement_open> {
     let req = AgreementPdfRequest {
         path: String::new(),
         ..req
@@ -105,7 +130,10 @@ pub async fn agreement_open(
 
 /// Sends the PDF to the default printer through the system's print spooler.
 #[tauri::command]
-pub async fn agreement_print(s: S<'_>, req: AgreementPdfRequest) -> AppResult<String> {
+pub async fn agreement_print(
+    s: S<'_>,
+    req: Req<cmd::agreement_print>,
+) -> Res<cmd::agreement_print> {
     let req = AgreementPdfRequest {
         path: String::new(),
         ..req
@@ -116,72 +144,81 @@ pub async fn agreement_print(s: S<'_>, req: AgreementPdfRequest) -> AppResult<St
 }
 
 #[tauri::command]
-pub async fn agreement_templates_get(s: S<'_>) -> AppResult<AgreementTemplates> {
+pub async fn agreement_templates_get(s: S<'_>) -> Res<cmd::agreement_templates_get> {
     template::load(&s.db).await
 }
 
 #[tauri::command]
 pub async fn agreement_templates_save(
     s: S<'_>,
-    req: AgreementTemplates,
-) -> AppResult<AgreementTemplates> {
+    req: Req<cmd::agreement_templates_save>,
+) -> Res<cmd::agreement_templates_save> {
     template::save(&s.db, &s.actor().await?, req).await
 }
 
 #[tauri::command]
-pub async fn rebate_preview(s: S<'_>, req: RebateRunRequest) -> AppResult<RebateRun> {
+pub async fn rebate_preview(s: S<'_>, req: Req<cmd::rebate_preview>) -> Res<cmd::rebate_preview> {
     rebate::preview(&s.db, &req).await
 }
 
 #[tauri::command]
-pub async fn rebate_approve(s: S<'_>, req: RebateRunRequest) -> AppResult<RebateApproval> {
+pub async fn rebate_approve(s: S<'_>, req: Req<cmd::rebate_approve>) -> Res<cmd::rebate_approve> {
     rebate::approve(&s.db, &s.actor().await?, &req, s.today()).await
 }
 
 #[tauri::command]
-pub async fn agreement_export(s: S<'_>, req: AgreementExportRequest) -> AppResult<usize> {
+pub async fn agreement_export(
+    s: S<'_>,
+    req: Req<cmd::agreement_export>,
+) -> Res<cmd::agreement_export> {
     export::export_agreements(&s.db, &req, s.today()).await
 }
 
 #[tauri::command]
-pub async fn rebate_export(s: S<'_>, req: RebateExportRequest) -> AppResult<usize> {
+pub async fn rebate_export(s: S<'_>, req: Req<cmd::rebate_export>) -> Res<cmd::rebate_export> {
     export::export_rebates(&s.db, &req).await
 }
 
 #[tauri::command]
-pub async fn onboarding_get(s: S<'_>, req: i64) -> AppResult<Checklist> {
+pub async fn onboarding_get(s: S<'_>, req: Req<cmd::onboarding_get>) -> Res<cmd::onboarding_get> {
     onboarding::checklist(&s.db, req, s.today()).await
 }
 
 #[tauri::command]
-pub async fn onboarding_start(s: S<'_>, req: OnboardingStart) -> AppResult<Checklist> {
+pub async fn onboarding_start(
+    s: S<'_>,
+    req: Req<cmd::onboarding_start>,
+) -> Res<cmd::onboarding_start> {
     onboarding::start(&s.db, &s.actor().await?, &req, s.today()).await
 }
 
 #[tauri::command]
-pub async fn onboarding_step_update(s: S<'_>, req: StepUpdate) -> AppResult<Checklist> {
+pub async fn onboarding_step_update(
+    s: S<'_>,
+    req: Req<cmd::onboarding_step_update>,
+) -> Res<cmd::onboarding_step_update> {
     onboarding::update_step(&s.db, &s.actor().await?, &req, s.today()).await
 }
 
 #[tauri::command]
-pub async fn onboarding_pipeline(s: S<'_>) -> AppResult<Pipeline> {
+pub async fn onboarding_pipeline(s: S<'_>) -> Res<cmd::onboarding_pipeline> {
     onboarding::pipeline(&s.db, s.today()).await
 }
 
 #[tauri::command]
-pub async fn onboarding_settings_get(s: S<'_>) -> AppResult<OnboardingSettings> {
+pub async fn onboarding_settings_get(s: S<'_>) -> Res<cmd::onboarding_settings_get> {
     onboarding::load_settings(&s.db).await
 }
 
 #[tauri::command]
 pub async fn onboarding_settings_save(
     s: S<'_>,
-    req: OnboardingSettings,
-) -> AppResult<OnboardingSettings> {
+    req: Req<cmd::onboarding_settings_save>,
+) -> Res<cmd::onboarding_settings_save> {
     onboarding::save_settings(&s.db, &s.actor().await?, req).await
 }
 
 #[tauri::command]
-pub async fn reminders_list(s: S<'_>) -> AppResult<Vec<Reminder>> {
+pub async fn reminders_list(s: S<'_>) -> Res<cmd::reminders_list> {
     reminders::list(&s.db, s.today()).await
 }

@@ -4,33 +4,23 @@ use std::path::Path;
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
-use dealerdesk_core::assessment::{self, Assessment, AssessmentInput};
-use dealerdesk_core::attachment::{self, Attachment, AttachmentAdd};
-use dealerdesk_core::audit::{self, AuditEntry, AuditQuery};
-use dealerdesk_core::complaint::days::{self, CalendarDay};
-use dealerdesk_core::complaint::report::{self, ComplaintReport, ReportFileRequest, ReportRequest};
-use dealerdesk_core::complaint::settings::ComplaintSettings;
-use dealerdesk_core::complaint::{
-    self, Complaint, ComplaintAttach, ComplaintAttachmentRef, ComplaintDetail, ComplaintInput,
-    ComplaintNote, ComplaintQuery, ComplaintTransition,
-};
+use dealerdesk_core::api::{cmd, Command, Progress, COMMANDS};
+use dealerdesk_core::assessment::{self};
+use dealerdesk_core::attachment::{self};
+use dealerdesk_core::audit::{self};
+use dealerdesk_core::complaint::days::{self};
+use dealerdesk_core::complaint::report::{self};
+use dealerdesk_core::complaint::{self};
 use dealerdesk_core::db::AppInfo;
 use dealerdesk_core::demo;
-use dealerdesk_core::distributor::contacts::{self, Contact, ContactSave};
-use dealerdesk_core::distributor::transfer::{
-    self as transfer, ExportRequest, ImportPreview, ImportProgress, ImportSummary,
-};
-use dealerdesk_core::distributor::{
-    self, Distributor, DistributorDetail, DistributorInput, DistributorPage, DistributorQuery,
-    DistributorUpdate, TierChangeRequest, TransitionRequest,
-};
-use dealerdesk_core::ledger::batch::{self, BatchProgress, BatchRequest, BatchSummary};
-use dealerdesk_core::ledger::import::{
-    self as ledger_import, LedgerExportRequest, LedgerImportSummary,
-};
-use dealerdesk_core::ledger::statement::{self, Statement, StatementPdfRequest, StatementRequest};
-use dealerdesk_core::ledger::{self, EntryInput, LedgerEntry, LedgerQuery, ReverseRequest};
-use dealerdesk_core::settings::{self, Settings, StatementSettings};
+use dealerdesk_core::distributor::contacts::{self};
+use dealerdesk_core::distributor::transfer::{self as transfer};
+use dealerdesk_core::distributor::{self};
+use dealerdesk_core::ledger::batch::{self};
+use dealerdesk_core::ledger::import::{self as ledger_import};
+use dealerdesk_core::ledger::statement::{self, StatementPdfRequest};
+use dealerdesk_core::ledger::{self};
+use dealerdesk_core::settings::{self};
 use dealerdesk_core::{AppError, AppResult};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
@@ -40,8 +30,14 @@ use crate::state::AppState;
 
 type S<'a> = State<'a, AppState>;
 
+/// The request, response and progress types of a declared command
+/// (`dealerdesk_core::api`): an adapter whose types differ does not compile.
+pub(crate) type Req<C> = <C as Command>::Req;
+pub(crate) type Res<C> = AppResult<<C as Command>::Resp>;
+pub(crate) type Msg<C> = <C as Progress>::Msg;
+
 #[tauri::command]
-async fn app_info(s: S<'_>) -> AppResult<AppInfo> {
+async fn app_info(s: S<'_>) -> Res<cmd::app_info> {
     Ok(AppInfo {
         db_path: s.db_path.display().to_string(),
         version: env!("CARGO_PKG_VERSION").into(),
@@ -52,81 +48,102 @@ async fn app_info(s: S<'_>) -> AppResult<AppInfo> {
 }
 
 #[tauri::command]
-async fn settings_get(s: S<'_>) -> AppResult<Settings> {
+async fn settings_get(s: S<'_>) -> Res<cmd::settings_get> {
     settings::load(&s.db).await
 }
 
 #[tauri::command]
-async fn settings_save(s: S<'_>, req: Settings) -> AppResult<Settings> {
+async fn settings_save(s: S<'_>, req: Req<cmd::settings_save>) -> Res<cmd::settings_save> {
     settings::save(&s.db, req, s.clock()).await
 }
 
 #[tauri::command]
-async fn settings_set_language(s: S<'_>, req: String) -> AppResult<()> {
-    settings::set_language(&s.db, &req).await
+async fn settings_set_language(
+    s: S<'_>,
+    req: Req<cmd::settings_set_language>,
+) -> Res<cmd::settings_set_language> {
+    settings::set_language(&s.db, req).await
 }
 
 #[tauri::command]
-async fn distributor_list(s: S<'_>, req: DistributorQuery) -> AppResult<DistributorPage> {
+async fn distributor_list(s: S<'_>, req: Req<cmd::distributor_list>) -> Res<cmd::distributor_list> {
     distributor::list(&s.db, &req).await
 }
 
 #[tauri::command]
-async fn distributor_territories(s: S<'_>) -> AppResult<Vec<String>> {
+async fn distributor_territories(s: S<'_>) -> Res<cmd::distributor_territories> {
     distributor::territories(&s.db).await
 }
 
 #[tauri::command]
-async fn distributor_get(s: S<'_>, req: i64) -> AppResult<DistributorDetail> {
+async fn distributor_get(s: S<'_>, req: Req<cmd::distributor_get>) -> Res<cmd::distributor_get> {
     distributor::get(&s.db, req).await
 }
 
 #[tauri::command]
-async fn distributor_next_code(s: S<'_>) -> AppResult<String> {
+async fn distributor_next_code(s: S<'_>) -> Res<cmd::distributor_next_code> {
     distributor::next_code(&s.db).await
 }
 
 #[tauri::command]
-async fn distributor_create(s: S<'_>, req: DistributorInput) -> AppResult<Distributor> {
+async fn distributor_create(
+    s: S<'_>,
+    req: Req<cmd::distributor_create>,
+) -> Res<cmd::distributor_create> {
     distributor::create(&s.db, &s.actor().await?, req).await
 }
 
 #[tauri::command]
-async fn distributor_update(s: S<'_>, req: DistributorUpdate) -> AppResult<Distributor> {
+async fn distributor_update(
+    s: S<'_>,
+    req: Req<cmd::distributor_update>,
+) -> Res<cmd::distributor_update> {
     distributor::update(&s.db, &s.actor().await?, req.id, req.input).await
 }
 
 #[tauri::command]
-async fn distributor_transition(s: S<'_>, req: TransitionRequest) -> AppResult<Distributor> {
+async fn distributor_transition(
+    s: S<'_>,
+    req: Req<cmd::distributor_transition>,
+) -> Res<cmd::distributor_transition> {
     distributor::transition(&s.db, &s.actor().await?, req).await
 }
 
 #[tauri::command]
-async fn distributor_change_tier(s: S<'_>, req: TierChangeRequest) -> AppResult<Distributor> {
+async fn distributor_change_tier(
+    s: S<'_>,
+    req: Req<cmd::distributor_change_tier>,
+) -> Res<cmd::distributor_change_tier> {
     distributor::change_tier(&s.db, &s.actor().await?, req).await
 }
 
 #[tauri::command]
-async fn assessment_record(s: S<'_>, req: AssessmentInput) -> AppResult<Assessment> {
+async fn assessment_record(
+    s: S<'_>,
+    req: Req<cmd::assessment_record>,
+) -> Res<cmd::assessment_record> {
     assessment::record(&s.db, &s.actor().await?, req).await
 }
 
 #[tauri::command]
-async fn audit_list(s: S<'_>, req: AuditQuery) -> AppResult<Vec<AuditEntry>> {
+async fn audit_list(s: S<'_>, req: Req<cmd::audit_list>) -> Res<cmd::audit_list> {
     audit::list(&s.db, &req.entity, req.entity_id).await
 }
 
 #[tauri::command]
-async fn distributor_import_preview(s: S<'_>, req: String) -> AppResult<ImportPreview> {
+async fn distributor_import_preview(
+    s: S<'_>,
+    req: Req<cmd::distributor_import_preview>,
+) -> Res<cmd::distributor_import_preview> {
     transfer::preview(&s.db, Path::new(&req)).await
 }
 
 #[tauri::command]
 async fn distributor_import_commit(
     s: S<'_>,
-    req: String,
-    on_progress: Channel<ImportProgress>,
-) -> AppResult<ImportSummary> {
+    req: Req<cmd::distributor_import_commit>,
+    on_progress: Channel<Msg<cmd::distributor_import_commit>>,
+) -> Res<cmd::distributor_import_commit> {
     let actor = s.actor().await?;
     transfer::import_with_progress(&s.db, &actor, Path::new(&req), |p| {
         // A closed window simply stops listening; the import goes on.
@@ -136,28 +153,38 @@ async fn distributor_import_commit(
 }
 
 #[tauri::command]
-async fn distributor_export(s: S<'_>, req: ExportRequest) -> AppResult<u64> {
+async fn distributor_export(
+    s: S<'_>,
+    req: Req<cmd::distributor_export>,
+) -> Res<cmd::distributor_export> {
     transfer::export(&s.db, &req).await
 }
 
 #[tauri::command]
-async fn attachment_list(s: S<'_>, req: i64) -> AppResult<Vec<Attachment>> {
+async fn attachment_list(s: S<'_>, req: Req<cmd::attachment_list>) -> Res<cmd::attachment_list> {
     attachment::list(&s.db, req).await
 }
 
 #[tauri::command]
-async fn attachment_add(s: S<'_>, req: AttachmentAdd) -> AppResult<Attachment> {
+async fn attachment_add(s: S<'_>, req: Req<cmd::attachment_add>) -> Res<cmd::attachment_add> {
     attachment::add(&s.db, &s.attachments, &s.actor().await?, req).await
 }
 
 #[tauri::command]
-async fn attachment_remove(s: S<'_>, req: i64) -> AppResult<()> {
+async fn attachment_remove(
+    s: S<'_>,
+    req: Req<cmd::attachment_remove>,
+) -> Res<cmd::attachment_remove> {
     attachment::remove(&s.db, &s.attachments, &s.actor().await?, req).await
 }
 
 /// Opens the stored copy in the system viewer.
 #[tauri::command]
-async fn attachment_open(app: AppHandle, s: S<'_>, req: i64) -> AppResult<()> {
+async fn attachment_open(
+    app: AppHandle,
+    s: S<'_>,
+    req: Req<cmd::attachment_open>,
+) -> Res<cmd::attachment_open> {
     let path = attachment::file_path(&s.db, &s.attachments, req).await?;
     app.opener()
         .open_path(path.to_string_lossy(), None::<&str>)
@@ -165,53 +192,60 @@ async fn attachment_open(app: AppHandle, s: S<'_>, req: i64) -> AppResult<()> {
 }
 
 #[tauri::command]
-async fn contact_save(s: S<'_>, req: ContactSave) -> AppResult<Contact> {
+async fn contact_save(s: S<'_>, req: Req<cmd::contact_save>) -> Res<cmd::contact_save> {
     contacts::save(&s.db, &s.actor().await?, req).await
 }
 
 #[tauri::command]
-async fn contact_remove(s: S<'_>, req: i64) -> AppResult<()> {
+async fn contact_remove(s: S<'_>, req: Req<cmd::contact_remove>) -> Res<cmd::contact_remove> {
     contacts::remove(&s.db, &s.actor().await?, req).await
 }
 
 #[tauri::command]
-async fn ledger_list(s: S<'_>, req: LedgerQuery) -> AppResult<Vec<LedgerEntry>> {
+async fn ledger_list(s: S<'_>, req: Req<cmd::ledger_list>) -> Res<cmd::ledger_list> {
     ledger::list(&s.db, &req).await
 }
 
 #[tauri::command]
-async fn ledger_post(s: S<'_>, req: EntryInput) -> AppResult<LedgerEntry> {
+async fn ledger_post(s: S<'_>, req: Req<cmd::ledger_post>) -> Res<cmd::ledger_post> {
     ledger::post(&s.db, &s.actor().await?, &req).await
 }
 
 #[tauri::command]
-async fn ledger_reverse(s: S<'_>, req: ReverseRequest) -> AppResult<LedgerEntry> {
+async fn ledger_reverse(s: S<'_>, req: Req<cmd::ledger_reverse>) -> Res<cmd::ledger_reverse> {
     ledger::reverse(&s.db, &s.actor().await?, &req).await
 }
 
 #[tauri::command]
-async fn ledger_import(s: S<'_>, req: String) -> AppResult<LedgerImportSummary> {
+async fn ledger_import(s: S<'_>, req: Req<cmd::ledger_import>) -> Res<cmd::ledger_import> {
     ledger_import::import(&s.db, &s.actor().await?, Path::new(&req)).await
 }
 
 #[tauri::command]
-async fn ledger_export(s: S<'_>, req: LedgerExportRequest) -> AppResult<u32> {
-    ledger_import::export(&s.db, Path::new(&req.path), req.distributor_id, &req.lang).await
+async fn ledger_export(s: S<'_>, req: Req<cmd::ledger_export>) -> Res<cmd::ledger_export> {
+    ledger_import::export(&s.db, Path::new(&req.path), req.distributor_id, req.lang).await
 }
 
 #[tauri::command]
-async fn statement_get(s: S<'_>, req: StatementRequest) -> AppResult<Statement> {
+async fn statement_get(s: S<'_>, req: Req<cmd::statement_get>) -> Res<cmd::statement_get> {
     statement::load(&s.db, &req).await
 }
 
 #[tauri::command]
-async fn statement_save_pdf(s: S<'_>, req: StatementPdfRequest) -> AppResult<String> {
+async fn statement_save_pdf(
+    s: S<'_>,
+    req: Req<cmd::statement_save_pdf>,
+) -> Res<cmd::statement_save_pdf> {
     statement::save_pdf(&s.db, &req, &s.prints, s.today()).await
 }
 
 /// Writes the PDF into the app's print folder and opens it in the system viewer.
 #[tauri::command]
-async fn statement_open(app: AppHandle, s: S<'_>, req: StatementPdfRequest) -> AppResult<String> {
+async fn statement_open(
+    app: AppHandle,
+    s: S<'_>,
+    req: Req<cmd::statement_open>,
+) -> Res<cmd::statement_open> {
     let req = StatementPdfRequest {
         path: String::new(),
         ..req
@@ -225,7 +259,7 @@ async fn statement_open(app: AppHandle, s: S<'_>, req: StatementPdfRequest) -> A
 
 /// Sends the PDF to the default printer through the system's print spooler (`lp`).
 #[tauri::command]
-async fn statement_print(s: S<'_>, req: StatementPdfRequest) -> AppResult<String> {
+async fn statement_print(s: S<'_>, req: Req<cmd::statement_print>) -> Res<cmd::statement_print> {
     let req = StatementPdfRequest {
         path: String::new(),
         ..req
@@ -238,9 +272,9 @@ async fn statement_print(s: S<'_>, req: StatementPdfRequest) -> AppResult<String
 #[tauri::command]
 async fn statement_batch(
     s: S<'_>,
-    req: BatchRequest,
-    on_progress: Channel<BatchProgress>,
-) -> AppResult<BatchSummary> {
+    req: Req<cmd::statement_batch>,
+    on_progress: Channel<Msg<cmd::statement_batch>>,
+) -> Res<cmd::statement_batch> {
     s.batch_cancel.store(false, Ordering::Relaxed);
     batch::run(
         &s.db,
@@ -255,61 +289,67 @@ async fn statement_batch(
 }
 
 #[tauri::command]
-async fn statement_batch_cancel(s: S<'_>) -> AppResult<()> {
+async fn statement_batch_cancel(s: S<'_>) -> Res<cmd::statement_batch_cancel> {
     s.batch_cancel.store(true, Ordering::Relaxed);
     Ok(())
 }
 
 /// Opens a folder or file the app wrote (a batch folder, a saved PDF).
 #[tauri::command]
-async fn path_open(app: AppHandle, req: String) -> AppResult<()> {
+async fn path_open(app: AppHandle, req: Req<cmd::path_open>) -> Res<cmd::path_open> {
     app.opener()
         .open_path(req, None::<&str>)
         .map_err(AppError::io)
 }
 
 #[tauri::command]
-async fn statement_settings_get(s: S<'_>) -> AppResult<StatementSettings> {
+async fn statement_settings_get(s: S<'_>) -> Res<cmd::statement_settings_get> {
     settings::load_statement_settings(&s.db).await
 }
 
 #[tauri::command]
-async fn statement_settings_save(s: S<'_>, req: StatementSettings) -> AppResult<StatementSettings> {
+async fn statement_settings_save(
+    s: S<'_>,
+    req: Req<cmd::statement_settings_save>,
+) -> Res<cmd::statement_settings_save> {
     settings::save_statement_settings(&s.db, &s.actor().await?, req).await
 }
 
 #[tauri::command]
-async fn demo_load_sample(s: S<'_>) -> AppResult<u64> {
+async fn demo_load_sample(s: S<'_>) -> Res<cmd::demo_load_sample> {
     demo::load_sample(&s.db, &s.actor().await?).await
 }
 
 #[tauri::command]
-async fn complaint_list(s: S<'_>, req: ComplaintQuery) -> AppResult<Vec<Complaint>> {
+async fn complaint_list(s: S<'_>, req: Req<cmd::complaint_list>) -> Res<cmd::complaint_list> {
     complaint::list(&s.db, &req, s.clock().now).await
 }
 
 #[tauri::command]
-async fn complaint_get(s: S<'_>, req: i64) -> AppResult<ComplaintDetail> {
+async fn complaint_get(s: S<'_>, req: Req<cmd::complaint_get>) -> Res<cmd::complaint_get> {
     complaint::get(&s.db, req, s.clock().now).await
 }
 
 #[tauri::command]
-async fn complaint_record(s: S<'_>, req: ComplaintInput) -> AppResult<Complaint> {
+async fn complaint_record(s: S<'_>, req: Req<cmd::complaint_record>) -> Res<cmd::complaint_record> {
     complaint::record(&s.db, &s.actor().await?, &req, s.clock().now).await
 }
 
 #[tauri::command]
-async fn complaint_transition(s: S<'_>, req: ComplaintTransition) -> AppResult<ComplaintDetail> {
+async fn complaint_transition(
+    s: S<'_>,
+    req: Req<cmd::complaint_transition>,
+) -> Res<cmd::complaint_transition> {
     complaint::transition(&s.db, &s.actor().await?, &req, s.clock().now).await
 }
 
 #[tauri::command]
-async fn complaint_note(s: S<'_>, req: ComplaintNote) -> AppResult<ComplaintDetail> {
+async fn complaint_note(s: S<'_>, req: Req<cmd::complaint_note>) -> Res<cmd::complaint_note> {
     complaint::add_note(&s.db, &s.actor().await?, &req, s.clock().now).await
 }
 
 #[tauri::command]
-async fn complaint_attach(s: S<'_>, req: ComplaintAttach) -> AppResult<ComplaintDetail> {
+async fn complaint_attach(s: S<'_>, req: Req<cmd::complaint_attach>) -> Res<cmd::complaint_attach> {
     complaint::attach(
         &s.db,
         &s.attachments,
@@ -325,8 +365,8 @@ async fn complaint_attach(s: S<'_>, req: ComplaintAttach) -> AppResult<Complaint
 async fn complaint_attachment_open(
     app: AppHandle,
     s: S<'_>,
-    req: ComplaintAttachmentRef,
-) -> AppResult<()> {
+    req: Req<cmd::complaint_attachment_open>,
+) -> Res<cmd::complaint_attachment_open> {
     let path = complaint::attachment_path(&s.db, &s.attachments, &req).await?;
     app.opener()
         .open_path(path.to_string_lossy(), None::<&str>)
@@ -334,146 +374,198 @@ async fn complaint_attachment_open(
 }
 
 #[tauri::command]
-async fn complaint_report(s: S<'_>, req: ReportRequest) -> AppResult<ComplaintReport> {
+async fn complaint_report(s: S<'_>, req: Req<cmd::complaint_report>) -> Res<cmd::complaint_report> {
     report::build(&s.db, &req, s.clock().now).await
 }
 
 #[tauri::command]
-async fn complaint_report_file(s: S<'_>, req: ReportFileRequest) -> AppResult<String> {
+async fn complaint_report_file(
+    s: S<'_>,
+    req: Req<cmd::complaint_report_file>,
+) -> Res<cmd::complaint_report_file> {
     report::write_file(&s.db, &req, s.clock()).await
 }
 
 #[tauri::command]
-async fn complaint_settings_get(s: S<'_>) -> AppResult<ComplaintSettings> {
+async fn complaint_settings_get(s: S<'_>) -> Res<cmd::complaint_settings_get> {
     complaint::load_settings(&s.db).await
 }
 
 #[tauri::command]
-async fn complaint_settings_save(s: S<'_>, req: ComplaintSettings) -> AppResult<ComplaintSettings> {
+async fn complaint_settings_save(
+    s: S<'_>,
+    req: Req<cmd::complaint_settings_save>,
+) -> Res<cmd::complaint_settings_save> {
     complaint::save_settings(&s.db, &s.actor().await?, req).await
 }
 
 #[tauri::command]
-async fn calendar_days_get(s: S<'_>) -> AppResult<Vec<CalendarDay>> {
+async fn calendar_days_get(s: S<'_>) -> Res<cmd::calendar_days_get> {
     days::list(&s.db).await
 }
 
 #[tauri::command]
-async fn calendar_days_save(s: S<'_>, req: Vec<CalendarDay>) -> AppResult<Vec<CalendarDay>> {
+async fn calendar_days_save(
+    s: S<'_>,
+    req: Req<cmd::calendar_days_save>,
+) -> Res<cmd::calendar_days_save> {
     days::replace(&s.db, &s.actor().await?, &req).await
 }
 
 /// Replaces the dated exceptions with those of a `date,kind,name` CSV/XLSX file.
 #[tauri::command]
-async fn calendar_import(s: S<'_>, req: String) -> AppResult<Vec<CalendarDay>> {
+async fn calendar_import(s: S<'_>, req: Req<cmd::calendar_import>) -> Res<cmd::calendar_import> {
     let list = days::read_csv(Path::new(&req))?;
     days::replace(&s.db, &s.actor().await?, &list).await
 }
 
 #[tauri::command]
-async fn calendar_export(s: S<'_>, req: String) -> AppResult<u32> {
+async fn calendar_export(s: S<'_>, req: Req<cmd::calendar_export>) -> Res<cmd::calendar_export> {
     let list = days::list(&s.db).await?;
     days::write_csv(Path::new(&req), &list)?;
     Ok(list.len() as u32)
 }
 
+/// Registers the adapters: each must be a declared command (`cmd::<name>`
+/// exists), each declared command must be registered (the counts agree), and
+/// none twice.
+macro_rules! handlers {
+    ($($module:ident :: $name:ident),* $(,)?) => {{
+        $( let _ = <cmd::$name as Command>::NAME; )*
+        const NAMES: &[&str] = &[$(stringify!($name)),*];
+        const _: () = assert!(NAMES.len() == COMMANDS.len(), "a declared command is not registered");
+        const _: () = assert!(distinct(NAMES), "a command is registered twice");
+        tauri::generate_handler![$(crate::$module::$name),*]
+    }};
+}
+
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+const fn distinct(names: &[&str]) -> bool {
+    let mut i = 0;
+    while i < names.len() {
+        let mut j = i + 1;
+        while j < names.len() {
+            if same(names[i], names[j]) {
+                return false;
+            }
+            j += 1;
+        }
+        i += 1;
+    }
+    true
+}
+
 pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
-    tauri::generate_handler![
-        app_info,
-        settings_get,
-        settings_save,
-        settings_set_language,
-        distributor_list,
-        distributor_territories,
-        distributor_get,
-        distributor_next_code,
-        distributor_create,
-        distributor_update,
-        distributor_transition,
-        distributor_change_tier,
-        assessment_record,
-        audit_list,
-        distributor_import_preview,
-        distributor_import_commit,
-        distributor_export,
-        attachment_list,
-        attachment_add,
-        attachment_remove,
-        attachment_open,
-        contact_save,
-        contact_remove,
-        ledger_list,
-        ledger_post,
-        ledger_reverse,
-        ledger_import,
-        ledger_export,
-        statement_get,
-        statement_save_pdf,
-        statement_open,
-        statement_print,
-        statement_batch,
-        statement_batch_cancel,
-        path_open,
-        statement_settings_get,
-        statement_settings_save,
-        demo_load_sample,
-        complaint_list,
-        complaint_get,
-        complaint_record,
-        complaint_transition,
-        complaint_note,
-        complaint_attach,
-        complaint_attachment_open,
-        complaint_report,
-        complaint_report_file,
-        complaint_settings_get,
-        complaint_settings_save,
-        calendar_days_get,
-        calendar_days_save,
-        calendar_import,
-        calendar_export,
-        crate::agreements::agreement_list,
-        crate::agreements::agreement_get,
-        crate::agreements::agreement_create,
-        crate::agreements::agreement_update,
-        crate::agreements::agreement_submit,
-        crate::agreements::agreement_withdraw,
-        crate::agreements::agreement_sign,
-        crate::agreements::agreement_terminate,
-        crate::agreements::agreement_new_version,
-        crate::agreements::agreement_attach_scan,
-        crate::agreements::agreement_scan_open,
-        crate::agreements::agreement_save_pdf,
-        crate::agreements::agreement_open,
-        crate::agreements::agreement_print,
-        crate::agreements::agreement_templates_get,
-        crate::agreements::agreement_templates_save,
-        crate::agreements::rebate_preview,
-        crate::agreements::rebate_approve,
-        crate::agreements::agreement_export,
-        crate::agreements::rebate_export,
-        crate::agreements::onboarding_get,
-        crate::agreements::onboarding_start,
-        crate::agreements::onboarding_step_update,
-        crate::agreements::onboarding_pipeline,
-        crate::agreements::onboarding_settings_get,
-        crate::agreements::onboarding_settings_save,
-        crate::agreements::reminders_list,
-        crate::training::course_list,
-        crate::training::course_save,
-        crate::training::training_settings_get,
-        crate::training::training_settings_save,
-        crate::training::session_list,
-        crate::training::session_get,
-        crate::training::session_save,
-        crate::training::session_enrol,
-        crate::training::session_unenrol,
-        crate::training::session_results,
-        crate::training::session_move,
-        crate::training::certificate_list,
-        crate::training::certificate_revoke,
-        crate::training::certificate_print,
-        crate::training::training_compliance,
-        crate::training::training_export,
+    handlers![
+        commands::app_info,
+        commands::settings_get,
+        commands::settings_save,
+        commands::settings_set_language,
+        commands::distributor_list,
+        commands::distributor_territories,
+        commands::distributor_get,
+        commands::distributor_next_code,
+        commands::distributor_create,
+        commands::distributor_update,
+        commands::distributor_transition,
+        commands::distributor_change_tier,
+        commands::assessment_record,
+        commands::audit_list,
+        commands::distributor_import_preview,
+        commands::distributor_import_commit,
+        commands::distributor_export,
+        commands::attachment_list,
+        commands::attachment_add,
+        commands::attachment_remove,
+        commands::attachment_open,
+        commands::contact_save,
+        commands::contact_remove,
+        commands::ledger_list,
+        commands::ledger_post,
+        commands::ledger_reverse,
+        commands::ledger_import,
+        commands::ledger_export,
+        commands::statement_get,
+        commands::statement_save_pdf,
+        commands::statement_open,
+        commands::statement_print,
+        commands::statement_batch,
+        commands::statement_batch_cancel,
+        commands::path_open,
+        commands::statement_settings_get,
+        commands::statement_settings_save,
+        commands::demo_load_sample,
+        commands::complaint_list,
+        commands::complaint_get,
+        commands::complaint_record,
+        commands::complaint_transition,
+        commands::complaint_note,
+        commands::complaint_attach,
+        commands::complaint_attachment_open,
+        commands::complaint_report,
+        commands::complaint_report_file,
+        commands::complaint_settings_get,
+        commands::complaint_settings_save,
+        commands::calendar_days_get,
+        commands::calendar_days_save,
+        commands::calendar_import,
+        commands::calendar_export,
+        agreements::agreement_list,
+        agreements::agreement_get,
+        agreements::agreement_create,
+        agreements::agreement_update,
+        agreements::agreement_submit,
+        agreements::agreement_withdraw,
+        agreements::agreement_sign,
+        agreements::agreement_terminate,
+        agreements::agreement_new_version,
+        agreements::agreement_attach_scan,
+        agreements::agreement_scan_open,
+        agreements::agreement_save_pdf,
+        agreements::agreement_open,
+        agreements::agreement_print,
+        agreements::agreement_templates_get,
+        agreements::agreement_templates_save,
+        agreements::rebate_preview,
+        agreements::rebate_approve,
+        agreements::agreement_export,
+        agreements::rebate_export,
+        agreements::onboarding_get,
+        agreements::onboarding_start,
+        agreements::onboarding_step_update,
+        agreements::onboarding_pipeline,
+        agreements::onboarding_settings_get,
+        agreements::onboarding_settings_save,
+        agreements::reminders_list,
+        training::course_list,
+        training::course_save,
+        training::training_settings_get,
+        training::training_settings_save,
+        training::session_list,
+        training::session_get,
+        training::session_save,
+        training::session_enrol,
+        training::session_unenrol,
+        training::session_results,
+        training::session_move,
+        training::certificate_list,
+        training::certificate_revoke,
+        training::certificate_print,
+        training::training_compliance,
+        training::training_export,
     ]
 }

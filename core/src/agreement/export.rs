@@ -1,5 +1,6 @@
 //! The agreement list and a rebate run as CSV or XLSX (Chinese or English headers).
 use crate::error::ErrorCode;
+use crate::lang::Lang;
 use chrono::NaiveDate;
 use sea_orm::ConnectionTrait;
 use serde::Deserialize;
@@ -14,7 +15,7 @@ use crate::sheet::write_table;
 #[ts(export)]
 pub struct AgreementExportRequest {
     pub query: AgreementListQuery,
-    pub lang: String,
+    pub lang: Lang,
     /// `.xlsx` or `.csv`.
     pub path: String,
 }
@@ -23,7 +24,7 @@ pub struct AgreementExportRequest {
 #[ts(export)]
 pub struct RebateExportRequest {
     pub run: RebateRunRequest,
-    pub lang: String,
+    pub lang: Lang,
     pub path: String,
 }
 
@@ -49,7 +50,7 @@ pub async fn export_agreements<C: ConnectionTrait>(
     today: NaiveDate,
 ) -> AppResult<usize> {
     let path = target(&req.path)?;
-    let en = req.lang == "en";
+    let en = req.lang.is_en();
     let rows: Vec<Vec<String>> = list(db, &req.query, today)
         .await?
         .into_iter()
@@ -63,10 +64,10 @@ pub async fn export_agreements<C: ConnectionTrait>(
             vec![
                 a.number,
                 a.version.to_string(),
-                a.kind.label(&req.lang).into(),
+                a.kind.label(req.lang).into(),
                 a.distributor_code,
                 a.distributor_name,
-                a.status.label(&req.lang).into(),
+                a.status.label(req.lang).into(),
                 a.term_start,
                 a.term_end,
                 a.territories
@@ -76,7 +77,7 @@ pub async fn export_agreements<C: ConnectionTrait>(
                     .join("; "),
                 yes_no(a.exclusive).into(),
                 a.payment_days.to_string(),
-                a.payment_method.label(&req.lang).into(),
+                a.payment_method.label(req.lang).into(),
                 a.credit_limit.to_string(),
                 a.discount_pct,
                 a.signed_date.unwrap_or_default(),
@@ -158,7 +159,7 @@ pub async fn export_rebates<C: ConnectionTrait>(
         })
         .collect();
     let h = headers(
-        req.lang == "en",
+        req.lang.is_en(),
         &[
             "经销商编号",
             "经销商名称",

@@ -5,6 +5,7 @@
 use crate::agreement::template::{fill, Block, TableKind};
 use crate::agreement::Agreement;
 use crate::error::AppResult;
+use crate::lang::Lang;
 use crate::money::Money;
 use crate::pdf::flow::{Col, Flow, LEFT, RIGHT};
 use crate::pdf::{Align, Style, Weight};
@@ -27,7 +28,7 @@ pub struct AgreementPrint<'a> {
     pub company: &'a CompanyProfile,
     /// The clause template of the language printed.
     pub template: &'a str,
-    pub lang: &'a str,
+    pub lang: Lang,
 }
 
 /// 1 → 一, 12 → 十二, 20 → 二十, 35 → 三十五 (clause numbers).
@@ -56,7 +57,7 @@ fn targets_total(a: &Agreement) -> Money {
 /// The text placeholders' values.
 fn value(p: &AgreementPrint, name: &str) -> String {
     let a = p.agreement;
-    let en = p.lang == "en";
+    let en = p.lang.is_en();
     let dash = || "—".to_string();
     let or_dash = |s: &str| {
         if s.trim().is_empty() {
@@ -293,7 +294,7 @@ fn signatures(w: &mut Flow, company: &str, distributor: &str) {
 
 pub fn render(p: &AgreementPrint) -> AppResult<Vec<u8>> {
     let a = p.agreement;
-    let en = p.lang == "en";
+    let en = p.lang.is_en();
     let title = if en {
         "Distribution Agreement"
     } else {
@@ -304,14 +305,14 @@ pub fn render(p: &AgreementPrint) -> AppResult<Vec<u8>> {
             "No. {} · version {} ({})",
             a.number,
             a.version,
-            a.kind.label("en")
+            a.kind.label(Lang::En)
         )
     } else {
         format!(
             "协议编号：{}（第 {} 版 · {}）",
             a.number,
             a.version,
-            a.kind.label("zh-CN")
+            a.kind.label(Lang::ZhCn)
         )
     };
     let running = format!("{title} · {} v{}", a.number, a.version);

@@ -11,6 +11,7 @@ pub mod template;
 mod validate;
 mod write;
 
+use crate::lang::Lang;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -34,8 +35,8 @@ macro_rules! key_enum {
         impl $t {
             pub const ALL: &'static [$t] = &[$($t::$v),+];
             pub fn key(self) -> &'static str { match self { $($t::$v => $k),+ } }
-            pub fn label(self, lang: &str) -> &'static str {
-                match (self, lang == "en") { $(($t::$v, false) => $zh, ($t::$v, true) => $en),+ }
+            pub fn label(self, lang: Lang) -> &'static str {
+                match (self, lang.is_en()) { $(($t::$v, false) => $zh, ($t::$v, true) => $en),+ }
             }
             pub fn parse(s: &str) -> Option<$t> {
                 Self::ALL.iter().copied().find(|v| v.key().eq_ignore_ascii_case(s.trim()))

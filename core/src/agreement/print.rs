@@ -1,5 +1,6 @@
 //! Printing an agreement: gathers the parties, the company profile and the
 //! clause template of the language, renders on a blocking thread, writes atomically.
+use crate::lang::Lang;
 use chrono::NaiveDate;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::Deserialize;
@@ -15,7 +16,7 @@ pub struct AgreementPdfRequest {
     #[ts(type = "number")]
     pub id: i64,
     /// `zh-CN` or `en`.
-    pub lang: String,
+    pub lang: Lang,
     /// Empty: the app's print folder.
     #[serde(default)]
     pub path: String,
@@ -42,7 +43,7 @@ pub async fn find_number<C: ConnectionTrait>(
 pub async fn pdf<C: ConnectionTrait>(
     db: &C,
     id: i64,
-    lang: &str,
+    lang: Lang,
     today: NaiveDate,
 ) -> AppResult<Vec<u8>> {
     let detail = super::get(db, id, today).await?;
@@ -56,15 +57,14 @@ pub async fn pdf<C: ConnectionTrait>(
     };
     let company = crate::settings::load_statement_settings(db).await?.company;
     let templates = super::template::load(db).await?;
-    let lang = if lang == "en" { "en" } else { "zh-CN" }.to_owned();
-    let template = templates.for_lang(&lang).to_owned();
+    let template = templates.for_lang(lang).to_owned();
     tokio::task::spawn_blocking(move || {
         render(&AgreementPrint {
             agreement: &detail.agreement,
             party: &party,
             company: &company,
             template: &template,
-            lang: &lang,
+            lang,
         })
     })
     .await
@@ -79,7 +79,7 @@ pub async fn save_pdf<C: ConnectionTrait>(
     default_dir: &std::path::Path,
     today: NaiveDate,
 ) -> AppResult<String> {
-    let bytes = pdf(db, req.id, &req.lang, today).await?;
+    let bytes = pdf(db, req.id, req.lang, today).await?;
     let path = if req.path.trim().is_empty() {
         let m = agreement::Entity::find_by_id(req.id)
             .one(db)
@@ -87,7 +87,7 @@ pub async fn save_pdf<C: ConnectionTrait>(
             .ok_or_else(|| AppError::not_found("agreement", req.id))?;
         std::fs::create_dir_all(default_dir)
             .map_err(|e| AppError::io(format!("{}: {e}", default_dir.display())))?;
-        let lang = if req.lang == "en" { "en" } else { "zh-CN" };
+        let lang = req.lang;
         default_dir.join(format!("{}-v{}-{lang}.pdf", m.number, m.version))
     } else {
         std::path::PathBuf::from(req.path.trim())

@@ -3,6 +3,7 @@
 //! becomes a table in the PDF. An unknown placeholder is refused when saved.
 use crate::actor::Actor;
 use crate::error::ErrorCode;
+use crate::lang::Lang;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -73,8 +74,8 @@ impl Default for AgreementTemplates {
 }
 
 impl AgreementTemplates {
-    pub fn for_lang(&self, lang: &str) -> &str {
-        if lang == "en" {
+    pub fn for_lang(&self, lang: Lang) -> &str {
+        if lang.is_en() {
             &self.en
         } else {
             &self.zh

@@ -1,6 +1,7 @@
 //! The complaint report for a period: counts, SLA compliance, working-hour
 //! statistics, recurring problems (Pareto of category × product), satisfaction.
 use crate::error::ErrorCode;
+use crate::lang::Lang;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -245,9 +246,9 @@ pub async fn build<C: ConnectionTrait + TransactionTrait>(
 }
 
 /// The report's lists as an XLSX workbook (one sheet per breakdown).
-pub fn write_xlsx(path: &std::path::Path, r: &ComplaintReport, lang: &str) -> AppResult<()> {
+pub fn write_xlsx(path: &std::path::Path, r: &ComplaintReport, lang: Lang) -> AppResult<()> {
     use rust_xlsxwriter::{Format, Workbook};
-    let zh = lang != "en";
+    let zh = !lang.is_en();
     let x = |e: rust_xlsxwriter::XlsxError| crate::AppError::io(e);
     let mut wb = Workbook::new();
     let bold = Format::new().set_bold();
@@ -366,7 +367,7 @@ mod tests {
 pub struct ReportFileRequest {
     pub report: ReportRequest,
     /// `zh-CN` or `en`.
-    pub lang: String,
+    pub lang: Lang,
     /// `.pdf` or `.xlsx`.
     pub path: String,
 }
@@ -383,7 +384,7 @@ pub async fn write_file<C: ConnectionTrait + TransactionTrait>(
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
-    let lang = if req.lang == "en" { "en" } else { "zh-CN" };
+    let lang = req.lang;
     match ext.as_str() {
         "pdf" => {
             let settings = super::load_settings(db).await?;

@@ -6,6 +6,7 @@ use crate::complaint::settings::ComplaintSettings;
 use crate::complaint::sla::hours;
 use crate::complaint::{ComplaintStatus, Priority};
 use crate::error::AppResult;
+use crate::lang::Lang;
 use crate::pdf::flow::{Col, Flow};
 use crate::pdf::{Align, Style, Weight};
 use crate::settings::CompanyProfile;
@@ -78,10 +79,10 @@ pub fn render(
     r: &ComplaintReport,
     settings: &ComplaintSettings,
     company: &CompanyProfile,
-    lang: &str,
+    lang: Lang,
     printed: &str,
 ) -> AppResult<Vec<u8>> {
-    let en = lang == "en";
+    let en = lang.is_en();
     let title_text = if en {
         "Complaint report"
     } else {

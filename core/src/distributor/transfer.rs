@@ -1,6 +1,7 @@
 //! Importing the company's distributor sheet and exporting the list view.
 use crate::actor::Actor;
 use crate::error::ErrorCode;
+use crate::lang::Lang;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
@@ -459,7 +460,7 @@ pub struct ExportRequest {
     pub path: String,
     pub query: DistributorQuery,
     /// `zh-CN` writes Chinese headers and labels; anything else the keys.
-    pub language: String,
+    pub language: Lang,
 }
 
 /// Writes the rows of the list view (all pages) to CSV or XLSX by extension.
@@ -473,7 +474,7 @@ pub async fn export<C: ConnectionTrait>(db: &C, req: &ExportRequest) -> AppResul
         ..req.query.clone()
     };
     let rows = distributor::list(db, &query).await?.rows;
-    let zh = req.language == "zh-CN";
+    let zh = !req.language.is_en();
     let headers: Vec<&str> = DISTRIBUTOR_COLUMNS
         .iter()
         .map(|(k, h)| if zh { *h } else { *k })

@@ -3,6 +3,7 @@
 //! with progress and cancel. Each file is written to a temporary name and
 //! renamed when complete, so a cancelled run leaves no half-written file.
 use crate::error::ErrorCode;
+use crate::lang::Lang;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -26,7 +27,7 @@ pub struct BatchRequest {
     pub to: String,
     pub out_dir: String,
     /// `zh-CN` or `en`.
-    pub lang: String,
+    pub lang: Lang,
     /// Also write every statement into one `statements-<from>-<to>.pdf`.
     pub merged: bool,
 }
@@ -96,7 +97,7 @@ pub fn render_all(
     cancel: &AtomicBool,
     progress: &(dyn Fn(BatchProgress) + Sync),
 ) -> AppResult<BatchSummary> {
-    let lang = if req.lang == "en" { "en" } else { "zh-CN" };
+    let lang = req.lang;
     let dir = PathBuf::from(&req.out_dir);
     if req.out_dir.trim().is_empty() {
         return Err(AppError::field("out_dir", ErrorCode::Required));
@@ -152,7 +153,7 @@ pub fn render_all(
         let path = dir.join(format!("statements-{}-{}.pdf", req.from, req.to));
         let mut doc = pdf::Doc::new(&format!(
             "{} {}–{}",
-            if lang == "en" {
+            if lang.is_en() {
                 "Statements"
             } else {
                 "对账单"

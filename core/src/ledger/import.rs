@@ -5,6 +5,7 @@
 //! so importing the same file twice adds nothing.
 use crate::actor::Actor;
 use crate::error::ErrorCode;
+use crate::lang::Lang;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
@@ -242,7 +243,7 @@ pub struct LedgerExportRequest {
     pub path: String,
     #[ts(type = "number | null")]
     pub distributor_id: Option<i64>,
-    pub lang: String,
+    pub lang: Lang,
 }
 
 /// Writes a distributor's ledger (or everyone's, when `distributor_id` is None)
@@ -251,7 +252,7 @@ pub async fn export<C: ConnectionTrait>(
     db: &C,
     path: &Path,
     distributor_id: Option<i64>,
-    lang: &str,
+    lang: Lang,
 ) -> AppResult<u32> {
     use sea_orm::QueryOrder;
     let mut sel = ledger_entry::Entity::find();
@@ -270,7 +271,7 @@ pub async fn export<C: ConnectionTrait>(
         .into_iter()
         .map(|d| (d.id, d.code))
         .collect();
-    let zh = lang == "zh-CN";
+    let zh = !lang.is_en();
     let headers: Vec<&str> = COLUMNS
         .iter()
         .map(|(k, h)| if zh { *h } else { *k })

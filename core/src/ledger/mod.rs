@@ -8,6 +8,7 @@ pub mod statement_layout;
 
 use crate::actor::Actor;
 use crate::error::ErrorCode;
+use crate::lang::Lang;
 use chrono::NaiveDate;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionSession,
@@ -77,8 +78,8 @@ impl EntryKind {
         }
     }
 
-    pub fn label(self, lang: &str) -> &'static str {
-        if lang == "en" {
+    pub fn label(self, lang: Lang) -> &'static str {
+        if lang.is_en() {
             self.label_en()
         } else {
             self.label_zh()

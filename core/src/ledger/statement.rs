@@ -5,6 +5,7 @@
 //! The arithmetic is pure (`compute`, `fifo`) so it can be property-tested;
 //! `load` reads the ledger and the settings.
 use crate::error::ErrorCode;
+use crate::lang::Lang;
 use chrono::NaiveDate;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::{Deserialize, Serialize};
@@ -459,7 +460,7 @@ pub struct StatementPdfRequest {
     pub from: String,
     pub to: String,
     /// `zh-CN` or `en`.
-    pub lang: String,
+    pub lang: Lang,
     /// Where to write; empty: `<default_dir>/<code>-<from>-<to>-<lang>.pdf`.
     pub path: String,
 }
@@ -481,7 +482,7 @@ pub async fn save_pdf<C: ConnectionTrait>(
     )
     .await?;
     let company = settings::load_statement_settings(db).await?.company;
-    let lang = if req.lang == "en" { "en" } else { "zh-CN" };
+    let lang = req.lang;
     let path = if req.path.trim().is_empty() {
         std::fs::create_dir_all(default_dir)
             .map_err(|e| AppError::io(format!("{}: {e}", default_dir.display())))?;

@@ -4,6 +4,7 @@
 //! credit, and a tear-off balance-confirmation slip (对账确认回执).
 use super::statement::Statement;
 use crate::error::AppResult;
+use crate::lang::Lang;
 use crate::money::Money;
 use crate::pdf::{wrap, Align, Doc, Style, Weight, A4_PORTRAIT};
 use crate::settings::CompanyProfile;
@@ -154,7 +155,7 @@ struct Writer<'a> {
     s: &'a Statement,
     company: &'a CompanyProfile,
     l: &'static Labels,
-    lang: &'a str,
+    lang: Lang,
     printed: String,
     /// Pages of this statement (a merged batch holds many statements).
     pages: Vec<usize>,
@@ -223,7 +224,7 @@ impl Writer<'_> {
                 l.period, self.s.from, l.period_to, self.s.to
             ),
             l.currency.to_string(),
-            if self.lang == "en" {
+            if self.lang.is_en() {
                 format!("{}: {} days", l.terms, d.payment_terms_days)
             } else {
                 format!("{}：{} 天", l.terms, d.payment_terms_days)
@@ -316,7 +317,7 @@ impl Writer<'_> {
         for line in &s.lines {
             let desc = if line.fapiao_no.is_empty() {
                 line.description.clone()
-            } else if self.lang == "en" {
+            } else if self.lang.is_en() {
                 format!("{} (fapiao {})", line.description, line.fapiao_no)
             } else {
                 format!("{}（发票 {}）", line.description, line.fapiao_no)
@@ -423,7 +424,7 @@ impl Writer<'_> {
             format!("1–{a}{}", l.days),
             format!("{}–{b}{}", a + 1, l.days),
             format!("{}–{c}{}", b + 1, l.days),
-            if self.lang == "en" {
+            if self.lang.is_en() {
                 format!("{c}{}{}", l.over, l.days)
             } else {
                 format!("{c}{}{}", l.days, l.over)
@@ -558,7 +559,7 @@ impl Writer<'_> {
         let total = self.pages.len();
         let d = &self.s.distributor;
         for (i, &p) in self.pages.clone().iter().enumerate() {
-            let n = if self.lang == "en" {
+            let n = if self.lang.is_en() {
                 format!("Page {} of {}", i + 1, total)
             } else {
                 format!("第 {} 页 / 共 {} 页", i + 1, total)
@@ -591,8 +592,8 @@ impl Writer<'_> {
 }
 
 /// Adds the pages of one statement to `doc` (a merged batch adds many).
-pub fn draw(doc: &mut Doc, s: &Statement, company: &CompanyProfile, lang: &str, printed: &str) {
-    let l = if lang == "en" { &EN } else { &ZH };
+pub fn draw(doc: &mut Doc, s: &Statement, company: &CompanyProfile, lang: Lang, printed: &str) {
+    let l = if lang.is_en() { &EN } else { &ZH };
     let mut w = Writer {
         doc,
         s,
@@ -619,12 +620,12 @@ pub fn draw(doc: &mut Doc, s: &Statement, company: &CompanyProfile, lang: &str, 
 pub fn render(
     s: &Statement,
     company: &CompanyProfile,
-    lang: &str,
+    lang: Lang,
     printed: &str,
 ) -> AppResult<Vec<u8>> {
     let title = format!(
         "{} {} {}–{}",
-        if lang == "en" { EN.title } else { ZH.title },
+        if lang.is_en() { EN.title } else { ZH.title },
         s.distributor.code,
         s.from,
         s.to

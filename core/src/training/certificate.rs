@@ -4,6 +4,7 @@
 //! never deleted, printed on landscape A4.
 use crate::actor::Actor;
 use crate::error::ErrorCode;
+use crate::lang::Lang;
 use std::collections::HashMap;
 
 use chrono::{Months, NaiveDate};
@@ -106,7 +107,7 @@ pub struct RevokeRequest {
 pub struct CertificatePrintRequest {
     #[ts(type = "number[]")]
     pub ids: Vec<i64>,
-    pub lang: String,
+    pub lang: Lang,
     /// One PDF per certificate, named by its number.
     pub out_dir: String,
 }
@@ -330,11 +331,11 @@ pub async fn print<C: ConnectionTrait>(
         })
         .collect::<AppResult<_>>()?;
     let company = crate::settings::load_statement_settings(db).await?.company;
-    let lang = if req.lang == "en" { "en" } else { "zh-CN" }.to_owned();
+    let lang = req.lang;
     tokio::task::spawn_blocking(move || {
         let mut out = vec![];
         for c in &chosen {
-            let bytes = crate::training::certificate_layout::render(c, &company, &lang)?;
+            let bytes = crate::training::certificate_layout::render(c, &company, lang)?;
             let path = dir.join(format!("{}.pdf", c.number));
             crate::pdf::write_atomically(&path, &bytes)?;
             out.push(path.display().to_string());

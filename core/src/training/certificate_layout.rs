@@ -2,14 +2,15 @@
 //! person and the distributor, the course and result, the issue and expiry
 //! dates, the number and a seal block. A revoked certificate says so.
 use crate::error::AppResult;
+use crate::lang::Lang;
 use crate::pdf::{wrap, Align, Doc, Style, Weight, A4_LANDSCAPE};
 use crate::settings::CompanyProfile;
 use crate::training::certificate::{Certificate, CertificateState};
 
 const PT_PER_MM: f32 = 72.0 / 25.4;
 
-pub fn render(c: &Certificate, company: &CompanyProfile, lang: &str) -> AppResult<Vec<u8>> {
-    let en = lang == "en";
+pub fn render(c: &Certificate, company: &CompanyProfile, lang: Lang) -> AppResult<Vec<u8>> {
+    let en = lang.is_en();
     let title = if en {
         "Certificate of Training"
     } else {

@@ -1,6 +1,7 @@
 //! The training lists as CSV or XLSX: courses, sessions, certificates (with
 //! the list's filters) and compliance.
 use crate::error::ErrorCode;
+use crate::lang::Lang;
 use chrono::NaiveDate;
 use sea_orm::ConnectionTrait;
 use serde::{Deserialize, Serialize};
@@ -30,7 +31,7 @@ pub struct TrainingExportRequest {
     pub certificates: CertificateQuery,
     #[serde(default)]
     pub sessions: SessionQuery,
-    pub lang: String,
+    pub lang: Lang,
     /// `.xlsx` or `.csv`.
     pub path: String,
 }
@@ -53,7 +54,7 @@ pub async fn export<C: ConnectionTrait>(
         return Err(AppError::field("path", ErrorCode::Required));
     }
     let path = std::path::PathBuf::from(req.path.trim());
-    let en = req.lang == "en";
+    let en = req.lang.is_en();
     let h = |pairs: &[(&'static str, &'static str)]| -> Vec<&'static str> {
         pairs.iter().map(|(zh, e)| pick(en, zh, e)).collect()
     };

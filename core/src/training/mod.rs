@@ -9,6 +9,7 @@ pub mod session;
 
 use crate::actor::Actor;
 use crate::error::ErrorCode;
+use crate::lang::Lang;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
     TransactionSession, TransactionTrait,
@@ -71,8 +72,8 @@ pub struct Course {
 }
 
 impl Course {
-    pub fn title(&self, lang: &str) -> &str {
-        if lang == "en" && !self.title_en.is_empty() {
+    pub fn title(&self, lang: Lang) -> &str {
+        if lang.is_en() && !self.title_en.is_empty() {
             &self.title_en
         } else {
             &self.title_zh

@@ -11,6 +11,7 @@ import onboardingZh from './onboarding.zh-CN.json';
 import trainingEn from './training.en.json';
 import trainingZh from './training.zh-CN.json';
 import zhCN from './zh-CN.json';
+import type { Lang } from '../bindings/Lang';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -43,7 +44,8 @@ export const resources = {
   ),
 };
 
-export type Language = 'zh-CN' | 'en';
+/** The program's two languages, the same closed type as the server's (`Lang`). */
+export type Language = Lang;
 export const LANGUAGES: Language[] = ['zh-CN', 'en'];
 export const LANGUAGE_STORAGE_KEY = 'dealerdesk.language';
 

@@ -3,7 +3,6 @@
 import { keepPreviousData, skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
 
-import type { Agreement } from '../bindings/Agreement';
 import type { AgreementDetail } from '../bindings/AgreementDetail';
 import type { AgreementExportRequest } from '../bindings/AgreementExportRequest';
 import type { AgreementInput } from '../bindings/AgreementInput';
@@ -11,9 +10,7 @@ import type { AgreementListQuery } from '../bindings/AgreementListQuery';
 import type { AgreementPdfRequest } from '../bindings/AgreementPdfRequest';
 import type { AgreementTemplates } from '../bindings/AgreementTemplates';
 import type { AgreementUpdate } from '../bindings/AgreementUpdate';
-import type { RebateApproval } from '../bindings/RebateApproval';
 import type { RebateExportRequest } from '../bindings/RebateExportRequest';
-import type { RebateRun } from '../bindings/RebateRun';
 import type { RebateRunRequest } from '../bindings/RebateRunRequest';
 import type { ScanRequest } from '../bindings/ScanRequest';
 import type { SignRequest } from '../bindings/SignRequest';
@@ -23,34 +20,34 @@ import { call } from './index';
 import { queryKeys } from './queries';
 
 export const agreementApi = {
-  list: (req: AgreementListQuery) => call<Agreement[]>('agreement_list', req),
-  get: (id: number) => call<AgreementDetail>('agreement_get', id),
-  create: (req: AgreementInput) => call<AgreementDetail>('agreement_create', req),
-  update: (req: AgreementUpdate) => call<AgreementDetail>('agreement_update', req),
+  list: (req: AgreementListQuery) => call('agreement_list', req),
+  get: (id: number) => call('agreement_get', id),
+  create: (req: AgreementInput) => call('agreement_create', req),
+  update: (req: AgreementUpdate) => call('agreement_update', req),
   /** Draft → awaiting signature. */
-  submit: (id: number) => call<AgreementDetail>('agreement_submit', id),
+  submit: (id: number) => call('agreement_submit', id),
   /** Awaiting signature → draft. */
-  withdraw: (id: number) => call<AgreementDetail>('agreement_withdraw', id),
-  sign: (req: SignRequest) => call<AgreementDetail>('agreement_sign', req),
-  terminate: (req: TerminateRequest) => call<AgreementDetail>('agreement_terminate', req),
+  withdraw: (id: number) => call('agreement_withdraw', id),
+  sign: (req: SignRequest) => call('agreement_sign', req),
+  terminate: (req: TerminateRequest) => call('agreement_terminate', req),
   /** A draft v+1 (amendment or renewal) of a signed agreement. */
-  newVersion: (req: VersionRequest) => call<AgreementDetail>('agreement_new_version', req),
-  attachScan: (req: ScanRequest) => call<AgreementDetail>('agreement_attach_scan', req),
-  scanOpen: (id: number) => call<null>('agreement_scan_open', id),
+  newVersion: (req: VersionRequest) => call('agreement_new_version', req),
+  attachScan: (req: ScanRequest) => call('agreement_attach_scan', req),
+  scanOpen: (id: number) => call('agreement_scan_open', id),
   /** Writes the PDF to `req.path`; returns the written path. */
-  savePdf: (req: AgreementPdfRequest) => call<string>('agreement_save_pdf', req),
+  savePdf: (req: AgreementPdfRequest) => call('agreement_save_pdf', req),
   /** Writes the PDF to the print folder and opens it in the system viewer. */
-  openPdf: (req: AgreementPdfRequest) => call<string>('agreement_open', req),
+  openPdf: (req: AgreementPdfRequest) => call('agreement_open', req),
   /** Sends the PDF to the default printer. */
-  printPdf: (req: AgreementPdfRequest) => call<string>('agreement_print', req),
-  templatesGet: () => call<AgreementTemplates>('agreement_templates_get'),
-  templatesSave: (req: AgreementTemplates) => call<AgreementTemplates>('agreement_templates_save', req),
-  rebatePreview: (req: RebateRunRequest) => call<RebateRun>('rebate_preview', req),
-  rebateApprove: (req: RebateRunRequest) => call<RebateApproval>('rebate_approve', req),
+  printPdf: (req: AgreementPdfRequest) => call('agreement_print', req),
+  templatesGet: () => call('agreement_templates_get'),
+  templatesSave: (req: AgreementTemplates) => call('agreement_templates_save', req),
+  rebatePreview: (req: RebateRunRequest) => call('rebate_preview', req),
+  rebateApprove: (req: RebateRunRequest) => call('rebate_approve', req),
   /** Writes the list for the query as XLSX or CSV (by the path's extension); returns the rows written. */
-  exportList: (req: AgreementExportRequest) => call<number>('agreement_export', req),
+  exportList: (req: AgreementExportRequest) => call('agreement_export', req),
   /** Writes a rebate run as XLSX or CSV; returns the rows written. */
-  exportRebates: (req: RebateExportRequest) => call<number>('rebate_export', req),
+  exportRebates: (req: RebateExportRequest) => call('rebate_export', req),
 };
 
 export const agreementKeys = {

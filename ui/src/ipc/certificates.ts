@@ -2,11 +2,8 @@
 // commands and the TanStack Query hooks over them.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
-import type { Certificate } from '../bindings/Certificate';
 import type { CertificatePrintRequest } from '../bindings/CertificatePrintRequest';
 import type { CertificateQuery } from '../bindings/CertificateQuery';
-import type { ComplianceRow } from '../bindings/ComplianceRow';
-import type { Course } from '../bindings/Course';
 import type { RevokeRequest } from '../bindings/RevokeRequest';
 import type { SessionQuery } from '../bindings/SessionQuery';
 import type { TrainingExportRequest } from '../bindings/TrainingExportRequest';
@@ -14,15 +11,15 @@ import { call } from './index';
 import { queryKeys } from './queries';
 
 export const certificateApi = {
-  list: (req: CertificateQuery) => call<Certificate[]>('certificate_list', req),
-  revoke: (req: RevokeRequest) => call<Certificate>('certificate_revoke', req),
+  list: (req: CertificateQuery) => call('certificate_list', req),
+  revoke: (req: RevokeRequest) => call('certificate_revoke', req),
   /** One landscape PDF per certificate, `<number>.pdf` in `out_dir`; returns the written paths. */
-  print: (req: CertificatePrintRequest) => call<string[]>('certificate_print', req),
+  print: (req: CertificatePrintRequest) => call('certificate_print', req),
   /** Active and suspended distributors (or just one): required, covered and missing courses. */
-  compliance: (distributorId: number | null) => call<ComplianceRow[]>('training_compliance', distributorId),
+  compliance: (distributorId: number | null) => call('training_compliance', distributorId),
   /** Writes a training list as XLSX or CSV (by the path's extension); returns the rows written. */
-  exportList: (req: TrainingExportRequest) => call<number>('training_export', req),
-  courses: () => call<Course[]>('course_list'),
+  exportList: (req: TrainingExportRequest) => call('training_export', req),
+  courses: () => call('course_list'),
 };
 
 export const certificateKeys = {

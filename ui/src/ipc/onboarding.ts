@@ -5,22 +5,20 @@ import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tansta
 import type { Checklist } from '../bindings/Checklist';
 import type { OnboardingSettings } from '../bindings/OnboardingSettings';
 import type { OnboardingStart } from '../bindings/OnboardingStart';
-import type { Pipeline } from '../bindings/Pipeline';
-import type { Reminder } from '../bindings/Reminder';
 import type { StepUpdate } from '../bindings/StepUpdate';
 import { call } from './index';
 import { queryKeys } from './queries';
 
 export const onboardingApi = {
   /** The checklist of one distributor (`started: false` and no steps before onboarding starts). */
-  get: (distributorId: number) => call<Checklist>('onboarding_get', distributorId),
+  get: (distributorId: number) => call('onboarding_get', distributorId),
   /** Creates the checklist from the step templates; a conflict if it was started already. */
-  start: (req: OnboardingStart) => call<Checklist>('onboarding_start', req),
-  updateStep: (req: StepUpdate) => call<Checklist>('onboarding_step_update', req),
-  pipeline: () => call<Pipeline>('onboarding_pipeline'),
-  settingsGet: () => call<OnboardingSettings>('onboarding_settings_get'),
-  settingsSave: (req: OnboardingSettings) => call<OnboardingSettings>('onboarding_settings_save', req),
-  reminders: () => call<Reminder[]>('reminders_list'),
+  start: (req: OnboardingStart) => call('onboarding_start', req),
+  updateStep: (req: StepUpdate) => call('onboarding_step_update', req),
+  pipeline: () => call('onboarding_pipeline'),
+  settingsGet: () => call('onboarding_settings_get'),
+  settingsSave: (req: OnboardingSettings) => call('onboarding_settings_save', req),
+  reminders: () => call('reminders_list'),
 };
 
 export const onboardingKeys = {

@@ -30,6 +30,7 @@ import type { EntryInput } from '../bindings/EntryInput';
 import type { ExportRequest } from '../bindings/ExportRequest';
 import type { ImportProgress } from '../bindings/ImportProgress';
 import type { LedgerExportRequest } from '../bindings/LedgerExportRequest';
+import type { Lang } from '../bindings/Lang';
 import type { LedgerQuery } from '../bindings/LedgerQuery';
 import type { ReportFileRequest } from '../bindings/ReportFileRequest';
 import type { ReportRequest } from '../bindings/ReportRequest';
@@ -368,7 +369,7 @@ export function useSaveSettings() {
 export function useSetLanguage() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (language: string) => ipc.settingsSetLanguage(language),
+    mutationFn: (language: Lang) => ipc.settingsSetLanguage(language),
     onSuccess: (_r, language) => {
       qc.setQueryData<Settings>(queryKeys.settings, (s) => (s ? { ...s, language } : s));
     },

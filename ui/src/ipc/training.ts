@@ -9,10 +9,8 @@ import {
   type QueryClient,
 } from '@tanstack/react-query';
 
-import type { Certificate } from '../bindings/Certificate';
 import type { CertificatePrintRequest } from '../bindings/CertificatePrintRequest';
 import type { CertificateQuery } from '../bindings/CertificateQuery';
-import type { Course } from '../bindings/Course';
 import type { CourseSave } from '../bindings/CourseSave';
 import type { EnrolRequest } from '../bindings/EnrolRequest';
 import type { ResultsRequest } from '../bindings/ResultsRequest';
@@ -21,32 +19,31 @@ import type { SessionMove } from '../bindings/SessionMove';
 import type { SessionQuery } from '../bindings/SessionQuery';
 import type { SessionSave } from '../bindings/SessionSave';
 import type { TrainingExportRequest } from '../bindings/TrainingExportRequest';
-import type { TrainingSession } from '../bindings/TrainingSession';
 import type { TrainingSettings } from '../bindings/TrainingSettings';
 import { call } from './index';
 import { queryKeys } from './queries';
 
 export const trainingApi = {
-  courseList: () => call<Course[]>('course_list'),
+  courseList: () => call('course_list'),
   /** Creates (`id` null) or edits a course; a conflict when the code is taken. */
-  courseSave: (req: CourseSave) => call<Course>('course_save', req),
-  settingsGet: () => call<TrainingSettings>('training_settings_get'),
-  settingsSave: (req: TrainingSettings) => call<TrainingSettings>('training_settings_save', req),
-  sessionList: (req: SessionQuery) => call<TrainingSession[]>('session_list', req),
-  sessionGet: (id: number) => call<SessionDetail>('session_get', id),
+  courseSave: (req: CourseSave) => call('course_save', req),
+  settingsGet: () => call('training_settings_get'),
+  settingsSave: (req: TrainingSettings) => call('training_settings_save', req),
+  sessionList: (req: SessionQuery) => call('session_list', req),
+  sessionGet: (id: number) => call('session_get', id),
   /** Creates a session (enrolling `input.enrol`), or edits one that is still planned. */
-  sessionSave: (req: SessionSave) => call<SessionDetail>('session_save', req),
-  enrol: (req: EnrolRequest) => call<SessionDetail>('session_enrol', req),
-  unenrol: (enrolmentId: number) => call<SessionDetail>('session_unenrol', enrolmentId),
+  sessionSave: (req: SessionSave) => call('session_save', req),
+  enrol: (req: EnrolRequest) => call('session_enrol', req),
+  unenrol: (enrolmentId: number) => call('session_unenrol', enrolmentId),
   /** Attendance, scores and feedback of a held session. */
-  results: (req: ResultsRequest) => call<SessionDetail>('session_results', req),
+  results: (req: ResultsRequest) => call('session_results', req),
   /** planned → held | cancelled; held → closed (which issues the certificates). */
-  move: (req: SessionMove) => call<SessionDetail>('session_move', req),
-  certificateList: (req: CertificateQuery) => call<Certificate[]>('certificate_list', req),
+  move: (req: SessionMove) => call('session_move', req),
+  certificateList: (req: CertificateQuery) => call('certificate_list', req),
   /** One PDF per certificate in `out_dir`; returns the written paths. */
-  certificatePrint: (req: CertificatePrintRequest) => call<string[]>('certificate_print', req),
+  certificatePrint: (req: CertificatePrintRequest) => call('certificate_print', req),
   /** Writes a training list as XLSX or CSV (by the path's extension); returns the rows written. */
-  exportList: (req: TrainingExportRequest) => call<number>('training_export', req),
+  exportList: (req: TrainingExportRequest) => call('training_export', req),
 };
 
 export const trainingKeys = {

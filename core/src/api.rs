@@ -1,0 +1,309 @@
+//! Every command the desktop shell answers, declared once: its name, request,
+//! response and, where the work is long, its progress messages. The shell's
+//! adapters take their types from here (`Req<cmd::x>`, `Res<cmd::x>`), so an
+//! adapter that differs from its declaration does not compile, and one that is
+//! not declared cannot be registered. `core/tests/api.rs` writes the UI's typed
+//! command map (`ui/src/bindings/commands.ts`) and the command table of
+//! `docs/ipc.md` from this declaration; the test command fails when they are stale.
+use ts_rs::TS;
+
+use crate::agreement::export::{AgreementExportRequest, RebateExportRequest};
+use crate::agreement::print::AgreementPdfRequest;
+use crate::agreement::rebate::{RebateApproval, RebateRun, RebateRunRequest};
+use crate::agreement::template::AgreementTemplates;
+use crate::agreement::{
+    Agreement, AgreementDetail, AgreementInput, AgreementListQuery, AgreementUpdate, ScanRequest,
+    SignRequest, TerminateRequest, VersionRequest,
+};
+use crate::assessment::{Assessment, AssessmentInput};
+use crate::attachment::{Attachment, AttachmentAdd};
+use crate::audit::{AuditEntry, AuditQuery};
+use crate::complaint::days::CalendarDay;
+use crate::complaint::report::{ComplaintReport, ReportFileRequest, ReportRequest};
+use crate::complaint::settings::ComplaintSettings;
+use crate::complaint::{
+    Complaint, ComplaintAttach, ComplaintAttachmentRef, ComplaintDetail, ComplaintInput,
+    ComplaintNote, ComplaintQuery, ComplaintTransition,
+};
+use crate::db::AppInfo;
+use crate::distributor::contacts::{Contact, ContactSave};
+use crate::distributor::transfer::{ExportRequest, ImportPreview, ImportProgress, ImportSummary};
+use crate::distributor::{
+    Distributor, DistributorDetail, DistributorInput, DistributorPage, DistributorQuery,
+    DistributorUpdate, TierChangeRequest, TransitionRequest,
+};
+use crate::lang::Lang;
+use crate::ledger::batch::{BatchProgress, BatchRequest, BatchSummary};
+use crate::ledger::import::{LedgerExportRequest, LedgerImportSummary};
+use crate::ledger::statement::{Statement, StatementPdfRequest, StatementRequest};
+use crate::ledger::{EntryInput, LedgerEntry, LedgerQuery, ReverseRequest};
+use crate::onboarding::{Checklist, OnboardingSettings, OnboardingStart, Pipeline, StepUpdate};
+use crate::reminders::Reminder;
+use crate::settings::{Settings, StatementSettings};
+use crate::training::certificate::{
+    Certificate, CertificatePrintRequest, CertificateQuery, RevokeRequest,
+};
+use crate::training::compliance::ComplianceRow;
+use crate::training::export::TrainingExportRequest;
+use crate::training::session::{
+    EnrolRequest, ResultsRequest, SessionDetail, SessionMove, SessionQuery, SessionSave,
+    TrainingSession,
+};
+use crate::training::{Course, CourseSave, TrainingSettings};
+
+/// A command: its name on the wire and the types it takes and gives.
+pub trait Command {
+    const NAME: &'static str;
+    type Req;
+    type Resp;
+}
+
+/// A long command's progress messages, sent over a `tauri::ipc::Channel`.
+pub trait Progress: Command {
+    type Msg;
+}
+
+/// A command as the generators see it: TypeScript type names from ts-rs.
+pub struct CommandSpec {
+    pub name: &'static str,
+    pub doc: &'static str,
+    /// `()` is a command without a request.
+    pub req: fn(&ts_rs::Config) -> String,
+    pub resp: fn(&ts_rs::Config) -> String,
+    pub progress: Option<fn(&ts_rs::Config) -> String>,
+}
+
+macro_rules! commands {
+    ($( $(#[doc = $doc:literal])* $name:ident ( $req:ty ) -> $resp:ty $(, progress $prog:ty)? ; )*) => {
+        /// One marker type per command, named as on the wire.
+        #[allow(non_camel_case_types)]
+        pub mod cmd {
+            use super::*;
+            $(
+                $(#[doc = $doc])*
+                pub struct $name;
+                impl Command for $name {
+                    const NAME: &'static str = stringify!($name);
+                    type Req = $req;
+                    type Resp = $resp;
+                }
+                $( impl Progress for $name { type Msg = $prog; } )?
+            )*
+        }
+
+        /// Every command, in the order of the table.
+        pub const COMMANDS: &[CommandSpec] = &[
+            $(
+                CommandSpec {
+                    name: stringify!($name),
+                    doc: concat!($($doc, "\n",)* ""),
+                    req: <$req as TS>::name,
+                    resp: <$resp as TS>::name,
+                    progress: commands!(@progress $($prog)?),
+                },
+            )*
+        ];
+    };
+    (@progress) => { None };
+    (@progress $p:ty) => { Some(<$p as TS>::name) };
+}
+
+commands! {
+    /// Where the database lives, the program's version, the copy made before this start's
+    /// migration, and the office's date (`today`; `fixed_today` is the one given with `--today`).
+    app_info(()) -> AppInfo;
+    /// Operator name, language, admission criteria, tier thresholds and names.
+    settings_get(()) -> Settings;
+    /// Saves the settings; the operator name in them is who saves.
+    settings_save(Settings) -> Settings;
+    /// Only the language (`zh-CN` or `en`), so the UI can switch before an operator name exists.
+    settings_set_language(Lang) -> ();
+    /// One page of the list, filtered and sorted in SQL, with the total.
+    distributor_list(DistributorQuery) -> DistributorPage;
+    /// Provinces and sales regions in use, for filters.
+    distributor_territories(()) -> Vec<String>;
+    /// A distributor by id, with status and tier history, assessments and contacts.
+    distributor_get(i64) -> DistributorDetail;
+    /// The next free code (`DS00001` …).
+    distributor_next_code(()) -> String;
+    /// Creates an applicant.
+    distributor_create(DistributorInput) -> Distributor;
+    /// Edits the profile.
+    distributor_update(DistributorUpdate) -> Distributor;
+    /// Moves the status (legal moves only; narrowing moves need a reason).
+    distributor_transition(TransitionRequest) -> Distributor;
+    /// Changes the tier (reason required).
+    distributor_change_tier(TierChangeRequest) -> Distributor;
+    /// Records an admission assessment; approve/reject moves the status, `apply_tier` sets the
+    /// recommended tier.
+    assessment_record(AssessmentInput) -> Assessment;
+    /// The audit trail of one record, newest first.
+    audit_list(AuditQuery) -> Vec<AuditEntry>;
+    /// Reads a distributor sheet (.csv or .xlsx) and says what an import would do; writes nothing.
+    distributor_import_preview(String) -> ImportPreview;
+    /// Imports the sheet: every row valid or nothing written; progress over `onProgress`.
+    distributor_import_commit(String) -> ImportSummary, progress ImportProgress;
+    /// Writes the list for the query as .csv or .xlsx; returns the rows written.
+    distributor_export(ExportRequest) -> u64;
+    /// A distributor's attached files.
+    attachment_list(i64) -> Vec<Attachment>;
+    /// Copies a file into the attachment folder and records it.
+    attachment_add(AttachmentAdd) -> Attachment;
+    /// Removes an attachment and its copy.
+    attachment_remove(i64) -> ();
+    /// Opens the stored copy in the system viewer.
+    attachment_open(i64) -> ();
+    /// Creates or edits one of a distributor's people.
+    contact_save(ContactSave) -> Contact;
+    /// Removes a person (refused while they have training records).
+    contact_remove(i64) -> ();
+    /// A distributor's entries in date order, then entry order (dates `YYYY-MM-DD` or empty).
+    ledger_list(LedgerQuery) -> Vec<LedgerEntry>;
+    /// Posts one entry by hand.
+    ledger_post(EntryInput) -> LedgerEntry;
+    /// Reverses an entry with one linked adjustment; returns the adjustment.
+    ledger_reverse(ReverseRequest) -> LedgerEntry;
+    /// Imports the accounting system's sheet: every row valid or nothing; re-importing adds nothing
+    /// twice.
+    ledger_import(String) -> LedgerImportSummary;
+    /// Writes ledger entries as .csv or .xlsx; returns the rows written.
+    ledger_export(LedgerExportRequest) -> u32;
+    /// The statement of account for a period: opening, lines with running balance, closing, aging.
+    statement_get(StatementRequest) -> Statement;
+    /// Writes the statement PDF to `path` (empty: the print folder); returns the path written.
+    statement_save_pdf(StatementPdfRequest) -> String;
+    /// Writes the PDF into the app's print folder and opens it in the system viewer.
+    statement_open(StatementPdfRequest) -> String;
+    /// Sends the PDF to the default printer through the system's print spooler (`lp`).
+    statement_print(StatementPdfRequest) -> String;
+    /// Every active distributor's statement into a folder (optionally merged); progress over
+    /// `onProgress`.
+    statement_batch(BatchRequest) -> BatchSummary, progress BatchProgress;
+    /// Stops the running batch at the next file; it then rejects with `cancelled`.
+    statement_batch_cancel(()) -> ();
+    /// Opens a folder or file the app wrote (a batch folder, a saved PDF).
+    path_open(String) -> ();
+    /// Company profile, aging buckets and statement texts.
+    statement_settings_get(()) -> StatementSettings;
+    /// Saves the statement settings.
+    statement_settings_save(StatementSettings) -> StatementSettings;
+    /// Fills an empty database with sample data; returns the distributors added.
+    demo_load_sample(()) -> u64;
+    /// Complaints of a view (open, late — least time left first —, resolved, all) with their SLA
+    /// state.
+    complaint_list(ComplaintQuery) -> Vec<Complaint>;
+    /// A complaint with its timeline and clocks.
+    complaint_get(i64) -> ComplaintDetail;
+    /// Records a new complaint (intake).
+    complaint_record(ComplaintInput) -> Complaint;
+    /// Moves a complaint along its workflow with what the step needs.
+    complaint_transition(ComplaintTransition) -> ComplaintDetail;
+    /// Adds a note to the timeline.
+    complaint_note(ComplaintNote) -> ComplaintDetail;
+    /// Attaches a file to a complaint.
+    complaint_attach(ComplaintAttach) -> ComplaintDetail;
+    /// Opens a complaint's attached file in the system viewer.
+    complaint_attachment_open(ComplaintAttachmentRef) -> ();
+    /// The report for a period: counts, SLA compliance, hours, Pareto.
+    complaint_report(ReportRequest) -> ComplaintReport;
+    /// Writes the report as .pdf or .xlsx (by the path's extension); returns the path.
+    complaint_report_file(ReportFileRequest) -> String;
+    /// Categories, root causes, SLA per priority, working day, UTC offset, escalation people.
+    complaint_settings_get(()) -> ComplaintSettings;
+    /// Saves the complaint settings.
+    complaint_settings_save(ComplaintSettings) -> ComplaintSettings;
+    /// Dated holidays and make-up working days.
+    calendar_days_get(()) -> Vec<CalendarDay>;
+    /// Replaces the dated exceptions.
+    calendar_days_save(Vec<CalendarDay>) -> Vec<CalendarDay>;
+    /// Replaces the dated exceptions with those of a `date,kind,name` CSV/XLSX file.
+    calendar_import(String) -> Vec<CalendarDay>;
+    /// Writes the dated exceptions as CSV; returns the rows written.
+    calendar_export(String) -> u32;
+    /// Agreements matching the query (latest versions unless `all_versions`).
+    agreement_list(AgreementListQuery) -> Vec<Agreement>;
+    /// An agreement with its versions, history and channel conflicts.
+    agreement_get(i64) -> AgreementDetail;
+    /// Creates a draft.
+    agreement_create(AgreementInput) -> AgreementDetail;
+    /// Edits a draft.
+    agreement_update(AgreementUpdate) -> AgreementDetail;
+    /// Draft → awaiting signature (terms frozen).
+    agreement_submit(i64) -> AgreementDetail;
+    /// Awaiting signature → draft.
+    agreement_withdraw(i64) -> AgreementDetail;
+    /// Signs with the scan: terms applied to the distributor, approved → active.
+    agreement_sign(SignRequest) -> AgreementDetail;
+    /// Terminates a signed agreement on a date, with a reason.
+    agreement_terminate(TerminateRequest) -> AgreementDetail;
+    /// A draft v+1 (amendment or renewal) of a signed agreement.
+    agreement_new_version(VersionRequest) -> AgreementDetail;
+    /// Attaches or replaces the signed scan.
+    agreement_attach_scan(ScanRequest) -> AgreementDetail;
+    /// Opens the signed scan in the system viewer.
+    agreement_scan_open(i64) -> ();
+    /// Writes the agreement PDF to `path`; returns the path written.
+    agreement_save_pdf(AgreementPdfRequest) -> String;
+    /// Writes the PDF into the print folder and opens it in the system viewer.
+    agreement_open(AgreementPdfRequest) -> String;
+    /// Sends the PDF to the default printer through the system's print spooler.
+    agreement_print(AgreementPdfRequest) -> String;
+    /// The clause templates (zh-CN and English) with `{{placeholders}}`.
+    agreement_templates_get(()) -> AgreementTemplates;
+    /// Saves the clause templates (unknown placeholders refused).
+    agreement_templates_save(AgreementTemplates) -> AgreementTemplates;
+    /// Computes a rebate run for a period from targets and the ledger; writes nothing.
+    rebate_preview(RebateRunRequest) -> RebateRun;
+    /// Posts the run's rebates to the ledger, each at most once.
+    rebate_approve(RebateRunRequest) -> RebateApproval;
+    /// Writes the agreement list as .xlsx or .csv; returns the rows written.
+    agreement_export(AgreementExportRequest) -> usize;
+    /// Writes a rebate run as .xlsx or .csv; returns the rows written.
+    rebate_export(RebateExportRequest) -> usize;
+    /// A distributor's onboarding checklist (`started: false` before it starts).
+    onboarding_get(i64) -> Checklist;
+    /// Creates the checklist from the step templates.
+    onboarding_start(OnboardingStart) -> Checklist;
+    /// Ticks, unticks or re-plans a step.
+    onboarding_step_update(StepUpdate) -> Checklist;
+    /// Every onboarding distributor by its next open step, late steps flagged.
+    onboarding_pipeline(()) -> Pipeline;
+    /// The onboarding step templates.
+    onboarding_settings_get(()) -> OnboardingSettings;
+    /// Saves the onboarding step templates.
+    onboarding_settings_save(OnboardingSettings) -> OnboardingSettings;
+    /// Agreements ending, certificates expiring or expired, onboarding steps overdue — as of today.
+    reminders_list(()) -> Vec<Reminder>;
+    /// The course catalogue.
+    course_list(()) -> Vec<Course>;
+    /// Creates (`id` null) or edits a course.
+    course_save(CourseSave) -> Course;
+    /// Course categories.
+    training_settings_get(()) -> TrainingSettings;
+    /// Saves the course categories.
+    training_settings_save(TrainingSettings) -> TrainingSettings;
+    /// Sessions of a month or course.
+    session_list(SessionQuery) -> Vec<TrainingSession>;
+    /// A session with its enrolments and results.
+    session_get(i64) -> SessionDetail;
+    /// Creates a session (enrolling `input.enrol`) or edits one that is still planned.
+    session_save(SessionSave) -> SessionDetail;
+    /// Enrols people up to the capacity, once each.
+    session_enrol(EnrolRequest) -> SessionDetail;
+    /// Removes an enrolment from a planned session.
+    session_unenrol(i64) -> SessionDetail;
+    /// Attendance, scores and feedback of a held session.
+    session_results(ResultsRequest) -> SessionDetail;
+    /// planned → held | cancelled; held → closed (which issues the certificates).
+    session_move(SessionMove) -> SessionDetail;
+    /// Certificates matching the query, with their state as of today.
+    certificate_list(CertificateQuery) -> Vec<Certificate>;
+    /// Revokes a certificate on a date, with a reason (never deleted).
+    certificate_revoke(RevokeRequest) -> Certificate;
+    /// One landscape PDF per certificate, `<number>.pdf` in `out_dir`; returns the paths written.
+    certificate_print(CertificatePrintRequest) -> Vec<String>;
+    /// Active and suspended distributors (or just one): required, covered and missing courses.
+    training_compliance(Option<i64>) -> Vec<ComplianceRow>;
+    /// Writes a training list as .xlsx or .csv (by the path's extension); returns the rows written.
+    training_export(TrainingExportRequest) -> usize;
+}
