@@ -122,6 +122,12 @@ fn the_ui_command_map_is_generated() {
         ));
     }
     ts.push_str("};\n\nexport type CommandName = keyof Commands;\n");
+    ts.push_str("\n/** Every command name, for tests that walk the command map. */\n");
+    ts.push_str("export const COMMAND_NAMES = [\n");
+    for r in &rows {
+        ts.push_str(&format!("  '{}',\n", r.name));
+    }
+    ts.push_str("] as const satisfies readonly CommandName[];\n");
     write_if_changed(&bindings.join("commands.ts"), &ts);
 }
 

@@ -16,8 +16,8 @@ import type { ScanRequest } from '../bindings/ScanRequest';
 import type { SignRequest } from '../bindings/SignRequest';
 import type { TerminateRequest } from '../bindings/TerminateRequest';
 import type { VersionRequest } from '../bindings/VersionRequest';
+import { afterWrite, type WriteCommand } from './cache';
 import { call } from './index';
-import { queryKeys } from './queries';
 
 export const agreementApi = {
   list: (req: AgreementListQuery) => call('agreement_list', req),
@@ -59,10 +59,6 @@ export const agreementKeys = {
   rebatePreview: (req: RebateRunRequest) => ['rebates', 'preview', req] as const,
 };
 
-/** Keys of the other modules whose answers depend on agreements (their own hooks live elsewhere). */
-const ONBOARDING_KEY = ['onboarding'] as const;
-const REMINDERS_KEY = ['reminders'] as const;
-
 export const emptyAgreementQuery: AgreementListQuery = {
   distributor_id: null,
   status: null,
@@ -70,27 +66,11 @@ export const emptyAgreementQuery: AgreementListQuery = {
   all_versions: false,
 };
 
-/**
- * After any agreement write: every agreement list and detail, the distributor's
- * detail (its agreements tab and profile), onboarding (a signed agreement is a
- * step), reminders (expiring agreements) and the audit trail.
- */
-function invalidateAgreementData(qc: QueryClient, distributorId: number | null) {
-  return Promise.all([
-    qc.invalidateQueries({ queryKey: agreementKeys.all }),
-    qc.invalidateQueries({ queryKey: ONBOARDING_KEY }),
-    qc.invalidateQueries({ queryKey: REMINDERS_KEY }),
-    qc.invalidateQueries({ queryKey: queryKeys.audit }),
-    ...(distributorId !== null
-      ? [qc.invalidateQueries({ queryKey: queryKeys.distributorDetail(distributorId) })]
-      : []),
-  ]);
-}
-
-/** Puts the answer in the cache of its detail query, then invalidates the rest. */
-function onDetail(qc: QueryClient, detail: AgreementDetail) {
-  qc.setQueryData(agreementKeys.detail(detail.agreement.id), detail);
-  return invalidateAgreementData(qc, detail.agreement.distributor_id);
+/** Puts the command's answer in the cache of its detail query, then reads the rest again. */
+function onDetail(qc: QueryClient, cmd: WriteCommand, detail: AgreementDetail) {
+  const key = agreementKeys.detail(detail.agreement.id);
+  qc.setQueryData(key, detail);
+  return afterWrite(qc, cmd, key);
 }
 
 // ---- reads ----
@@ -130,7 +110,7 @@ export function useCreateAgreement() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (req: AgreementInput) => agreementApi.create(req),
-    onSuccess: (detail) => onDetail(qc, detail),
+    onSuccess: (detail) => onDetail(qc, 'agreement_create', detail),
   });
 }
 
@@ -138,7 +118,7 @@ export function useUpdateAgreement() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (req: AgreementUpdate) => agreementApi.update(req),
-    onSuccess: (detail) => onDetail(qc, detail),
+    onSuccess: (detail) => onDetail(qc, 'agreement_update', detail),
   });
 }
 
@@ -146,7 +126,7 @@ export function useSubmitAgreement() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (id: number) => agreementApi.submit(id),
-    onSuccess: (detail) => onDetail(qc, detail),
+    onSuccess: (detail) => onDetail(qc, 'agreement_submit', detail),
   });
 }
 
@@ -154,7 +134,7 @@ export function useWithdrawAgreement() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (id: number) => agreementApi.withdraw(id),
-    onSuccess: (detail) => onDetail(qc, detail),
+    onSuccess: (detail) => onDetail(qc, 'agreement_withdraw', detail),
   });
 }
 
@@ -163,13 +143,9 @@ export function useSignAgreement() {
   return useMutation({
     mutationFn: (req: SignRequest) => agreementApi.sign(req),
     onSuccess: (detail) => {
-      qc.setQueryData(agreementKeys.detail(detail.agreement.id), detail);
       // Signing may copy the terms onto the distributor and activate an approved one:
-      // every distributor list and detail is read again.
-      return Promise.all([
-        invalidateAgreementData(qc, detail.agreement.distributor_id),
-        qc.invalidateQueries({ queryKey: queryKeys.distributors }),
-      ]);
+      // every distributor list and detail is read again (see ./cache).
+      return onDetail(qc, 'agreement_sign', detail);
     },
   });
 }
@@ -178,7 +154,7 @@ export function useTerminateAgreement() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (req: TerminateRequest) => agreementApi.terminate(req),
-    onSuccess: (detail) => onDetail(qc, detail),
+    onSuccess: (detail) => onDetail(qc, 'agreement_terminate', detail),
   });
 }
 
@@ -186,7 +162,7 @@ export function useNewAgreementVersion() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (req: VersionRequest) => agreementApi.newVersion(req),
-    onSuccess: (detail) => onDetail(qc, detail),
+    onSuccess: (detail) => onDetail(qc, 'agreement_new_version', detail),
   });
 }
 
@@ -194,7 +170,7 @@ export function useAttachAgreementScan() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (req: ScanRequest) => agreementApi.attachScan(req),
-    onSuccess: (detail) => onDetail(qc, detail),
+    onSuccess: (detail) => onDetail(qc, 'agreement_attach_scan', detail),
   });
 }
 
@@ -229,7 +205,7 @@ export function useSaveAgreementTemplates() {
     mutationFn: (req: AgreementTemplates) => agreementApi.templatesSave(req),
     onSuccess: (saved) => {
       qc.setQueryData(agreementKeys.templates, saved);
-      return qc.invalidateQueries({ queryKey: queryKeys.audit });
+      return afterWrite(qc, 'agreement_templates_save', agreementKeys.templates);
     },
   });
 }
@@ -244,13 +220,7 @@ export function useApproveRebates() {
     mutationFn: (req: RebateRunRequest) => agreementApi.rebateApprove(req),
     onSuccess: (approval, req) => {
       qc.setQueryData(agreementKeys.rebatePreview(req), approval.run);
-      return Promise.all([
-        qc.invalidateQueries({ queryKey: agreementKeys.rebates }),
-        qc.invalidateQueries({ queryKey: queryKeys.ledger }),
-        qc.invalidateQueries({ queryKey: queryKeys.statements }),
-        qc.invalidateQueries({ queryKey: queryKeys.audit }),
-        qc.invalidateQueries({ queryKey: REMINDERS_KEY }),
-      ]);
+      return afterWrite(qc, 'rebate_approve', agreementKeys.rebatePreview(req));
     },
   });
 }

@@ -7,8 +7,8 @@ import type { CertificateQuery } from '../bindings/CertificateQuery';
 import type { RevokeRequest } from '../bindings/RevokeRequest';
 import type { SessionQuery } from '../bindings/SessionQuery';
 import type { TrainingExportRequest } from '../bindings/TrainingExportRequest';
+import { afterWrite } from './cache';
 import { call } from './index';
-import { queryKeys } from './queries';
 
 export const certificateApi = {
   list: (req: CertificateQuery) => call('certificate_list', req),
@@ -30,9 +30,6 @@ export const certificateKeys = {
   /** The course catalogue: the same query (and cache) as the courses tab's (./training). */
   courses: ['training', 'courses'] as const,
 };
-
-/** Reminders list expiring and expired certificates. */
-const REMINDERS_KEY = ['reminders'] as const;
 
 export const emptyCertificateQuery: CertificateQuery = {
   distributor_id: null,
@@ -76,15 +73,7 @@ export function useRevokeCertificate() {
   return useMutation({
     mutationFn: (req: RevokeRequest) => certificateApi.revoke(req),
     // Also after a failure: the certificate may have been revoked elsewhere meanwhile.
-    onSettled: (cert) =>
-      Promise.all([
-        qc.invalidateQueries({ queryKey: certificateKeys.all }),
-        qc.invalidateQueries({ queryKey: certificateKeys.compliance }),
-        qc.invalidateQueries({ queryKey: REMINDERS_KEY }),
-        ...(cert
-          ? [qc.invalidateQueries({ queryKey: queryKeys.auditList('distributor', cert.distributor_id) })]
-          : []),
-      ]),
+    onSettled: () => afterWrite(qc, 'certificate_revoke'),
   });
 }
 

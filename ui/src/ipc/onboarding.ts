@@ -6,8 +6,8 @@ import type { Checklist } from '../bindings/Checklist';
 import type { OnboardingSettings } from '../bindings/OnboardingSettings';
 import type { OnboardingStart } from '../bindings/OnboardingStart';
 import type { StepUpdate } from '../bindings/StepUpdate';
+import { afterWrite } from './cache';
 import { call } from './index';
-import { queryKeys } from './queries';
 
 export const onboardingApi = {
   /** The checklist of one distributor (`started: false` and no steps before onboarding starts). */
@@ -29,29 +29,15 @@ export const onboardingKeys = {
   reminders: ['reminders'] as const,
 };
 
-/**
- * Everything whose answer follows from checklists and what the system sees
- * (assessments, signed agreements, invoices): every checklist, the pipeline and
- * the reminders. Call it after any change that can tick an automatic step.
- */
-export function invalidateOnboarding(qc: QueryClient) {
-  return Promise.all([
-    qc.invalidateQueries({
-      queryKey: onboardingKeys.all,
-      predicate: (q) => q.queryKey[1] !== 'settings',
-    }),
-    qc.invalidateQueries({ queryKey: onboardingKeys.reminders }),
-  ]);
-}
-
-/** A changed checklist: its pipeline card, its overdue reminders and the distributor's audit trail. */
-function afterChecklist(qc: QueryClient, list: Checklist) {
-  qc.setQueryData(onboardingKeys.checklist(list.distributor_id), list);
-  return Promise.all([
-    qc.invalidateQueries({ queryKey: onboardingKeys.pipeline }),
-    qc.invalidateQueries({ queryKey: onboardingKeys.reminders }),
-    qc.invalidateQueries({ queryKey: queryKeys.auditList('distributor', list.distributor_id) }),
-  ]);
+/** A changed checklist, from the command's answer; then what follows from it (see ./cache). */
+function afterChecklist(
+  qc: QueryClient,
+  cmd: 'onboarding_start' | 'onboarding_step_update',
+  list: Checklist,
+) {
+  const key = onboardingKeys.checklist(list.distributor_id);
+  qc.setQueryData(key, list);
+  return afterWrite(qc, cmd, key);
 }
 
 // ---- reads ----
@@ -82,7 +68,7 @@ export function useStartOnboarding() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (req: OnboardingStart) => onboardingApi.start(req),
-    onSuccess: (list) => afterChecklist(qc, list),
+    onSuccess: (list) => afterChecklist(qc, 'onboarding_start', list),
   });
 }
 
@@ -90,7 +76,7 @@ export function useUpdateStep() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (req: StepUpdate) => onboardingApi.updateStep(req),
-    onSuccess: (list) => afterChecklist(qc, list),
+    onSuccess: (list) => afterChecklist(qc, 'onboarding_step_update', list),
   });
 }
 
@@ -101,10 +87,7 @@ export function useSaveOnboardingSettings() {
     onSuccess: (saved) => {
       qc.setQueryData(onboardingKeys.settings, saved);
       // The pipeline's columns are the template's steps; the audit trail records the change.
-      return Promise.all([
-        qc.invalidateQueries({ queryKey: onboardingKeys.pipeline }),
-        qc.invalidateQueries({ queryKey: queryKeys.audit }),
-      ]);
+      return afterWrite(qc, 'onboarding_settings_save', onboardingKeys.settings);
     },
   });
 }

@@ -41,6 +41,7 @@ import type { StatementRequest } from '../bindings/StatementRequest';
 import type { StatementSettings } from '../bindings/StatementSettings';
 import type { TierChangeRequest } from '../bindings/TierChangeRequest';
 import type { TransitionRequest } from '../bindings/TransitionRequest';
+import { afterWrite } from './cache';
 import { ipc } from './index';
 
 declare module '@tanstack/react-query' {
@@ -96,41 +97,6 @@ export const emptyQuery: DistributorQuery = {
   offset: 0,
   limit: 50,
 };
-
-function invalidateDistributorData(qc: QueryClient) {
-  return Promise.all([
-    qc.invalidateQueries({ queryKey: queryKeys.distributors }),
-    qc.invalidateQueries({ queryKey: queryKeys.audit }),
-  ]);
-}
-
-/** A distributor's attachments and its audit trail (which records every add and remove). */
-function invalidateAttachments(qc: QueryClient, distributorId: number) {
-  return Promise.all([
-    qc.invalidateQueries({ queryKey: queryKeys.attachments(distributorId) }),
-    qc.invalidateQueries({ queryKey: queryKeys.auditList('distributor', distributorId) }),
-  ]);
-}
-
-/** A distributor's detail (which lists its other contacts) and its audit trail. */
-function invalidateContacts(qc: QueryClient, distributorId: number) {
-  return Promise.all([
-    qc.invalidateQueries({ queryKey: queryKeys.distributorDetail(distributorId) }),
-    qc.invalidateQueries({ queryKey: queryKeys.auditList('distributor', distributorId) }),
-  ]);
-}
-
-/**
- * Everything a new ledger entry can change: every ledger and statement (an import
- * may touch many distributors) and the audit trail.
- */
-function invalidateLedgerData(qc: QueryClient) {
-  return Promise.all([
-    qc.invalidateQueries({ queryKey: queryKeys.ledger }),
-    qc.invalidateQueries({ queryKey: queryKeys.statements }),
-    qc.invalidateQueries({ queryKey: queryKeys.audit }),
-  ]);
-}
 
 // ---- reads ----
 
@@ -260,19 +226,11 @@ export function useCalendarDays() {
 
 // ---- writes ----
 
-/** Everything a complaint change can alter: lists, details, reports (and the audit trail). */
-function invalidateComplaints(qc: QueryClient) {
-  return Promise.all([
-    qc.invalidateQueries({ queryKey: queryKeys.complaints }),
-    qc.invalidateQueries({ queryKey: queryKeys.audit }),
-  ]);
-}
-
 export function useRecordComplaint() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (req: ComplaintInput) => ipc.complaintRecord(req),
-    onSuccess: () => invalidateComplaints(qc),
+    onSuccess: () => afterWrite(qc, 'complaint_record'),
   });
 }
 
@@ -282,7 +240,7 @@ export function useComplaintTransition() {
     mutationFn: (req: ComplaintTransition) => ipc.complaintTransition(req),
     onSuccess: (detail) => {
       qc.setQueryData(queryKeys.complaintDetail(detail.complaint.id), detail);
-      return invalidateComplaints(qc);
+      return afterWrite(qc, 'complaint_transition', queryKeys.complaintDetail(detail.complaint.id));
     },
   });
 }
@@ -293,7 +251,7 @@ export function useComplaintNote() {
     mutationFn: (req: ComplaintNote) => ipc.complaintNote(req),
     onSuccess: (detail) => {
       qc.setQueryData(queryKeys.complaintDetail(detail.complaint.id), detail);
-      return invalidateComplaints(qc);
+      return afterWrite(qc, 'complaint_note', queryKeys.complaintDetail(detail.complaint.id));
     },
   });
 }
@@ -304,7 +262,7 @@ export function useComplaintAttach() {
     mutationFn: (req: ComplaintAttach) => ipc.complaintAttach(req),
     onSuccess: (detail) => {
       qc.setQueryData(queryKeys.complaintDetail(detail.complaint.id), detail);
-      return invalidateComplaints(qc);
+      return afterWrite(qc, 'complaint_attach', queryKeys.complaintDetail(detail.complaint.id));
     },
   });
 }
@@ -324,22 +282,22 @@ export function useSaveComplaintSettings() {
     onSuccess: (saved) => {
       qc.setQueryData(queryKeys.complaintSettings, saved);
       // Allowances, working time and escalation persons change every clock.
-      return invalidateComplaints(qc);
+      return afterWrite(qc, 'complaint_settings_save', queryKeys.complaintSettings);
     },
   });
 }
 
 /** The business calendar moves every deadline, so every complaint is read again. */
-function onCalendar(qc: QueryClient, days: CalendarDay[]) {
+function onCalendar(qc: QueryClient, cmd: 'calendar_days_save' | 'calendar_import', days: CalendarDay[]) {
   qc.setQueryData(queryKeys.calendarDays, days);
-  return invalidateComplaints(qc);
+  return afterWrite(qc, cmd, queryKeys.calendarDays);
 }
 
 export function useSaveCalendarDays() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (days: CalendarDay[]) => ipc.calendarDaysSave(days),
-    onSuccess: (days) => onCalendar(qc, days),
+    onSuccess: (days) => onCalendar(qc, 'calendar_days_save', days),
   });
 }
 
@@ -347,7 +305,7 @@ export function useImportCalendar() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (path: string) => ipc.calendarImport(path),
-    onSuccess: (days) => onCalendar(qc, days),
+    onSuccess: (days) => onCalendar(qc, 'calendar_import', days),
   });
 }
 
@@ -361,7 +319,7 @@ export function useSaveSettings() {
     mutationFn: (s: Settings) => ipc.settingsSave(s),
     onSuccess: (saved) => {
       qc.setQueryData(queryKeys.settings, saved);
-      return qc.invalidateQueries({ queryKey: queryKeys.audit });
+      return afterWrite(qc, 'settings_save', queryKeys.settings);
     },
   });
 }
@@ -380,7 +338,7 @@ export function useCreateDistributor() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (input: DistributorInput) => ipc.distributorCreate(input),
-    onSuccess: () => invalidateDistributorData(qc),
+    onSuccess: () => afterWrite(qc, 'distributor_create'),
   });
 }
 
@@ -388,7 +346,7 @@ export function useUpdateDistributor() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (req: DistributorUpdate) => ipc.distributorUpdate(req),
-    onSuccess: () => invalidateDistributorData(qc),
+    onSuccess: () => afterWrite(qc, 'distributor_update'),
   });
 }
 
@@ -396,7 +354,7 @@ export function useTransition() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (req: TransitionRequest) => ipc.distributorTransition(req),
-    onSuccess: () => invalidateDistributorData(qc),
+    onSuccess: () => afterWrite(qc, 'distributor_transition'),
   });
 }
 
@@ -404,7 +362,7 @@ export function useChangeTier() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (req: TierChangeRequest) => ipc.distributorChangeTier(req),
-    onSuccess: () => invalidateDistributorData(qc),
+    onSuccess: () => afterWrite(qc, 'distributor_change_tier'),
   });
 }
 
@@ -412,7 +370,7 @@ export function useRecordAssessment() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (req: AssessmentInput) => ipc.assessmentRecord(req),
-    onSuccess: () => invalidateDistributorData(qc),
+    onSuccess: () => afterWrite(qc, 'assessment_record'),
   });
 }
 
@@ -420,16 +378,16 @@ export function useAddAttachment() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (req: AttachmentAdd) => ipc.attachmentAdd(req),
-    onSuccess: (_a, req) => invalidateAttachments(qc, req.distributor_id),
+    onSuccess: () => afterWrite(qc, 'attachment_add'),
   });
 }
 
-export function useRemoveAttachment(distributorId: number) {
+export function useRemoveAttachment() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (id: number) => ipc.attachmentRemove(id),
     // Also after a failure: the attachment may have been removed already.
-    onSettled: () => invalidateAttachments(qc, distributorId),
+    onSettled: () => afterWrite(qc, 'attachment_remove'),
   });
 }
 
@@ -443,16 +401,16 @@ export function useSaveContact() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (req: ContactSave) => ipc.contactSave(req),
-    onSuccess: (_c, req) => invalidateContacts(qc, req.distributor_id),
+    onSuccess: () => afterWrite(qc, 'contact_save'),
   });
 }
 
-export function useRemoveContact(distributorId: number) {
+export function useRemoveContact() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (id: number) => ipc.contactRemove(id),
     // Also after a failure: the contact may have been removed already.
-    onSettled: () => invalidateContacts(qc, distributorId),
+    onSettled: () => afterWrite(qc, 'contact_remove'),
   });
 }
 
@@ -464,7 +422,7 @@ export function useImportCommit(onProgress: (p: ImportProgress) => void) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (path: string) => ipc.importCommit(path, onProgress),
-    onSuccess: () => invalidateDistributorData(qc),
+    onSuccess: () => afterWrite(qc, 'distributor_import_commit'),
   });
 }
 
@@ -476,7 +434,7 @@ export function usePostEntry() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (req: EntryInput) => ipc.ledgerPost(req),
-    onSuccess: () => invalidateLedgerData(qc),
+    onSuccess: () => afterWrite(qc, 'ledger_post'),
   });
 }
 
@@ -485,7 +443,7 @@ export function useReverseEntry() {
   return useMutation({
     mutationFn: (req: ReverseRequest) => ipc.ledgerReverse(req),
     // Also after a failure: the entry may have been reversed elsewhere meanwhile.
-    onSettled: () => invalidateLedgerData(qc),
+    onSettled: () => afterWrite(qc, 'ledger_reverse'),
   });
 }
 
@@ -493,7 +451,7 @@ export function useLedgerImport() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (path: string) => ipc.ledgerImport(path),
-    onSuccess: () => invalidateLedgerData(qc),
+    onSuccess: () => afterWrite(qc, 'ledger_import'),
   });
 }
 
@@ -532,10 +490,7 @@ export function useSaveStatementSettings() {
     onSuccess: (saved) => {
       qc.setQueryData(queryKeys.statementSettings, saved);
       // Statements show the aging edges; the audit trail records the change.
-      return Promise.all([
-        qc.invalidateQueries({ queryKey: queryKeys.statements }),
-        qc.invalidateQueries({ queryKey: queryKeys.audit }),
-      ]);
+      return afterWrite(qc, 'statement_settings_save', queryKeys.statementSettings);
     },
   });
 }
@@ -545,11 +500,6 @@ export function useLoadSample() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: () => ipc.demoLoadSample(),
-    onSuccess: () =>
-      Promise.all([
-        invalidateDistributorData(qc),
-        qc.invalidateQueries({ queryKey: queryKeys.ledger }),
-        qc.invalidateQueries({ queryKey: queryKeys.statements }),
-      ]),
+    onSuccess: () => afterWrite(qc, 'demo_load_sample'),
   });
 }

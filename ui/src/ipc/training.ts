@@ -20,8 +20,8 @@ import type { SessionQuery } from '../bindings/SessionQuery';
 import type { SessionSave } from '../bindings/SessionSave';
 import type { TrainingExportRequest } from '../bindings/TrainingExportRequest';
 import type { TrainingSettings } from '../bindings/TrainingSettings';
+import { afterWrite, type WriteCommand } from './cache';
 import { call } from './index';
-import { queryKeys } from './queries';
 
 export const trainingApi = {
   courseList: () => call('course_list'),
@@ -57,12 +57,6 @@ export const trainingKeys = {
   sessionCertificates: (id: number) => ['certificates', 'list', sessionCertificateQuery(id)] as const,
 };
 
-/** Keys of other modules whose answers follow from training (their hooks live elsewhere). */
-const CERTIFICATES_KEY = ['certificates'] as const;
-const COMPLIANCE_KEY = ['compliance'] as const;
-const ONBOARDING_KEY = ['onboarding'] as const;
-const REMINDERS_KEY = ['reminders'] as const;
-
 export const emptySessionQuery: SessionQuery = { from: '', to: '', status: null, course_id: null };
 
 /** A certificate query for one session's certificates. */
@@ -70,31 +64,10 @@ export function sessionCertificateQuery(sessionId: number): CertificateQuery {
   return { distributor_id: null, course_id: null, session_id: sessionId, state: null, text: '' };
 }
 
-/**
- * After any training write: every training query (sessions, courses), certificates and
- * compliance (./certificates), reminders (expiring certificates),
- * onboarding (a pass completes the training step) and the audit trail. `keep` is a
- * session detail just put in the cache, which is not read again.
- */
-export function invalidateTraining(qc: QueryClient, keep?: number) {
-  return Promise.all([
-    qc.invalidateQueries({
-      queryKey: trainingKeys.all,
-      predicate: (q) =>
-        keep === undefined ||
-        !(q.queryKey[1] === 'sessions' && q.queryKey[2] === 'detail' && q.queryKey[3] === keep),
-    }),
-    qc.invalidateQueries({ queryKey: CERTIFICATES_KEY }),
-    qc.invalidateQueries({ queryKey: COMPLIANCE_KEY }),
-    qc.invalidateQueries({ queryKey: ONBOARDING_KEY }),
-    qc.invalidateQueries({ queryKey: REMINDERS_KEY }),
-    qc.invalidateQueries({ queryKey: queryKeys.audit }),
-  ]);
-}
-
-function onSession(qc: QueryClient, detail: SessionDetail) {
-  qc.setQueryData(trainingKeys.session(detail.session.id), detail);
-  return invalidateTraining(qc, detail.session.id);
+function onSession(qc: QueryClient, cmd: WriteCommand, detail: SessionDetail) {
+  const key = trainingKeys.session(detail.session.id);
+  qc.setQueryData(key, detail);
+  return afterWrite(qc, cmd, key);
 }
 
 // ---- reads ----
@@ -140,7 +113,7 @@ export function useSaveCourse() {
   return useMutation({
     mutationFn: (req: CourseSave) => trainingApi.courseSave(req),
     // Titles show in sessions and certificates; required tiers move compliance.
-    onSuccess: () => invalidateTraining(qc),
+    onSuccess: () => afterWrite(qc, 'course_save'),
   });
 }
 
@@ -150,7 +123,7 @@ export function useSaveTrainingSettings() {
     mutationFn: (req: TrainingSettings) => trainingApi.settingsSave(req),
     onSuccess: (saved) => {
       qc.setQueryData(trainingKeys.settings, saved);
-      return qc.invalidateQueries({ queryKey: queryKeys.audit });
+      return afterWrite(qc, 'training_settings_save', trainingKeys.settings);
     },
   });
 }
@@ -159,7 +132,7 @@ export function useSaveSession() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (req: SessionSave) => trainingApi.sessionSave(req),
-    onSuccess: (detail) => onSession(qc, detail),
+    onSuccess: (detail) => onSession(qc, 'session_save', detail),
   });
 }
 
@@ -167,7 +140,7 @@ export function useEnrol() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (req: EnrolRequest) => trainingApi.enrol(req),
-    onSuccess: (detail) => onSession(qc, detail),
+    onSuccess: (detail) => onSession(qc, 'session_enrol', detail),
   });
 }
 
@@ -175,7 +148,7 @@ export function useUnenrol() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (enrolmentId: number) => trainingApi.unenrol(enrolmentId),
-    onSuccess: (detail) => onSession(qc, detail),
+    onSuccess: (detail) => onSession(qc, 'session_unenrol', detail),
   });
 }
 
@@ -183,7 +156,7 @@ export function useSaveResults() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (req: ResultsRequest) => trainingApi.results(req),
-    onSuccess: (detail) => onSession(qc, detail),
+    onSuccess: (detail) => onSession(qc, 'session_results', detail),
   });
 }
 
@@ -191,12 +164,8 @@ export function useMoveSession() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (req: SessionMove) => trainingApi.move(req),
-    onSuccess: (detail) => onSession(qc, detail),
+    onSuccess: (detail) => onSession(qc, 'session_move', detail),
   });
-}
-
-export function usePrintCertificates() {
-  return useMutation({ mutationFn: (req: CertificatePrintRequest) => trainingApi.certificatePrint(req) });
 }
 
 export function useExportTraining() {

@@ -13,11 +13,11 @@ import { formatFileSize } from '../../lib/files';
 import { QueryError } from '../QueryError';
 import { AttachmentModal } from './AttachmentModal';
 
-function RowActions({ a, distributorId }: { a: Attachment; distributorId: number }) {
+function RowActions({ a }: { a: Attachment }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const open = useOpenAttachment();
-  const remove = useRemoveAttachment(distributorId);
+  const remove = useRemoveAttachment();
 
   const fail = (e: unknown) => message.error(appErrorMessage(toAppError(e), t));
 
@@ -126,7 +126,7 @@ export function AttachmentsTab({ distributorId }: { distributorId: number }) {
             key: 'actions',
             title: t('attachments.actions'),
             width: 170,
-            render: (_: unknown, a) => <RowActions a={a} distributorId={distributorId} />,
+            render: (_: unknown, a) => <RowActions a={a} />,
           },
         ]}
       />

@@ -9,18 +9,10 @@ import { useRemoveContact } from '../../ipc/queries';
 import { appErrorMessage } from '../../lib/errors';
 import { ContactModal } from './ContactModal';
 
-function RowActions({
-  c,
-  distributorId,
-  onEdit,
-}: {
-  c: Contact;
-  distributorId: number;
-  onEdit: (c: Contact) => void;
-}) {
+function RowActions({ c, onEdit }: { c: Contact; onEdit: (c: Contact) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const remove = useRemoveContact(distributorId);
+  const remove = useRemoveContact();
 
   return (
     <Space size={0}>
@@ -119,9 +111,7 @@ export function ContactsSection({ distributorId, contacts }: { distributorId: nu
             key: 'actions',
             title: t('contacts.actions'),
             width: 160,
-            render: (_: unknown, c) => (
-              <RowActions c={c} distributorId={distributorId} onEdit={(x) => setEditing(x)} />
-            ),
+            render: (_: unknown, c) => <RowActions c={c} onEdit={(x) => setEditing(x)} />,
           },
         ]}
       />

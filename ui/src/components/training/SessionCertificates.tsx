@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 
 import type { SessionDetail } from '../../bindings/SessionDetail';
 import { dialogs, ipc, toAppError } from '../../ipc';
-import { usePrintCertificates, useSessionCertificates } from '../../ipc/training';
+import { usePrintCertificates } from '../../ipc/certificates';
+import { useSessionCertificates } from '../../ipc/training';
 import { appErrorMessage } from '../../lib/errors';
 import { PathPromptModal } from '../PathPromptModal';
 import { fileLanguage } from './CourseLabels';

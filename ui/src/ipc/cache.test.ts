@@ -1,0 +1,103 @@
+import { QueryClient, type QueryKey } from '@tanstack/react-query';
+import { describe, expect, it } from 'vitest';
+
+import { COMMAND_NAMES, type CommandName } from '../bindings/commands';
+import { agreementKeys } from './agreements';
+import { afterWrite, READS, ROOTS, WRITES, type Root, type WriteCommand } from './cache';
+import { certificateKeys } from './certificates';
+import { onboardingKeys } from './onboarding';
+import { queryKeys } from './queries';
+import { trainingKeys } from './training';
+
+const writes = Object.keys(WRITES) as WriteCommand[];
+const rootNames = Object.keys(ROOTS) as Root[];
+
+/** Every key a hook can build: the constants, and the builders called with a sample argument. */
+function allKeys(): QueryKey[] {
+  const keys: QueryKey[] = [];
+  for (const table of [queryKeys, agreementKeys, onboardingKeys, trainingKeys, certificateKeys]) {
+    for (const k of Object.values(table)) {
+      keys.push(typeof k === 'function' ? (k as (a: never) => QueryKey)(1 as never) : (k as QueryKey));
+    }
+  }
+  return keys;
+}
+
+describe('the table of cached data and what each write changes', () => {
+  it('classifies every command once: a read, or a write with what it changes', () => {
+    const reads = new Set<CommandName>(READS);
+    for (const c of COMMAND_NAMES) {
+      const isWrite = (writes as CommandName[]).includes(c);
+      expect(reads.has(c) !== isWrite, `${c} is ${isWrite ? 'both' : 'neither'}`).toBe(true);
+    }
+    expect(reads.size + writes.length).toBe(COMMAND_NAMES.length);
+  });
+
+  it('gives every query key a root of the table', () => {
+    const roots = new Set<string>(rootNames.map((r) => ROOTS[r][0]));
+    for (const key of allKeys()) expect(roots.has(key[0] as string), JSON.stringify(key)).toBe(true);
+  });
+
+  it('reads the audit trail again after every audited write', () => {
+    for (const c of writes) {
+      if (c === 'settings_set_language') continue; // a preference, not audited
+      expect(WRITES[c], c).toContain('audit');
+    }
+  });
+
+  it('keeps the automatic onboarding steps and the reminders fresh', () => {
+    // What the automatic steps and the reminders are computed from.
+    const feeding: WriteCommand[] = [
+      'distributor_create',
+      'assessment_record',
+      'distributor_transition',
+      'agreement_sign',
+      'agreement_terminate',
+      'agreement_new_version',
+      'ledger_post',
+      'ledger_import',
+      'ledger_reverse',
+      'session_results',
+      'session_move',
+      'certificate_revoke',
+      'course_save',
+      'onboarding_start',
+      'onboarding_step_update',
+    ];
+    for (const c of feeding) {
+      expect(WRITES[c], c).toContain('onboarding');
+      expect(WRITES[c], c).toContain('reminders');
+    }
+  });
+
+  it('invalidates exactly the roots of the write, except the detail it was handed', async () => {
+    const qc = new QueryClient();
+    const seeded: QueryKey[] = [
+      ...allKeys(),
+      onboardingKeys.checklist(7),
+      onboardingKeys.reminders,
+      queryKeys.distributorDetail(7),
+      queryKeys.complaintList({} as never),
+      queryKeys.statement({ distributor_id: 7, from: '', to: '' }),
+    ];
+    const seed = () => seeded.forEach((k) => qc.setQueryData(k, 'cached'));
+    const stale = () =>
+      seeded.filter((k) => qc.getQueryState(k)?.isInvalidated).map((k) => ROOTS_BY_FIRST.get(k[0] as string));
+    const ROOTS_BY_FIRST = new Map(rootNames.map((r) => [ROOTS[r][0] as string, r]));
+
+    for (const c of writes) {
+      qc.clear();
+      seed();
+      await afterWrite(qc, c);
+      expect(new Set(stale()), c).toEqual(new Set(WRITES[c]));
+    }
+
+    qc.clear();
+    seed();
+    const kept = onboardingKeys.checklist(7);
+    await afterWrite(qc, 'onboarding_step_update', kept);
+    expect(qc.getQueryState(kept)?.isInvalidated).toBe(false);
+    expect(qc.getQueryState(onboardingKeys.pipeline)?.isInvalidated).toBe(true);
+    expect(qc.getQueryState(onboardingKeys.reminders)?.isInvalidated).toBe(true);
+  });
+});

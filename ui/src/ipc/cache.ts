@@ -1,0 +1,176 @@
+// One table of the UI's cached server data and of what each write changes.
+// Every query key starts with one of the roots below; every command is either a
+// read or listed in `WRITES` with the roots whose answers it can alter (the type
+// makes the table complete: a new command that is neither fails tsc). Mutations
+// call `afterWrite` with their command instead of choosing keys by hand.
+import type { QueryClient, QueryKey } from '@tanstack/react-query';
+
+import type { CommandName } from '../bindings/commands';
+
+/** The first element of every query key, by kind of server data. */
+export const ROOTS = {
+  appInfo: ['appInfo'],
+  settings: ['settings'],
+  distributors: ['distributors'],
+  audit: ['audit'],
+  attachments: ['attachments'],
+  ledger: ['ledger'],
+  statements: ['statement'],
+  statementSettings: ['statementSettings'],
+  complaints: ['complaints'],
+  complaintSettings: ['complaintSettings'],
+  calendarDays: ['calendarDays'],
+  agreements: ['agreements'],
+  rebates: ['rebates'],
+  onboarding: ['onboarding'],
+  reminders: ['reminders'],
+  training: ['training'],
+  certificates: ['certificates'],
+  compliance: ['compliance'],
+} as const satisfies Record<string, readonly [string]>;
+
+export type Root = keyof typeof ROOTS;
+
+/** Commands that change nothing (they read, or write only files the user chose). */
+export const READS = [
+  'app_info',
+  'settings_get',
+  'distributor_list',
+  'distributor_territories',
+  'distributor_get',
+  'distributor_next_code',
+  'audit_list',
+  'distributor_import_preview',
+  'distributor_export',
+  'attachment_list',
+  'attachment_open',
+  'ledger_list',
+  'ledger_export',
+  'statement_get',
+  'statement_save_pdf',
+  'statement_open',
+  'statement_print',
+  'statement_batch',
+  'statement_batch_cancel',
+  'path_open',
+  'statement_settings_get',
+  'complaint_list',
+  'complaint_get',
+  'complaint_attachment_open',
+  'complaint_report',
+  'complaint_report_file',
+  'complaint_settings_get',
+  'calendar_days_get',
+  'calendar_export',
+  'agreement_list',
+  'agreement_get',
+  'agreement_scan_open',
+  'agreement_save_pdf',
+  'agreement_open',
+  'agreement_print',
+  'agreement_templates_get',
+  'rebate_preview',
+  'agreement_export',
+  'rebate_export',
+  'onboarding_get',
+  'onboarding_pipeline',
+  'onboarding_settings_get',
+  'reminders_list',
+  'course_list',
+  'training_settings_get',
+  'session_list',
+  'session_get',
+  'certificate_list',
+  'certificate_print',
+  'training_compliance',
+  'training_export',
+] as const satisfies readonly CommandName[];
+
+export type WriteCommand = Exclude<CommandName, (typeof READS)[number]>;
+
+/**
+ * What the automatic onboarding steps and the reminders are computed from:
+ * a record created, an assessment, a signed agreement, a first invoice, a pass
+ * in an onboarding course, an agreement's term and a certificate's expiry.
+ */
+const CHECKLISTS: Root[] = ['onboarding', 'reminders'];
+
+/** Every write command and the roots whose answers it can change (each write is audited). */
+export const WRITES: Record<WriteCommand, readonly Root[]> = {
+  settings_save: ['settings', 'audit', 'distributors'],
+  settings_set_language: ['settings'],
+  distributor_create: ['distributors', 'audit', ...CHECKLISTS],
+  distributor_update: ['distributors', 'audit', 'agreements', 'statements', 'complaints', ...CHECKLISTS],
+  distributor_transition: ['distributors', 'audit', 'compliance', 'statements', ...CHECKLISTS],
+  distributor_change_tier: ['distributors', 'audit', 'compliance', ...CHECKLISTS],
+  assessment_record: ['distributors', 'audit', 'compliance', ...CHECKLISTS],
+  distributor_import_commit: ['distributors', 'audit', 'compliance', 'statements', ...CHECKLISTS],
+  attachment_add: ['attachments', 'audit'],
+  attachment_remove: ['attachments', 'audit'],
+  contact_save: ['distributors', 'audit', 'training', 'compliance'],
+  contact_remove: ['distributors', 'audit', 'training', 'compliance'],
+  ledger_post: ['ledger', 'statements', 'audit', 'rebates', ...CHECKLISTS],
+  ledger_reverse: ['ledger', 'statements', 'audit', 'rebates', ...CHECKLISTS],
+  ledger_import: ['ledger', 'statements', 'audit', 'rebates', ...CHECKLISTS],
+  statement_settings_save: ['statementSettings', 'statements', 'audit'],
+  demo_load_sample: [
+    'distributors',
+    'audit',
+    'ledger',
+    'statements',
+    'complaints',
+    'agreements',
+    'rebates',
+    'training',
+    'certificates',
+    'compliance',
+    ...CHECKLISTS,
+  ],
+  complaint_record: ['complaints', 'audit'],
+  complaint_transition: ['complaints', 'audit'],
+  complaint_note: ['complaints', 'audit'],
+  complaint_attach: ['complaints', 'audit'],
+  complaint_settings_save: ['complaintSettings', 'complaints', 'audit'],
+  calendar_days_save: ['calendarDays', 'complaints', 'audit'],
+  calendar_import: ['calendarDays', 'complaints', 'audit'],
+  agreement_create: ['agreements', 'audit', 'distributors', ...CHECKLISTS],
+  agreement_update: ['agreements', 'audit', 'distributors', ...CHECKLISTS],
+  agreement_submit: ['agreements', 'audit', 'distributors', ...CHECKLISTS],
+  agreement_withdraw: ['agreements', 'audit', 'distributors', ...CHECKLISTS],
+  // Signing copies the terms onto the distributor and may activate it.
+  agreement_sign: ['agreements', 'audit', 'distributors', 'rebates', 'compliance', ...CHECKLISTS],
+  agreement_terminate: ['agreements', 'audit', 'distributors', 'rebates', ...CHECKLISTS],
+  agreement_new_version: ['agreements', 'audit', 'distributors', ...CHECKLISTS],
+  agreement_attach_scan: ['agreements', 'audit'],
+  agreement_templates_save: ['agreements', 'audit'],
+  rebate_approve: ['rebates', 'ledger', 'statements', 'audit', ...CHECKLISTS],
+  onboarding_start: ['onboarding', 'reminders', 'audit'],
+  onboarding_step_update: ['onboarding', 'reminders', 'audit'],
+  onboarding_settings_save: ['onboarding', 'reminders', 'audit'],
+  course_save: ['training', 'certificates', 'compliance', 'audit', ...CHECKLISTS],
+  training_settings_save: ['training', 'audit'],
+  session_save: ['training', 'audit'],
+  session_enrol: ['training', 'audit'],
+  session_unenrol: ['training', 'audit'],
+  // Results and closing issue certificates, move compliance and tick the training step.
+  session_results: ['training', 'certificates', 'compliance', 'audit', ...CHECKLISTS],
+  session_move: ['training', 'certificates', 'compliance', 'audit', ...CHECKLISTS],
+  certificate_revoke: ['certificates', 'compliance', 'training', 'audit', ...CHECKLISTS],
+};
+
+/**
+ * After a write: every query under the roots the command can change is read
+ * again, except `keep` (a detail the mutation just put in the cache from the
+ * command's own answer).
+ */
+export function afterWrite(qc: QueryClient, cmd: WriteCommand, keep?: QueryKey): Promise<void> {
+  const same = (a: QueryKey, b: QueryKey) => JSON.stringify(a) === JSON.stringify(b);
+  return Promise.all(
+    WRITES[cmd].map((root) =>
+      qc.invalidateQueries({
+        queryKey: ROOTS[root],
+        predicate: keep ? (q) => !same(q.queryKey, keep) : undefined,
+      }),
+    ),
+  ).then(() => undefined);
+}
