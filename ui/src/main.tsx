@@ -4,7 +4,7 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { StrictMode, useEffect, type ReactNode } from 'react';
+import { lazy, StrictMode, useEffect, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
 import { HashRouter, Navigate, Route, Routes } from 'react-router';
@@ -14,21 +14,34 @@ import './i18n';
 import { ipc } from './ipc';
 import { queryKeys } from './ipc/queries';
 import { setFixedToday } from './lib/dates';
-import { AgreementListPage } from './pages/AgreementListPage';
-import { AgreementPage } from './pages/AgreementPage';
-import { ComplaintListPage } from './pages/ComplaintListPage';
-import { ComplaintPage } from './pages/ComplaintPage';
-import { ComplaintReportPage } from './pages/ComplaintReportPage';
-import { DistributorDetailPage } from './pages/DistributorDetailPage';
 import { DistributorListPage } from './pages/DistributorListPage';
-import { OnboardingPipelinePage } from './pages/OnboardingPipelinePage';
-import { RebatesPage } from './pages/RebatesPage';
-import { RemindersPage } from './pages/RemindersPage';
-import { SessionPage } from './pages/SessionPage';
-import { SettingsPage } from './pages/SettingsPage';
-import { TrainingPage } from './pages/TrainingPage';
 import './styles.css';
 import { theme } from './theme';
+
+// Each page but the first is its own chunk, loaded when first opened: the window
+// shows the distributor list without parsing the editors, charts and reports.
+const AgreementListPage = lazy(() =>
+  import('./pages/AgreementListPage').then((m) => ({ default: m.AgreementListPage })),
+);
+const AgreementPage = lazy(() => import('./pages/AgreementPage').then((m) => ({ default: m.AgreementPage })));
+const ComplaintListPage = lazy(() =>
+  import('./pages/ComplaintListPage').then((m) => ({ default: m.ComplaintListPage })),
+);
+const ComplaintPage = lazy(() => import('./pages/ComplaintPage').then((m) => ({ default: m.ComplaintPage })));
+const ComplaintReportPage = lazy(() =>
+  import('./pages/ComplaintReportPage').then((m) => ({ default: m.ComplaintReportPage })),
+);
+const DistributorDetailPage = lazy(() =>
+  import('./pages/DistributorDetailPage').then((m) => ({ default: m.DistributorDetailPage })),
+);
+const OnboardingPipelinePage = lazy(() =>
+  import('./pages/OnboardingPipelinePage').then((m) => ({ default: m.OnboardingPipelinePage })),
+);
+const RebatesPage = lazy(() => import('./pages/RebatesPage').then((m) => ({ default: m.RebatesPage })));
+const RemindersPage = lazy(() => import('./pages/RemindersPage').then((m) => ({ default: m.RemindersPage })));
+const SessionPage = lazy(() => import('./pages/SessionPage').then((m) => ({ default: m.SessionPage })));
+const SettingsPage = lazy(() => import('./pages/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const TrainingPage = lazy(() => import('./pages/TrainingPage').then((m) => ({ default: m.TrainingPage })));
 
 const queryClient = new QueryClient({
   defaultOptions: {

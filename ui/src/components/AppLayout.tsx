@@ -10,8 +10,8 @@ import {
   ShopOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Flex, Layout, Menu, Typography } from 'antd';
-import { useEffect } from 'react';
+import { Flex, Layout, Menu, Spin, Typography } from 'antd';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 
@@ -124,7 +124,10 @@ export function AppLayout() {
           />
         </Sider>
         <Content className="app-content">
-          <Outlet />
+          {/* Pages are loaded when first opened; the menu stays while one loads. */}
+          <Suspense fallback={<Spin style={{ display: 'block', marginTop: 64 }} />}>
+            <Outlet />
+          </Suspense>
         </Content>
       </Layout>
       <OperatorNameModal />
