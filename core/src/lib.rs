@@ -19,6 +19,7 @@ pub mod ledger;
 pub mod money;
 mod numbering;
 pub mod onboarding;
+pub mod opening;
 
 pub mod pdf;
 pub mod reminders;

@@ -16,7 +16,10 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("domains", &["assessment", "attachment"]),
     ("domains", &["settings"]),
     ("domains", &["distributor"]),
-    ("blocks", &["db", "sheet", "pdf", "audit", "numbering"]),
+    (
+        "blocks",
+        &["db", "sheet", "pdf", "audit", "numbering", "opening"],
+    ),
     ("blocks", &["actor", "entity"]),
     (
         "base",

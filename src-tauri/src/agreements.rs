@@ -107,7 +107,9 @@ pub async fn agreement_save_pdf(
     s: S<'_>,
     req: Req<cmd::agreement_save_pdf>,
 ) -> Res<cmd::agreement_save_pdf> {
-    print::save_pdf(&s.db, &req, &s.prints, s.today()).await
+    let path = print::save_pdf(&s.db, &req, &s.prints, s.today()).await?;
+    s.written.add(std::path::Path::new(&path));
+    Ok(path)
 }
 
 /// Writes the PDF into the print folder and opens it in the system viewer.

@@ -20,6 +20,7 @@ use dealerdesk_core::ledger::batch::{self};
 use dealerdesk_core::ledger::import::{self as ledger_import};
 use dealerdesk_core::ledger::statement::{self, StatementPdfRequest};
 use dealerdesk_core::ledger::{self};
+use dealerdesk_core::opening;
 use dealerdesk_core::settings::{self};
 use dealerdesk_core::{AppError, AppResult};
 use tauri::ipc::Channel;
@@ -236,7 +237,9 @@ async fn statement_save_pdf(
     s: S<'_>,
     req: Req<cmd::statement_save_pdf>,
 ) -> Res<cmd::statement_save_pdf> {
-    statement::save_pdf(&s.db, &req, &s.prints, s.today()).await
+    let path = statement::save_pdf(&s.db, &req, &s.prints, s.today()).await?;
+    s.written.add(Path::new(&path));
+    Ok(path)
 }
 
 /// Writes the PDF into the app's print folder and opens it in the system viewer.
@@ -276,7 +279,7 @@ async fn statement_batch(
     on_progress: Channel<Msg<cmd::statement_batch>>,
 ) -> Res<cmd::statement_batch> {
     s.batch_cancel.store(false, Ordering::Relaxed);
-    batch::run(
+    let summary = batch::run(
         &s.db,
         &req,
         s.batch_cancel.clone(),
@@ -285,7 +288,12 @@ async fn statement_batch(
         }),
         s.today(),
     )
-    .await
+    .await?;
+    s.written.add(Path::new(&summary.out_dir));
+    if let Some(m) = &summary.merged_path {
+        s.written.add(Path::new(m));
+    }
+    Ok(summary)
 }
 
 #[tauri::command]
@@ -296,9 +304,10 @@ async fn statement_batch_cancel(s: S<'_>) -> Res<cmd::statement_batch_cancel> {
 
 /// Opens a folder or file the app wrote (a batch folder, a saved PDF).
 #[tauri::command]
-async fn path_open(app: AppHandle, req: Req<cmd::path_open>) -> Res<cmd::path_open> {
+async fn path_open(app: AppHandle, s: S<'_>, req: Req<cmd::path_open>) -> Res<cmd::path_open> {
+    let path = opening::check(&req, &s.open_roots(), &s.written)?;
     app.opener()
-        .open_path(req, None::<&str>)
+        .open_path(path.to_string_lossy(), None::<&str>)
         .map_err(AppError::io)
 }
 
@@ -383,7 +392,9 @@ async fn complaint_report_file(
     s: S<'_>,
     req: Req<cmd::complaint_report_file>,
 ) -> Res<cmd::complaint_report_file> {
-    report::write_file(&s.db, &req, s.clock()).await
+    let path = report::write_file(&s.db, &req, s.clock()).await?;
+    s.written.add(Path::new(&path));
+    Ok(path)
 }
 
 #[tauri::command]

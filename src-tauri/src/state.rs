@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use dealerdesk_core::actor::Actor;
 use dealerdesk_core::dates::Clock;
 use dealerdesk_core::db::Opened;
+use dealerdesk_core::opening::Written;
 use dealerdesk_core::{attachment, settings, AppResult, DatabaseConnection};
 
 /// Shared by every command. The connection is a pool: no global lock.
@@ -21,6 +22,8 @@ pub struct AppState {
     pub batch_cancel: Arc<AtomicBool>,
     /// `--today` / `DEALERDESK_TODAY`: the date the office works on instead of the computer's.
     pub fixed_today: Option<NaiveDate>,
+    /// Files and folders written in this session: `path_open` may open them.
+    pub written: Written,
 }
 
 impl AppState {
@@ -36,7 +39,19 @@ impl AppState {
             db_path,
             backup: opened.backup,
             fixed_today,
+            written: Written::default(),
         }
+    }
+
+    /// The program's own folders, whose documents `path_open` may open: the
+    /// attachments, the print folder and the backups beside the database.
+    pub fn open_roots(&self) -> Vec<PathBuf> {
+        let beside = self.db_path.parent().map(PathBuf::from).unwrap_or_default();
+        vec![
+            self.attachments.clone(),
+            self.prints.clone(),
+            beside.join("backups"),
+        ]
     }
 
     /// The office's today and now, read once for the command that asks.

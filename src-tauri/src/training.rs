@@ -97,7 +97,9 @@ pub async fn certificate_print(
     s: S<'_>,
     req: Req<cmd::certificate_print>,
 ) -> Res<cmd::certificate_print> {
-    certificate::print(&s.db, &req, s.today()).await
+    let paths = certificate::print(&s.db, &req, s.today()).await?;
+    s.written.add(std::path::Path::new(&req.out_dir));
+    Ok(paths)
 }
 
 #[tauri::command]

@@ -47,6 +47,7 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'no_print_system',
   'no_rows',
   'not_empty',
+  'not_openable',
   'out_of_range',
   'payment_days_range',
   'pct_invalid',

@@ -1,0 +1,152 @@
+//! What the app may hand to the system to open (a viewer, a spreadsheet
+//! program, the file manager). The page can ask for any path, so the shell
+//! checks it here first: only documents — PDFs, images, spreadsheets — and
+//! folders, and only inside the program's own folders (data, attachments,
+//! prints, backups) or written by the program in this session (which covers a
+//! path the user picked in the save dialog). A program, a script or a file
+//! elsewhere is refused.
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use crate::error::{AppError, AppResult, ErrorCode};
+
+/// Kinds of file a viewer opens without running anything.
+pub const DOCUMENT_TYPES: &[&str] = &[
+    "pdf", "png", "jpg", "jpeg", "gif", "webp", "bmp", "tif", "tiff", "xlsx", "xls", "csv",
+];
+
+/// The paths this run of the program wrote (PDFs, exports, batch folders).
+#[derive(Debug, Default)]
+pub struct Written(std::sync::Mutex<HashSet<PathBuf>>);
+
+impl Written {
+    pub fn add(&self, path: &Path) {
+        if let Ok(p) = path.canonicalize() {
+            if let Ok(mut set) = self.0.lock() {
+                set.insert(p);
+            }
+        }
+    }
+
+    fn covers(&self, path: &Path) -> bool {
+        self.0
+            .lock()
+            .map(|set| {
+                set.iter()
+                    .any(|w| path == w || path.starts_with(w) && w.is_dir())
+            })
+            .unwrap_or(false)
+    }
+}
+
+fn refused(path: &Path) -> AppError {
+    AppError::Validation {
+        fields: vec![crate::error::FieldError::with_detail(
+            "path",
+            ErrorCode::NotOpenable,
+            path.display().to_string(),
+        )],
+    }
+}
+
+/// The path to open, resolved (symbolic links and `..` followed), or the refusal.
+pub fn check(path: &str, roots: &[PathBuf], written: &Written) -> AppResult<PathBuf> {
+    let raw = Path::new(path.trim());
+    let Ok(real) = raw.canonicalize() else {
+        return Err(AppError::field("path", ErrorCode::FileMissing));
+    };
+    if real.is_file() {
+        let ext = real
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_default();
+        if !DOCUMENT_TYPES.contains(&ext.as_str()) {
+            return Err(refused(&real));
+        }
+    } else if !real.is_dir() {
+        return Err(refused(&real));
+    }
+    let inside = roots
+        .iter()
+        .filter_map(|r| r.canonicalize().ok())
+        .any(|r| real.starts_with(&r));
+    if inside || written.covers(&real) {
+        Ok(real)
+    } else {
+        Err(refused(&real))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn code(e: AppError) -> String {
+        match e {
+            AppError::Validation { fields } => fields[0].code.key().to_owned(),
+            other => format!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn documents_in_the_program_folders_or_written_now_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        let prints = data.join("prints");
+        let elsewhere = dir.path().join("elsewhere");
+        for d in [&prints, &elsewhere] {
+            std::fs::create_dir_all(d).unwrap();
+        }
+        let pdf = prints.join("s.pdf");
+        let script = prints.join("run.sh");
+        let outside = elsewhere.join("report.pdf");
+        let chosen = elsewhere.join("chosen.pdf");
+        for f in [&pdf, &script, &outside, &chosen] {
+            std::fs::write(f, b"x").unwrap();
+        }
+        let roots = vec![data.clone()];
+        let written = Written::default();
+
+        assert!(check(pdf.to_str().unwrap(), &roots, &written).is_ok());
+        assert!(
+            check(prints.to_str().unwrap(), &roots, &written).is_ok(),
+            "a folder of ours"
+        );
+        assert_eq!(
+            code(check(script.to_str().unwrap(), &roots, &written).unwrap_err()),
+            "not_openable"
+        );
+        assert_eq!(
+            code(check(outside.to_str().unwrap(), &roots, &written).unwrap_err()),
+            "not_openable"
+        );
+        assert_eq!(
+            code(check("/bin/sh", &roots, &written).unwrap_err()),
+            "not_openable"
+        );
+        let climb = format!("{}/../../elsewhere/report.pdf", prints.display());
+        assert_eq!(
+            code(check(&climb, &roots, &written).unwrap_err()),
+            "not_openable"
+        );
+        assert_eq!(
+            code(
+                check(
+                    elsewhere.join("none.pdf").to_str().unwrap(),
+                    &roots,
+                    &written
+                )
+                .unwrap_err()
+            ),
+            "file_missing"
+        );
+
+        // Written in this session (a path picked in the save dialog, a batch folder).
+        written.add(&chosen);
+        assert!(check(chosen.to_str().unwrap(), &roots, &written).is_ok());
+        assert!(check(outside.to_str().unwrap(), &roots, &written).is_err());
+        written.add(&elsewhere);
+        assert!(check(outside.to_str().unwrap(), &roots, &written).is_ok());
+        assert!(check(elsewhere.to_str().unwrap(), &roots, &written).is_ok());
+    }
+}
