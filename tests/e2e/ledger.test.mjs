@@ -54,6 +54,15 @@ test('a ledger file is imported, the statement shown, and its PDF saved with the
   );
   const s = await Session.open(['--db', db]);
   try {
+    // The window runs under a strict content security policy: no string is evaluated as code,
+    // and nothing loads from another origin.
+    const probe = await s.exec(`
+      let evaluated;
+      try { evaluated = new Function('return 1')() === 1 ? 'evaluated' : '?'; } catch (e) { evaluated = e.name; }
+      return { evaluated, scripts: [...document.scripts].map((x) => x.src).filter((u) => u && !u.startsWith(location.origin)) };
+    `);
+    assert.equal(probe.evaluated, 'EvalError', 'eval is refused');
+    assert.deepEqual(probe.scripts, [], 'every script comes from the app');
     await s.type('#operator-name-input', '李娜');
     await s.click('#operator-name-save');
     await s.click('.ant-segmented-item:has(#lang-zh)');
