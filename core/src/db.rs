@@ -7,7 +7,10 @@ use chrono::{DateTime, Utc};
 
 use dealerdesk_migrations::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions};
-use sea_orm::{ConnectionTrait, DatabaseConnection, SqlxSqliteConnector};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Select,
+    SqlxSqliteConnector,
+};
 
 use crate::error::{AppError, AppResult};
 
@@ -125,4 +128,37 @@ pub struct AppInfo {
     /// The date given with `--today` / `DEALERDESK_TODAY`, if any: the UI then
     /// dates its forms on it too.
     pub fixed_today: Option<String>,
+}
+
+/// Ids per `IN (…)` list: far below SQLite's 32,766 and PostgreSQL's 65,535
+/// bound parameters, so a query over any number of ids stays valid.
+pub const IN_CHUNK: usize = 1000;
+
+/// `select` restricted to `column IN (ids)`, run over slices of `IN_CHUNK`
+/// distinct ids and gathered. Rows of one id come from one slice, so an order
+/// on `select` holds among each id's rows.
+pub async fn find_in<E, C, K>(
+    db: &C,
+    select: Select<E>,
+    column: K,
+    ids: impl IntoIterator<Item = i64>,
+) -> Result<Vec<E::Model>, DbErr>
+where
+    E: EntityTrait,
+    C: ConnectionTrait,
+    K: ColumnTrait,
+{
+    let ids: std::collections::BTreeSet<i64> = ids.into_iter().collect();
+    let ids: Vec<i64> = ids.into_iter().collect();
+    let mut out = Vec::new();
+    for chunk in ids.chunks(IN_CHUNK) {
+        out.extend(
+            select
+                .clone()
+                .filter(column.is_in(chunk.iter().copied()))
+                .all(db)
+                .await?,
+        );
+    }
+    Ok(out)
 }

@@ -10,6 +10,7 @@ mod m20261122_000004_ledger;
 mod m20261122_000005_complaints;
 mod m20261123_000006_agreements;
 mod m20261123_000007_training;
+mod m20261202_000008_foreign_key_indices;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000005_complaints::Migration),
             Box::new(m20261123_000006_agreements::Migration),
             Box::new(m20261123_000007_training::Migration),
+            Box::new(m20261202_000008_foreign_key_indices::Migration),
         ]
     }
 }

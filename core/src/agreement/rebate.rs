@@ -143,39 +143,50 @@ pub async fn preview<C: ConnectionTrait>(db: &C, req: &RebateRunRequest) -> AppR
     let all = agreement::Entity::find().all(db).await?;
     let chosen = governing(&all, from, to);
     let ids: Vec<i64> = chosen.iter().map(|m| m.distributor_id).collect();
-    let dists: HashMap<i64, distributor::Model> = distributor::Entity::find()
-        .filter(distributor::Column::Id.is_in(ids.clone()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|d| (d.id, d))
-        .collect();
-    let entries = ledger_entry::Entity::find()
-        .filter(ledger_entry::Column::DistributorId.is_in(ids.clone()))
-        .filter(ledger_entry::Column::EntryDate.between(from, to))
-        .filter(
-            ledger_entry::Column::Kind
-                .is_in([EntryKind::Invoice.key(), EntryKind::CreditNote.key()]),
-        )
-        .all(db)
-        .await?;
-    let reversed: HashSet<i64> = ledger_entry::Entity::find()
-        .filter(ledger_entry::Column::DistributorId.is_in(ids.clone()))
-        .filter(ledger_entry::Column::ReversesId.is_not_null())
-        .all(db)
-        .await?
-        .into_iter()
-        .filter_map(|e| e.reverses_id)
-        .collect();
-    let posted: HashMap<i64, i64> = ledger_entry::Entity::find()
-        .filter(ledger_entry::Column::DistributorId.is_in(ids))
-        .filter(ledger_entry::Column::Kind.eq(EntryKind::Rebate.key()))
-        .filter(ledger_entry::Column::DocNo.eq(doc.as_str()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|e| (e.distributor_id, e.amount_fen))
-        .collect();
+    let dists: HashMap<i64, distributor::Model> = crate::db::find_in(
+        db,
+        distributor::Entity::find(),
+        distributor::Column::Id,
+        ids.clone(),
+    )
+    .await?
+    .into_iter()
+    .map(|d| (d.id, d))
+    .collect();
+    let entries = crate::db::find_in(
+        db,
+        ledger_entry::Entity::find()
+            .filter(ledger_entry::Column::EntryDate.between(from, to))
+            .filter(
+                ledger_entry::Column::Kind
+                    .is_in([EntryKind::Invoice.key(), EntryKind::CreditNote.key()]),
+            ),
+        ledger_entry::Column::DistributorId,
+        ids.clone(),
+    )
+    .await?;
+    let reversed: HashSet<i64> = crate::db::find_in(
+        db,
+        ledger_entry::Entity::find().filter(ledger_entry::Column::ReversesId.is_not_null()),
+        ledger_entry::Column::DistributorId,
+        ids.clone(),
+    )
+    .await?
+    .into_iter()
+    .filter_map(|e| e.reverses_id)
+    .collect();
+    let posted: HashMap<i64, i64> = crate::db::find_in(
+        db,
+        ledger_entry::Entity::find()
+            .filter(ledger_entry::Column::Kind.eq(EntryKind::Rebate.key()))
+            .filter(ledger_entry::Column::DocNo.eq(doc.as_str())),
+        ledger_entry::Column::DistributorId,
+        ids,
+    )
+    .await?
+    .into_iter()
+    .map(|e| (e.distributor_id, e.amount_fen))
+    .collect();
     let mut lines = vec![];
     for m in chosen {
         let target_fen: i64 = targets_of(m)

@@ -13,8 +13,7 @@ use crate::actor::Actor;
 use crate::error::ErrorCode;
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionSession,
-    TransactionTrait,
+    ConnectionTrait, EntityTrait, QueryOrder, Set, TransactionSession, TransactionTrait,
 };
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -312,12 +311,16 @@ pub(super) async fn events_of<C: ConnectionTrait>(
     db: &C,
     ids: &[i64],
 ) -> AppResult<Vec<complaint_event::Model>> {
-    Ok(complaint_event::Entity::find()
-        .filter(complaint_event::Column::ComplaintId.is_in(ids.iter().copied()))
-        .order_by_asc(complaint_event::Column::At)
-        .order_by_asc(complaint_event::Column::Id)
-        .all(db)
-        .await?)
+    // Each complaint's events come in one slice, in time order.
+    Ok(crate::db::find_in(
+        db,
+        complaint_event::Entity::find()
+            .order_by_asc(complaint_event::Column::At)
+            .order_by_asc(complaint_event::Column::Id),
+        complaint_event::Column::ComplaintId,
+        ids.iter().copied(),
+    )
+    .await?)
 }
 
 async fn next_number<C: ConnectionTrait>(db: &C, year: i32) -> AppResult<String> {

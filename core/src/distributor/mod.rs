@@ -185,3 +185,51 @@ pub struct DistributorUpdate {
     pub id: i64,
     pub input: DistributorInput,
 }
+
+#[cfg(test)]
+mod find_in_lists {
+    use crate::db::{find_in, open};
+    use crate::entity::distributor;
+    use sea_orm::PaginatorTrait;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+    /// 40,000 ids are more bound parameters than SQLite takes in one statement.
+    #[tokio::test]
+    async fn find_in_takes_any_number_of_ids() {
+        let office = chrono::DateTime::parse_from_rfc3339("2026-12-02T09:00:00+08:00").unwrap();
+        let now = office.with_timezone(&chrono::Utc);
+        let dir = tempfile::tempdir().unwrap();
+        let db = open(&dir.path().join("t.sqlite"), now).await.unwrap().db;
+        let actor =
+            crate::actor::Actor::new("测试员", crate::dates::Clock::office(office, None)).unwrap();
+        let input = super::DistributorInput {
+            name: "甲公司".into(),
+            uscc: "91110000802100433B".into(),
+            contact_name: "王伟".into(),
+            contact_phone: "13812345678".into(),
+            province: "广东省".into(),
+            city: "广州市".into(),
+            payment_terms_days: 30,
+            credit_limit: "1000.00".into(),
+            ..Default::default()
+        };
+        let d = super::create(&db, &actor, input).await.unwrap();
+        assert_eq!(distributor::Entity::find().count(&db).await.unwrap(), 1);
+        let many: Vec<i64> = (1..=40_000).collect();
+        let one_statement = distributor::Entity::find()
+            .filter(distributor::Column::Id.is_in(many.clone()))
+            .all(&db)
+            .await;
+        assert!(one_statement.is_err(), "one IN list of 40,000 is refused");
+        let found = find_in(
+            &db,
+            distributor::Entity::find(),
+            distributor::Column::Id,
+            many,
+        )
+        .await
+        .unwrap();
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].id, d.id);
+    }
+}

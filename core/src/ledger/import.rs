@@ -179,13 +179,16 @@ pub async fn import<C: ConnectionTrait + TransactionTrait>(
         return Err(AppError::ImportRejected { errors });
     }
     let ids: HashSet<i64> = rows.iter().map(|r| r.distributor_id).collect();
-    let existing: HashSet<(i64, String, String)> = ledger_entry::Entity::find()
-        .filter(ledger_entry::Column::DistributorId.is_in(ids))
-        .all(&txn)
-        .await?
-        .into_iter()
-        .map(|m| (m.distributor_id, m.kind, m.doc_no))
-        .collect();
+    let existing: HashSet<(i64, String, String)> = crate::db::find_in(
+        &txn,
+        ledger_entry::Entity::find(),
+        ledger_entry::Column::DistributorId,
+        ids,
+    )
+    .await?
+    .into_iter()
+    .map(|m| (m.distributor_id, m.kind, m.doc_no))
+    .collect();
     let mut summary = LedgerImportSummary {
         added: 0,
         skipped: 0,

@@ -102,34 +102,46 @@ impl Seen {
             invoiced: HashMap::new(),
             trained: crate::training::compliance::onboarding_training_dates(db).await?,
         };
-        for d in distributor::Entity::find()
-            .filter(distributor::Column::Id.is_in(ids.clone()))
-            .all(db)
-            .await?
+        for d in crate::db::find_in(
+            db,
+            distributor::Entity::find(),
+            distributor::Column::Id,
+            ids.clone(),
+        )
+        .await?
         {
             s.created.insert(d.id, d.created_at.date_naive());
         }
-        for a in assessment::Entity::find()
-            .filter(assessment::Column::DistributorId.is_in(ids.clone()))
-            .all(db)
-            .await?
+        for a in crate::db::find_in(
+            db,
+            assessment::Entity::find(),
+            assessment::Column::DistributorId,
+            ids.clone(),
+        )
+        .await?
         {
             keep_min(&mut s.assessed, a.distributor_id, a.assessed_on);
         }
-        for a in agreement::Entity::find()
-            .filter(agreement::Column::DistributorId.is_in(ids.clone()))
-            .all(db)
-            .await?
+        for a in crate::db::find_in(
+            db,
+            agreement::Entity::find(),
+            agreement::Column::DistributorId,
+            ids.clone(),
+        )
+        .await?
         {
             if let Some(d) = a.signed_date {
                 keep_min(&mut s.signed, a.distributor_id, d);
             }
         }
-        let entries = ledger_entry::Entity::find()
-            .filter(ledger_entry::Column::DistributorId.is_in(ids))
-            .filter(ledger_entry::Column::Kind.eq(EntryKind::Invoice.key()))
-            .all(db)
-            .await?;
+        let entries = crate::db::find_in(
+            db,
+            ledger_entry::Entity::find()
+                .filter(ledger_entry::Column::Kind.eq(EntryKind::Invoice.key())),
+            ledger_entry::Column::DistributorId,
+            ids,
+        )
+        .await?;
         for e in &entries {
             keep_min(&mut s.invoiced, e.distributor_id, e.entry_date);
         }
@@ -172,11 +184,14 @@ async fn steps_of<C: ConnectionTrait>(
     db: &C,
     ids: &[i64],
 ) -> AppResult<Vec<onboarding_step::Model>> {
-    Ok(onboarding_step::Entity::find()
-        .filter(onboarding_step::Column::DistributorId.is_in(ids.to_vec()))
-        .order_by_asc(onboarding_step::Column::Position)
-        .all(db)
-        .await?)
+    // Each distributor's steps come in one slice, in their order.
+    Ok(crate::db::find_in(
+        db,
+        onboarding_step::Entity::find().order_by_asc(onboarding_step::Column::Position),
+        onboarding_step::Column::DistributorId,
+        ids.iter().copied(),
+    )
+    .await?)
 }
 
 /// The checklist of one distributor (empty and `started: false` before onboarding starts).

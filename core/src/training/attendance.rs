@@ -69,10 +69,13 @@ pub(super) async fn enrol_in<C: ConnectionTrait>(
         .all(txn)
         .await?;
     let mut seen: std::collections::HashSet<i64> = existing.iter().map(|e| e.contact_id).collect();
-    let people = distributor_contact::Entity::find()
-        .filter(distributor_contact::Column::Id.is_in(contact_ids.iter().copied()))
-        .all(txn)
-        .await?;
+    let people = crate::db::find_in(
+        txn,
+        distributor_contact::Entity::find(),
+        distributor_contact::Column::Id,
+        contact_ids.iter().copied(),
+    )
+    .await?;
     let mut errs = FieldErrors::default();
     for id in contact_ids {
         match people.iter().find(|p| p.id == *id) {

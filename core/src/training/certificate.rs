@@ -179,20 +179,26 @@ pub(crate) async fn load_all<C: ConnectionTrait>(
         .into_iter()
         .map(|c| (c.id, c))
         .collect();
-    let dists: HashMap<i64, distributor::Model> = distributor::Entity::find()
-        .filter(distributor::Column::Id.is_in(certs.iter().map(|c| c.distributor_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|d| (d.id, d))
-        .collect();
-    let enrolments: HashMap<i64, enrolment::Model> = enrolment::Entity::find()
-        .filter(enrolment::Column::Id.is_in(certs.iter().map(|c| c.enrolment_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|e| (e.id, e))
-        .collect();
+    let dists: HashMap<i64, distributor::Model> = crate::db::find_in(
+        db,
+        distributor::Entity::find(),
+        distributor::Column::Id,
+        certs.iter().map(|c| c.distributor_id),
+    )
+    .await?
+    .into_iter()
+    .map(|d| (d.id, d))
+    .collect();
+    let enrolments: HashMap<i64, enrolment::Model> = crate::db::find_in(
+        db,
+        enrolment::Entity::find(),
+        enrolment::Column::Id,
+        certs.iter().map(|c| c.enrolment_id),
+    )
+    .await?
+    .into_iter()
+    .map(|e| (e.id, e))
+    .collect();
     let text = q.text.trim().to_lowercase();
     Ok(certs
         .into_iter()

@@ -250,10 +250,13 @@ pub async fn list<C: ConnectionTrait>(db: &C, q: &SessionQuery) -> AppResult<Vec
         .all(db)
         .await?;
     let ids: Vec<i64> = sessions.iter().map(|s| s.id).collect();
-    let enrolments = enrolment::Entity::find()
-        .filter(enrolment::Column::SessionId.is_in(ids))
-        .all(db)
-        .await?;
+    let enrolments = crate::db::find_in(
+        db,
+        enrolment::Entity::find(),
+        enrolment::Column::SessionId,
+        ids,
+    )
+    .await?;
     let courses: HashMap<i64, crate::entity::course::Model> = crate::entity::course::Entity::find()
         .all(db)
         .await?
@@ -279,28 +282,37 @@ pub async fn get<C: ConnectionTrait>(db: &C, id: i64) -> AppResult<SessionDetail
         .all(db)
         .await?;
     let contact_ids: Vec<i64> = enrolments.iter().map(|e| e.contact_id).collect();
-    let people: HashMap<i64, distributor_contact::Model> = distributor_contact::Entity::find()
-        .filter(distributor_contact::Column::Id.is_in(contact_ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p))
-        .collect();
+    let people: HashMap<i64, distributor_contact::Model> = crate::db::find_in(
+        db,
+        distributor_contact::Entity::find(),
+        distributor_contact::Column::Id,
+        contact_ids,
+    )
+    .await?
+    .into_iter()
+    .map(|p| (p.id, p))
+    .collect();
     let dist_ids: Vec<i64> = enrolments.iter().map(|e| e.distributor_id).collect();
-    let dists: HashMap<i64, distributor::Model> = distributor::Entity::find()
-        .filter(distributor::Column::Id.is_in(dist_ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|d| (d.id, d))
-        .collect();
-    let certs: HashMap<i64, String> = certificate::Entity::find()
-        .filter(certificate::Column::EnrolmentId.is_in(enrolments.iter().map(|e| e.id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|c| (c.enrolment_id, c.number))
-        .collect();
+    let dists: HashMap<i64, distributor::Model> = crate::db::find_in(
+        db,
+        distributor::Entity::find(),
+        distributor::Column::Id,
+        dist_ids,
+    )
+    .await?
+    .into_iter()
+    .map(|d| (d.id, d))
+    .collect();
+    let certs: HashMap<i64, String> = crate::db::find_in(
+        db,
+        certificate::Entity::find(),
+        certificate::Column::EnrolmentId,
+        enrolments.iter().map(|e| e.id),
+    )
+    .await?
+    .into_iter()
+    .map(|c| (c.enrolment_id, c.number))
+    .collect();
     let refs: Vec<&enrolment::Model> = enrolments.iter().collect();
     let session = to_dto(&m, Some(&c), &refs);
     let attendees = enrolments
