@@ -2,12 +2,12 @@
 use std::path::PathBuf;
 
 use clap::Subcommand;
-use dealerdesk_core::actor::Actor;
 use dealerdesk_core::agreement::print::{self, AgreementPdfRequest};
 use dealerdesk_core::agreement::rebate::{self, RebateRun, RebateRunRequest};
-use dealerdesk_core::dates::Clock;
 use dealerdesk_core::lang::Lang;
-use dealerdesk_core::{AppError, AppResult, DatabaseConnection};
+use dealerdesk_core::{AppError, AppResult};
+
+use crate::context::Ctx;
 
 #[derive(Subcommand)]
 pub enum AgreementCommand {
@@ -41,11 +41,8 @@ pub enum RebateCommand {
     },
 }
 
-pub async fn agreement(
-    conn: &DatabaseConnection,
-    cmd: &AgreementCommand,
-    clock: Clock,
-) -> AppResult<()> {
+pub async fn agreement(ctx: &Ctx, cmd: &AgreementCommand) -> AppResult<()> {
+    let (conn, clock) = (&ctx.conn, ctx.clock);
     match cmd {
         AgreementCommand::Print {
             number,
@@ -89,11 +86,8 @@ fn print_run(run: &RebateRun) {
     println!("  total {}", run.total.grouped());
 }
 
-pub async fn rebates(
-    conn: &DatabaseConnection,
-    actor: &Actor,
-    cmd: &RebateCommand,
-) -> AppResult<()> {
+pub async fn rebates(ctx: &Ctx, cmd: &RebateCommand) -> AppResult<()> {
+    let conn = &ctx.conn;
     let RebateCommand::Run {
         from,
         to,
@@ -105,7 +99,8 @@ pub async fn rebates(
         to: to.clone(),
     };
     let (run, posted) = if *approve {
-        let a = rebate::approve(conn, actor, &req, actor.today()).await?;
+        let actor = ctx.actor().await?;
+        let a = rebate::approve(conn, &actor, &req, actor.today()).await?;
         (a.run, Some(a.posted))
     } else {
         (rebate::preview(conn, &req).await?, None)

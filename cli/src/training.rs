@@ -2,11 +2,12 @@
 use std::path::PathBuf;
 
 use clap::Subcommand;
-use dealerdesk_core::dates::Clock;
 use dealerdesk_core::lang::Lang;
 use dealerdesk_core::training::certificate::{self, CertificatePrintRequest, CertificateQuery};
 use dealerdesk_core::training::compliance;
-use dealerdesk_core::{AppError, AppResult, DatabaseConnection};
+use dealerdesk_core::{AppError, AppResult};
+
+use crate::context::Ctx;
 
 #[derive(Subcommand)]
 pub enum TrainingCommand {
@@ -26,7 +27,8 @@ pub enum TrainingCommand {
     },
 }
 
-pub async fn run(conn: &DatabaseConnection, cmd: &TrainingCommand, clock: Clock) -> AppResult<()> {
+pub async fn run(ctx: &Ctx, cmd: &TrainingCommand) -> AppResult<()> {
+    let (conn, clock) = (&ctx.conn, ctx.clock);
     match cmd {
         TrainingCommand::Certificates {
             session,

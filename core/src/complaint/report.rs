@@ -32,6 +32,29 @@ pub struct Count {
     pub count: u64,
 }
 
+/// Counts by key, most first. They cross IPC and the CLI's JSON as one object,
+/// `{"received": 3, "closed": 2}`, in that order.
+#[derive(Debug, Clone, Default)]
+pub struct Counts(pub Vec<Count>);
+
+impl std::ops::Deref for Counts {
+    type Target = [Count];
+    fn deref(&self) -> &[Count] {
+        &self.0
+    }
+}
+
+impl Serialize for Counts {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for c in &self.0 {
+            m.serialize_entry(&c.key, &c.count)?;
+        }
+        m.end()
+    }
+}
+
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
 pub struct SlaCompliance {
@@ -66,11 +89,15 @@ pub struct ComplaintReport {
     pub to: String,
     #[ts(type = "number")]
     pub total: u64,
-    pub by_status: Vec<Count>,
-    pub by_category: Vec<Count>,
-    pub by_priority: Vec<Count>,
+    #[ts(type = "Record<string, number>")]
+    pub by_status: Counts,
+    #[ts(type = "Record<string, number>")]
+    pub by_category: Counts,
+    #[ts(type = "Record<string, number>")]
+    pub by_priority: Counts,
     /// Keys are distributor codes.
-    pub by_distributor: Vec<Count>,
+    #[ts(type = "Record<string, number>")]
+    pub by_distributor: Counts,
     pub sla: SlaCompliance,
     pub first_response_hours: HourStats,
     pub resolution_hours: HourStats,
@@ -81,7 +108,7 @@ pub struct ComplaintReport {
     pub complaints: Vec<Complaint>,
 }
 
-fn counts(items: impl Iterator<Item = String>) -> Vec<Count> {
+fn counts(items: impl Iterator<Item = String>) -> Counts {
     let mut m: BTreeMap<String, u64> = BTreeMap::new();
     for k in items {
         *m.entry(k).or_default() += 1;
@@ -91,7 +118,7 @@ fn counts(items: impl Iterator<Item = String>) -> Vec<Count> {
         .map(|(key, count)| Count { key, count })
         .collect();
     v.sort_by(|a, b| b.count.cmp(&a.count).then(a.key.cmp(&b.key)));
-    v
+    Counts(v)
 }
 
 /// Nearest-rank percentile of sorted values.

@@ -38,6 +38,11 @@ function categoryName(t: TFunction, categories: Choice[] | undefined, key: strin
 }
 
 /** A two-column table of counts. */
+/** A `{key: count}` breakdown of the report as rows, in the server's order (most first). */
+function countRows(counts: Record<string, number>): Count[] {
+  return Object.entries(counts).map(([key, count]) => ({ key, count }));
+}
+
 function CountTable({
   id,
   title,
@@ -75,7 +80,7 @@ function Charts({ report, categories }: { report: ComplaintReport; categories: C
       grid: { left: 40, right: 16, top: 16, bottom: 56 },
       xAxis: {
         type: 'category',
-        data: report.by_status.map((c) => complaintStatusLabel(t, c.key)),
+        data: Object.keys(report.by_status).map((k) => complaintStatusLabel(t, k)),
         axisLabel: { interval: 0, rotate: 30 },
       },
       yAxis: { type: 'value', minInterval: 1 },
@@ -83,7 +88,7 @@ function Charts({ report, categories }: { report: ComplaintReport; categories: C
         {
           type: 'bar',
           name: t('report.count'),
-          data: report.by_status.map((c) => c.count),
+          data: Object.values(report.by_status),
           itemStyle: { color: '#3b7ddd' },
           barMaxWidth: 36,
         },
@@ -101,7 +106,7 @@ function Charts({ report, categories }: { report: ComplaintReport; categories: C
           type: 'pie',
           radius: ['35%', '65%'],
           center: ['50%', '45%'],
-          data: report.by_category.map((c) => ({
+          data: countRows(report.by_category).map((c) => ({
             name: categoryName(t, categories, c.key, language),
             value: c.count,
           })),
@@ -243,7 +248,7 @@ function ReportBody({ report }: { report: ComplaintReport }) {
             <CountTable
               id="report-by-status"
               title={t('fields.status')}
-              rows={report.by_status}
+              rows={countRows(report.by_status)}
               label={(k) => complaintStatusLabel(t, k)}
             />
           </Card>
@@ -253,7 +258,7 @@ function ReportBody({ report }: { report: ComplaintReport }) {
             <CountTable
               id="report-by-category"
               title={t('fields.category')}
-              rows={report.by_category}
+              rows={countRows(report.by_category)}
               label={(k) => categoryName(t, categories, k, language)}
             />
           </Card>
@@ -263,7 +268,7 @@ function ReportBody({ report }: { report: ComplaintReport }) {
             <CountTable
               id="report-by-priority"
               title={t('fields.priority')}
-              rows={report.by_priority}
+              rows={countRows(report.by_priority)}
               label={(k) => `${priorityLabel(k)} ${t(`priority.${k}`, { defaultValue: '' })}`.trim()}
             />
           </Card>
@@ -273,7 +278,7 @@ function ReportBody({ report }: { report: ComplaintReport }) {
             <CountTable
               id="report-by-distributor"
               title={t('fields.distributor_id')}
-              rows={report.by_distributor}
+              rows={countRows(report.by_distributor)}
               label={(k) => `${k} ${names.get(k) ?? ''}`.trim()}
             />
           </Card>

@@ -1,0 +1,29 @@
+//! What every command gets: the open database, the office's clock for this
+//! run, and the operator rule of core.
+use std::path::PathBuf;
+
+use dealerdesk_core::actor::Actor;
+use dealerdesk_core::dates::Clock;
+use dealerdesk_core::{distributor, settings, AppError, AppResult, DatabaseConnection};
+
+pub struct Ctx {
+    pub conn: DatabaseConnection,
+    pub clock: Clock,
+    pub db_path: PathBuf,
+    /// `--operator`; the app's setting is used without it.
+    pub operator: Option<String>,
+}
+
+impl Ctx {
+    /// Who writes: `--operator`, else the app's operator setting, else the write is refused.
+    pub async fn actor(&self) -> AppResult<Actor> {
+        settings::actor(&self.conn, self.operator.as_deref(), self.clock).await
+    }
+
+    pub async fn distributor_id(&self, code: &str) -> AppResult<i64> {
+        distributor::get_by_code(&self.conn, code)
+            .await?
+            .map(|d| d.id)
+            .ok_or_else(|| AppError::not_found("distributor", code))
+    }
+}
