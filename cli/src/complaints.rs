@@ -71,4 +71,3 @@ pub async fn run(ctx: &Ctx, cmd: &ComplaintCommand) -> AppResult<()> {
     }
     Ok(())
 }
-

@@ -123,7 +123,7 @@ export class Session {
   }
 
   /** Polls until `fn` returns a truthy value (exceptions count as "not yet"). */
-  async waitFor(fn, what, timeout = 15_000) {
+  async waitFor(fn, what, timeout = 15_000, interval = 150) {
     const deadline = Date.now() + timeout;
     let last;
     while (Date.now() < deadline) {
@@ -133,7 +133,7 @@ export class Session {
       } catch (e) {
         last = e;
       }
-      await sleep(150);
+      await sleep(interval);
     }
     throw new Error(`timed out waiting for ${what}${last ? `: ${last.message}` : ''}`);
   }

@@ -85,16 +85,7 @@ async fn distributors<C: ConnectionTrait>(
 ) -> AppResult<HashMap<i64, distributor::Model>> {
     let ids: std::collections::BTreeSet<i64> =
         agreements.iter().map(|a| a.distributor_id).collect();
-    Ok(crate::db::find_in(
-        db,
-        distributor::Entity::find(),
-        distributor::Column::Id,
-        ids,
-    )
-    .await?
-    .into_iter()
-    .map(|d| (d.id, d))
-    .collect())
+    Ok(crate::distributor::models_by_id(db, ids).await?)
 }
 
 /// The channel conflicts of one agreement.

@@ -143,16 +143,8 @@ pub async fn preview<C: ConnectionTrait>(db: &C, req: &RebateRunRequest) -> AppR
     let all = agreement::Entity::find().all(db).await?;
     let chosen = governing(&all, from, to);
     let ids: Vec<i64> = chosen.iter().map(|m| m.distributor_id).collect();
-    let dists: HashMap<i64, distributor::Model> = crate::db::find_in(
-        db,
-        distributor::Entity::find(),
-        distributor::Column::Id,
-        ids.clone(),
-    )
-    .await?
-    .into_iter()
-    .map(|d| (d.id, d))
-    .collect();
+    let dists: HashMap<i64, distributor::Model> =
+        crate::distributor::models_by_id(db, ids.clone()).await?;
     let entries = crate::db::find_in(
         db,
         ledger_entry::Entity::find()

@@ -91,16 +91,8 @@ pub async fn list<C: ConnectionTrait>(
         by_complaint.entry(e.complaint_id).or_default().push(e);
     }
     let dist_ids: Vec<i64> = rows.iter().map(|r| r.distributor_id).collect();
-    let dists: std::collections::HashMap<i64, distributor::Model> = crate::db::find_in(
-        db,
-        distributor::Entity::find(),
-        distributor::Column::Id,
-        dist_ids,
-    )
-    .await?
-    .into_iter()
-    .map(|d| (d.id, d))
-    .collect();
+    let dists: std::collections::HashMap<i64, distributor::Model> =
+        crate::distributor::models_by_id(db, dist_ids).await?;
     let mut out: Vec<Complaint> = rows
         .into_iter()
         .map(|m| {

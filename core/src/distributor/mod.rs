@@ -186,6 +186,26 @@ pub struct DistributorUpdate {
     pub input: DistributorInput,
 }
 
+/// The distributors of `ids`, by id: for lists that show a distributor's code
+/// and name beside their own rows.
+pub(crate) async fn models_by_id<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    ids: impl IntoIterator<Item = i64>,
+) -> Result<std::collections::HashMap<i64, crate::entity::distributor::Model>, sea_orm::DbErr> {
+    use crate::entity::distributor;
+    use sea_orm::EntityTrait;
+    Ok(crate::db::find_in(
+        db,
+        distributor::Entity::find(),
+        distributor::Column::Id,
+        ids,
+    )
+    .await?
+    .into_iter()
+    .map(|d| (d.id, d))
+    .collect())
+}
+
 #[cfg(test)]
 mod find_in_lists {
     use crate::db::{find_in, open};

@@ -179,16 +179,8 @@ pub(crate) async fn load_all<C: ConnectionTrait>(
         .into_iter()
         .map(|c| (c.id, c))
         .collect();
-    let dists: HashMap<i64, distributor::Model> = crate::db::find_in(
-        db,
-        distributor::Entity::find(),
-        distributor::Column::Id,
-        certs.iter().map(|c| c.distributor_id),
-    )
-    .await?
-    .into_iter()
-    .map(|d| (d.id, d))
-    .collect();
+    let dists: HashMap<i64, distributor::Model> =
+        crate::distributor::models_by_id(db, certs.iter().map(|c| c.distributor_id)).await?;
     let enrolments: HashMap<i64, enrolment::Model> = crate::db::find_in(
         db,
         enrolment::Entity::find(),

@@ -293,16 +293,8 @@ pub async fn get<C: ConnectionTrait>(db: &C, id: i64) -> AppResult<SessionDetail
     .map(|p| (p.id, p))
     .collect();
     let dist_ids: Vec<i64> = enrolments.iter().map(|e| e.distributor_id).collect();
-    let dists: HashMap<i64, distributor::Model> = crate::db::find_in(
-        db,
-        distributor::Entity::find(),
-        distributor::Column::Id,
-        dist_ids,
-    )
-    .await?
-    .into_iter()
-    .map(|d| (d.id, d))
-    .collect();
+    let dists: HashMap<i64, distributor::Model> =
+        crate::distributor::models_by_id(db, dist_ids).await?;
     let certs: HashMap<i64, String> = crate::db::find_in(
         db,
         certificate::Entity::find(),
