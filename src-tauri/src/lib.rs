@@ -8,7 +8,8 @@ mod training;
 
 use std::path::PathBuf;
 
-use dealerdesk_core::{dates, db};
+use dealerdesk_core::error::ErrorCode;
+use dealerdesk_core::{dates, db, AppError, AppResult};
 
 /// `--NAME VALUE` / `--NAME=VALUE` on the command line (tauri-driver passes them in tests).
 fn flag(name: &str) -> Option<String> {
@@ -26,9 +27,11 @@ fn flag(name: &str) -> Option<String> {
 }
 
 /// `--today YYYY-MM-DD` or `DEALERDESK_TODAY`: the office works on that date.
-fn fixed_today() -> Result<Option<chrono::NaiveDate>, String> {
+fn fixed_today() -> AppResult<Option<chrono::NaiveDate>> {
     match flag("today").or_else(|| std::env::var("DEALERDESK_TODAY").ok()) {
-        Some(v) if !v.trim().is_empty() => dates::parse_today_option(&v).map(Some),
+        Some(v) if !v.trim().is_empty() => dates::parse_date(&v)
+            .map(Some)
+            .ok_or_else(|| AppError::field("today", ErrorCode::DateFormat)),
         _ => Ok(None),
     }
 }
@@ -37,7 +40,7 @@ pub fn run() {
     let fixed_today = match fixed_today() {
         Ok(d) => d,
         Err(e) => {
-            eprintln!("DealerDesk: {e}");
+            eprintln!("DealerDesk: --today expects a date as YYYY-MM-DD ({e})");
             std::process::exit(2);
         }
     };
