@@ -20,6 +20,15 @@ fn extension(path: &Path) -> String {
         .unwrap_or_default()
 }
 
+/// `read_table` on a blocking thread: parsing a large workbook is CPU work,
+/// kept off the async executor.
+pub async fn read_table_off_executor(path: &Path) -> AppResult<Table> {
+    let owned = path.to_path_buf();
+    tokio::task::spawn_blocking(move || read_table(&owned))
+        .await
+        .map_err(AppError::io)?
+}
+
 pub fn read_table(path: &Path) -> AppResult<Table> {
     match extension(path).as_str() {
         "csv" => read_csv(path),

@@ -14,7 +14,7 @@ use crate::audit;
 use crate::distributor::{self, DistributorInput, DistributorQuery, Status, ValidInput};
 use crate::entity::distributor as dist;
 use crate::error::{AppError, AppResult, RowError};
-use crate::sheet::{read_table, write_table, Table};
+use crate::sheet::{write_table, Table};
 
 /// Column keys of the distributor sheet and the Chinese headers the zh-CN export writes.
 pub const DISTRIBUTOR_COLUMNS: &[(&str, &str)] = &[
@@ -315,7 +315,7 @@ async fn plan<C: ConnectionTrait>(db: &C, t: &Table) -> AppResult<Plan> {
 }
 
 pub async fn preview<C: ConnectionTrait>(db: &C, path: &Path) -> AppResult<ImportPreview> {
-    let table = read_off_executor(path).await?;
+    let table = crate::sheet::read_table_off_executor(path).await?;
     let p = plan(db, &table).await?;
     let rows: Vec<ImportPreviewRow> = p
         .items
@@ -349,14 +349,6 @@ pub struct ImportProgress {
     pub total: u32,
 }
 
-/// Parsing a large workbook is CPU work: keep it off the async executor.
-async fn read_off_executor(path: &Path) -> AppResult<Table> {
-    let owned = path.to_path_buf();
-    tokio::task::spawn_blocking(move || read_table(&owned))
-        .await
-        .map_err(AppError::io)?
-}
-
 /// Writes every row in one transaction, or nothing if any row is invalid.
 /// Rows whose code exists update that distributor; the others are created.
 pub async fn import<C: ConnectionTrait + TransactionTrait>(
@@ -373,7 +365,7 @@ pub async fn import_with_progress<C: ConnectionTrait + TransactionTrait>(
     path: &Path,
     progress: impl Fn(ImportProgress),
 ) -> AppResult<ImportSummary> {
-    let table = read_off_executor(path).await?;
+    let table = crate::sheet::read_table_off_executor(path).await?;
     let txn = db.begin().await?;
     let p = plan(&txn, &table).await?;
     if !p.errors.is_empty() {

@@ -19,7 +19,7 @@ use super::{effective_due, insert_entry, validate_entry, EntryKind, ValidEntry};
 use crate::audit;
 use crate::entity::{distributor, ledger_entry};
 use crate::error::{AppError, AppResult, RowError};
-use crate::sheet::{read_table, Table};
+use crate::sheet::Table;
 
 /// (key, Chinese header) in export order.
 pub const COLUMNS: [(&str, &str); 8] = [
@@ -159,20 +159,12 @@ async fn plan<C: ConnectionTrait>(db: &C, table: &Table) -> AppResult<(Vec<Row>,
     Ok((rows, errors))
 }
 
-/// Reads the sheet off the async executor (large workbooks are CPU work).
-async fn read(path: &Path) -> AppResult<Table> {
-    let owned = path.to_path_buf();
-    tokio::task::spawn_blocking(move || read_table(&owned))
-        .await
-        .map_err(AppError::io)?
-}
-
 pub async fn import<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     actor: &Actor,
     path: &Path,
 ) -> AppResult<LedgerImportSummary> {
-    let table = read(path).await?;
+    let table = crate::sheet::read_table_off_executor(path).await?;
     let txn = db.begin().await?;
     let (rows, errors) = plan(&txn, &table).await?;
     if !errors.is_empty() {
