@@ -43,7 +43,8 @@ pub async fn run(ctx: &Ctx, cmd: &TrainingCommand) -> AppResult<()> {
                 },
                 clock.today,
             )
-            .await?;
+            .await?
+            .rows;
             if certs.is_empty() {
                 return Err(AppError::not_found("certificates of session", session));
             }

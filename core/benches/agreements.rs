@@ -69,7 +69,8 @@ async fn main() {
 
     let list = agreement::list(&conn, &AgreementListQuery::default(), today)
         .await
-        .expect("list");
+        .expect("list")
+        .rows;
     let id = list.last().expect("an agreement").id;
     let (d, bytes) = time(30, || {
         print::pdf(&conn, id, dealerdesk_core::lang::Lang::ZhCn, today)
@@ -84,7 +85,8 @@ async fn main() {
 
     let certs = certificate::list(&conn, &CertificateQuery::default(), today)
         .await
-        .expect("certificates");
+        .expect("certificates")
+        .rows;
     let req = CertificatePrintRequest {
         ids: vec![certs[0].id],
         lang: dealerdesk_core::lang::Lang::ZhCn,

@@ -3,6 +3,7 @@
 use std::time::Instant;
 
 use dealerdesk_core::distributor::{self, DistributorQuery, Tier};
+use dealerdesk_core::paging::Paging;
 use dealerdesk_core::{db, demo};
 
 fn stats(mut ms: Vec<f64>) -> String {
@@ -38,7 +39,7 @@ async fn main() {
         (
             "first page, no filter",
             DistributorQuery {
-                limit: 50,
+                paging: Paging::first(50),
                 ..Default::default()
             },
         ),
@@ -46,7 +47,7 @@ async fn main() {
             "search name '恒通'",
             DistributorQuery {
                 search: "恒通".into(),
-                limit: 50,
+                paging: Paging::first(50),
                 ..Default::default()
             },
         ),
@@ -54,7 +55,7 @@ async fn main() {
             "search phone '1357'",
             DistributorQuery {
                 search: "1357".into(),
-                limit: 50,
+                paging: Paging::first(50),
                 ..Default::default()
             },
         ),
@@ -62,7 +63,7 @@ async fn main() {
             "search code 'DS099'",
             DistributorQuery {
                 search: "DS099".into(),
-                limit: 50,
+                paging: Paging::first(50),
                 ..Default::default()
             },
         ),
@@ -70,7 +71,7 @@ async fn main() {
             "search miss 'zzzz'",
             DistributorQuery {
                 search: "zzzz".into(),
-                limit: 50,
+                paging: Paging::first(50),
                 ..Default::default()
             },
         ),
@@ -81,8 +82,10 @@ async fn main() {
                 province: Some("广东省".into()),
                 sort: distributor::SortField::CreditLimit,
                 descending: true,
-                offset: 950,
-                limit: 50,
+                paging: Paging {
+                    offset: 950,
+                    limit: 50,
+                },
                 ..Default::default()
             },
         ),

@@ -29,8 +29,8 @@ use crate::db::AppInfo;
 use crate::distributor::contacts::{Contact, ContactSave};
 use crate::distributor::transfer::{ExportRequest, ImportPreview, ImportProgress, ImportSummary};
 use crate::distributor::{
-    Distributor, DistributorDetail, DistributorInput, DistributorPage, DistributorQuery,
-    DistributorUpdate, TierChangeRequest, TransitionRequest,
+    Distributor, DistributorDetail, DistributorInput, DistributorQuery, DistributorUpdate,
+    TierChangeRequest, TransitionRequest,
 };
 use crate::lang::Lang;
 use crate::ledger::batch::{BatchProgress, BatchRequest, BatchSummary};
@@ -38,6 +38,7 @@ use crate::ledger::import::{LedgerExportRequest, LedgerImportSummary};
 use crate::ledger::statement::{Statement, StatementPdfRequest, StatementRequest};
 use crate::ledger::{EntryInput, LedgerEntry, LedgerQuery, ReverseRequest};
 use crate::onboarding::{Checklist, OnboardingSettings, OnboardingStart, Pipeline, StepUpdate};
+use crate::paging::Page;
 use crate::reminders::Reminder;
 use crate::settings::{Settings, StatementSettings};
 use crate::training::certificate::{
@@ -119,7 +120,7 @@ commands! {
     /// Only the language (`zh-CN` or `en`), so the UI can switch before an operator name exists.
     settings_set_language(Lang) -> ();
     /// One page of the list, filtered and sorted in SQL, with the total.
-    distributor_list(DistributorQuery) -> DistributorPage;
+    distributor_list(DistributorQuery) -> Page<Distributor>;
     /// Provinces and sales regions in use, for filters.
     distributor_territories(()) -> Vec<String>;
     /// A distributor by id, with status and tier history, assessments and contacts.
@@ -137,8 +138,8 @@ commands! {
     /// Records an admission assessment; approve/reject moves the status, `apply_tier` sets the
     /// recommended tier.
     assessment_record(AssessmentInput) -> Assessment;
-    /// The audit trail of one record, newest first.
-    audit_list(AuditQuery) -> Vec<AuditEntry>;
+    /// One page of a record's audit trail, newest first, with the total.
+    audit_list(AuditQuery) -> Page<AuditEntry>;
     /// Reads a distributor sheet (.csv or .xlsx) and says what an import would do; writes nothing.
     distributor_import_preview(String) -> ImportPreview;
     /// Imports the sheet: every row valid or nothing written; progress over `onProgress`.
@@ -157,8 +158,9 @@ commands! {
     contact_save(ContactSave) -> Contact;
     /// Removes a person (refused while they have training records).
     contact_remove(i64) -> ();
-    /// A distributor's entries in date order, then entry order (dates `YYYY-MM-DD` or empty).
-    ledger_list(LedgerQuery) -> Vec<LedgerEntry>;
+    /// One page of a distributor's entries in date order, then entry order (dates `YYYY-MM-DD`
+    /// or empty), with the total.
+    ledger_list(LedgerQuery) -> Page<LedgerEntry>;
     /// Posts one entry by hand.
     ledger_post(EntryInput) -> LedgerEntry;
     /// Reverses an entry with one linked adjustment; returns the adjustment.
@@ -189,9 +191,9 @@ commands! {
     statement_settings_save(StatementSettings) -> StatementSettings;
     /// Fills an empty database with sample data; returns the distributors added.
     demo_load_sample(()) -> u64;
-    /// Complaints of a view (open, late — least time left first —, resolved, all) with their SLA
-    /// state.
-    complaint_list(ComplaintQuery) -> Vec<Complaint>;
+    /// One page of the complaints of a view (all, late — least time left first —, resolved) with
+    /// their SLA state, and the total.
+    complaint_list(ComplaintQuery) -> Page<Complaint>;
     /// A complaint with its timeline and clocks.
     complaint_get(i64) -> ComplaintDetail;
     /// Records a new complaint (intake).
@@ -220,8 +222,9 @@ commands! {
     calendar_import(String) -> Vec<CalendarDay>;
     /// Writes the dated exceptions as CSV; returns the rows written.
     calendar_export(String) -> u32;
-    /// Agreements matching the query (latest versions unless `all_versions`).
-    agreement_list(AgreementListQuery) -> Vec<Agreement>;
+    /// One page of the agreements matching the query (latest versions unless `all_versions`),
+    /// with the total.
+    agreement_list(AgreementListQuery) -> Page<Agreement>;
     /// An agreement with its versions, history and channel conflicts.
     agreement_get(i64) -> AgreementDetail;
     /// Creates a draft.
@@ -296,8 +299,9 @@ commands! {
     session_results(ResultsRequest) -> SessionDetail;
     /// planned → held | cancelled; held → closed (which issues the certificates).
     session_move(SessionMove) -> SessionDetail;
-    /// Certificates matching the query, with their state as of today.
-    certificate_list(CertificateQuery) -> Vec<Certificate>;
+    /// One page of the certificates matching the query, with their state as of today and the
+    /// total.
+    certificate_list(CertificateQuery) -> Page<Certificate>;
     /// Revokes a certificate on a date, with a reason (never deleted).
     certificate_revoke(RevokeRequest) -> Certificate;
     /// One landscape PDF per certificate, `<number>.pdf` in `out_dir`; returns the paths written.

@@ -10,6 +10,7 @@ use ts_rs::TS;
 
 use crate::entity::audit_entry;
 use crate::error::AppResult;
+use crate::paging::{Page, Paging};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
 #[ts(export)]
@@ -95,29 +96,34 @@ pub async fn record<C: ConnectionTrait>(
     Ok(())
 }
 
+/// One page of a record's trail, newest first.
 pub async fn list<C: ConnectionTrait>(
     db: &C,
     entity: &str,
     entity_id: i64,
-) -> AppResult<Vec<AuditEntry>> {
-    let rows = audit_entry::Entity::find()
+    paging: Paging,
+) -> AppResult<Page<AuditEntry>> {
+    let of_record = audit_entry::Entity::find()
         .filter(audit_entry::Column::Entity.eq(entity))
-        .filter(audit_entry::Column::EntityId.eq(entity_id))
-        .order_by_desc(audit_entry::Column::Id)
-        .all(db)
-        .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| AuditEntry {
-            id: r.id,
-            at: r.at.to_rfc3339(),
-            operator: r.operator,
-            entity: r.entity,
-            entity_id: r.entity_id,
-            action: r.action,
-            changes: serde_json::from_str(&r.changes_json).unwrap_or_default(),
-        })
-        .collect())
+        .filter(audit_entry::Column::EntityId.eq(entity_id));
+    let newest_first =
+        |s: sea_orm::Select<audit_entry::Entity>| s.order_by_desc(audit_entry::Column::Id);
+    let (rows, total) = crate::paging::fetch(db, of_record, newest_first, paging).await?;
+    Ok(Page {
+        rows: rows
+            .into_iter()
+            .map(|r| AuditEntry {
+                id: r.id,
+                at: r.at.to_rfc3339(),
+                operator: r.operator,
+                entity: r.entity,
+                entity_id: r.entity_id,
+                action: r.action,
+                changes: serde_json::from_str(&r.changes_json).unwrap_or_default(),
+            })
+            .collect(),
+        total,
+    })
 }
 
 #[derive(Debug, Clone, serde::Deserialize, TS)]
@@ -126,4 +132,6 @@ pub struct AuditQuery {
     pub entity: String,
     #[ts(type = "number")]
     pub entity_id: i64,
+    #[serde(flatten, default)]
+    pub paging: Paging,
 }

@@ -20,6 +20,7 @@ pub mod money;
 mod numbering;
 pub mod onboarding;
 pub mod opening;
+pub mod paging;
 
 pub mod pdf;
 pub mod reminders;

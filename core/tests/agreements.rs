@@ -62,6 +62,7 @@ async fn an_agreement_moves_through_its_statuses_and_versions() {
         agreement::list(&db, &AgreementListQuery::default(), day("2025-12-01"))
             .await
             .unwrap()
+            .rows
             .is_empty()
     );
 
@@ -311,14 +312,14 @@ async fn an_agreement_moves_through_its_statuses_and_versions() {
         agreement::list(&db, &all, day("2026-07-01"))
             .await
             .unwrap()
-            .len(),
+            .total,
         3
     );
     assert_eq!(
         agreement::list(&db, &AgreementListQuery::default(), day("2026-07-01"))
             .await
             .unwrap()
-            .len(),
+            .total,
         1
     );
 }
@@ -370,6 +371,7 @@ async fn exclusive_territories_that_overlap_are_flagged() {
         .await
         .unwrap();
     let flagged: Vec<_> = listed
+        .rows
         .iter()
         .filter(|x| x.conflict)
         .map(|x| x.distributor_id)

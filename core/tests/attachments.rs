@@ -3,6 +3,7 @@ use common::actor;
 
 use common::{fresh, input};
 use dealerdesk_core::attachment::{self, AttachmentAdd, AttachmentKind};
+use dealerdesk_core::paging::Paging;
 use dealerdesk_core::{audit, distributor, AppError};
 
 #[tokio::test]
@@ -41,9 +42,10 @@ async fn files_are_copied_listed_opened_and_removed() {
         .unwrap();
     assert!(!stored.exists());
     assert!(attachment::list(&db, d.id).await.unwrap().is_empty());
-    let actions: Vec<_> = audit::list(&db, "distributor", d.id)
+    let actions: Vec<_> = audit::list(&db, "distributor", d.id, Paging::ALL)
         .await
         .unwrap()
+        .rows
         .into_iter()
         .map(|e| e.action)
         .collect();

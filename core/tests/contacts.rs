@@ -3,6 +3,7 @@ use common::actor;
 
 use common::{fresh, input};
 use dealerdesk_core::distributor::contacts::{self, ContactInput, ContactSave};
+use dealerdesk_core::paging::Paging;
 use dealerdesk_core::{audit, distributor, AppError};
 
 #[tokio::test]
@@ -62,7 +63,10 @@ async fn contacts_are_added_edited_removed_and_audited() {
         .unwrap()
         .contacts
         .is_empty());
-    let history = audit::list(&db, "distributor", d.id).await.unwrap();
+    let history = audit::list(&db, "distributor", d.id, Paging::ALL)
+        .await
+        .unwrap()
+        .rows;
     let actions: Vec<_> = history.iter().map(|e| e.action.as_str()).collect();
     assert_eq!(
         actions[..3],

@@ -1,6 +1,7 @@
 mod common;
 use common::actor;
 use dealerdesk_core::actor::Actor;
+use dealerdesk_core::paging::Paging;
 
 use common::{fresh, input, OP};
 use dealerdesk_core::distributor::{
@@ -92,7 +93,10 @@ async fn wrong_check_character_is_refused_then_fixed_code_saves() {
     .unwrap();
     assert_eq!(none.total, 0);
 
-    let history = audit::list(&db, "distributor", d.id).await.unwrap();
+    let history = audit::list(&db, "distributor", d.id, Paging::ALL)
+        .await
+        .unwrap()
+        .rows;
     assert_eq!(history.len(), 1);
     assert_eq!(history[0].action, "create");
     assert_eq!(history[0].operator, OP);
@@ -137,7 +141,10 @@ async fn update_records_field_level_audit() {
     let u = distributor::update(&db, &li_na, d.id, i).await.unwrap();
     assert_eq!(u.credit_limit.to_string(), "350000.50");
     assert_eq!(u.code, d.code);
-    let history = audit::list(&db, "distributor", d.id).await.unwrap();
+    let history = audit::list(&db, "distributor", d.id, Paging::ALL)
+        .await
+        .unwrap()
+        .rows;
     assert_eq!(history[0].action, "update");
     assert_eq!(history[0].operator, "李娜");
     let mut fields: Vec<_> = history[0]
@@ -269,7 +276,7 @@ async fn list_filters_sorts_and_pages() {
     let all = distributor::list(
         &db,
         &DistributorQuery {
-            limit: 20,
+            paging: Paging::first(20),
             ..Default::default()
         },
     )
@@ -325,8 +332,10 @@ async fn list_filters_sorts_and_pages() {
     let page3 = distributor::list(
         &db,
         &DistributorQuery {
-            offset: 40,
-            limit: 20,
+            paging: Paging {
+                offset: 40,
+                limit: 20,
+            },
             ..Default::default()
         },
     )

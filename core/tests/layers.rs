@@ -20,7 +20,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         "blocks",
         &["db", "sheet", "pdf", "audit", "numbering", "opening"],
     ),
-    ("blocks", &["actor", "entity"]),
+    ("blocks", &["actor", "entity", "paging"]),
     (
         "base",
         &["money", "dates", "choice", "uscc", "words", "lang"],

@@ -255,7 +255,8 @@ async fn reversal_links_and_nets_to_zero() {
         },
     )
     .await
-    .unwrap();
+    .unwrap()
+    .rows;
     assert_eq!(list.len(), 2);
     assert_eq!(list[0].reversed_by_id, Some(rev.id));
     let only_adj = ledger::list(
@@ -268,7 +269,7 @@ async fn reversal_links_and_nets_to_zero() {
     )
     .await
     .unwrap();
-    assert_eq!(only_adj.len(), 1);
+    assert_eq!((only_adj.rows.len(), only_adj.total), (1, 1));
 
     let s = statement::load(
         &db,
@@ -332,6 +333,7 @@ async fn import_is_all_or_nothing_and_idempotent() {
         )
         .await
         .unwrap()
+        .rows
         .is_empty(),
         "nothing written"
     );

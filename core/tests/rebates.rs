@@ -137,7 +137,8 @@ async fn a_rebate_run_computes_from_the_ledger_and_posts_once() {
         },
     )
     .await
-    .unwrap();
+    .unwrap()
+    .rows;
     let rebates: Vec<_> = entries
         .iter()
         .filter(|e| e.kind == EntryKind::Rebate)
@@ -191,6 +192,7 @@ proptest! {
             let posted: Vec<_> = ledger::list(&db, &LedgerQuery { distributor_id: d, ..Default::default() })
                 .await
                 .unwrap()
+                .rows
                 .into_iter()
                 .filter(|e| e.kind == EntryKind::Rebate)
                 .collect();

@@ -294,8 +294,8 @@ async fn a_session_enrols_within_capacity_scores_and_issues_certificates() {
     )
     .await
     .unwrap();
-    assert_eq!(certs.len(), 1);
-    let cert = &certs[0];
+    assert_eq!((certs.rows.len(), certs.total), (1, 1));
+    let cert = &certs.rows[0];
     assert_eq!(cert.number, "PX-2026-0001");
     assert_eq!(cert.person_name, "陈静");
     assert_eq!(cert.issue_date, "2026-01-31");
@@ -303,7 +303,8 @@ async fn a_session_enrols_within_capacity_scores_and_issues_certificates() {
     assert_eq!(cert.state, CertificateState::Expiring);
     let later = certificate::list(&db, &CertificateQuery::default(), day("2026-03-01"))
         .await
-        .unwrap();
+        .unwrap()
+        .rows;
     assert_eq!(later[0].state, CertificateState::Expired);
     let e = session::enrol(
         &db,

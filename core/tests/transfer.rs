@@ -6,6 +6,7 @@ use dealerdesk_core::distributor::transfer::{
     export, import, preview, ExportRequest, ImportAction,
 };
 use dealerdesk_core::distributor::{self, DistributorQuery, Status, Tier};
+use dealerdesk_core::paging::Paging;
 use dealerdesk_core::{db, demo, AppError};
 
 const HEADER: &str = "code,name,short_name,uscc,legal_representative,contact_name,contact_phone,contact_email,province,city,county,address,tier,status,credit_limit,payment_terms_days";
@@ -296,9 +297,10 @@ async fn the_same_file_twice_changes_nothing_and_partial_sheets_keep_other_field
         ..Default::default()
     };
     distributor::update(&db, &actor(), id, input).await.unwrap();
-    let audit_before = dealerdesk_core::audit::list(&db, "distributor", id)
+    let audit_before = dealerdesk_core::audit::list(&db, "distributor", id, Paging::ALL)
         .await
         .unwrap()
+        .rows
         .len();
 
     // The full file again: its columns match what is stored, so nothing is written.
@@ -316,9 +318,10 @@ async fn the_same_file_twice_changes_nothing_and_partial_sheets_keep_other_field
     let s = import(&db, &actor(), &file).await.unwrap();
     assert_eq!((s.created, s.updated, s.unchanged), (0, 0, 1));
     assert_eq!(
-        dealerdesk_core::audit::list(&db, "distributor", id)
+        dealerdesk_core::audit::list(&db, "distributor", id, Paging::ALL)
             .await
             .unwrap()
+            .rows
             .len(),
         audit_before
     );

@@ -128,7 +128,7 @@ async fn assessment_record(
 
 #[tauri::command]
 async fn audit_list(s: S<'_>, req: Req<cmd::audit_list>) -> Res<cmd::audit_list> {
-    audit::list(&s.db, &req.entity, req.entity_id).await
+    audit::list(&s.db, &req.entity, req.entity_id, req.paging).await
 }
 
 #[tauri::command]

@@ -9,6 +9,7 @@ use ts_rs::TS;
 use super::rebate::{self, RebateRunRequest};
 use super::{list, AgreementListQuery};
 use crate::error::{AppError, AppResult};
+use crate::paging::Paging;
 use crate::sheet::write_table;
 
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -43,7 +44,7 @@ fn target(path: &str) -> AppResult<std::path::PathBuf> {
     Ok(std::path::PathBuf::from(path.trim()))
 }
 
-/// Writes the list as the screen shows it; returns the number of rows.
+/// Writes the list as the screen shows it (every page); returns the number of rows.
 pub async fn export_agreements<C: ConnectionTrait>(
     db: &C,
     req: &AgreementExportRequest,
@@ -51,8 +52,13 @@ pub async fn export_agreements<C: ConnectionTrait>(
 ) -> AppResult<usize> {
     let path = target(&req.path)?;
     let en = req.lang.is_en();
-    let rows: Vec<Vec<String>> = list(db, &req.query, today)
+    let every_page = AgreementListQuery {
+        paging: Paging::ALL,
+        ..req.query.clone()
+    };
+    let rows: Vec<Vec<String>> = list(db, &every_page, today)
         .await?
+        .rows
         .into_iter()
         .map(|a| {
             let yes_no = |b: bool| match (b, en) {

@@ -3,7 +3,10 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Select,
+};
 use serde::Deserialize;
 use ts_rs::TS;
 
@@ -13,6 +16,7 @@ use super::{
 };
 use crate::entity::{agreement, agreement_event, distributor};
 use crate::error::{AppError, AppResult};
+use crate::paging::{self, Page, Paging};
 
 #[derive(Debug, Clone, Default, Deserialize, TS)]
 #[serde(default)]
@@ -25,6 +29,8 @@ pub struct AgreementListQuery {
     pub text: String,
     /// Every version, not only the newest of each number.
     pub all_versions: bool,
+    #[serde(flatten)]
+    pub paging: Paging,
 }
 
 fn terms_overlap(a: &agreement::Model, b: &agreement::Model) -> bool {
@@ -88,18 +94,36 @@ async fn distributors<C: ConnectionTrait>(
     Ok(crate::distributor::models_by_id(db, ids).await?)
 }
 
+/// Agreements that bind on `today` (signed and not past their end): the only
+/// ones a conflict can be with.
+async fn in_force_on<C: ConnectionTrait>(
+    db: &C,
+    today: NaiveDate,
+) -> AppResult<Vec<agreement::Model>> {
+    Ok(agreement::Entity::find()
+        .filter(agreement::Column::Status.eq(AgreementStatus::Signed.key()))
+        .filter(agreement::Column::TermEnd.gte(today))
+        .all(db)
+        .await?)
+}
+
 /// The channel conflicts of one agreement.
 pub async fn conflicts_of<C: ConnectionTrait>(
     db: &C,
     id: i64,
     today: NaiveDate,
 ) -> AppResult<Vec<Conflict>> {
-    let all = agreement::Entity::find().all(db).await?;
-    let m = all
-        .iter()
-        .find(|a| a.id == id)
+    let m = agreement::Entity::find_by_id(id)
+        .one(db)
+        .await?
         .ok_or_else(|| AppError::not_found("agreement", id))?;
-    Ok(conflicts_in(m, &all, &distributors(db, &all).await?, today))
+    let bound = in_force_on(db, today).await?;
+    Ok(conflicts_in(
+        &m,
+        &bound,
+        &distributors(db, &bound).await?,
+        today,
+    ))
 }
 
 /// One agreement with its versions, history, conflicts and the moves allowed now.
@@ -108,18 +132,19 @@ pub async fn get<C: ConnectionTrait>(
     id: i64,
     today: NaiveDate,
 ) -> AppResult<AgreementDetail> {
-    let all = agreement::Entity::find()
-        .order_by_asc(agreement::Column::Id)
+    let m = &agreement::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or_else(|| AppError::not_found("agreement", id))?;
+    let mut bound = in_force_on(db, today).await?;
+    let chain: Vec<agreement::Model> = agreement::Entity::find()
+        .filter(agreement::Column::Number.eq(&m.number))
+        .order_by_asc(agreement::Column::Version)
         .all(db)
         .await?;
-    let m = all
-        .iter()
-        .find(|a| a.id == id)
-        .ok_or_else(|| AppError::not_found("agreement", id))?;
-    let dists = distributors(db, &all).await?;
-    let conflicts = conflicts_in(m, &all, &dists, today);
-    let mut chain: Vec<&agreement::Model> = all.iter().filter(|a| a.number == m.number).collect();
-    chain.sort_by_key(|a| a.version);
+    bound.push(m.clone());
+    let dists = distributors(db, &bound).await?;
+    let conflicts = conflicts_in(m, &bound, &dists, today);
     let newest = chain.last().map(|a| a.version).unwrap_or(m.version);
     let versions = chain
         .iter()
@@ -170,45 +195,77 @@ pub async fn get<C: ConnectionTrait>(
     })
 }
 
-/// Agreements, newest number first; by default only the newest version of each.
+/// The agreements the query selects, filtered in SQL; the status is the one
+/// shown on `today` (a signed agreement is active or expired by its dates).
+fn filtered(q: &AgreementListQuery, today: NaiveDate) -> Select<agreement::Entity> {
+    use agreement::Column;
+    let mut sel = agreement::Entity::find();
+    if !q.all_versions {
+        let newer = Alias::new("newer");
+        sel = sel.filter(Expr::not_exists(
+            Query::select()
+                .expr(Expr::val(1))
+                .from_as(agreement::Entity, newer.clone())
+                .and_where(
+                    Expr::col((newer.clone(), Column::Number))
+                        .equals((agreement::Entity, Column::Number)),
+                )
+                .and_where(
+                    Expr::col((newer, Column::Version))
+                        .gt(Expr::col((agreement::Entity, Column::Version))),
+                )
+                .to_owned(),
+        ));
+    }
+    if let Some(d) = q.distributor_id {
+        sel = sel.filter(Column::DistributorId.eq(d));
+    }
+    let text = q.text.trim();
+    if !text.is_empty() {
+        sel = sel.filter(
+            Condition::any()
+                .add(paging::contains(Column::Number, text))
+                .add(Column::DistributorId.in_subquery(crate::distributor::ids_matching(text))),
+        );
+    }
+    if let Some(status) = q.status {
+        let signed = Column::Status.eq(AgreementStatus::Signed.key());
+        sel = sel.filter(match status {
+            AgreementStatus::Expired => Condition::all().add(signed).add(Column::TermEnd.lt(today)),
+            AgreementStatus::Active => Condition::all()
+                .add(signed)
+                .add(Column::TermStart.lte(today))
+                .add(Column::TermEnd.gte(today)),
+            AgreementStatus::Signed => Condition::all()
+                .add(signed)
+                .add(Column::TermStart.gt(today)),
+            stored => Condition::all().add(Column::Status.eq(stored.key())),
+        });
+    }
+    sel
+}
+
+/// One page of agreements, newest number first; by default only the newest
+/// version of each. Filtered and paged in SQL; conflicts are checked for the
+/// page's rows against the agreements in force.
 pub async fn list<C: ConnectionTrait>(
     db: &C,
     q: &AgreementListQuery,
     today: NaiveDate,
-) -> AppResult<Vec<Agreement>> {
-    let all = agreement::Entity::find()
-        .order_by_desc(agreement::Column::Number)
-        .order_by_desc(agreement::Column::Version)
-        .all(db)
-        .await?;
-    let dists = distributors(db, &all).await?;
-    let text = q.text.trim().to_lowercase();
-    let mut seen = std::collections::HashSet::new();
-    let mut out = vec![];
-    for m in &all {
-        if !q.all_versions && !seen.insert(m.number.as_str()) {
-            continue;
-        }
-        if q.distributor_id.is_some_and(|d| d != m.distributor_id) {
-            continue;
-        }
-        let d = dists.get(&m.distributor_id);
-        if !text.is_empty() {
-            let hit = m.number.to_lowercase().contains(&text)
-                || d.is_some_and(|d| {
-                    d.code.to_lowercase().contains(&text)
-                        || d.name.to_lowercase().contains(&text)
-                        || d.short_name.to_lowercase().contains(&text)
-                });
-            if !hit {
-                continue;
-            }
-        }
-        if q.status.is_some_and(|s| s != effective_status(m, today)) {
-            continue;
-        }
-        let conflict = !conflicts_in(m, &all, &dists, today).is_empty();
-        out.push(to_dto(m, d, today, conflict));
-    }
-    Ok(out)
+) -> AppResult<Page<Agreement>> {
+    let newest_first = |s: Select<agreement::Entity>| {
+        s.order_by_desc(agreement::Column::Number)
+            .order_by_desc(agreement::Column::Version)
+    };
+    let (rows, total) = paging::fetch(db, filtered(q, today), newest_first, q.paging).await?;
+    let bound = in_force_on(db, today).await?;
+    let dists = distributors(db, &[rows.as_slice(), bound.as_slice()].concat()).await?;
+    let rows = rows
+        .iter()
+        .map(|m| {
+            let conflict = !conflicts_in(m, &bound, &dists, today).is_empty();
+            to_dto(m, dists.get(&m.distributor_id), today, conflict)
+        })
+        .collect();
+    Ok(Page { rows, total })
 }

@@ -1,13 +1,18 @@
 //! The complaint lists: all, late and at risk (least time left first), and the
 //! knowledge base of resolved cases, with full-text search and filters.
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
-use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Select,
+};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{events_of, sla, to_dto, Clocks, Complaint, ComplaintStatus, Priority};
 use crate::entity::{complaint, complaint_event, distributor};
 use crate::error::AppResult;
+use crate::paging::{self, Page, Paging};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
 #[serde(rename_all = "snake_case")]
@@ -23,6 +28,7 @@ pub enum ComplaintView {
 }
 
 #[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(default)]
 #[ts(export)]
 pub struct ComplaintQuery {
     pub view: ComplaintView,
@@ -33,14 +39,12 @@ pub struct ComplaintQuery {
     pub priority: Option<Priority>,
     #[ts(type = "number | null")]
     pub distributor_id: Option<i64>,
+    #[serde(flatten)]
+    pub paging: Paging,
 }
 
-pub async fn list<C: ConnectionTrait>(
-    db: &C,
-    q: &ComplaintQuery,
-    now: DateTime<Utc>,
-) -> AppResult<Vec<Complaint>> {
-    let clocks = Clocks::load(db).await?;
+/// The complaints the filters and the view select, before paging.
+fn filtered(q: &ComplaintQuery) -> Select<complaint::Entity> {
     let mut sel = complaint::Entity::find();
     let s = q.search.trim();
     if !s.is_empty() {
@@ -53,7 +57,7 @@ pub async fn list<C: ConnectionTrait>(
             complaint::Column::RootCauseNote,
             complaint::Column::BatchNo,
         ] {
-            any = any.add(col.contains(s));
+            any = any.add(paging::contains(col, s));
         }
         sel = sel.filter(any);
     }
@@ -69,43 +73,65 @@ pub async fn list<C: ConnectionTrait>(
     if let Some(d) = q.distributor_id {
         sel = sel.filter(complaint::Column::DistributorId.eq(d));
     }
+    let closed = ["resolved", "verified", "closed"];
     match q.view {
-        ComplaintView::Knowledge => {
-            sel = sel.filter(complaint::Column::Status.is_in(["resolved", "verified", "closed"]));
-        }
-        ComplaintView::Late => {
-            sel =
-                sel.filter(complaint::Column::Status.is_not_in(["resolved", "verified", "closed"]));
-        }
-        ComplaintView::All => {}
+        ComplaintView::Knowledge => sel.filter(complaint::Column::Status.is_in(closed)),
+        ComplaintView::Late => sel.filter(complaint::Column::Status.is_not_in(closed)),
+        ComplaintView::All => sel,
     }
-    let rows = sel
-        .order_by_desc(complaint::Column::ReceivedAt)
+}
+
+fn newest_first(sel: Select<complaint::Entity>) -> Select<complaint::Entity> {
+    sel.order_by_desc(complaint::Column::ReceivedAt)
         .order_by_desc(complaint::Column::Id)
-        .all(db)
-        .await?;
+}
+
+/// One page of complaints, newest first, filtered and paged in SQL. The late
+/// view sorts by working time left, which SQL cannot compute: it reads the
+/// open complaints only, computes their clocks and pages the result.
+pub async fn list<C: ConnectionTrait>(
+    db: &C,
+    q: &ComplaintQuery,
+    now: DateTime<Utc>,
+) -> AppResult<Page<Complaint>> {
+    let clocks = Clocks::load(db).await?;
+    if q.view == ComplaintView::Late {
+        let open = newest_first(filtered(q)).all(db).await?;
+        let mut late = with_clocks(db, open, &clocks, now).await?;
+        late.retain(|c| c.sla.escalation_level > 0);
+        late.sort_by_key(time_left);
+        return Ok(Page::of_all(late, q.paging));
+    }
+    let (rows, total) = paging::fetch(db, filtered(q), newest_first, q.paging).await?;
+    Ok(Page {
+        rows: with_clocks(db, rows, &clocks, now).await?,
+        total,
+    })
+}
+
+/// The complaints as shown: each with its distributor and its clocks, read
+/// from its events.
+async fn with_clocks<C: ConnectionTrait>(
+    db: &C,
+    rows: Vec<complaint::Model>,
+    clocks: &Clocks,
+    now: DateTime<Utc>,
+) -> AppResult<Vec<Complaint>> {
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
-    let mut by_complaint: std::collections::HashMap<i64, Vec<complaint_event::Model>> =
-        std::collections::HashMap::new();
+    let mut by_complaint: HashMap<i64, Vec<complaint_event::Model>> = HashMap::new();
     for e in events_of(db, &ids).await? {
         by_complaint.entry(e.complaint_id).or_default().push(e);
     }
-    let dist_ids: Vec<i64> = rows.iter().map(|r| r.distributor_id).collect();
-    let dists: std::collections::HashMap<i64, distributor::Model> =
-        crate::distributor::models_by_id(db, dist_ids).await?;
-    let mut out: Vec<Complaint> = rows
+    let dists: HashMap<i64, distributor::Model> =
+        crate::distributor::models_by_id(db, rows.iter().map(|r| r.distributor_id)).await?;
+    Ok(rows
         .into_iter()
         .map(|m| {
             let ev = by_complaint.remove(&m.id).unwrap_or_default();
             let d = dists.get(&m.distributor_id);
-            to_dto(m, &ev, d, &clocks, now)
+            to_dto(m, &ev, d, clocks, now)
         })
-        .collect();
-    if q.view == ComplaintView::Late {
-        out.retain(|c| c.sla.escalation_level > 0);
-        out.sort_by_key(time_left);
-    }
-    Ok(out)
+        .collect())
 }
 
 /// Seconds left on the most urgent running clock (negative when overdue).

@@ -177,6 +177,7 @@ pub async fn build<C: ConnectionTrait + TransactionTrait>(
     )
     .await?;
     let mut items: Vec<Complaint> = all
+        .rows
         .into_iter()
         .filter(|c| {
             let day = parse_date(&c.received_at[..10.min(c.received_at.len())]);

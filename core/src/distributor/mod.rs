@@ -8,7 +8,7 @@ mod validate;
 mod write;
 
 pub use lifecycle::{change_tier, transition, TierChangeRequest, TransitionRequest};
-pub use query::{list, territories, DistributorPage, DistributorQuery, SortField};
+pub use query::{ids_matching, list, territories, DistributorPage, DistributorQuery, SortField};
 pub use validate::{is_phone, validate_input, ValidInput};
 pub use write::{
     create, get, get_by_code, next_code, update, DistributorDetail, StatusChange, TierChange,

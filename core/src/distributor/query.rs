@@ -1,7 +1,8 @@
 //! The distributor list: search as you type, filters, sorting, paging.
+use sea_orm::sea_query::{Query, SelectStatement};
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, Select,
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    Select,
 };
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -9,6 +10,7 @@ use ts_rs::TS;
 use super::{Distributor, Status, Tier};
 use crate::entity::distributor::{self, Column};
 use crate::error::AppResult;
+use crate::paging::{self, Page, Paging};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -36,35 +38,28 @@ pub struct DistributorQuery {
     pub province: Option<String>,
     pub sort: SortField,
     pub descending: bool,
-    #[ts(type = "number")]
-    pub offset: u64,
-    /// 0 means every row (exports).
-    #[ts(type = "number")]
-    pub limit: u64,
+    #[serde(flatten)]
+    pub paging: Paging,
 }
 
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
-pub struct DistributorPage {
-    pub rows: Vec<Distributor>,
-    #[ts(type = "number")]
-    pub total: u64,
-}
+pub type DistributorPage = Page<Distributor>;
 
 fn filtered(q: &DistributorQuery) -> Select<distributor::Entity> {
     let mut sel = distributor::Entity::find();
     let term = q.search.trim();
     if !term.is_empty() {
-        let upper = term.to_uppercase();
-        sel = sel.filter(
-            Condition::any()
-                .add(Column::Name.contains(term))
-                .add(Column::ShortName.contains(term))
-                .add(Column::Code.contains(&upper))
-                .add(Column::Uscc.contains(&upper))
-                .add(Column::ContactName.contains(term))
-                .add(Column::ContactPhone.contains(term)),
-        );
+        let mut any = Condition::any();
+        for col in [
+            Column::Name,
+            Column::ShortName,
+            Column::Code,
+            Column::Uscc,
+            Column::ContactName,
+            Column::ContactPhone,
+        ] {
+            any = any.add(paging::contains(col, term));
+        }
+        sel = sel.filter(any);
     }
     if let Some(t) = q.tier {
         sel = sel.filter(Column::Tier.eq(t.key()));
@@ -106,22 +101,26 @@ fn sorted(sel: Select<distributor::Entity>, q: &DistributorQuery) -> Select<dist
 }
 
 pub async fn list<C: ConnectionTrait>(db: &C, q: &DistributorQuery) -> AppResult<DistributorPage> {
-    // Counting needs no ORDER BY: sorting every match only to count it is wasted work.
-    let total = filtered(q).count(db).await?;
-    let sel = sorted(filtered(q), q);
-    // SQLite accepts OFFSET only after a LIMIT.
-    let page = match (q.limit, q.offset) {
-        (0, 0) => sel,
-        (0, off) => sel.offset(off).limit(i64::MAX as u64),
-        (lim, off) => sel.offset(off).limit(lim),
-    };
-    let rows = page
-        .all(db)
-        .await?
-        .into_iter()
-        .map(Distributor::from)
-        .collect();
-    Ok(DistributorPage { rows, total })
+    let (rows, total) = paging::fetch(db, filtered(q), |s| sorted(s, q), q.paging).await?;
+    Ok(Page {
+        rows: rows.into_iter().map(Distributor::from).collect(),
+        total,
+    })
+}
+
+/// The ids of the distributors whose code, name or short name contains
+/// `text`: for the lists of other records searched by their distributor.
+pub fn ids_matching(text: &str) -> SelectStatement {
+    Query::select()
+        .column(Column::Id)
+        .from(distributor::Entity)
+        .cond_where(
+            Condition::any()
+                .add(paging::contains(Column::Code, text))
+                .add(paging::contains(Column::Name, text))
+                .add(paging::contains(Column::ShortName, text)),
+        )
+        .to_owned()
 }
 
 /// Distinct provinces and regions in use, for the filter drop-down.

@@ -461,8 +461,7 @@ const DAYS_COL: usize = 15;
 
 pub async fn export<C: ConnectionTrait>(db: &C, req: &ExportRequest) -> AppResult<u64> {
     let query = DistributorQuery {
-        offset: 0,
-        limit: 0,
+        paging: crate::paging::Paging::ALL,
         ..req.query.clone()
     };
     let rows = distributor::list(db, &query).await?.rows;

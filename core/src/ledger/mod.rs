@@ -22,6 +22,7 @@ use crate::dates::parse_date;
 use crate::entity::{distributor, ledger_entry};
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::money::Money;
+use crate::paging::{self, Page, Paging};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -527,6 +528,7 @@ fn kind_prefix(kind: EntryKind) -> &'static str {
 }
 
 #[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(default)]
 #[ts(export)]
 pub struct LedgerQuery {
     #[ts(type = "number")]
@@ -535,10 +537,13 @@ pub struct LedgerQuery {
     pub from: String,
     pub to: String,
     pub kinds: Vec<EntryKind>,
+    #[serde(flatten)]
+    pub paging: Paging,
 }
 
-/// Entries of one distributor in date order, then the order they were entered.
-pub async fn list<C: ConnectionTrait>(db: &C, q: &LedgerQuery) -> AppResult<Vec<LedgerEntry>> {
+/// One page of a distributor's entries in date order, then the order they
+/// were entered; filtered and paged in SQL.
+pub async fn list<C: ConnectionTrait>(db: &C, q: &LedgerQuery) -> AppResult<Page<LedgerEntry>> {
     let mut errs = FieldErrors::default();
     let from = (!q.from.trim().is_empty()).then(|| parse_date(&q.from));
     let to = (!q.to.trim().is_empty()).then(|| parse_date(&q.to));
@@ -560,24 +565,30 @@ pub async fn list<C: ConnectionTrait>(db: &C, q: &LedgerQuery) -> AppResult<Vec<
     if !q.kinds.is_empty() {
         sel = sel.filter(ledger_entry::Column::Kind.is_in(q.kinds.iter().map(|k| k.key())));
     }
-    let rows = sel
-        .order_by_asc(ledger_entry::Column::EntryDate)
-        .order_by_asc(ledger_entry::Column::Id)
-        .all(db)
-        .await?;
-    let reversals: std::collections::HashMap<i64, i64> = ledger_entry::Entity::find()
-        .filter(ledger_entry::Column::DistributorId.eq(q.distributor_id))
-        .filter(ledger_entry::Column::ReversesId.is_not_null())
-        .all(db)
-        .await?
-        .into_iter()
-        .filter_map(|r| r.reverses_id.map(|o| (o, r.id)))
-        .collect();
-    Ok(rows
-        .into_iter()
-        .map(|m| {
-            let by = reversals.get(&m.id).copied();
-            to_dto(m, by)
-        })
-        .collect())
+    let in_order = |s: sea_orm::Select<ledger_entry::Entity>| {
+        s.order_by_asc(ledger_entry::Column::EntryDate)
+            .order_by_asc(ledger_entry::Column::Id)
+    };
+    let (rows, total) = paging::fetch(db, sel, in_order, q.paging).await?;
+    // Which of the page's entries were reversed, and by which entry.
+    let reversals: std::collections::HashMap<i64, i64> = crate::db::find_in(
+        db,
+        ledger_entry::Entity::find(),
+        ledger_entry::Column::ReversesId,
+        rows.iter().map(|r| r.id),
+    )
+    .await?
+    .into_iter()
+    .filter_map(|r| r.reverses_id.map(|o| (o, r.id)))
+    .collect();
+    Ok(Page {
+        rows: rows
+            .into_iter()
+            .map(|m| {
+                let by = reversals.get(&m.id).copied();
+                to_dto(m, by)
+            })
+            .collect(),
+        total,
+    })
 }

@@ -8,9 +8,10 @@ use crate::lang::Lang;
 use std::collections::HashMap;
 
 use chrono::{Months, NaiveDate};
+use sea_orm::sea_query::Query;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
-    TransactionSession, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, Select, Set, TransactionSession, TransactionTrait,
 };
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -19,6 +20,7 @@ use crate::audit::{self, FieldChange};
 use crate::dates::parse_date;
 use crate::entity::{certificate, course, distributor, distributor_contact, enrolment};
 use crate::error::{AppError, AppResult, FieldErrors};
+use crate::paging::{self, Page, Paging};
 
 /// The last day a certificate is valid.
 pub fn expiry(issued: NaiveDate, months: u32) -> NaiveDate {
@@ -90,6 +92,8 @@ pub struct CertificateQuery {
     pub state: Option<CertificateState>,
     /// Number, person or distributor.
     pub text: String,
+    #[serde(flatten)]
+    pub paging: Paging,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, TS)]
@@ -156,29 +160,78 @@ pub(crate) async fn issue<C: ConnectionTrait>(
     .await?)
 }
 
-pub(crate) async fn load_all<C: ConnectionTrait>(
-    db: &C,
-    q: &CertificateQuery,
-    today: NaiveDate,
-) -> AppResult<Vec<Certificate>> {
+/// The certificates the query selects, filtered in SQL; the state is read
+/// from the dates as of `today`.
+fn filtered(q: &CertificateQuery, today: NaiveDate) -> Select<certificate::Entity> {
+    use certificate::Column;
     let mut find = certificate::Entity::find();
     if let Some(d) = q.distributor_id {
-        find = find.filter(certificate::Column::DistributorId.eq(d));
+        find = find.filter(Column::DistributorId.eq(d));
     }
     if let Some(c) = q.course_id {
-        find = find.filter(certificate::Column::CourseId.eq(c));
+        find = find.filter(Column::CourseId.eq(c));
     }
-    let certs = find
-        .order_by_desc(certificate::Column::IssueDate)
+    if let Some(s) = q.session_id {
+        let of_session = Query::select()
+            .column(enrolment::Column::Id)
+            .from(enrolment::Entity)
+            .and_where(enrolment::Column::SessionId.eq(s))
+            .to_owned();
+        find = find.filter(Column::EnrolmentId.in_subquery(of_session));
+    }
+    if let Some(state) = q.state {
+        // The same bounds as `state_on`: expiring is at most 60 days left.
+        let soon = today + chrono::Days::new(60);
+        let kept = Column::RevokedOn.is_null();
+        find = find.filter(match state {
+            CertificateState::Revoked => Condition::all().add(Column::RevokedOn.is_not_null()),
+            CertificateState::Expired => {
+                Condition::all().add(kept).add(Column::ExpiryDate.lt(today))
+            }
+            CertificateState::Expiring => Condition::all()
+                .add(kept)
+                .add(Column::ExpiryDate.gte(today))
+                .add(Column::ExpiryDate.lte(soon)),
+            CertificateState::Valid => Condition::all().add(kept).add(
+                Condition::any()
+                    .add(Column::ExpiryDate.is_null())
+                    .add(Column::ExpiryDate.gt(soon)),
+            ),
+        });
+    }
+    let text = q.text.trim();
+    if !text.is_empty() {
+        find = find.filter(
+            Condition::any()
+                .add(paging::contains(Column::Number, text))
+                .add(paging::contains(Column::PersonName, text))
+                .add(Column::DistributorId.in_subquery(crate::distributor::ids_matching(text))),
+        );
+    }
+    find
+}
+
+fn newest_first(sel: Select<certificate::Entity>) -> Select<certificate::Entity> {
+    sel.order_by_desc(certificate::Column::IssueDate)
         .order_by_desc(certificate::Column::Number)
-        .all(db)
-        .await?;
-    let courses: HashMap<i64, course::Model> = course::Entity::find()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|c| (c.id, c))
-        .collect();
+}
+
+/// The certificates as shown: with course, distributor, score and state.
+async fn shown<C: ConnectionTrait>(
+    db: &C,
+    certs: Vec<certificate::Model>,
+    today: NaiveDate,
+) -> AppResult<Vec<Certificate>> {
+    let courses: HashMap<i64, course::Model> = crate::db::find_in(
+        db,
+        course::Entity::find(),
+        course::Column::Id,
+        certs.iter().map(|c| c.course_id),
+    )
+    .await?
+    .into_iter()
+    .map(|c| (c.id, c))
+    .collect();
     let dists: HashMap<i64, distributor::Model> =
         crate::distributor::models_by_id(db, certs.iter().map(|c| c.distributor_id)).await?;
     let enrolments: HashMap<i64, enrolment::Model> = crate::db::find_in(
@@ -191,7 +244,6 @@ pub(crate) async fn load_all<C: ConnectionTrait>(
     .into_iter()
     .map(|e| (e.id, e))
     .collect();
-    let text = q.text.trim().to_lowercase();
     Ok(certs
         .into_iter()
         .map(|m| {
@@ -221,24 +273,58 @@ pub(crate) async fn load_all<C: ConnectionTrait>(
                 session_id: e.map(|e| e.session_id).unwrap_or_default(),
             }
         })
-        .filter(|c| q.session_id.is_none_or(|s| s == c.session_id))
-        .filter(|c| q.state.is_none_or(|s| s == c.state))
-        .filter(|c| {
-            text.is_empty()
-                || c.number.to_lowercase().contains(&text)
-                || c.person_name.to_lowercase().contains(&text)
-                || c.distributor_name.to_lowercase().contains(&text)
-                || c.distributor_code.to_lowercase().contains(&text)
-        })
         .collect())
 }
 
+/// One page of certificates, newest first, filtered and paged in SQL.
 pub async fn list<C: ConnectionTrait>(
     db: &C,
     q: &CertificateQuery,
     today: NaiveDate,
+) -> AppResult<Page<Certificate>> {
+    let (rows, total) = paging::fetch(db, filtered(q, today), newest_first, q.paging).await?;
+    Ok(Page {
+        rows: shown(db, rows, today).await?,
+        total,
+    })
+}
+
+/// Every certificate the query selects, whatever its paging (compliance, exports).
+pub(crate) async fn load_all<C: ConnectionTrait>(
+    db: &C,
+    q: &CertificateQuery,
+    today: NaiveDate,
 ) -> AppResult<Vec<Certificate>> {
-    load_all(db, q, today).await
+    let rows = newest_first(filtered(q, today)).all(db).await?;
+    shown(db, rows, today).await
+}
+
+/// The certificates with these ids, in the order asked; an unknown id is not found.
+async fn by_ids<C: ConnectionTrait>(
+    db: &C,
+    ids: &[i64],
+    today: NaiveDate,
+) -> AppResult<Vec<Certificate>> {
+    let rows = crate::db::find_in(
+        db,
+        certificate::Entity::find(),
+        certificate::Column::Id,
+        ids.iter().copied(),
+    )
+    .await?;
+    let found: HashMap<i64, Certificate> = shown(db, rows, today)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c))
+        .collect();
+    ids.iter()
+        .map(|id| {
+            found
+                .get(id)
+                .cloned()
+                .ok_or_else(|| AppError::not_found("certificate", id))
+        })
+        .collect()
 }
 
 /// Revokes a certificate (kept, with the date, reason and who did it).
@@ -296,10 +382,8 @@ pub async fn revoke<C: ConnectionTrait + TransactionTrait>(
     )
     .await?;
     txn.commit().await?;
-    load_all(db, &CertificateQuery::default(), today)
-        .await?
-        .into_iter()
-        .find(|c| c.id == req.id)
+    let mut one = by_ids(db, &[req.id], today).await?;
+    one.pop()
         .ok_or_else(|| AppError::not_found("certificate", req.id))
 }
 
@@ -317,17 +401,7 @@ pub async fn print<C: ConnectionTrait>(
     }
     let dir = std::path::PathBuf::from(req.out_dir.trim());
     std::fs::create_dir_all(&dir).map_err(|e| AppError::io(format!("{}: {e}", dir.display())))?;
-    let all = load_all(db, &CertificateQuery::default(), today).await?;
-    let chosen: Vec<Certificate> = req
-        .ids
-        .iter()
-        .map(|id| {
-            all.iter()
-                .find(|c| c.id == *id)
-                .cloned()
-                .ok_or_else(|| AppError::not_found("certificate", id))
-        })
-        .collect::<AppResult<_>>()?;
+    let chosen = by_ids(db, &req.ids, today).await?;
     let company = crate::settings::load_statement_settings(db).await?.company;
     let lang = req.lang;
     tokio::task::spawn_blocking(move || {

@@ -158,7 +158,7 @@ pub async fn export<C: ConnectionTrait>(
                 ("状态", "State"),
                 ("撤销原因", "Revocation reason"),
             ]),
-            certificate::list(db, &req.certificates, today)
+            certificate::load_all(db, &req.certificates, today)
                 .await?
                 .into_iter()
                 .map(|c| {

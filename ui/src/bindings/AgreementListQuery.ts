@@ -9,4 +9,8 @@ text: string,
 /**
  * Every version, not only the newest of each number.
  */
-all_versions: boolean, };
+all_versions: boolean, offset: number, 
+/**
+ * 0 means every row.
+ */
+limit: number, };

@@ -5,4 +5,8 @@ export type CertificateQuery = { distributor_id: number | null, course_id: numbe
 /**
  * Number, person or distributor.
  */
-text: string, };
+text: string, offset: number, 
+/**
+ * 0 means every row.
+ */
+limit: number, };

@@ -7,4 +7,8 @@ export type ComplaintQuery = { view: ComplaintView,
 /**
  * Full text over number, description, product, resolution and root cause note.
  */
-search: string, status: ComplaintStatus | null, category: string, priority: Priority | null, distributor_id: number | null, };
+search: string, status: ComplaintStatus | null, category: string, priority: Priority | null, distributor_id: number | null, offset: number, 
+/**
+ * 0 means every row.
+ */
+limit: number, };

@@ -13,6 +13,6 @@ search: string, tier: Tier | null, status: Status | null,
  */
 province: string | null, sort: SortField, descending: boolean, offset: number, 
 /**
- * 0 means every row (exports).
+ * 0 means every row.
  */
 limit: number, };

@@ -5,4 +5,8 @@ export type LedgerQuery = { distributor_id: number,
 /**
  * Inclusive `YYYY-MM-DD` bounds; empty means open.
  */
-from: string, to: string, kinds: Array<EntryKind>, };
+from: string, to: string, kinds: Array<EntryKind>, offset: number, 
+/**
+ * 0 means every row.
+ */
+limit: number, };

@@ -40,7 +40,6 @@ import type { CourseSave } from './CourseSave';
 import type { Distributor } from './Distributor';
 import type { DistributorDetail } from './DistributorDetail';
 import type { DistributorInput } from './DistributorInput';
-import type { DistributorPage } from './DistributorPage';
 import type { DistributorQuery } from './DistributorQuery';
 import type { DistributorUpdate } from './DistributorUpdate';
 import type { EnrolRequest } from './EnrolRequest';
@@ -56,6 +55,7 @@ import type { LedgerImportSummary } from './LedgerImportSummary';
 import type { LedgerQuery } from './LedgerQuery';
 import type { OnboardingSettings } from './OnboardingSettings';
 import type { OnboardingStart } from './OnboardingStart';
+import type { Page } from './Page';
 import type { Pipeline } from './Pipeline';
 import type { RebateApproval } from './RebateApproval';
 import type { RebateExportRequest } from './RebateExportRequest';
@@ -98,7 +98,7 @@ export type Commands = {
   /** Only the language (`zh-CN` or `en`), so the UI can switch before an operator name exists. */
   settings_set_language: { req: Lang; res: null; progress: never };
   /** One page of the list, filtered and sorted in SQL, with the total. */
-  distributor_list: { req: DistributorQuery; res: DistributorPage; progress: never };
+  distributor_list: { req: DistributorQuery; res: Page<Distributor>; progress: never };
   /** Provinces and sales regions in use, for filters. */
   distributor_territories: { req: void; res: Array<string>; progress: never };
   /** A distributor by id, with status and tier history, assessments and contacts. */
@@ -115,8 +115,8 @@ export type Commands = {
   distributor_change_tier: { req: TierChangeRequest; res: Distributor; progress: never };
   /** Records an admission assessment; approve/reject moves the status, `apply_tier` sets the recommended tier. */
   assessment_record: { req: AssessmentInput; res: Assessment; progress: never };
-  /** The audit trail of one record, newest first. */
-  audit_list: { req: AuditQuery; res: Array<AuditEntry>; progress: never };
+  /** One page of a record's audit trail, newest first, with the total. */
+  audit_list: { req: AuditQuery; res: Page<AuditEntry>; progress: never };
   /** Reads a distributor sheet (.csv or .xlsx) and says what an import would do; writes nothing. */
   distributor_import_preview: { req: string; res: ImportPreview; progress: never };
   /** Imports the sheet: every row valid or nothing written; progress over `onProgress`. */
@@ -135,8 +135,8 @@ export type Commands = {
   contact_save: { req: ContactSave; res: Contact; progress: never };
   /** Removes a person (refused while they have training records). */
   contact_remove: { req: number; res: null; progress: never };
-  /** A distributor's entries in date order, then entry order (dates `YYYY-MM-DD` or empty). */
-  ledger_list: { req: LedgerQuery; res: Array<LedgerEntry>; progress: never };
+  /** One page of a distributor's entries in date order, then entry order (dates `YYYY-MM-DD` or empty), with the total. */
+  ledger_list: { req: LedgerQuery; res: Page<LedgerEntry>; progress: never };
   /** Posts one entry by hand. */
   ledger_post: { req: EntryInput; res: LedgerEntry; progress: never };
   /** Reverses an entry with one linked adjustment; returns the adjustment. */
@@ -165,8 +165,8 @@ export type Commands = {
   statement_settings_save: { req: StatementSettings; res: StatementSettings; progress: never };
   /** Fills an empty database with sample data; returns the distributors added. */
   demo_load_sample: { req: void; res: number; progress: never };
-  /** Complaints of a view (open, late — least time left first —, resolved, all) with their SLA state. */
-  complaint_list: { req: ComplaintQuery; res: Array<Complaint>; progress: never };
+  /** One page of the complaints of a view (all, late — least time left first —, resolved) with their SLA state, and the total. */
+  complaint_list: { req: ComplaintQuery; res: Page<Complaint>; progress: never };
   /** A complaint with its timeline and clocks. */
   complaint_get: { req: number; res: ComplaintDetail; progress: never };
   /** Records a new complaint (intake). */
@@ -195,8 +195,8 @@ export type Commands = {
   calendar_import: { req: string; res: Array<CalendarDay>; progress: never };
   /** Writes the dated exceptions as CSV; returns the rows written. */
   calendar_export: { req: string; res: number; progress: never };
-  /** Agreements matching the query (latest versions unless `all_versions`). */
-  agreement_list: { req: AgreementListQuery; res: Array<Agreement>; progress: never };
+  /** One page of the agreements matching the query (latest versions unless `all_versions`), with the total. */
+  agreement_list: { req: AgreementListQuery; res: Page<Agreement>; progress: never };
   /** An agreement with its versions, history and channel conflicts. */
   agreement_get: { req: number; res: AgreementDetail; progress: never };
   /** Creates a draft. */
@@ -271,8 +271,8 @@ export type Commands = {
   session_results: { req: ResultsRequest; res: SessionDetail; progress: never };
   /** planned → held | cancelled; held → closed (which issues the certificates). */
   session_move: { req: SessionMove; res: SessionDetail; progress: never };
-  /** Certificates matching the query, with their state as of today. */
-  certificate_list: { req: CertificateQuery; res: Array<Certificate>; progress: never };
+  /** One page of the certificates matching the query, with their state as of today and the total. */
+  certificate_list: { req: CertificateQuery; res: Page<Certificate>; progress: never };
   /** Revokes a certificate on a date, with a reason (never deleted). */
   certificate_revoke: { req: RevokeRequest; res: Certificate; progress: never };
   /** One landscape PDF per certificate, `<number>.pdf` in `out_dir`; returns the paths written. */
