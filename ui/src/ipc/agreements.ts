@@ -16,6 +16,7 @@ import type { ScanRequest } from '../bindings/ScanRequest';
 import type { SignRequest } from '../bindings/SignRequest';
 import type { TerminateRequest } from '../bindings/TerminateRequest';
 import type { VersionRequest } from '../bindings/VersionRequest';
+import { FIRST_PAGE } from '../lib/paging';
 import { afterWrite, type WriteCommand } from './cache';
 import { call } from './index';
 
@@ -64,6 +65,7 @@ export const emptyAgreementQuery: AgreementListQuery = {
   status: null,
   text: '',
   all_versions: false,
+  ...FIRST_PAGE,
 };
 
 /** Puts the command's answer in the cache of its detail query, then reads the rest again. */

@@ -7,6 +7,7 @@ import type { CertificateQuery } from '../bindings/CertificateQuery';
 import type { RevokeRequest } from '../bindings/RevokeRequest';
 import type { SessionQuery } from '../bindings/SessionQuery';
 import type { TrainingExportRequest } from '../bindings/TrainingExportRequest';
+import { FIRST_PAGE } from '../lib/paging';
 import { afterWrite } from './cache';
 import { call } from './index';
 
@@ -37,6 +38,7 @@ export const emptyCertificateQuery: CertificateQuery = {
   session_id: null,
   state: null,
   text: '',
+  ...FIRST_PAGE,
 };
 
 /** The session filters of an export request that is not about sessions. */

@@ -32,6 +32,7 @@ import type { ImportProgress } from '../bindings/ImportProgress';
 import type { LedgerExportRequest } from '../bindings/LedgerExportRequest';
 import type { Lang } from '../bindings/Lang';
 import type { LedgerQuery } from '../bindings/LedgerQuery';
+import type { Paging } from '../bindings/Paging';
 import type { ReportFileRequest } from '../bindings/ReportFileRequest';
 import type { ReportRequest } from '../bindings/ReportRequest';
 import type { ReverseRequest } from '../bindings/ReverseRequest';
@@ -41,6 +42,7 @@ import type { StatementRequest } from '../bindings/StatementRequest';
 import type { StatementSettings } from '../bindings/StatementSettings';
 import type { TierChangeRequest } from '../bindings/TierChangeRequest';
 import type { TransitionRequest } from '../bindings/TransitionRequest';
+import { FIRST_PAGE } from '../lib/paging';
 import { afterWrite } from './cache';
 import { ipc } from './index';
 
@@ -59,7 +61,7 @@ export const queryKeys = {
   territories: ['distributors', 'territories'] as const,
   nextCode: ['distributors', 'nextCode'] as const,
   audit: ['audit'] as const,
-  auditList: (entity: string, id: number) => ['audit', entity, id] as const,
+  auditList: (entity: string, id: number, paging: Paging) => ['audit', entity, id, paging] as const,
   attachments: (distributorId: number) => ['attachments', distributorId] as const,
   ledger: ['ledger'] as const,
   ledgerOf: (distributorId: number) => ['ledger', distributorId] as const,
@@ -82,6 +84,7 @@ export const emptyComplaintQuery: ComplaintQuery = {
   category: '',
   priority: null,
   distributor_id: null,
+  ...FIRST_PAGE,
 };
 
 /** How often lists with SLA clocks are refreshed, so time left stays current. */
@@ -142,10 +145,11 @@ export function useNextCode(enabled: boolean) {
   return useQuery({ queryKey: queryKeys.nextCode, queryFn: ipc.distributorNextCode, enabled });
 }
 
-export function useAuditList(entity: string, id: number) {
+export function useAuditList(entity: string, id: number, paging: Paging) {
   return useQuery({
-    queryKey: queryKeys.auditList(entity, id),
-    queryFn: () => ipc.auditList({ entity, entity_id: id }),
+    queryKey: queryKeys.auditList(entity, id, paging),
+    queryFn: () => ipc.auditList({ entity, entity_id: id, ...paging }),
+    placeholderData: keepPreviousData,
   });
 }
 
@@ -190,12 +194,12 @@ export function useComplaintList(q: ComplaintQuery, opts: { enabled?: boolean } 
 
 /** How many open complaints are at risk or late (the late view), refreshed every minute. */
 export function useLateComplaintCount() {
-  const q: ComplaintQuery = { ...emptyComplaintQuery, view: 'late' };
+  const q: ComplaintQuery = { ...emptyComplaintQuery, view: 'late', offset: 0, limit: 1 };
   return useQuery({
     queryKey: queryKeys.complaintList(q),
     queryFn: () => ipc.complaintList(q),
     refetchInterval: COMPLAINT_REFRESH_MS,
-    select: (rows) => rows.length,
+    select: (page) => page.total,
   });
 }
 

@@ -9,7 +9,6 @@ import {
   type QueryClient,
 } from '@tanstack/react-query';
 
-import type { CertificatePrintRequest } from '../bindings/CertificatePrintRequest';
 import type { CertificateQuery } from '../bindings/CertificateQuery';
 import type { CourseSave } from '../bindings/CourseSave';
 import type { EnrolRequest } from '../bindings/EnrolRequest';
@@ -20,7 +19,9 @@ import type { SessionQuery } from '../bindings/SessionQuery';
 import type { SessionSave } from '../bindings/SessionSave';
 import type { TrainingExportRequest } from '../bindings/TrainingExportRequest';
 import type { TrainingSettings } from '../bindings/TrainingSettings';
+import { ALL_ROWS } from '../lib/paging';
 import { afterWrite, type WriteCommand } from './cache';
+import { certificateApi, emptyCertificateQuery } from './certificates';
 import { call } from './index';
 
 export const trainingApi = {
@@ -39,9 +40,6 @@ export const trainingApi = {
   results: (req: ResultsRequest) => call('session_results', req),
   /** planned → held | cancelled; held → closed (which issues the certificates). */
   move: (req: SessionMove) => call('session_move', req),
-  certificateList: (req: CertificateQuery) => call('certificate_list', req),
-  /** One PDF per certificate in `out_dir`; returns the written paths. */
-  certificatePrint: (req: CertificatePrintRequest) => call('certificate_print', req),
   /** Writes a training list as XLSX or CSV (by the path's extension); returns the rows written. */
   exportList: (req: TrainingExportRequest) => call('training_export', req),
 };
@@ -59,9 +57,9 @@ export const trainingKeys = {
 
 export const emptySessionQuery: SessionQuery = { from: '', to: '', status: null, course_id: null };
 
-/** A certificate query for one session's certificates. */
+/** A certificate query for every certificate of one session. */
 export function sessionCertificateQuery(sessionId: number): CertificateQuery {
-  return { distributor_id: null, course_id: null, session_id: sessionId, state: null, text: '' };
+  return { ...emptyCertificateQuery, session_id: sessionId, ...ALL_ROWS };
 }
 
 function onSession(qc: QueryClient, cmd: WriteCommand, detail: SessionDetail) {
@@ -101,7 +99,8 @@ export function useSession(id: number) {
 export function useSessionCertificates(sessionId: number, enabled: boolean) {
   return useQuery({
     queryKey: trainingKeys.sessionCertificates(sessionId),
-    queryFn: () => trainingApi.certificateList(sessionCertificateQuery(sessionId)),
+    queryFn: () => certificateApi.list(sessionCertificateQuery(sessionId)),
+    select: (page) => page.rows,
     enabled: enabled && Number.isInteger(sessionId) && sessionId > 0,
   });
 }

@@ -15,6 +15,7 @@ import { QueryError } from '../components/QueryError';
 import { normaliseLanguage } from '../i18n';
 import { useAgreementList, useExportAgreements } from '../ipc/agreements';
 import { officeNow } from '../lib/dates';
+import { ALL_ROWS, useServerPaging } from '../lib/paging';
 
 const SEARCH_DELAY_MS = 200;
 
@@ -54,7 +55,7 @@ export function AgreementListPage() {
   const [creating, setCreating] = useState(false);
   const [resetCount, setResetCount] = useState(0);
 
-  const query: AgreementListQuery = useMemo(
+  const filters = useMemo(
     () => ({
       distributor_id: null,
       status: pickStatus(sp.get('status')),
@@ -63,6 +64,8 @@ export function AgreementListPage() {
     }),
     [sp],
   );
+  const { paging, pagination } = useServerPaging(filters);
+  const query: AgreementListQuery = { ...filters, ...paging };
   const list = useAgreementList(query);
 
   const update = (patch: Record<string, string | null>) =>
@@ -79,7 +82,7 @@ export function AgreementListPage() {
     );
 
   const filtered = query.text !== '' || query.status !== null;
-  const rows = list.data ?? [];
+  const rows = list.data?.rows ?? [];
 
   return (
     <>
@@ -94,7 +97,7 @@ export function AgreementListPage() {
               busy={exporter.isPending}
               onExport={(path) =>
                 exporter.mutateAsync({
-                  query,
+                  query: { ...filters, ...ALL_ROWS },
                   lang: normaliseLanguage(i18n.language) ?? 'zh-CN',
                   path,
                 })
@@ -148,7 +151,7 @@ export function AgreementListPage() {
             </Button>
           ) : null}
           <Typography.Text type="secondary" id="agreement-count" style={{ marginLeft: 'auto' }}>
-            {t('agreement.list.total', { count: rows.length })}
+            {t('agreement.list.total', { count: list.data?.total ?? 0 })}
           </Typography.Text>
         </Flex>
         {list.error && !list.data ? (
@@ -157,6 +160,7 @@ export function AgreementListPage() {
           <AgreementTable
             id="agreement-table"
             rows={rows}
+            pagination={pagination(list.data?.total)}
             loading={list.isPending || list.isPlaceholderData}
             empty={
               list.isLoading ? (

@@ -20,6 +20,7 @@ import {
   complaintStatusLabel,
   priorityLabel,
 } from '../lib/complaints';
+import { useServerPaging } from '../lib/paging';
 
 const VIEWS: ComplaintView[] = ['all', 'late', 'knowledge'];
 const SEARCH_DELAY_MS = 200;
@@ -68,7 +69,7 @@ export function ComplaintListPage() {
   const settings = useComplaintSettings();
   const language = i18n.resolvedLanguage ?? i18n.language;
 
-  const query: ComplaintQuery = useMemo(
+  const filters = useMemo(
     () => ({
       view: pick(sp.get('view'), VIEWS) ?? 'all',
       search: sp.get('q') ?? '',
@@ -79,6 +80,8 @@ export function ComplaintListPage() {
     }),
     [sp],
   );
+  const { paging, pagination } = useServerPaging(filters);
+  const query: ComplaintQuery = { ...filters, ...paging };
   const list = useComplaintList(query);
 
   const update = (patch: Record<string, string | null>) =>
@@ -96,7 +99,7 @@ export function ComplaintListPage() {
 
   const filtered =
     query.search !== '' || query.status !== null || query.category !== '' || query.priority !== null;
-  const rows = list.data ?? [];
+  const rows = list.data?.rows ?? [];
 
   const emptyText = filtered
     ? t('complaints.emptyFiltered')
@@ -186,7 +189,7 @@ export function ComplaintListPage() {
             </Button>
           ) : null}
           <Typography.Text type="secondary" id="complaint-count" style={{ marginLeft: 'auto' }}>
-            {t('complaints.total', { count: rows.length })}
+            {t('complaints.total', { count: list.data?.total ?? 0 })}
           </Typography.Text>
         </Flex>
         {list.error && !list.data ? (
@@ -195,6 +198,7 @@ export function ComplaintListPage() {
           <ComplaintTable
             id="complaint-table"
             rows={rows}
+            pagination={pagination(list.data?.total)}
             loading={list.isPending || list.isPlaceholderData}
             empty={
               list.isLoading ? (

@@ -29,6 +29,7 @@ import {
 } from '../lib/complaints';
 import { appErrorMessage, applyAppErrorToForm } from '../lib/errors';
 import { checkDate, checkPeriod } from '../lib/ledger';
+import { PAGE_SIZE } from '../lib/paging';
 
 type Values = { from: string; to: string; distributor_id: number | null };
 type FileFormat = 'pdf' | 'xlsx';
@@ -317,7 +318,15 @@ function ReportBody({ report }: { report: ComplaintReport }) {
         />
       </Card>
       <Card title={t('report.complaints')} size="small">
-        <ComplaintTable id="report-complaints" rows={report.complaints} loading={false} empty={none} />
+        <ComplaintTable
+          id="report-complaints"
+          rows={report.complaints}
+          pagination={
+            report.complaints.length > PAGE_SIZE ? { pageSize: PAGE_SIZE, showSizeChanger: false } : false
+          }
+          loading={false}
+          empty={none}
+        />
       </Card>
     </Space>
   );

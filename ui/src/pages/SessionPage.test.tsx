@@ -253,7 +253,7 @@ describe('SessionPage', () => {
         certificate_number: `PX-2026-000${i + 1}`,
       })),
     );
-    handlers.certificate_list = () => [{ id: 41 }, { id: 42 }, { id: 43 }];
+    handlers.certificate_list = () => ({ rows: [{ id: 41 }, { id: 42 }, { id: 43 }], total: 3 });
     handlers.certificate_print = () => [
       '/home/wang/Documents/certs/PX-2026-0001.pdf',
       '/home/wang/Documents/certs/PX-2026-0002.pdf',
@@ -273,7 +273,7 @@ describe('SessionPage', () => {
     await waitFor(() => expect(byId('certificates-printed')).toHaveTextContent('3 PDFs written'));
     expect(byId('certificates-printed')).toHaveTextContent('PX-2026-0003.pdf');
     expect(calls('certificate_list')).toEqual([
-      { distributor_id: null, course_id: null, session_id: 21, state: null, text: '' },
+      { distributor_id: null, course_id: null, session_id: 21, state: null, text: '', offset: 0, limit: 0 },
     ]);
     expect(calls('certificate_print')).toEqual([
       { ids: [41, 42, 43], lang: 'en', out_dir: '/home/wang/Documents/certs' },

@@ -66,7 +66,7 @@ describe('AgreementListPage', () => {
   beforeEach(() => {
     invokeMock.mockReset().mockImplementation(
       dispatch({
-        agreement_list: () => rows,
+        agreement_list: () => ({ rows, total: rows.length }),
         distributor_list: () => ({ rows: [distributor], total: 1 }),
         agreement_export: () => 2,
       }),
@@ -95,7 +95,14 @@ describe('AgreementListPage', () => {
     expect(second).toHaveTextContent('草稿');
     expect(second).toHaveTextContent('华南大区');
     expect(second.querySelector('.agreement-conflict-tag')).toBeNull();
-    expect(lists()[0]).toEqual({ distributor_id: null, status: null, text: '', all_versions: false });
+    expect(lists()[0]).toEqual({
+      distributor_id: null,
+      status: null,
+      text: '',
+      all_versions: false,
+      offset: 0,
+      limit: 50,
+    });
 
     await click(byId('agreement-all-versions'));
     await waitFor(() => expect(lists().at(-1)).toMatchObject({ all_versions: true }));
@@ -112,7 +119,7 @@ describe('AgreementListPage', () => {
     await waitFor(() =>
       expect(invokeMock).toHaveBeenCalledWith('agreement_export', {
         req: {
-          query: { distributor_id: null, status: null, text: '', all_versions: true },
+          query: { distributor_id: null, status: null, text: '', all_versions: true, offset: 0, limit: 0 },
           lang: 'zh-CN',
           path: '/home/wang/协议清单.xlsx',
         },
@@ -154,7 +161,9 @@ describe('DistributorAgreementsTab', () => {
   });
 
   it('lists every version of the distributor and starts a new agreement for it', async () => {
-    invokeMock.mockReset().mockImplementation(dispatch({ agreement_list: () => [rows[0]] }));
+    invokeMock
+      .mockReset()
+      .mockImplementation(dispatch({ agreement_list: () => ({ rows: [rows[0]], total: 1 }) }));
     renderAt('/distributors/7', [
       {
         path: '/distributors/:id',
@@ -167,7 +176,14 @@ describe('DistributorAgreementsTab', () => {
         document.querySelector('#distributor-agreement-table .agreement-row-HT-2026-0001'),
       ).toBeInTheDocument(),
     );
-    expect(lists()[0]).toEqual({ distributor_id: 7, status: null, text: '', all_versions: true });
+    expect(lists()[0]).toEqual({
+      distributor_id: 7,
+      status: null,
+      text: '',
+      all_versions: true,
+      offset: 0,
+      limit: 50,
+    });
     await click('distributor-agreement-new');
     await waitFor(() => expect(byId('agreement-new-stub')).toBeInTheDocument());
   });

@@ -1,4 +1,4 @@
-import { Space, Table, Tag } from 'antd';
+import { Space, Table, Tag, type TablePaginationConfig } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -10,6 +10,8 @@ import { AgreementStatusTag, ConflictTag, DaysToEnd } from './AgreementTags';
 type Props = {
   id: string;
   rows: Agreement[];
+  /** The server's pages (see `useServerPaging`). */
+  pagination: TablePaginationConfig | false;
   loading: boolean;
   empty: ReactNode;
   /** Left out where every row is the same distributor. */
@@ -20,7 +22,7 @@ type Props = {
  * Agreements with their status, term and territory. A row opens its agreement;
  * rows carry the class `agreement-row-<number>`.
  */
-export function AgreementTable({ id, rows, loading, empty, showDistributor = true }: Props) {
+export function AgreementTable({ id, rows, pagination, loading, empty, showDistributor = true }: Props) {
   const { t } = useTranslation();
   const navigate = useNavigate();
 
@@ -31,7 +33,7 @@ export function AgreementTable({ id, rows, loading, empty, showDistributor = tru
       size="small"
       loading={loading}
       dataSource={rows}
-      pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+      pagination={pagination}
       scroll={{ x: showDistributor ? 1240 : 1000 }}
       locale={{ emptyText: empty }}
       rowClassName={(a) =>

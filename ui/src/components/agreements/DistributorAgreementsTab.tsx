@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 
 import type { Distributor } from '../../bindings/Distributor';
 import { emptyAgreementQuery, useAgreementList } from '../../ipc/agreements';
+import { useServerPaging } from '../../lib/paging';
 import { QueryError } from '../QueryError';
 import { AgreementTable } from './AgreementTable';
 
@@ -12,11 +13,9 @@ import { AgreementTable } from './AgreementTable';
 export function DistributorAgreementsTab({ distributor }: { distributor: Distributor }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const list = useAgreementList({
-    ...emptyAgreementQuery,
-    distributor_id: distributor.id,
-    all_versions: true,
-  });
+  const filters = { ...emptyAgreementQuery, distributor_id: distributor.id, all_versions: true };
+  const { paging, pagination } = useServerPaging(filters);
+  const list = useAgreementList({ ...filters, ...paging });
   return (
     <>
       <Flex justify="end" style={{ marginBottom: 12 }}>
@@ -34,7 +33,8 @@ export function DistributorAgreementsTab({ distributor }: { distributor: Distrib
       ) : (
         <AgreementTable
           id="distributor-agreement-table"
-          rows={list.data ?? []}
+          rows={list.data?.rows ?? []}
+          pagination={pagination(list.data?.total)}
           loading={list.isPending}
           showDistributor={false}
           empty={

@@ -1,4 +1,4 @@
-import { Table } from 'antd';
+import { Table, type TablePaginationConfig } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -11,6 +11,8 @@ import { ComplaintStatusTag, EscalationTag, PriorityTag, SlaBadge, TimeLeft } fr
 type Props = {
   id: string;
   rows: Complaint[];
+  /** The server's pages (see `useServerPaging`). */
+  pagination: TablePaginationConfig | false;
   loading: boolean;
   empty: ReactNode;
   /** The distributor column is left out where every row is the same distributor. */
@@ -18,7 +20,7 @@ type Props = {
 };
 
 /** Complaints with their SLA state; the number links to the complaint page. */
-export function ComplaintTable({ id, rows, loading, empty, showDistributor = true }: Props) {
+export function ComplaintTable({ id, rows, pagination, loading, empty, showDistributor = true }: Props) {
   const { t, i18n } = useTranslation();
   const settings = useComplaintSettings();
   const language = i18n.resolvedLanguage ?? i18n.language;
@@ -30,7 +32,7 @@ export function ComplaintTable({ id, rows, loading, empty, showDistributor = tru
       size="small"
       loading={loading}
       dataSource={rows}
-      pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+      pagination={pagination}
       scroll={{ x: showDistributor ? 1380 : 1160 }}
       locale={{ emptyText: empty }}
       columns={[

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 
 import type { Distributor } from '../../bindings/Distributor';
 import { emptyComplaintQuery, useComplaintList } from '../../ipc/queries';
+import { useServerPaging } from '../../lib/paging';
 import { QueryError } from '../QueryError';
 import { ComplaintTable } from './ComplaintTable';
 import { IntakeModal } from './IntakeModal';
@@ -13,7 +14,9 @@ import { IntakeModal } from './IntakeModal';
 export function DistributorComplaintsTab({ distributor }: { distributor: Distributor }) {
   const { t } = useTranslation();
   const [creating, setCreating] = useState(false);
-  const list = useComplaintList({ ...emptyComplaintQuery, distributor_id: distributor.id });
+  const filters = { ...emptyComplaintQuery, distributor_id: distributor.id };
+  const { paging, pagination } = useServerPaging(filters);
+  const list = useComplaintList({ ...filters, ...paging });
   return (
     <>
       <Flex justify="end" style={{ marginBottom: 12 }}>
@@ -26,7 +29,8 @@ export function DistributorComplaintsTab({ distributor }: { distributor: Distrib
       ) : (
         <ComplaintTable
           id="complaint-table"
-          rows={list.data ?? []}
+          rows={list.data?.rows ?? []}
+          pagination={pagination(list.data?.total)}
           loading={list.isPending}
           showDistributor={false}
           empty={

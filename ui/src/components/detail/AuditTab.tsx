@@ -12,6 +12,7 @@ import { TIERS } from '../../lib/domain';
 import { fieldLabel } from '../../lib/errors';
 import { formatMoney } from '../../lib/money';
 import { QueryError } from '../QueryError';
+import { useServerPaging } from '../../lib/paging';
 
 const ACTION_COLOR: Record<string, string> = {
   create: 'green',
@@ -80,20 +81,25 @@ function Changes({ action, changes }: { action: string; changes: FieldChange[] }
   );
 }
 
+/** Changes per page: each row may list many fields. */
+const AUDIT_PAGE_SIZE = 20;
+
 export function AuditTab({ distributorId }: { distributorId: number }) {
   const { t } = useTranslation();
-  const audit = useAuditList('distributor', distributorId);
-  if (audit.error) return <QueryError error={audit.error} onRetry={() => void audit.refetch()} />;
-  const rows = [...(audit.data ?? [])].sort((a, b) => b.id - a.id);
+  const { paging, pagination } = useServerPaging(distributorId, AUDIT_PAGE_SIZE);
+  const audit = useAuditList('distributor', distributorId, paging);
+  if (audit.error && !audit.data) {
+    return <QueryError error={audit.error} onRetry={() => void audit.refetch()} />;
+  }
 
   return (
     <Table<AuditEntry>
       id="audit-table"
       rowKey="id"
       size="small"
-      loading={audit.isLoading}
-      dataSource={rows}
-      pagination={rows.length > 20 ? { pageSize: 20 } : false}
+      loading={audit.isLoading || audit.isPlaceholderData}
+      dataSource={audit.data?.rows ?? []}
+      pagination={pagination(audit.data?.total)}
       locale={{ emptyText: t('audit.empty') }}
       columns={[
         {

@@ -93,7 +93,7 @@ describe('LedgerTab', () => {
   });
 
   beforeEach(() => {
-    vi.mocked(ipc.ledgerList).mockReset().mockResolvedValue(entries);
+    vi.mocked(ipc.ledgerList).mockReset().mockResolvedValue({ rows: entries, total: entries.length });
     vi.mocked(ipc.ledgerPost).mockReset();
     vi.mocked(ipc.ledgerImport).mockReset();
     vi.mocked(dialogs.pickImportFile).mockReset();
@@ -102,7 +102,16 @@ describe('LedgerTab', () => {
   it('lists entries with kind labels, formatted amounts and reversal tags', async () => {
     renderTab();
     expect(await screen.findByText('INV-0001')).toBeInTheDocument();
-    expect(ipc.ledgerList).toHaveBeenCalledWith({ distributor_id: 7, from: '', to: '', kinds: [] });
+    expect(ipc.ledgerList).toHaveBeenCalledWith({
+      distributor_id: 7,
+      from: '',
+      to: '',
+      kinds: [],
+      offset: 0,
+      limit: 50,
+    });
+    // Everything fits on one page: no pager.
+    expect(document.querySelector('.ant-pagination')).toBeNull();
     expect(screen.getByText('Opening balance')).toBeInTheDocument();
     expect(screen.getByText('Invoice')).toBeInTheDocument();
     expect(screen.getAllByText('1,234,567.50')).toHaveLength(2);
@@ -113,6 +122,28 @@ describe('LedgerTab', () => {
     expect(document.getElementById('ledger-reverse-1')).toBeInTheDocument();
     expect(document.getElementById('ledger-reverse-2')).toBeNull();
     expect(document.getElementById('ledger-reverse-3')).toBeNull();
+  });
+
+  it('asks the server for one page at a time and shows the total it counted', async () => {
+    // 120 entries on the server: the page asked for comes back with the total.
+    vi.mocked(ipc.ledgerList).mockImplementation(async (q) => ({
+      rows: Array.from({ length: Math.min(q.limit, 120 - q.offset) }, (_, i) =>
+        entry({ id: q.offset + i + 1, kind: 'invoice', doc_no: `INV-${q.offset + i + 1}` }),
+      ),
+      total: 120,
+    }));
+    renderTab();
+    expect(await screen.findByText('INV-1')).toBeInTheDocument();
+    expect(screen.queryByText('INV-51')).toBeNull();
+    const third = document.querySelector('.ant-pagination-item-3') as HTMLElement;
+    expect(third).toBeInTheDocument();
+    expect(document.querySelector('.ant-pagination-item-4')).toBeNull();
+    await act(async () => {
+      fireEvent.click(third);
+    });
+    expect(await screen.findByText('INV-101')).toBeInTheDocument();
+    expect(screen.getByText('INV-120')).toBeInTheDocument();
+    expect(ipc.ledgerList).toHaveBeenLastCalledWith(expect.objectContaining({ offset: 100, limit: 50 }));
   });
 
   it('checks the amount before posting and maps a duplicate document number to its field', async () => {

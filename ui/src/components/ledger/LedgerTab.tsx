@@ -15,6 +15,7 @@ import { useLedger, useLedgerExport, useLedgerImport } from '../../ipc/queries';
 import { appErrorMessage } from '../../lib/errors';
 import { canReverse, isZeroMoney, kindLabel, kindOptions, reversalState } from '../../lib/ledger';
 import { formatMoney } from '../../lib/money';
+import { useServerPaging } from '../../lib/paging';
 import { PathPromptModal } from '../PathPromptModal';
 import { QueryError } from '../QueryError';
 import { ImportErrorsModal } from './ImportErrorsModal';
@@ -103,12 +104,14 @@ export function LedgerTab({ distributor }: { distributor: Distributor }) {
   const [reversing, setReversing] = useState<LedgerEntry | null>(null);
   const transfer = useLedgerTransfer(distributor);
 
-  const query: LedgerQuery = {
+  const filters = {
     distributor_id: distributor.id,
     from: range?.[0]?.format('YYYY-MM-DD') ?? '',
     to: range?.[1]?.format('YYYY-MM-DD') ?? '',
     kinds,
   };
+  const { paging, pagination } = useServerPaging(filters);
+  const query: LedgerQuery = { ...filters, ...paging };
   const ledger = useLedger(query);
   const filtered = query.from !== '' || query.to !== '' || kinds.length > 0;
 
@@ -166,8 +169,8 @@ export function LedgerTab({ distributor }: { distributor: Distributor }) {
           rowKey="id"
           size="small"
           loading={ledger.isFetching}
-          dataSource={ledger.data ?? []}
-          pagination={(ledger.data?.length ?? 0) > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+          dataSource={ledger.data?.rows ?? []}
+          pagination={pagination(ledger.data?.total)}
           scroll={{ x: 1370 }}
           locale={{
             emptyText: ledger.isLoading ? (

@@ -45,7 +45,8 @@ function handlers(extra: Record<string, (req: unknown) => unknown> = {}) {
   return answer({
     certificate_list: (q) => {
       const query = q as CertificateQuery;
-      return certificates.filter((c) => query.state === null || c.state === query.state);
+      const rows = certificates.filter((c) => query.state === null || c.state === query.state);
+      return { rows, total: rows.length };
     },
     course_list: () => courses,
     ...extra,
@@ -103,6 +104,8 @@ describe('CertificatesTab', () => {
       session_id: null,
       state: 'expired',
       text: '',
+      offset: 0,
+      limit: 50,
     });
   });
 

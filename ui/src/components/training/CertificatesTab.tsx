@@ -27,6 +27,7 @@ import {
 } from './CertificateTags';
 import { RevokeModal } from './RevokeModal';
 import { officeNow } from '../../lib/dates';
+import { ALL_ROWS, useServerPaging } from '../../lib/paging';
 
 const SEARCH_DELAY_MS = 200;
 
@@ -74,12 +75,14 @@ export function CertificatesTab() {
   const [printed, setPrinted] = useState<Printed | null>(null);
   const [revoking, setRevoking] = useState<Certificate | null>(null);
 
-  const query: CertificateQuery = useMemo(
+  const filters: CertificateQuery = useMemo(
     () => ({ ...emptyCertificateQuery, text, state: state === 'all' ? null : state, course_id: courseId }),
     [text, state, courseId],
   );
-  const list = useCertificates(query);
-  const rows = useMemo(() => list.data ?? [], [list.data]);
+  const { paging, pagination } = useServerPaging(filters);
+  const list = useCertificates({ ...filters, ...paging });
+  const rows = useMemo(() => list.data?.rows ?? [], [list.data]);
+  const total = list.data?.total ?? 0;
   // Only what is on screen and still printable is printed.
   const printable = useMemo(
     () => new Set(rows.filter((r) => r.state !== 'revoked').map((r) => r.id)),
@@ -121,8 +124,8 @@ export function CertificatesTab() {
             className: `certificate-course-option-${c.id}`,
           }))}
         />
-        <Typography.Text type="secondary" id="certificate-count" data-count={rows.length}>
-          {t('certificates.count', { count: rows.length })}
+        <Typography.Text type="secondary" id="certificate-count" data-count={total}>
+          {t('certificates.count', { count: total })}
         </Typography.Text>
         <Flex gap={8} style={{ marginLeft: 'auto' }}>
           <CertificatePrintButton ids={chosen} onPrinted={setPrinted} />
@@ -134,7 +137,7 @@ export function CertificatesTab() {
             onExport={(path) =>
               exporter.mutateAsync({
                 list: 'certificates',
-                certificates: query,
+                certificates: { ...filters, ...ALL_ROWS },
                 sessions: noSessionFilter,
                 lang: normaliseLanguage(i18n.language) ?? 'zh-CN',
                 path,
@@ -154,7 +157,7 @@ export function CertificatesTab() {
           size="small"
           loading={list.isPending || list.isPlaceholderData}
           dataSource={rows}
-          pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+          pagination={pagination(list.data?.total)}
           scroll={{ x: 1250 }}
           rowSelection={{
             selectedRowKeys: chosen,

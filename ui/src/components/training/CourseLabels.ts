@@ -1,7 +1,6 @@
 // Pure helpers of the training screens: titles and labels in the UI language.
 import type { TFunction } from 'i18next';
 
-import type { CertificateQuery } from '../../bindings/CertificateQuery';
 import type { Course } from '../../bindings/Course';
 import type { Tier } from '../../bindings/Tier';
 import { normaliseLanguage, type Language } from '../../i18n';
@@ -42,11 +41,3 @@ export function isHours(v: string): boolean {
   const n = Number(s);
   return n > 0 && n <= 200;
 }
-
-export const emptyCertificateQuery: CertificateQuery = {
-  distributor_id: null,
-  course_id: null,
-  session_id: null,
-  state: null,
-  text: '',
-};

@@ -9,7 +9,8 @@ import { choiceLabel } from '../../lib/complaints';
 import { ExportTableButton } from '../agreements/ExportTableButton';
 import { QueryError } from '../QueryError';
 import { TierTag } from '../Tags';
-import { courseTitle, emptyCertificateQuery, fileLanguage, hoursText, validityText } from './CourseLabels';
+import { emptyCertificateQuery } from '../../ipc/certificates';
+import { courseTitle, fileLanguage, hoursText, validityText } from './CourseLabels';
 import { CourseModal } from './CourseModal';
 import { officeNow } from '../../lib/dates';
 

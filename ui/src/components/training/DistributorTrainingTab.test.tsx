@@ -52,14 +52,14 @@ describe('DistributorTrainingTab', () => {
     invoke.mockImplementation(
       answer({
         distributor_get: () => detail,
-        certificate_list: () => own,
+        certificate_list: () => ({ rows: own, total: own.length }),
         training_compliance: () => complianceRows.filter((r) => r.distributor_id === 7),
         course_list: () => courses,
       }),
     );
     renderWithApp(<DistributorTrainingTab distributor={distributor} />);
     await waitFor(() => expect(person(31)).not.toBeNull());
-    expect(requests(invoke, 'certificate_list')[0]).toMatchObject({ distributor_id: 7 });
+    expect(requests(invoke, 'certificate_list')[0]).toMatchObject({ distributor_id: 7, offset: 0, limit: 0 });
     expect(requests(invoke, 'training_compliance')).toEqual([7]);
 
     expect(person(31)).toHaveTextContent('销售经理');
@@ -91,7 +91,7 @@ describe('DistributorTrainingTab', () => {
     invoke.mockImplementation(
       answer({
         distributor_get: () => ({ ...detail, contacts: [] }),
-        certificate_list: () => [],
+        certificate_list: () => ({ rows: [], total: 0 }),
         training_compliance: () => [],
         course_list: () => courses,
       }),

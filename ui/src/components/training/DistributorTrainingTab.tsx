@@ -16,6 +16,7 @@ import { useDistributor } from '../../ipc/queries';
 import { QueryError } from '../QueryError';
 import { CertificateStateTag, useCertificateCourse, useCourseTitlesByCode } from './CertificateTags';
 import { ComplianceBar, CourseCodeTags } from './ComplianceTags';
+import { ALL_ROWS } from '../../lib/paging';
 
 /** One person of the distributor with the certificates they hold. */
 type Person = {
@@ -146,12 +147,13 @@ function ComplianceCard({ distributorId }: { distributorId: number }) {
 export function DistributorTrainingTab({ distributor }: { distributor: Distributor }) {
   const { t } = useTranslation();
   const detail = useDistributor(distributor.id);
-  const certs = useCertificates({ ...emptyCertificateQuery, distributor_id: distributor.id });
+  // Every certificate of the distributor, grouped by person below.
+  const certs = useCertificates({ ...emptyCertificateQuery, distributor_id: distributor.id, ...ALL_ROWS });
 
   const people: Person[] = useMemo(() => {
     const contacts = detail.data?.contacts ?? [];
     const byContact = new Map<number, Certificate[]>();
-    for (const c of certs.data ?? []) {
+    for (const c of certs.data?.rows ?? []) {
       byContact.set(c.contact_id, [...(byContact.get(c.contact_id) ?? []), c]);
     }
     const listed: Person[] = contacts.map((c) => ({

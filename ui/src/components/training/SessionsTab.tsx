@@ -12,7 +12,8 @@ import { useCourses, useExportTraining, useSessionList } from '../../ipc/trainin
 import { isIsoDate } from '../../lib/ledger';
 import { ExportTableButton } from '../agreements/ExportTableButton';
 import { QueryError } from '../QueryError';
-import { courseTitle, emptyCertificateQuery, fileLanguage, titleIn } from './CourseLabels';
+import { emptyCertificateQuery } from '../../ipc/certificates';
+import { courseTitle, fileLanguage, titleIn } from './CourseLabels';
 import { SESSION_STATUSES, sessionStatusLabel, SessionStatusTag } from './SessionTags';
 import { officeNow } from '../../lib/dates';
 
