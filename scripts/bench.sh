@@ -5,9 +5,12 @@
 #   search     — the distributor list over 10 000 records.
 #   agreements — agreement and certificate PDFs, a rebate run, conflict checks,
 #                compliance and reminders on the sample data.
+#   lists      — one page of each list at 10 000 distributors, 20 000
+#                complaints and 1 000 000 ledger rows.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --bench
 cargo bench -p dealerdesk-core --bench statements
 cargo bench -p dealerdesk-core --bench search
 cargo bench -p dealerdesk-core --bench agreements
+cargo bench -p dealerdesk-core --bench lists
