@@ -1,56 +1,16 @@
 mod common;
 use common::actor;
 
-use chrono::{DateTime, NaiveDateTime, Utc};
-use common::{codes, fresh, input, OP};
+use chrono::Utc;
+use common::complaints::{intake, local, one_distributor, step};
+use common::{codes, fresh, OP};
 use dealerdesk_core::complaint::days::{self, CalendarDay, DayKind};
-use dealerdesk_core::complaint::report::{self, ReportRequest};
 use dealerdesk_core::complaint::sla::ClockState;
 use dealerdesk_core::complaint::{
-    self, Channel, ComplaintInput, ComplaintNote, ComplaintQuery, ComplaintStatus,
-    ComplaintTransition, ComplaintView, EventKind, Priority,
+    self, ComplaintInput, ComplaintNote, ComplaintQuery, ComplaintStatus, ComplaintView, EventKind,
+    Priority,
 };
-use dealerdesk_core::{distributor, AppError, DatabaseConnection};
-
-/// Local (UTC+8, the default office offset) wall-clock time as a UTC instant.
-fn local(s: &str) -> DateTime<Utc> {
-    (NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap() - chrono::Duration::hours(8))
-        .and_utc()
-}
-
-async fn one_distributor(db: &DatabaseConnection) -> i64 {
-    distributor::create(
-        db,
-        &actor(),
-        input("杭州恒通贸易有限公司", "91110000802100433B"),
-    )
-    .await
-    .unwrap()
-    .id
-}
-
-fn intake(distributor_id: i64, received_at: &str, priority: Priority) -> ComplaintInput {
-    ComplaintInput {
-        distributor_id,
-        channel: Some(Channel::Phone),
-        product: "电饭煲 MB-40".into(),
-        batch_no: "B2604-017".into(),
-        category: "quality".into(),
-        priority: Some(priority),
-        description: "内胆涂层脱落，终端客户要求退换".into(),
-        assignee: "张敏".into(),
-        received_at: received_at.into(),
-    }
-}
-
-fn step(id: i64, to: ComplaintStatus, at: &str) -> ComplaintTransition {
-    ComplaintTransition {
-        id,
-        to: Some(to),
-        at: at.into(),
-        ..Default::default()
-    }
-}
+use dealerdesk_core::AppError;
 
 #[tokio::test]
 async fn a_complaint_goes_round_the_loop_with_the_clocks_right_at_each_step() {
@@ -420,105 +380,6 @@ async fn a_complaint_at_17_30_before_a_holiday_is_due_after_it() {
         .unwrap();
     assert_eq!(mid.complaint.sla.first_response.elapsed_secs, 30 * 60);
     assert_eq!(mid.complaint.sla.first_response.state, ClockState::OnTrack);
-}
-
-#[tokio::test]
-async fn the_report_counts_compliance_hours_pareto_and_satisfaction() {
-    let (_dir, db) = fresh().await;
-    let d = one_distributor(&db).await;
-    let now = local("2026-04-30 12:00");
-    // Two answered within 4 h (P2), one answered after 6 h.
-    let mut ids = vec![];
-    for (i, (received, responded)) in [
-        ("2026-04-20 09:00", "2026-04-20 10:00"),
-        ("2026-04-21 09:00", "2026-04-21 12:00"),
-        ("2026-04-22 09:00", "2026-04-22 16:00"),
-    ]
-    .iter()
-    .enumerate()
-    {
-        let mut inp = intake(d, received, Priority::P2);
-        if i == 2 {
-            inp.product = "电磁炉 C21".into();
-            inp.category = "delivery".into();
-        }
-        let c = complaint::record(&db, &actor(), &inp, now).await.unwrap();
-        complaint::transition(
-            &db,
-            &actor(),
-            &step(c.id, ComplaintStatus::Classified, received),
-            now,
-        )
-        .await
-        .unwrap();
-        complaint::transition(
-            &db,
-            &actor(),
-            &step(c.id, ComplaintStatus::Responded, responded),
-            now,
-        )
-        .await
-        .unwrap();
-        ids.push(c.id);
-    }
-    let r = report::build(
-        &db,
-        &ReportRequest {
-            from: "2026-04-01".into(),
-            to: "2026-04-30".into(),
-            distributor_id: None,
-        },
-        now,
-    )
-    .await
-    .unwrap();
-    assert_eq!(r.total, 3);
-    assert_eq!(r.sla.first_response_met_pct, Some(66.7));
-    // 1 h, 3 h (lunch excluded), 6 h.
-    assert_eq!(r.first_response_hours.avg, Some(3.33));
-    assert_eq!(r.first_response_hours.p90, Some(6.0));
-    assert_eq!(r.pareto[0].category, "quality");
-    assert_eq!(r.pareto[0].count, 2);
-    assert_eq!(r.pareto.last().unwrap().cumulative_pct, 100.0);
-    assert_eq!(
-        r.by_category
-            .iter()
-            .map(|c| (c.key.as_str(), c.count))
-            .collect::<Vec<_>>(),
-        vec![("quality", 2), ("delivery", 1)]
-    );
-    let none = report::build(
-        &db,
-        &ReportRequest {
-            from: "2026-05-01".into(),
-            to: "2026-05-31".into(),
-            distributor_id: None,
-        },
-        now,
-    )
-    .await
-    .unwrap();
-    assert_eq!(
-        (
-            none.total,
-            none.sla.first_response_met_pct,
-            none.first_response_hours.avg
-        ),
-        (0, None, None)
-    );
-    assert!(matches!(
-        report::build(
-            &db,
-            &ReportRequest {
-                from: "2026-05-31".into(),
-                to: "2026-05-01".into(),
-                distributor_id: None
-            },
-            now
-        )
-        .await,
-        Err(AppError::Validation { .. })
-    ));
 }
 
 #[tokio::test]

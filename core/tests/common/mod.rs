@@ -5,6 +5,8 @@ use dealerdesk_core::distributor::DistributorInput;
 use dealerdesk_core::{db, AppError, DatabaseConnection};
 
 pub mod agreements;
+pub mod complaints;
+pub mod ledger;
 
 pub const OP: &str = "测试员";
 
@@ -71,12 +73,16 @@ pub fn day(s: &str) -> chrono::NaiveDate {
     chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }
 
-/// The (field, code) pairs of a validation error.
+/// The (field, code) pairs of a validation error; `row:field` for a refused import.
 pub fn codes(e: &AppError) -> Vec<(String, String)> {
     match e {
         AppError::Validation { fields } => fields
             .iter()
             .map(|f| (f.field.clone(), f.code.key().to_owned()))
+            .collect(),
+        AppError::ImportRejected { errors } => errors
+            .iter()
+            .map(|f| (format!("{}:{}", f.row, f.field), f.code.key().to_owned()))
             .collect(),
         other => panic!("unexpected {other:?}"),
     }
