@@ -42,7 +42,14 @@ async fn app_info(s: S<'_>) -> Res<cmd::app_info> {
     Ok(AppInfo {
         db_path: s.db_path.display().to_string(),
         version: env!("CARGO_PKG_VERSION").into(),
-        backup: s.backup.as_ref().map(|b| b.display().to_string()),
+        // Answered even when the database failed to open, so the window can
+        // say which file it is; the lists show the error itself.
+        backup: s
+            .opened()
+            .await
+            .ok()
+            .and_then(|o| o.backup.as_ref())
+            .map(|b| b.display().to_string()),
         today: s.today().to_string(),
         fixed_today: s.fixed_today.map(|d| d.to_string()),
     })
@@ -50,12 +57,12 @@ async fn app_info(s: S<'_>) -> Res<cmd::app_info> {
 
 #[tauri::command]
 async fn settings_get(s: S<'_>) -> Res<cmd::settings_get> {
-    settings::load(&s.db).await
+    settings::load(s.db().await?).await
 }
 
 #[tauri::command]
 async fn settings_save(s: S<'_>, req: Req<cmd::settings_save>) -> Res<cmd::settings_save> {
-    settings::save(&s.db, req, s.clock()).await
+    settings::save(s.db().await?, req, s.clock()).await
 }
 
 #[tauri::command]
@@ -63,27 +70,27 @@ async fn settings_set_language(
     s: S<'_>,
     req: Req<cmd::settings_set_language>,
 ) -> Res<cmd::settings_set_language> {
-    settings::set_language(&s.db, req).await
+    settings::set_language(s.db().await?, req).await
 }
 
 #[tauri::command]
 async fn distributor_list(s: S<'_>, req: Req<cmd::distributor_list>) -> Res<cmd::distributor_list> {
-    distributor::list(&s.db, &req).await
+    distributor::list(s.db().await?, &req).await
 }
 
 #[tauri::command]
 async fn distributor_territories(s: S<'_>) -> Res<cmd::distributor_territories> {
-    distributor::territories(&s.db).await
+    distributor::territories(s.db().await?).await
 }
 
 #[tauri::command]
 async fn distributor_get(s: S<'_>, req: Req<cmd::distributor_get>) -> Res<cmd::distributor_get> {
-    distributor::get(&s.db, req).await
+    distributor::get(s.db().await?, req).await
 }
 
 #[tauri::command]
 async fn distributor_next_code(s: S<'_>) -> Res<cmd::distributor_next_code> {
-    distributor::next_code(&s.db).await
+    distributor::next_code(s.db().await?).await
 }
 
 #[tauri::command]
@@ -91,7 +98,7 @@ async fn distributor_create(
     s: S<'_>,
     req: Req<cmd::distributor_create>,
 ) -> Res<cmd::distributor_create> {
-    distributor::create(&s.db, &s.actor().await?, req).await
+    distributor::create(s.db().await?, &s.actor().await?, req).await
 }
 
 #[tauri::command]
@@ -99,7 +106,7 @@ async fn distributor_update(
     s: S<'_>,
     req: Req<cmd::distributor_update>,
 ) -> Res<cmd::distributor_update> {
-    distributor::update(&s.db, &s.actor().await?, req.id, req.input).await
+    distributor::update(s.db().await?, &s.actor().await?, req.id, req.input).await
 }
 
 #[tauri::command]
@@ -107,7 +114,7 @@ async fn distributor_transition(
     s: S<'_>,
     req: Req<cmd::distributor_transition>,
 ) -> Res<cmd::distributor_transition> {
-    distributor::transition(&s.db, &s.actor().await?, req).await
+    distributor::transition(s.db().await?, &s.actor().await?, req).await
 }
 
 #[tauri::command]
@@ -115,7 +122,7 @@ async fn distributor_change_tier(
     s: S<'_>,
     req: Req<cmd::distributor_change_tier>,
 ) -> Res<cmd::distributor_change_tier> {
-    distributor::change_tier(&s.db, &s.actor().await?, req).await
+    distributor::change_tier(s.db().await?, &s.actor().await?, req).await
 }
 
 #[tauri::command]
@@ -123,12 +130,12 @@ async fn assessment_record(
     s: S<'_>,
     req: Req<cmd::assessment_record>,
 ) -> Res<cmd::assessment_record> {
-    assessment::record(&s.db, &s.actor().await?, req).await
+    assessment::record(s.db().await?, &s.actor().await?, req).await
 }
 
 #[tauri::command]
 async fn audit_list(s: S<'_>, req: Req<cmd::audit_list>) -> Res<cmd::audit_list> {
-    audit::list(&s.db, &req.entity, req.entity_id, req.paging).await
+    audit::list(s.db().await?, &req.entity, req.entity_id, req.paging).await
 }
 
 #[tauri::command]
@@ -136,7 +143,7 @@ async fn distributor_import_preview(
     s: S<'_>,
     req: Req<cmd::distributor_import_preview>,
 ) -> Res<cmd::distributor_import_preview> {
-    transfer::preview(&s.db, Path::new(&req)).await
+    transfer::preview(s.db().await?, Path::new(&req)).await
 }
 
 #[tauri::command]
@@ -146,7 +153,7 @@ async fn distributor_import_commit(
     on_progress: Channel<Msg<cmd::distributor_import_commit>>,
 ) -> Res<cmd::distributor_import_commit> {
     let actor = s.actor().await?;
-    transfer::import_with_progress(&s.db, &actor, Path::new(&req), |p| {
+    transfer::import_with_progress(s.db().await?, &actor, Path::new(&req), |p| {
         // A closed window simply stops listening; the import goes on.
         let _ = on_progress.send(p);
     })
@@ -158,17 +165,17 @@ async fn distributor_export(
     s: S<'_>,
     req: Req<cmd::distributor_export>,
 ) -> Res<cmd::distributor_export> {
-    transfer::export(&s.db, &req).await
+    transfer::export(s.db().await?, &req).await
 }
 
 #[tauri::command]
 async fn attachment_list(s: S<'_>, req: Req<cmd::attachment_list>) -> Res<cmd::attachment_list> {
-    attachment::list(&s.db, req).await
+    attachment::list(s.db().await?, req).await
 }
 
 #[tauri::command]
 async fn attachment_add(s: S<'_>, req: Req<cmd::attachment_add>) -> Res<cmd::attachment_add> {
-    attachment::add(&s.db, &s.attachments, &s.actor().await?, req).await
+    attachment::add(s.db().await?, &s.attachments, &s.actor().await?, req).await
 }
 
 #[tauri::command]
@@ -176,7 +183,7 @@ async fn attachment_remove(
     s: S<'_>,
     req: Req<cmd::attachment_remove>,
 ) -> Res<cmd::attachment_remove> {
-    attachment::remove(&s.db, &s.attachments, &s.actor().await?, req).await
+    attachment::remove(s.db().await?, &s.attachments, &s.actor().await?, req).await
 }
 
 /// Opens the stored copy in the system viewer.
@@ -186,7 +193,7 @@ async fn attachment_open(
     s: S<'_>,
     req: Req<cmd::attachment_open>,
 ) -> Res<cmd::attachment_open> {
-    let path = attachment::file_path(&s.db, &s.attachments, req).await?;
+    let path = attachment::file_path(s.db().await?, &s.attachments, req).await?;
     app.opener()
         .open_path(path.to_string_lossy(), None::<&str>)
         .map_err(AppError::io)
@@ -194,42 +201,48 @@ async fn attachment_open(
 
 #[tauri::command]
 async fn contact_save(s: S<'_>, req: Req<cmd::contact_save>) -> Res<cmd::contact_save> {
-    contacts::save(&s.db, &s.actor().await?, req).await
+    contacts::save(s.db().await?, &s.actor().await?, req).await
 }
 
 #[tauri::command]
 async fn contact_remove(s: S<'_>, req: Req<cmd::contact_remove>) -> Res<cmd::contact_remove> {
-    contacts::remove(&s.db, &s.actor().await?, req).await
+    contacts::remove(s.db().await?, &s.actor().await?, req).await
 }
 
 #[tauri::command]
 async fn ledger_list(s: S<'_>, req: Req<cmd::ledger_list>) -> Res<cmd::ledger_list> {
-    ledger::list(&s.db, &req).await
+    ledger::list(s.db().await?, &req).await
 }
 
 #[tauri::command]
 async fn ledger_post(s: S<'_>, req: Req<cmd::ledger_post>) -> Res<cmd::ledger_post> {
-    ledger::post(&s.db, &s.actor().await?, &req).await
+    ledger::post(s.db().await?, &s.actor().await?, &req).await
 }
 
 #[tauri::command]
 async fn ledger_reverse(s: S<'_>, req: Req<cmd::ledger_reverse>) -> Res<cmd::ledger_reverse> {
-    ledger::reverse(&s.db, &s.actor().await?, &req).await
+    ledger::reverse(s.db().await?, &s.actor().await?, &req).await
 }
 
 #[tauri::command]
 async fn ledger_import(s: S<'_>, req: Req<cmd::ledger_import>) -> Res<cmd::ledger_import> {
-    ledger_import::import(&s.db, &s.actor().await?, Path::new(&req)).await
+    ledger_import::import(s.db().await?, &s.actor().await?, Path::new(&req)).await
 }
 
 #[tauri::command]
 async fn ledger_export(s: S<'_>, req: Req<cmd::ledger_export>) -> Res<cmd::ledger_export> {
-    ledger_import::export(&s.db, Path::new(&req.path), req.distributor_id, req.lang).await
+    ledger_import::export(
+        s.db().await?,
+        Path::new(&req.path),
+        req.distributor_id,
+        req.lang,
+    )
+    .await
 }
 
 #[tauri::command]
 async fn statement_get(s: S<'_>, req: Req<cmd::statement_get>) -> Res<cmd::statement_get> {
-    statement::load(&s.db, &req).await
+    statement::load(s.db().await?, &req).await
 }
 
 #[tauri::command]
@@ -237,7 +250,7 @@ async fn statement_save_pdf(
     s: S<'_>,
     req: Req<cmd::statement_save_pdf>,
 ) -> Res<cmd::statement_save_pdf> {
-    let path = statement::save_pdf(&s.db, &req, &s.prints, s.today()).await?;
+    let path = statement::save_pdf(s.db().await?, &req, &s.prints, s.today()).await?;
     s.written.add(Path::new(&path));
     Ok(path)
 }
@@ -253,7 +266,7 @@ async fn statement_open(
         path: String::new(),
         ..req
     };
-    let path = statement::save_pdf(&s.db, &req, &s.prints, s.today()).await?;
+    let path = statement::save_pdf(s.db().await?, &req, &s.prints, s.today()).await?;
     app.opener()
         .open_path(path.clone(), None::<&str>)
         .map_err(AppError::io)?;
@@ -267,7 +280,7 @@ async fn statement_print(s: S<'_>, req: Req<cmd::statement_print>) -> Res<cmd::s
         path: String::new(),
         ..req
     };
-    let path = statement::save_pdf(&s.db, &req, &s.prints, s.today()).await?;
+    let path = statement::save_pdf(s.db().await?, &req, &s.prints, s.today()).await?;
     crate::print::print_pdf(Path::new(&path))?;
     Ok(path)
 }
@@ -280,7 +293,7 @@ async fn statement_batch(
 ) -> Res<cmd::statement_batch> {
     s.batch_cancel.store(false, Ordering::Relaxed);
     let summary = batch::run(
-        &s.db,
+        s.db().await?,
         &req,
         s.batch_cancel.clone(),
         Arc::new(move |p| {
@@ -313,7 +326,7 @@ async fn path_open(app: AppHandle, s: S<'_>, req: Req<cmd::path_open>) -> Res<cm
 
 #[tauri::command]
 async fn statement_settings_get(s: S<'_>) -> Res<cmd::statement_settings_get> {
-    settings::load_statement_settings(&s.db).await
+    settings::load_statement_settings(s.db().await?).await
 }
 
 #[tauri::command]
@@ -321,27 +334,27 @@ async fn statement_settings_save(
     s: S<'_>,
     req: Req<cmd::statement_settings_save>,
 ) -> Res<cmd::statement_settings_save> {
-    settings::save_statement_settings(&s.db, &s.actor().await?, req).await
+    settings::save_statement_settings(s.db().await?, &s.actor().await?, req).await
 }
 
 #[tauri::command]
 async fn demo_load_sample(s: S<'_>) -> Res<cmd::demo_load_sample> {
-    demo::load_sample(&s.db, &s.actor().await?).await
+    demo::load_sample(s.db().await?, &s.actor().await?).await
 }
 
 #[tauri::command]
 async fn complaint_list(s: S<'_>, req: Req<cmd::complaint_list>) -> Res<cmd::complaint_list> {
-    complaint::list(&s.db, &req, s.clock().now).await
+    complaint::list(s.db().await?, &req, s.clock().now).await
 }
 
 #[tauri::command]
 async fn complaint_get(s: S<'_>, req: Req<cmd::complaint_get>) -> Res<cmd::complaint_get> {
-    complaint::get(&s.db, req, s.clock().now).await
+    complaint::get(s.db().await?, req, s.clock().now).await
 }
 
 #[tauri::command]
 async fn complaint_record(s: S<'_>, req: Req<cmd::complaint_record>) -> Res<cmd::complaint_record> {
-    complaint::record(&s.db, &s.actor().await?, &req, s.clock().now).await
+    complaint::record(s.db().await?, &s.actor().await?, &req, s.clock().now).await
 }
 
 #[tauri::command]
@@ -349,18 +362,18 @@ async fn complaint_transition(
     s: S<'_>,
     req: Req<cmd::complaint_transition>,
 ) -> Res<cmd::complaint_transition> {
-    complaint::transition(&s.db, &s.actor().await?, &req, s.clock().now).await
+    complaint::transition(s.db().await?, &s.actor().await?, &req, s.clock().now).await
 }
 
 #[tauri::command]
 async fn complaint_note(s: S<'_>, req: Req<cmd::complaint_note>) -> Res<cmd::complaint_note> {
-    complaint::add_note(&s.db, &s.actor().await?, &req, s.clock().now).await
+    complaint::add_note(s.db().await?, &s.actor().await?, &req, s.clock().now).await
 }
 
 #[tauri::command]
 async fn complaint_attach(s: S<'_>, req: Req<cmd::complaint_attach>) -> Res<cmd::complaint_attach> {
     complaint::attach(
-        &s.db,
+        s.db().await?,
         &s.attachments,
         &s.actor().await?,
         &req,
@@ -376,7 +389,7 @@ async fn complaint_attachment_open(
     s: S<'_>,
     req: Req<cmd::complaint_attachment_open>,
 ) -> Res<cmd::complaint_attachment_open> {
-    let path = complaint::attachment_path(&s.db, &s.attachments, &req).await?;
+    let path = complaint::attachment_path(s.db().await?, &s.attachments, &req).await?;
     app.opener()
         .open_path(path.to_string_lossy(), None::<&str>)
         .map_err(AppError::io)
@@ -384,7 +397,7 @@ async fn complaint_attachment_open(
 
 #[tauri::command]
 async fn complaint_report(s: S<'_>, req: Req<cmd::complaint_report>) -> Res<cmd::complaint_report> {
-    report::build(&s.db, &req, s.clock().now).await
+    report::build(s.db().await?, &req, s.clock().now).await
 }
 
 #[tauri::command]
@@ -392,14 +405,14 @@ async fn complaint_report_file(
     s: S<'_>,
     req: Req<cmd::complaint_report_file>,
 ) -> Res<cmd::complaint_report_file> {
-    let path = report::write_file(&s.db, &req, s.clock()).await?;
+    let path = report::write_file(s.db().await?, &req, s.clock()).await?;
     s.written.add(Path::new(&path));
     Ok(path)
 }
 
 #[tauri::command]
 async fn complaint_settings_get(s: S<'_>) -> Res<cmd::complaint_settings_get> {
-    complaint::load_settings(&s.db).await
+    complaint::load_settings(s.db().await?).await
 }
 
 #[tauri::command]
@@ -407,12 +420,12 @@ async fn complaint_settings_save(
     s: S<'_>,
     req: Req<cmd::complaint_settings_save>,
 ) -> Res<cmd::complaint_settings_save> {
-    complaint::save_settings(&s.db, &s.actor().await?, req).await
+    complaint::save_settings(s.db().await?, &s.actor().await?, req).await
 }
 
 #[tauri::command]
 async fn calendar_days_get(s: S<'_>) -> Res<cmd::calendar_days_get> {
-    days::list(&s.db).await
+    days::list(s.db().await?).await
 }
 
 #[tauri::command]
@@ -420,19 +433,19 @@ async fn calendar_days_save(
     s: S<'_>,
     req: Req<cmd::calendar_days_save>,
 ) -> Res<cmd::calendar_days_save> {
-    days::replace(&s.db, &s.actor().await?, &req).await
+    days::replace(s.db().await?, &s.actor().await?, &req).await
 }
 
 /// Replaces the dated exceptions with those of a `date,kind,name` CSV/XLSX file.
 #[tauri::command]
 async fn calendar_import(s: S<'_>, req: Req<cmd::calendar_import>) -> Res<cmd::calendar_import> {
     let list = days::read_csv(Path::new(&req))?;
-    days::replace(&s.db, &s.actor().await?, &list).await
+    days::replace(s.db().await?, &s.actor().await?, &list).await
 }
 
 #[tauri::command]
 async fn calendar_export(s: S<'_>, req: Req<cmd::calendar_export>) -> Res<cmd::calendar_export> {
-    let list = days::list(&s.db).await?;
+    let list = days::list(s.db().await?).await?;
     days::write_csv(Path::new(&req), &list)?;
     Ok(list.len() as u32)
 }

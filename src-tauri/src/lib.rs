@@ -1,4 +1,4 @@
-//! The desktop shell: opens the database, registers the commands, starts the window.
+//! The desktop shell: starts opening the database, registers the commands, starts the window.
 //! Business rules live in `dealerdesk-core`; see `commands.rs` for the adapters.
 mod agreements;
 mod commands;
@@ -46,17 +46,10 @@ pub fn run() {
     };
     let path = db::resolve_db_path(flag("db").map(PathBuf::from));
     let clock = dates::Clock::office(chrono::Local::now().fixed_offset(), fixed_today);
-    let opened = match tauri::async_runtime::block_on(db::open(&path, clock.now)) {
-        Ok(o) => o,
-        Err(e) => {
-            eprintln!(
-                "DealerDesk cannot open its database {}: {e}",
-                path.display()
-            );
-            std::process::exit(1);
-        }
-    };
-    let state = state::AppState::new(opened, path, fixed_today);
+    let state = state::AppState::new(path, fixed_today, clock.now);
+    // The database opens (and migrates) while the window is created; the
+    // page's first commands wait for it.
+    state.start_opening();
     // Parse the PDF fonts while the window loads, so the first print is fast.
     std::thread::spawn(dealerdesk_core::pdf::warm_up);
     let result = tauri::Builder::default()

@@ -2,18 +2,25 @@ use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use dealerdesk_core::actor::Actor;
 use dealerdesk_core::dates::Clock;
 use dealerdesk_core::db::Opened;
 use dealerdesk_core::opening::Written;
-use dealerdesk_core::{attachment, settings, AppResult, DatabaseConnection};
+use dealerdesk_core::{attachment, db, settings, AppResult, DatabaseConnection};
+use tokio::sync::OnceCell;
+
+/// The database as opened (and migrated) once, or why it could not be.
+type Opening = Arc<OnceCell<AppResult<Opened>>>;
 
 /// Shared by every command. The connection is a pool: no global lock.
 pub struct AppState {
-    pub db: DatabaseConnection,
+    /// Opened on a task started before the window, so the file is opened and
+    /// migrated while WebKit starts; a command waits for it (`db()`).
+    opening: Opening,
+    /// The instant the database was opened at (dates a pre-migration backup).
+    opened_at: DateTime<Utc>,
     pub db_path: PathBuf,
-    pub backup: Option<PathBuf>,
     /// Copies of attached files live beside the database.
     pub attachments: PathBuf,
     /// PDFs made for "Open" and "Print" live beside the database too.
@@ -27,9 +34,10 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(opened: Opened, db_path: PathBuf, fixed_today: Option<NaiveDate>) -> Self {
+    pub fn new(db_path: PathBuf, fixed_today: Option<NaiveDate>, opened_at: DateTime<Utc>) -> Self {
         AppState {
-            db: opened.db,
+            opening: Arc::new(OnceCell::new()),
+            opened_at,
             attachments: attachment::root_for(&db_path),
             prints: db_path
                 .parent()
@@ -37,10 +45,32 @@ impl AppState {
                 .unwrap_or_else(|| PathBuf::from("prints")),
             batch_cancel: Arc::new(AtomicBool::new(false)),
             db_path,
-            backup: opened.backup,
             fixed_today,
             written: Written::default(),
         }
+    }
+
+    /// Starts opening the database on the async runtime; returns at once.
+    pub fn start_opening(&self) {
+        let (cell, path, at) = (self.opening.clone(), self.db_path.clone(), self.opened_at);
+        tauri::async_runtime::spawn(async move {
+            if let Err(e) = open_once(&cell, &path, at).await {
+                eprintln!(
+                    "DealerDesk cannot open its database {}: {e}",
+                    path.display()
+                );
+            }
+        });
+    }
+
+    /// The database, once open: waits while it is being opened; the error
+    /// that stopped it otherwise (shown by the page that asked).
+    pub async fn opened(&self) -> AppResult<&Opened> {
+        open_once(&self.opening, &self.db_path, self.opened_at).await
+    }
+
+    pub async fn db(&self) -> AppResult<&DatabaseConnection> {
+        Ok(&self.opened().await?.db)
     }
 
     /// The program's own folders, whose documents `path_open` may open: the
@@ -66,6 +96,19 @@ impl AppState {
     /// Who writes: the operator from Settings (writes are refused until it is
     /// set) at the office's clock.
     pub async fn actor(&self) -> AppResult<Actor> {
-        settings::actor(&self.db, None, self.clock()).await
+        settings::actor(self.db().await?, None, self.clock()).await
     }
+}
+
+/// Opens the database the first time it is asked for; every later caller,
+/// including those that came while it was opening, gets the same result.
+async fn open_once<'a>(
+    cell: &'a OnceCell<AppResult<Opened>>,
+    path: &std::path::Path,
+    at: DateTime<Utc>,
+) -> AppResult<&'a Opened> {
+    cell.get_or_init(|| db::open(path, at))
+        .await
+        .as_ref()
+        .map_err(Clone::clone)
 }
