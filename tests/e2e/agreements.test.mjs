@@ -142,8 +142,11 @@ test('an applicant is onboarded to active with a signed agreement, which prints 
     assert.equal(d.ok.distributor.payment_terms_days, 30);
     const steps = await checklist(s, id);
     assert.ok(steps.agreement.auto_done, 'agreement step ticked by the signature');
-    const list = await s.invoke('agreement_list', { req: { distributor_id: id, status: null, text: '', all_versions: true } });
-    const ag = list.ok[0];
+    const list = await s.invoke('agreement_list', {
+      req: { distributor_id: id, status: null, text: '', all_versions: true, offset: 0, limit: 50 },
+    });
+    assert.equal(list.ok.total, 1);
+    const ag = list.ok.rows[0];
     assert.equal(ag.scan_name.endsWith('经销协议-签署扫描.pdf'), true);
 
     // Print it and read it back.

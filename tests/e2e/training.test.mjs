@@ -138,8 +138,17 @@ test('a course and a session: two enrolled, one passes, the certificate prints w
     await s.click('#session-to-closed');
     await s.click('#session-move-ok');
     await s.waitForText('PX-');
-    const certs = await ok(s, 'certificate_list', { distributor_id: null, course_id: null, session_id: detail.id, state: null, text: '' });
-    assert.equal(certs.length, 1);
+    const page = await ok(s, 'certificate_list', {
+      distributor_id: null,
+      course_id: null,
+      session_id: detail.id,
+      state: null,
+      text: '',
+      offset: 0,
+      limit: 50,
+    });
+    assert.equal(page.total, 1);
+    const certs = page.rows;
     assert.equal(certs[0].person_name, '陈静');
     const [y, m, dd] = today().split('-').map(Number);
     const next = new Date(Date.UTC(y + 1, m - 1, 1));
