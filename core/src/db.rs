@@ -54,7 +54,12 @@ pub async fn open(path: &Path, now: DateTime<Utc>) -> AppResult<Opened> {
         .create_if_missing(true)
         .journal_mode(SqliteJournalMode::Wal)
         .foreign_keys(true)
-        .busy_timeout(Duration::from_secs(10));
+        .busy_timeout(Duration::from_secs(10))
+        // 32 MiB of page cache per connection (SQLite's default is 2 MiB), taken
+        // only as pages are read: a long ledger or a search over every
+        // complaint then reads its pages from memory, not through the OS,
+        // about three times faster (core/benches/lists.rs).
+        .pragma("cache_size", "-32768");
     let pool = SqlitePoolOptions::new()
         .max_connections(4)
         .min_connections(1)

@@ -3,7 +3,9 @@
 //! the lists search with. Filtering, sorting and paging happen in SQL; only
 //! what the page shows is read.
 use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QuerySelect, Select};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, PaginatorTrait, QuerySelect, Select,
+};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -102,8 +104,11 @@ where
 }
 
 /// `text` anywhere in the column, ignoring case, with `%`, `_` and `\` taken
-/// literally (a search for "50%" finds "50%", not every row).
-pub fn contains(column: impl ColumnTrait, text: &str) -> Expr {
+/// literally (a search for "50%" finds "50%", not every row). SQLite's LIKE
+/// already ignores case (as far as its LOWER would), so there the column is
+/// compared as it is — half the work of lowering every value; elsewhere both
+/// sides are lowered.
+pub fn contains(backend: DbBackend, column: impl ColumnTrait, text: &str) -> Expr {
     let mut pattern = String::with_capacity(text.len() + 2);
     pattern.push('%');
     for ch in text.to_lowercase().chars() {
@@ -113,6 +118,10 @@ pub fn contains(column: impl ColumnTrait, text: &str) -> Expr {
         pattern.push(ch);
     }
     pattern.push('%');
-    Expr::expr(Func::lower(Expr::col(column.as_column_ref())))
-        .like(LikeExpr::new(pattern).escape('\\'))
+    let like = LikeExpr::new(pattern).escape('\\');
+    let col = Expr::col(column.as_column_ref());
+    match backend {
+        DbBackend::Sqlite => col.like(like),
+        _ => Expr::expr(Func::lower(col)).like(like),
+    }
 }

@@ -5,7 +5,8 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Select,
+    ColumnTrait, Condition, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, QueryOrder,
+    Select,
 };
 use serde::Deserialize;
 use ts_rs::TS;
@@ -197,7 +198,11 @@ pub async fn get<C: ConnectionTrait>(
 
 /// The agreements the query selects, filtered in SQL; the status is the one
 /// shown on `today` (a signed agreement is active or expired by its dates).
-fn filtered(q: &AgreementListQuery, today: NaiveDate) -> Select<agreement::Entity> {
+fn filtered(
+    q: &AgreementListQuery,
+    today: NaiveDate,
+    backend: DbBackend,
+) -> Select<agreement::Entity> {
     use agreement::Column;
     let mut sel = agreement::Entity::find();
     if !q.all_versions {
@@ -224,8 +229,11 @@ fn filtered(q: &AgreementListQuery, today: NaiveDate) -> Select<agreement::Entit
     if !text.is_empty() {
         sel = sel.filter(
             Condition::any()
-                .add(paging::contains(Column::Number, text))
-                .add(Column::DistributorId.in_subquery(crate::distributor::ids_matching(text))),
+                .add(paging::contains(backend, Column::Number, text))
+                .add(
+                    Column::DistributorId
+                        .in_subquery(crate::distributor::ids_matching(backend, text)),
+                ),
         );
     }
     if let Some(status) = q.status {
@@ -257,7 +265,8 @@ pub async fn list<C: ConnectionTrait>(
         s.order_by_desc(agreement::Column::Number)
             .order_by_desc(agreement::Column::Version)
     };
-    let (rows, total) = paging::fetch(db, filtered(q, today), newest_first, q.paging).await?;
+    let filtered = filtered(q, today, db.get_database_backend());
+    let (rows, total) = paging::fetch(db, filtered, newest_first, q.paging).await?;
     let bound = in_force_on(db, today).await?;
     let dists = distributors(db, &[rows.as_slice(), bound.as_slice()].concat()).await?;
     let rows = rows

@@ -4,7 +4,8 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Select,
+    ColumnTrait, Condition, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, QueryOrder,
+    Select,
 };
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -44,7 +45,7 @@ pub struct ComplaintQuery {
 }
 
 /// The complaints the filters and the view select, before paging.
-fn filtered(q: &ComplaintQuery) -> Select<complaint::Entity> {
+fn filtered(q: &ComplaintQuery, backend: DbBackend) -> Select<complaint::Entity> {
     let mut sel = complaint::Entity::find();
     let s = q.search.trim();
     if !s.is_empty() {
@@ -57,7 +58,7 @@ fn filtered(q: &ComplaintQuery) -> Select<complaint::Entity> {
             complaint::Column::RootCauseNote,
             complaint::Column::BatchNo,
         ] {
-            any = any.add(paging::contains(col, s));
+            any = any.add(paging::contains(backend, col, s));
         }
         sel = sel.filter(any);
     }
@@ -95,14 +96,15 @@ pub async fn list<C: ConnectionTrait>(
     now: DateTime<Utc>,
 ) -> AppResult<Page<Complaint>> {
     let clocks = Clocks::load(db).await?;
+    let backend = db.get_database_backend();
     if q.view == ComplaintView::Late {
-        let open = newest_first(filtered(q)).all(db).await?;
+        let open = newest_first(filtered(q, backend)).all(db).await?;
         let mut late = with_clocks(db, open, &clocks, now).await?;
         late.retain(|c| c.sla.escalation_level > 0);
         late.sort_by_key(time_left);
         return Ok(Page::of_all(late, q.paging));
     }
-    let (rows, total) = paging::fetch(db, filtered(q), newest_first, q.paging).await?;
+    let (rows, total) = paging::fetch(db, filtered(q, backend), newest_first, q.paging).await?;
     Ok(Page {
         rows: with_clocks(db, rows, &clocks, now).await?,
         total,

@@ -1,8 +1,8 @@
 //! The distributor list: search as you type, filters, sorting, paging.
 use sea_orm::sea_query::{Query, SelectStatement};
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
-    Select,
+    ColumnTrait, Condition, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Select,
 };
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -44,7 +44,7 @@ pub struct DistributorQuery {
 
 pub type DistributorPage = Page<Distributor>;
 
-fn filtered(q: &DistributorQuery) -> Select<distributor::Entity> {
+fn filtered(q: &DistributorQuery, backend: DbBackend) -> Select<distributor::Entity> {
     let mut sel = distributor::Entity::find();
     let term = q.search.trim();
     if !term.is_empty() {
@@ -57,7 +57,7 @@ fn filtered(q: &DistributorQuery) -> Select<distributor::Entity> {
             Column::ContactName,
             Column::ContactPhone,
         ] {
-            any = any.add(paging::contains(col, term));
+            any = any.add(paging::contains(backend, col, term));
         }
         sel = sel.filter(any);
     }
@@ -101,7 +101,8 @@ fn sorted(sel: Select<distributor::Entity>, q: &DistributorQuery) -> Select<dist
 }
 
 pub async fn list<C: ConnectionTrait>(db: &C, q: &DistributorQuery) -> AppResult<DistributorPage> {
-    let (rows, total) = paging::fetch(db, filtered(q), |s| sorted(s, q), q.paging).await?;
+    let filtered = filtered(q, db.get_database_backend());
+    let (rows, total) = paging::fetch(db, filtered, |s| sorted(s, q), q.paging).await?;
     Ok(Page {
         rows: rows.into_iter().map(Distributor::from).collect(),
         total,
@@ -110,15 +111,15 @@ pub async fn list<C: ConnectionTrait>(db: &C, q: &DistributorQuery) -> AppResult
 
 /// The ids of the distributors whose code, name or short name contains
 /// `text`: for the lists of other records searched by their distributor.
-pub fn ids_matching(text: &str) -> SelectStatement {
+pub fn ids_matching(backend: DbBackend, text: &str) -> SelectStatement {
     Query::select()
         .column(Column::Id)
         .from(distributor::Entity)
         .cond_where(
             Condition::any()
-                .add(paging::contains(Column::Code, text))
-                .add(paging::contains(Column::Name, text))
-                .add(paging::contains(Column::ShortName, text)),
+                .add(paging::contains(backend, Column::Code, text))
+                .add(paging::contains(backend, Column::Name, text))
+                .add(paging::contains(backend, Column::ShortName, text)),
         )
         .to_owned()
 }

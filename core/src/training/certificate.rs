@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use chrono::{Months, NaiveDate};
 use sea_orm::sea_query::Query;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbBackend, EntityTrait, QueryFilter,
     QueryOrder, Select, Set, TransactionSession, TransactionTrait,
 };
 use serde::{Deserialize, Serialize};
@@ -162,7 +162,11 @@ pub(crate) async fn issue<C: ConnectionTrait>(
 
 /// The certificates the query selects, filtered in SQL; the state is read
 /// from the dates as of `today`.
-fn filtered(q: &CertificateQuery, today: NaiveDate) -> Select<certificate::Entity> {
+fn filtered(
+    q: &CertificateQuery,
+    today: NaiveDate,
+    backend: DbBackend,
+) -> Select<certificate::Entity> {
     use certificate::Column;
     let mut find = certificate::Entity::find();
     if let Some(d) = q.distributor_id {
@@ -203,9 +207,12 @@ fn filtered(q: &CertificateQuery, today: NaiveDate) -> Select<certificate::Entit
     if !text.is_empty() {
         find = find.filter(
             Condition::any()
-                .add(paging::contains(Column::Number, text))
-                .add(paging::contains(Column::PersonName, text))
-                .add(Column::DistributorId.in_subquery(crate::distributor::ids_matching(text))),
+                .add(paging::contains(backend, Column::Number, text))
+                .add(paging::contains(backend, Column::PersonName, text))
+                .add(
+                    Column::DistributorId
+                        .in_subquery(crate::distributor::ids_matching(backend, text)),
+                ),
         );
     }
     find
@@ -282,7 +289,8 @@ pub async fn list<C: ConnectionTrait>(
     q: &CertificateQuery,
     today: NaiveDate,
 ) -> AppResult<Page<Certificate>> {
-    let (rows, total) = paging::fetch(db, filtered(q, today), newest_first, q.paging).await?;
+    let filtered = filtered(q, today, db.get_database_backend());
+    let (rows, total) = paging::fetch(db, filtered, newest_first, q.paging).await?;
     Ok(Page {
         rows: shown(db, rows, today).await?,
         total,
@@ -295,7 +303,9 @@ pub(crate) async fn load_all<C: ConnectionTrait>(
     q: &CertificateQuery,
     today: NaiveDate,
 ) -> AppResult<Vec<Certificate>> {
-    let rows = newest_first(filtered(q, today)).all(db).await?;
+    let rows = newest_first(filtered(q, today, db.get_database_backend()))
+        .all(db)
+        .await?;
     shown(db, rows, today).await
 }
 
