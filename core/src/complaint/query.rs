@@ -102,17 +102,19 @@ pub async fn list<C: ConnectionTrait>(
         let mut late = with_clocks(db, open, &clocks, now).await?;
         late.retain(|c| c.sla.escalation_level > 0);
         late.sort_by_key(time_left);
-        return Ok(Page::of_all(late, q.paging));
+        let mut page = Page::of_all(late, q.paging);
+        // Only the page shown needs its distributors.
+        name_distributors(db, &mut page.rows).await?;
+        return Ok(page);
     }
     let (rows, total) = paging::fetch(db, filtered(q, backend), newest_first, q.paging).await?;
-    Ok(Page {
-        rows: with_clocks(db, rows, &clocks, now).await?,
-        total,
-    })
+    let mut rows = with_clocks(db, rows, &clocks, now).await?;
+    name_distributors(db, &mut rows).await?;
+    Ok(Page { rows, total })
 }
 
-/// The complaints as shown: each with its distributor and its clocks, read
-/// from its events.
+/// The complaints with their clocks, read from their events (distributors
+/// not yet named).
 async fn with_clocks<C: ConnectionTrait>(
     db: &C,
     rows: Vec<complaint::Model>,
@@ -124,16 +126,26 @@ async fn with_clocks<C: ConnectionTrait>(
     for e in events_of(db, &ids).await? {
         by_complaint.entry(e.complaint_id).or_default().push(e);
     }
-    let dists: HashMap<i64, distributor::Model> =
-        crate::distributor::models_by_id(db, rows.iter().map(|r| r.distributor_id)).await?;
     Ok(rows
         .into_iter()
         .map(|m| {
             let ev = by_complaint.remove(&m.id).unwrap_or_default();
-            let d = dists.get(&m.distributor_id);
-            to_dto(m, &ev, d, clocks, now)
+            to_dto(m, &ev, None, clocks, now)
         })
         .collect())
+}
+
+/// Fills in each complaint's distributor code and name.
+async fn name_distributors<C: ConnectionTrait>(db: &C, rows: &mut [Complaint]) -> AppResult<()> {
+    let dists: HashMap<i64, distributor::Model> =
+        crate::distributor::models_by_id(db, rows.iter().map(|r| r.distributor_id)).await?;
+    for c in rows {
+        if let Some(d) = dists.get(&c.distributor_id) {
+            c.distributor_code.clone_from(&d.code);
+            c.distributor_name.clone_from(&d.name);
+        }
+    }
+    Ok(())
 }
 
 /// Seconds left on the most urgent running clock (negative when overdue).
