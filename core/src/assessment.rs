@@ -108,7 +108,7 @@ pub async fn record<C: ConnectionTrait + TransactionTrait>(
         return Err(AppError::field("site_visit_notes", ErrorCode::Required));
     }
 
-    let txn = db.begin().await?;
+    let txn = crate::db::write(db).await?;
     let current = crate::distributor::write_find(&txn, input.distributor_id).await?;
     let status = Status::parse(&current.status).unwrap_or_default();
     let target = match input.decision {

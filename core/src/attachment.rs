@@ -169,7 +169,7 @@ pub async fn add<C: ConnectionTrait + TransactionTrait>(
     let operator = actor.operator().to_owned();
     let (source, size, file_name) = check_source(&req.source_path)?;
     let meta_len = size;
-    let txn = db.begin().await?;
+    let txn = crate::db::write(db).await?;
     crate::distributor::write_find(&txn, req.distributor_id).await?;
     let stamp = actor.now();
     let stored_name = format!("{}-{}", stamp.format("%Y%m%d%H%M%S%3f"), file_name);
@@ -250,7 +250,7 @@ pub async fn remove<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     id: i64,
 ) -> AppResult<()> {
-    let txn = db.begin().await?;
+    let txn = crate::db::write(db).await?;
     let m = attachment::Entity::find_by_id(id)
         .one(&txn)
         .await?

@@ -9,7 +9,7 @@ use dealerdesk_migrations::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Select,
-    SqlxSqliteConnector,
+    SqliteTransactionMode, SqlxSqliteConnector, TransactionOptions, TransactionTrait,
 };
 
 use crate::error::{AppError, AppResult};
@@ -133,6 +133,20 @@ pub struct AppInfo {
     /// The date given with `--today` / `DEALERDESK_TODAY`, if any: the UI then
     /// dates its forms on it too.
     pub fixed_today: Option<String>,
+}
+
+/// Begins a write transaction. On SQLite it takes the write lock at once
+/// (`BEGIN IMMEDIATE`): a second writer — the CLI beside the app, a batch
+/// beside the window — then waits up to the busy timeout for the first to
+/// finish. A plain `BEGIN` starts as a reader and fails at once with
+/// "database is locked" when it tries to write after another writer
+/// committed. Every write in core begins here (`core/tests/layers.rs`).
+pub async fn write<C: TransactionTrait>(db: &C) -> Result<C::Transaction, DbErr> {
+    db.begin_with_options(TransactionOptions {
+        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+        ..Default::default()
+    })
+    .await
 }
 
 /// Ids per `IN (…)` list: far below SQLite's 32,766 and PostgreSQL's 65,535

@@ -215,7 +215,7 @@ pub async fn save<C: TransactionTrait + ConnectionTrait>(
         operator_name: s.operator_name.trim().to_owned(),
         ..s
     };
-    let txn = db.begin().await?;
+    let txn = crate::db::write(db).await?;
     let before = load(&txn).await?;
     put_json(&txn, KEY_OPERATOR, &s.operator_name).await?;
     put_json(&txn, KEY_LANGUAGE, &s.language).await?;
@@ -325,7 +325,7 @@ pub async fn save_statement_settings<C: TransactionTrait + ConnectionTrait>(
         },
         aging_edges: s.aging_edges,
     };
-    let txn = db.begin().await?;
+    let txn = crate::db::write(db).await?;
     let before = load_statement_settings(&txn).await?;
     put_json(&txn, KEY_COMPANY, &s.company).await?;
     put_json(&txn, KEY_AGING, &s.aging_edges).await?;

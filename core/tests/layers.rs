@@ -220,3 +220,24 @@ fn core_never_reads_the_clock() {
         found.join("\n")
     );
 }
+
+/// Every write transaction takes SQLite's write lock up front (`db::write`),
+/// so a second writer waits instead of failing with "database is locked".
+#[test]
+fn writes_begin_through_db_write() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = vec![];
+    rust_files(&src, &mut files);
+    let mut found = vec![];
+    for f in files {
+        let code = code_of(&fs::read_to_string(&f).unwrap());
+        if code.contains(".begin()") {
+            found.push(f.display().to_string());
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "a plain BEGIN (use db::write):\n{}",
+        found.join("\n")
+    );
+}

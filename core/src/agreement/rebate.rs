@@ -253,7 +253,7 @@ pub async fn approve<C: ConnectionTrait + TransactionTrait>(
     if to > today {
         return Err(AppError::field("to", ErrorCode::PeriodNotEnded));
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::write(db).await?;
     let run = preview(&txn, req).await?;
     let mut posted = 0;
     for l in run

@@ -131,7 +131,7 @@ pub async fn sign<C: ConnectionTrait + TransactionTrait>(
     }
     let copy = copy_scan(actor, root, m.id, &req.scan_path)?;
     keeping_scan(&copy, async {
-        let txn = db.begin().await?;
+        let txn = crate::db::write(db).await?;
         let m = find(&txn, req.id).await?;
         let scan = copy.as_ref().map(|(n, _)| n.clone()).unwrap_or_default();
         let text = format!("{date}");
@@ -223,7 +223,7 @@ pub async fn attach_scan<C: ConnectionTrait + TransactionTrait>(
     }
     let copy = copy_scan(actor, root, m.id, &req.scan_path)?;
     keeping_scan(&copy, async {
-        let txn = db.begin().await?;
+        let txn = crate::db::write(db).await?;
         let m = find(&txn, req.id).await?;
         let name = copy.as_ref().map(|(n, _)| n.clone()).unwrap_or_default();
         let before = m.scan_name.clone();

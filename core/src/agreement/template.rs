@@ -277,7 +277,7 @@ pub async fn save<C: sea_orm::ConnectionTrait + sea_orm::TransactionTrait>(
 ) -> AppResult<AgreementTemplates> {
     use sea_orm::TransactionSession;
     validate(&t)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::write(db).await?;
     let before = load(&txn).await?;
     crate::settings::put_json(&txn, KEY, &t).await?;
     let changes = crate::audit::diff(Some(&before), &t, &[]);

@@ -130,7 +130,7 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
 ) -> AppResult<AgreementDetail> {
     let operator = actor.operator().to_owned();
     let v = validate(input)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::write(db).await?;
     party(&txn, input.distributor_id).await?;
     let number = next_number(&txn, chrono::Datelike::year(&now.date_naive())).await?;
     let mut am = agreement::ActiveModel {
@@ -172,7 +172,7 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
     today: NaiveDate,
 ) -> AppResult<AgreementDetail> {
     let v = validate(&req.input)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::write(db).await?;
     let m = find(&txn, req.id).await?;
     if m.status != AgreementStatus::Draft.key() {
         return Err(AppError::IllegalTransition {
@@ -275,7 +275,7 @@ async fn step<C: ConnectionTrait + TransactionTrait>(
     from: AgreementStatus,
     to: AgreementStatus,
 ) -> AppResult<AgreementDetail> {
-    let txn = db.begin().await?;
+    let txn = crate::db::write(db).await?;
     let m = find(&txn, id).await?;
     if m.status != from.key() {
         return Err(illegal(&m, to, today));
@@ -342,7 +342,7 @@ pub async fn terminate<C: ConnectionTrait + TransactionTrait>(
     }
     errs.into_result()?;
     let date = date.unwrap_or(today);
-    let txn = db.begin().await?;
+    let txn = crate::db::write(db).await?;
     let m = find(&txn, req.id).await?;
     if !super::in_force(&m, today) {
         return Err(illegal(&m, AgreementStatus::Terminated, today));
@@ -373,7 +373,7 @@ pub async fn new_version<C: ConnectionTrait + TransactionTrait>(
     if req.kind == AgreementKind::Original {
         return Err(AppError::field("kind", ErrorCode::InvalidChoice));
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::write(db).await?;
     let m = find(&txn, req.id).await?;
     let chain = agreement::Entity::find()
         .filter(agreement::Column::Number.eq(m.number.as_str()))

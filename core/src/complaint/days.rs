@@ -108,7 +108,7 @@ pub async fn replace<C: ConnectionTrait + TransactionTrait>(
     if !errors.is_empty() {
         return Err(AppError::ImportRejected { errors });
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::write(db).await?;
     calendar_day::Entity::delete_many().exec(&txn).await?;
     let n = rows.len();
     if !rows.is_empty() {

@@ -200,7 +200,7 @@ pub async fn save_settings<C: ConnectionTrait + TransactionTrait>(
     s: ComplaintSettings,
 ) -> AppResult<ComplaintSettings> {
     s.validate()?;
-    let txn = db.begin().await?;
+    let txn = crate::db::write(db).await?;
     let before = load_settings(&txn).await?;
     put_json(&txn, KEY_SETTINGS, &s).await?;
     let changes = crate::audit::diff(Some(&before), &s, &[]);
@@ -439,7 +439,7 @@ pub async fn record<C: ConnectionTrait + TransactionTrait>(
     if !errs.is_empty() {
         return Err(AppError::Validation { fields: errs });
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::write(db).await?;
     let dist = distributor::Entity::find_by_id(input.distributor_id)
         .one(&txn)
         .await?

@@ -73,7 +73,7 @@ pub async fn transition<C: ConnectionTrait + TransactionTrait>(
 ) -> AppResult<ComplaintDetail> {
     use ComplaintStatus::*;
     let clocks = Clocks::load(db).await?;
-    let txn = db.begin().await?;
+    let txn = crate::db::write(db).await?;
     let m = complaint::Entity::find_by_id(req.id)
         .one(&txn)
         .await?
@@ -239,7 +239,7 @@ pub async fn add_note<C: ConnectionTrait + TransactionTrait>(
     if !matches!(kind, EventKind::Note | EventKind::Assignment) {
         return Err(AppError::field("kind", ErrorCode::InvalidChoice));
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::write(db).await?;
     let m = complaint::Entity::find_by_id(req.id)
         .one(&txn)
         .await?
@@ -299,7 +299,7 @@ pub async fn attach<C: ConnectionTrait + TransactionTrait>(
     now: DateTime<Utc>,
 ) -> AppResult<ComplaintDetail> {
     let (source, _, file_name) = crate::attachment::check_source(&req.source_path)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::write(db).await?;
     let m = complaint::Entity::find_by_id(req.id)
         .one(&txn)
         .await?

@@ -109,7 +109,7 @@ pub async fn generate<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     count: u64,
 ) -> AppResult<u64> {
-    let txn = db.begin().await?;
+    let txn = crate::db::write(db).await?;
     let start: u64 = distributor::next_code(&txn).await?[2..]
         .parse()
         .unwrap_or(1);
@@ -176,7 +176,7 @@ pub async fn generate_ledger<C: ConnectionTrait + TransactionTrait>(
     if per_distributor == 0 {
         return Ok(0);
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::write(db).await?;
     let with_ledger: std::collections::HashSet<i64> = ledger_entry::Entity::find()
         .all(&txn)
         .await?

@@ -148,7 +148,7 @@ pub async fn save<C: ConnectionTrait + TransactionTrait>(
     req: ContactSave,
 ) -> AppResult<Contact> {
     let input = validate(&req.input)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::write(db).await?;
     find_model(&txn, req.distributor_id).await?;
     let now = actor.now();
     let (model, action, diff) = match req.id {
@@ -206,7 +206,7 @@ pub async fn remove<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     id: i64,
 ) -> AppResult<()> {
-    let txn = db.begin().await?;
+    let txn = crate::db::write(db).await?;
     let current = contact::Entity::find_by_id(id)
         .one(&txn)
         .await?

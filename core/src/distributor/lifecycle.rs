@@ -147,7 +147,7 @@ pub async fn transition<C: ConnectionTrait + TransactionTrait>(
 ) -> AppResult<Distributor> {
     let date = parse_date("date", &req.date, actor)?;
     let reason = req.reason.trim();
-    let txn = db.begin().await?;
+    let txn = crate::db::write(db).await?;
     let current = find_model(&txn, req.id).await?;
     let from = Status::parse(&current.status).unwrap_or_default();
     if !from.can_move_to(req.to) {
@@ -213,7 +213,7 @@ pub async fn change_tier<C: ConnectionTrait + TransactionTrait>(
     if reason.is_empty() {
         return Err(AppError::field("reason", ErrorCode::Required));
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::write(db).await?;
     let current = find_model(&txn, req.id).await?;
     if current.tier == req.tier.key() {
         return Err(AppError::field("tier", ErrorCode::Unchanged));

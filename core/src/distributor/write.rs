@@ -169,7 +169,7 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
     input: DistributorInput,
 ) -> AppResult<Distributor> {
     let mut v = validate_or_err(&input)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::write(db).await?;
     if v.input.code.is_empty() {
         v.input.code = next_code(&txn).await?;
     }
@@ -211,7 +211,7 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
     input: DistributorInput,
 ) -> AppResult<Distributor> {
     let mut v = validate_or_err(&input)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::write(db).await?;
     let current = find_model(&txn, id).await?;
     if v.input.code.is_empty() {
         v.input.code = current.code.clone();

@@ -380,7 +380,7 @@ pub async fn post<C: ConnectionTrait + TransactionTrait>(
         &input.due_date,
     )
     .map_err(|fields| AppError::Validation { fields })?;
-    let txn = db.begin().await?;
+    let txn = crate::db::write(db).await?;
     let dist = distributor::Entity::find_by_id(input.distributor_id)
         .one(&txn)
         .await?
@@ -441,7 +441,7 @@ pub async fn reverse<C: ConnectionTrait + TransactionTrait>(
     }
     errs.into_result()?;
     let date = date.unwrap_or_default();
-    let txn = db.begin().await?;
+    let txn = crate::db::write(db).await?;
     let original = ledger_entry::Entity::find_by_id(req.entry_id)
         .one(&txn)
         .await?

@@ -235,7 +235,7 @@ pub async fn start<C: ConnectionTrait + TransactionTrait>(
         })?
     };
     let settings = load_settings(db).await?;
-    let txn = db.begin().await?;
+    let txn = crate::db::write(db).await?;
     crate::distributor::write_find(&txn, req.distributor_id).await?;
     if !steps_of(&txn, &[req.distributor_id]).await?.is_empty() {
         return Err(AppError::Conflict {
@@ -315,7 +315,7 @@ pub async fn update_step<C: ConnectionTrait + TransactionTrait>(
         errs.push_err(FieldError::with_detail("note", ErrorCode::TooLong, "500"));
     }
     errs.into_result()?;
-    let txn = db.begin().await?;
+    let txn = crate::db::write(db).await?;
     let m = onboarding_step::Entity::find_by_id(req.id)
         .one(&txn)
         .await?

@@ -195,7 +195,7 @@ pub async fn save_settings<C: ConnectionTrait + TransactionTrait>(
     s: OnboardingSettings,
 ) -> AppResult<OnboardingSettings> {
     s.validate()?;
-    let txn = db.begin().await?;
+    let txn = crate::db::write(db).await?;
     let before = load_settings(&txn).await?;
     put_json(&txn, KEY, &s).await?;
     let changes = audit::diff(Some(&before), &s, &[]);

@@ -145,7 +145,7 @@ pub async fn enrol<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     req: &EnrolRequest,
 ) -> AppResult<SessionDetail> {
-    let txn = db.begin().await?;
+    let txn = crate::db::write(db).await?;
     let s = find(&txn, req.session_id).await?;
     enrol_in(&txn, &s, &req.contact_ids, actor).await?;
     txn.commit().await?;
@@ -158,7 +158,7 @@ pub async fn unenrol<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     enrolment_id: i64,
 ) -> AppResult<SessionDetail> {
-    let txn = db.begin().await?;
+    let txn = crate::db::write(db).await?;
     let e = enrolment::Entity::find_by_id(enrolment_id)
         .one(&txn)
         .await?
@@ -199,7 +199,7 @@ pub async fn record_results<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     req: &ResultsRequest,
 ) -> AppResult<SessionDetail> {
-    let txn = db.begin().await?;
+    let txn = crate::db::write(db).await?;
     let s = find(&txn, req.session_id).await?;
     if s.status != SessionStatus::Held.key() {
         return Err(AppError::IllegalTransition {

@@ -360,7 +360,7 @@ pub async fn revoke<C: ConnectionTrait + TransactionTrait>(
         errs.push("reason", ErrorCode::Required);
     }
     errs.into_result()?;
-    let txn = db.begin().await?;
+    let txn = crate::db::write(db).await?;
     let m = certificate::Entity::find_by_id(req.id)
         .one(&txn)
         .await?

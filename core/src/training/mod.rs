@@ -160,7 +160,7 @@ pub async fn save_settings<C: ConnectionTrait + TransactionTrait>(
         }
     }
     errs.into_result()?;
-    let txn = db.begin().await?;
+    let txn = crate::db::write(db).await?;
     let before = load_settings(&txn).await?;
     put_json(&txn, KEY, &s).await?;
     let changes = audit::diff(Some(&before), &s, &[]);
@@ -248,7 +248,7 @@ pub async fn save_course<C: ConnectionTrait + TransactionTrait>(
     let tenths = validate(&req.input, &settings.categories)?;
     let i = &req.input;
     let code = i.code.trim().to_uppercase();
-    let txn = db.begin().await?;
+    let txn = crate::db::write(db).await?;
     let clash = course::Entity::find()
         .filter(course::Column::Code.eq(code.as_str()))
         .one(&txn)

@@ -347,7 +347,7 @@ pub async fn save<C: ConnectionTrait + TransactionTrait>(
     let operator = actor.operator().to_owned();
     let date = validate(&req.input)?;
     let i = &req.input;
-    let txn = db.begin().await?;
+    let txn = crate::db::write(db).await?;
     let c = find_course(&txn, i.course_id)
         .await
         .map_err(|_| AppError::field("course_id", ErrorCode::Required))?;
@@ -427,7 +427,7 @@ pub async fn move_to<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     req: &SessionMove,
 ) -> AppResult<SessionDetail> {
-    let txn = db.begin().await?;
+    let txn = crate::db::write(db).await?;
     let s = find(&txn, req.id).await?;
     let from = SessionStatus::parse(&s.status).unwrap_or(SessionStatus::Planned);
     if !from.allowed_next().contains(&req.to) {

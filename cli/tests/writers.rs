@@ -1,0 +1,62 @@
+//! Two processes write to one database: while this test holds a write
+//! transaction (as the app does during a save), the CLI's import waits for
+//! it and then succeeds, instead of failing at once with "database is locked".
+mod common;
+
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use common::{ok, HEADER};
+use dealerdesk_core::{db, demo};
+use sea_orm::ConnectionTrait;
+
+fn sheet(dir: &std::path::Path, name: &str, code: &str, uscc: &str) -> std::path::PathBuf {
+    let path = dir.join(name);
+    std::fs::write(
+        &path,
+        format!("{HEADER}\n{code},{code}经销,,{uscc},,王伟,13812345678,,北京市,北京市,,,core,active,1000.00,30\n"),
+    )
+    .unwrap();
+    path
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_second_writer_waits_for_the_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("shared.sqlite");
+    let first = sheet(dir.path(), "first.csv", "D1", &demo::uscc_for(1));
+    ok(&file, &["distributors", "import", first.to_str().unwrap()]);
+
+    // This process writes and holds its transaction open.
+    let conn = db::open(&file, chrono::Utc::now()).await.unwrap().db;
+    let txn = db::write(&conn).await.unwrap();
+    txn.execute_unprepared("UPDATE distributor SET notes = notes || ''")
+        .await
+        .unwrap();
+
+    // Meanwhile the CLI imports another distributor.
+    let second = sheet(dir.path(), "second.csv", "D2", &demo::uscc_for(2));
+    let child = Command::new(env!("CARGO_BIN_EXE_dealerdesk-cli"))
+        .arg("--db")
+        .arg(&file)
+        .args(["--operator", "批处理", "distributors", "import"])
+        .arg(&second)
+        .env_remove("DEALERDESK_DB")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Long enough for the CLI to reach its write; far inside its busy timeout.
+    std::thread::sleep(Duration::from_secs(3));
+    txn.commit().await.unwrap();
+
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "the CLI failed beside a writer: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let listed = ok(&file, &["distributors", "list", "--json"]);
+    let rows: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
+    assert_eq!(rows.as_array().unwrap().len(), 2, "both writes landed");
+}
