@@ -40,6 +40,10 @@ pub enum ErrorCode {
     FileMissing,
     FileTooLarge,
     FileType,
+    /// A sheet with a value beyond the widest sheet read (detail: the cell).
+    SheetTooWide,
+    /// Two columns of a sheet mean the same field (detail: the second header).
+    HeaderTwice,
     HeaderMissing,
     HoursFormat,
     Immutable,
@@ -133,6 +137,8 @@ impl ErrorCode {
         ErrorCode::FileMissing,
         ErrorCode::FileTooLarge,
         ErrorCode::FileType,
+        ErrorCode::SheetTooWide,
+        ErrorCode::HeaderTwice,
         ErrorCode::HeaderMissing,
         ErrorCode::HoursFormat,
         ErrorCode::Immutable,
@@ -227,6 +233,8 @@ impl ErrorCode {
             ErrorCode::FileMissing => "file_missing",
             ErrorCode::FileTooLarge => "file_too_large",
             ErrorCode::FileType => "file_type",
+            ErrorCode::SheetTooWide => "sheet_too_wide",
+            ErrorCode::HeaderTwice => "header_twice",
             ErrorCode::HeaderMissing => "header_missing",
             ErrorCode::HoursFormat => "hours_format",
             ErrorCode::Immutable => "immutable",

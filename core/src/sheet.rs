@@ -3,7 +3,7 @@
 use crate::error::ErrorCode;
 use std::path::Path;
 
-use calamine::{open_workbook_auto, Data, Reader};
+use calamine::{open_workbook, open_workbook_auto, Data, Reader, Xlsx, XlsxError};
 
 use crate::error::{AppError, AppResult};
 
@@ -74,9 +74,33 @@ fn read_csv(path: &Path) -> AppResult<Table> {
     let mut all = vec![];
     for rec in rdr.records() {
         let rec = rec.map_err(|e| AppError::io(format!("{}: {e}", path.display())))?;
-        all.push(rec.iter().map(str::to_owned).collect());
+        all.push(rec.iter().map(|c| unguarded(c).to_owned()).collect());
     }
     Ok(finish(all, 1))
+}
+
+/// Whether a spreadsheet would take a cell beginning so for a formula.
+fn formula_like(cell: &str) -> bool {
+    cell.starts_with(['=', '+', '-', '@'])
+}
+
+/// A text cell as written to CSV: one a spreadsheet would run as a formula
+/// gets a leading `'`, which Excel and WPS show as text.
+fn guarded(cell: &str) -> String {
+    if formula_like(cell) {
+        format!("'{cell}")
+    } else {
+        cell.to_owned()
+    }
+}
+
+/// A CSV cell as read: the `'` that `guarded` put before `=`, `+`, `-` or
+/// `@` is taken off; any other `'` is part of the text.
+fn unguarded(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if formula_like(rest) => rest,
+        _ => cell,
+    }
 }
 
 fn cell_text(d: &Data) -> String {
@@ -91,19 +115,99 @@ fn cell_text(d: &Data) -> String {
     }
 }
 
+/// The widest sheet read: far more columns than any DealerDesk sheet has. A
+/// value beyond it is refused, naming its cell, before anything is allocated
+/// for the columns up to it.
+pub const MAX_COLUMNS: u32 = 256;
+
+/// `A`, `B`, …, `Z`, `AA`, … for a 0-based column.
+fn column_name(mut col: u32) -> String {
+    let mut name = Vec::new();
+    loop {
+        name.push(b'A' + (col % 26) as u8);
+        if col < 26 {
+            break;
+        }
+        col = col / 26 - 1;
+    }
+    name.reverse();
+    String::from_utf8(name).unwrap_or_default()
+}
+
+fn too_wide(row: u32, col: u32) -> AppError {
+    AppError::Validation {
+        fields: vec![crate::error::FieldError::with_detail(
+            "path",
+            ErrorCode::SheetTooWide,
+            format!("{}{}", column_name(col), row + 1),
+        )],
+    }
+}
+
 fn read_xlsx(path: &Path) -> AppResult<Table> {
-    let mut wb =
-        open_workbook_auto(path).map_err(|e| AppError::io(format!("{}: {e}", path.display())))?;
-    let range = wb
-        .worksheet_range_at(0)
-        .ok_or_else(|| AppError::io(format!("{}: no worksheet", path.display())))?
-        .map_err(|e| AppError::io(format!("{}: {e}", path.display())))?;
-    let header_row = range.start().map(|(r, _)| r + 1).unwrap_or(1);
-    let all = range
-        .rows()
-        .map(|r| r.iter().map(cell_text).collect())
-        .collect();
-    Ok(finish(all, header_row))
+    let fail = |e: &dyn std::fmt::Display| AppError::io(format!("{}: {e}", path.display()));
+    if extension(path) == "xls" {
+        // The old format holds at most 65,536 × 256 cells: its range is bounded.
+        let mut wb = open_workbook_auto(path).map_err(|e| fail(&e))?;
+        let range = wb
+            .worksheet_range_at(0)
+            .ok_or_else(|| fail(&"no worksheet"))?
+            .map_err(|e| fail(&e))?;
+        let header_row = range.start().map(|(r, _)| r + 1).unwrap_or(1);
+        let all = range
+            .rows()
+            .map(|r| r.iter().map(cell_text).collect())
+            .collect();
+        return Ok(finish(all, header_row));
+    }
+    // An XLSX is read cell by cell: calamine's range would allocate rows ×
+    // columns of the used area, and one value in XFD1048576 asks for 549 GB.
+    let mut wb: Xlsx<_> = open_workbook(path).map_err(|e: XlsxError| fail(&e))?;
+    let first = wb
+        .sheet_names()
+        .first()
+        .cloned()
+        .ok_or_else(|| fail(&"no worksheet"))?;
+    let mut cells = wb.worksheet_cells_reader(&first).map_err(|e| fail(&e))?;
+    let mut rows: std::collections::BTreeMap<u32, Vec<(u32, String)>> = Default::default();
+    let mut first_col = u32::MAX;
+    while let Some(cell) = cells.next_cell().map_err(|e| fail(&e))? {
+        let (row, col) = cell.get_position();
+        let text = cell_text(&Data::from(cell.get_value().clone()));
+        if text.is_empty() {
+            continue;
+        }
+        if col >= MAX_COLUMNS {
+            return Err(too_wide(row, col));
+        }
+        first_col = first_col.min(col);
+        rows.entry(row).or_default().push((col, text));
+    }
+    if rows.is_empty() {
+        return Ok(Table::default());
+    }
+    // Dense from the first used column to the last, rows in sheet order; rows
+    // with no value are left out (their numbers stay the sheet's).
+    let width = rows
+        .values()
+        .flat_map(|r| r.iter().map(|(c, _)| c + 1))
+        .max()
+        .unwrap_or(0)
+        .saturating_sub(first_col) as usize;
+    let dense = |cells: Vec<(u32, String)>| {
+        let mut line = vec![String::new(); width];
+        for (c, t) in cells {
+            line[(c - first_col) as usize] = t;
+        }
+        line
+    };
+    let mut rows = rows.into_iter();
+    let headers = rows
+        .next()
+        .map(|(_, h)| dense(h).into_iter().map(|h| h.trim().to_owned()).collect())
+        .unwrap_or_default();
+    let rows = rows.map(|(r, cells)| (r + 1, dense(cells))).collect();
+    Ok(Table { headers, rows })
 }
 
 /// Writes a sheet as CSV (UTF-8 with BOM, so Excel shows Chinese) or XLSX, by
@@ -117,19 +221,34 @@ pub fn write_table(
     int_cols: &[usize],
 ) -> AppResult<()> {
     match extension(path).as_str() {
-        "csv" => write_csv(path, headers, rows),
+        "csv" => write_csv(path, headers, rows, &[money_cols, int_cols].concat()),
         "xlsx" => write_xlsx(path, headers, rows, money_cols, int_cols),
         _ => Err(AppError::field("path", ErrorCode::FileType)),
     }
 }
 
-fn write_csv(path: &Path, headers: &[&str], rows: &[Vec<String>]) -> AppResult<()> {
+/// Text cells go through `guarded`; `number_cols` (amounts, days) are written
+/// as the plain numbers they are, so `-1234.56` stays a number.
+fn write_csv(
+    path: &Path,
+    headers: &[&str],
+    rows: &[Vec<String>],
+    number_cols: &[usize],
+) -> AppResult<()> {
     let mut buf = b"\xEF\xBB\xBF".to_vec(); // so Excel opens UTF-8 Chinese correctly
     {
         let mut w = csv::Writer::from_writer(&mut buf);
-        w.write_record(headers).map_err(AppError::io)?;
+        w.write_record(headers.iter().map(|h| guarded(h)))
+            .map_err(AppError::io)?;
         for r in rows {
-            w.write_record(r).map_err(AppError::io)?;
+            w.write_record(r.iter().enumerate().map(|(i, c)| {
+                if number_cols.contains(&i) {
+                    c.clone()
+                } else {
+                    guarded(c)
+                }
+            }))
+            .map_err(AppError::io)?;
         }
         w.flush()?;
     }

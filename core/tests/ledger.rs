@@ -236,6 +236,16 @@ async fn import_is_all_or_nothing_and_idempotent() {
         .join("\n"),
     )
     .unwrap();
+    // Two amount columns (the key and the Chinese header): refused by name.
+    let twice = dir.path().join("twice.csv");
+    std::fs::write(
+        &twice,
+        format!("{LEDGER_HEADER},金额\nD1,2026-01-05,INV-1,invoice,1000.00,,,,9\n"),
+    )
+    .unwrap();
+    let e = import(&db, &actor(), &twice).await.unwrap_err();
+    assert_eq!(codes(&e), vec![("1:amount".into(), "header_twice".into())]);
+
     let e = import(&db, &actor(), &bad).await.unwrap_err();
     let c = codes(&e);
     for want in [

@@ -158,6 +158,31 @@ async fn duplicate_keys_in_a_file_and_unknown_headers_are_reported() {
         .collect();
     assert!(codes.contains(&("colour", "unknown_header")));
     assert!(codes.contains(&("uscc", "header_missing")));
+
+    // Two columns for the name (the key and the Chinese header): refused,
+    // naming the second, instead of the last one silently winning.
+    std::fs::write(
+        &file,
+        format!("{HEADER},名称\n{},乙\n", row("D1", "甲", 1, "", "", "")),
+    )
+    .unwrap();
+    let p = preview(&db, &file).await.unwrap();
+    let twice: Vec<_> = p
+        .errors
+        .iter()
+        .filter(|e| e.code.key() == "header_twice")
+        .map(|e| (e.row, e.field.as_str(), e.detail.as_deref()))
+        .collect();
+    assert_eq!(twice, vec![(1, "name", Some("名称"))]);
+    assert!(import(&db, &actor(), &file).await.is_err());
+    assert_eq!(
+        distributor::list(&db, &DistributorQuery::default())
+            .await
+            .unwrap()
+            .total,
+        0,
+        "nothing written"
+    );
 }
 
 #[tokio::test]

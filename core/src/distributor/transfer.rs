@@ -108,9 +108,17 @@ fn header_keys(t: &Table, errors: &mut Vec<RowError>) -> Vec<Option<&'static str
                 .map(|(k, _)| *k)
         })
         .collect();
+    let mut seen = std::collections::HashSet::new();
     for (h, k) in t.headers.iter().zip(&keys) {
-        if k.is_none() && !h.is_empty() {
-            errors.push(row_err(1, h, ErrorCode::UnknownHeader, Some(h.clone())));
+        match k {
+            None if !h.is_empty() => {
+                errors.push(row_err(1, h, ErrorCode::UnknownHeader, Some(h.clone())));
+            }
+            // Two columns for one field: which one counts is not for us to guess.
+            Some(k) if !seen.insert(*k) => {
+                errors.push(row_err(1, k, ErrorCode::HeaderTwice, Some(h.clone())));
+            }
+            _ => {}
         }
     }
     for required in ["name", "uscc", "contact_name", "contact_phone", "province"] {
@@ -366,7 +374,7 @@ pub async fn import_with_progress<C: ConnectionTrait + TransactionTrait>(
     progress: impl Fn(ImportProgress),
 ) -> AppResult<ImportSummary> {
     let table = crate::sheet::read_table_off_executor(path).await?;
-    let txn = db.begin().await?;
+    let txn = crate::db::write(db).await?;
     let p = plan(&txn, &table).await?;
     if !p.errors.is_empty() {
         return Err(AppError::ImportRejected { errors: p.errors });

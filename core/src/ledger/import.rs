@@ -51,14 +51,26 @@ struct Row {
 
 fn column_index(table: &Table) -> Result<HashMap<&'static str, usize>, Vec<RowError>> {
     let mut idx = HashMap::new();
+    let mut twice = vec![];
     for (i, h) in table.headers.iter().enumerate() {
         let h = h.trim().trim_start_matches('\u{feff}');
         if let Some((key, _)) = COLUMNS
             .iter()
             .find(|(k, zh)| k.eq_ignore_ascii_case(h) || *zh == h)
         {
-            idx.insert(*key, i);
+            // Two columns for one field: which one counts is not for us to guess.
+            if idx.insert(*key, i).is_some() {
+                twice.push(RowError {
+                    row: 1,
+                    field: (*key).into(),
+                    code: ErrorCode::HeaderTwice,
+                    detail: Some(h.to_owned()),
+                });
+            }
         }
+    }
+    if !twice.is_empty() {
+        return Err(twice);
     }
     let missing: Vec<RowError> = ["distributor_code", "date", "doc_no", "kind", "amount"]
         .iter()
@@ -165,7 +177,7 @@ pub async fn import<C: ConnectionTrait + TransactionTrait>(
     path: &Path,
 ) -> AppResult<LedgerImportSummary> {
     let table = crate::sheet::read_table_off_executor(path).await?;
-    let txn = db.begin().await?;
+    let txn = crate::db::write(db).await?;
     let (rows, errors) = plan(&txn, &table).await?;
     if !errors.is_empty() {
         return Err(AppError::ImportRejected { errors });

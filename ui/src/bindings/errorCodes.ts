@@ -32,6 +32,8 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'file_missing',
   'file_too_large',
   'file_type',
+  'sheet_too_wide',
+  'header_twice',
   'header_missing',
   'hours_format',
   'immutable',

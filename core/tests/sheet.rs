@@ -1,0 +1,123 @@
+//! Reading sheets the user picks: an XLSX is read cell by cell, so a stray
+//! value far out (XFD1048576) is refused by name instead of asking for a
+//! 549 GB block of memory, and a far row costs one row. CSV text a
+//! spreadsheet would run as a formula is written as text and read back as it was.
+mod common;
+
+use common::codes;
+use dealerdesk_core::sheet::{read_table, write_table, MAX_COLUMNS};
+use rust_xlsxwriter::Workbook;
+
+fn workbook(path: &std::path::Path, cells: &[(u32, u16, &str)]) {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    for &(r, c, v) in cells {
+        ws.write_string(r, c, v).unwrap();
+    }
+    wb.save(path).unwrap();
+}
+
+#[test]
+fn a_value_in_the_last_cell_is_refused_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("far.xlsx");
+    workbook(
+        &path,
+        &[
+            (0, 0, "code"),
+            (0, 1, "name"),
+            (1, 0, "D1"),
+            (1, 1, "华东经销"),
+            (1_048_575, 16_383, "x"),
+        ],
+    );
+    let err = read_table(&path).unwrap_err();
+    assert_eq!(
+        codes(&err),
+        vec![("path".to_owned(), "sheet_too_wide".to_owned())]
+    );
+    assert!(format!("{err:?}").contains("XFD1048576"), "{err:?}");
+    // One column past the limit is refused too; the last one read is not.
+    let edge = dir.path().join("edge.xlsx");
+    workbook(
+        &edge,
+        &[(0, 0, "code"), (0, (MAX_COLUMNS - 1) as u16, "last")],
+    );
+    assert_eq!(
+        read_table(&edge).unwrap().headers.len(),
+        MAX_COLUMNS as usize
+    );
+    workbook(&edge, &[(0, 0, "code"), (0, MAX_COLUMNS as u16, "past")]);
+    assert!(read_table(&edge).is_err());
+}
+
+#[test]
+fn rows_keep_their_sheet_numbers_and_a_far_row_is_one_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("offset.xlsx");
+    // The table starts at B3; row 5 is empty; one value sits in the last row.
+    workbook(
+        &path,
+        &[
+            (2, 1, "code"),
+            (2, 2, "name"),
+            (3, 1, "D1"),
+            (3, 2, "甲"),
+            (5, 1, "D2"),
+            (1_048_575, 2, "末行"),
+        ],
+    );
+    let t = read_table(&path).unwrap();
+    assert_eq!(t.headers, vec!["code", "name"]);
+    assert_eq!(
+        t.rows,
+        vec![
+            (4, vec!["D1".to_owned(), "甲".to_owned()]),
+            (6, vec!["D2".to_owned(), String::new()]),
+            (1_048_576, vec![String::new(), "末行".to_owned()]),
+        ]
+    );
+}
+
+#[test]
+fn csv_text_that_looks_like_a_formula_is_written_as_text_and_read_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("out.csv");
+    let texts = [
+        "=HYPERLINK(\"http://x.example\",\"点我\")",
+        "+86 138 0000 0000",
+        "-5% 折扣",
+        "@SUM(A1:A2)",
+        "'引号开头",
+        "普通文本",
+    ];
+    let rows: Vec<Vec<String>> = texts
+        .iter()
+        .map(|t| vec![(*t).to_owned(), "-1234.56".to_owned()])
+        .collect();
+    write_table(&path, &["text", "amount"], &rows, &[1], &[]).unwrap();
+    let raw = String::from_utf8(std::fs::read(&path).unwrap()).unwrap();
+    let lines: Vec<&str> = raw.trim_start_matches('\u{feff}').lines().collect();
+    // A spreadsheet opens these as text: each formula-like cell starts with '.
+    assert_eq!(
+        lines[1],
+        "\"'=HYPERLINK(\"\"http://x.example\"\",\"\"点我\"\")\",-1234.56"
+    );
+    assert_eq!(lines[2], "'+86 138 0000 0000,-1234.56");
+    assert_eq!(lines[3], "'-5% 折扣,-1234.56");
+    assert_eq!(lines[4], "'@SUM(A1:A2),-1234.56");
+    assert_eq!(lines[5], "'引号开头,-1234.56");
+    assert_eq!(lines[6], "普通文本,-1234.56");
+    // Read back, every cell is what was written, the amount a plain number.
+    let t = read_table(&path).unwrap();
+    let back: Vec<(String, String)> = t
+        .rows
+        .into_iter()
+        .map(|(_, r)| (r[0].clone(), r[1].clone()))
+        .collect();
+    let want: Vec<(String, String)> = texts
+        .iter()
+        .map(|t| ((*t).to_owned(), "-1234.56".to_owned()))
+        .collect();
+    assert_eq!(back, want);
+}
