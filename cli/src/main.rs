@@ -96,7 +96,7 @@ async fn run(cli: Cli) -> AppResult<()> {
         db_path,
         operator: cli.operator.clone(),
     };
-    match &cli.command {
+    let result = match &cli.command {
         Command::Distributors { command } => distributors::run(&ctx, command).await,
         Command::DemoData(a) => demo::run(&ctx, a).await,
         Command::Agreement { command } => agreements::agreement(&ctx, command).await,
@@ -106,7 +106,11 @@ async fn run(cli: Cli) -> AppResult<()> {
         Command::Ledger { command } => ledger::run(&ctx, command).await,
         Command::Statement(a) => ledger::statement(&ctx, a).await,
         Command::Statements(a) => ledger::statements(&ctx, a).await,
-    }
+    };
+    // Checkpoint and close whatever happened: committed data belongs in the
+    // main file, not only in the -wal beside it.
+    let closed = db::close(ctx.conn).await;
+    result.and(closed)
 }
 
 #[tokio::main]

@@ -1,6 +1,7 @@
 //! Two processes write to one database: while this test holds a write
 //! transaction (as the app does during a save), the CLI's import waits for
 //! it and then succeeds, instead of failing at once with "database is locked".
+//! And what the CLI wrote is in the database file itself when it exits.
 mod common;
 
 use std::process::{Command, Stdio};
@@ -59,4 +60,25 @@ async fn a_second_writer_waits_for_the_first() {
     let listed = ok(&file, &["distributors", "list", "--json"]);
     let rows: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
     assert_eq!(rows.as_array().unwrap().len(), 2, "both writes landed");
+}
+
+#[test]
+fn the_database_file_alone_holds_what_the_cli_wrote() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("office.sqlite");
+    let sheet = sheet(dir.path(), "one.csv", "D1", &demo::uscc_for(1));
+    ok(&file, &["distributors", "import", sheet.to_str().unwrap()]);
+    // The CLI checkpointed and closed: nothing is left only in the log.
+    let wal = dir.path().join("office.sqlite-wal");
+    assert!(
+        wal.metadata().map(|m| m.len()).unwrap_or(0) == 0,
+        "committed data left in {}",
+        wal.display()
+    );
+    // A user copies just the .sqlite file: the copy holds the import.
+    let copy = dir.path().join("copy.sqlite");
+    std::fs::copy(&file, &copy).unwrap();
+    let listed = ok(&copy, &["distributors", "list", "--json"]);
+    let rows: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
+    assert_eq!(rows.as_array().unwrap().len(), 1);
 }

@@ -135,6 +135,18 @@ pub struct AppInfo {
     pub fixed_today: Option<String>,
 }
 
+/// Writes the log back into the database file and closes the pool, so the
+/// `.sqlite` file alone holds every committed change (a user who copies just
+/// that file gets the data, not a stale or malformed copy). On SQLite only.
+pub async fn close(db: DatabaseConnection) -> AppResult<()> {
+    if db.get_database_backend() == sea_orm::DbBackend::Sqlite {
+        db.execute_unprepared("PRAGMA wal_checkpoint(TRUNCATE)")
+            .await?;
+    }
+    db.close().await?;
+    Ok(())
+}
+
 /// Begins a write transaction. On SQLite it takes the write lock at once
 /// (`BEGIN IMMEDIATE`): a second writer — the CLI beside the app, a batch
 /// beside the window — then waits up to the busy timeout for the first to

@@ -44,6 +44,8 @@ pub enum ErrorCode {
     SheetTooWide,
     /// Two columns of a sheet mean the same field (detail: the second header).
     HeaderTwice,
+    /// A total (a statement's balance, its aging) beyond what i64 fen can hold.
+    TotalOutOfRange,
     HeaderMissing,
     HoursFormat,
     Immutable,
@@ -139,6 +141,7 @@ impl ErrorCode {
         ErrorCode::FileType,
         ErrorCode::SheetTooWide,
         ErrorCode::HeaderTwice,
+        ErrorCode::TotalOutOfRange,
         ErrorCode::HeaderMissing,
         ErrorCode::HoursFormat,
         ErrorCode::Immutable,
@@ -235,6 +238,7 @@ impl ErrorCode {
             ErrorCode::FileType => "file_type",
             ErrorCode::SheetTooWide => "sheet_too_wide",
             ErrorCode::HeaderTwice => "header_twice",
+            ErrorCode::TotalOutOfRange => "total_out_of_range",
             ErrorCode::HeaderMissing => "header_missing",
             ErrorCode::HoursFormat => "hours_format",
             ErrorCode::Immutable => "immutable",

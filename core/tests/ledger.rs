@@ -211,6 +211,40 @@ async fn reversal_links_and_nets_to_zero() {
     .unwrap();
     assert_eq!(s.closing_balance.to_string(), "0.00");
     assert_eq!(s.closing_balance_in_words, "人民币零元整");
+
+    // A 40-character number (the longest typed) reversed: the reversal's
+    // number is longer, and the exported ledger still imports.
+    let long = "INV-".to_owned() + &"9".repeat(36);
+    let inv = ledger::post(
+        &db,
+        &actor(),
+        &entry(id, "2026-04-01", &long, EntryKind::Invoice, "10.00"),
+    )
+    .await
+    .unwrap();
+    let rev = reverse(&db, inv.id, "2026-04-02", "错录").await.unwrap();
+    assert_eq!(rev.doc_no, format!("R-INV-{long}"));
+    let out = dir.path().join("ledger.csv");
+    ledger::import::export(&db, &out, Some(id), dealerdesk_core::lang::Lang::En)
+        .await
+        .unwrap();
+    let again = import(&db, &actor(), &out).await.unwrap();
+    assert_eq!((again.added, again.skipped), (0, 4), "every row known");
+    // Typed by hand, a number stays at 40 characters.
+    let typed = ledger::post(
+        &db,
+        &actor(),
+        &entry(
+            id,
+            "2026-04-03",
+            &format!("{long}X"),
+            EntryKind::Invoice,
+            "1",
+        ),
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(codes(&typed), vec![("doc_no".into(), "too_long".into())]);
 }
 
 const LEDGER_HEADER: &str =

@@ -217,10 +217,15 @@ pub(crate) fn validate_entry(
         d
     };
     let doc_no = doc_no.trim();
+    let limit = doc_no_limit(doc_no, kind);
     if doc_no.is_empty() {
         errs.push(FieldError::new("doc_no", ErrorCode::Required));
-    } else if doc_no.chars().count() > 40 {
-        errs.push(FieldError::with_detail("doc_no", ErrorCode::TooLong, "40"));
+    } else if doc_no.chars().count() > limit {
+        errs.push(FieldError::with_detail(
+            "doc_no",
+            ErrorCode::TooLong,
+            limit.to_string(),
+        ));
     }
     if kind.is_none() {
         errs.push(FieldError::new("kind", ErrorCode::InvalidChoice));
@@ -300,6 +305,24 @@ pub(crate) fn validate_entry(
         fapiao_no: fapiao_no.trim().to_owned(),
         due_date: due,
     })
+}
+
+/// The longest document number typed or imported.
+const DOC_NO_MAX: usize = 40;
+
+/// A reversal's number is its prefix plus the reversed entry's number, so an
+/// adjustment numbered like a reversal may be that much longer: an exported
+/// ledger then imports again.
+fn doc_no_limit(doc_no: &str, kind: Option<EntryKind>) -> usize {
+    let reversal = EntryKind::ALL.iter().map(|k| kind_prefix(*k)).find(|p| {
+        doc_no
+            .strip_prefix(p)
+            .is_some_and(|rest| rest.starts_with('-'))
+    });
+    match (kind, reversal) {
+        (Some(EntryKind::Adjustment), Some(p)) => DOC_NO_MAX + p.len() + 1,
+        _ => DOC_NO_MAX,
+    }
 }
 
 /// Explicit due date, else the date plus the payment terms; an opening balance is due on its date.

@@ -44,13 +44,20 @@ pub struct Computed {
     pub aging: Buckets,
 }
 
-/// `postings` must be in ledger order: date, then the order entered.
-pub fn compute(postings: &[Posting], from: NaiveDate, to: NaiveDate, edges: [u32; 3]) -> Computed {
+/// `postings` must be in ledger order: date, then the order entered. `None`
+/// when a sum leaves what i64 fen can hold (about ±92 trillion yuan): the
+/// arithmetic is checked, never wrapped.
+pub fn compute(
+    postings: &[Posting],
+    from: NaiveDate,
+    to: NaiveDate,
+    edges: [u32; 3],
+) -> Option<Computed> {
     let mut opening = 0i64;
     let mut lines = vec![];
     let (mut total_debit, mut total_credit) = (0i64, 0i64);
     for p in postings.iter().filter(|p| p.date < from) {
-        opening += p.signed_fen;
+        opening = opening.checked_add(p.signed_fen)?;
     }
     let mut balance = opening;
     for (i, p) in postings.iter().enumerate() {
@@ -58,28 +65,31 @@ pub fn compute(postings: &[Posting], from: NaiveDate, to: NaiveDate, edges: [u32
             continue;
         }
         let debit = p.signed_fen.max(0);
-        let credit = (-p.signed_fen).max(0);
-        balance += p.signed_fen;
-        total_debit += debit;
-        total_credit += credit;
+        let credit = p.signed_fen.checked_neg()?.max(0);
+        balance = balance.checked_add(p.signed_fen)?;
+        total_debit = total_debit.checked_add(debit)?;
+        total_credit = total_credit.checked_add(credit)?;
         lines.push((i, debit, credit, balance));
     }
-    let closing = opening + total_debit - total_credit;
-    Computed {
+    let closing = opening
+        .checked_add(total_debit)?
+        .checked_sub(total_credit)?;
+    Some(Computed {
         opening_fen: opening,
         lines,
         total_debit_fen: total_debit,
         total_credit_fen: total_credit,
         closing_fen: closing,
-        aging: age(postings, to, edges),
-    }
+        aging: age(postings, to, edges)?,
+    })
 }
 
 /// Applies every credit dated ≤ `to` to the debits dated ≤ `to`, oldest due
 /// date first (ties: date, then entry order). Returns what remains of each
 /// debit (posting index, fen) and the credit left over (a prepayment).
 /// An entry and its reversal, both dated ≤ `to`, cancel out and take no part.
-pub fn fifo(postings: &[Posting], to: NaiveDate) -> (Vec<(usize, i64)>, i64) {
+/// `None` when the credits sum past what i64 fen can hold.
+pub fn fifo(postings: &[Posting], to: NaiveDate) -> Option<(Vec<(usize, i64)>, i64)> {
     let upto: Vec<(usize, &Posting)> = postings
         .iter()
         .enumerate()
@@ -94,22 +104,24 @@ pub fn fifo(postings: &[Posting], to: NaiveDate) -> (Vec<(usize, i64)>, i64) {
         .filter(|(_, p)| live(p) && p.signed_fen > 0)
         .collect();
     debits.sort_by_key(|(i, p)| (p.due, p.date, p.id, *i));
-    let mut credit: i64 = upto
+    let mut credit = upto
         .iter()
         .filter(|(_, p)| live(p) && p.signed_fen < 0)
-        .map(|(_, p)| -p.signed_fen)
-        .sum();
+        .try_fold(0i64, |sum, (_, p)| {
+            sum.checked_add(p.signed_fen.checked_neg()?)
+        })?;
     let mut remaining = Vec::with_capacity(debits.len());
     for (i, p) in debits {
         let applied = credit.min(p.signed_fen);
         credit -= applied;
         remaining.push((i, p.signed_fen - applied));
     }
-    (remaining, credit)
+    Some((remaining, credit))
 }
 
-pub fn age(postings: &[Posting], to: NaiveDate, edges: [u32; 3]) -> Buckets {
-    let (remaining, _) = fifo(postings, to);
+/// `None` when a bucket sums past what i64 fen can hold.
+pub fn age(postings: &[Posting], to: NaiveDate, edges: [u32; 3]) -> Option<Buckets> {
+    let (remaining, _) = fifo(postings, to)?;
     let mut b = [0i64; 5];
     for (i, left) in remaining {
         if left == 0 {
@@ -127,9 +139,9 @@ pub fn age(postings: &[Posting], to: NaiveDate, edges: [u32; 3]) -> Buckets {
         } else {
             4
         };
-        b[slot] += left;
+        b[slot] = b[slot].checked_add(left)?;
     }
-    b
+    Some(b)
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -275,7 +287,13 @@ pub(crate) async fn build<C: ConnectionTrait>(
             reverses_id: r.reverses_id,
         })
         .collect();
-    let c = compute(&postings, from, to, settings.aging_edges);
+    // Beyond i64 fen: refused with a clear error, never wrapped or panicked.
+    let too_large = || AppError::field("total", ErrorCode::TotalOutOfRange);
+    let c = compute(&postings, from, to, settings.aging_edges).ok_or_else(too_large)?;
+    let available = dist
+        .credit_limit_fen
+        .checked_sub(c.closing_fen)
+        .ok_or_else(too_large)?;
     let m = Money::from_fen;
     let lines = c
         .lines
@@ -325,7 +343,7 @@ pub(crate) async fn build<C: ConnectionTrait>(
         },
         aging_edges: settings.aging_edges,
         credit_limit: m(dist.credit_limit_fen),
-        available_credit: m(dist.credit_limit_fen - c.closing_fen),
+        available_credit: m(available),
     })
 }
 
@@ -360,13 +378,13 @@ mod tests {
         ];
         let to = d(100);
         // Credit 60 pays #2 (50) then 10 of #1.
-        let (rem, left) = fifo(&ps, to);
+        let (rem, left) = fifo(&ps, to).unwrap();
         assert_eq!(left, 0);
         assert_eq!(rem, vec![(1, 0), (0, 90_00), (2, 80_00)]);
-        let b = age(&ps, to, [30, 60, 90]);
+        let b = age(&ps, to, [30, 60, 90]).unwrap();
         // #1: 70 days past due → 61–90; #3: 30 days → 1–30.
         assert_eq!(b, [0, 80_00, 0, 90_00, 0]);
-        let c = compute(&ps, d(20), to, [30, 60, 90]);
+        let c = compute(&ps, d(20), to, [30, 60, 90]).unwrap();
         assert_eq!(c.opening_fen, 150_00);
         assert_eq!(c.lines.len(), 2);
         assert_eq!(c.closing_fen, 170_00);
@@ -376,13 +394,16 @@ mod tests {
     #[test]
     fn prepaid_balance_has_empty_buckets_and_due_today_is_not_due() {
         let ps = vec![p(1, 0, 0, 100_00), p(2, 1, 1, -150_00)];
-        let c = compute(&ps, d(0), d(5), [30, 60, 90]);
+        let c = compute(&ps, d(0), d(5), [30, 60, 90]).unwrap();
         assert_eq!(c.closing_fen, -50_00);
         assert_eq!(c.aging, [0; 5]);
         let ps = vec![p(1, 0, 10, 100_00)];
-        assert_eq!(age(&ps, d(10), [30, 60, 90]), [100_00, 0, 0, 0, 0]);
-        assert_eq!(age(&ps, d(11), [30, 60, 90]), [0, 100_00, 0, 0, 0]);
-        assert_eq!(age(&ps, d(101), [30, 60, 90]), [0, 0, 0, 0, 100_00]);
+        assert_eq!(age(&ps, d(10), [30, 60, 90]).unwrap(), [100_00, 0, 0, 0, 0]);
+        assert_eq!(age(&ps, d(11), [30, 60, 90]).unwrap(), [0, 100_00, 0, 0, 0]);
+        assert_eq!(
+            age(&ps, d(101), [30, 60, 90]).unwrap(),
+            [0, 0, 0, 0, 100_00]
+        );
     }
 
     #[test]
@@ -391,10 +412,10 @@ mod tests {
         rev.reverses_id = Some(2);
         let ps = vec![p(1, 0, 0, 100_00), p(2, 1, 1, 70_00), rev];
         // Without the pairing the reversal would pay #1 and leave #2 open.
-        let (rem, left) = fifo(&ps, d(50));
+        let (rem, left) = fifo(&ps, d(50)).unwrap();
         assert_eq!((rem, left), (vec![(0, 100_00)], 0));
         // Before the reversal's date the original is still open.
-        let (rem, _) = fifo(&ps, d(3));
+        let (rem, _) = fifo(&ps, d(3)).unwrap();
         assert_eq!(rem, vec![(0, 100_00), (1, 70_00)]);
     }
 
@@ -411,11 +432,36 @@ mod tests {
         })
     }
 
+    #[test]
+    fn sums_past_i64_are_refused_not_wrapped() {
+        // 92,300 entries at the largest amount one entry may carry (1e14 fen)
+        // sum past i64::MAX: a debug build panicked, a release build wrapped.
+        let ps: Vec<Posting> = (0..92_300)
+            .map(|i| p(i, 1, 1, 100_000_000_000_000))
+            .collect();
+        assert_eq!(compute(&ps, d(0), d(5), [30, 60, 90]), None);
+        assert_eq!(
+            compute(&ps, d(3), d(5), [30, 60, 90]),
+            None,
+            "in the opening balance too"
+        );
+        let credits: Vec<Posting> = (0..92_300)
+            .map(|i| p(i, 1, 1, -100_000_000_000_000))
+            .collect();
+        assert_eq!(fifo(&credits, d(5)), None);
+        // Just below the edge everything adds up.
+        let ps: Vec<Posting> = (0..92_000)
+            .map(|i| p(i, 1, 1, 100_000_000_000_000))
+            .collect();
+        let c = compute(&ps, d(0), d(5), [30, 60, 90]).unwrap();
+        assert_eq!(c.closing_fen, 9_200_000_000_000_000_000);
+    }
+
     proptest! {
         #[test]
         fn statement_identities(ps in arb_postings(), from in 0i64..150, len in 0i64..120) {
             let (from, to) = (d(from), d(from + len));
-            let c = compute(&ps, from, to, [30, 60, 90]);
+            let c = compute(&ps, from, to, [30, 60, 90]).unwrap();
             prop_assert_eq!(c.closing_fen, c.opening_fen + c.total_debit_fen - c.total_credit_fen);
             let expected: i64 = ps.iter().filter(|p| p.date <= to).map(|p| p.signed_fen).sum();
             prop_assert_eq!(c.closing_fen, expected);
@@ -428,7 +474,7 @@ mod tests {
 
         #[test]
         fn fifo_never_leaves_credit_while_a_debit_is_open(ps in arb_postings(), to in 0i64..250) {
-            let (remaining, left) = fifo(&ps, d(to));
+            let (remaining, left) = fifo(&ps, d(to)).unwrap();
             if left > 0 {
                 prop_assert!(remaining.iter().all(|(_, r)| *r == 0));
             }
@@ -444,8 +490,8 @@ mod tests {
         #[test]
         fn edges_only_move_money_between_buckets(ps in arb_postings(), a in 1u32..40, b in 41u32..80, c in 81u32..200) {
             let to = d(200);
-            let x = age(&ps, to, [30, 60, 90]);
-            let y = age(&ps, to, [a, b, c]);
+            let x = age(&ps, to, [30, 60, 90]).unwrap();
+            let y = age(&ps, to, [a, b, c]).unwrap();
             prop_assert_eq!(x.iter().sum::<i64>(), y.iter().sum::<i64>());
             prop_assert_eq!(x[0], y[0]);
         }
