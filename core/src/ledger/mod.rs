@@ -3,15 +3,18 @@
 //! Posted entries are never edited or deleted; a mistake is reversed.
 pub mod batch;
 pub mod import;
+mod query;
 pub mod statement;
 pub mod statement_layout;
+
+pub use query::{list, LedgerQuery};
 
 use crate::actor::Actor;
 use crate::error::ErrorCode;
 use crate::lang::Lang;
 use chrono::NaiveDate;
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionSession,
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionSession,
     TransactionTrait,
 };
 use serde::{Deserialize, Serialize};
@@ -22,7 +25,6 @@ use crate::dates::parse_date;
 use crate::entity::{distributor, ledger_entry};
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::money::Money;
-use crate::paging::{self, Page, Paging};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -548,70 +550,4 @@ fn kind_prefix(kind: EntryKind) -> &'static str {
         EntryKind::Rebate => "R-REB",
         EntryKind::Adjustment => "R-ADJ",
     }
-}
-
-#[derive(Debug, Clone, Default, Deserialize, TS)]
-#[serde(default)]
-#[ts(export)]
-pub struct LedgerQuery {
-    #[ts(type = "number")]
-    pub distributor_id: i64,
-    /// Inclusive `YYYY-MM-DD` bounds; empty means open.
-    pub from: String,
-    pub to: String,
-    pub kinds: Vec<EntryKind>,
-    #[serde(flatten)]
-    pub paging: Paging,
-}
-
-/// One page of a distributor's entries in date order, then the order they
-/// were entered; filtered and paged in SQL.
-pub async fn list<C: ConnectionTrait>(db: &C, q: &LedgerQuery) -> AppResult<Page<LedgerEntry>> {
-    let mut errs = FieldErrors::default();
-    let from = (!q.from.trim().is_empty()).then(|| parse_date(&q.from));
-    let to = (!q.to.trim().is_empty()).then(|| parse_date(&q.to));
-    if from == Some(None) {
-        errs.push("from", ErrorCode::DateFormat);
-    }
-    if to == Some(None) {
-        errs.push("to", ErrorCode::DateFormat);
-    }
-    errs.into_result()?;
-    let mut sel = ledger_entry::Entity::find()
-        .filter(ledger_entry::Column::DistributorId.eq(q.distributor_id));
-    if let Some(Some(f)) = from {
-        sel = sel.filter(ledger_entry::Column::EntryDate.gte(f));
-    }
-    if let Some(Some(t)) = to {
-        sel = sel.filter(ledger_entry::Column::EntryDate.lte(t));
-    }
-    if !q.kinds.is_empty() {
-        sel = sel.filter(ledger_entry::Column::Kind.is_in(q.kinds.iter().map(|k| k.key())));
-    }
-    let in_order = |s: sea_orm::Select<ledger_entry::Entity>| {
-        s.order_by_asc(ledger_entry::Column::EntryDate)
-            .order_by_asc(ledger_entry::Column::Id)
-    };
-    let (rows, total) = paging::fetch(db, sel, in_order, q.paging).await?;
-    // Which of the page's entries were reversed, and by which entry.
-    let reversals: std::collections::HashMap<i64, i64> = crate::db::find_in(
-        db,
-        ledger_entry::Entity::find(),
-        ledger_entry::Column::ReversesId,
-        rows.iter().map(|r| r.id),
-    )
-    .await?
-    .into_iter()
-    .filter_map(|r| r.reverses_id.map(|o| (o, r.id)))
-    .collect();
-    Ok(Page {
-        rows: rows
-            .into_iter()
-            .map(|m| {
-                let by = reversals.get(&m.id).copied();
-                to_dto(m, by)
-            })
-            .collect(),
-        total,
-    })
 }
