@@ -375,6 +375,81 @@ pub enum AppError {
     /// A long job (a batch of PDFs) was cancelled by the user.
     #[error("cancelled")]
     Cancelled,
+    /// The database file (or a backup) is not one this program can use as it
+    /// is: the reason, the file, and what is known about it. Nothing was written.
+    #[error("{}", describe_file(*problem, path, detail.as_deref(), version, recovery.as_deref()))]
+    DataFile {
+        problem: FileProblem,
+        path: String,
+        /// The newest unknown migration (`newer_version`), the failing
+        /// migration and its error (`half_migrated`), SQLite's own words.
+        detail: Option<String>,
+        /// This program's version.
+        version: String,
+        /// A copy the file can be recovered from (`half_migrated`, `damaged`).
+        recovery: Option<String>,
+    },
+}
+
+/// Why a database file or a backup cannot be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum FileProblem {
+    /// Not an SQLite file at all.
+    NotADatabase,
+    /// The path is a folder.
+    Folder,
+    /// Another program's SQLite database (tables, but no DealerDesk history).
+    ForeignDatabase,
+    /// Written by a newer DealerDesk: it holds a migration this program lacks.
+    NewerVersion,
+    /// The file or its folder cannot be written.
+    ReadOnly,
+    /// The disk is full.
+    DiskFull,
+    /// SQLite's check found damage.
+    Damaged,
+    /// An upgrade was interrupted by an earlier version and cannot be finished.
+    HalfMigrated,
+    /// Another DealerDesk window or command has the file open.
+    InUse,
+    /// A backup that is not whole or not DealerDesk's.
+    BadBackup,
+}
+
+fn describe_file(
+    problem: FileProblem,
+    path: &str,
+    detail: Option<&str>,
+    version: &str,
+    recovery: Option<&str>,
+) -> String {
+    let detail = detail.unwrap_or("");
+    let mut out = match problem {
+        FileProblem::NotADatabase => format!("{path} is not a DealerDesk database"),
+        FileProblem::Folder => format!("{path} is a folder, not a database file"),
+        FileProblem::ForeignDatabase => format!(
+            "{path} is another program's database; DealerDesk does not add its tables to it"
+        ),
+        FileProblem::NewerVersion => format!(
+            "{path} comes from a newer DealerDesk (it has migration {detail}, which DealerDesk {version} does not know); it was not opened or changed"
+        ),
+        FileProblem::ReadOnly => format!("{path} is read-only: DealerDesk cannot save to it"),
+        FileProblem::DiskFull => "the disk is full; nothing was written".to_string(),
+        FileProblem::Damaged => format!("{path} is damaged ({detail}); nothing is written to it"),
+        FileProblem::HalfMigrated => format!(
+            "{path} was left half-upgraded by an earlier run and cannot be upgraded ({detail})"
+        ),
+        FileProblem::InUse => format!(
+            "{path} is open in another DealerDesk window or command; close it and try again"
+        ),
+        FileProblem::BadBackup => format!("{path} is not a sound DealerDesk backup: {detail}"),
+    };
+    if let Some(r) = recovery {
+        out.push_str(&format!("; it can be restored from {r}"));
+    }
+    out
 }
 
 fn describe_fields(fields: &[FieldError]) -> String {
@@ -410,6 +485,16 @@ impl AppError {
             id: id.to_string(),
         }
     }
+    /// A problem with the database file (or a backup) at `path`.
+    pub fn file(problem: FileProblem, path: &std::path::Path, detail: Option<String>) -> Self {
+        AppError::DataFile {
+            problem,
+            path: path.display().to_string(),
+            detail,
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            recovery: None,
+        }
+    }
     pub fn io(e: impl std::fmt::Display) -> Self {
         AppError::Io {
             message: e.to_string(),
@@ -426,9 +511,45 @@ impl From<sea_orm::DbErr> for AppError {
                 value: String::new(),
             };
         }
-        AppError::Database {
-            message: e.to_string(),
+        // SQLite's result codes that mean the file, not the request, is at fault.
+        let primary = sqlite_code(&e)
+            .and_then(|c| c.parse::<i32>().ok())
+            .map(|c| c & 0xff);
+        let problem = match primary {
+            Some(13) => Some(FileProblem::DiskFull),
+            Some(8) => Some(FileProblem::ReadOnly),
+            Some(11) => Some(FileProblem::Damaged),
+            Some(26) => Some(FileProblem::NotADatabase),
+            _ => None,
+        };
+        match problem {
+            Some(p) => AppError::DataFile {
+                problem: p,
+                path: String::new(),
+                detail: Some(e.to_string()),
+                version: env!("CARGO_PKG_VERSION").to_string(),
+                recovery: None,
+            },
+            None => AppError::Database {
+                message: e.to_string(),
+            },
         }
+    }
+}
+
+/// SQLite's (extended) result code of a failed statement, as sqlx gives it.
+pub fn sqlite_code(e: &sea_orm::DbErr) -> Option<String> {
+    use sea_orm::{DbErr, RuntimeErr};
+    let runtime = match e {
+        DbErr::Exec(r) | DbErr::Query(r) | DbErr::Conn(r) => r,
+        _ => return None,
+    };
+    match runtime {
+        RuntimeErr::SqlxError(err) => err
+            .as_database_error()
+            .and_then(|d| d.code())
+            .map(|c| c.into_owned()),
+        _ => None,
     }
 }
 

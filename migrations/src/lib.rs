@@ -1,5 +1,7 @@
 //! Schema migrations. One file per change; a landed migration is never edited.
 pub use sea_orm_migration::prelude::*;
+/// The table of applied migrations, read by the program before it migrates.
+pub use sea_orm_migration::seaql_migrations;
 
 mod append_only;
 mod cols;

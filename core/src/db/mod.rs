@@ -5,14 +5,16 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
-use dealerdesk_migrations::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Select,
     SqliteTransactionMode, SqlxSqliteConnector, TransactionOptions, TransactionTrait,
 };
 
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, FileProblem};
+
+pub mod files;
+pub mod migrate;
 
 pub const DB_ENV: &str = "DEALERDESK_DB";
 
@@ -35,20 +37,51 @@ pub fn resolve_db_path(flag: Option<PathBuf>) -> PathBuf {
     .unwrap_or_else(default_db_path)
 }
 
+#[derive(Debug)]
 pub struct Opened {
     pub db: DatabaseConnection,
     /// The copy written before migrating an existing file, if one was needed.
     pub backup: Option<PathBuf>,
+    /// Held while the file is open: a restore by another process waits for
+    /// it to be released (`files::UseLock`).
+    pub lock: files::UseLock,
 }
 
 /// Opens (creating if needed) the SQLite file in WAL mode with foreign keys on,
-/// backs it up if it already holds data and migrations are pending, then migrates.
+/// refuses files that are not DealerDesk's or come from a newer version,
+/// backs it up if it already holds data and migrations are pending, then
+/// migrates, each migration in one transaction.
 pub async fn open(path: &Path, now: DateTime<Utc>) -> AppResult<Opened> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| AppError::io(format!("{}: {e}", dir.display())))?;
-    }
+    files::check_target(path)?;
+    let lock = files::UseLock::shared(path)?;
     let existed = path.metadata().map(|m| m.len() > 0).unwrap_or(false);
+    let db = connect(path).await?;
+    let shape = migrate::inspect(&db)
+        .await
+        .map_err(|e| files::at_path(e, path))?;
+    if let Err(e) = shape.check(path) {
+        db.close().await.ok();
+        return Err(e);
+    }
+
+    let mut backup = None;
+    if existed && !shape.pending().is_empty() {
+        backup = Some(backup_before_migration(&db, path, now).await?);
+    }
+    if let Err(e) = migrate::run(&db, now).await {
+        db.close().await.ok();
+        // The failed migration changed nothing: its copy is not needed (and
+        // a retry must not pile up copies of the same file).
+        if let Some(b) = &backup {
+            std::fs::remove_file(b).ok();
+        }
+        return Err(migrate::failed(e, path).await);
+    }
+    Ok(Opened { db, backup, lock })
+}
+
+/// A pool on the SQLite file as it is: no check, no migration.
+pub async fn connect(path: &Path) -> AppResult<DatabaseConnection> {
     let opts = SqliteConnectOptions::new()
         .filename(path)
         .create_if_missing(true)
@@ -65,17 +98,50 @@ pub async fn open(path: &Path, now: DateTime<Utc>) -> AppResult<Opened> {
         .min_connections(1)
         .connect_with(opts)
         .await
-        .map_err(|e| AppError::Database {
-            message: format!("{}: {e}", path.display()),
-        })?;
-    let db = SqlxSqliteConnector::from_sqlx_sqlite_pool(pool);
+        .map_err(|e| files::at_path(DbErr::Conn(sea_orm::RuntimeErr::SqlxError(e.into())).into(), path))?;
+    Ok(SqlxSqliteConnector::from_sqlx_sqlite_pool(pool))
+}
 
-    let mut backup = None;
-    if existed && !Migrator::get_pending_migrations(&db).await?.is_empty() {
-        backup = Some(backup_before_migration(&db, path, now).await?);
+/// A pool of one read-only connection on a file that nothing else writes (a
+/// copy, a file unpacked from a backup): no WAL, no lock, no change.
+pub async fn connect_read_only(path: &Path) -> AppResult<DatabaseConnection> {
+    let opts = SqliteConnectOptions::new()
+        .filename(path)
+        .read_only(true)
+        .immutable(true);
+    let pool = SqlitePoolOptions::new()
+        .max_connections(1)
+        .connect_with(opts)
+        .await
+        .map_err(|e| files::at_path(DbErr::Conn(sea_orm::RuntimeErr::SqlxError(e.into())).into(), path))?;
+    Ok(SqlxSqliteConnector::from_sqlx_sqlite_pool(pool))
+}
+
+/// `PRAGMA quick_check`: `Ok` when SQLite finds the file sound, else the
+/// damage it reports (`FileProblem::Damaged`).
+pub async fn quick_check(db: &DatabaseConnection, path: &Path) -> AppResult<()> {
+    check_pragma(db, path, "PRAGMA quick_check").await
+}
+
+/// `PRAGMA integrity_check`, the thorough form (for backups and restores).
+pub async fn integrity_check(db: &DatabaseConnection, path: &Path) -> AppResult<()> {
+    check_pragma(db, path, "PRAGMA integrity_check").await
+}
+
+async fn check_pragma(db: &DatabaseConnection, path: &Path, sql: &str) -> AppResult<()> {
+    let rows = db
+        .query_all_raw(sea_orm::Statement::from_string(db.get_database_backend(), sql))
+        .await
+        .map_err(|e| files::at_path(e.into(), path))?;
+    let lines: Vec<String> = rows
+        .iter()
+        .filter_map(|r| r.try_get_by_index::<String>(0).ok())
+        .collect();
+    if lines.len() == 1 && lines[0] == "ok" {
+        return Ok(());
     }
-    Migrator::up(&db, None).await?;
-    Ok(Opened { db, backup })
+    let detail = lines.into_iter().take(3).collect::<Vec<_>>().join("; ");
+    Err(AppError::file(FileProblem::Damaged, path, Some(detail)))
 }
 
 async fn backup_before_migration(
@@ -83,14 +149,22 @@ async fn backup_before_migration(
     path: &Path,
     now: DateTime<Utc>,
 ) -> AppResult<PathBuf> {
-    let stamp = now.format("%Y%m%d-%H%M%S");
-    let file = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "dealerdesk.sqlite".into());
-    let target = path.with_file_name(format!("{file}.before-migration-{stamp}.bak"));
+    let stamp = now.format("%Y%m%d-%H%M%S-%3f");
+    let target = path.with_file_name(format!(
+        "{}.{PRE_MIGRATION}{stamp}.bak",
+        file_name(path)
+    ));
     copy_to(db, &target).await?;
     Ok(target)
+}
+
+/// What names a copy written before a migration: `<file>.before-migration-<stamp>.bak`.
+pub const PRE_MIGRATION: &str = "before-migration-";
+
+pub(crate) fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "dealerdesk.sqlite".into())
 }
 
 /// A consistent copy of the live database (VACUUM INTO reads one snapshot).
