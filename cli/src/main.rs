@@ -3,6 +3,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod agreements;
+mod backup;
 mod complaints;
 mod context;
 mod demo;
@@ -81,11 +82,21 @@ enum Command {
     Statement(ledger::StatementArgs),
     /// Statements of every active distributor, one PDF each, named by code.
     Statements(ledger::BatchArgs),
+    /// Backs up the database and its attachments into one file, or checks a backup (--verify).
+    Backup(backup::BackupArgs),
+    /// Replaces the database with a backup (the current data is backed up first).
+    Restore(backup::RestoreArgs),
 }
 
 async fn run(cli: Cli) -> AppResult<()> {
     let clock = Clock::office(chrono::Local::now().fixed_offset(), cli.today);
     let db_path = db::resolve_db_path(cli.db.clone());
+    // These work on the file as it is: a damaged or newer one included.
+    match &cli.command {
+        Command::Backup(a) => return backup::backup(&db_path, a).await,
+        Command::Restore(a) => return backup::restore(&db_path, a).await,
+        _ => {}
+    }
     let opened = db::open(&db_path, clock.now).await?;
     if let Some(b) = &opened.backup {
         eprintln!("backup before migration: {}", b.display());
@@ -106,6 +117,7 @@ async fn run(cli: Cli) -> AppResult<()> {
         Command::Ledger { command } => ledger::run(&ctx, command).await,
         Command::Statement(a) => ledger::statement(&ctx, a).await,
         Command::Statements(a) => ledger::statements(&ctx, a).await,
+        Command::Backup(_) | Command::Restore(_) => Ok(()),
     };
     // Checkpoint and close whatever happened: committed data belongs in the
     // main file, not only in the -wal beside it.

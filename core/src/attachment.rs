@@ -143,6 +143,9 @@ pub(crate) fn check_source(raw: &str) -> AppResult<(PathBuf, u64, String)> {
     Ok((source, meta.len(), file_name))
 }
 
+/// A distributor's attachments sit directly in `<root>/<distributor id>/`.
+pub const FOLDER: &str = "";
+
 fn stored_path(root: &Path, m: &attachment::Model) -> PathBuf {
     root.join(m.distributor_id.to_string()).join(&m.stored_name)
 }

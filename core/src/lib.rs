@@ -6,6 +6,7 @@ pub mod api;
 pub mod assessment;
 pub mod attachment;
 pub mod audit;
+pub mod backup;
 pub mod choice;
 pub mod complaint;
 pub mod dates;

@@ -10,7 +10,7 @@ use std::path::Path;
 const LAYERS: &[(&str, &[&str])] = &[
     ("commands", &["api"]),
     ("sample data", &["demo"]),
-    ("top", &["reminders"]),
+    ("top", &["reminders", "backup"]),
     ("domains", &["agreement", "onboarding"]),
     ("domains", &["training", "complaint", "ledger"]),
     ("domains", &["assessment", "attachment"]),

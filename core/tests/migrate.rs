@@ -74,7 +74,10 @@ async fn faults_leave_a_file_that_opens(steps: u32) {
     let total = calls.load(Ordering::SeqCst);
     let complete = tables(&db).await;
     db.close().await.unwrap();
-    assert!(total > 20, "the migration is long enough to cut ({total} calls)");
+    assert!(
+        total > 20,
+        "the migration is long enough to cut ({total} calls)"
+    );
 
     // The tables after each whole number of migrations.
     let n = Migrator::migrations().len() as u32;
@@ -96,7 +99,10 @@ async fn faults_leave_a_file_that_opens(steps: u32) {
         let db = faulty(&path, Some(k), Arc::new(AtomicU64::new(0))).await;
         let cut = migrate::run(&db, chrono::Utc::now()).await;
         db.close().await.ok();
-        assert!(cut.is_err(), "the fault at call {k} of {total} stopped the migration");
+        assert!(
+            cut.is_err(),
+            "the fault at call {k} of {total} stopped the migration"
+        );
 
         // What the fault left is a whole number of migrations, never between.
         let db = db::connect(&path).await.unwrap();
@@ -113,14 +119,21 @@ async fn faults_leave_a_file_that_opens(steps: u32) {
             left.retain(|t| !t.contains("seaql_migrations"));
             expected.retain(|t| !t.contains("seaql_migrations"));
         }
-        assert_eq!(left, expected, "fault at call {k} of {total}: {applied} migrations whole");
+        assert_eq!(
+            left, expected,
+            "fault at call {k} of {total}: {applied} migrations whole"
+        );
 
         let opened = db::open(&path, chrono::Utc::now())
             .await
             .unwrap_or_else(|e| panic!("after a fault at call {k} of {total}: {e}"));
         assert_eq!(tables(&opened.db).await, complete, "fault at call {k}");
         assert!(
-            migrate::inspect(&opened.db).await.unwrap().pending().is_empty(),
+            migrate::inspect(&opened.db)
+                .await
+                .unwrap()
+                .pending()
+                .is_empty(),
             "every migration is recorded"
         );
         db::close(opened.db).await.unwrap();
@@ -175,7 +188,10 @@ async fn a_file_half_migrated_by_an_earlier_version_names_its_copy() {
             panic!("{err:?}")
         };
         assert_eq!(*problem, FileProblem::HalfMigrated, "{err}");
-        assert_eq!(recovery.as_deref(), Some(copy.display().to_string().as_str()));
+        assert_eq!(
+            recovery.as_deref(),
+            Some(copy.display().to_string().as_str())
+        );
         assert!(err.to_string().contains("half-upgraded"), "{err}");
     }
     // Retrying piles up no copies of the broken file and changes nothing.
@@ -207,7 +223,11 @@ async fn a_file_from_a_newer_dealerdesk_is_refused_unchanged() {
     assert!(text.contains("m20991231_000002_later_still"), "{text}");
     assert!(text.contains(env!("CARGO_PKG_VERSION")), "{text}");
     assert!(!text.contains("is missing"), "{text}");
-    assert_eq!(std::fs::read(&path).unwrap(), bytes, "the file is untouched");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        bytes,
+        "the file is untouched"
+    );
     assert!(migrate::pre_migration_copies(&path).is_empty());
 }
 
@@ -230,7 +250,11 @@ async fn files_that_are_not_dealerdesk_databases_are_refused() {
 
     // A text file renamed .sqlite.
     let text = dir.path().join("notes.sqlite");
-    std::fs::write(&text, "这不是数据库 — just some notes, long enough to fill a header page. ".repeat(20)).unwrap();
+    std::fs::write(
+        &text,
+        "这不是数据库 — just some notes, long enough to fill a header page. ".repeat(20),
+    )
+    .unwrap();
     let before = std::fs::read(&text).unwrap();
     let err = db::open(&text, chrono::Utc::now()).await.unwrap_err();
     assert_eq!(problem(&err), Some(FileProblem::NotADatabase), "{err:?}");

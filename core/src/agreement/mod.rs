@@ -7,6 +7,7 @@ pub mod print;
 mod query;
 pub mod rebate;
 mod sign;
+pub use sign::SCAN_FOLDER;
 pub mod template;
 mod validate;
 mod write;

@@ -37,8 +37,11 @@ pub struct ScanRequest {
     pub scan_path: String,
 }
 
+/// The folder of signed scans inside the attachment folder.
+pub const SCAN_FOLDER: &str = "agreements";
+
 fn scan_dir(root: &std::path::Path, id: i64) -> std::path::PathBuf {
-    root.join("agreements").join(id.to_string())
+    root.join(SCAN_FOLDER).join(id.to_string())
 }
 
 /// Where the signed scan of an agreement is kept.

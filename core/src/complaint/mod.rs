@@ -8,6 +8,7 @@ pub mod report_layout;
 pub mod settings;
 pub mod sla;
 mod workflow;
+pub use workflow::ATTACHMENT_FOLDER;
 
 use crate::actor::Actor;
 use crate::error::ErrorCode;

@@ -285,8 +285,11 @@ pub struct ComplaintAttachmentRef {
 }
 
 /// `<attachments root>/complaints/<complaint id>`.
+/// The folder of complaint attachments inside the attachment folder.
+pub const ATTACHMENT_FOLDER: &str = "complaints";
+
 fn attachment_dir(root: &std::path::Path, complaint_id: i64) -> std::path::PathBuf {
-    root.join("complaints").join(complaint_id.to_string())
+    root.join(ATTACHMENT_FOLDER).join(complaint_id.to_string())
 }
 
 /// Copies a file into the complaint's folder and records it on the timeline.

@@ -101,9 +101,7 @@ impl UseLock {
         let file = lock_file(db_path)?;
         match file.try_lock() {
             Ok(()) => Ok(UseLock { _file: file }),
-            Err(TryLockError::WouldBlock) => {
-                Err(AppError::file(FileProblem::InUse, db_path, None))
-            }
+            Err(TryLockError::WouldBlock) => Err(AppError::file(FileProblem::InUse, db_path, None)),
             Err(TryLockError::Error(e)) => Err(AppError::io(format!(
                 "{}: {e}",
                 lock_path(db_path).display()

@@ -98,7 +98,12 @@ pub async fn connect(path: &Path) -> AppResult<DatabaseConnection> {
         .min_connections(1)
         .connect_with(opts)
         .await
-        .map_err(|e| files::at_path(DbErr::Conn(sea_orm::RuntimeErr::SqlxError(e.into())).into(), path))?;
+        .map_err(|e| {
+            files::at_path(
+                DbErr::Conn(sea_orm::RuntimeErr::SqlxError(e.into())).into(),
+                path,
+            )
+        })?;
     Ok(SqlxSqliteConnector::from_sqlx_sqlite_pool(pool))
 }
 
@@ -113,7 +118,12 @@ pub async fn connect_read_only(path: &Path) -> AppResult<DatabaseConnection> {
         .max_connections(1)
         .connect_with(opts)
         .await
-        .map_err(|e| files::at_path(DbErr::Conn(sea_orm::RuntimeErr::SqlxError(e.into())).into(), path))?;
+        .map_err(|e| {
+            files::at_path(
+                DbErr::Conn(sea_orm::RuntimeErr::SqlxError(e.into())).into(),
+                path,
+            )
+        })?;
     Ok(SqlxSqliteConnector::from_sqlx_sqlite_pool(pool))
 }
 
@@ -130,7 +140,10 @@ pub async fn integrity_check(db: &DatabaseConnection, path: &Path) -> AppResult<
 
 async fn check_pragma(db: &DatabaseConnection, path: &Path, sql: &str) -> AppResult<()> {
     let rows = db
-        .query_all_raw(sea_orm::Statement::from_string(db.get_database_backend(), sql))
+        .query_all_raw(sea_orm::Statement::from_string(
+            db.get_database_backend(),
+            sql,
+        ))
         .await
         .map_err(|e| files::at_path(e.into(), path))?;
     let lines: Vec<String> = rows
@@ -150,10 +163,7 @@ async fn backup_before_migration(
     now: DateTime<Utc>,
 ) -> AppResult<PathBuf> {
     let stamp = now.format("%Y%m%d-%H%M%S-%3f");
-    let target = path.with_file_name(format!(
-        "{}.{PRE_MIGRATION}{stamp}.bak",
-        file_name(path)
-    ));
+    let target = path.with_file_name(format!("{}.{PRE_MIGRATION}{stamp}.bak", file_name(path)));
     copy_to(db, &target).await?;
     Ok(target)
 }

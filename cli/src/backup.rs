@@ -1,0 +1,155 @@
+//! `backup` and `restore`: they work on the file as it is (never migrating
+//! it first), so a damaged or newer database can still be backed up,
+//! verified against, or replaced.
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset};
+use clap::Args;
+use dealerdesk_core::backup::{self, restore, BackupInfo, BackupKind};
+use dealerdesk_core::db::{self, migrate};
+use dealerdesk_core::{attachment, AppError, AppResult};
+
+#[derive(Args)]
+pub struct BackupArgs {
+    /// Write exactly this file (refused if it exists); default: the backup
+    /// folder from Settings, named by the time to the millisecond.
+    #[arg(long, conflicts_with = "verify")]
+    out: Option<PathBuf>,
+    /// Check this backup (manifest, checksums, integrity, version) without restoring it.
+    #[arg(long, value_name = "FILE")]
+    verify: Option<PathBuf>,
+    /// Print what the backup holds as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Args)]
+pub struct RestoreArgs {
+    /// A backup (.ddbak) or a copy written before a migration (.bak).
+    file: PathBuf,
+    /// Restore without asking.
+    #[arg(long)]
+    yes: bool,
+}
+
+fn local_now() -> DateTime<FixedOffset> {
+    chrono::Local::now().fixed_offset()
+}
+
+fn print_info(info: &BackupInfo, json: bool) {
+    if json {
+        println!("{}", serde_json::to_string_pretty(info).unwrap_or_default());
+        return;
+    }
+    println!("{}", info.path);
+    println!("  created:     {}", info.created_at);
+    println!("  by:          DealerDesk {}", info.app_version);
+    println!("  schema:      {}", info.schema_version);
+    println!("  size:        {} bytes", info.size);
+    for key in ["distributor", "ledger_entry", "agreement", "complaint"] {
+        if let Some(n) = info.counts.get(key) {
+            println!("  {key:<12} {n}");
+        }
+    }
+    println!("  attachments: {}", info.attachments);
+    if !info.missing.is_empty() {
+        println!("  missing when backed up: {}", info.missing.join(", "));
+    }
+}
+
+pub async fn backup(db_path: &Path, a: &BackupArgs) -> AppResult<()> {
+    if let Some(file) = &a.verify {
+        let info = restore::inspect(file, db_path).await?;
+        print_info(&info, a.json);
+        if !a.json {
+            println!("verified: the backup is whole and can be restored");
+        }
+        return Ok(());
+    }
+    if !db_path.exists() {
+        return Err(AppError::not_found("database", db_path.display()));
+    }
+    db::files::check_target(db_path).or_else(|e| match e {
+        // A read-only file can still be copied.
+        AppError::DataFile {
+            problem: dealerdesk_core::error::FileProblem::ReadOnly,
+            ..
+        } => Ok(()),
+        other => Err(other),
+    })?;
+    let conn = db::connect(db_path).await?;
+    let result = async {
+        match migrate::inspect(&conn).await? {
+            migrate::Shape::Foreign | migrate::Shape::Empty => {
+                return Err(AppError::file(
+                    dealerdesk_core::error::FileProblem::ForeignDatabase,
+                    db_path,
+                    None,
+                ))
+            }
+            _ => {}
+        }
+        let root = attachment::root_for(db_path);
+        match &a.out {
+            Some(out) => backup::create(&conn, &root, out, BackupKind::Manual, local_now()).await,
+            None => {
+                let folder = backup::settings_or_default(Some(&conn))
+                    .await
+                    .folder_for(db_path);
+                backup::create_in(&conn, &root, &folder, BackupKind::Manual, local_now()).await
+            }
+        }
+    }
+    .await;
+    db::close(conn).await?;
+    let info = result?;
+    print_info(&info, a.json);
+    Ok(())
+}
+
+pub async fn restore(db_path: &Path, a: &RestoreArgs) -> AppResult<()> {
+    let info = restore::inspect(&a.file, db_path).await?;
+    print_info(&info, false);
+    if !a.yes {
+        if !std::io::stdin().is_terminal() {
+            return Err(AppError::io(
+                "restore replaces the database: confirm with --yes (there is no terminal to ask)",
+            ));
+        }
+        print!("Replace {} with this backup? [y/N] ", db_path.display());
+        std::io::stdout().flush().ok();
+        let mut answer = String::new();
+        std::io::stdin().lock().read_line(&mut answer).ok();
+        if !matches!(answer.trim(), "y" | "Y" | "yes" | "是") {
+            return Err(AppError::Cancelled);
+        }
+    }
+    // The folder from Settings when the current file can tell; the default otherwise.
+    let folder = match db::connect_read_only(db_path).await {
+        Ok(conn) => {
+            let s = backup::settings_or_default(Some(&conn)).await;
+            conn.close().await.ok();
+            s.folder_for(db_path)
+        }
+        Err(_) => backup::default_folder(db_path),
+    };
+    let root = attachment::root_for(db_path);
+    let place = restore::Place {
+        db_path,
+        attachments_root: &root,
+        backups: &folder,
+    };
+    let done = restore::restore(&place, &a.file, local_now()).await?;
+    if let Some(copy) = &done.safety_copy {
+        println!("the data it replaced: {copy}");
+    }
+    // An older backup is migrated now, with its own copy first.
+    let opened = db::open(db_path, chrono::Utc::now()).await?;
+    if let Some(b) = &opened.backup {
+        eprintln!("backup before migration: {}", b.display());
+    }
+    db::close(opened.db).await?;
+    println!("restored: {}", db_path.display());
+    Ok(())
+}

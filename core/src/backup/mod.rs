@@ -1,0 +1,723 @@
+//! Backups: one `.ddbak` file (a zip) holding a consistent copy of the
+//! database (`VACUUM INTO`, online), every attachment the database refers to,
+//! and a manifest (program and schema version, when, row counts per table,
+//! size and SHA-256 of each part). `verify` checks all of it without
+//! restoring; `restore` (restore.rs) swaps it in atomically; `rotation.rs`
+//! prunes the automatic ones.
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset};
+use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use ts_rs::TS;
+
+use crate::actor::Actor;
+use crate::db::{self, migrate};
+use crate::error::{AppError, AppResult, ErrorCode, FileProblem};
+
+pub mod restore;
+pub mod rotation;
+
+/// The extension of a backup file.
+pub const EXT: &str = "ddbak";
+/// The layout of the file; a newer layout is refused by name.
+pub const FORMAT: u32 = 1;
+const MANIFEST: &str = "manifest.json";
+const DATABASE: &str = "database.sqlite";
+const ATTACHMENTS: &str = "attachments/";
+
+/// Why a backup was made: the automatic ones are pruned by the rotation,
+/// the others are kept until the user removes them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum BackupKind {
+    Manual,
+    Automatic,
+    BeforeRestore,
+}
+
+impl BackupKind {
+    fn tag(self) -> &'static str {
+        match self {
+            BackupKind::Manual => "manual",
+            BackupKind::Automatic => "auto",
+            BackupKind::BeforeRestore => "before-restore",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Part {
+    pub name: String,
+    pub size: u64,
+    pub sha256: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Manifest {
+    pub format: u32,
+    pub app_version: String,
+    /// The newest migration of the copied database.
+    pub schema_version: String,
+    /// Local time with its offset (RFC 3339).
+    pub created_at: String,
+    pub kind: BackupKind,
+    /// Rows per table of the copy.
+    pub counts: BTreeMap<String, i64>,
+    pub parts: Vec<Part>,
+    /// Attachments the database names that were not on disk.
+    pub missing: Vec<String>,
+}
+
+/// What a backup holds, as the Settings page and the restore dialog show it.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct BackupInfo {
+    pub path: String,
+    pub file_name: String,
+    #[ts(type = "number")]
+    pub size: u64,
+    pub created_at: String,
+    pub kind: BackupKind,
+    pub app_version: String,
+    pub schema_version: String,
+    /// Rows per table.
+    #[ts(type = "Record<string, number>")]
+    pub counts: BTreeMap<String, i64>,
+    pub attachments: usize,
+    pub missing: Vec<String>,
+}
+
+impl BackupInfo {
+    fn of(path: &Path, m: &Manifest) -> BackupInfo {
+        BackupInfo {
+            path: path.display().to_string(),
+            file_name: path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            size: path.metadata().map(|m| m.len()).unwrap_or(0),
+            created_at: m.created_at.clone(),
+            kind: m.kind,
+            app_version: m.app_version.clone(),
+            schema_version: m.schema_version.clone(),
+            counts: m.counts.clone(),
+            attachments: m
+                .parts
+                .iter()
+                .filter(|p| p.name.starts_with(ATTACHMENTS))
+                .count(),
+            missing: m.missing.clone(),
+        }
+    }
+}
+
+/// Where backups go unless Settings names a folder: `backups/` beside the database.
+pub fn default_folder(db_path: &Path) -> PathBuf {
+    db_path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+        .join("backups")
+}
+
+/// `dealerdesk-20261202-081530-123-manual.ddbak`: local time to the millisecond.
+pub fn file_name(kind: BackupKind, at: DateTime<FixedOffset>) -> String {
+    format!(
+        "dealerdesk-{}-{}.{EXT}",
+        at.format("%Y%m%d-%H%M%S-%3f"),
+        kind.tag()
+    )
+}
+
+/// Settings of the backups: the folder (empty: the default) and how many
+/// automatic backups the rotation keeps.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct BackupSettings {
+    pub folder: String,
+    pub keep_daily: u32,
+    pub keep_weekly: u32,
+    pub keep_monthly: u32,
+}
+
+impl Default for BackupSettings {
+    fn default() -> Self {
+        BackupSettings {
+            folder: String::new(),
+            keep_daily: 7,
+            keep_weekly: 4,
+            keep_monthly: 12,
+        }
+    }
+}
+
+impl BackupSettings {
+    pub fn folder_for(&self, db_path: &Path) -> PathBuf {
+        if self.folder.trim().is_empty() {
+            default_folder(db_path)
+        } else {
+            PathBuf::from(self.folder.trim())
+        }
+    }
+}
+
+const KEY_SETTINGS: &str = "backup";
+
+pub async fn load_settings<C: ConnectionTrait>(db: &C) -> AppResult<BackupSettings> {
+    Ok(crate::settings::get_json(db, KEY_SETTINGS)
+        .await?
+        .unwrap_or_default())
+}
+
+/// The settings, or the defaults when the database cannot be read (a damaged
+/// file still has its backups found).
+pub async fn settings_or_default(db: Option<&DatabaseConnection>) -> BackupSettings {
+    match db {
+        Some(db) => load_settings(db).await.unwrap_or_default(),
+        None => BackupSettings::default(),
+    }
+}
+
+pub async fn save_settings(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    s: BackupSettings,
+) -> AppResult<BackupSettings> {
+    for (field, n) in [
+        ("keep_daily", s.keep_daily),
+        ("keep_weekly", s.keep_weekly),
+        ("keep_monthly", s.keep_monthly),
+    ] {
+        if n > 1000 {
+            return Err(AppError::field(field, ErrorCode::OutOfRange));
+        }
+    }
+    if s.keep_daily + s.keep_weekly + s.keep_monthly == 0 {
+        return Err(AppError::field("keep_daily", ErrorCode::Required));
+    }
+    let s = BackupSettings {
+        folder: s.folder.trim().to_string(),
+        ..s
+    };
+    if !s.folder.is_empty() && !Path::new(&s.folder).is_absolute() {
+        return Err(AppError::field("folder", ErrorCode::NotOpenable));
+    }
+    let txn = db::write(db).await?;
+    let before = load_settings(&txn).await?;
+    crate::settings::put_json(&txn, KEY_SETTINGS, &s).await?;
+    let changes = crate::audit::diff(Some(&before), &s, &[]);
+    if !changes.is_empty() {
+        crate::audit::record(&txn, actor, "settings", 0, "backup_settings", &changes).await?;
+    }
+    txn.commit().await?;
+    Ok(s)
+}
+
+/// Backs up into `folder`, named by kind and time (see `file_name`).
+pub async fn create_in(
+    conn: &DatabaseConnection,
+    attachments_root: &Path,
+    folder: &Path,
+    kind: BackupKind,
+    at: DateTime<FixedOffset>,
+) -> AppResult<BackupInfo> {
+    std::fs::create_dir_all(folder)
+        .map_err(|e| AppError::io(format!("{}: {e}", folder.display())))?;
+    create(
+        conn,
+        attachments_root,
+        &folder.join(file_name(kind, at)),
+        kind,
+        at,
+    )
+    .await
+}
+
+/// Writes one backup file at `target` (refused if it exists). The database
+/// is copied from one snapshot while others keep working; the file appears
+/// under its name only once it is whole.
+pub async fn create(
+    conn: &DatabaseConnection,
+    attachments_root: &Path,
+    target: &Path,
+    kind: BackupKind,
+    at: DateTime<FixedOffset>,
+) -> AppResult<BackupInfo> {
+    if target.exists() {
+        return Err(AppError::Conflict {
+            field: "path".into(),
+            value: target.display().to_string(),
+        });
+    }
+    let partial = sibling(target, "partial");
+    let snapshot = sibling(target, "snapshot");
+    std::fs::remove_file(&snapshot).ok();
+    let result = async {
+        db::copy_to(conn, &snapshot).await?;
+        let copy = db::connect_read_only(&snapshot).await?;
+        let described = describe(&copy).await;
+        copy.close().await.ok();
+        let (schema_version, counts, attachments) = described?;
+        let (snap, part, root) = (
+            snapshot.clone(),
+            partial.clone(),
+            attachments_root.to_path_buf(),
+        );
+        let manifest = tokio::task::spawn_blocking(move || {
+            write_zip(&part, &snap, &root, &attachments, |parts, missing| {
+                Manifest {
+                    format: FORMAT,
+                    app_version: env!("CARGO_PKG_VERSION").to_string(),
+                    schema_version,
+                    created_at: at.to_rfc3339(),
+                    kind,
+                    counts,
+                    parts,
+                    missing,
+                }
+            })
+        })
+        .await
+        .map_err(AppError::io)??;
+        if target.exists() {
+            return Err(AppError::Conflict {
+                field: "path".into(),
+                value: target.display().to_string(),
+            });
+        }
+        std::fs::rename(&partial, target)
+            .map_err(|e| AppError::io(format!("{}: {e}", target.display())))?;
+        Ok(BackupInfo::of(target, &manifest))
+    }
+    .await;
+    std::fs::remove_file(&snapshot).ok();
+    if result.is_err() {
+        std::fs::remove_file(&partial).ok();
+    }
+    result
+}
+
+fn sibling(path: &Path, tag: &str) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    path.with_file_name(format!(".{name}.{tag}"))
+}
+
+/// The copy's schema version, its row counts and the attachments it names
+/// (paths relative to the attachment folder).
+async fn describe(
+    copy: &DatabaseConnection,
+) -> AppResult<(String, BTreeMap<String, i64>, Vec<String>)> {
+    let applied = match migrate::inspect(copy).await? {
+        migrate::Shape::DealerDesk { applied } => applied,
+        migrate::Shape::Newer { unknown } => std::iter::once(unknown).collect(),
+        _ => Default::default(),
+    };
+    let schema_version = migrate::newest(&applied).unwrap_or_default();
+    Ok((schema_version, counts(copy).await?, referenced(copy).await?))
+}
+
+async fn strings(db: &DatabaseConnection, sql: &str) -> AppResult<Vec<Vec<String>>> {
+    let rows = db
+        .query_all_raw(Statement::from_string(db.get_database_backend(), sql))
+        .await?;
+    Ok(rows
+        .iter()
+        .map(|r| {
+            (0..2)
+                .filter_map(|i| {
+                    r.try_get_by_index::<String>(i)
+                        .ok()
+                        .or_else(|| r.try_get_by_index::<i64>(i).ok().map(|n| n.to_string()))
+                })
+                .collect()
+        })
+        .collect())
+}
+
+/// Rows per table (DealerDesk's tables, not SQLite's or the history).
+pub async fn counts(db: &DatabaseConnection) -> AppResult<BTreeMap<String, i64>> {
+    let tables = strings(
+        db,
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
+         AND name <> 'seaql_migrations' ORDER BY name",
+    )
+    .await?;
+    let mut out = BTreeMap::new();
+    for t in tables.into_iter().filter_map(|r| r.into_iter().next()) {
+        let n = db
+            .query_one_raw(Statement::from_string(
+                db.get_database_backend(),
+                format!("SELECT COUNT(*) FROM \"{}\"", t.replace('"', "\"\"")),
+            ))
+            .await?
+            .and_then(|r| r.try_get_by_index::<i64>(0).ok())
+            .unwrap_or(0);
+        out.insert(t, n);
+    }
+    Ok(out)
+}
+
+/// The attachment files the database refers to, relative to the attachment
+/// folder (which several database files may share).
+async fn referenced(db: &DatabaseConnection) -> AppResult<Vec<String>> {
+    let mut out = Vec::new();
+    for (sql, folder) in [
+        (
+            "SELECT distributor_id, stored_name FROM attachment",
+            crate::attachment::FOLDER,
+        ),
+        (
+            "SELECT id, scan_name FROM agreement WHERE scan_name <> ''",
+            crate::agreement::SCAN_FOLDER,
+        ),
+        (
+            "SELECT complaint_id, text FROM complaint_event WHERE kind = 'attachment'",
+            crate::complaint::ATTACHMENT_FOLDER,
+        ),
+    ] {
+        for row in strings(db, sql).await? {
+            if let [id, name] = row.as_slice() {
+                let rel = if folder.is_empty() {
+                    format!("{id}/{name}")
+                } else {
+                    format!("{folder}/{id}/{name}")
+                };
+                out.push(rel);
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    Ok(out)
+}
+
+/// A relative attachment path that stays inside the folder: plain names only.
+pub(crate) fn safe_relative(rel: &str) -> bool {
+    !rel.is_empty()
+        && rel.split('/').all(|c| {
+            !c.is_empty() && c != "." && c != ".." && crate::attachment::sanitize_file_name(c) == c
+        })
+}
+
+fn hashing_copy(mut from: impl Read, to: &mut impl Write) -> std::io::Result<(u64, String)> {
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 1 << 16];
+    let mut size = 0u64;
+    loop {
+        let n = from.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+        to.write_all(&buf[..n])?;
+        size += n as u64;
+    }
+    Ok((size, format!("{:x}", hasher.finalize())))
+}
+
+fn write_zip(
+    target: &Path,
+    snapshot: &Path,
+    root: &Path,
+    attachments: &[String],
+    manifest: impl FnOnce(Vec<Part>, Vec<String>) -> Manifest,
+) -> AppResult<Manifest> {
+    use zip::write::SimpleFileOptions;
+    let io = |e: std::io::Error| AppError::io(format!("{}: {e}", target.display()));
+    let zerr = |e: zip::result::ZipError| AppError::io(format!("{}: {e}", target.display()));
+    let file = File::create(target).map_err(io)?;
+    let mut zip = zip::ZipWriter::new(std::io::BufWriter::new(file));
+    let deflated = SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(1))
+        .large_file(true);
+    // Attachments are mostly scans and PDFs, already compressed.
+    let stored = SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Stored)
+        .large_file(true);
+    let mut parts = Vec::new();
+    let mut missing = Vec::new();
+
+    zip.start_file(DATABASE, deflated).map_err(zerr)?;
+    let (size, sha256) = hashing_copy(
+        File::open(snapshot).map_err(|e| AppError::io(format!("{}: {e}", snapshot.display())))?,
+        &mut zip,
+    )
+    .map_err(io)?;
+    parts.push(Part {
+        name: DATABASE.into(),
+        size,
+        sha256,
+    });
+    for rel in attachments {
+        let path = rel.split('/').fold(root.to_path_buf(), |p, c| p.join(c));
+        let Ok(source) = File::open(&path) else {
+            missing.push(rel.clone());
+            continue;
+        };
+        let name = format!("{ATTACHMENTS}{rel}");
+        zip.start_file(name.as_str(), stored).map_err(zerr)?;
+        let (size, sha256) = hashing_copy(source, &mut zip).map_err(io)?;
+        parts.push(Part { name, size, sha256 });
+    }
+    let manifest = manifest(parts, missing);
+    zip.start_file(MANIFEST, deflated).map_err(zerr)?;
+    zip.write_all(
+        serde_json::to_string_pretty(&manifest)
+            .map_err(AppError::io)?
+            .as_bytes(),
+    )
+    .map_err(io)?;
+    let writer = zip.finish().map_err(zerr)?;
+    let file = writer.into_inner().map_err(|e| io(e.into_error()))?;
+    file.sync_all().map_err(io)?;
+    Ok(manifest)
+}
+
+fn bad(path: &Path, why: impl Into<String>) -> AppError {
+    AppError::file(FileProblem::BadBackup, path, Some(why.into()))
+}
+
+/// A plain SQLite file (a copy written before a migration) starts so.
+fn is_sqlite_file(path: &Path) -> bool {
+    let mut head = [0u8; 16];
+    File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok()
+        && &head == b"SQLite format 3\0"
+}
+
+/// A backup checked whole: every part against the manifest, the database by
+/// `PRAGMA integrity_check` and its schema version against this program's.
+/// The database is unpacked into `database` (the caller's scratch file,
+/// removed when this is dropped).
+pub struct Verified {
+    pub info: BackupInfo,
+    pub database: PathBuf,
+    /// Attachments to put back: the name inside the backup and the relative path.
+    pub attachments: Vec<(String, String)>,
+    /// False for a plain SQLite copy (nothing to unpack but the database).
+    pub archive: bool,
+}
+
+impl Drop for Verified {
+    fn drop(&mut self) {
+        std::fs::remove_file(&self.database).ok();
+    }
+}
+
+/// Checks a backup (a `.ddbak`, or a plain SQLite copy written before a
+/// migration) and unpacks its database to `scratch` for a restore. Nothing
+/// else is written.
+pub async fn verify(file: &Path, scratch: &Path) -> AppResult<Verified> {
+    if file.is_dir() {
+        return Err(AppError::file(FileProblem::Folder, file, None));
+    }
+    if !file.exists() {
+        return Err(AppError::not_found("backup", file.display()));
+    }
+    std::fs::remove_file(scratch).ok();
+    let (manifest, attachments, archive) = if is_sqlite_file(file) {
+        std::fs::copy(file, scratch)
+            .map_err(|e| AppError::io(format!("{}: {e}", scratch.display())))?;
+        (None, Vec::new(), false)
+    } else {
+        let (f, s) = (file.to_path_buf(), scratch.to_path_buf());
+        let (m, a) = tokio::task::spawn_blocking(move || unpack_checked(&f, &s))
+            .await
+            .map_err(AppError::io)??;
+        (Some(m), a, true)
+    };
+    let verified = Verified {
+        info: BackupInfo::of(file, manifest.as_ref().unwrap_or(&empty_manifest())),
+        database: scratch.to_path_buf(),
+        attachments,
+        archive,
+    };
+    let copy = db::connect_read_only(scratch)
+        .await
+        .map_err(|e| bad_database(file, e))?;
+    let checked = check_copy(&copy, file, manifest.as_ref()).await;
+    copy.close().await.ok();
+    let (schema_version, counts) = checked?;
+    let mut verified = verified;
+    if !verified.archive {
+        verified.info.schema_version = schema_version;
+        verified.info.counts = counts;
+        verified.info.created_at = file
+            .metadata()
+            .and_then(|m| m.modified())
+            .map(|t| DateTime::<chrono::Utc>::from(t).to_rfc3339())
+            .unwrap_or_default();
+    }
+    Ok(verified)
+}
+
+fn empty_manifest() -> Manifest {
+    Manifest {
+        format: FORMAT,
+        app_version: String::new(),
+        schema_version: String::new(),
+        created_at: String::new(),
+        kind: BackupKind::BeforeRestore,
+        counts: BTreeMap::new(),
+        parts: Vec::new(),
+        missing: Vec::new(),
+    }
+}
+
+fn bad_database(file: &Path, e: AppError) -> AppError {
+    match e {
+        AppError::DataFile {
+            problem: FileProblem::NotADatabase | FileProblem::Damaged,
+            detail,
+            ..
+        } => bad(file, detail.unwrap_or_else(|| "damaged database".into())),
+        other => other,
+    }
+}
+
+/// Integrity, DealerDesk's and not newer, and the counts the manifest claims.
+async fn check_copy(
+    copy: &DatabaseConnection,
+    file: &Path,
+    manifest: Option<&Manifest>,
+) -> AppResult<(String, BTreeMap<String, i64>)> {
+    db::integrity_check(copy, file)
+        .await
+        .map_err(|e| bad_database(file, e))?;
+    let shape = migrate::inspect(copy)
+        .await
+        .map_err(|e| bad_database(file, e))?;
+    let applied = match shape {
+        migrate::Shape::DealerDesk { applied } => applied,
+        migrate::Shape::Newer { unknown } => {
+            return Err(AppError::file(
+                FileProblem::NewerVersion,
+                file,
+                Some(unknown),
+            ))
+        }
+        _ => return Err(bad(file, "not a DealerDesk database")),
+    };
+    let counts = counts(copy).await?;
+    if let Some(m) = manifest {
+        if m.counts != counts {
+            return Err(bad(file, "row counts differ from the manifest"));
+        }
+    }
+    Ok((migrate::newest(&applied).unwrap_or_default(), counts))
+}
+
+/// Reads the manifest, checks every part's size and SHA-256, and unpacks
+/// the database to `scratch`.
+fn unpack_checked(file: &Path, scratch: &Path) -> AppResult<(Manifest, Vec<(String, String)>)> {
+    let f = File::open(file).map_err(|e| AppError::io(format!("{}: {e}", file.display())))?;
+    let mut zip = zip::ZipArchive::new(f).map_err(|e| bad(file, e.to_string()))?;
+    let manifest: Manifest = {
+        let entry = zip
+            .by_name(MANIFEST)
+            .map_err(|_| bad(file, "no manifest"))?;
+        if entry.size() > 64 << 20 {
+            return Err(bad(file, "manifest too large"));
+        }
+        serde_json::from_reader(entry).map_err(|e| bad(file, format!("manifest: {e}")))?
+    };
+    if manifest.format > FORMAT {
+        return Err(AppError::file(
+            FileProblem::NewerVersion,
+            file,
+            Some(format!("backup format {}", manifest.format)),
+        ));
+    }
+    if !manifest.parts.iter().any(|p| p.name == DATABASE) {
+        return Err(bad(file, "no database in the backup"));
+    }
+    let mut attachments = Vec::new();
+    for part in &manifest.parts {
+        let check = |size: u64, sha: String| {
+            if size != part.size || sha != part.sha256 {
+                Err(bad(
+                    file,
+                    format!("{} does not match its checksum", part.name),
+                ))
+            } else {
+                Ok(())
+            }
+        };
+        let entry = zip
+            .by_name(&part.name)
+            .map_err(|_| bad(file, format!("{} is missing", part.name)))?;
+        if part.name == DATABASE {
+            let mut out = File::create(scratch)
+                .map_err(|e| AppError::io(format!("{}: {e}", scratch.display())))?;
+            let (size, sha) =
+                hashing_copy(entry, &mut out).map_err(|e| bad(file, e.to_string()))?;
+            out.sync_all().map_err(AppError::io)?;
+            check(size, sha)?;
+        } else if let Some(rel) = part.name.strip_prefix(ATTACHMENTS) {
+            if !safe_relative(rel) {
+                return Err(bad(file, format!("unsafe name {}", part.name)));
+            }
+            let (size, sha) =
+                hashing_copy(entry, &mut std::io::sink()).map_err(|e| bad(file, e.to_string()))?;
+            check(size, sha)?;
+            attachments.push((part.name.clone(), rel.to_string()));
+        } else {
+            return Err(bad(file, format!("unknown part {}", part.name)));
+        }
+    }
+    Ok((manifest, attachments))
+}
+
+/// The backups in `folder`, newest first, as their manifests describe them
+/// (a file whose manifest cannot be read is listed by its name and size).
+pub fn list(folder: &Path) -> Vec<BackupListed> {
+    let mut out: Vec<BackupListed> = std::fs::read_dir(folder)
+        .map(|rd| {
+            rd.filter_map(|e| e.ok())
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == EXT))
+                .map(|p| match read_manifest(&p) {
+                    Ok(m) => BackupListed {
+                        info: BackupInfo::of(&p, &m),
+                        problem: None,
+                    },
+                    Err(e) => BackupListed {
+                        info: BackupInfo::of(&p, &empty_manifest()),
+                        problem: Some(e.to_string()),
+                    },
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    out.sort_by(|a, b| b.info.file_name.cmp(&a.info.file_name));
+    out
+}
+
+/// One file of the backup folder.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct BackupListed {
+    pub info: BackupInfo,
+    /// Why its manifest cannot be read, if it cannot.
+    pub problem: Option<String>,
+}
+
+fn read_manifest(path: &Path) -> AppResult<Manifest> {
+    let f = File::open(path).map_err(|e| AppError::io(format!("{}: {e}", path.display())))?;
+    let mut zip = zip::ZipArchive::new(f).map_err(|e| bad(path, e.to_string()))?;
+    let entry = zip
+        .by_name(MANIFEST)
+        .map_err(|_| bad(path, "no manifest"))?;
+    serde_json::from_reader(entry).map_err(|e| bad(path, format!("manifest: {e}")))
+}
