@@ -1,0 +1,101 @@
+//! `backup` and `restore` as a clerk runs them.
+mod common;
+
+use common::{bare, cli, ok};
+
+fn stdout(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+fn stderr(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn distributors(db: &std::path::Path) -> usize {
+    let out = ok(db, &["distributors", "list", "--json"]);
+    serde_json::from_slice::<Vec<serde_json::Value>>(&out.stdout)
+        .unwrap()
+        .len()
+}
+
+#[test]
+fn backup_verify_and_restore_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("office.sqlite");
+    ok(&db, &["demo-data", "--distributors", "12"]);
+    assert_eq!(distributors(&db), 12);
+
+    // Into the default folder, named to the millisecond.
+    let made = ok(&db, &["backup"]);
+    let first_line = stdout(&made).lines().next().unwrap().to_string();
+    assert!(first_line.contains("/backups/dealerdesk-"), "{first_line}");
+    assert!(first_line.ends_with("-manual.ddbak"), "{first_line}");
+
+    // --out writes exactly that file and refuses an existing one.
+    let out = dir.path().join("u盘 copy.ddbak");
+    ok(&db, &["backup", "--out", out.to_str().unwrap()]);
+    assert!(out.exists());
+    let again = cli(&db, &["backup", "--out", out.to_str().unwrap()]);
+    assert!(!again.status.success());
+    assert!(stderr(&again).contains("already used"), "{}", stderr(&again));
+
+    // --verify reads it back; as JSON too.
+    let v = ok(&db, &["backup", "--verify", out.to_str().unwrap(), "--json"]);
+    let info: serde_json::Value = serde_json::from_slice(&v.stdout).unwrap();
+    assert_eq!(info["counts"]["distributor"], 12);
+
+    // More work after the backup.
+    ok(&db, &["demo-data", "--distributors", "3"]);
+    assert_eq!(distributors(&db), 15);
+
+    // Without --yes and without a terminal to ask: refused, nothing changes.
+    let refused = bare(&db, &["restore", out.to_str().unwrap()], &[]);
+    assert!(!refused.status.success());
+    assert!(stderr(&refused).contains("--yes"), "{}", stderr(&refused));
+    assert_eq!(distributors(&db), 15);
+
+    let restored = ok(&db, &["restore", out.to_str().unwrap(), "--yes"]);
+    assert!(stdout(&restored).contains("the data it replaced:"), "{}", stdout(&restored));
+    assert_eq!(distributors(&db), 12);
+    // What it replaced is itself a backup that verifies, with the 15.
+    let kept = stdout(&restored)
+        .lines()
+        .find_map(|l| l.strip_prefix("the data it replaced: "))
+        .unwrap()
+        .to_string();
+    let v = ok(&db, &["backup", "--verify", &kept, "--json"]);
+    let info: serde_json::Value = serde_json::from_slice(&v.stdout).unwrap();
+    assert_eq!(info["counts"]["distributor"], 15);
+    assert_eq!(info["kind"], "before_restore");
+}
+
+#[test]
+fn a_damaged_or_newer_database_can_still_be_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("office.sqlite");
+    ok(&db, &["demo-data", "--distributors", "5"]);
+    let out = dir.path().join("good.ddbak");
+    ok(&db, &["backup", "--out", out.to_str().unwrap()]);
+
+    // The current file is now not a database at all.
+    std::fs::write(&db, vec![0x42u8; 64 * 1024]).unwrap();
+    let list = cli(&db, &["distributors", "list"]);
+    assert!(!list.status.success());
+    assert!(stderr(&list).contains("not a DealerDesk database"), "{}", stderr(&list));
+    assert!(!stderr(&list).contains("panicked"));
+
+    let v = ok(&db, &["backup", "--verify", out.to_str().unwrap()]);
+    assert!(stdout(&v).contains("verified"));
+    ok(&db, &["restore", out.to_str().unwrap(), "--yes"]);
+    assert_eq!(distributors(&db), 5);
+
+    // A damaged backup is refused with its reason, non-zero.
+    let bad = dir.path().join("bad.ddbak");
+    let bytes = std::fs::read(&out).unwrap();
+    std::fs::write(&bad, &bytes[..bytes.len() - 100]).unwrap();
+    let r = cli(&db, &["backup", "--verify", bad.to_str().unwrap()]);
+    assert!(!r.status.success());
+    assert!(stderr(&r).contains("not a sound DealerDesk backup"), "{}", stderr(&r));
+    let r = cli(&db, &["restore", bad.to_str().unwrap(), "--yes"]);
+    assert!(!r.status.success());
+    assert_eq!(distributors(&db), 5);
+}
