@@ -36,10 +36,17 @@ fn backup_verify_and_restore_from_the_command_line() {
     assert!(out.exists());
     let again = cli(&db, &["backup", "--out", out.to_str().unwrap()]);
     assert!(!again.status.success());
-    assert!(stderr(&again).contains("already used"), "{}", stderr(&again));
+    assert!(
+        stderr(&again).contains("already used"),
+        "{}",
+        stderr(&again)
+    );
 
     // --verify reads it back; as JSON too.
-    let v = ok(&db, &["backup", "--verify", out.to_str().unwrap(), "--json"]);
+    let v = ok(
+        &db,
+        &["backup", "--verify", out.to_str().unwrap(), "--json"],
+    );
     let info: serde_json::Value = serde_json::from_slice(&v.stdout).unwrap();
     assert_eq!(info["counts"]["distributor"], 12);
 
@@ -54,7 +61,11 @@ fn backup_verify_and_restore_from_the_command_line() {
     assert_eq!(distributors(&db), 15);
 
     let restored = ok(&db, &["restore", out.to_str().unwrap(), "--yes"]);
-    assert!(stdout(&restored).contains("the data it replaced:"), "{}", stdout(&restored));
+    assert!(
+        stdout(&restored).contains("the data it replaced:"),
+        "{}",
+        stdout(&restored)
+    );
     assert_eq!(distributors(&db), 12);
     // What it replaced is itself a backup that verifies, with the 15.
     let kept = stdout(&restored)
@@ -80,7 +91,11 @@ fn a_damaged_or_newer_database_can_still_be_replaced() {
     std::fs::write(&db, vec![0x42u8; 64 * 1024]).unwrap();
     let list = cli(&db, &["distributors", "list"]);
     assert!(!list.status.success());
-    assert!(stderr(&list).contains("not a DealerDesk database"), "{}", stderr(&list));
+    assert!(
+        stderr(&list).contains("not a DealerDesk database"),
+        "{}",
+        stderr(&list)
+    );
     assert!(!stderr(&list).contains("panicked"));
 
     let v = ok(&db, &["backup", "--verify", out.to_str().unwrap()]);
@@ -94,7 +109,11 @@ fn a_damaged_or_newer_database_can_still_be_replaced() {
     std::fs::write(&bad, &bytes[..bytes.len() - 100]).unwrap();
     let r = cli(&db, &["backup", "--verify", bad.to_str().unwrap()]);
     assert!(!r.status.success());
-    assert!(stderr(&r).contains("not a sound DealerDesk backup"), "{}", stderr(&r));
+    assert!(
+        stderr(&r).contains("not a sound DealerDesk backup"),
+        "{}",
+        stderr(&r)
+    );
     let r = cli(&db, &["restore", bad.to_str().unwrap(), "--yes"]);
     assert!(!r.status.success());
     assert_eq!(distributors(&db), 5);

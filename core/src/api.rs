@@ -18,6 +18,8 @@ use crate::agreement::{
 use crate::assessment::{Assessment, AssessmentInput};
 use crate::attachment::{Attachment, AttachmentAdd};
 use crate::audit::{AuditEntry, AuditQuery};
+use crate::backup::restore::Restored;
+use crate::backup::{BackupInfo, BackupOverview, BackupSettings};
 use crate::complaint::days::CalendarDay;
 use crate::complaint::report::{ComplaintReport, ReportFileRequest, ReportRequest};
 use crate::complaint::settings::ComplaintSettings;
@@ -185,6 +187,18 @@ commands! {
     statement_batch_cancel(()) -> ();
     /// Opens a folder or file the app wrote (a batch folder, a saved PDF).
     path_open(String) -> ();
+    /// The backup folder: its backups (newest first), the backup settings, when the last
+    /// automatic backup was made and how this start's attempt went.
+    backup_overview(()) -> BackupOverview;
+    /// Backs up the database and its attachments into the backup folder now.
+    backup_now(()) -> BackupInfo;
+    /// Saves the backup folder (empty: `backups/` beside the database) and the rotation.
+    backup_settings_save(BackupSettings) -> BackupSettings;
+    /// Checks a backup file (manifest, checksums, integrity, version) and says what it holds.
+    backup_inspect(String) -> BackupInfo;
+    /// Replaces the database with a backup: the current data is backed up first, the window's
+    /// connections close, the files are swapped and the restored data is opened (and migrated).
+    backup_restore(String) -> Restored;
     /// Company profile, aging buckets and statement texts.
     statement_settings_get(()) -> StatementSettings;
     /// Saves the statement settings.

@@ -39,30 +39,27 @@ pub(crate) type Msg<C> = <C as Progress>::Msg;
 
 #[tauri::command]
 async fn app_info(s: S<'_>) -> Res<cmd::app_info> {
+    // Answered even when the database failed to open, so the window can say
+    // which file it is and why, and offer the way back.
+    let (backup, problem) = s.open_state().await;
     Ok(AppInfo {
         db_path: s.db_path.display().to_string(),
         version: env!("CARGO_PKG_VERSION").into(),
-        // Answered even when the database failed to open, so the window can
-        // say which file it is; the lists show the error itself.
-        backup: s
-            .opened()
-            .await
-            .ok()
-            .and_then(|o| o.backup.as_ref())
-            .map(|b| b.display().to_string()),
+        backup: backup.map(|b| b.display().to_string()),
         today: s.today().to_string(),
         fixed_today: s.fixed_today.map(|d| d.to_string()),
+        problem,
     })
 }
 
 #[tauri::command]
 async fn settings_get(s: S<'_>) -> Res<cmd::settings_get> {
-    settings::load(s.db().await?).await
+    settings::load(&s.db().await?).await
 }
 
 #[tauri::command]
 async fn settings_save(s: S<'_>, req: Req<cmd::settings_save>) -> Res<cmd::settings_save> {
-    settings::save(s.db().await?, req, s.clock()).await
+    settings::save(&s.db().await?, req, s.clock()).await
 }
 
 #[tauri::command]
@@ -70,27 +67,27 @@ async fn settings_set_language(
     s: S<'_>,
     req: Req<cmd::settings_set_language>,
 ) -> Res<cmd::settings_set_language> {
-    settings::set_language(s.db().await?, req).await
+    settings::set_language(&s.db().await?, req).await
 }
 
 #[tauri::command]
 async fn distributor_list(s: S<'_>, req: Req<cmd::distributor_list>) -> Res<cmd::distributor_list> {
-    distributor::list(s.db().await?, &req).await
+    distributor::list(&s.db().await?, &req).await
 }
 
 #[tauri::command]
 async fn distributor_territories(s: S<'_>) -> Res<cmd::distributor_territories> {
-    distributor::territories(s.db().await?).await
+    distributor::territories(&s.db().await?).await
 }
 
 #[tauri::command]
 async fn distributor_get(s: S<'_>, req: Req<cmd::distributor_get>) -> Res<cmd::distributor_get> {
-    distributor::get(s.db().await?, req).await
+    distributor::get(&s.db().await?, req).await
 }
 
 #[tauri::command]
 async fn distributor_next_code(s: S<'_>) -> Res<cmd::distributor_next_code> {
-    distributor::next_code(s.db().await?).await
+    distributor::next_code(&s.db().await?).await
 }
 
 #[tauri::command]
@@ -98,7 +95,7 @@ async fn distributor_create(
     s: S<'_>,
     req: Req<cmd::distributor_create>,
 ) -> Res<cmd::distributor_create> {
-    distributor::create(s.db().await?, &s.actor().await?, req).await
+    distributor::create(&s.db().await?, &s.actor().await?, req).await
 }
 
 #[tauri::command]
@@ -106,7 +103,7 @@ async fn distributor_update(
     s: S<'_>,
     req: Req<cmd::distributor_update>,
 ) -> Res<cmd::distributor_update> {
-    distributor::update(s.db().await?, &s.actor().await?, req.id, req.input).await
+    distributor::update(&s.db().await?, &s.actor().await?, req.id, req.input).await
 }
 
 #[tauri::command]
@@ -114,7 +111,7 @@ async fn distributor_transition(
     s: S<'_>,
     req: Req<cmd::distributor_transition>,
 ) -> Res<cmd::distributor_transition> {
-    distributor::transition(s.db().await?, &s.actor().await?, req).await
+    distributor::transition(&s.db().await?, &s.actor().await?, req).await
 }
 
 #[tauri::command]
@@ -122,7 +119,7 @@ async fn distributor_change_tier(
     s: S<'_>,
     req: Req<cmd::distributor_change_tier>,
 ) -> Res<cmd::distributor_change_tier> {
-    distributor::change_tier(s.db().await?, &s.actor().await?, req).await
+    distributor::change_tier(&s.db().await?, &s.actor().await?, req).await
 }
 
 #[tauri::command]
@@ -130,12 +127,12 @@ async fn assessment_record(
     s: S<'_>,
     req: Req<cmd::assessment_record>,
 ) -> Res<cmd::assessment_record> {
-    assessment::record(s.db().await?, &s.actor().await?, req).await
+    assessment::record(&s.db().await?, &s.actor().await?, req).await
 }
 
 #[tauri::command]
 async fn audit_list(s: S<'_>, req: Req<cmd::audit_list>) -> Res<cmd::audit_list> {
-    audit::list(s.db().await?, &req.entity, req.entity_id, req.paging).await
+    audit::list(&s.db().await?, &req.entity, req.entity_id, req.paging).await
 }
 
 #[tauri::command]
@@ -143,7 +140,7 @@ async fn distributor_import_preview(
     s: S<'_>,
     req: Req<cmd::distributor_import_preview>,
 ) -> Res<cmd::distributor_import_preview> {
-    transfer::preview(s.db().await?, Path::new(&req)).await
+    transfer::preview(&s.db().await?, Path::new(&req)).await
 }
 
 #[tauri::command]
@@ -153,7 +150,7 @@ async fn distributor_import_commit(
     on_progress: Channel<Msg<cmd::distributor_import_commit>>,
 ) -> Res<cmd::distributor_import_commit> {
     let actor = s.actor().await?;
-    transfer::import_with_progress(s.db().await?, &actor, Path::new(&req), |p| {
+    transfer::import_with_progress(&s.db().await?, &actor, Path::new(&req), |p| {
         // A closed window simply stops listening; the import goes on.
         let _ = on_progress.send(p);
     })
@@ -165,17 +162,17 @@ async fn distributor_export(
     s: S<'_>,
     req: Req<cmd::distributor_export>,
 ) -> Res<cmd::distributor_export> {
-    transfer::export(s.db().await?, &req).await
+    transfer::export(&s.db().await?, &req).await
 }
 
 #[tauri::command]
 async fn attachment_list(s: S<'_>, req: Req<cmd::attachment_list>) -> Res<cmd::attachment_list> {
-    attachment::list(s.db().await?, req).await
+    attachment::list(&s.db().await?, req).await
 }
 
 #[tauri::command]
 async fn attachment_add(s: S<'_>, req: Req<cmd::attachment_add>) -> Res<cmd::attachment_add> {
-    attachment::add(s.db().await?, &s.attachments, &s.actor().await?, req).await
+    attachment::add(&s.db().await?, &s.attachments, &s.actor().await?, req).await
 }
 
 #[tauri::command]
@@ -183,7 +180,7 @@ async fn attachment_remove(
     s: S<'_>,
     req: Req<cmd::attachment_remove>,
 ) -> Res<cmd::attachment_remove> {
-    attachment::remove(s.db().await?, &s.attachments, &s.actor().await?, req).await
+    attachment::remove(&s.db().await?, &s.attachments, &s.actor().await?, req).await
 }
 
 /// Opens the stored copy in the system viewer.
@@ -193,7 +190,7 @@ async fn attachment_open(
     s: S<'_>,
     req: Req<cmd::attachment_open>,
 ) -> Res<cmd::attachment_open> {
-    let path = attachment::file_path(s.db().await?, &s.attachments, req).await?;
+    let path = attachment::file_path(&s.db().await?, &s.attachments, req).await?;
     app.opener()
         .open_path(path.to_string_lossy(), None::<&str>)
         .map_err(AppError::io)
@@ -201,38 +198,38 @@ async fn attachment_open(
 
 #[tauri::command]
 async fn contact_save(s: S<'_>, req: Req<cmd::contact_save>) -> Res<cmd::contact_save> {
-    contacts::save(s.db().await?, &s.actor().await?, req).await
+    contacts::save(&s.db().await?, &s.actor().await?, req).await
 }
 
 #[tauri::command]
 async fn contact_remove(s: S<'_>, req: Req<cmd::contact_remove>) -> Res<cmd::contact_remove> {
-    contacts::remove(s.db().await?, &s.actor().await?, req).await
+    contacts::remove(&s.db().await?, &s.actor().await?, req).await
 }
 
 #[tauri::command]
 async fn ledger_list(s: S<'_>, req: Req<cmd::ledger_list>) -> Res<cmd::ledger_list> {
-    ledger::list(s.db().await?, &req).await
+    ledger::list(&s.db().await?, &req).await
 }
 
 #[tauri::command]
 async fn ledger_post(s: S<'_>, req: Req<cmd::ledger_post>) -> Res<cmd::ledger_post> {
-    ledger::post(s.db().await?, &s.actor().await?, &req).await
+    ledger::post(&s.db().await?, &s.actor().await?, &req).await
 }
 
 #[tauri::command]
 async fn ledger_reverse(s: S<'_>, req: Req<cmd::ledger_reverse>) -> Res<cmd::ledger_reverse> {
-    ledger::reverse(s.db().await?, &s.actor().await?, &req).await
+    ledger::reverse(&s.db().await?, &s.actor().await?, &req).await
 }
 
 #[tauri::command]
 async fn ledger_import(s: S<'_>, req: Req<cmd::ledger_import>) -> Res<cmd::ledger_import> {
-    ledger_import::import(s.db().await?, &s.actor().await?, Path::new(&req)).await
+    ledger_import::import(&s.db().await?, &s.actor().await?, Path::new(&req)).await
 }
 
 #[tauri::command]
 async fn ledger_export(s: S<'_>, req: Req<cmd::ledger_export>) -> Res<cmd::ledger_export> {
     ledger_import::export(
-        s.db().await?,
+        &s.db().await?,
         Path::new(&req.path),
         req.distributor_id,
         req.lang,
@@ -242,7 +239,7 @@ async fn ledger_export(s: S<'_>, req: Req<cmd::ledger_export>) -> Res<cmd::ledge
 
 #[tauri::command]
 async fn statement_get(s: S<'_>, req: Req<cmd::statement_get>) -> Res<cmd::statement_get> {
-    statement::load(s.db().await?, &req).await
+    statement::load(&s.db().await?, &req).await
 }
 
 #[tauri::command]
@@ -250,7 +247,7 @@ async fn statement_save_pdf(
     s: S<'_>,
     req: Req<cmd::statement_save_pdf>,
 ) -> Res<cmd::statement_save_pdf> {
-    let path = statement::save_pdf(s.db().await?, &req, &s.prints, s.today()).await?;
+    let path = statement::save_pdf(&s.db().await?, &req, &s.prints, s.today()).await?;
     s.written.add(Path::new(&path));
     Ok(path)
 }
@@ -266,7 +263,7 @@ async fn statement_open(
         path: String::new(),
         ..req
     };
-    let path = statement::save_pdf(s.db().await?, &req, &s.prints, s.today()).await?;
+    let path = statement::save_pdf(&s.db().await?, &req, &s.prints, s.today()).await?;
     app.opener()
         .open_path(path.clone(), None::<&str>)
         .map_err(AppError::io)?;
@@ -280,7 +277,7 @@ async fn statement_print(s: S<'_>, req: Req<cmd::statement_print>) -> Res<cmd::s
         path: String::new(),
         ..req
     };
-    let path = statement::save_pdf(s.db().await?, &req, &s.prints, s.today()).await?;
+    let path = statement::save_pdf(&s.db().await?, &req, &s.prints, s.today()).await?;
     crate::print::print_pdf(Path::new(&path))?;
     Ok(path)
 }
@@ -293,7 +290,7 @@ async fn statement_batch(
 ) -> Res<cmd::statement_batch> {
     s.batch_cancel.store(false, Ordering::Relaxed);
     let summary = batch::run(
-        s.db().await?,
+        &s.db().await?,
         &req,
         s.batch_cancel.clone(),
         Arc::new(move |p| {
@@ -326,7 +323,7 @@ async fn path_open(app: AppHandle, s: S<'_>, req: Req<cmd::path_open>) -> Res<cm
 
 #[tauri::command]
 async fn statement_settings_get(s: S<'_>) -> Res<cmd::statement_settings_get> {
-    settings::load_statement_settings(s.db().await?).await
+    settings::load_statement_settings(&s.db().await?).await
 }
 
 #[tauri::command]
@@ -334,27 +331,27 @@ async fn statement_settings_save(
     s: S<'_>,
     req: Req<cmd::statement_settings_save>,
 ) -> Res<cmd::statement_settings_save> {
-    settings::save_statement_settings(s.db().await?, &s.actor().await?, req).await
+    settings::save_statement_settings(&s.db().await?, &s.actor().await?, req).await
 }
 
 #[tauri::command]
 async fn demo_load_sample(s: S<'_>) -> Res<cmd::demo_load_sample> {
-    demo::load_sample(s.db().await?, &s.actor().await?).await
+    demo::load_sample(&s.db().await?, &s.actor().await?).await
 }
 
 #[tauri::command]
 async fn complaint_list(s: S<'_>, req: Req<cmd::complaint_list>) -> Res<cmd::complaint_list> {
-    complaint::list(s.db().await?, &req, s.clock().now).await
+    complaint::list(&s.db().await?, &req, s.clock().now).await
 }
 
 #[tauri::command]
 async fn complaint_get(s: S<'_>, req: Req<cmd::complaint_get>) -> Res<cmd::complaint_get> {
-    complaint::get(s.db().await?, req, s.clock().now).await
+    complaint::get(&s.db().await?, req, s.clock().now).await
 }
 
 #[tauri::command]
 async fn complaint_record(s: S<'_>, req: Req<cmd::complaint_record>) -> Res<cmd::complaint_record> {
-    complaint::record(s.db().await?, &s.actor().await?, &req, s.clock().now).await
+    complaint::record(&s.db().await?, &s.actor().await?, &req, s.clock().now).await
 }
 
 #[tauri::command]
@@ -362,18 +359,18 @@ async fn complaint_transition(
     s: S<'_>,
     req: Req<cmd::complaint_transition>,
 ) -> Res<cmd::complaint_transition> {
-    complaint::transition(s.db().await?, &s.actor().await?, &req, s.clock().now).await
+    complaint::transition(&s.db().await?, &s.actor().await?, &req, s.clock().now).await
 }
 
 #[tauri::command]
 async fn complaint_note(s: S<'_>, req: Req<cmd::complaint_note>) -> Res<cmd::complaint_note> {
-    complaint::add_note(s.db().await?, &s.actor().await?, &req, s.clock().now).await
+    complaint::add_note(&s.db().await?, &s.actor().await?, &req, s.clock().now).await
 }
 
 #[tauri::command]
 async fn complaint_attach(s: S<'_>, req: Req<cmd::complaint_attach>) -> Res<cmd::complaint_attach> {
     complaint::attach(
-        s.db().await?,
+        &s.db().await?,
         &s.attachments,
         &s.actor().await?,
         &req,
@@ -389,7 +386,7 @@ async fn complaint_attachment_open(
     s: S<'_>,
     req: Req<cmd::complaint_attachment_open>,
 ) -> Res<cmd::complaint_attachment_open> {
-    let path = complaint::attachment_path(s.db().await?, &s.attachments, &req).await?;
+    let path = complaint::attachment_path(&s.db().await?, &s.attachments, &req).await?;
     app.opener()
         .open_path(path.to_string_lossy(), None::<&str>)
         .map_err(AppError::io)
@@ -397,7 +394,7 @@ async fn complaint_attachment_open(
 
 #[tauri::command]
 async fn complaint_report(s: S<'_>, req: Req<cmd::complaint_report>) -> Res<cmd::complaint_report> {
-    report::build(s.db().await?, &req, s.clock().now).await
+    report::build(&s.db().await?, &req, s.clock().now).await
 }
 
 #[tauri::command]
@@ -405,14 +402,14 @@ async fn complaint_report_file(
     s: S<'_>,
     req: Req<cmd::complaint_report_file>,
 ) -> Res<cmd::complaint_report_file> {
-    let path = report::write_file(s.db().await?, &req, s.clock()).await?;
+    let path = report::write_file(&s.db().await?, &req, s.clock()).await?;
     s.written.add(Path::new(&path));
     Ok(path)
 }
 
 #[tauri::command]
 async fn complaint_settings_get(s: S<'_>) -> Res<cmd::complaint_settings_get> {
-    complaint::load_settings(s.db().await?).await
+    complaint::load_settings(&s.db().await?).await
 }
 
 #[tauri::command]
@@ -420,12 +417,12 @@ async fn complaint_settings_save(
     s: S<'_>,
     req: Req<cmd::complaint_settings_save>,
 ) -> Res<cmd::complaint_settings_save> {
-    complaint::save_settings(s.db().await?, &s.actor().await?, req).await
+    complaint::save_settings(&s.db().await?, &s.actor().await?, req).await
 }
 
 #[tauri::command]
 async fn calendar_days_get(s: S<'_>) -> Res<cmd::calendar_days_get> {
-    days::list(s.db().await?).await
+    days::list(&s.db().await?).await
 }
 
 #[tauri::command]
@@ -433,19 +430,19 @@ async fn calendar_days_save(
     s: S<'_>,
     req: Req<cmd::calendar_days_save>,
 ) -> Res<cmd::calendar_days_save> {
-    days::replace(s.db().await?, &s.actor().await?, &req).await
+    days::replace(&s.db().await?, &s.actor().await?, &req).await
 }
 
 /// Replaces the dated exceptions with those of a `date,kind,name` CSV/XLSX file.
 #[tauri::command]
 async fn calendar_import(s: S<'_>, req: Req<cmd::calendar_import>) -> Res<cmd::calendar_import> {
     let list = days::read_csv(Path::new(&req))?;
-    days::replace(s.db().await?, &s.actor().await?, &list).await
+    days::replace(&s.db().await?, &s.actor().await?, &list).await
 }
 
 #[tauri::command]
 async fn calendar_export(s: S<'_>, req: Req<cmd::calendar_export>) -> Res<cmd::calendar_export> {
-    let list = days::list(s.db().await?).await?;
+    let list = days::list(&s.db().await?).await?;
     days::write_csv(Path::new(&req), &list)?;
     Ok(list.len() as u32)
 }
@@ -530,6 +527,11 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         commands::statement_batch,
         commands::statement_batch_cancel,
         commands::path_open,
+        backups::backup_overview,
+        backups::backup_now,
+        backups::backup_settings_save,
+        backups::backup_inspect,
+        backups::backup_restore,
         commands::statement_settings_get,
         commands::statement_settings_save,
         commands::demo_load_sample,

@@ -1,6 +1,7 @@
 //! The desktop shell: starts opening the database, registers the commands, starts the window.
 //! Business rules live in `dealerdesk-core`; see `commands.rs` for the adapters.
 mod agreements;
+mod backups;
 mod commands;
 mod print;
 mod state;

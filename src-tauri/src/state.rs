@@ -1,23 +1,26 @@
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use dealerdesk_core::actor::Actor;
+use dealerdesk_core::backup::{self, BackupAttempt};
 use dealerdesk_core::dates::Clock;
 use dealerdesk_core::db::Opened;
+use dealerdesk_core::error::FileProblem;
 use dealerdesk_core::opening::Written;
-use dealerdesk_core::{attachment, db, settings, AppResult, DatabaseConnection};
-use tokio::sync::OnceCell;
+use dealerdesk_core::{attachment, db, settings, AppError, AppResult, DatabaseConnection};
+use tokio::sync::{OnceCell, RwLock};
 
 /// The database as opened (and migrated) once, or why it could not be.
-type Opening = Arc<OnceCell<AppResult<Opened>>>;
+pub type Opening = Arc<OnceCell<AppResult<Opened>>>;
 
 /// Shared by every command. The connection is a pool: no global lock.
 pub struct AppState {
     /// Opened on a task started before the window, so the file is opened and
-    /// migrated while WebKit starts; a command waits for it (`db()`).
-    opening: Opening,
+    /// migrated while WebKit starts; a command waits for it (`db()`). A
+    /// restore replaces it with the restored file's.
+    pub session: Arc<RwLock<Opening>>,
     /// The instant the database was opened at (dates a pre-migration backup).
     opened_at: DateTime<Utc>,
     pub db_path: PathBuf,
@@ -31,12 +34,14 @@ pub struct AppState {
     pub fixed_today: Option<NaiveDate>,
     /// Files and folders written in this session: `path_open` may open them.
     pub written: Written,
+    /// This run's automatic backup, once tried.
+    pub last_backup: Arc<Mutex<Option<BackupAttempt>>>,
 }
 
 impl AppState {
     pub fn new(db_path: PathBuf, fixed_today: Option<NaiveDate>, opened_at: DateTime<Utc>) -> Self {
         AppState {
-            opening: Arc::new(OnceCell::new()),
+            session: Arc::new(RwLock::new(Arc::new(OnceCell::new()))),
             opened_at,
             attachments: attachment::root_for(&db_path),
             prints: db_path
@@ -47,30 +52,83 @@ impl AppState {
             db_path,
             fixed_today,
             written: Written::default(),
+            last_backup: Arc::new(Mutex::new(None)),
         }
     }
 
     /// Starts opening the database on the async runtime; returns at once.
+    /// Once open, the file is checked (`quick_check`, holding writes back
+    /// until it passes) and the day's first automatic backup is made.
     pub fn start_opening(&self) {
-        let (cell, path, at) = (self.opening.clone(), self.db_path.clone(), self.opened_at);
+        let session = self.session.clone();
+        let (path, at) = (self.db_path.clone(), self.opened_at);
+        let (root, last) = (self.attachments.clone(), self.last_backup.clone());
         tauri::async_runtime::spawn(async move {
-            if let Err(e) = open_once(&cell, &path, at).await {
-                eprintln!(
+            let cell = session.read().await.clone();
+            match open_once(&cell, &path, at).await {
+                Err(e) => eprintln!(
                     "DealerDesk cannot open its database {}: {e}",
                     path.display()
-                );
+                ),
+                Ok(opened) => {
+                    let conn = opened.db.clone();
+                    if let Err(e) = db::quick_check_before_writes(&conn, &path).await {
+                        // Nothing more is written to a damaged file: every
+                        // command answers why, and the latest good backup is named.
+                        let damaged = damaged(e, &path, &conn).await;
+                        db::close(conn).await.ok();
+                        let failed = Arc::new(OnceCell::new());
+                        failed.set(Err(damaged)).ok();
+                        *session.write().await = failed;
+                        return;
+                    }
+                    let now = chrono::Local::now().fixed_offset();
+                    let tried = backup::automatic(&conn, &path, &root, now).await;
+                    let attempt = match tried {
+                        Ok(None) => None,
+                        Ok(Some(info)) => Some(BackupAttempt {
+                            at: now.to_rfc3339(),
+                            backup: Some(info),
+                            error: None,
+                        }),
+                        Err(e) => Some(BackupAttempt {
+                            at: now.to_rfc3339(),
+                            backup: None,
+                            error: Some(e),
+                        }),
+                    };
+                    if let Ok(mut slot) = last.lock() {
+                        *slot = attempt;
+                    }
+                }
             }
         });
     }
 
     /// The database, once open: waits while it is being opened; the error
     /// that stopped it otherwise (shown by the page that asked).
-    pub async fn opened(&self) -> AppResult<&Opened> {
-        open_once(&self.opening, &self.db_path, self.opened_at).await
+    pub async fn db(&self) -> AppResult<DatabaseConnection> {
+        let cell = self.session.read().await.clone();
+        Ok(open_once(&cell, &self.db_path, self.opened_at)
+            .await?
+            .db
+            .clone())
     }
 
-    pub async fn db(&self) -> AppResult<&DatabaseConnection> {
-        Ok(&self.opened().await?.db)
+    /// The copy written before this start's migration, and why the database
+    /// cannot be used, if it cannot.
+    pub async fn open_state(&self) -> (Option<PathBuf>, Option<AppError>) {
+        let cell = self.session.read().await.clone();
+        match open_once(&cell, &self.db_path, self.opened_at).await {
+            Ok(o) => (o.backup.clone(), None),
+            Err(e) => (None, Some(e)),
+        }
+    }
+
+    /// Where backups go, from Settings when the database can say.
+    pub async fn backup_settings(&self) -> backup::BackupSettings {
+        let db = self.db().await.ok();
+        backup::settings_or_default(db.as_ref()).await
     }
 
     /// The program's own folders, whose documents `path_open` may open: the
@@ -81,6 +139,7 @@ impl AppState {
             self.attachments.clone(),
             self.prints.clone(),
             beside.join("backups"),
+            backup::default_folder(&self.db_path),
         ]
     }
 
@@ -96,7 +155,7 @@ impl AppState {
     /// Who writes: the operator from Settings (writes are refused until it is
     /// set) at the office's clock.
     pub async fn actor(&self) -> AppResult<Actor> {
-        settings::actor(self.db().await?, None, self.clock()).await
+        settings::actor(&self.db().await?, None, self.clock()).await
     }
 }
 
@@ -111,4 +170,35 @@ async fn open_once<'a>(
         .await
         .as_ref()
         .map_err(Clone::clone)
+}
+
+/// The damage found, with the newest backup that verifies as the way back.
+async fn damaged(e: AppError, path: &std::path::Path, conn: &DatabaseConnection) -> AppError {
+    let folder = backup::settings_or_default(Some(conn))
+        .await
+        .folder_for(path);
+    let mut recovery = None;
+    for listed in backup::list(&folder) {
+        let file = PathBuf::from(&listed.info.path);
+        if backup::restore::inspect(&file, path).await.is_ok() {
+            recovery = Some(listed.info.path.clone());
+            break;
+        }
+    }
+    match e {
+        AppError::DataFile {
+            problem: FileProblem::Damaged,
+            path: p,
+            detail,
+            version,
+            ..
+        } => AppError::DataFile {
+            problem: FileProblem::Damaged,
+            path: p,
+            detail,
+            version,
+            recovery,
+        },
+        other => other,
+    }
 }

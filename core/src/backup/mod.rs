@@ -10,7 +10,7 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
-use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
+use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, Statement};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use ts_rs::TS;
@@ -702,6 +702,80 @@ pub fn list(folder: &Path) -> Vec<BackupListed> {
         .unwrap_or_default();
     out.sort_by(|a, b| b.info.file_name.cmp(&a.info.file_name));
     out
+}
+
+/// The outcome of the last automatic backup this run tried.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct BackupAttempt {
+    pub at: String,
+    /// The backup written; none when it failed.
+    pub backup: Option<BackupInfo>,
+    pub error: Option<AppError>,
+}
+
+/// The backup folder as the Settings page shows it.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct BackupOverview {
+    pub folder: String,
+    pub settings: BackupSettings,
+    /// Newest first.
+    pub backups: Vec<BackupListed>,
+    /// When the newest automatic backup was made.
+    pub last_success: Option<String>,
+    /// This run's automatic backup, if it was due.
+    pub last_attempt: Option<BackupAttempt>,
+}
+
+pub fn overview(
+    db_path: &Path,
+    settings: BackupSettings,
+    last_attempt: Option<BackupAttempt>,
+) -> BackupOverview {
+    let folder = settings.folder_for(db_path);
+    let backups = list(&folder);
+    let last_success = backups
+        .iter()
+        .filter(|b| b.problem.is_none() && b.info.kind == BackupKind::Automatic)
+        .map(|b| b.info.created_at.clone())
+        .next();
+    BackupOverview {
+        folder: folder.display().to_string(),
+        settings,
+        backups,
+        last_success,
+        last_attempt,
+    }
+}
+
+/// The backup of the first start of a day: skipped when one was already
+/// made that (local) day or the database holds no distributor; the rotation
+/// prunes after a backup succeeded. `None` when nothing was due.
+pub async fn automatic(
+    conn: &DatabaseConnection,
+    db_path: &Path,
+    attachments_root: &Path,
+    at: DateTime<FixedOffset>,
+) -> AppResult<Option<BackupInfo>> {
+    let settings = load_settings(conn).await?;
+    let folder = settings.folder_for(db_path);
+    let today = at.date_naive();
+    if rotation::automatic(&folder)
+        .iter()
+        .any(|(when, _)| when.date() == today)
+    {
+        return Ok(None);
+    }
+    let distributors = crate::entity::distributor::Entity::find()
+        .count(conn)
+        .await?;
+    if distributors == 0 {
+        return Ok(None);
+    }
+    let info = create_in(conn, attachments_root, &folder, BackupKind::Automatic, at).await?;
+    rotation::prune(&folder, &settings);
+    Ok(Some(info))
 }
 
 /// One file of the backup folder.

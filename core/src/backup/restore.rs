@@ -50,8 +50,19 @@ pub async fn restore(
     file: &Path,
     at: DateTime<FixedOffset>,
 ) -> AppResult<Restored> {
+    let lock = UseLock::exclusive(place.db_path)?;
+    restore_holding(place, file, at, &lock).await
+}
+
+/// `restore` for a caller that already holds the file exclusively (the
+/// window, which lets go of its own shared lock first).
+pub async fn restore_holding(
+    place: &Place<'_>,
+    file: &Path,
+    at: DateTime<FixedOffset>,
+    _exclusive: &UseLock,
+) -> AppResult<Restored> {
     let db_path = place.db_path;
-    let _lock = UseLock::exclusive(db_path)?;
     let verified = verify(file, &scratch_for(db_path)).await?;
 
     let safety_copy = keep_current(place, at).await?;

@@ -29,7 +29,7 @@ pub fn automatic(folder: &Path) -> Vec<(NaiveDateTime, PathBuf)> {
                 .collect()
         })
         .unwrap_or_default();
-    out.sort_by(|a, b| b.0.cmp(&a.0));
+    out.sort_by_key(|b| std::cmp::Reverse(b.0));
     out
 }
 

@@ -74,7 +74,7 @@ pub fn at_path(e: AppError, path: &Path) -> AppError {
 /// Writers never wait on it (SQLite's own locks order the writes), so the
 /// CLI always writes beside the app.
 pub struct UseLock {
-    _file: File,
+    file: File,
 }
 
 impl std::fmt::Debug for UseLock {
@@ -93,14 +93,26 @@ impl UseLock {
         let file = lock_file(db_path)?;
         file.lock_shared()
             .map_err(|e| AppError::io(format!("{}: {e}", lock_path(db_path).display())))?;
-        Ok(UseLock { _file: file })
+        Ok(UseLock { file })
+    }
+
+    /// Lets go of a shared lock (so this process can take it exclusively).
+    pub fn release(&self) {
+        self.file.unlock().ok();
+    }
+
+    /// Takes the shared lock again after `release`.
+    pub fn reacquire(&self) -> AppResult<()> {
+        self.file
+            .lock_shared()
+            .map_err(|e| AppError::io(format!("lock: {e}")))
     }
 
     /// Exclusive, or `in_use` at once when any other process holds the file.
     pub fn exclusive(db_path: &Path) -> AppResult<UseLock> {
         let file = lock_file(db_path)?;
         match file.try_lock() {
-            Ok(()) => Ok(UseLock { _file: file }),
+            Ok(()) => Ok(UseLock { file }),
             Err(TryLockError::WouldBlock) => Err(AppError::file(FileProblem::InUse, db_path, None)),
             Err(TryLockError::Error(e)) => Err(AppError::io(format!(
                 "{}: {e}",

@@ -138,7 +138,18 @@ pub async fn integrity_check(db: &DatabaseConnection, path: &Path) -> AppResult<
     check_pragma(db, path, "PRAGMA integrity_check").await
 }
 
-async fn check_pragma(db: &DatabaseConnection, path: &Path, sql: &str) -> AppResult<()> {
+/// `quick_check` inside a write transaction: every writer (this program's
+/// and the CLI's) waits until the file is known sound; readers go on.
+pub async fn quick_check_before_writes(db: &DatabaseConnection, path: &Path) -> AppResult<()> {
+    let txn = write(db)
+        .await
+        .map_err(|e| files::at_path(e.into(), path))?;
+    let checked = check_pragma(&txn, path, "PRAGMA quick_check").await;
+    txn.rollback().await.ok();
+    checked
+}
+
+async fn check_pragma<C: ConnectionTrait>(db: &C, path: &Path, sql: &str) -> AppResult<()> {
     let rows = db
         .query_all_raw(sea_orm::Statement::from_string(
             db.get_database_backend(),
@@ -217,6 +228,8 @@ pub struct AppInfo {
     /// The date given with `--today` / `DEALERDESK_TODAY`, if any: the UI then
     /// dates its forms on it too.
     pub fixed_today: Option<String>,
+    /// Why the database cannot be used (damaged, newer, half-upgraded…), if so.
+    pub problem: Option<AppError>,
 }
 
 /// Writes the log back into the database file and closes the pool, so the

@@ -14,6 +14,9 @@ import type { Attachment } from './Attachment';
 import type { AttachmentAdd } from './AttachmentAdd';
 import type { AuditEntry } from './AuditEntry';
 import type { AuditQuery } from './AuditQuery';
+import type { BackupInfo } from './BackupInfo';
+import type { BackupOverview } from './BackupOverview';
+import type { BackupSettings } from './BackupSettings';
 import type { BatchProgress } from './BatchProgress';
 import type { BatchRequest } from './BatchRequest';
 import type { BatchSummary } from './BatchSummary';
@@ -64,6 +67,7 @@ import type { RebateRunRequest } from './RebateRunRequest';
 import type { Reminder } from './Reminder';
 import type { ReportFileRequest } from './ReportFileRequest';
 import type { ReportRequest } from './ReportRequest';
+import type { Restored } from './Restored';
 import type { ResultsRequest } from './ResultsRequest';
 import type { ReverseRequest } from './ReverseRequest';
 import type { RevokeRequest } from './RevokeRequest';
@@ -159,6 +163,16 @@ export type Commands = {
   statement_batch_cancel: { req: void; res: null; progress: never };
   /** Opens a folder or file the app wrote (a batch folder, a saved PDF). */
   path_open: { req: string; res: null; progress: never };
+  /** The backup folder: its backups (newest first), the backup settings, when the last automatic backup was made and how this start's attempt went. */
+  backup_overview: { req: void; res: BackupOverview; progress: never };
+  /** Backs up the database and its attachments into the backup folder now. */
+  backup_now: { req: void; res: BackupInfo; progress: never };
+  /** Saves the backup folder (empty: `backups/` beside the database) and the rotation. */
+  backup_settings_save: { req: BackupSettings; res: BackupSettings; progress: never };
+  /** Checks a backup file (manifest, checksums, integrity, version) and says what it holds. */
+  backup_inspect: { req: string; res: BackupInfo; progress: never };
+  /** Replaces the database with a backup: the current data is backed up first, the window's connections close, the files are swapped and the restored data is opened (and migrated). */
+  backup_restore: { req: string; res: Restored; progress: never };
   /** Company profile, aging buckets and statement texts. */
   statement_settings_get: { req: void; res: StatementSettings; progress: never };
   /** Saves the statement settings. */
@@ -322,6 +336,11 @@ export const COMMAND_NAMES = [
   'statement_batch',
   'statement_batch_cancel',
   'path_open',
+  'backup_overview',
+  'backup_now',
+  'backup_settings_save',
+  'backup_inspect',
+  'backup_restore',
   'statement_settings_get',
   'statement_settings_save',
   'demo_load_sample',

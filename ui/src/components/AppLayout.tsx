@@ -6,17 +6,20 @@ import {
   ReadOutlined,
   SolutionOutlined,
   CustomerServiceOutlined,
+  SafetyOutlined,
   SettingOutlined,
   ShopOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Flex, Layout, Menu, Spin, Typography } from 'antd';
+import { Alert, Flex, Layout, Menu, Spin, Typography } from 'antd';
 import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 
 import { normaliseLanguage, storedLanguage } from '../i18n';
-import { useSettings } from '../ipc/queries';
+import { useAppInfo, useSettings } from '../ipc/queries';
+import { appErrorMessage } from '../lib/errors';
+import { RestoreButton } from './backup/BackupCard';
 import { LanguageSwitch } from './LanguageSwitch';
 import { OperatorNameModal } from './OperatorNameModal';
 
@@ -27,6 +30,9 @@ export function AppLayout() {
   const navigate = useNavigate();
   const location = useLocation();
   const settings = useSettings();
+  const info = useAppInfo();
+  const problem = info.data?.problem ?? null;
+  const recovery = problem?.kind === 'data_file' ? problem.recovery : null;
 
   // A language saved on this PC wins; otherwise follow the saved setting.
   const savedLanguage = normaliseLanguage(settings.data?.language);
@@ -37,7 +43,7 @@ export function AppLayout() {
   }, [savedLanguage, i18n]);
 
   const path = location.pathname;
-  const section = ['/agreements', '/rebates', '/onboarding', '/training', '/reminders'].find((k) =>
+  const section = ['/agreements', '/rebates', '/onboarding', '/training', '/reminders', '/backup'].find((k) =>
     path.startsWith(k),
   );
   const selected = section
@@ -116,6 +122,11 @@ export function AppLayout() {
                 label: <span id="nav-complaint-report">{t('nav.complaintReport')}</span>,
               },
               {
+                key: '/backup',
+                icon: <SafetyOutlined />,
+                label: <span id="nav-backup">{t('nav.backup')}</span>,
+              },
+              {
                 key: '/settings',
                 icon: <SettingOutlined />,
                 label: <span id="nav-settings">{t('nav.settings')}</span>,
@@ -124,6 +135,24 @@ export function AppLayout() {
           />
         </Sider>
         <Content className="app-content">
+          {problem ? (
+            <Alert
+              type="error"
+              showIcon
+              id="db-problem"
+              style={{ marginBottom: 16 }}
+              title={t('backup.problemTitle')}
+              description={appErrorMessage(problem, t)}
+              action={
+                recovery ? (
+                  <RestoreButton
+                    path={recovery}
+                    label={t('backup.restoreCopy', { file: recovery.split(/[\\/]/).pop() ?? recovery })}
+                  />
+                ) : null
+              }
+            />
+          ) : null}
           {/* Pages are loaded when first opened; the menu stays while one loads. */}
           <Suspense fallback={<Spin style={{ display: 'block', marginTop: 64 }} />}>
             <Outlet />

@@ -27,12 +27,15 @@ export const ROOTS = {
   training: ['training'],
   certificates: ['certificates'],
   compliance: ['compliance'],
+  backups: ['backups'],
 } as const satisfies Record<string, readonly [string]>;
 
 export type Root = keyof typeof ROOTS;
 
 /** Commands that change nothing (they read, or write only files the user chose). */
 export const READS = [
+  'backup_overview',
+  'backup_inspect',
   'app_info',
   'settings_get',
   'distributor_list',
@@ -156,6 +159,10 @@ export const WRITES: Record<WriteCommand, readonly Root[]> = {
   session_results: ['training', 'certificates', 'compliance', 'audit', ...CHECKLISTS],
   session_move: ['training', 'certificates', 'compliance', 'audit', ...CHECKLISTS],
   certificate_revoke: ['certificates', 'compliance', 'training', 'audit', ...CHECKLISTS],
+  backup_now: ['backups'],
+  backup_settings_save: ['backups', 'audit'],
+  // A restore replaces every answer.
+  backup_restore: Object.keys(ROOTS) as Root[],
 };
 
 /**

@@ -51,6 +51,7 @@ const KINDS = new Set<AppError['kind']>([
   'database',
   'missing_glyphs',
   'cancelled',
+  'data_file',
 ]);
 
 export function isAppError(e: unknown): e is AppError {
@@ -180,6 +181,21 @@ export type Ipc = typeof ipc;
 
 /** File pickers of the dialog plugin; null when the user cancels. */
 export const dialogs = {
+  /** A backup to restore: DealerDesk's own files, or a copy made before an upgrade. */
+  async pickBackupFile(title: string): Promise<string | null> {
+    try {
+      const picked = await open({
+        title,
+        multiple: false,
+        directory: false,
+        filters: [{ name: 'DealerDesk', extensions: ['ddbak', 'bak', 'sqlite'] }],
+      });
+      return typeof picked === 'string' ? picked : null;
+    } catch (e) {
+      throw toAppError(e);
+    }
+  },
+
   async pickImportFile(title: string): Promise<string | null> {
     try {
       const picked = await open({

@@ -122,6 +122,15 @@ export function describeAppError(err: AppError, t: TFunction, opts: DescribeOpti
       return { fields: [], message: t('errors.kind.missing_glyphs', { chars: err.chars }) };
     case 'cancelled':
       return { fields: [], message: t('errors.kind.cancelled') };
+    case 'data_file':
+      return {
+        fields: [],
+        message: t(`errors.file.${err.problem}`, {
+          path: err.path,
+          detail: err.detail ?? '',
+          version: err.version,
+        }),
+      };
   }
 }
 

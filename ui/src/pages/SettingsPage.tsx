@@ -21,6 +21,7 @@ import type { Settings } from '../bindings/Settings';
 import type { TierLabel } from '../bindings/TierLabel';
 import { PageHeader } from '../components/PageHeader';
 import { QueryError } from '../components/QueryError';
+import { BackupCard } from '../components/backup/BackupCard';
 import { AgreementTemplatesCard } from '../components/settings/AgreementTemplatesCard';
 import { CalendarCard } from '../components/settings/CalendarCard';
 import { ComplaintSettingsCard } from '../components/settings/ComplaintSettingsCard';
@@ -318,6 +319,7 @@ export function SettingsPage() {
       <OnboardingStepsCard />
       <AgreementTemplatesCard />
       <TrainingSettingsCard />
+      <BackupCard />
       <AboutCard />
     </div>
   );
