@@ -44,6 +44,9 @@ pub enum ErrorCode {
     SheetTooWide,
     /// Two columns of a sheet mean the same field (detail: the second header).
     HeaderTwice,
+    /// An imported row would move an existing distributor's status along no legal
+    /// transition (detail: `from → to`).
+    IllegalStatusMove,
     /// A total (a statement's balance, its aging) beyond what i64 fen can hold.
     TotalOutOfRange,
     HeaderMissing,
@@ -141,6 +144,7 @@ impl ErrorCode {
         ErrorCode::FileType,
         ErrorCode::SheetTooWide,
         ErrorCode::HeaderTwice,
+        ErrorCode::IllegalStatusMove,
         ErrorCode::TotalOutOfRange,
         ErrorCode::HeaderMissing,
         ErrorCode::HoursFormat,
@@ -238,6 +242,7 @@ impl ErrorCode {
             ErrorCode::FileType => "file_type",
             ErrorCode::SheetTooWide => "sheet_too_wide",
             ErrorCode::HeaderTwice => "header_twice",
+            ErrorCode::IllegalStatusMove => "illegal_status_move",
             ErrorCode::TotalOutOfRange => "total_out_of_range",
             ErrorCode::HeaderMissing => "header_missing",
             ErrorCode::HoursFormat => "hours_format",

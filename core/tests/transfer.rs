@@ -363,3 +363,60 @@ async fn the_same_file_twice_changes_nothing_and_partial_sheets_keep_other_field
     assert_eq!(d.credit_limit.to_string(), "1000.00");
     assert_eq!(d.tier, Tier::Core);
 }
+
+#[tokio::test]
+async fn an_import_moves_a_status_only_along_the_lifecycle() {
+    let (dir, db) = fresh().await;
+    let file = dir.path().join("in.csv");
+    let write = |rows: &[String]| {
+        std::fs::write(
+            &file,
+            std::iter::once(HEADER.to_owned())
+                .chain(rows.iter().cloned())
+                .collect::<Vec<_>>()
+                .join("\n"),
+        )
+        .unwrap()
+    };
+    // New rows may start in any status: an existing channel is brought in.
+    write(&[
+        row("D1", "甲", 1, "core", "active", "1000"),
+        row("D2", "乙", 2, "core", "terminated", "1000"),
+    ]);
+    import(&db, &actor(), &file).await.unwrap();
+    let d1 = distributor::get_by_code(&db, "D1").await.unwrap().unwrap();
+    assert_eq!(d1.status, "active");
+    let detail = distributor::get(&db, d1.id).await.unwrap();
+    assert_eq!(detail.status_history.len(), 1);
+    assert_eq!(detail.status_history[0].reason, "import");
+
+    // A legal step goes through (active → suspended).
+    write(&[row("D1", "甲", 1, "core", "suspended", "1000")]);
+    import(&db, &actor(), &file).await.unwrap();
+    let d1 = distributor::get_by_code(&db, "D1").await.unwrap().unwrap();
+    assert_eq!(d1.status, "suspended");
+
+    // A terminated distributor does not come back through a sheet, nor does
+    // a suspended one skip back to approved.
+    write(&[
+        row("D1", "甲", 1, "core", "approved", "1000"),
+        row("D2", "乙", 2, "core", "active", "1000"),
+    ]);
+    let err = import(&db, &actor(), &file).await.unwrap_err();
+    let AppError::ImportRejected { errors } = err else {
+        panic!("{err:?}")
+    };
+    let found: Vec<_> = errors
+        .iter()
+        .map(|e| (e.row, e.field.as_str(), e.code.key(), e.detail.clone().unwrap_or_default()))
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            (2, "status", "illegal_status_move", "suspended → approved".to_string()),
+            (3, "status", "illegal_status_move", "terminated → active".to_string()),
+        ]
+    );
+    let d2 = distributor::get_by_code(&db, "D2").await.unwrap().unwrap();
+    assert_eq!(d2.status, "terminated");
+}

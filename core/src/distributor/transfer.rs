@@ -304,6 +304,19 @@ async fn plan<C: ConnectionTrait>(db: &C, t: &Table) -> AppResult<Plan> {
                 ));
             }
         }
+        // An existing distributor moves only along the lifecycle; a new row
+        // may start in any status (bringing an existing channel in).
+        if let (Some(m), Some(to)) = (existing.as_ref(), status) {
+            let from = Status::parse(&m.status);
+            if let Some(from) = from.filter(|f| *f != to && !f.can_move_to(to)) {
+                errors.push(row_err(
+                    row,
+                    "status",
+                    ErrorCode::IllegalStatusMove,
+                    Some(format!("{} → {}", from.key(), to.key())),
+                ));
+            }
+        }
         let unchanged = existing.as_ref().is_some_and(|m| {
             distributor::validate_input(&input_of(m)).is_ok_and(|before| before == valid)
                 && status.is_none_or(|s| s.key() == m.status)
