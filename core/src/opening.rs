@@ -77,6 +77,48 @@ pub fn check(path: &str, roots: &[PathBuf], written: &Written) -> AppResult<Path
     }
 }
 
+/// How the system prints a PDF: the program, its arguments and its
+/// environment, with the path always one argument or one variable and never
+/// part of a command line a shell parses (a path with spaces, `;`, `$()` or
+/// `'` stays a path).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PrintCommand {
+    pub program: String,
+    pub args: Vec<std::ffi::OsString>,
+    pub env: Vec<(String, std::ffi::OsString)>,
+}
+
+/// The variable that carries the path to PowerShell on Windows.
+pub const PRINT_PATH_VAR: &str = "DEALERDESK_PRINT_PATH";
+
+/// Linux and macOS: CUPS `lp -- <path>` to the default printer (`--` so a
+/// path starting with `-` is no option). Windows: PowerShell runs a fixed
+/// script that reads the path from a variable and asks the file's viewer to
+/// print it (the shell's "print" verb).
+pub fn print_command(windows: bool, path: &Path) -> PrintCommand {
+    if windows {
+        PrintCommand {
+            program: "powershell".into(),
+            args: [
+                "-NoProfile",
+                "-NonInteractive",
+                "-Command",
+                "Start-Process -LiteralPath $env:DEALERDESK_PRINT_PATH -Verb Print",
+            ]
+            .into_iter()
+            .map(Into::into)
+            .collect(),
+            env: vec![(PRINT_PATH_VAR.into(), path.as_os_str().to_owned())],
+        }
+    } else {
+        PrintCommand {
+            program: "lp".into(),
+            args: vec!["--".into(), path.as_os_str().to_owned()],
+            env: Vec::new(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -148,5 +190,31 @@ mod tests {
         written.add(&elsewhere);
         assert!(check(outside.to_str().unwrap(), &roots, &written).is_ok());
         assert!(check(elsewhere.to_str().unwrap(), &roots, &written).is_ok());
+    }
+
+    #[test]
+    fn a_printed_path_is_never_parsed_by_a_shell() {
+        for nasty in [
+            "C:\\Users\\王 伟\\对账单 2026.pdf",
+            "C:\\t\\a'; Remove-Item -Recurse C:\\ ; '.pdf",
+            "C:\\t\\$(Stop-Computer).pdf",
+            "-d printer.pdf",
+        ] {
+            let path = Path::new(nasty);
+            let linux = print_command(false, path);
+            assert_eq!(linux.program, "lp");
+            assert_eq!(linux.args, vec![std::ffi::OsString::from("--"), nasty.into()]);
+            assert!(linux.env.is_empty());
+
+            let win = print_command(true, path);
+            assert_eq!(win.program, "powershell");
+            // The script is fixed; the path is only in the variable it reads.
+            assert!(win.args.iter().all(|a| !a.to_string_lossy().contains(nasty)));
+            assert_eq!(
+                win.args.last().unwrap(),
+                "Start-Process -LiteralPath $env:DEALERDESK_PRINT_PATH -Verb Print"
+            );
+            assert_eq!(win.env, vec![(PRINT_PATH_VAR.to_string(), nasty.into())]);
+        }
     }
 }

@@ -4,23 +4,15 @@ use std::path::Path;
 
 use dealerdesk_core::{AppError, AppResult};
 
-/// Linux and macOS: CUPS `lp` to the default printer. Windows: the shell's
-/// "print" verb for the file's associated viewer.
+/// Prints through the system (`opening::print_command` builds the program
+/// and its arguments; the path is never parsed by a shell).
 pub fn print_pdf(path: &Path) -> AppResult<()> {
-    #[cfg(windows)]
-    let mut cmd = {
-        let mut c = std::process::Command::new("powershell");
-        c.args(["-NoProfile", "-Command", "Start-Process", "-FilePath"])
-            .arg(path)
-            .args(["-Verb", "Print"]);
-        c
-    };
-    #[cfg(not(windows))]
-    let mut cmd = {
-        let mut c = std::process::Command::new("lp");
-        c.arg(path);
-        c
-    };
+    let spec = dealerdesk_core::opening::print_command(cfg!(windows), path);
+    let mut cmd = std::process::Command::new(&spec.program);
+    cmd.args(&spec.args);
+    for (k, v) in &spec.env {
+        cmd.env(k, v);
+    }
     let out = cmd.output().map_err(|e| {
         if e.kind() == std::io::ErrorKind::NotFound {
             AppError::field("printer", ErrorCode::NoPrintSystem)
