@@ -1,4 +1,4 @@
-//! `ledger import|export`, `statement` and `statements` (the batch).
+//! `ledger import|export|reverse`, `statement` and `statements` (the batch).
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -6,6 +6,7 @@ use std::sync::Arc;
 use clap::{Args, Subcommand};
 use dealerdesk_core::lang::Lang;
 use dealerdesk_core::ledger::{self, batch, statement};
+use dealerdesk_core::error::{ErrorCode, FieldError};
 use dealerdesk_core::{AppError, AppResult};
 
 use crate::context::Ctx;
@@ -23,6 +24,25 @@ pub enum LedgerCommand {
         distributor: Option<String>,
         #[arg(long, default_value = "en")]
         lang: Lang,
+    },
+    /// Reverses a posted entry with one linked adjustment of the opposite sign
+    /// (entries are never edited or deleted).
+    Reverse {
+        /// The distributor's code.
+        #[arg(long)]
+        distributor: String,
+        /// The entry's kind: invoice, payment, credit_note, rebate, adjustment, opening.
+        #[arg(long)]
+        kind: String,
+        /// The entry's document number.
+        #[arg(long)]
+        doc_no: String,
+        /// The reversal's date (YYYY-MM-DD; default today), not before the entry's.
+        #[arg(long)]
+        date: Option<String>,
+        /// Why (recorded with the reversal).
+        #[arg(long)]
+        reason: String,
     },
 }
 
@@ -48,6 +68,36 @@ pub async fn run(ctx: &Ctx, cmd: &LedgerCommand) -> AppResult<()> {
             };
             let n = ledger::import::export(&ctx.conn, file, id, *lang).await?;
             println!("exported {n} entries to {}", file.display());
+        }
+        LedgerCommand::Reverse {
+            distributor,
+            kind,
+            doc_no,
+            date,
+            reason,
+        } => {
+            let id = ctx.distributor_id(distributor).await?;
+            let kind = ledger::EntryKind::parse(kind).ok_or_else(|| {
+                AppError::Validation {
+                    fields: vec![FieldError::with_detail("kind", ErrorCode::InvalidChoice, kind.clone())],
+                }
+            })?;
+            let entry = ledger::find_by_doc(&ctx.conn, id, kind, doc_no)
+                .await?
+                .ok_or_else(|| AppError::not_found("ledger_entry", format!("{distributor} {} {doc_no}", kind.key())))?;
+            let req = ledger::ReverseRequest {
+                entry_id: entry.id,
+                date: date.clone().unwrap_or_else(|| ctx.clock.today.to_string()),
+                reason: reason.clone(),
+            };
+            let r = ledger::reverse(&ctx.conn, &ctx.actor().await?, &req).await?;
+            println!(
+                "reversed {} {doc_no}: {} {} dated {}",
+                kind.key(),
+                r.doc_no,
+                r.amount,
+                r.date
+            );
         }
     }
     Ok(())

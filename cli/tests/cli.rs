@@ -1,7 +1,7 @@
 //! Distributors, the ledger and statements, sample data and the complaint
 //! report through the real CLI binary.
 mod common;
-use common::{cli, HEADER};
+use common::{cli, ok, HEADER};
 use std::process::Command;
 
 #[test]
@@ -349,5 +349,61 @@ fn complaints_report_json_and_pdf() {
     assert!(
         text.contains("客诉分析报告") && text.contains("帕累托"),
         "{text}"
+    );
+}
+
+#[test]
+fn a_reversal_from_the_command_line_exports_and_imports_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("rev.sqlite");
+    let people = dir.path().join("d.csv");
+    std::fs::write(&people, format!("{HEADER}\nD1,上海华东经销有限公司,华东,91110000802100433B,,王伟,13812345678,,上海市,上海市,,浦东新区张江路 88 号,core,active,50000.00,30\n")).unwrap();
+    ok(&db, &["distributors", "import", people.to_str().unwrap()]);
+    // The longest document number an import takes.
+    let long_doc = "INV-".to_string() + &"9".repeat(36);
+    let sheet = dir.path().join("l.csv");
+    std::fs::write(
+        &sheet,
+        format!("distributor_code,date,doc_no,kind,amount\nD1,2026-01-05,{long_doc},invoice,100.00\n"),
+    )
+    .unwrap();
+    ok(&db, &["ledger", "import", sheet.to_str().unwrap()]);
+
+    let out = ok(
+        &db,
+        &[
+            "ledger", "reverse", "--distributor", "D1", "--kind", "invoice", "--doc-no", &long_doc,
+            "--date", "2026-01-06", "--reason", "开错单",
+        ],
+    );
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains(&format!("R-INV-{long_doc}")), "{said}");
+    assert!(said.contains("-100.00"), "{said}");
+    // Twice is refused.
+    let again = cli(
+        &db,
+        &[
+            "ledger", "reverse", "--distributor", "D1", "--kind", "invoice", "--doc-no", &long_doc,
+            "--reason", "再来",
+        ],
+    );
+    assert!(!again.status.success());
+    // An unknown entry is named.
+    let none = cli(
+        &db,
+        &["ledger", "reverse", "--distributor", "D1", "--kind", "payment", "--doc-no", "X", "--reason", "r"],
+    );
+    assert!(String::from_utf8_lossy(&none.stderr).contains("not found"));
+
+    // The exported ledger, reversal included, imports into another file.
+    let csv = dir.path().join("out.csv");
+    ok(&db, &["ledger", "export", csv.to_str().unwrap()]);
+    let other = dir.path().join("other.sqlite");
+    ok(&other, &["distributors", "import", people.to_str().unwrap()]);
+    let out = ok(&other, &["ledger", "import", csv.to_str().unwrap()]);
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("2 entries added"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
     );
 }

@@ -381,6 +381,19 @@ async fn find_doc<C: ConnectionTrait>(
         .await?)
 }
 
+/// The entry a distributor's document number names (its natural key), as
+/// the CLI's `ledger reverse` finds it.
+pub async fn find_by_doc<C: ConnectionTrait>(
+    db: &C,
+    distributor_id: i64,
+    kind: EntryKind,
+    doc_no: &str,
+) -> AppResult<Option<LedgerEntry>> {
+    Ok(find_doc(db, distributor_id, kind, doc_no.trim())
+        .await?
+        .map(|m| to_dto(m, None)))
+}
+
 fn audit_change(field: &str, after: String) -> audit::FieldChange {
     audit::FieldChange {
         field: field.into(),
