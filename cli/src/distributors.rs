@@ -40,6 +40,9 @@ pub async fn run(ctx: &Ctx, cmd: &DistributorCommand) -> AppResult<()> {
                 s.updated,
                 s.unchanged
             );
+            if !s.ignored_columns.is_empty() {
+                println!("ignored columns: {}", s.ignored_columns.join(", "));
+            }
         }
         DistributorCommand::List { json, search } => {
             // Limit 0: every match, not a page.

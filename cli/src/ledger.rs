@@ -56,6 +56,9 @@ pub async fn run(ctx: &Ctx, cmd: &LedgerCommand) -> AppResult<()> {
                 s.added,
                 s.skipped
             );
+            if !s.ignored_columns.is_empty() {
+                println!("ignored columns: {}", s.ignored_columns.join(", "));
+            }
         }
         LedgerCommand::Export {
             file,

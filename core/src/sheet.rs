@@ -103,6 +103,18 @@ fn unguarded(cell: &str) -> &str {
     }
 }
 
+/// The headers of a sheet that name none of `columns` (key, Chinese
+/// header): an import ignores those columns and says which they were.
+pub fn unknown_headers(headers: &[String], columns: &[(&str, &str)]) -> Vec<String> {
+    headers
+        .iter()
+        .map(|h| h.trim().trim_start_matches('\u{feff}'))
+        .filter(|h| !h.is_empty())
+        .filter(|h| !columns.iter().any(|(k, zh)| k.eq_ignore_ascii_case(h) || zh == h))
+        .map(str::to_owned)
+        .collect()
+}
+
 fn cell_text(d: &Data) -> String {
     match d {
         Data::Empty => String::new(),

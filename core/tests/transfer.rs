@@ -156,8 +156,17 @@ async fn duplicate_keys_in_a_file_and_unknown_headers_are_reported() {
         .iter()
         .map(|e| (e.field.as_str(), e.code.key()))
         .collect();
-    assert!(codes.contains(&("colour", "unknown_header")));
+    // An unknown column is ignored and named, as the ledger sheet does.
+    assert!(!codes.iter().any(|(f, _)| *f == "colour"), "{codes:?}");
+    assert_eq!(p.ignored_columns, vec!["colour".to_string()]);
     assert!(codes.contains(&("uscc", "header_missing")));
+    std::fs::write(
+        &file,
+        format!("{HEADER},备注2\n{},随便\n", row("D7", "丁", 7, "", "", "")),
+    )
+    .unwrap();
+    let s = import(&db, &actor(), &file).await.unwrap();
+    assert_eq!((s.created, s.ignored_columns.clone()), (1, vec!["备注2".to_string()]));
 
     // Two columns for the name (the key and the Chinese header): refused,
     // naming the second, instead of the last one silently winning.
@@ -180,8 +189,8 @@ async fn duplicate_keys_in_a_file_and_unknown_headers_are_reported() {
             .await
             .unwrap()
             .total,
-        0,
-        "nothing written"
+        1,
+        "nothing written but the earlier D7"
     );
 }
 

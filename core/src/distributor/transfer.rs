@@ -62,6 +62,8 @@ pub struct ImportPreview {
     pub creates: u32,
     pub updates: u32,
     pub unchanged: u32,
+    /// Headers that name no field: their columns are not read.
+    pub ignored_columns: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -70,6 +72,8 @@ pub struct ImportSummary {
     pub created: u32,
     pub updated: u32,
     pub unchanged: u32,
+    /// Headers that name no field: their columns were not read.
+    pub ignored_columns: Vec<String>,
 }
 
 struct PlanItem {
@@ -85,6 +89,7 @@ struct PlanItem {
 struct Plan {
     items: Vec<PlanItem>,
     errors: Vec<RowError>,
+    ignored: Vec<String>,
 }
 
 fn row_err(row: u32, field: &str, code: ErrorCode, detail: Option<String>) -> RowError {
@@ -111,9 +116,6 @@ fn header_keys(t: &Table, errors: &mut Vec<RowError>) -> Vec<Option<&'static str
     let mut seen = std::collections::HashSet::new();
     for (h, k) in t.headers.iter().zip(&keys) {
         match k {
-            None if !h.is_empty() => {
-                errors.push(row_err(1, h, ErrorCode::UnknownHeader, Some(h.clone())));
-            }
             // Two columns for one field: which one counts is not for us to guess.
             Some(k) if !seen.insert(*k) => {
                 errors.push(row_err(1, k, ErrorCode::HeaderTwice, Some(h.clone())));
@@ -240,8 +242,13 @@ async fn plan<C: ConnectionTrait>(db: &C, t: &Table) -> AppResult<Plan> {
     let mut seen_code = HashSet::new();
     let mut seen_uscc = HashSet::new();
     let mut items = vec![];
+    let ignored = crate::sheet::unknown_headers(&t.headers, DISTRIBUTOR_COLUMNS);
     if !errors.is_empty() {
-        return Ok(Plan { items, errors });
+        return Ok(Plan {
+            items,
+            errors,
+            ignored,
+        });
     }
     for (row, cells) in &t.rows {
         let row = *row;
@@ -332,7 +339,11 @@ async fn plan<C: ConnectionTrait>(db: &C, t: &Table) -> AppResult<Plan> {
     if t.rows.is_empty() {
         errors.push(row_err(2, "name", ErrorCode::NoRows, None));
     }
-    Ok(Plan { items, errors })
+    Ok(Plan {
+        items,
+        errors,
+        ignored,
+    })
 }
 
 pub async fn preview<C: ConnectionTrait>(db: &C, path: &Path) -> AppResult<ImportPreview> {
@@ -359,6 +370,7 @@ pub async fn preview<C: ConnectionTrait>(db: &C, path: &Path) -> AppResult<Impor
         unchanged: count(ImportAction::Unchanged),
         rows,
         errors: p.errors,
+        ignored_columns: p.ignored,
     })
 }
 
@@ -400,6 +412,7 @@ pub async fn import_with_progress<C: ConnectionTrait + TransactionTrait>(
         created: 0,
         updated: 0,
         unchanged: 0,
+        ignored_columns: p.ignored.clone(),
     };
     let total = p.items.len() as u32;
     for (i, mut item) in p.items.into_iter().enumerate() {

@@ -40,6 +40,8 @@ pub struct LedgerImportSummary {
     pub added: u32,
     /// Rows already in the ledger (same distributor, kind and document number).
     pub skipped: u32,
+    /// Headers that name no field: their columns were not read.
+    pub ignored_columns: Vec<String>,
 }
 
 struct Row {
@@ -196,6 +198,7 @@ pub async fn import<C: ConnectionTrait + TransactionTrait>(
     let mut summary = LedgerImportSummary {
         added: 0,
         skipped: 0,
+        ignored_columns: crate::sheet::unknown_headers(&table.headers, &COLUMNS),
     };
     for r in &rows {
         if existing.contains(&(

@@ -2,4 +2,8 @@
 import type { ImportPreviewRow } from "./ImportPreviewRow";
 import type { RowError } from "./RowError";
 
-export type ImportPreview = { rows: Array<ImportPreviewRow>, errors: Array<RowError>, creates: number, updates: number, unchanged: number, };
+export type ImportPreview = { rows: Array<ImportPreviewRow>, errors: Array<RowError>, creates: number, updates: number, unchanged: number, 
+/**
+ * Headers that name no field: their columns are not read.
+ */
+ignored_columns: Array<string>, };

@@ -8,4 +8,8 @@ added: number,
 /**
  * Rows already in the ledger (same distributor, kind and document number).
  */
-skipped: number, };
+skipped: number, 
+/**
+ * Headers that name no field: their columns were not read.
+ */
+ignored_columns: Array<string>, };

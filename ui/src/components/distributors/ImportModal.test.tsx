@@ -19,6 +19,7 @@ describe('ImportModal', () => {
           creates: 0,
           updates: 1,
           unchanged: 0,
+          ignored_columns: [],
         }}
         commitErrors={[]}
         committing={false}
@@ -42,6 +43,7 @@ describe('ImportModal', () => {
           creates: 1,
           updates: 0,
           unchanged: 0,
+          ignored_columns: ['颜色'],
         }}
         commitErrors={[]}
         committing={false}
@@ -51,6 +53,8 @@ describe('ImportModal', () => {
       />,
     );
     expect(screen.getByText('New Co')).toBeInTheDocument();
+    // An unknown column is named, and does not block the import.
+    expect(screen.getByText('Columns not read (no such field): 颜色')).toBeInTheDocument();
     expect(document.getElementById('import-confirm')).toBeEnabled();
   });
 });

@@ -68,6 +68,15 @@ export function ImportModal({
           styles={{ content: { color: errors.length > 0 ? '#cf1322' : undefined } }}
         />
       </Space>
+      {preview.ignored_columns.length > 0 ? (
+        <Alert
+          type="info"
+          showIcon
+          id="import-ignored"
+          style={{ marginBottom: 12 }}
+          title={t('import.ignored', { columns: preview.ignored_columns.join('、') })}
+        />
+      ) : null}
       {progress ? (
         <div id="import-progress">
           <Progress

@@ -211,7 +211,7 @@ describe('LedgerTab', () => {
   });
 
   it('reports how many entries an import added and skipped', async () => {
-    vi.mocked(ipc.ledgerImport).mockResolvedValueOnce({ added: 3, skipped: 2 });
+    vi.mocked(ipc.ledgerImport).mockResolvedValueOnce({ added: 3, skipped: 2, ignored_columns: ['备注2'] });
     renderTab();
     await screen.findByText('INV-0001');
     await click('ledger-import');
@@ -224,7 +224,9 @@ describe('LedgerTab', () => {
       target: { value: '/home/wang/ledger.csv' },
     });
     await click('ledger-import-confirm');
-    expect(await screen.findByText('3 added, 2 already posted')).toBeInTheDocument();
+    expect(
+      await screen.findByText('3 added, 2 already posted. Columns not read (no such field): 备注2'),
+    ).toBeInTheDocument();
     expect(ipc.ledgerImport).toHaveBeenCalledWith('/home/wang/ledger.csv');
   });
 });

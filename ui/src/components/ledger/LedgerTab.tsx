@@ -42,7 +42,12 @@ function useLedgerTransfer(distributor: Distributor) {
     try {
       const summary = await importer.mutateAsync(path);
       setAsking(false);
-      message.success(t('ledger.importDone', { added: summary.added, skipped: summary.skipped }));
+      const done = t('ledger.importDone', { added: summary.added, skipped: summary.skipped });
+      message.success(
+        summary.ignored_columns.length > 0
+          ? `${done}. ${t('import.ignored', { columns: summary.ignored_columns.join('、') })}`
+          : done,
+      );
     } catch (e) {
       const err = toAppError(e);
       if (err.kind === 'import_rejected') {
