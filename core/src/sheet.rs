@@ -123,6 +123,13 @@ fn cell_text(d: &Data) -> String {
             .and_then(|base| base.checked_add_days(chrono::Days::new(dt.as_f64().floor() as u64)))
             .map(|d| d.to_string())
             .unwrap_or_else(|| d.to_string()),
+        // A number as Excel shows it: 15 significant digits, so the float
+        // noise of 1234.56 (stored as 1234.5600000000001) does not reach the
+        // money parser as "too precise".
+        Data::Float(f) => format!("{f:.14e}")
+            .parse::<f64>()
+            .map(|r| r.to_string())
+            .unwrap_or_else(|_| f.to_string()),
         other => other.to_string(),
     }
 }

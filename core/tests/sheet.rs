@@ -121,3 +121,22 @@ fn csv_text_that_looks_like_a_formula_is_written_as_text_and_read_back() {
         .collect();
     assert_eq!(back, want);
 }
+
+#[test]
+fn numbers_are_read_as_excel_shows_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("noise.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "amount").unwrap();
+    for (i, v) in [1234.5600000000001f64, 0.1 + 0.2, 16409.02, -1234.56, 100.0, 3.0e-7]
+        .iter()
+        .enumerate()
+    {
+        ws.write_number(i as u32 + 1, 0, *v).unwrap();
+    }
+    wb.save(&path).unwrap();
+    let t = read_table(&path).unwrap();
+    let read: Vec<&str> = t.rows.iter().map(|(_, cells)| cells[0].as_str()).collect();
+    assert_eq!(read, vec!["1234.56", "0.3", "16409.02", "-1234.56", "100", "0.0000003"]);
+}
