@@ -44,6 +44,8 @@ pub enum ErrorCode {
     SheetTooWide,
     /// Two columns of a sheet mean the same field (detail: the second header).
     HeaderTwice,
+    /// A sheet cell holds a NUL or another control character (detail: the cell).
+    ControlCharacter,
     /// An imported row would move an existing distributor's status along no legal
     /// transition (detail: `from → to`).
     IllegalStatusMove,
@@ -144,6 +146,7 @@ impl ErrorCode {
         ErrorCode::FileType,
         ErrorCode::SheetTooWide,
         ErrorCode::HeaderTwice,
+        ErrorCode::ControlCharacter,
         ErrorCode::IllegalStatusMove,
         ErrorCode::TotalOutOfRange,
         ErrorCode::HeaderMissing,
@@ -242,6 +245,7 @@ impl ErrorCode {
             ErrorCode::FileType => "file_type",
             ErrorCode::SheetTooWide => "sheet_too_wide",
             ErrorCode::HeaderTwice => "header_twice",
+            ErrorCode::ControlCharacter => "control_character",
             ErrorCode::IllegalStatusMove => "illegal_status_move",
             ErrorCode::TotalOutOfRange => "total_out_of_range",
             ErrorCode::HeaderMissing => "header_missing",

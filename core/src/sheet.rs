@@ -30,11 +30,33 @@ pub async fn read_table_off_executor(path: &Path) -> AppResult<Table> {
 }
 
 pub fn read_table(path: &Path) -> AppResult<Table> {
-    match extension(path).as_str() {
+    let table = match extension(path).as_str() {
         "csv" => read_csv(path),
         "xlsx" | "xlsm" | "xls" => read_xlsx(path),
         _ => Err(AppError::field("path", ErrorCode::FileType)),
+    }?;
+    refuse_control_characters(&table)?;
+    Ok(table)
+}
+
+/// A NUL or another control character (tabs and line breaks aside) is no
+/// part of a name, a number or a note: the file is refused, naming the cell,
+/// before anything is stored.
+fn refuse_control_characters(t: &Table) -> AppResult<()> {
+    let bad = |s: &str| s.chars().any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'));
+    let cells = std::iter::once((1u32, &t.headers)).chain(t.rows.iter().map(|(r, c)| (*r, c)));
+    for (row, cells) in cells {
+        if let Some(col) = cells.iter().position(|c| bad(c)) {
+            return Err(AppError::Validation {
+                fields: vec![crate::error::FieldError::with_detail(
+                    "path",
+                    ErrorCode::ControlCharacter,
+                    format!("{}{row}", column_name(col as u32)),
+                )],
+            });
+        }
     }
+    Ok(())
 }
 
 fn decode(bytes: &[u8]) -> String {

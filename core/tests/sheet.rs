@@ -140,3 +140,16 @@ fn numbers_are_read_as_excel_shows_them() {
     let read: Vec<&str> = t.rows.iter().map(|(_, cells)| cells[0].as_str()).collect();
     assert_eq!(read, vec!["1234.56", "0.3", "16409.02", "-1234.56", "100", "0.0000003"]);
 }
+
+#[test]
+fn a_nul_byte_in_a_cell_is_refused_by_its_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("nul.csv");
+    std::fs::write(&csv, "code,name\nD1,甲\nD2,乙\0公司\n").unwrap();
+    let err = read_table(&csv).unwrap_err();
+    assert_eq!(codes(&err), vec![("path".to_string(), "control_character".to_string())]);
+    assert!(err.to_string().contains("B3"), "{err}");
+    // Tabs and line breaks inside a quoted cell are text.
+    std::fs::write(&csv, "code,name\nD1,\"甲\t有限\n公司\"\n").unwrap();
+    assert_eq!(read_table(&csv).unwrap().rows.len(), 1);
+}

@@ -34,6 +34,7 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'file_type',
   'sheet_too_wide',
   'header_twice',
+  'control_character',
   'illegal_status_move',
   'total_out_of_range',
   'header_missing',
