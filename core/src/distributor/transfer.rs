@@ -34,6 +34,12 @@ pub const DISTRIBUTOR_COLUMNS: &[(&str, &str)] = &[
     ("status", "状态"),
     ("credit_limit", "信用额度"),
     ("payment_terms_days", "账期天数"),
+    ("contact_role", "职务"),
+    ("contact_wechat", "微信"),
+    ("region", "销售大区"),
+    ("bank_name", "开户行"),
+    ("bank_account", "银行账号"),
+    ("notes", "备注"),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -140,7 +146,7 @@ fn input_from_row(
     errors: &mut Vec<RowError>,
 ) -> (DistributorInput, Option<Status>) {
     let mut input = base;
-    let text_fields: [(&str, &mut String); 13] = [
+    let text_fields: [(&str, &mut String); 19] = [
         ("code", &mut input.code),
         ("name", &mut input.name),
         ("short_name", &mut input.short_name),
@@ -154,6 +160,12 @@ fn input_from_row(
         ("county", &mut input.county),
         ("address", &mut input.address),
         ("credit_limit", &mut input.credit_limit),
+        ("contact_role", &mut input.contact_role),
+        ("contact_wechat", &mut input.contact_wechat),
+        ("region", &mut input.region),
+        ("bank_name", &mut input.bank_name),
+        ("bank_account", &mut input.bank_account),
+        ("notes", &mut input.notes),
     ];
     for (key, slot) in text_fields {
         if let Some(v) = cells.get(key) {
@@ -529,6 +541,12 @@ pub async fn export<C: ConnectionTrait>(db: &C, req: &ExportRequest) -> AppResul
                 .to_owned(),
                 d.credit_limit.to_string(),
                 d.payment_terms_days.to_string(),
+                d.contact_role.clone(),
+                d.contact_wechat.clone(),
+                d.region.clone(),
+                d.bank_name.clone(),
+                d.bank_account.clone(),
+                d.notes.clone(),
             ]
         })
         .collect();
