@@ -150,6 +150,13 @@ fn stored_path(root: &Path, m: &attachment::Model) -> PathBuf {
     root.join(m.distributor_id.to_string()).join(&m.stored_name)
 }
 
+/// A stored name as this program writes it: a plain file name. One changed
+/// in the database to reach outside the folder (`../…`, a full path) is
+/// neither opened nor deleted.
+pub(crate) fn plain_name(name: &str) -> bool {
+    !name.is_empty() && name != "." && name != ".." && sanitize_file_name(name) == name
+}
+
 pub async fn list<C: ConnectionTrait>(db: &C, distributor_id: i64) -> AppResult<Vec<Attachment>> {
     Ok(attachment::Entity::find()
         .filter(attachment::Column::DistributorId.eq(distributor_id))
@@ -239,6 +246,9 @@ pub async fn file_path<C: ConnectionTrait>(db: &C, root: &Path, id: i64) -> AppR
         .one(db)
         .await?
         .ok_or_else(|| AppError::not_found("attachment", id))?;
+    if !plain_name(&m.stored_name) {
+        return Err(AppError::not_found("attachment", id));
+    }
     let p = stored_path(root, &m);
     if !p.is_file() {
         return Err(AppError::io(format!("{}: missing", p.display())));
@@ -274,8 +284,11 @@ pub async fn remove<C: ConnectionTrait + TransactionTrait>(
     )
     .await?;
     txn.commit().await?;
-    // The record is gone; a copy that cannot be deleted now is only disk space.
-    let _ = std::fs::remove_file(path);
+    // The record is gone; a copy that cannot be deleted now is only disk
+    // space. A name that is no plain file name deletes nothing.
+    if plain_name(&m.stored_name) {
+        let _ = std::fs::remove_file(path);
+    }
     Ok(())
 }
 

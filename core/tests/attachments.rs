@@ -87,3 +87,40 @@ async fn missing_files_and_unknown_distributors_are_refused_without_leftovers() 
     assert!(matches!(err, AppError::NotFound { .. }));
     assert!(!root.exists(), "nothing copied for a refused attachment");
 }
+
+#[tokio::test]
+async fn a_stored_name_changed_to_leave_the_folder_is_neither_opened_nor_deleted() {
+    use sea_orm::ConnectionTrait;
+    let (dir, db) = fresh().await;
+    let root = dir.path().join("attachments");
+    let d = distributor::create(&db, &actor(), input("甲商贸", &dealerdesk_core::demo::uscc_for(1)))
+        .await
+        .unwrap();
+    let src = dir.path().join("执照.pdf");
+    std::fs::write(&src, b"%PDF-1.4").unwrap();
+    let a = attachment::add(
+        &db,
+        &root,
+        &actor(),
+        AttachmentAdd {
+            distributor_id: d.id,
+            kind: AttachmentKind::BusinessLicence,
+            source_path: src.display().to_string(),
+        },
+    )
+    .await
+    .unwrap();
+    // A file outside the folder, and a record changed by hand to point at it.
+    let victim = dir.path().join("victim.txt");
+    std::fs::write(&victim, "keep me").unwrap();
+    db.execute_unprepared(&format!(
+        "UPDATE attachment SET stored_name = '../../victim.txt' WHERE id = {}",
+        a.id
+    ))
+    .await
+    .unwrap();
+    let err = attachment::file_path(&db, &root, a.id).await.unwrap_err();
+    assert!(matches!(err, AppError::NotFound { .. }), "{err:?}");
+    attachment::remove(&db, &root, &actor(), a.id).await.unwrap();
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep me");
+}

@@ -51,7 +51,7 @@ pub async fn scan_path<C: ConnectionTrait>(
     id: i64,
 ) -> AppResult<std::path::PathBuf> {
     let m = find(db, id).await?;
-    if m.scan_name.is_empty() {
+    if !crate::attachment::plain_name(&m.scan_name) {
         return Err(AppError::not_found("scan", id));
     }
     let p = scan_dir(root, id).join(&m.scan_name);

@@ -391,7 +391,10 @@ async fn referenced(db: &DatabaseConnection) -> AppResult<Vec<String>> {
                 } else {
                     format!("{folder}/{id}/{name}")
                 };
-                out.push(rel);
+                // A name changed to leave the folder is not followed.
+                if safe_relative(&rel) {
+                    out.push(rel);
+                }
             }
         }
     }
