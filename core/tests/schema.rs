@@ -54,3 +54,46 @@ async fn every_foreign_key_leads_an_index() {
         "foreign keys without an index: {missing:?}"
     );
 }
+
+#[tokio::test]
+async fn history_tables_refuse_updates_and_deletes() {
+    let (_dir, db) = common::fresh().await;
+    dealerdesk_core::demo::generate(&db, &common::actor(), 30)
+        .await
+        .unwrap();
+    dealerdesk_core::demo::generate_ledger(&db, &common::actor(), 2, 1)
+        .await
+        .unwrap();
+    // An assessment as the program writes one (inserting stays allowed).
+    db.execute_unprepared(
+        "INSERT INTO assessment (distributor_id, assessed_on, assessor, scores_json, total_centi, \
+         recommended_tier, site_visit_notes, decision, created_at) \
+         SELECT id, '2026-11-02', '测试员', '[]', 8500, 'core', '', 'approve', '2026-11-02T01:00:00Z' \
+         FROM distributor LIMIT 1",
+    )
+    .await
+    .unwrap();
+    for table in [
+        "status_change",
+        "tier_change",
+        "assessment",
+        "ledger_entry",
+        "audit_entry",
+    ] {
+        let n = rows(&db, &format!("SELECT COUNT(*) FROM {table}")).await[0]
+            .try_get_by_index::<i64>(0)
+            .unwrap();
+        assert!(n > 0, "{table} has rows to protect");
+        for sql in [
+            format!("UPDATE {table} SET id = id"),
+            format!("DELETE FROM {table}"),
+        ] {
+            let r = db.execute_unprepared(&sql).await;
+            assert!(r.is_err(), "{sql} was allowed");
+            assert!(
+                r.unwrap_err().to_string().contains("append-only"),
+                "{sql}"
+            );
+        }
+    }
+}

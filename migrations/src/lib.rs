@@ -13,6 +13,7 @@ mod m20261122_000005_complaints;
 mod m20261123_000006_agreements;
 mod m20261123_000007_training;
 mod m20261202_000008_foreign_key_indices;
+mod m20261202_000009_history_append_only;
 
 pub struct Migrator;
 
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000006_agreements::Migration),
             Box::new(m20261123_000007_training::Migration),
             Box::new(m20261202_000008_foreign_key_indices::Migration),
+            Box::new(m20261202_000009_history_append_only::Migration),
         ]
     }
 }
