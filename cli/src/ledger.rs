@@ -4,9 +4,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use clap::{Args, Subcommand};
+use dealerdesk_core::error::{ErrorCode, FieldError};
 use dealerdesk_core::lang::Lang;
 use dealerdesk_core::ledger::{self, batch, statement};
-use dealerdesk_core::error::{ErrorCode, FieldError};
 use dealerdesk_core::{AppError, AppResult};
 
 use crate::context::Ctx;
@@ -80,14 +80,21 @@ pub async fn run(ctx: &Ctx, cmd: &LedgerCommand) -> AppResult<()> {
             reason,
         } => {
             let id = ctx.distributor_id(distributor).await?;
-            let kind = ledger::EntryKind::parse(kind).ok_or_else(|| {
-                AppError::Validation {
-                    fields: vec![FieldError::with_detail("kind", ErrorCode::InvalidChoice, kind.clone())],
-                }
+            let kind = ledger::EntryKind::parse(kind).ok_or_else(|| AppError::Validation {
+                fields: vec![FieldError::with_detail(
+                    "kind",
+                    ErrorCode::InvalidChoice,
+                    kind.clone(),
+                )],
             })?;
             let entry = ledger::find_by_doc(&ctx.conn, id, kind, doc_no)
                 .await?
-                .ok_or_else(|| AppError::not_found("ledger_entry", format!("{distributor} {} {doc_no}", kind.key())))?;
+                .ok_or_else(|| {
+                    AppError::not_found(
+                        "ledger_entry",
+                        format!("{distributor} {} {doc_no}", kind.key()),
+                    )
+                })?;
             let req = ledger::ReverseRequest {
                 entry_id: entry.id,
                 date: date.clone().unwrap_or_else(|| ctx.clock.today.to_string()),

@@ -364,7 +364,9 @@ fn a_reversal_from_the_command_line_exports_and_imports_again() {
     let sheet = dir.path().join("l.csv");
     std::fs::write(
         &sheet,
-        format!("distributor_code,date,doc_no,kind,amount\nD1,2026-01-05,{long_doc},invoice,100.00\n"),
+        format!(
+            "distributor_code,date,doc_no,kind,amount\nD1,2026-01-05,{long_doc},invoice,100.00\n"
+        ),
     )
     .unwrap();
     ok(&db, &["ledger", "import", sheet.to_str().unwrap()]);
@@ -372,8 +374,18 @@ fn a_reversal_from_the_command_line_exports_and_imports_again() {
     let out = ok(
         &db,
         &[
-            "ledger", "reverse", "--distributor", "D1", "--kind", "invoice", "--doc-no", &long_doc,
-            "--date", "2026-01-06", "--reason", "开错单",
+            "ledger",
+            "reverse",
+            "--distributor",
+            "D1",
+            "--kind",
+            "invoice",
+            "--doc-no",
+            &long_doc,
+            "--date",
+            "2026-01-06",
+            "--reason",
+            "开错单",
         ],
     );
     let said = String::from_utf8_lossy(&out.stdout);
@@ -383,15 +395,34 @@ fn a_reversal_from_the_command_line_exports_and_imports_again() {
     let again = cli(
         &db,
         &[
-            "ledger", "reverse", "--distributor", "D1", "--kind", "invoice", "--doc-no", &long_doc,
-            "--reason", "再来",
+            "ledger",
+            "reverse",
+            "--distributor",
+            "D1",
+            "--kind",
+            "invoice",
+            "--doc-no",
+            &long_doc,
+            "--reason",
+            "再来",
         ],
     );
     assert!(!again.status.success());
     // An unknown entry is named.
     let none = cli(
         &db,
-        &["ledger", "reverse", "--distributor", "D1", "--kind", "payment", "--doc-no", "X", "--reason", "r"],
+        &[
+            "ledger",
+            "reverse",
+            "--distributor",
+            "D1",
+            "--kind",
+            "payment",
+            "--doc-no",
+            "X",
+            "--reason",
+            "r",
+        ],
     );
     assert!(String::from_utf8_lossy(&none.stderr).contains("not found"));
 
@@ -399,7 +430,10 @@ fn a_reversal_from_the_command_line_exports_and_imports_again() {
     let csv = dir.path().join("out.csv");
     ok(&db, &["ledger", "export", csv.to_str().unwrap()]);
     let other = dir.path().join("other.sqlite");
-    ok(&other, &["distributors", "import", people.to_str().unwrap()]);
+    ok(
+        &other,
+        &["distributors", "import", people.to_str().unwrap()],
+    );
     let out = ok(&other, &["ledger", "import", csv.to_str().unwrap()]);
     assert!(
         String::from_utf8_lossy(&out.stdout).contains("2 entries added"),

@@ -203,13 +203,19 @@ mod tests {
             let path = Path::new(nasty);
             let linux = print_command(false, path);
             assert_eq!(linux.program, "lp");
-            assert_eq!(linux.args, vec![std::ffi::OsString::from("--"), nasty.into()]);
+            assert_eq!(
+                linux.args,
+                vec![std::ffi::OsString::from("--"), nasty.into()]
+            );
             assert!(linux.env.is_empty());
 
             let win = print_command(true, path);
             assert_eq!(win.program, "powershell");
             // The script is fixed; the path is only in the variable it reads.
-            assert!(win.args.iter().all(|a| !a.to_string_lossy().contains(nasty)));
+            assert!(win
+                .args
+                .iter()
+                .all(|a| !a.to_string_lossy().contains(nasty)));
             assert_eq!(
                 win.args.last().unwrap(),
                 "Start-Process -LiteralPath $env:DEALERDESK_PRINT_PATH -Verb Print"

@@ -43,7 +43,10 @@ pub fn read_table(path: &Path) -> AppResult<Table> {
 /// part of a name, a number or a note: the file is refused, naming the cell,
 /// before anything is stored.
 fn refuse_control_characters(t: &Table) -> AppResult<()> {
-    let bad = |s: &str| s.chars().any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'));
+    let bad = |s: &str| {
+        s.chars()
+            .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+    };
     let cells = std::iter::once((1u32, &t.headers)).chain(t.rows.iter().map(|(r, c)| (*r, c)));
     for (row, cells) in cells {
         if let Some(col) = cells.iter().position(|c| bad(c)) {
@@ -132,7 +135,11 @@ pub fn unknown_headers(headers: &[String], columns: &[(&str, &str)]) -> Vec<Stri
         .iter()
         .map(|h| h.trim().trim_start_matches('\u{feff}'))
         .filter(|h| !h.is_empty())
-        .filter(|h| !columns.iter().any(|(k, zh)| k.eq_ignore_ascii_case(h) || zh == h))
+        .filter(|h| {
+            !columns
+                .iter()
+                .any(|(k, zh)| k.eq_ignore_ascii_case(h) || zh == h)
+        })
         .map(str::to_owned)
         .collect()
 }

@@ -93,9 +93,13 @@ async fn a_stored_name_changed_to_leave_the_folder_is_neither_opened_nor_deleted
     use sea_orm::ConnectionTrait;
     let (dir, db) = fresh().await;
     let root = dir.path().join("attachments");
-    let d = distributor::create(&db, &actor(), input("甲商贸", &dealerdesk_core::demo::uscc_for(1)))
-        .await
-        .unwrap();
+    let d = distributor::create(
+        &db,
+        &actor(),
+        input("甲商贸", &dealerdesk_core::demo::uscc_for(1)),
+    )
+    .await
+    .unwrap();
     let src = dir.path().join("执照.pdf");
     std::fs::write(&src, b"%PDF-1.4").unwrap();
     let a = attachment::add(
@@ -121,6 +125,8 @@ async fn a_stored_name_changed_to_leave_the_folder_is_neither_opened_nor_deleted
     .unwrap();
     let err = attachment::file_path(&db, &root, a.id).await.unwrap_err();
     assert!(matches!(err, AppError::NotFound { .. }), "{err:?}");
-    attachment::remove(&db, &root, &actor(), a.id).await.unwrap();
+    attachment::remove(&db, &root, &actor(), a.id)
+        .await
+        .unwrap();
     assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep me");
 }

@@ -90,10 +90,7 @@ async fn history_tables_refuse_updates_and_deletes() {
         ] {
             let r = db.execute_unprepared(&sql).await;
             assert!(r.is_err(), "{sql} was allowed");
-            assert!(
-                r.unwrap_err().to_string().contains("append-only"),
-                "{sql}"
-            );
+            assert!(r.unwrap_err().to_string().contains("append-only"), "{sql}");
         }
     }
 }

@@ -129,16 +129,26 @@ fn numbers_are_read_as_excel_shows_them() {
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
     ws.write_string(0, 0, "amount").unwrap();
-    for (i, v) in [1234.5600000000001f64, 0.1 + 0.2, 16409.02, -1234.56, 100.0, 3.0e-7]
-        .iter()
-        .enumerate()
+    for (i, v) in [
+        1234.5600000000001f64,
+        0.1 + 0.2,
+        16409.02,
+        -1234.56,
+        100.0,
+        3.0e-7,
+    ]
+    .iter()
+    .enumerate()
     {
         ws.write_number(i as u32 + 1, 0, *v).unwrap();
     }
     wb.save(&path).unwrap();
     let t = read_table(&path).unwrap();
     let read: Vec<&str> = t.rows.iter().map(|(_, cells)| cells[0].as_str()).collect();
-    assert_eq!(read, vec!["1234.56", "0.3", "16409.02", "-1234.56", "100", "0.0000003"]);
+    assert_eq!(
+        read,
+        vec!["1234.56", "0.3", "16409.02", "-1234.56", "100", "0.0000003"]
+    );
 }
 
 #[test]
@@ -147,7 +157,10 @@ fn a_nul_byte_in_a_cell_is_refused_by_its_cell() {
     let csv = dir.path().join("nul.csv");
     std::fs::write(&csv, "code,name\nD1,甲\nD2,乙\0公司\n").unwrap();
     let err = read_table(&csv).unwrap_err();
-    assert_eq!(codes(&err), vec![("path".to_string(), "control_character".to_string())]);
+    assert_eq!(
+        codes(&err),
+        vec![("path".to_string(), "control_character".to_string())]
+    );
     assert!(err.to_string().contains("B3"), "{err}");
     // Tabs and line breaks inside a quoted cell are text.
     std::fs::write(&csv, "code,name\nD1,\"甲\t有限\n公司\"\n").unwrap();

@@ -166,7 +166,10 @@ async fn duplicate_keys_in_a_file_and_unknown_headers_are_reported() {
     )
     .unwrap();
     let s = import(&db, &actor(), &file).await.unwrap();
-    assert_eq!((s.created, s.ignored_columns.clone()), (1, vec!["备注2".to_string()]));
+    assert_eq!(
+        (s.created, s.ignored_columns.clone()),
+        (1, vec!["备注2".to_string()])
+    );
 
     // Two columns for the name (the key and the Chinese header): refused,
     // naming the second, instead of the last one silently winning.
@@ -212,7 +215,9 @@ async fn zh_export_round_trips_through_xlsx_and_csv() {
         input.bank_name = "中国工商银行杭州分行".into();
         input.bank_account = "6222 0210 0100 1234".into();
         input.notes = "=SUM(A1) 先款后货, 月结".into();
-        distributor::update(&db, &actor(), d.id, input).await.unwrap();
+        distributor::update(&db, &actor(), d.id, input)
+            .await
+            .unwrap();
     }
     let fields = |d: &distributor::Distributor| {
         let mut v = serde_json::to_value(d).unwrap();
@@ -440,13 +445,30 @@ async fn an_import_moves_a_status_only_along_the_lifecycle() {
     };
     let found: Vec<_> = errors
         .iter()
-        .map(|e| (e.row, e.field.as_str(), e.code.key(), e.detail.clone().unwrap_or_default()))
+        .map(|e| {
+            (
+                e.row,
+                e.field.as_str(),
+                e.code.key(),
+                e.detail.clone().unwrap_or_default(),
+            )
+        })
         .collect();
     assert_eq!(
         found,
         vec![
-            (2, "status", "illegal_status_move", "suspended → approved".to_string()),
-            (3, "status", "illegal_status_move", "terminated → active".to_string()),
+            (
+                2,
+                "status",
+                "illegal_status_move",
+                "suspended → approved".to_string()
+            ),
+            (
+                3,
+                "status",
+                "illegal_status_move",
+                "terminated → active".to_string()
+            ),
         ]
     );
     let d2 = distributor::get_by_code(&db, "D2").await.unwrap().unwrap();

@@ -103,6 +103,7 @@ pub fn render_all(
         return Err(AppError::field("out_dir", ErrorCode::Required));
     }
     std::fs::create_dir_all(&dir).map_err(|e| AppError::io(format!("{}: {e}", dir.display())))?;
+    pdf::remove_leftover_parts(&dir);
     let total = statements.len() as u32;
     let next = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);

@@ -453,6 +453,20 @@ pub fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> AppResult<()> {
     })
 }
 
+/// Removes the temporary files (`.<name>.pdf.part`) a killed run left in
+/// `dir`, so a batch into the same folder leaves only whole PDFs.
+pub fn remove_leftover_parts(dir: &std::path::Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') && name.ends_with(".pdf.part") {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
