@@ -7,6 +7,8 @@
 #                compliance and reminders on the sample data.
 #   lists      — one page of each list at 10 000 distributors, 20 000
 #                complaints and 1 000 000 ledger rows.
+#   backup     — backup, verify and restore of 500 distributors × 100 ledger
+#                lines with 200 attachments.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --bench
@@ -14,3 +16,4 @@ cargo bench -p dealerdesk-core --bench statements
 cargo bench -p dealerdesk-core --bench search
 cargo bench -p dealerdesk-core --bench agreements
 cargo bench -p dealerdesk-core --bench lists
+cargo bench -p dealerdesk-core --bench backup

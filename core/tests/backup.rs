@@ -463,3 +463,54 @@ async fn the_rotation_prunes_only_automatic_backups() {
         "two automatic and the manual one"
     );
 }
+
+/// A second window on the same file is allowed and safe: both open it, both
+/// write, a backup is made while the other writes, and a restore waits for
+/// the other window to close (it is refused, naming why, meanwhile).
+#[tokio::test]
+async fn two_windows_on_one_file_both_write_and_a_restore_waits_for_both() {
+    let o = office().await;
+    let second = db::open(&o.db_path, chrono::Utc::now()).await.unwrap();
+    let id = dealerdesk_core::distributor::get_by_code(&second.db, "D1").await.unwrap().unwrap().id;
+    let (a, b) = tokio::join!(
+        async {
+            for i in 0..20 {
+                ledger::post(&o.db, &actor(), &entry(id, "2026-11-21", &format!("W1-{i}"), EntryKind::Invoice, "1.00"))
+                    .await
+                    .unwrap();
+            }
+        },
+        async {
+            for i in 0..20 {
+                ledger::post(&second.db, &actor(), &entry(id, "2026-11-21", &format!("W2-{i}"), EntryKind::Invoice, "1.00"))
+                    .await
+                    .unwrap();
+            }
+            backup::create_in(&second.db, &o.root, &o.backups, BackupKind::Manual, at("2026-12-02T11:00:00+08:00"))
+                .await
+                .unwrap()
+        }
+    );
+    let _ = a;
+    assert!(b.counts["ledger_entry"] >= 22);
+    assert_eq!(ledger_rows(&o.db).await, 42);
+
+    let place = restore::Place {
+        db_path: &o.db_path,
+        attachments_root: &o.root,
+        backups: &o.backups,
+    };
+    // The first window lets go of the file; the second still has it.
+    db::close(o.db).await.unwrap();
+    drop(o.lock);
+    let err = restore::restore(&place, Path::new(&b.path), at("2026-12-02T11:05:00+08:00"))
+        .await
+        .unwrap_err();
+    assert_eq!(problem(&err), Some(FileProblem::InUse), "{err:?}");
+    assert_eq!(ledger_rows(&second.db).await, 42, "nothing changed");
+    db::close(second.db).await.unwrap();
+    drop(second.lock);
+    restore::restore(&place, Path::new(&b.path), at("2026-12-02T11:06:00+08:00"))
+        .await
+        .unwrap();
+}

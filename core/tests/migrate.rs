@@ -283,3 +283,56 @@ async fn files_that_are_not_dealerdesk_databases_are_refused() {
     assert_eq!(problem(&err), Some(FileProblem::ReadOnly), "{err:?}");
     assert!(err.to_string().contains("read-only"), "{err}");
 }
+
+/// A full disk, as SQLite meets it (`max_page_count` stops the file
+/// growing): the import says so, translated, and writes nothing.
+#[tokio::test]
+async fn a_full_disk_is_named_and_nothing_is_half_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("full.sqlite");
+    db::close(db::open(&path, chrono::Utc::now()).await.unwrap().db)
+        .await
+        .unwrap();
+    let pages = std::fs::metadata(&path).unwrap().len() / 4096;
+    let opts = SqliteConnectOptions::new()
+        .filename(&path)
+        .foreign_keys(true)
+        .pragma("max_page_count", (pages + 8).to_string());
+    let pool = SqlitePoolOptions::new()
+        .max_connections(1)
+        .connect_with(opts)
+        .await
+        .unwrap();
+    let conn = SqlxSqliteConnector::from_sqlx_sqlite_pool(pool);
+    let csv = dir.path().join("d.csv");
+    let mut rows = vec!["code,name,uscc,contact_name,contact_phone,province,city,address".to_string()];
+    for n in 1..=3000u64 {
+        rows.push(format!(
+            "D{n:05},经销商{n}商贸有限公司,{},李四,139{n:08},浙江省,杭州市,文三路 {n} 号",
+            dealerdesk_core::demo::uscc_for(n)
+        ));
+    }
+    std::fs::write(&csv, rows.join("\n")).unwrap();
+    let actor = dealerdesk_core::actor::Actor::new(
+        "测试员",
+        dealerdesk_core::dates::Clock::office(chrono::Local::now().fixed_offset(), None),
+    )
+    .unwrap();
+    let err = dealerdesk_core::distributor::transfer::import(&conn, &actor, &csv)
+        .await
+        .unwrap_err();
+    assert_eq!(problem(&err), Some(FileProblem::DiskFull), "{err:?}");
+    assert!(err.to_string().contains("disk is full"), "{err}");
+    let n = conn
+        .query_one_raw(Statement::from_string(
+            conn.get_database_backend(),
+            "SELECT COUNT(*) FROM distributor",
+        ))
+        .await
+        .unwrap()
+        .unwrap()
+        .try_get_by_index::<i64>(0)
+        .unwrap();
+    assert_eq!(n, 0, "nothing half-written");
+    conn.close().await.unwrap();
+}
