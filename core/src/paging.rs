@@ -73,13 +73,6 @@ impl<T: TS> Page<T> {
             total,
         }
     }
-
-    pub fn map<U: TS>(self, f: impl FnMut(T) -> U) -> Page<U> {
-        Page {
-            rows: self.rows.into_iter().map(f).collect(),
-            total: self.total,
-        }
-    }
 }
 
 /// Counts the rows `filtered` matches, then reads the page of them in the
