@@ -471,27 +471,56 @@ async fn the_rotation_prunes_only_automatic_backups() {
 async fn two_windows_on_one_file_both_write_and_a_restore_waits_for_both() {
     let o = office().await;
     let second = db::open(&o.db_path, chrono::Utc::now()).await.unwrap();
-    let id = dealerdesk_core::distributor::get_by_code(&second.db, "D1").await.unwrap().unwrap().id;
-    let (a, b) = tokio::join!(
+    let id = dealerdesk_core::distributor::get_by_code(&second.db, "D1")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let ((), b) = tokio::join!(
         async {
             for i in 0..20 {
-                ledger::post(&o.db, &actor(), &entry(id, "2026-11-21", &format!("W1-{i}"), EntryKind::Invoice, "1.00"))
-                    .await
-                    .unwrap();
+                ledger::post(
+                    &o.db,
+                    &actor(),
+                    &entry(
+                        id,
+                        "2026-11-21",
+                        &format!("W1-{i}"),
+                        EntryKind::Invoice,
+                        "1.00",
+                    ),
+                )
+                .await
+                .unwrap();
             }
         },
         async {
             for i in 0..20 {
-                ledger::post(&second.db, &actor(), &entry(id, "2026-11-21", &format!("W2-{i}"), EntryKind::Invoice, "1.00"))
-                    .await
-                    .unwrap();
-            }
-            backup::create_in(&second.db, &o.root, &o.backups, BackupKind::Manual, at("2026-12-02T11:00:00+08:00"))
+                ledger::post(
+                    &second.db,
+                    &actor(),
+                    &entry(
+                        id,
+                        "2026-11-21",
+                        &format!("W2-{i}"),
+                        EntryKind::Invoice,
+                        "1.00",
+                    ),
+                )
                 .await
-                .unwrap()
+                .unwrap();
+            }
+            backup::create_in(
+                &second.db,
+                &o.root,
+                &o.backups,
+                BackupKind::Manual,
+                at("2026-12-02T11:00:00+08:00"),
+            )
+            .await
+            .unwrap()
         }
     );
-    let _ = a;
     assert!(b.counts["ledger_entry"] >= 22);
     assert_eq!(ledger_rows(&o.db).await, 42);
 

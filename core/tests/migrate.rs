@@ -305,7 +305,8 @@ async fn a_full_disk_is_named_and_nothing_is_half_written() {
         .unwrap();
     let conn = SqlxSqliteConnector::from_sqlx_sqlite_pool(pool);
     let csv = dir.path().join("d.csv");
-    let mut rows = vec!["code,name,uscc,contact_name,contact_phone,province,city,address".to_string()];
+    let mut rows =
+        vec!["code,name,uscc,contact_name,contact_phone,province,city,address".to_string()];
     for n in 1..=3000u64 {
         rows.push(format!(
             "D{n:05},经销商{n}商贸有限公司,{},李四,139{n:08},浙江省,杭州市,文三路 {n} 号",

@@ -36,6 +36,9 @@ pub struct AppState {
     pub written: Written,
     /// This run's automatic backup, once tried.
     pub last_backup: Arc<Mutex<Option<BackupAttempt>>>,
+    /// True once the start-up check of the file is done (or could not run):
+    /// `app_info` waits for it, so a damaged file is reported, not missed.
+    checked: tokio::sync::watch::Sender<bool>,
 }
 
 impl AppState {
@@ -53,6 +56,7 @@ impl AppState {
             fixed_today,
             written: Written::default(),
             last_backup: Arc::new(Mutex::new(None)),
+            checked: tokio::sync::watch::channel(false).0,
         }
     }
 
@@ -63,13 +67,17 @@ impl AppState {
         let session = self.session.clone();
         let (path, at) = (self.db_path.clone(), self.opened_at);
         let (root, last) = (self.attachments.clone(), self.last_backup.clone());
+        let checked = self.checked.clone();
         tauri::async_runtime::spawn(async move {
             let cell = session.read().await.clone();
             match open_once(&cell, &path, at).await {
-                Err(e) => eprintln!(
-                    "DealerDesk cannot open its database {}: {e}",
-                    path.display()
-                ),
+                Err(e) => {
+                    checked.send_replace(true);
+                    eprintln!(
+                        "DealerDesk cannot open its database {}: {e}",
+                        path.display()
+                    )
+                }
                 Ok(opened) => {
                     let conn = opened.db.clone();
                     if let Err(e) = db::quick_check_before_writes(&conn, &path).await {
@@ -80,8 +88,10 @@ impl AppState {
                         let failed = Arc::new(OnceCell::new());
                         failed.set(Err(damaged)).ok();
                         *session.write().await = failed;
+                        checked.send_replace(true);
                         return;
                     }
+                    checked.send_replace(true);
                     let now = chrono::Local::now().fixed_offset();
                     let tried = backup::automatic(&conn, &path, &root, now).await;
                     let attempt = match tried {
@@ -118,6 +128,8 @@ impl AppState {
     /// The copy written before this start's migration, and why the database
     /// cannot be used, if it cannot.
     pub async fn open_state(&self) -> (Option<PathBuf>, Option<AppError>) {
+        let mut done = self.checked.subscribe();
+        let _ = done.wait_for(|c| *c).await;
         let cell = self.session.read().await.clone();
         match open_once(&cell, &self.db_path, self.opened_at).await {
             Ok(o) => (o.backup.clone(), None),
@@ -178,7 +190,12 @@ async fn damaged(e: AppError, path: &std::path::Path, conn: &DatabaseConnection)
         .await
         .folder_for(path);
     let mut recovery = None;
-    for listed in backup::list(&folder) {
+    // Copies kept before a restore hold data the user chose to replace:
+    // the way back is the newest backup of the data in use.
+    let candidates = backup::list(&folder)
+        .into_iter()
+        .filter(|l| l.problem.is_none() && l.info.kind != backup::BackupKind::BeforeRestore);
+    for listed in candidates {
         let file = PathBuf::from(&listed.info.path);
         if backup::restore::inspect(&file, path).await.is_ok() {
             recovery = Some(listed.info.path.clone());

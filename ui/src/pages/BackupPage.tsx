@@ -9,7 +9,7 @@ export function BackupPage() {
   return (
     <>
       <PageHeader title={t('backup.title')} />
-      <BackupCard />
+      <BackupCard titled={false} />
     </>
   );
 }

@@ -169,7 +169,7 @@ function SettingsForm({ initial, folder }: { initial: BackupSettings; folder: st
 }
 
 /** Backup now, restore, the list of backups and the rotation settings. */
-export function BackupCard() {
+export function BackupCard({ titled = true }: { titled?: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const overview = useBackupOverview();
@@ -251,7 +251,12 @@ export function BackupCard() {
   const data = overview.data;
   const attempt = data?.last_attempt;
   return (
-    <Card title={t('backup.title')} size="small" style={{ marginBottom: 16 }} id="backup-card">
+    <Card
+      title={titled ? t('backup.title') : undefined}
+      size="small"
+      style={{ marginBottom: 16 }}
+      id="backup-card"
+    >
       {overview.error ? <QueryError error={overview.error} /> : null}
       <Flex gap={8} style={{ marginBottom: 12 }} wrap>
         <Button
@@ -297,6 +302,9 @@ export function BackupCard() {
             pagination={{ pageSize: 10, hideOnSinglePage: true }}
             id="backup-list"
           />
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            {t('backup.settings')}
+          </Typography.Title>
           <SettingsForm initial={data.settings} folder={data.folder} />
         </>
       ) : null}
