@@ -98,6 +98,8 @@ test('backups are made, listed and restored; a damaged file is named and brought
     await s.navigate('#nav-backup', '#backup-card');
     await s.waitForText('Before a restore');
     await s.screenshot('44-restored-en');
+    await s.waitFor(async () => (await s.exec(`return document.querySelectorAll('.ant-message-notice').length`)) === 0, 'messages gone', 20_000);
+    await s.screenshot('45-backups-en');
   } finally {
     await s.close();
   }
