@@ -58,3 +58,22 @@ pub async fn no_delete(m: &SchemaManager<'_>, table: &str, message: &str) -> Res
     }
     Ok(())
 }
+
+/// Removes what `guard` made on `table` (a migration's `down`).
+pub async fn unguard(m: &SchemaManager<'_>, table: &str) -> Result<(), DbErr> {
+    let statements = match m.get_database_backend() {
+        DatabaseBackend::Sqlite => vec![
+            format!("DROP TRIGGER IF EXISTS {table}_no_update"),
+            format!("DROP TRIGGER IF EXISTS {table}_no_delete"),
+        ],
+        DatabaseBackend::Postgres => vec![
+            format!("DROP TRIGGER IF EXISTS {table}_no_change ON {table}"),
+            format!("DROP FUNCTION IF EXISTS {table}_append_only()"),
+        ],
+        _ => vec![],
+    };
+    for sql in statements {
+        m.get_connection().execute_unprepared(&sql).await?;
+    }
+    Ok(())
+}

@@ -21,4 +21,11 @@ impl MigrationTrait for Migration {
         append_only::guard(m, "assessment", "assessments are append-only").await?;
         Ok(())
     }
+
+    async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        for table in ["status_change", "tier_change", "assessment"] {
+            append_only::unguard(m, table).await?;
+        }
+        Ok(())
+    }
 }
