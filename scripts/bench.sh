@@ -9,6 +9,7 @@
 #                complaints and 1 000 000 ledger rows.
 #   backup     — backup, verify and restore of 500 distributors × 100 ledger
 #                lines with 200 attachments.
+#   scorecards — a quarter's scorecards for 500 distributors × 100 ledger lines.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --bench
@@ -17,3 +18,4 @@ cargo bench -p dealerdesk-core --bench search
 cargo bench -p dealerdesk-core --bench agreements
 cargo bench -p dealerdesk-core --bench lists
 cargo bench -p dealerdesk-core --bench backup
+cargo bench -p dealerdesk-core --bench scorecards

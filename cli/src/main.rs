@@ -9,6 +9,7 @@ mod context;
 mod demo;
 mod distributors;
 mod ledger;
+mod scorecards;
 mod training;
 
 use clap::{Parser, Subcommand};
@@ -82,6 +83,8 @@ enum Command {
     Statement(ledger::StatementArgs),
     /// Statements of every active distributor, one PDF each, named by code.
     Statements(ledger::BatchArgs),
+    /// Quarterly scorecards (季度考核), live from the records.
+    Scorecards(scorecards::ScorecardArgs),
     /// Backs up the database and its attachments into one file, or checks a backup (--verify).
     Backup(backup::BackupArgs),
     /// Replaces the database with a backup (the current data is backed up first).
@@ -117,6 +120,7 @@ async fn run(cli: Cli) -> AppResult<()> {
         Command::Ledger { command } => ledger::run(&ctx, command).await,
         Command::Statement(a) => ledger::statement(&ctx, a).await,
         Command::Statements(a) => ledger::statements(&ctx, a).await,
+        Command::Scorecards(a) => scorecards::run(&ctx, a).await,
         Command::Backup(_) | Command::Restore(_) => Ok(()),
     };
     // Checkpoint and close whatever happened: committed data belongs in the

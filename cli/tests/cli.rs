@@ -441,3 +441,78 @@ fn a_reversal_from_the_command_line_exports_and_imports_again() {
         String::from_utf8_lossy(&out.stdout)
     );
 }
+
+#[test]
+fn scorecards_json_has_the_documented_shape() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("sc.sqlite");
+    ok(
+        &db,
+        &[
+            "demo-data",
+            "--distributors",
+            "30",
+            "--entries-per-distributor",
+            "40",
+        ],
+    );
+    let out = ok(&db, &["scorecards", "--quarter", "2026Q1", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["quarter"], "2026Q1");
+    assert_eq!(
+        (v["from"].as_str(), v["to"].as_str()),
+        (Some("2026-01-01"), Some("2026-03-31"))
+    );
+    assert_eq!(v["finalised"], false);
+    let rows = v["distributors"].as_array().unwrap();
+    assert!(!rows.is_empty());
+    let two_decimals = |s: &str| {
+        let (int, frac) = s.trim_start_matches('-').split_once('.').unwrap();
+        !int.is_empty() && int.chars().all(|c| c.is_ascii_digit()) && frac.len() == 2
+    };
+    let mut rated = 0;
+    for r in rows {
+        for k in [
+            "sales",
+            "target",
+            "last_year_sales",
+            "closing_balance",
+            "not_due",
+            "deductions",
+        ] {
+            let s = r[k]
+                .as_str()
+                .unwrap_or_else(|| panic!("{k} is a string: {r}"));
+            assert!(two_decimals(s), "{k} = {s}");
+        }
+        for k in [
+            "achievement_pct",
+            "growth_pct",
+            "training_pct",
+            "rating",
+            "total",
+        ] {
+            assert!(
+                r[k].is_null() || two_decimals(r[k].as_str().unwrap()),
+                "{k} = {}",
+                r[k]
+            );
+        }
+        for key in ["achievement", "growth", "payment", "training", "rating"] {
+            let i = &r["indicators"][key];
+            assert!(i["applicable"].is_boolean(), "{key}: {i}");
+            assert!(i["weight"].is_u64(), "{key}: {i}");
+            assert_eq!(i["score"].is_null(), !i["applicable"].as_bool().unwrap());
+        }
+        assert_eq!(r["total"].is_null(), r["grade"].is_null());
+        if !r["total"].is_null() {
+            rated += 1;
+            assert!(["A", "B", "C", "D"].contains(&r["grade"].as_str().unwrap()));
+        }
+    }
+    assert!(rated > 0, "the sample data rates somebody");
+    let table = ok(&db, &["scorecards", "--quarter", "2026Q1"]);
+    assert!(String::from_utf8_lossy(&table.stdout).starts_with("2026Q1 (2026-01-01 – 2026-03-31)"));
+    let bad = cli(&db, &["scorecards", "--quarter", "2026Q5"]);
+    assert!(!bad.status.success());
+}

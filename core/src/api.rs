@@ -42,6 +42,7 @@ use crate::ledger::{EntryInput, LedgerEntry, LedgerQuery, ReverseRequest};
 use crate::onboarding::{Checklist, OnboardingSettings, OnboardingStart, Pipeline, StepUpdate};
 use crate::paging::Page;
 use crate::reminders::Reminder;
+use crate::scorecard::{QuarterReview, ScorecardSettings};
 use crate::settings::{Settings, StatementSettings};
 use crate::training::certificate::{
     Certificate, CertificatePrintRequest, CertificateQuery, RevokeRequest,
@@ -199,6 +200,12 @@ commands! {
     /// Replaces the database with a backup: the current data is backed up first, the window's
     /// connections close, the files are swapped and the restored data is opened (and migrated).
     backup_restore(String) -> Restored;
+    /// The scorecards of a quarter (`2026Q1`), computed from the records now.
+    scorecard_review(String) -> QuarterReview;
+    /// The scorecard's indicator weights, rules, grade lines and baseline.
+    scorecard_settings_get(()) -> ScorecardSettings;
+    /// Saves the scorecard settings.
+    scorecard_settings_save(ScorecardSettings) -> ScorecardSettings;
     /// Company profile, aging buckets and statement texts.
     statement_settings_get(()) -> StatementSettings;
     /// Saves the statement settings.

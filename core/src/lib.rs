@@ -25,6 +25,7 @@ pub mod paging;
 
 pub mod pdf;
 pub mod reminders;
+pub mod scorecard;
 pub mod settings;
 pub mod sheet;
 pub mod training;

@@ -11,6 +11,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("commands", &["api"]),
     ("sample data", &["demo"]),
     ("top", &["reminders", "backup"]),
+    ("domains", &["scorecard"]),
     ("domains", &["agreement", "onboarding"]),
     ("domains", &["training", "complaint", "ledger"]),
     ("domains", &["assessment", "attachment"]),

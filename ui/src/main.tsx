@@ -40,6 +40,9 @@ const OnboardingPipelinePage = lazy(() =>
 const RebatesPage = lazy(() => import('./pages/RebatesPage').then((m) => ({ default: m.RebatesPage })));
 const RemindersPage = lazy(() => import('./pages/RemindersPage').then((m) => ({ default: m.RemindersPage })));
 const SessionPage = lazy(() => import('./pages/SessionPage').then((m) => ({ default: m.SessionPage })));
+const ScorecardsPage = lazy(() =>
+  import('./pages/ScorecardsPage').then((m) => ({ default: m.ScorecardsPage })),
+);
 const BackupPage = lazy(() => import('./pages/BackupPage').then((m) => ({ default: m.BackupPage })));
 const SettingsPage = lazy(() => import('./pages/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const TrainingPage = lazy(() => import('./pages/TrainingPage').then((m) => ({ default: m.TrainingPage })));
@@ -98,6 +101,7 @@ createRoot(document.getElementById('root') as HTMLElement).render(
               <Route path="training/sessions/:id" element={<SessionPage />} />
               <Route path="settings" element={<SettingsPage />} />
               <Route path="backup" element={<BackupPage />} />
+              <Route path="scorecards" element={<ScorecardsPage />} />
               <Route path="*" element={<Navigate to="/distributors" replace />} />
             </Route>
           </Routes>

@@ -111,7 +111,11 @@ fn pct2(bp: i64) -> String {
 /// The agreement that governs a distributor's rebate for the period: signed,
 /// covering the whole period, not terminated before its end, not superseded;
 /// the newest version if several qualify.
-fn governing(all: &[agreement::Model], from: NaiveDate, to: NaiveDate) -> Vec<&agreement::Model> {
+pub(crate) fn governing(
+    all: &[agreement::Model],
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Vec<&agreement::Model> {
     let mut best: HashMap<i64, &agreement::Model> = HashMap::new();
     for m in all {
         let status = AgreementStatus::parse(&m.status);

@@ -32,7 +32,7 @@ pub struct ComplianceRow {
 }
 
 /// (distributor, course) pairs with a pass in a held or closed session.
-async fn passes<C: ConnectionTrait>(db: &C) -> AppResult<Vec<(i64, i64, NaiveDate)>> {
+pub(crate) async fn passes<C: ConnectionTrait>(db: &C) -> AppResult<Vec<(i64, i64, NaiveDate)>> {
     let sessions: HashMap<i64, training_session::Model> = training_session::Entity::find()
         .filter(
             training_session::Column::Status

@@ -60,6 +60,7 @@ import type { OnboardingSettings } from './OnboardingSettings';
 import type { OnboardingStart } from './OnboardingStart';
 import type { Page } from './Page';
 import type { Pipeline } from './Pipeline';
+import type { QuarterReview } from './QuarterReview';
 import type { RebateApproval } from './RebateApproval';
 import type { RebateExportRequest } from './RebateExportRequest';
 import type { RebateRun } from './RebateRun';
@@ -72,6 +73,7 @@ import type { ResultsRequest } from './ResultsRequest';
 import type { ReverseRequest } from './ReverseRequest';
 import type { RevokeRequest } from './RevokeRequest';
 import type { ScanRequest } from './ScanRequest';
+import type { ScorecardSettings } from './ScorecardSettings';
 import type { SessionDetail } from './SessionDetail';
 import type { SessionMove } from './SessionMove';
 import type { SessionQuery } from './SessionQuery';
@@ -173,6 +175,12 @@ export type Commands = {
   backup_inspect: { req: string; res: BackupInfo; progress: never };
   /** Replaces the database with a backup: the current data is backed up first, the window's connections close, the files are swapped and the restored data is opened (and migrated). */
   backup_restore: { req: string; res: Restored; progress: never };
+  /** The scorecards of a quarter (`2026Q1`), computed from the records now. */
+  scorecard_review: { req: string; res: QuarterReview; progress: never };
+  /** The scorecard's indicator weights, rules, grade lines and baseline. */
+  scorecard_settings_get: { req: void; res: ScorecardSettings; progress: never };
+  /** Saves the scorecard settings. */
+  scorecard_settings_save: { req: ScorecardSettings; res: ScorecardSettings; progress: never };
   /** Company profile, aging buckets and statement texts. */
   statement_settings_get: { req: void; res: StatementSettings; progress: never };
   /** Saves the statement settings. */
@@ -341,6 +349,9 @@ export const COMMAND_NAMES = [
   'backup_settings_save',
   'backup_inspect',
   'backup_restore',
+  'scorecard_review',
+  'scorecard_settings_get',
+  'scorecard_settings_save',
   'statement_settings_get',
   'statement_settings_save',
   'demo_load_sample',

@@ -5,6 +5,7 @@ import {
   PercentageOutlined,
   ReadOutlined,
   SolutionOutlined,
+  TrophyOutlined,
   CustomerServiceOutlined,
   SafetyOutlined,
   SettingOutlined,
@@ -43,9 +44,15 @@ export function AppLayout() {
   }, [savedLanguage, i18n]);
 
   const path = location.pathname;
-  const section = ['/agreements', '/rebates', '/onboarding', '/training', '/reminders', '/backup'].find((k) =>
-    path.startsWith(k),
-  );
+  const section = [
+    '/agreements',
+    '/rebates',
+    '/onboarding',
+    '/training',
+    '/reminders',
+    '/backup',
+    '/scorecards',
+  ].find((k) => path.startsWith(k));
   const selected = section
     ? section
     : path.startsWith('/settings')
@@ -120,6 +127,11 @@ export function AppLayout() {
                 key: '/complaints/report',
                 icon: <BarChartOutlined />,
                 label: <span id="nav-complaint-report">{t('nav.complaintReport')}</span>,
+              },
+              {
+                key: '/scorecards',
+                icon: <TrophyOutlined />,
+                label: <span id="nav-scorecards">{t('nav.scorecards')}</span>,
               },
               {
                 key: '/backup',

@@ -7,6 +7,7 @@ import { backupKeys } from './backups';
 import { afterWrite, READS, ROOTS, WRITES, type Root, type WriteCommand } from './cache';
 import { certificateKeys } from './certificates';
 import { onboardingKeys } from './onboarding';
+import { scorecardKeys } from './scorecards';
 import { queryKeys } from './queries';
 import { trainingKeys } from './training';
 
@@ -16,7 +17,15 @@ const rootNames = Object.keys(ROOTS) as Root[];
 /** Every key a hook can build: the constants, and the builders called with a sample argument. */
 function allKeys(): QueryKey[] {
   const keys: QueryKey[] = [];
-  for (const table of [queryKeys, agreementKeys, onboardingKeys, trainingKeys, certificateKeys, backupKeys]) {
+  for (const table of [
+    queryKeys,
+    agreementKeys,
+    onboardingKeys,
+    trainingKeys,
+    certificateKeys,
+    backupKeys,
+    scorecardKeys,
+  ]) {
     for (const k of Object.values(table)) {
       keys.push(typeof k === 'function' ? (k as (a: never) => QueryKey)(1 as never) : (k as QueryKey));
     }

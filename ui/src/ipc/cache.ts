@@ -28,12 +28,15 @@ export const ROOTS = {
   certificates: ['certificates'],
   compliance: ['compliance'],
   backups: ['backups'],
+  scorecards: ['scorecards'],
 } as const satisfies Record<string, readonly [string]>;
 
 export type Root = keyof typeof ROOTS;
 
 /** Commands that change nothing (they read, or write only files the user chose). */
 export const READS = [
+  'scorecard_review',
+  'scorecard_settings_get',
   'backup_overview',
   'backup_inspect',
   'app_info',
@@ -98,24 +101,30 @@ export type WriteCommand = Exclude<CommandName, (typeof READS)[number]>;
  */
 const CHECKLISTS: Root[] = ['onboarding', 'reminders'];
 
+/**
+ * What a quarter's scorecards are computed from: the ledger, agreements'
+ * targets, training, tiers and which distributors are active.
+ */
+const SCORES: Root[] = ['scorecards'];
+
 /** Every write command and the roots whose answers it can change (each write is audited). */
 export const WRITES: Record<WriteCommand, readonly Root[]> = {
   settings_save: ['settings', 'audit', 'distributors'],
   settings_set_language: ['settings'],
-  distributor_create: ['distributors', 'audit', ...CHECKLISTS],
+  distributor_create: ['distributors', 'audit', ...CHECKLISTS, ...SCORES],
   distributor_update: ['distributors', 'audit', 'agreements', 'statements', 'complaints', ...CHECKLISTS],
-  distributor_transition: ['distributors', 'audit', 'compliance', 'statements', ...CHECKLISTS],
-  distributor_change_tier: ['distributors', 'audit', 'compliance', ...CHECKLISTS],
+  distributor_transition: ['distributors', 'audit', 'compliance', 'statements', ...CHECKLISTS, ...SCORES],
+  distributor_change_tier: ['distributors', 'audit', 'compliance', ...CHECKLISTS, ...SCORES],
   assessment_record: ['distributors', 'audit', 'compliance', ...CHECKLISTS],
-  distributor_import_commit: ['distributors', 'audit', 'compliance', 'statements', ...CHECKLISTS],
+  distributor_import_commit: ['distributors', 'audit', 'compliance', 'statements', ...CHECKLISTS, ...SCORES],
   attachment_add: ['attachments', 'audit'],
   attachment_remove: ['attachments', 'audit'],
   contact_save: ['distributors', 'audit', 'training', 'compliance'],
   contact_remove: ['distributors', 'audit', 'training', 'compliance'],
-  ledger_post: ['ledger', 'statements', 'audit', 'rebates', ...CHECKLISTS],
-  ledger_reverse: ['ledger', 'statements', 'audit', 'rebates', ...CHECKLISTS],
-  ledger_import: ['ledger', 'statements', 'audit', 'rebates', ...CHECKLISTS],
-  statement_settings_save: ['statementSettings', 'statements', 'audit'],
+  ledger_post: ['ledger', 'statements', 'audit', 'rebates', ...CHECKLISTS, ...SCORES],
+  ledger_reverse: ['ledger', 'statements', 'audit', 'rebates', ...CHECKLISTS, ...SCORES],
+  ledger_import: ['ledger', 'statements', 'audit', 'rebates', ...CHECKLISTS, ...SCORES],
+  statement_settings_save: ['statementSettings', 'statements', 'audit', ...SCORES],
   demo_load_sample: [
     'distributors',
     'audit',
@@ -128,6 +137,7 @@ export const WRITES: Record<WriteCommand, readonly Root[]> = {
     'certificates',
     'compliance',
     ...CHECKLISTS,
+    ...SCORES,
   ],
   complaint_record: ['complaints', 'audit'],
   complaint_transition: ['complaints', 'audit'],
@@ -141,26 +151,27 @@ export const WRITES: Record<WriteCommand, readonly Root[]> = {
   agreement_submit: ['agreements', 'audit', 'distributors', ...CHECKLISTS],
   agreement_withdraw: ['agreements', 'audit', 'distributors', ...CHECKLISTS],
   // Signing copies the terms onto the distributor and may activate it.
-  agreement_sign: ['agreements', 'audit', 'distributors', 'rebates', 'compliance', ...CHECKLISTS],
-  agreement_terminate: ['agreements', 'audit', 'distributors', 'rebates', ...CHECKLISTS],
-  agreement_new_version: ['agreements', 'audit', 'distributors', ...CHECKLISTS],
+  agreement_sign: ['agreements', 'audit', 'distributors', 'rebates', 'compliance', ...CHECKLISTS, ...SCORES],
+  agreement_terminate: ['agreements', 'audit', 'distributors', 'rebates', ...CHECKLISTS, ...SCORES],
+  agreement_new_version: ['agreements', 'audit', 'distributors', ...CHECKLISTS, ...SCORES],
   agreement_attach_scan: ['agreements', 'audit'],
   agreement_templates_save: ['agreements', 'audit'],
-  rebate_approve: ['rebates', 'ledger', 'statements', 'audit', ...CHECKLISTS],
+  rebate_approve: ['rebates', 'ledger', 'statements', 'audit', ...CHECKLISTS, ...SCORES],
   onboarding_start: ['onboarding', 'reminders', 'audit'],
   onboarding_step_update: ['onboarding', 'reminders', 'audit'],
   onboarding_settings_save: ['onboarding', 'reminders', 'audit'],
-  course_save: ['training', 'certificates', 'compliance', 'audit', ...CHECKLISTS],
+  course_save: ['training', 'certificates', 'compliance', 'audit', ...CHECKLISTS, ...SCORES],
   training_settings_save: ['training', 'audit'],
   session_save: ['training', 'audit'],
   session_enrol: ['training', 'audit'],
   session_unenrol: ['training', 'audit'],
   // Results and closing issue certificates, move compliance and tick the training step.
-  session_results: ['training', 'certificates', 'compliance', 'audit', ...CHECKLISTS],
-  session_move: ['training', 'certificates', 'compliance', 'audit', ...CHECKLISTS],
-  certificate_revoke: ['certificates', 'compliance', 'training', 'audit', ...CHECKLISTS],
+  session_results: ['training', 'certificates', 'compliance', 'audit', ...CHECKLISTS, ...SCORES],
+  session_move: ['training', 'certificates', 'compliance', 'audit', ...CHECKLISTS, ...SCORES],
+  certificate_revoke: ['certificates', 'compliance', 'training', 'audit', ...CHECKLISTS, ...SCORES],
   backup_now: ['backups'],
   backup_settings_save: ['backups', 'audit'],
+  scorecard_settings_save: ['scorecards', 'audit'],
   // A restore replaces every answer.
   backup_restore: Object.keys(ROOTS) as Root[],
 };

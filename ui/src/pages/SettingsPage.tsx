@@ -22,6 +22,7 @@ import type { TierLabel } from '../bindings/TierLabel';
 import { PageHeader } from '../components/PageHeader';
 import { QueryError } from '../components/QueryError';
 import { BackupCard } from '../components/backup/BackupCard';
+import { ScorecardSettingsCard } from '../components/settings/ScorecardSettingsCard';
 import { AgreementTemplatesCard } from '../components/settings/AgreementTemplatesCard';
 import { CalendarCard } from '../components/settings/CalendarCard';
 import { ComplaintSettingsCard } from '../components/settings/ComplaintSettingsCard';
@@ -319,6 +320,7 @@ export function SettingsPage() {
       <OnboardingStepsCard />
       <AgreementTemplatesCard />
       <TrainingSettingsCard />
+      <ScorecardSettingsCard />
       <BackupCard />
       <AboutCard />
     </div>

@@ -1,0 +1,48 @@
+//! Scorecard benchmark: prints figures, asserts nothing about time.
+//!
+//! The quarter's scorecards of 500 distributors with 100 ledger lines each
+//! (the statements benchmark's data) and the sample agreements: the live
+//! review computed in core (median of several runs).
+//!
+//! Run: `cargo bench -p dealerdesk-core --bench scorecards`.
+use std::time::{Duration, Instant};
+
+use dealerdesk_core::actor::Actor;
+use dealerdesk_core::dates::Clock;
+use dealerdesk_core::scorecard::{self, Quarter};
+use dealerdesk_core::{db, demo};
+
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+#[tokio::main]
+async fn main() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bench.sqlite");
+    let conn = db::open(&path, chrono::Utc::now()).await.unwrap().db;
+    let actor = Actor::new(
+        "基准",
+        Clock::office(chrono::Local::now().fixed_offset(), None),
+    )
+    .unwrap();
+    demo::generate(&conn, &actor, 500).await.unwrap();
+    let entries = demo::generate_ledger(&conn, &actor, 100, 7).await.unwrap();
+    let (_, agreements) = demo::generate_agreements(&conn, &actor, 7, chrono::Utc::now())
+        .await
+        .unwrap();
+    let quarter = Quarter::parse("2026Q3").unwrap();
+    let mut times: Vec<Duration> = vec![];
+    let mut listed = 0;
+    for _ in 0..7 {
+        let t = Instant::now();
+        let r = scorecard::review(&conn, quarter).await.unwrap();
+        times.push(t.elapsed());
+        listed = r.distributors.len();
+    }
+    times.sort();
+    println!(
+        "scorecards {quarter}: {listed} distributors, {entries} ledger entries, {agreements} agreements: median {:.1} ms (min {:.1} ms)",
+        times[times.len() / 2].as_secs_f64() * 1000.0,
+        times[0].as_secs_f64() * 1000.0
+    );
+}

@@ -1,0 +1,188 @@
+import { Card, Empty, Flex, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+
+import type { Grade } from '../bindings/Grade';
+import type { Scorecard } from '../bindings/Scorecard';
+import type { Tier } from '../bindings/Tier';
+import { PageHeader } from '../components/PageHeader';
+import { QueryError } from '../components/QueryError';
+import { useTierLabel } from '../hooks/useTierLabel';
+import { useScorecardReview } from '../ipc/scorecards';
+import { formatMoney } from '../lib/money';
+import { lastEndedQuarter, recentQuarters } from '../lib/quarters';
+
+const GRADE_COLOR: Record<Grade, string> = { A: 'green', B: 'blue', C: 'orange', D: 'red' };
+const INDICATORS = ['achievement', 'growth', 'payment', 'training', 'rating'] as const;
+
+/** `12.34` → 1234, for sorting; null sorts last. */
+function num(v: string | null | undefined): number {
+  return v === null || v === undefined ? -Infinity : Number(v);
+}
+
+function IndicatorCell({ s, k }: { s: Scorecard; k: (typeof INDICATORS)[number] }) {
+  const { t } = useTranslation();
+  const i = s.indicators[k];
+  if (!i || !i.applicable) {
+    return <span className="muted">{t('scorecard.notApplicable')}</span>;
+  }
+  return (
+    <Tooltip title={i.value !== null ? `${t(`scorecard.values.${k}`)} ${i.value}% · ${i.basis}` : i.basis}>
+      <span className={`score score-${k}`}>{i.score}</span>
+    </Tooltip>
+  );
+}
+
+/** The quarter's scorecards, live from the records. */
+export function ScorecardsPage() {
+  const { t } = useTranslation();
+  const tierLabel = useTierLabel();
+  const quarters = useMemo(() => recentQuarters(8), []);
+  const [quarter, setQuarter] = useState(lastEndedQuarter());
+  const [tier, setTier] = useState<Tier | null>(null);
+  const [search, setSearch] = useState('');
+  const review = useScorecardReview(quarter);
+
+  const rows = (review.data?.distributors ?? []).filter((s) => {
+    const text = search.trim().toLowerCase();
+    return (
+      (tier === null || s.tier === tier) &&
+      (text === '' || s.code.toLowerCase().includes(text) || s.name.toLowerCase().includes(text))
+    );
+  });
+
+  const columns: ColumnsType<Scorecard> = [
+    {
+      key: 'distributor',
+      title: t('fields.distributor_id'),
+      width: 220,
+      fixed: 'left',
+      sorter: (a, b) => a.code.localeCompare(b.code),
+      render: (_, s) => (
+        <Link to={`/distributors/${s.distributor_id}`}>
+          {s.code} {s.name}
+        </Link>
+      ),
+    },
+    { key: 'tier', title: t('fields.tier'), width: 90, render: (_, s) => tierLabel(s.tier) },
+    {
+      key: 'sales',
+      title: t('scorecard.columns.sales'),
+      width: 130,
+      align: 'right',
+      className: 'money',
+      sorter: (a, b) => num(a.sales) - num(b.sales),
+      render: (_, s) => formatMoney(s.sales),
+    },
+    {
+      key: 'target',
+      title: t('scorecard.columns.target'),
+      width: 130,
+      align: 'right',
+      className: 'money',
+      render: (_, s) => formatMoney(s.target),
+    },
+    ...INDICATORS.map((k) => ({
+      key: k,
+      title: <Tooltip title={t(`scorecard.help.${k}`)}>{t(`scorecard.indicators.${k}`)}</Tooltip>,
+      width: 100,
+      align: 'right' as const,
+      sorter: (a: Scorecard, b: Scorecard) => num(a.indicators[k]?.score) - num(b.indicators[k]?.score),
+      render: (_: unknown, s: Scorecard) => <IndicatorCell s={s} k={k} />,
+    })),
+    {
+      key: 'total',
+      title: t('scorecard.columns.total'),
+      width: 90,
+      align: 'right',
+      fixed: 'right',
+      defaultSortOrder: 'descend',
+      sorter: (a, b) => num(a.total) - num(b.total),
+      render: (_, s) =>
+        s.total === null ? (
+          <span className="muted">{t('scorecard.notRated')}</span>
+        ) : (
+          <Typography.Text strong className="score-total">
+            {s.total}
+          </Typography.Text>
+        ),
+    },
+    {
+      key: 'grade',
+      title: t('scorecard.columns.grade'),
+      width: 130,
+      fixed: 'right',
+      render: (_, s) =>
+        s.grade === null ? null : (
+          <Space size={4}>
+            <Tag color={GRADE_COLOR[s.grade]} className="score-grade">
+              {s.grade}
+            </Tag>
+            {s.below_baseline ? <Tag color="red">{t('scorecard.belowBaseline')}</Tag> : null}
+          </Space>
+        ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader title={t('scorecard.title')} />
+      <Card size="small">
+        <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+          <Select
+            id="scorecard-quarter"
+            value={quarter}
+            onChange={setQuarter}
+            style={{ width: 140 }}
+            options={quarters.map((q) => ({ value: q, label: q }))}
+          />
+          <Select<Tier | null>
+            id="scorecard-tier"
+            value={tier}
+            onChange={setTier}
+            style={{ width: 140 }}
+            options={[
+              { value: null, label: t('scorecard.allTiers') },
+              ...(['strategic', 'core', 'basic'] as Tier[]).map((x) => ({ value: x, label: tierLabel(x) })),
+            ]}
+          />
+          <Input.Search
+            id="scorecard-search"
+            allowClear
+            placeholder={t('scorecard.search')}
+            style={{ width: 260 }}
+            onChange={(e) => setSearch(e.target.value)}
+          />
+          {review.data ? (
+            <Typography.Text type="secondary" style={{ alignSelf: 'center' }}>
+              {t('scorecard.period', {
+                from: review.data.from,
+                to: review.data.to,
+                count: review.data.distributors.length,
+              })}
+            </Typography.Text>
+          ) : null}
+        </Flex>
+        {review.error ? <QueryError error={review.error} /> : null}
+        <Table<Scorecard>
+          id="scorecard-table"
+          rowKey="distributor_id"
+          size="small"
+          loading={review.isFetching}
+          dataSource={rows}
+          columns={columns}
+          scroll={{ x: 1320 }}
+          pagination={{ pageSize: 50, hideOnSinglePage: true }}
+          locale={{
+            emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('scorecard.empty')} />,
+          }}
+        />
+        <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
+          {t('scorecard.live')}
+        </Typography.Paragraph>
+      </Card>
+    </>
+  );
+}
