@@ -42,7 +42,7 @@ use crate::ledger::{EntryInput, LedgerEntry, LedgerQuery, ReverseRequest};
 use crate::onboarding::{Checklist, OnboardingSettings, OnboardingStart, Pipeline, StepUpdate};
 use crate::paging::Page;
 use crate::reminders::Reminder;
-use crate::scorecard::{QuarterReview, ScorecardSettings};
+use crate::scorecard::{QuarterReview, RatingInput, ScorecardSettings};
 use crate::settings::{Settings, StatementSettings};
 use crate::training::certificate::{
     Certificate, CertificatePrintRequest, CertificateQuery, RevokeRequest,
@@ -54,6 +54,9 @@ use crate::training::session::{
     TrainingSession,
 };
 use crate::training::{Course, CourseSave, TrainingSettings};
+use crate::violation::{
+    Violation, ViolationCancelRequest, ViolationInput, ViolationQuery, ViolationSettings,
+};
 
 /// A command: its name on the wire and the types it takes and gives.
 pub trait Command {
@@ -206,6 +209,18 @@ commands! {
     scorecard_settings_get(()) -> ScorecardSettings;
     /// Saves the scorecard settings.
     scorecard_settings_save(ScorecardSettings) -> ScorecardSettings;
+    /// Sets the reviewer's rating (0–100, or none) and comment of a distributor's quarter.
+    scorecard_rate(RatingInput) -> ();
+    /// Violations, newest first: one distributor's or all.
+    violation_list(ViolationQuery) -> Vec<Violation>;
+    /// Records a violation (points default to its kind's).
+    violation_record(ViolationInput) -> Violation;
+    /// Cancels a mistaken violation with a reason; the record stays.
+    violation_cancel(ViolationCancelRequest) -> Violation;
+    /// The kinds of violation and their default points.
+    violation_settings_get(()) -> ViolationSettings;
+    /// Saves the kinds of violation.
+    violation_settings_save(ViolationSettings) -> ViolationSettings;
     /// Company profile, aging buckets and statement texts.
     statement_settings_get(()) -> StatementSettings;
     /// Saves the statement settings.

@@ -30,6 +30,7 @@ pub mod settings;
 pub mod sheet;
 pub mod training;
 pub mod uscc;
+pub mod violation;
 pub mod words;
 
 pub use error::{AppError, AppResult};

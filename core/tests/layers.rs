@@ -13,7 +13,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("top", &["reminders", "backup"]),
     ("domains", &["scorecard"]),
     ("domains", &["agreement", "onboarding"]),
-    ("domains", &["training", "complaint", "ledger"]),
+    ("domains", &["training", "complaint", "ledger", "violation"]),
     ("domains", &["assessment", "attachment"]),
     ("domains", &["settings"]),
     ("domains", &["distributor"]),

@@ -14,6 +14,7 @@ mod m20261123_000006_agreements;
 mod m20261123_000007_training;
 mod m20261202_000008_foreign_key_indices;
 mod m20261202_000009_history_append_only;
+mod m20261202_000010_reviews;
 
 pub struct Migrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000007_training::Migration),
             Box::new(m20261202_000008_foreign_key_indices::Migration),
             Box::new(m20261202_000009_history_append_only::Migration),
+            Box::new(m20261202_000010_reviews::Migration),
         ]
     }
 }

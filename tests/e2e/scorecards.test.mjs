@@ -56,6 +56,39 @@ test('a quarter is reviewed and a weight in Settings moves the totals', async ()
     await s.navigate('#nav-scorecards', '#scorecard-table');
     await s.waitFor(async () => (await s.text(`${row} .score-total`)) === after.total, 'the new total on screen');
 
+    // The reviewer rates the distributor: the rating counts at once.
+    await s.click(`${row} .score-rate`);
+    await s.type('#rating_value', '95');
+    await s.type('#rating_comment', '终端陈列规范，配合度高');
+    await s.click('#rating-save');
+    await s.waitForText('评价已保存');
+    const rated2 = cliReview('2026Q1').distributors.find((d) => d.distributor_id === rated.distributor_id);
+    assert.equal(rated2.rating, '95.00');
+    assert.equal(rated2.comment, '终端陈列规范，配合度高');
+    await s.waitFor(async () => (await s.text(`${row} .score-total`)) === rated2.total, 'the rated total on screen');
+
+    // A violation in February, recorded on the distributor's page, takes 10 points off.
+    await s.exec(`window.location.hash = '#/distributors/${rated.distributor_id}'`);
+    await s.click('#distributor-tabs-tab-violations');
+    await s.click('#violation-new');
+    await s.type('#violation_occurred_on', '2026-02-15');
+    await s.click('.ant-modal .ant-select');
+    await s.click('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .violation-kind-option-cross_territory');
+    await s.waitFor(
+      () => s.exec(`return !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')`),
+      'the drop-down to close',
+    );
+    await s.type('#violation_description', '温州市场发现窜货 120 箱');
+    await s.click('#violation-save');
+    await s.waitForText('违规已记录');
+    await s.waitFor(async () => (await s.bodyText()).includes('温州市场发现窜货 120 箱'), 'the violation listed');
+    await s.screenshot('52-violations-zh');
+    const docked = cliReview('2026Q1').distributors.find((d) => d.distributor_id === rated.distributor_id);
+    assert.equal(docked.deductions, '10.00');
+    await s.navigate('#nav-scorecards', '#scorecard-table');
+    await s.waitFor(async () => (await s.text(`${row} .score-total`)) === docked.total, 'the docked total on screen');
+    assert.equal(await s.text(`${row} .score-deductions`), '−10.00');
+
     await s.click('.ant-segmented-item:has(#lang-en)');
     await s.waitForText('Quarterly review');
     await s.screenshot('51-scorecards-en');

@@ -52,6 +52,8 @@ pub struct RebateLine {
     pub rebate: Money,
     /// The amount already posted for this period, if it has been.
     pub posted: Option<Money>,
+    /// A violation dated in the period withholds this rebate: nothing is posted.
+    pub withheld: bool,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -183,6 +185,7 @@ pub async fn preview<C: ConnectionTrait>(db: &C, req: &RebateRunRequest) -> AppR
     .into_iter()
     .map(|e| (e.distributor_id, e.amount_fen))
     .collect();
+    let withheld = crate::violation::withheld_in(db, from, to).await?;
     let mut lines = vec![];
     for m in chosen {
         let target_fen: i64 = targets_of(m)
@@ -226,12 +229,17 @@ pub async fn preview<C: ConnectionTrait>(db: &C, req: &RebateRunRequest) -> AppR
             rebate_pct: fmt_pct(rebate_bp),
             rebate: Money::from_fen(rebate_fen(sales, rebate_bp)),
             posted: posted.get(&m.distributor_id).map(|f| Money::from_fen(*f)),
+            withheld: withheld.contains(&m.distributor_id),
         });
     }
-    let total = lines.iter().map(|l| l.rebate.fen()).sum();
+    let total = lines
+        .iter()
+        .filter(|l| !l.withheld)
+        .map(|l| l.rebate.fen())
+        .sum();
     let to_post = lines
         .iter()
-        .filter(|l| l.posted.is_none() && l.rebate.fen() > 0)
+        .filter(|l| l.posted.is_none() && l.rebate.fen() > 0 && !l.withheld)
         .count() as u32;
     let already_posted = lines.iter().filter(|l| l.posted.is_some()).count() as u32;
     Ok(RebateRun {
@@ -263,7 +271,7 @@ pub async fn approve<C: ConnectionTrait + TransactionTrait>(
     for l in run
         .lines
         .iter()
-        .filter(|l| l.posted.is_none() && l.rebate.fen() > 0)
+        .filter(|l| l.posted.is_none() && l.rebate.fen() > 0 && !l.withheld)
     {
         let v = crate::ledger::ValidEntry {
             date: to,

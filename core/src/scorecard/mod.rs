@@ -11,12 +11,12 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
     TransactionSession,
 };
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::actor::Actor;
 use crate::distributor::{Status, Tier};
-use crate::entity::{agreement, course, distributor, ledger_entry, tier_change};
+use crate::entity::{agreement, course, distributor, ledger_entry, scorecard_rating, tier_change};
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::ledger::statement::{compute, Posting};
 use crate::ledger::EntryKind;
@@ -109,6 +109,96 @@ pub async fn save_settings<C: ConnectionTrait + sea_orm::TransactionTrait>(
     Ok(s)
 }
 
+/// The reviewer's rating (0–100; none clears it) and comment for a
+/// distributor's quarter.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct RatingInput {
+    #[ts(type = "number")]
+    pub distributor_id: i64,
+    pub quarter: String,
+    pub rating: Option<u32>,
+    #[serde(default)]
+    pub comment: String,
+}
+
+/// Saves a rating and comment (audited on the distributor).
+pub async fn rate<C: ConnectionTrait + sea_orm::TransactionTrait>(
+    db: &C,
+    actor: &Actor,
+    input: &RatingInput,
+) -> AppResult<()> {
+    use sea_orm::{ActiveModelTrait, Set};
+    let quarter = parse_quarter("quarter", &input.quarter)?;
+    if input.rating.is_some_and(|r| r > 100) {
+        return Err(AppError::field("rating", ErrorCode::RatingRange));
+    }
+    if input.comment.chars().count() > 2000 {
+        return Err(AppError::field("comment", ErrorCode::OutOfRange));
+    }
+    let txn = crate::db::write(db).await?;
+    distributor::Entity::find_by_id(input.distributor_id)
+        .one(&txn)
+        .await?
+        .ok_or_else(|| AppError::not_found("distributor", input.distributor_id))?;
+    let existing = scorecard_rating::Entity::find()
+        .filter(scorecard_rating::Column::DistributorId.eq(input.distributor_id))
+        .filter(scorecard_rating::Column::Quarter.eq(quarter.to_string()))
+        .one(&txn)
+        .await?;
+    let before = existing.as_ref().map(|m| {
+        format!(
+            "{} {}",
+            m.rating.map(|r| r.to_string()).unwrap_or_default(),
+            m.comment
+        )
+    });
+    let rating = input.rating.map(|r| r as i32);
+    let comment = input.comment.trim().to_string();
+    match existing {
+        Some(m) => {
+            let mut a: scorecard_rating::ActiveModel = m.into();
+            a.rating = Set(rating);
+            a.comment = Set(comment.clone());
+            a.operator = Set(actor.operator().to_string());
+            a.updated_at = Set(actor.now());
+            a.update(&txn).await?;
+        }
+        None => {
+            scorecard_rating::ActiveModel {
+                distributor_id: Set(input.distributor_id),
+                quarter: Set(quarter.to_string()),
+                rating: Set(rating),
+                comment: Set(comment.clone()),
+                operator: Set(actor.operator().to_string()),
+                updated_at: Set(actor.now()),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await?;
+        }
+    }
+    crate::audit::record(
+        &txn,
+        actor,
+        "distributor",
+        input.distributor_id,
+        "scorecard_rating",
+        &[crate::audit::FieldChange {
+            field: quarter.to_string(),
+            before,
+            after: Some(format!(
+                "{} {}",
+                input.rating.map(|r| r.to_string()).unwrap_or_default(),
+                comment
+            )),
+        }],
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
 /// One distributor's scorecard for a quarter, as the review lists it and
 /// `scorecards --json` prints it.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -130,6 +220,8 @@ pub struct Scorecard {
     pub not_due: Money,
     pub training_pct: Option<String>,
     pub rating: Option<String>,
+    /// The reviewer's comment for the quarter.
+    pub comment: String,
     /// By key: `achievement`, `growth`, `payment`, `training`, `rating`.
     pub indicators: BTreeMap<String, Indicator>,
     /// Violation points taken off (hundredths as `0.00`).
@@ -284,6 +376,15 @@ pub async fn review<C: ConnectionTrait>(db: &C, quarter: Quarter) -> AppResult<Q
         .map(|(d, c, _)| (d, c))
         .collect();
 
+    let ratings: HashMap<i64, scorecard_rating::Model> = scorecard_rating::Entity::find()
+        .filter(scorecard_rating::Column::Quarter.eq(quarter.to_string()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| (r.distributor_id, r))
+        .collect();
+    let deductions = crate::violation::points_in(db, from, to).await?;
+
     let mut out = vec![];
     let mut sorted: Vec<&distributor::Model> = dists.values().collect();
     sorted.sort_by(|a, b| a.code.cmp(&b.code));
@@ -342,8 +443,11 @@ pub async fn review<C: ConnectionTrait>(db: &C, quarter: Quarter) -> AppResult<Q
             not_due_fen: computed.aging[0],
             invoiced,
             training: (!required.is_empty()).then_some((covered, required.len() as u32)),
-            rating: None,
-            deductions_centi: 0,
+            rating: ratings
+                .get(&d.id)
+                .and_then(|r| r.rating)
+                .map(|r| r.clamp(0, 100) as u32),
+            deductions_centi: deductions.get(&d.id).copied().unwrap_or(0),
         };
         let scored = score::score(&inputs, &settings);
         let value = |key: &str| {
@@ -367,6 +471,10 @@ pub async fn review<C: ConnectionTrait>(db: &C, quarter: Quarter) -> AppResult<Q
             not_due: Money::from_fen(computed.aging[0]),
             training_pct: value("training"),
             rating: value("rating"),
+            comment: ratings
+                .get(&d.id)
+                .map(|r| r.comment.clone())
+                .unwrap_or_default(),
             below_baseline: scored
                 .total_centi
                 .is_some_and(|t| t < i64::from(settings.baseline) * 100),

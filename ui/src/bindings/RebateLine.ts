@@ -21,4 +21,8 @@ step_pct: string | null, rebate_pct: string, rebate: Money,
 /**
  * The amount already posted for this period, if it has been.
  */
-posted: Money | null, };
+posted: Money | null, 
+/**
+ * A violation dated in the period withholds this rebate: nothing is posted.
+ */
+withheld: boolean, };

@@ -18,6 +18,10 @@ tier: Tier, sales: Money,
  */
 target: Money, achievement_pct: string | null, last_year_sales: Money, growth_pct: string | null, closing_balance: Money, not_due: Money, training_pct: string | null, rating: string | null, 
 /**
+ * The reviewer's comment for the quarter.
+ */
+comment: string, 
+/**
  * By key: `achievement`, `growth`, `payment`, `training`, `rating`.
  */
 indicators: { [key in string]: Indicator }, 

@@ -61,6 +61,7 @@ import type { OnboardingStart } from './OnboardingStart';
 import type { Page } from './Page';
 import type { Pipeline } from './Pipeline';
 import type { QuarterReview } from './QuarterReview';
+import type { RatingInput } from './RatingInput';
 import type { RebateApproval } from './RebateApproval';
 import type { RebateExportRequest } from './RebateExportRequest';
 import type { RebateRun } from './RebateRun';
@@ -92,6 +93,11 @@ import type { TrainingSession } from './TrainingSession';
 import type { TrainingSettings } from './TrainingSettings';
 import type { TransitionRequest } from './TransitionRequest';
 import type { VersionRequest } from './VersionRequest';
+import type { Violation } from './Violation';
+import type { ViolationCancelRequest } from './ViolationCancelRequest';
+import type { ViolationInput } from './ViolationInput';
+import type { ViolationQuery } from './ViolationQuery';
+import type { ViolationSettings } from './ViolationSettings';
 
 /** Every command the desktop shell answers: request (`void`: none), response, progress messages. */
 export type Commands = {
@@ -181,6 +187,18 @@ export type Commands = {
   scorecard_settings_get: { req: void; res: ScorecardSettings; progress: never };
   /** Saves the scorecard settings. */
   scorecard_settings_save: { req: ScorecardSettings; res: ScorecardSettings; progress: never };
+  /** Sets the reviewer's rating (0–100, or none) and comment of a distributor's quarter. */
+  scorecard_rate: { req: RatingInput; res: null; progress: never };
+  /** Violations, newest first: one distributor's or all. */
+  violation_list: { req: ViolationQuery; res: Array<Violation>; progress: never };
+  /** Records a violation (points default to its kind's). */
+  violation_record: { req: ViolationInput; res: Violation; progress: never };
+  /** Cancels a mistaken violation with a reason; the record stays. */
+  violation_cancel: { req: ViolationCancelRequest; res: Violation; progress: never };
+  /** The kinds of violation and their default points. */
+  violation_settings_get: { req: void; res: ViolationSettings; progress: never };
+  /** Saves the kinds of violation. */
+  violation_settings_save: { req: ViolationSettings; res: ViolationSettings; progress: never };
   /** Company profile, aging buckets and statement texts. */
   statement_settings_get: { req: void; res: StatementSettings; progress: never };
   /** Saves the statement settings. */
@@ -352,6 +370,12 @@ export const COMMAND_NAMES = [
   'scorecard_review',
   'scorecard_settings_get',
   'scorecard_settings_save',
+  'scorecard_rate',
+  'violation_list',
+  'violation_record',
+  'violation_cancel',
+  'violation_settings_get',
+  'violation_settings_save',
   'statement_settings_get',
   'statement_settings_save',
   'demo_load_sample',

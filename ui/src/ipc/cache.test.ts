@@ -7,7 +7,7 @@ import { backupKeys } from './backups';
 import { afterWrite, READS, ROOTS, WRITES, type Root, type WriteCommand } from './cache';
 import { certificateKeys } from './certificates';
 import { onboardingKeys } from './onboarding';
-import { scorecardKeys } from './scorecards';
+import { scorecardKeys, violationKeys } from './scorecards';
 import { queryKeys } from './queries';
 import { trainingKeys } from './training';
 
@@ -25,6 +25,7 @@ function allKeys(): QueryKey[] {
     certificateKeys,
     backupKeys,
     scorecardKeys,
+    violationKeys,
   ]) {
     for (const k of Object.values(table)) {
       keys.push(typeof k === 'function' ? (k as (a: never) => QueryKey)(1 as never) : (k as QueryKey));

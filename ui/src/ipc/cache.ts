@@ -29,12 +29,15 @@ export const ROOTS = {
   compliance: ['compliance'],
   backups: ['backups'],
   scorecards: ['scorecards'],
+  violations: ['violations'],
 } as const satisfies Record<string, readonly [string]>;
 
 export type Root = keyof typeof ROOTS;
 
 /** Commands that change nothing (they read, or write only files the user chose). */
 export const READS = [
+  'violation_list',
+  'violation_settings_get',
   'scorecard_review',
   'scorecard_settings_get',
   'backup_overview',
@@ -172,6 +175,11 @@ export const WRITES: Record<WriteCommand, readonly Root[]> = {
   backup_now: ['backups'],
   backup_settings_save: ['backups', 'audit'],
   scorecard_settings_save: ['scorecards', 'audit'],
+  scorecard_rate: ['scorecards', 'audit'],
+  // Points come off the quarter's scorecard; a withheld rebate leaves the run.
+  violation_record: ['violations', 'scorecards', 'rebates', 'audit'],
+  violation_cancel: ['violations', 'scorecards', 'rebates', 'audit'],
+  violation_settings_save: ['violations', 'audit'],
   // A restore replaces every answer.
   backup_restore: Object.keys(ROOTS) as Root[],
 };

@@ -1,7 +1,11 @@
 // Quarterly scorecards: the review of a quarter and the scoring settings.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
+import type { RatingInput } from '../bindings/RatingInput';
 import type { ScorecardSettings } from '../bindings/ScorecardSettings';
+import type { ViolationCancelRequest } from '../bindings/ViolationCancelRequest';
+import type { ViolationInput } from '../bindings/ViolationInput';
+import type { ViolationSettings } from '../bindings/ViolationSettings';
 import { afterWrite, ROOTS } from './cache';
 import { call } from './index';
 
@@ -30,5 +34,53 @@ export function useSaveScorecardSettings() {
       qc.setQueryData(scorecardKeys.settings, saved);
       return afterWrite(qc, 'scorecard_settings_save', scorecardKeys.settings);
     },
+  });
+}
+
+export const violationKeys = {
+  list: (distributorId: number | null) => [...ROOTS.violations, 'list', distributorId] as const,
+  settings: [...ROOTS.violations, 'settings'] as const,
+};
+
+export function useRate() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (r: RatingInput) => call('scorecard_rate', r),
+    onSuccess: () => afterWrite(qc, 'scorecard_rate'),
+  });
+}
+
+export function useViolations(distributorId: number | null) {
+  return useQuery({
+    queryKey: violationKeys.list(distributorId),
+    queryFn: () => call('violation_list', { distributor_id: distributorId }),
+  });
+}
+
+export function useViolationSettings() {
+  return useQuery({ queryKey: violationKeys.settings, queryFn: () => call('violation_settings_get') });
+}
+
+export function useRecordViolation() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: ViolationInput) => call('violation_record', v),
+    onSuccess: () => afterWrite(qc, 'violation_record'),
+  });
+}
+
+export function useCancelViolation() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (r: ViolationCancelRequest) => call('violation_cancel', r),
+    onSuccess: () => afterWrite(qc, 'violation_cancel'),
+  });
+}
+
+export function useSaveViolationSettings() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (s: ViolationSettings) => call('violation_settings_save', s),
+    onSuccess: () => afterWrite(qc, 'violation_settings_save'),
   });
 }

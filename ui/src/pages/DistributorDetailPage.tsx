@@ -12,6 +12,7 @@ import type { Status } from '../bindings/Status';
 import { DistributorComplaintsTab } from '../components/complaints/DistributorComplaintsTab';
 import { AssessmentsTab } from '../components/detail/AssessmentsTab';
 import { AttachmentsTab } from '../components/detail/AttachmentsTab';
+import { ViolationsTab } from '../components/scorecards/ViolationsTab';
 import { AuditTab } from '../components/detail/AuditTab';
 import { HistoryTab } from '../components/detail/HistoryTab';
 import { LedgerTab } from '../components/ledger/LedgerTab';
@@ -194,6 +195,12 @@ export function DistributorDetailPage() {
               key: 'complaints',
               label: t('detail.tabs.complaints'),
               children: <DistributorComplaintsTab key={d.id} distributor={d} />,
+              destroyOnHidden: true,
+            },
+            {
+              key: 'violations',
+              label: t('detail.tabs.violations'),
+              children: <ViolationsTab key={d.id} distributor={d} />,
               destroyOnHidden: true,
             },
             {

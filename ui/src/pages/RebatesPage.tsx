@@ -58,6 +58,13 @@ function Explanation({ line }: { line: RebateLine }) {
 
 function PostedCell({ line }: { line: RebateLine }) {
   const { t } = useTranslation();
+  if (line.withheld && line.posted === null) {
+    return (
+      <Tag color="red" className="rebate-withheld-tag">
+        {t('violation.withheldTag')}
+      </Tag>
+    );
+  }
   if (line.posted !== null) {
     return (
       <Space size={4} className="rebate-posted">

@@ -1,4 +1,20 @@
-import { Card, Empty, Flex, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +26,9 @@ import type { Tier } from '../bindings/Tier';
 import { PageHeader } from '../components/PageHeader';
 import { QueryError } from '../components/QueryError';
 import { useTierLabel } from '../hooks/useTierLabel';
-import { useScorecardReview } from '../ipc/scorecards';
+import { toAppError } from '../ipc';
+import { useRate, useScorecardReview } from '../ipc/scorecards';
+import { applyAppErrorToForm } from '../lib/errors';
 import { formatMoney } from '../lib/money';
 import { lastEndedQuarter, recentQuarters } from '../lib/quarters';
 
@@ -35,6 +53,55 @@ function IndicatorCell({ s, k }: { s: Scorecard; k: (typeof INDICATORS)[number] 
   );
 }
 
+type RateValues = { rating: number | null; comment: string };
+
+/** The reviewer's rating (0–100) and comment for one distributor's quarter. */
+function RateModal({ s, quarter, onClose }: { s: Scorecard; quarter: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<RateValues>();
+  const rate = useRate();
+  const submit = async (v: RateValues) => {
+    try {
+      await rate.mutateAsync({
+        distributor_id: s.distributor_id,
+        quarter,
+        rating: v.rating ?? null,
+        comment: (v.comment ?? '').trim(),
+      });
+      message.success(t('scorecard.rated'));
+      onClose();
+    } catch (e) {
+      const msg = applyAppErrorToForm(form, toAppError(e), t);
+      if (msg) message.error(msg);
+    }
+  };
+  return (
+    <Modal
+      open
+      title={t('scorecard.rateTitle', { name: `${s.code} ${s.name}`, quarter })}
+      onCancel={onClose}
+      okText={t('common.save')}
+      okButtonProps={{ id: 'rating-save', loading: rate.isPending }}
+      onOk={() => form.submit()}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ rating: s.rating === null ? null : Number(s.rating), comment: s.comment }}
+        onFinish={(v) => void submit(v)}
+      >
+        <Form.Item name="rating" label={t('scorecard.indicators.rating')} extra={t('scorecard.help.rating')}>
+          <InputNumber id="rating_value" min={0} max={100} precision={0} />
+        </Form.Item>
+        <Form.Item name="comment" label={t('scorecard.comment')}>
+          <Input.TextArea id="rating_comment" rows={3} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
 /** The quarter's scorecards, live from the records. */
 export function ScorecardsPage() {
   const { t } = useTranslation();
@@ -44,6 +111,7 @@ export function ScorecardsPage() {
   const [tier, setTier] = useState<Tier | null>(null);
   const [search, setSearch] = useState('');
   const review = useScorecardReview(quarter);
+  const [rating, setRating] = useState<Scorecard | null>(null);
 
   const rows = (review.data?.distributors ?? []).filter((s) => {
     const text = search.trim().toLowerCase();
@@ -68,6 +136,16 @@ export function ScorecardsPage() {
     },
     { key: 'tier', title: t('fields.tier'), width: 90, render: (_, s) => tierLabel(s.tier) },
     {
+      key: 'rate',
+      title: '',
+      width: 80,
+      render: (_, s) => (
+        <Button size="small" className="score-rate" onClick={() => setRating(s)}>
+          {t('scorecard.rate')}
+        </Button>
+      ),
+    },
+    {
       key: 'sales',
       title: t('scorecard.columns.sales'),
       width: 130,
@@ -87,11 +165,19 @@ export function ScorecardsPage() {
     ...INDICATORS.map((k) => ({
       key: k,
       title: <Tooltip title={t(`scorecard.help.${k}`)}>{t(`scorecard.indicators.${k}`)}</Tooltip>,
-      width: 100,
+      width: 116,
       align: 'right' as const,
       sorter: (a: Scorecard, b: Scorecard) => num(a.indicators[k]?.score) - num(b.indicators[k]?.score),
       render: (_: unknown, s: Scorecard) => <IndicatorCell s={s} k={k} />,
     })),
+    {
+      key: 'deductions',
+      title: t('scorecard.columns.deductions'),
+      width: 80,
+      align: 'right',
+      render: (_, s) =>
+        s.deductions === '0.00' ? '' : <span className="score-deductions">−{s.deductions}</span>,
+    },
     {
       key: 'total',
       title: t('scorecard.columns.total'),
@@ -173,7 +259,7 @@ export function ScorecardsPage() {
           loading={review.isFetching}
           dataSource={rows}
           columns={columns}
-          scroll={{ x: 1320 }}
+          scroll={{ x: 1560 }}
           pagination={{ pageSize: 50, hideOnSinglePage: true }}
           locale={{
             emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('scorecard.empty')} />,
@@ -183,6 +269,7 @@ export function ScorecardsPage() {
           {t('scorecard.live')}
         </Typography.Paragraph>
       </Card>
+      {rating ? <RateModal s={rating} quarter={quarter} onClose={() => setRating(null)} /> : null}
     </>
   );
 }

@@ -23,6 +23,7 @@ import { PageHeader } from '../components/PageHeader';
 import { QueryError } from '../components/QueryError';
 import { BackupCard } from '../components/backup/BackupCard';
 import { ScorecardSettingsCard } from '../components/settings/ScorecardSettingsCard';
+import { ViolationKindsCard } from '../components/settings/ViolationKindsCard';
 import { AgreementTemplatesCard } from '../components/settings/AgreementTemplatesCard';
 import { CalendarCard } from '../components/settings/CalendarCard';
 import { ComplaintSettingsCard } from '../components/settings/ComplaintSettingsCard';
@@ -321,6 +322,7 @@ export function SettingsPage() {
       <AgreementTemplatesCard />
       <TrainingSettingsCard />
       <ScorecardSettingsCard />
+      <ViolationKindsCard />
       <BackupCard />
       <AboutCard />
     </div>

@@ -40,6 +40,7 @@ const reached: RebateLine = {
   rebate_pct: '3',
   rebate: '10125.00',
   posted: null,
+  withheld: false,
 };
 
 const missed: RebateLine = {
