@@ -16,7 +16,10 @@ pub fn check_target(path: &Path) -> AppResult<()> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)
             .map_err(|e| AppError::io(format!("{}: {e}", dir.display())))?;
-        if read_only(dir) {
+        // Windows sets the read-only attribute on folders for other reasons
+        // (a custom icon) and ignores it for files inside: only a Unix folder
+        // without write permission stops SQLite writing its -wal and -shm.
+        if cfg!(unix) && read_only(dir) {
             return Err(AppError::file(
                 FileProblem::ReadOnly,
                 path,
