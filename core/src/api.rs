@@ -42,7 +42,10 @@ use crate::ledger::{EntryInput, LedgerEntry, LedgerQuery, ReverseRequest};
 use crate::onboarding::{Checklist, OnboardingSettings, OnboardingStart, Pipeline, StepUpdate};
 use crate::paging::Page;
 use crate::reminders::Reminder;
-use crate::scorecard::{QuarterReview, RatingInput, ScorecardSettings};
+use crate::scorecard::finalise::{QuarterResult, RevisionInput, Warning};
+use crate::scorecard::plan::{Plan, PlanInput, PlanQuery};
+use crate::scorecard::tiers::{ApplyTiers, TierReview, TierReviewRow};
+use crate::scorecard::{QuarterReview, RatingInput, Scorecard, ScorecardSettings};
 use crate::settings::{Settings, StatementSettings};
 use crate::training::certificate::{
     Certificate, CertificatePrintRequest, CertificateQuery, RevokeRequest,
@@ -203,8 +206,25 @@ commands! {
     /// Replaces the database with a backup: the current data is backed up first, the window's
     /// connections close, the files are swapped and the restored data is opened (and migrated).
     backup_restore(String) -> Restored;
-    /// The scorecards of a quarter (`2026Q1`), computed from the records now.
+    /// The scorecards of a quarter (`2026Q1`): the frozen ones (latest revisions, with
+    /// warnings) once it is finalised, else computed from the records now.
     scorecard_review(String) -> QuarterReview;
+    /// Freezes a quarter that has ended; refused twice.
+    scorecard_finalise(String) -> QuarterReview;
+    /// A correction of a finalised scorecard: a new revision with a reason.
+    scorecard_revise(RevisionInput) -> Scorecard;
+    /// A distributor's finalised quarters, oldest first, with every revision.
+    scorecard_history(i64) -> Vec<QuarterResult>;
+    /// The exit warnings in force (the latest finalised quarter's).
+    scorecard_warnings(()) -> Vec<Warning>;
+    /// Improvement plans: one distributor's or all, open ones only if asked.
+    plan_list(PlanQuery) -> Vec<Plan>;
+    /// Records or updates an improvement plan.
+    plan_save(PlanInput) -> Plan;
+    /// The annual tier review of a year: score, recommendation and direction.
+    tier_review(i32) -> TierReview;
+    /// Applies tier recommendations (the listed ones, or every change) in one go.
+    tier_apply(ApplyTiers) -> Vec<TierReviewRow>;
     /// The scorecard's indicator weights, rules, grade lines and baseline.
     scorecard_settings_get(()) -> ScorecardSettings;
     /// Saves the scorecard settings.

@@ -1,6 +1,7 @@
 //! The reminders list: agreements ending in 60/30/7 days (unless a renewal is
 //! already signed), certificates expiring in 60/30/7 days or expired (unless
-//! renewed), and onboarding steps past their due date.
+//! renewed), onboarding steps past their due date, improvement plans past
+//! theirs and level-2 exit warnings.
 use chrono::NaiveDate;
 use sea_orm::{ConnectionTrait, EntityTrait};
 use serde::Serialize;
@@ -18,6 +19,8 @@ pub enum ReminderKind {
     CertificateExpiring,
     CertificateExpired,
     OnboardingOverdue,
+    PlanOverdue,
+    ExitWarning,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -148,6 +151,52 @@ pub async fn list<C: ConnectionTrait>(db: &C, today: NaiveDate) -> AppResult<Vec
                 contact_id: None,
             });
         }
+    }
+    for p in crate::scorecard::plan::list(db, None, true, today).await? {
+        let Some(due) = crate::dates::parse_date(&p.due_on).filter(|_| p.overdue) else {
+            continue;
+        };
+        out.push(Reminder {
+            kind: ReminderKind::PlanOverdue,
+            days: (due - today).num_days(),
+            window: None,
+            distributor_id: p.distributor_id,
+            distributor_code: p.distributor_code.clone(),
+            distributor_name: p.distributor_name.clone(),
+            ref_id: p.id,
+            reference: p.quarter.clone(),
+            label_zh: format!("整改计划逾期 · {}", p.owner),
+            label_en: format!("Improvement plan overdue · {}", p.owner),
+            date: p.due_on.clone(),
+            course_id: None,
+            contact_id: None,
+        });
+    }
+    for w in crate::scorecard::finalise::warnings(db, None, today).await? {
+        if w.level < 2 {
+            continue;
+        }
+        let quarters = w.quarters.join(" ");
+        out.push(Reminder {
+            kind: ReminderKind::ExitWarning,
+            days: 0,
+            window: None,
+            distributor_id: w.distributor_id,
+            distributor_code: w.code.clone(),
+            distributor_name: w.name.clone(),
+            ref_id: w.distributor_id,
+            reference: quarters.clone(),
+            label_zh: format!("二级预警：连续两季度低于基准（{quarters}）"),
+            label_en: format!("Level-2 warning: below the baseline two quarters running ({quarters})"),
+            date: w
+                .quarters
+                .first()
+                .and_then(|q| crate::scorecard::Quarter::parse(q))
+                .map(|q| q.last_day().to_string())
+                .unwrap_or_default(),
+            course_id: None,
+            contact_id: None,
+        });
     }
     out.sort_by_key(|r| r.days);
     Ok(out)

@@ -101,7 +101,7 @@ async fn violations_take_points_off_and_withhold_rebates_until_cancelled() {
     .unwrap_err();
     assert_eq!(
         codes(&err),
-        vec![("rating".to_string(), "rating_range".to_string())]
+        vec![("rating".to_string(), "score_range".to_string())]
     );
 
     // 窜货 in February: 10 points by default, and the Q1 rebate withheld.

@@ -15,6 +15,7 @@ mod m20261123_000007_training;
 mod m20261202_000008_foreign_key_indices;
 mod m20261202_000009_history_append_only;
 mod m20261202_000010_reviews;
+mod m20261202_000011_finalised_reviews;
 
 pub struct Migrator;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000008_foreign_key_indices::Migration),
             Box::new(m20261202_000009_history_append_only::Migration),
             Box::new(m20261202_000010_reviews::Migration),
+            Box::new(m20261202_000011_finalised_reviews::Migration),
         ]
     }
 }

@@ -1,4 +1,5 @@
-//! Adapters for performance reviews: the quarter's scorecards and their settings.
+//! Adapters for performance reviews: the quarter's scorecards and their settings,
+//! finalising, warnings, improvement plans, the annual tier review and violations.
 use dealerdesk_core::api::cmd;
 use dealerdesk_core::{scorecard, violation};
 use tauri::State;
@@ -33,6 +34,55 @@ pub async fn scorecard_settings_save(
 #[tauri::command]
 pub async fn scorecard_rate(s: S<'_>, req: Req<cmd::scorecard_rate>) -> Res<cmd::scorecard_rate> {
     scorecard::rate(&s.db().await?, &s.actor().await?, &req).await
+}
+
+#[tauri::command]
+pub async fn scorecard_finalise(
+    s: S<'_>,
+    req: Req<cmd::scorecard_finalise>,
+) -> Res<cmd::scorecard_finalise> {
+    scorecard::finalise::finalise(&s.db().await?, &s.actor().await?, &req).await
+}
+
+#[tauri::command]
+pub async fn scorecard_revise(
+    s: S<'_>,
+    req: Req<cmd::scorecard_revise>,
+) -> Res<cmd::scorecard_revise> {
+    scorecard::finalise::revise(&s.db().await?, &s.actor().await?, &req).await
+}
+
+#[tauri::command]
+pub async fn scorecard_history(
+    s: S<'_>,
+    req: Req<cmd::scorecard_history>,
+) -> Res<cmd::scorecard_history> {
+    scorecard::finalise::history(&s.db().await?, req).await
+}
+
+#[tauri::command]
+pub async fn scorecard_warnings(s: S<'_>) -> Res<cmd::scorecard_warnings> {
+    scorecard::finalise::warnings(&s.db().await?, None, s.today()).await
+}
+
+#[tauri::command]
+pub async fn plan_list(s: S<'_>, req: Req<cmd::plan_list>) -> Res<cmd::plan_list> {
+    scorecard::plan::list(&s.db().await?, req.distributor_id, req.open_only, s.today()).await
+}
+
+#[tauri::command]
+pub async fn plan_save(s: S<'_>, req: Req<cmd::plan_save>) -> Res<cmd::plan_save> {
+    scorecard::plan::save(&s.db().await?, &s.actor().await?, &req).await
+}
+
+#[tauri::command]
+pub async fn tier_review(s: S<'_>, req: Req<cmd::tier_review>) -> Res<cmd::tier_review> {
+    scorecard::tiers::review(&s.db().await?, req).await
+}
+
+#[tauri::command]
+pub async fn tier_apply(s: S<'_>, req: Req<cmd::tier_apply>) -> Res<cmd::tier_apply> {
+    scorecard::tiers::apply(&s.db().await?, &s.actor().await?, &req).await
 }
 
 #[tauri::command]

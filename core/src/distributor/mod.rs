@@ -1,7 +1,7 @@
 //! Distributor records (经销商档案): profile, lifecycle, tiers and the list.
 pub mod assessments;
 pub mod contacts;
-mod lifecycle;
+pub(crate) mod lifecycle;
 mod query;
 pub mod transfer;
 mod validate;

@@ -22,7 +22,10 @@ use crate::ledger::statement::{compute, Posting};
 use crate::ledger::EntryKind;
 use crate::money::Money;
 
+pub mod finalise;
+pub mod plan;
 pub mod score;
+pub mod tiers;
 
 pub use score::{Grade, Indicator, ScorecardSettings};
 
@@ -60,6 +63,20 @@ impl Quarter {
         Quarter {
             year: self.year - 1,
             q: self.q,
+        }
+    }
+
+    pub fn previous(self) -> Quarter {
+        if self.q == 1 {
+            Quarter {
+                year: self.year - 1,
+                q: 4,
+            }
+        } else {
+            Quarter {
+                year: self.year,
+                q: self.q - 1,
+            }
         }
     }
 
@@ -122,29 +139,50 @@ pub struct RatingInput {
     pub comment: String,
 }
 
-/// Saves a rating and comment (audited on the distributor).
+/// Saves a rating and comment (audited on the distributor). A finalised
+/// quarter's rating changes only through a revision.
 pub async fn rate<C: ConnectionTrait + sea_orm::TransactionTrait>(
     db: &C,
     actor: &Actor,
     input: &RatingInput,
 ) -> AppResult<()> {
-    use sea_orm::{ActiveModelTrait, Set};
+    let quarter = check_rating(input)?;
+    let txn = crate::db::write(db).await?;
+    if finalise::is_finalised(&txn, quarter).await? {
+        return Err(AppError::field("quarter", ErrorCode::QuarterFinalised));
+    }
+    put_rating(&txn, actor, input, quarter).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+fn check_rating(input: &RatingInput) -> AppResult<Quarter> {
     let quarter = parse_quarter("quarter", &input.quarter)?;
     if input.rating.is_some_and(|r| r > 100) {
-        return Err(AppError::field("rating", ErrorCode::RatingRange));
+        return Err(AppError::field("rating", ErrorCode::ScoreRange));
     }
     if input.comment.chars().count() > 2000 {
         return Err(AppError::field("comment", ErrorCode::OutOfRange));
     }
-    let txn = crate::db::write(db).await?;
+    Ok(quarter)
+}
+
+/// Writes the rating row inside the caller's transaction.
+async fn put_rating<C: ConnectionTrait>(
+    txn: &C,
+    actor: &Actor,
+    input: &RatingInput,
+    quarter: Quarter,
+) -> AppResult<()> {
+    use sea_orm::{ActiveModelTrait, Set};
     distributor::Entity::find_by_id(input.distributor_id)
-        .one(&txn)
+        .one(txn)
         .await?
         .ok_or_else(|| AppError::not_found("distributor", input.distributor_id))?;
     let existing = scorecard_rating::Entity::find()
         .filter(scorecard_rating::Column::DistributorId.eq(input.distributor_id))
         .filter(scorecard_rating::Column::Quarter.eq(quarter.to_string()))
-        .one(&txn)
+        .one(txn)
         .await?;
     let before = existing.as_ref().map(|m| {
         format!(
@@ -162,7 +200,7 @@ pub async fn rate<C: ConnectionTrait + sea_orm::TransactionTrait>(
             a.comment = Set(comment.clone());
             a.operator = Set(actor.operator().to_string());
             a.updated_at = Set(actor.now());
-            a.update(&txn).await?;
+            a.update(txn).await?;
         }
         None => {
             scorecard_rating::ActiveModel {
@@ -174,12 +212,12 @@ pub async fn rate<C: ConnectionTrait + sea_orm::TransactionTrait>(
                 updated_at: Set(actor.now()),
                 ..Default::default()
             }
-            .insert(&txn)
+            .insert(txn)
             .await?;
         }
     }
     crate::audit::record(
-        &txn,
+        txn,
         actor,
         "distributor",
         input.distributor_id,
@@ -194,14 +232,12 @@ pub async fn rate<C: ConnectionTrait + sea_orm::TransactionTrait>(
             )),
         }],
     )
-    .await?;
-    txn.commit().await?;
-    Ok(())
+    .await
 }
 
 /// One distributor's scorecard for a quarter, as the review lists it and
 /// `scorecards --json` prints it.
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Scorecard {
     #[ts(type = "number")]
@@ -232,6 +268,10 @@ pub struct Scorecard {
     pub below_baseline: bool,
     /// 1 (yellow) or 2 (red) once quarters are finalised.
     pub warning_level: Option<u8>,
+    /// The frozen revision shown (1 on finalising, then one per correction);
+    /// 0 for a live scorecard.
+    #[serde(default)]
+    pub revision: u32,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -242,6 +282,19 @@ pub struct QuarterReview {
     pub to: String,
     pub finalised: bool,
     pub distributors: Vec<Scorecard>,
+}
+
+/// Distributors active or suspended now.
+pub(crate) async fn active_or_suspended<C: ConnectionTrait>(db: &C) -> AppResult<HashSet<i64>> {
+    Ok(distributor::Entity::find()
+        .select_only()
+        .column(distributor::Column::Id)
+        .filter(distributor::Column::Status.is_in([Status::Active.key(), Status::Suspended.key()]))
+        .into_tuple::<i64>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect())
 }
 
 /// The tier each distributor held on `day`: the last change on or before it,
@@ -286,8 +339,22 @@ fn sales_in(
     (sales, invoiced)
 }
 
-/// Live scorecards of a quarter (computed now from the records).
+/// A quarter's review: the frozen scorecards (latest revisions) once it is
+/// finalised, else the live ones.
 pub async fn review<C: ConnectionTrait>(db: &C, quarter: Quarter) -> AppResult<QuarterReview> {
+    match finalise::frozen(db, quarter).await? {
+        Some(r) => Ok(r),
+        None => live(db, quarter, None).await,
+    }
+}
+
+/// Live scorecards of a quarter (computed now from the records); `only`
+/// limits it to one distributor, whatever its status.
+pub async fn live<C: ConnectionTrait>(
+    db: &C,
+    quarter: Quarter,
+    only: Option<i64>,
+) -> AppResult<QuarterReview> {
     let (from, to) = (quarter.first_day(), quarter.last_day());
     let before = quarter.a_year_before();
     let settings = load_settings(db).await?;
@@ -296,25 +363,23 @@ pub async fn review<C: ConnectionTrait>(db: &C, quarter: Quarter) -> AppResult<Q
         .aging_edges;
 
     // Active or suspended now, or with entries dated in the quarter.
-    let mut ids: HashSet<i64> = distributor::Entity::find()
-        .select_only()
-        .column(distributor::Column::Id)
-        .filter(distributor::Column::Status.is_in([Status::Active.key(), Status::Suspended.key()]))
-        .into_tuple::<i64>()
-        .all(db)
-        .await?
-        .into_iter()
-        .collect();
-    ids.extend(
-        ledger_entry::Entity::find()
-            .select_only()
-            .column(ledger_entry::Column::DistributorId)
-            .distinct()
-            .filter(ledger_entry::Column::EntryDate.between(from, to))
-            .into_tuple::<i64>()
-            .all(db)
-            .await?,
-    );
+    let mut ids: HashSet<i64> = if let Some(id) = only {
+        HashSet::from([id])
+    } else {
+        active_or_suspended(db).await?
+    };
+    if only.is_none() {
+        ids.extend(
+            ledger_entry::Entity::find()
+                .select_only()
+                .column(ledger_entry::Column::DistributorId)
+                .distinct()
+                .filter(ledger_entry::Column::EntryDate.between(from, to))
+                .into_tuple::<i64>()
+                .all(db)
+                .await?,
+        );
+    }
     let dists = crate::distributor::models_by_id(db, ids.iter().copied()).await?;
 
     let entries = crate::db::find_in(
@@ -487,6 +552,7 @@ pub async fn review<C: ConnectionTrait>(db: &C, quarter: Quarter) -> AppResult<Q
                 .map(|i| (i.key.clone(), i))
                 .collect(),
             warning_level: None,
+            revision: 0,
         });
     }
     Ok(QuarterReview {

@@ -37,6 +37,9 @@ pub struct ScorecardSettings {
     pub grade_c: u32,
     /// A total below it is below the baseline (the exit warnings' line).
     pub baseline: u32,
+    /// The annual tier review's thresholds; `None`: the admission thresholds.
+    #[serde(default)]
+    pub tier_thresholds: Option<crate::settings::TierThresholds>,
 }
 
 impl Default for ScorecardSettings {
@@ -75,6 +78,7 @@ impl Default for ScorecardSettings {
             grade_b: 75,
             grade_c: 60,
             baseline: 60,
+            tier_thresholds: None,
         }
     }
 }
@@ -125,6 +129,13 @@ pub fn validate(s: &ScorecardSettings) -> AppResult<()> {
     {
         fields.push(FieldError::new("growth_bands", ErrorCode::OutOfRange));
     }
+    if s
+        .tier_thresholds
+        .as_ref()
+        .is_some_and(|t| t.strategic_min > 100 || t.core_min > t.strategic_min)
+    {
+        fields.push(FieldError::new("tier_thresholds", ErrorCode::ThresholdsOrder));
+    }
     if !(s.grade_a <= 100 && s.grade_a > s.grade_b && s.grade_b > s.grade_c) {
         fields.push(FieldError::new("grade_a", ErrorCode::OutOfRange));
     }
@@ -163,7 +174,7 @@ pub struct Inputs {
 }
 
 /// One indicator of a scorecard.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Indicator {
     pub key: String,
@@ -205,6 +216,22 @@ pub fn div_half_up(num: i128, den: i128) -> i128 {
 }
 
 /// Hundredths as `12.34` (negative with a sign).
+/// `82.50` → 8250, `-3.5` → -350 (the inverse of `centi_text`).
+pub fn parse_centi(s: &str) -> Option<i64> {
+    let s = s.trim();
+    let (neg, s) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s),
+    };
+    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+    if int.is_empty() || frac.len() > 2 || !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let frac = format!("{frac:0<2}");
+    let v = int.parse::<i64>().ok()?.checked_mul(100)?.checked_add(frac.parse::<i64>().ok()?)?;
+    Some(if neg { -v } else { v })
+}
+
 pub fn centi_text(c: i64) -> String {
     let sign = if c < 0 { "-" } else { "" };
     let a = c.unsigned_abs();
@@ -373,6 +400,21 @@ mod tests {
             rating: Some(80),
             deductions_centi: 0,
         }
+    }
+
+    proptest! {
+        #[test]
+        fn centi_text_parses_back(c in -1_000_000i64..1_000_000) {
+            prop_assert_eq!(parse_centi(&centi_text(c)), Some(c));
+        }
+    }
+
+    #[test]
+    fn centi_text_refuses_what_is_not_a_score() {
+        for bad in ["", "-", "1.234", "a.1", "1.-2", ".5"] {
+            assert_eq!(parse_centi(bad), None, "{bad}");
+        }
+        assert_eq!(parse_centi("7.5"), Some(750));
     }
 
     #[test]
