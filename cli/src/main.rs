@@ -83,8 +83,10 @@ enum Command {
     Statement(ledger::StatementArgs),
     /// Statements of every active distributor, one PDF each, named by code.
     Statements(ledger::BatchArgs),
-    /// Quarterly scorecards (季度考核), live from the records.
+    /// Quarterly scorecards (季度考核): frozen once finalised, else live; --finalise.
     Scorecards(scorecards::ScorecardArgs),
+    /// The annual tier review (年度定级): scores, recommendations; --apply.
+    TierReview(scorecards::TierReviewArgs),
     /// Backs up the database and its attachments into one file, or checks a backup (--verify).
     Backup(backup::BackupArgs),
     /// Replaces the database with a backup (the current data is backed up first).
@@ -121,6 +123,7 @@ async fn run(cli: Cli) -> AppResult<()> {
         Command::Statement(a) => ledger::statement(&ctx, a).await,
         Command::Statements(a) => ledger::statements(&ctx, a).await,
         Command::Scorecards(a) => scorecards::run(&ctx, a).await,
+        Command::TierReview(a) => scorecards::tier_review(&ctx, a).await,
         Command::Backup(_) | Command::Restore(_) => Ok(()),
     };
     // Checkpoint and close whatever happened: committed data belongs in the

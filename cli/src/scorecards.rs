@@ -1,5 +1,7 @@
-//! `scorecards --quarter 2026Q1`: the quarter's scorecards, live from the
-//! records (a table, or `--json`).
+//! `scorecards --quarter 2026Q1`: the quarter's scorecards (frozen once it is
+//! finalised, else live from the records), as a table or `--json`;
+//! `--finalise` freezes a quarter that has ended. `tier-review --year 2026`:
+//! the annual tier review, `--apply` applies every recommended change.
 use clap::Args;
 use dealerdesk_core::scorecard::{self, Grade};
 use dealerdesk_core::AppResult;
@@ -14,11 +16,91 @@ pub struct ScorecardArgs {
     /// Print the review as JSON.
     #[arg(long)]
     json: bool,
+    /// Finalise the quarter (it must have ended): the scores are frozen.
+    #[arg(long)]
+    finalise: bool,
+}
+
+#[derive(Args)]
+pub struct TierReviewArgs {
+    /// The year, e.g. 2026.
+    #[arg(long)]
+    year: i32,
+    /// Print the review as JSON.
+    #[arg(long)]
+    json: bool,
+    /// Apply every recommended promotion and demotion (through the tier history).
+    #[arg(long)]
+    apply: bool,
+}
+
+pub async fn tier_review(ctx: &Ctx, a: &TierReviewArgs) -> AppResult<()> {
+    use dealerdesk_core::scorecard::tiers;
+    if a.apply {
+        let applied = tiers::apply(
+            &ctx.conn,
+            &ctx.actor().await?,
+            &tiers::ApplyTiers {
+                year: a.year,
+                distributor_ids: vec![],
+            },
+        )
+        .await?;
+        for r in &applied {
+            eprintln!(
+                "{}: {} → {} ({})",
+                r.code,
+                r.current.key(),
+                r.recommended.map(|t| t.key()).unwrap_or("-"),
+                r.annual_score.as_deref().unwrap_or("-")
+            );
+        }
+        eprintln!("{} tier(s) changed", applied.len());
+    }
+    let review = tiers::review(&ctx.conn, a.year).await?;
+    if a.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&review).unwrap_or_default()
+        );
+        return Ok(());
+    }
+    println!(
+        "{}: finalised quarters {}",
+        review.year,
+        if review.quarters.is_empty() {
+            "none".to_string()
+        } else {
+            review.quarters.join(", ")
+        }
+    );
+    for r in &review.distributors {
+        let direction = match r.direction {
+            Some(tiers::Direction::Promote) => "promote",
+            Some(tiers::Direction::Demote) => "demote",
+            Some(tiers::Direction::Keep) => "keep",
+            None => "not rated",
+        };
+        println!(
+            "{:<10} {:>7} {:<9} → {:<9} {:<9} {}",
+            r.code,
+            r.annual_score.as_deref().unwrap_or("-"),
+            r.current.key(),
+            r.recommended.map(|t| t.key()).unwrap_or("-"),
+            direction,
+            r.name
+        );
+    }
+    Ok(())
 }
 
 pub async fn run(ctx: &Ctx, a: &ScorecardArgs) -> AppResult<()> {
     let quarter = scorecard::parse_quarter("quarter", &a.quarter)?;
-    let review = scorecard::review(&ctx.conn, quarter).await?;
+    let review = if a.finalise {
+        scorecard::finalise::finalise(&ctx.conn, &ctx.actor().await?, &a.quarter).await?
+    } else {
+        scorecard::review(&ctx.conn, quarter).await?
+    };
     if a.json {
         println!(
             "{}",
@@ -43,14 +125,18 @@ pub async fn run(ctx: &Ctx, a: &ScorecardArgs) -> AppResult<()> {
             None => "-",
         };
         println!(
-            "{:<10} {:>7} {} {:<9} sales {:>14}  target {:>14}  {}",
+            "{:<10} {:>7} {} {:<9} sales {:>14}  target {:>14}  {}{}",
             s.code,
             s.total.as_deref().unwrap_or("not rated"),
             grade,
             s.tier.key(),
             s.sales.to_string(),
             s.target.to_string(),
-            s.name
+            s.name,
+            match s.warning_level {
+                Some(level) => format!("  [warning level {level}]"),
+                None => String::new(),
+            }
         );
     }
     Ok(())

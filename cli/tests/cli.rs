@@ -516,3 +516,70 @@ fn scorecards_json_has_the_documented_shape() {
     let bad = cli(&db, &["scorecards", "--quarter", "2026Q5"]);
     assert!(!bad.status.success());
 }
+
+#[test]
+fn a_quarter_is_finalised_once_and_the_tier_review_reads_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("fin.sqlite");
+    let at = ["--today", "2026-12-02"];
+    let with = |args: &[&str]| -> Vec<String> {
+        at.iter().chain(args).map(|s| s.to_string()).collect()
+    };
+    let run = |args: &[&str]| {
+        let a = with(args);
+        cli(&db, &a.iter().map(String::as_str).collect::<Vec<_>>())
+    };
+    let okay = |args: &[&str]| {
+        let out = run(args);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        out
+    };
+    okay(&["demo-data", "--distributors", "20", "--entries-per-distributor", "30"]);
+    let json = |out: std::process::Output| -> serde_json::Value {
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    // Not before the quarter ends.
+    let early = run(&["scorecards", "--quarter", "2026Q4", "--finalise"]);
+    assert!(!early.status.success());
+    assert!(String::from_utf8_lossy(&early.stderr).contains("period_not_ended"));
+
+    let live = json(okay(&["scorecards", "--quarter", "2025Q3", "--json"]));
+    assert_eq!(live["finalised"], false);
+    let done = json(okay(&["scorecards", "--quarter", "2025Q3", "--finalise", "--json"]));
+    assert_eq!(done["finalised"], true);
+    let totals = |v: &serde_json::Value| -> Vec<(String, serde_json::Value)> {
+        v["distributors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| (r["code"].as_str().unwrap().to_string(), r["total"].clone()))
+            .collect()
+    };
+    assert_eq!(totals(&done), totals(&live), "frozen as it was computed");
+    assert_eq!(
+        json(okay(&["scorecards", "--quarter", "2025Q3", "--json"])),
+        done,
+        "the JSON of a finalised quarter is its snapshot"
+    );
+    let twice = run(&["scorecards", "--quarter", "2025Q3", "--finalise"]);
+    assert!(!twice.status.success());
+    assert!(String::from_utf8_lossy(&twice.stderr).contains("quarter_finalised"));
+
+    let review = json(okay(&["tier-review", "--year", "2025", "--json"]));
+    assert_eq!(review["year"], 2025);
+    assert!(review["quarters"].as_array().unwrap().contains(&"2025Q3".into()));
+    let rows = review["distributors"].as_array().unwrap();
+    assert!(!rows.is_empty());
+    let moves = rows
+        .iter()
+        .filter(|r| ["promote", "demote"].contains(&r["direction"].as_str().unwrap_or("")))
+        .count();
+    let applied = okay(&["tier-review", "--year", "2025", "--apply", "--json"]);
+    assert!(String::from_utf8_lossy(&applied.stderr).contains(&format!("{moves} tier(s) changed")));
+    let after = json(applied);
+    assert!(after["distributors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|r| !["promote", "demote"].contains(&r["direction"].as_str().unwrap_or(""))));
+}
