@@ -36,4 +36,9 @@ total: string | null, grade: Grade | null, below_baseline: boolean,
 /**
  * 1 (yellow) or 2 (red) once quarters are finalised.
  */
-warning_level: number | null, };
+warning_level: number | null, 
+/**
+ * The frozen revision shown (1 on finalising, then one per correction);
+ * 0 for a live scorecard.
+ */
+revision: number, };

@@ -8,6 +8,7 @@ import type { AgreementPdfRequest } from './AgreementPdfRequest';
 import type { AgreementTemplates } from './AgreementTemplates';
 import type { AgreementUpdate } from './AgreementUpdate';
 import type { AppInfo } from './AppInfo';
+import type { ApplyTiers } from './ApplyTiers';
 import type { Assessment } from './Assessment';
 import type { AssessmentInput } from './AssessmentInput';
 import type { Attachment } from './Attachment';
@@ -60,6 +61,10 @@ import type { OnboardingSettings } from './OnboardingSettings';
 import type { OnboardingStart } from './OnboardingStart';
 import type { Page } from './Page';
 import type { Pipeline } from './Pipeline';
+import type { Plan } from './Plan';
+import type { PlanInput } from './PlanInput';
+import type { PlanQuery } from './PlanQuery';
+import type { QuarterResult } from './QuarterResult';
 import type { QuarterReview } from './QuarterReview';
 import type { RatingInput } from './RatingInput';
 import type { RebateApproval } from './RebateApproval';
@@ -72,8 +77,10 @@ import type { ReportRequest } from './ReportRequest';
 import type { Restored } from './Restored';
 import type { ResultsRequest } from './ResultsRequest';
 import type { ReverseRequest } from './ReverseRequest';
+import type { RevisionInput } from './RevisionInput';
 import type { RevokeRequest } from './RevokeRequest';
 import type { ScanRequest } from './ScanRequest';
+import type { Scorecard } from './Scorecard';
 import type { ScorecardSettings } from './ScorecardSettings';
 import type { SessionDetail } from './SessionDetail';
 import type { SessionMove } from './SessionMove';
@@ -88,6 +95,8 @@ import type { StatementSettings } from './StatementSettings';
 import type { StepUpdate } from './StepUpdate';
 import type { TerminateRequest } from './TerminateRequest';
 import type { TierChangeRequest } from './TierChangeRequest';
+import type { TierReview } from './TierReview';
+import type { TierReviewRow } from './TierReviewRow';
 import type { TrainingExportRequest } from './TrainingExportRequest';
 import type { TrainingSession } from './TrainingSession';
 import type { TrainingSettings } from './TrainingSettings';
@@ -98,6 +107,7 @@ import type { ViolationCancelRequest } from './ViolationCancelRequest';
 import type { ViolationInput } from './ViolationInput';
 import type { ViolationQuery } from './ViolationQuery';
 import type { ViolationSettings } from './ViolationSettings';
+import type { Warning } from './Warning';
 
 /** Every command the desktop shell answers: request (`void`: none), response, progress messages. */
 export type Commands = {
@@ -181,8 +191,24 @@ export type Commands = {
   backup_inspect: { req: string; res: BackupInfo; progress: never };
   /** Replaces the database with a backup: the current data is backed up first, the window's connections close, the files are swapped and the restored data is opened (and migrated). */
   backup_restore: { req: string; res: Restored; progress: never };
-  /** The scorecards of a quarter (`2026Q1`), computed from the records now. */
+  /** The scorecards of a quarter (`2026Q1`): the frozen ones (latest revisions, with warnings) once it is finalised, else computed from the records now. */
   scorecard_review: { req: string; res: QuarterReview; progress: never };
+  /** Freezes a quarter that has ended; refused twice. */
+  scorecard_finalise: { req: string; res: QuarterReview; progress: never };
+  /** A correction of a finalised scorecard: a new revision with a reason. */
+  scorecard_revise: { req: RevisionInput; res: Scorecard; progress: never };
+  /** A distributor's finalised quarters, oldest first, with every revision. */
+  scorecard_history: { req: number; res: Array<QuarterResult>; progress: never };
+  /** The exit warnings in force (the latest finalised quarter's). */
+  scorecard_warnings: { req: void; res: Array<Warning>; progress: never };
+  /** Improvement plans: one distributor's or all, open ones only if asked. */
+  plan_list: { req: PlanQuery; res: Array<Plan>; progress: never };
+  /** Records or updates an improvement plan. */
+  plan_save: { req: PlanInput; res: Plan; progress: never };
+  /** The annual tier review of a year: score, recommendation and direction. */
+  tier_review: { req: number; res: TierReview; progress: never };
+  /** Applies tier recommendations (the listed ones, or every change) in one go. */
+  tier_apply: { req: ApplyTiers; res: Array<TierReviewRow>; progress: never };
   /** The scorecard's indicator weights, rules, grade lines and baseline. */
   scorecard_settings_get: { req: void; res: ScorecardSettings; progress: never };
   /** Saves the scorecard settings. */
@@ -368,6 +394,14 @@ export const COMMAND_NAMES = [
   'backup_inspect',
   'backup_restore',
   'scorecard_review',
+  'scorecard_finalise',
+  'scorecard_revise',
+  'scorecard_history',
+  'scorecard_warnings',
+  'plan_list',
+  'plan_save',
+  'tier_review',
+  'tier_apply',
   'scorecard_settings_get',
   'scorecard_settings_save',
   'scorecard_rate',

@@ -40,6 +40,10 @@ export const READS = [
   'violation_settings_get',
   'scorecard_review',
   'scorecard_settings_get',
+  'scorecard_history',
+  'scorecard_warnings',
+  'plan_list',
+  'tier_review',
   'backup_overview',
   'backup_inspect',
   'app_info',
@@ -176,6 +180,11 @@ export const WRITES: Record<WriteCommand, readonly Root[]> = {
   backup_settings_save: ['backups', 'audit'],
   scorecard_settings_save: ['scorecards', 'audit'],
   scorecard_rate: ['scorecards', 'audit'],
+  // Finalised quarters raise and clear warnings; level 2 and overdue plans are reminders.
+  scorecard_finalise: ['scorecards', 'reminders', 'audit'],
+  scorecard_revise: ['scorecards', 'reminders', 'audit'],
+  plan_save: ['scorecards', 'reminders', 'audit'],
+  tier_apply: ['distributors', 'audit', 'compliance', ...CHECKLISTS, ...SCORES],
   // Points come off the quarter's scorecard; a withheld rebate leaves the run.
   violation_record: ['violations', 'scorecards', 'rebates', 'audit'],
   violation_cancel: ['violations', 'scorecards', 'rebates', 'audit'],

@@ -1,7 +1,10 @@
 // Quarterly scorecards: the review of a quarter and the scoring settings.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
+import type { ApplyTiers } from '../bindings/ApplyTiers';
+import type { PlanInput } from '../bindings/PlanInput';
 import type { RatingInput } from '../bindings/RatingInput';
+import type { RevisionInput } from '../bindings/RevisionInput';
 import type { ScorecardSettings } from '../bindings/ScorecardSettings';
 import type { ViolationCancelRequest } from '../bindings/ViolationCancelRequest';
 import type { ViolationInput } from '../bindings/ViolationInput';
@@ -12,7 +15,69 @@ import { call } from './index';
 export const scorecardKeys = {
   review: (quarter: string) => [...ROOTS.scorecards, 'review', quarter] as const,
   settings: [...ROOTS.scorecards, 'settings'] as const,
+  history: (distributorId: number) => [...ROOTS.scorecards, 'history', distributorId] as const,
+  warnings: [...ROOTS.scorecards, 'warnings'] as const,
+  plans: (distributorId: number | null) => [...ROOTS.scorecards, 'plans', distributorId] as const,
+  tierReview: (year: number) => [...ROOTS.scorecards, 'tierReview', year] as const,
 };
+
+export function useScorecardHistory(distributorId: number) {
+  return useQuery({
+    queryKey: scorecardKeys.history(distributorId),
+    queryFn: () => call('scorecard_history', distributorId),
+  });
+}
+
+export function useWarnings() {
+  return useQuery({ queryKey: scorecardKeys.warnings, queryFn: () => call('scorecard_warnings') });
+}
+
+export function usePlans(distributorId: number | null) {
+  return useQuery({
+    queryKey: scorecardKeys.plans(distributorId),
+    queryFn: () => call('plan_list', { distributor_id: distributorId, open_only: false }),
+  });
+}
+
+export function useTierReview(year: number) {
+  return useQuery({
+    queryKey: scorecardKeys.tierReview(year),
+    queryFn: () => call('tier_review', year),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useFinalise() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (quarter: string) => call('scorecard_finalise', quarter),
+    onSuccess: () => afterWrite(qc, 'scorecard_finalise'),
+  });
+}
+
+export function useRevise() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (r: RevisionInput) => call('scorecard_revise', r),
+    onSuccess: () => afterWrite(qc, 'scorecard_revise'),
+  });
+}
+
+export function useSavePlan() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (p: PlanInput) => call('plan_save', p),
+    onSuccess: () => afterWrite(qc, 'plan_save'),
+  });
+}
+
+export function useApplyTiers() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (a: ApplyTiers) => call('tier_apply', a),
+    onSuccess: () => afterWrite(qc, 'tier_apply'),
+  });
+}
 
 export function useScorecardReview(quarter: string) {
   return useQuery({

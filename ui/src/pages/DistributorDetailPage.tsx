@@ -20,6 +20,7 @@ import { StatementTab } from '../components/ledger/StatementTab';
 import { ProfileTab } from '../components/detail/ProfileTab';
 import { TierChangeModal } from '../components/detail/TierChangeModal';
 import { TransitionModal } from '../components/detail/TransitionModal';
+import { PerformanceTab } from '../components/scorecards/PerformanceTab';
 import { PageHeader } from '../components/PageHeader';
 import { QueryError } from '../components/QueryError';
 import { StatusTag, TierTag } from '../components/Tags';
@@ -195,6 +196,14 @@ export function DistributorDetailPage() {
               key: 'complaints',
               label: t('detail.tabs.complaints'),
               children: <DistributorComplaintsTab key={d.id} distributor={d} />,
+              destroyOnHidden: true,
+            },
+            {
+              key: 'performance',
+              label: t('detail.tabs.performance'),
+              children: (
+                <PerformanceTab key={d.id} distributor={d} allowed={detail.data.allowed_transitions} />
+              ),
               destroyOnHidden: true,
             },
             {

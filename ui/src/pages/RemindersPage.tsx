@@ -18,6 +18,8 @@ const KINDS: ReminderKind[] = [
   'certificate_expiring',
   'certificate_expired',
   'onboarding_overdue',
+  'plan_overdue',
+  'exit_warning',
 ];
 const FILTERS: KindFilter[] = ['all', ...KINDS];
 
@@ -26,6 +28,8 @@ const KIND_COLOR: Record<ReminderKind, string> = {
   certificate_expiring: 'gold',
   certificate_expired: 'red',
   onboarding_overdue: 'volcano',
+  plan_overdue: 'orange',
+  exit_warning: 'red',
 };
 
 /** The colour of an agreement's end window: the nearer, the louder. */
@@ -278,6 +282,17 @@ export function RemindersPage() {
                     return (
                       <Link to={`/agreements/${r.ref_id}`} className="reminder-reference-link">
                         {r.reference}
+                      </Link>
+                    );
+                  }
+                  if (r.kind === 'plan_overdue' || r.kind === 'exit_warning') {
+                    return (
+                      <Link
+                        to={`/distributors/${r.distributor_id}`}
+                        state={{ tab: 'performance' }}
+                        className="reminder-reference-link"
+                      >
+                        {r.reference || t(`reminders.kind.${r.kind}`)}
                       </Link>
                     );
                   }

@@ -11,6 +11,7 @@ import {
   Select,
   Space,
   Table,
+  Tabs,
   Tag,
   Tooltip,
   Typography,
@@ -27,10 +28,13 @@ import { PageHeader } from '../components/PageHeader';
 import { QueryError } from '../components/QueryError';
 import { useTierLabel } from '../hooks/useTierLabel';
 import { toAppError } from '../ipc';
-import { useRate, useScorecardReview } from '../ipc/scorecards';
-import { applyAppErrorToForm } from '../lib/errors';
+import { TierReviewPanel } from '../components/scorecards/TierReviewPanel';
+import { WarningTag } from '../components/scorecards/WarningTag';
+import { useFinalise, useRate, useRevise, useScorecardReview } from '../ipc/scorecards';
+import { appErrorMessage, applyAppErrorToForm } from '../lib/errors';
 import { formatMoney } from '../lib/money';
-import { lastEndedQuarter, recentQuarters } from '../lib/quarters';
+import { officeNow } from '../lib/dates';
+import { lastEndedQuarter, quarterOf, recentQuarters } from '../lib/quarters';
 
 const GRADE_COLOR: Record<Grade, string> = { A: 'green', B: 'blue', C: 'orange', D: 'red' };
 const INDICATORS = ['achievement', 'growth', 'payment', 'training', 'rating'] as const;
@@ -53,23 +57,43 @@ function IndicatorCell({ s, k }: { s: Scorecard; k: (typeof INDICATORS)[number] 
   );
 }
 
-type RateValues = { rating: number | null; comment: string };
+type RateValues = { rating: number | null; comment: string; reason?: string };
 
-/** The reviewer's rating (0–100) and comment for one distributor's quarter. */
-function RateModal({ s, quarter, onClose }: { s: Scorecard; quarter: string; onClose: () => void }) {
+/**
+ * The reviewer's rating (0–100) and comment for one distributor's quarter; on a
+ * finalised quarter, a correction: a new revision with a reason.
+ */
+function RateModal({
+  s,
+  quarter,
+  finalised,
+  onClose,
+}: {
+  s: Scorecard;
+  quarter: string;
+  finalised: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<RateValues>();
   const rate = useRate();
+  const revise = useRevise();
   const submit = async (v: RateValues) => {
+    const input = {
+      distributor_id: s.distributor_id,
+      quarter,
+      rating: v.rating ?? null,
+      comment: (v.comment ?? '').trim(),
+    };
     try {
-      await rate.mutateAsync({
-        distributor_id: s.distributor_id,
-        quarter,
-        rating: v.rating ?? null,
-        comment: (v.comment ?? '').trim(),
-      });
-      message.success(t('scorecard.rated'));
+      if (finalised) {
+        const card = await revise.mutateAsync({ ...input, reason: (v.reason ?? '').trim() });
+        message.success(t('scorecard.revised', { revision: card.revision }));
+      } else {
+        await rate.mutateAsync(input);
+        message.success(t('scorecard.rated'));
+      }
       onClose();
     } catch (e) {
       const msg = applyAppErrorToForm(form, toAppError(e), t);
@@ -79,10 +103,13 @@ function RateModal({ s, quarter, onClose }: { s: Scorecard; quarter: string; onC
   return (
     <Modal
       open
-      title={t('scorecard.rateTitle', { name: `${s.code} ${s.name}`, quarter })}
+      title={t(finalised ? 'scorecard.reviseTitle' : 'scorecard.rateTitle', {
+        name: `${s.code} ${s.name}`,
+        quarter,
+      })}
       onCancel={onClose}
       okText={t('common.save')}
-      okButtonProps={{ id: 'rating-save', loading: rate.isPending }}
+      okButtonProps={{ id: 'rating-save', loading: rate.isPending || revise.isPending }}
       onOk={() => form.submit()}
     >
       <Form
@@ -97,14 +124,54 @@ function RateModal({ s, quarter, onClose }: { s: Scorecard; quarter: string; onC
         <Form.Item name="comment" label={t('scorecard.comment')}>
           <Input.TextArea id="rating_comment" rows={3} />
         </Form.Item>
+        {finalised ? (
+          <Form.Item
+            name="reason"
+            label={t('scorecard.reason')}
+            extra={t('scorecard.reviseHelp')}
+            required
+            rules={[{ required: true, whitespace: true, message: t('errors.required') }]}
+          >
+            <Input.TextArea id="revision_reason" rows={2} />
+          </Form.Item>
+        ) : null}
       </Form>
     </Modal>
   );
 }
 
-/** The quarter's scorecards, live from the records. */
+/** Reviews: a quarter's scorecards, and the annual tier review. */
 export function ScorecardsPage() {
   const { t } = useTranslation();
+  const [tab, setTab] = useState('quarter');
+  return (
+    <>
+      <PageHeader title={t('scorecard.title')} />
+      <Card size="small">
+        <Tabs
+          id="review-tabs"
+          activeKey={tab}
+          onChange={setTab}
+          items={[
+            { key: 'quarter', label: t('scorecard.tabs.quarter'), children: <QuarterReviewPanel /> },
+            {
+              key: 'tiers',
+              label: t('scorecard.tabs.tiers'),
+              children: <TierReviewPanel />,
+              destroyOnHidden: true,
+            },
+          ]}
+        />
+      </Card>
+    </>
+  );
+}
+
+/** The quarter's scorecards: live until the quarter is finalised, frozen after. */
+function QuarterReviewPanel() {
+  const { t } = useTranslation();
+  const { message, modal } = App.useApp();
+  const finalise = useFinalise();
   const tierLabel = useTierLabel();
   const quarters = useMemo(() => recentQuarters(8), []);
   const [quarter, setQuarter] = useState(lastEndedQuarter());
@@ -112,6 +179,24 @@ export function ScorecardsPage() {
   const [search, setSearch] = useState('');
   const review = useScorecardReview(quarter);
   const [rating, setRating] = useState<Scorecard | null>(null);
+  const finalised = review.data?.quarter === quarter && review.data.finalised;
+  const ended = quarter < quarterOf(officeNow());
+  const confirmFinalise = () =>
+    modal.confirm({
+      title: t('scorecard.finaliseTitle', { quarter }),
+      content: t('scorecard.finaliseText'),
+      okText: t('scorecard.finalise'),
+      okButtonProps: { id: 'finalise-confirm' },
+      onOk: async () => {
+        try {
+          const r = await finalise.mutateAsync(quarter);
+          const warned = r.distributors.filter((s) => s.warning_level !== null).length;
+          message.success(t('scorecard.finalised', { quarter, count: warned }));
+        } catch (e) {
+          message.error(appErrorMessage(toAppError(e), t));
+        }
+      },
+    });
 
   const rows = (review.data?.distributors ?? []).filter((s) => {
     const text = search.trim().toLowerCase();
@@ -141,7 +226,7 @@ export function ScorecardsPage() {
       width: 80,
       render: (_, s) => (
         <Button size="small" className="score-rate" onClick={() => setRating(s)}>
-          {t('scorecard.rate')}
+          {finalised ? t('scorecard.revise') : t('scorecard.rate')}
         </Button>
       ),
     },
@@ -198,7 +283,7 @@ export function ScorecardsPage() {
     {
       key: 'grade',
       title: t('scorecard.columns.grade'),
-      width: 130,
+      width: 200,
       fixed: 'right',
       render: (_, s) =>
         s.grade === null ? null : (
@@ -207,6 +292,7 @@ export function ScorecardsPage() {
               {s.grade}
             </Tag>
             {s.below_baseline ? <Tag color="red">{t('scorecard.belowBaseline')}</Tag> : null}
+            <WarningTag level={s.warning_level} />
           </Space>
         ),
     },
@@ -214,62 +300,81 @@ export function ScorecardsPage() {
 
   return (
     <>
-      <PageHeader title={t('scorecard.title')} />
-      <Card size="small">
-        <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-          <Select
-            id="scorecard-quarter"
-            value={quarter}
-            onChange={setQuarter}
-            style={{ width: 140 }}
-            options={quarters.map((q) => ({ value: q, label: q }))}
-          />
-          <Select<Tier | null>
-            id="scorecard-tier"
-            value={tier}
-            onChange={setTier}
-            style={{ width: 140 }}
-            options={[
-              { value: null, label: t('scorecard.allTiers') },
-              ...(['strategic', 'core', 'basic'] as Tier[]).map((x) => ({ value: x, label: tierLabel(x) })),
-            ]}
-          />
-          <Input.Search
-            id="scorecard-search"
-            allowClear
-            placeholder={t('scorecard.search')}
-            style={{ width: 260 }}
-            onChange={(e) => setSearch(e.target.value)}
-          />
-          {review.data ? (
-            <Typography.Text type="secondary" style={{ alignSelf: 'center' }}>
-              {t('scorecard.period', {
-                from: review.data.from,
-                to: review.data.to,
-                count: review.data.distributors.length,
-              })}
-            </Typography.Text>
-          ) : null}
-        </Flex>
-        {review.error ? <QueryError error={review.error} /> : null}
-        <Table<Scorecard>
-          id="scorecard-table"
-          rowKey="distributor_id"
-          size="small"
-          loading={review.isFetching}
-          dataSource={rows}
-          columns={columns}
-          scroll={{ x: 1560 }}
-          pagination={{ pageSize: 50, hideOnSinglePage: true }}
-          locale={{
-            emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('scorecard.empty')} />,
-          }}
+      <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+        <Select
+          id="scorecard-quarter"
+          value={quarter}
+          onChange={setQuarter}
+          style={{ width: 140 }}
+          options={quarters.map((q) => ({ value: q, label: q }))}
         />
-        <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
-          {t('scorecard.live')}
-        </Typography.Paragraph>
-      </Card>
-      {rating ? <RateModal s={rating} quarter={quarter} onClose={() => setRating(null)} /> : null}
+        <Select<Tier | null>
+          id="scorecard-tier"
+          value={tier}
+          onChange={setTier}
+          style={{ width: 140 }}
+          options={[
+            { value: null, label: t('scorecard.allTiers') },
+            ...(['strategic', 'core', 'basic'] as Tier[]).map((x) => ({ value: x, label: tierLabel(x) })),
+          ]}
+        />
+        <Input.Search
+          id="scorecard-search"
+          allowClear
+          placeholder={t('scorecard.search')}
+          style={{ width: 260 }}
+          onChange={(e) => setSearch(e.target.value)}
+        />
+        {review.data ? (
+          <Typography.Text type="secondary" style={{ alignSelf: 'center' }}>
+            {t('scorecard.period', {
+              from: review.data.from,
+              to: review.data.to,
+              count: review.data.distributors.length,
+            })}
+          </Typography.Text>
+        ) : null}
+        <Flex gap={8} style={{ marginLeft: 'auto' }} align="center">
+          {finalised ? (
+            <Tag color="blue" id="scorecard-finalised">
+              {t('scorecard.finalisedTag')}
+            </Tag>
+          ) : (
+            <Tag id="scorecard-live">{t('scorecard.liveTag')}</Tag>
+          )}
+          <Tooltip title={ended ? undefined : t('scorecard.notEnded')}>
+            <Button
+              id="scorecard-finalise"
+              type="primary"
+              disabled={!ended || finalised || !review.data}
+              loading={finalise.isPending}
+              onClick={confirmFinalise}
+            >
+              {t('scorecard.finalise')}
+            </Button>
+          </Tooltip>
+        </Flex>
+      </Flex>
+      {review.error ? <QueryError error={review.error} /> : null}
+      <Table<Scorecard>
+        id="scorecard-table"
+        rowKey="distributor_id"
+        size="small"
+        loading={review.isFetching}
+        dataSource={rows}
+        columns={columns}
+        scroll={{ x: 1560 }}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        locale={{
+          emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('scorecard.empty')} />,
+        }}
+      />
+      <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
+        {finalised ? t('scorecard.frozen') : t('scorecard.live')}
+      </Typography.Paragraph>
+      {rating ? (
+        <RateModal s={rating} quarter={quarter} finalised={finalised} onClose={() => setRating(null)} />
+      ) : null}
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { Alert, App, DatePicker, Form, Input, Modal, Select, Space, Typography } from 'antd';
 import { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { Distributor } from '../../bindings/Distributor';
@@ -17,6 +17,10 @@ type Props = {
   target: Status;
   allowed: Status[];
   onClose: () => void;
+  /** A reason to start from (an exit names the quarters below the baseline). */
+  reason?: string;
+  /** Shown above the form (an exit shows the agreement's buy-back terms). */
+  notice?: ReactNode;
 };
 
 type Values = { to: Status; date: Dayjs | null; reason: string };
@@ -24,7 +28,7 @@ type Values = { to: Status; date: Dayjs | null; reason: string };
 const FORM_FIELDS = new Set(['to', 'date', 'reason']);
 
 /** Moves a distributor to another status. Targets the lifecycle forbids are still sent, so the server's refusal is shown. */
-export function TransitionModal({ distributor, target, allowed, onClose }: Props) {
+export function TransitionModal({ distributor, target, allowed, onClose, reason = '', notice }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -71,11 +75,12 @@ export function TransitionModal({ distributor, target, allowed, onClose }: Props
         <Typography.Text>
           {t('transition.current')}：<StatusTag status={distributor.status} />
         </Typography.Text>
+        {notice}
         <Form<Values>
           form={form}
           name="transition"
           layout="vertical"
-          initialValues={{ to: target, date: officeNow(), reason: '' }}
+          initialValues={{ to: target, date: officeNow(), reason }}
           onValuesChange={() => setError(null)}
         >
           <Form.Item

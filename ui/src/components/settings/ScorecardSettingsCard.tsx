@@ -1,4 +1,4 @@
-import { App, Button, Card, Flex, Form, InputNumber, Skeleton, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Flex, Form, InputNumber, Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 import type { GrowthBand } from '../../bindings/GrowthBand';
@@ -18,7 +18,18 @@ type Values = {
   grade_b: number | null;
   grade_c: number | null;
   baseline: number | null;
+  /** The tier review's own thresholds; off: the admission thresholds. */
+  own_thresholds: boolean;
+  tier_thresholds: { strategic_min: number | null; core_min: number | null } | null;
 };
+
+function toValues(s: ScorecardSettings): Values {
+  return {
+    ...s,
+    own_thresholds: s.tier_thresholds !== null,
+    tier_thresholds: s.tier_thresholds ?? { strategic_min: 85, core_min: 70 },
+  };
+}
 
 function ScorecardSettingsForm({ initial }: { initial: ScorecardSettings }) {
   const { t } = useTranslation();
@@ -36,8 +47,14 @@ function ScorecardSettingsForm({ initial }: { initial: ScorecardSettings }) {
         grade_b: v.grade_b ?? 0,
         grade_c: v.grade_c ?? 0,
         baseline: v.baseline ?? 0,
+        tier_thresholds: v.own_thresholds
+          ? {
+              strategic_min: v.tier_thresholds?.strategic_min ?? 0,
+              core_min: v.tier_thresholds?.core_min ?? 0,
+            }
+          : null,
       });
-      form.setFieldsValue(saved);
+      form.setFieldsValue(toValues(saved));
       message.success(t('scorecard.settingsSaved'));
     } catch (e) {
       const msg = applyAppErrorToForm(form, toAppError(e), t);
@@ -48,7 +65,7 @@ function ScorecardSettingsForm({ initial }: { initial: ScorecardSettings }) {
     <Form
       form={form}
       layout="vertical"
-      initialValues={initial}
+      initialValues={toValues(initial)}
       onFinish={(v) => void submit(v)}
       id="scorecard-settings"
     >
@@ -94,6 +111,26 @@ function ScorecardSettingsForm({ initial }: { initial: ScorecardSettings }) {
           </Flex>
         )}
       </Form.List>
+      <Typography.Text strong>{t('scorecard.tierThresholds')}</Typography.Text>
+      <Form.Item name="own_thresholds" valuePropName="checked" style={{ marginTop: 8, marginBottom: 8 }}>
+        <Checkbox id="scorecard-own-thresholds">{t('scorecard.ownThresholds')}</Checkbox>
+      </Form.Item>
+      <Form.Item noStyle dependencies={['own_thresholds']}>
+        {({ getFieldValue }) =>
+          getFieldValue('own_thresholds') ? (
+            <Flex gap={16} wrap>
+              <Form.Item name={['tier_thresholds', 'strategic_min']} label={t('scorecard.strategicMin')}>
+                <InputNumber id="scorecard-strategic-min" min={0} max={100} precision={0} />
+              </Form.Item>
+              <Form.Item name={['tier_thresholds', 'core_min']} label={t('scorecard.coreMin')}>
+                <InputNumber id="scorecard-core-min" min={0} max={100} precision={0} />
+              </Form.Item>
+            </Flex>
+          ) : (
+            <Typography.Paragraph type="secondary">{t('scorecard.admissionThresholds')}</Typography.Paragraph>
+          )
+        }
+      </Form.Item>
       <Button htmlType="submit" loading={save.isPending} id="scorecard-settings-save">
         {t('common.save')}
       </Button>
