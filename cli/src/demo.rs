@@ -17,6 +17,10 @@ pub struct DemoArgs {
     /// Sample complaints in every state, received over the last 30 days.
     #[arg(long, default_value_t = 0)]
     complaints: u32,
+    /// With a ledger, leave out the sample reviews (the year before, ratings,
+    /// violations and the last four ended quarters finalised).
+    #[arg(long)]
+    no_reviews: bool,
 }
 
 pub async fn run(ctx: &Ctx, a: &DemoArgs) -> AppResult<()> {
@@ -27,6 +31,13 @@ pub async fn run(ctx: &Ctx, a: &DemoArgs) -> AppResult<()> {
     let c = demo::generate_complaints(conn, &op, a.complaints, a.seed, now).await?;
     let (o, g) = demo::generate_agreements(conn, &op, a.seed, now).await?;
     let t = demo::generate_training(conn, &op, a.seed, now).await?;
+    if e > 0 && !a.no_reviews {
+        let r = demo::generate_reviews(conn, &op, a.seed).await?;
+        println!(
+            "added {} ledger entries for the year before, {} violations and {} finalised quarter(s)",
+            r.entries, r.violations, r.quarters
+        );
+    }
     println!(
         "added {n} sample distributor(s), {e} ledger entries, {c} complaints, {o} onboarding checklists, {g} agreements and {t} training certificates to {}",
         ctx.db_path.display()

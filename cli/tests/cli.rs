@@ -449,6 +449,8 @@ fn scorecards_json_has_the_documented_shape() {
     ok(
         &db,
         &[
+            "--today",
+            "2026-12-02",
             "demo-data",
             "--distributors",
             "30",
@@ -456,14 +458,25 @@ fn scorecards_json_has_the_documented_shape() {
             "40",
         ],
     );
-    let out = ok(&db, &["scorecards", "--quarter", "2026Q1", "--json"]);
+    let out = ok(
+        &db,
+        &[
+            "--today",
+            "2026-12-02",
+            "scorecards",
+            "--quarter",
+            "2026Q1",
+            "--json",
+        ],
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["quarter"], "2026Q1");
     assert_eq!(
         (v["from"].as_str(), v["to"].as_str()),
         (Some("2026-01-01"), Some("2026-03-31"))
     );
-    assert_eq!(v["finalised"], false);
+    // The sample data finalises the four quarters that ended last.
+    assert_eq!(v["finalised"], true);
     let rows = v["distributors"].as_array().unwrap();
     assert!(!rows.is_empty());
     let two_decimals = |s: &str| {
@@ -511,6 +524,28 @@ fn scorecards_json_has_the_documented_shape() {
         }
     }
     assert!(rated > 0, "the sample data rates somebody");
+    let q3 = ok(
+        &db,
+        &[
+            "--today",
+            "2026-12-02",
+            "scorecards",
+            "--quarter",
+            "2026Q3",
+            "--json",
+        ],
+    );
+    let q3: serde_json::Value = serde_json::from_slice(&q3.stdout).unwrap();
+    let mut levels: Vec<u64> = q3["distributors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r["warning_level"].as_u64())
+        .collect();
+    assert!(
+        levels.contains(&1) && levels.contains(&2),
+        "level-1 and level-2 warnings: {levels:?}"
+    );
     let table = ok(&db, &["scorecards", "--quarter", "2026Q1"]);
     assert!(String::from_utf8_lossy(&table.stdout).starts_with("2026Q1 (2026-01-01 – 2026-03-31)"));
     let bad = cli(&db, &["scorecards", "--quarter", "2026Q5"]);
@@ -522,19 +557,28 @@ fn a_quarter_is_finalised_once_and_the_tier_review_reads_it() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("fin.sqlite");
     let at = ["--today", "2026-12-02"];
-    let with = |args: &[&str]| -> Vec<String> {
-        at.iter().chain(args).map(|s| s.to_string()).collect()
-    };
+    let with =
+        |args: &[&str]| -> Vec<String> { at.iter().chain(args).map(|s| s.to_string()).collect() };
     let run = |args: &[&str]| {
         let a = with(args);
         cli(&db, &a.iter().map(String::as_str).collect::<Vec<_>>())
     };
     let okay = |args: &[&str]| {
         let out = run(args);
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         out
     };
-    okay(&["demo-data", "--distributors", "20", "--entries-per-distributor", "30"]);
+    okay(&[
+        "demo-data",
+        "--distributors",
+        "20",
+        "--entries-per-distributor",
+        "30",
+    ]);
     let json = |out: std::process::Output| -> serde_json::Value {
         serde_json::from_slice(&out.stdout).unwrap()
     };
@@ -545,7 +589,13 @@ fn a_quarter_is_finalised_once_and_the_tier_review_reads_it() {
 
     let live = json(okay(&["scorecards", "--quarter", "2025Q3", "--json"]));
     assert_eq!(live["finalised"], false);
-    let done = json(okay(&["scorecards", "--quarter", "2025Q3", "--finalise", "--json"]));
+    let done = json(okay(&[
+        "scorecards",
+        "--quarter",
+        "2025Q3",
+        "--finalise",
+        "--json",
+    ]));
     assert_eq!(done["finalised"], true);
     let totals = |v: &serde_json::Value| -> Vec<(String, serde_json::Value)> {
         v["distributors"]
@@ -567,7 +617,10 @@ fn a_quarter_is_finalised_once_and_the_tier_review_reads_it() {
 
     let review = json(okay(&["tier-review", "--year", "2025", "--json"]));
     assert_eq!(review["year"], 2025);
-    assert!(review["quarters"].as_array().unwrap().contains(&"2025Q3".into()));
+    assert!(review["quarters"]
+        .as_array()
+        .unwrap()
+        .contains(&"2025Q3".into()));
     let rows = review["distributors"].as_array().unwrap();
     assert!(!rows.is_empty());
     let moves = rows

@@ -187,7 +187,9 @@ pub async fn list<C: ConnectionTrait>(db: &C, today: NaiveDate) -> AppResult<Vec
             ref_id: w.distributor_id,
             reference: quarters.clone(),
             label_zh: format!("二级预警：连续两季度低于基准（{quarters}）"),
-            label_en: format!("Level-2 warning: below the baseline two quarters running ({quarters})"),
+            label_en: format!(
+                "Level-2 warning: below the baseline two quarters running ({quarters})"
+            ),
             date: w
                 .quarters
                 .first()

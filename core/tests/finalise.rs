@@ -35,7 +35,14 @@ async fn rate(db: &DatabaseConnection, id: i64, quarter: &str, rating: Option<u3
     .unwrap();
 }
 
-async fn post(db: &DatabaseConnection, id: i64, date: &str, doc: &str, kind: EntryKind, amount: &str) {
+async fn post(
+    db: &DatabaseConnection,
+    id: i64,
+    date: &str,
+    doc: &str,
+    kind: EntryKind,
+    amount: &str,
+) {
     ledger::post(
         db,
         &actor_on(day("2026-12-01")),
@@ -61,14 +68,25 @@ async fn a_finalised_quarter_is_frozen_and_corrected_by_revisions() {
     let (dir, db) = fresh().await;
     let ids = active(&db, dir.path(), &["甲商贸", "乙商贸"]).await;
     let (d1, d2) = (ids[0], ids[1]);
-    post(&db, d1, "2026-02-01", "INV-1", EntryKind::Invoice, "10000.00").await;
+    post(
+        &db,
+        d1,
+        "2026-02-01",
+        "INV-1",
+        EntryKind::Invoice,
+        "10000.00",
+    )
+    .await;
     rate(&db, d1, "2026Q1", Some(80)).await;
 
     // Not before the quarter has ended.
     let e = finalise::finalise(&db, &actor_on(day("2026-03-31")), "2026Q1")
         .await
         .unwrap_err();
-    assert_eq!(codes(&e), vec![("quarter".into(), "period_not_ended".into())]);
+    assert_eq!(
+        codes(&e),
+        vec![("quarter".into(), "period_not_ended".into())]
+    );
     assert!(!scorecard::review(&db, q("2026Q1")).await.unwrap().finalised);
 
     let after = actor_on(day("2026-04-01"));
@@ -77,7 +95,10 @@ async fn a_finalised_quarter_is_frozen_and_corrected_by_revisions() {
     assert_eq!(done.distributors.len(), 2);
     assert!(done.distributors.iter().all(|c| c.revision == 1));
     let e = finalise::finalise(&db, &after, "2026Q1").await.unwrap_err();
-    assert_eq!(codes(&e), vec![("quarter".into(), "quarter_finalised".into())]);
+    assert_eq!(
+        codes(&e),
+        vec![("quarter".into(), "quarter_finalised".into())]
+    );
     // The rating of a finalised quarter changes only through a revision.
     let e = scorecard::rate(
         &db,
@@ -91,10 +112,21 @@ async fn a_finalised_quarter_is_frozen_and_corrected_by_revisions() {
     )
     .await
     .unwrap_err();
-    assert_eq!(codes(&e), vec![("quarter".into(), "quarter_finalised".into())]);
+    assert_eq!(
+        codes(&e),
+        vec![("quarter".into(), "quarter_finalised".into())]
+    );
 
     // Later records dated in the quarter move the live scores, not the frozen ones.
-    post(&db, d2, "2026-03-10", "INV-2", EntryKind::Invoice, "5000.00").await;
+    post(
+        &db,
+        d2,
+        "2026-03-10",
+        "INV-2",
+        EntryKind::Invoice,
+        "5000.00",
+    )
+    .await;
     dealerdesk_core::violation::record(
         &db,
         &after,
@@ -141,7 +173,10 @@ async fn a_finalised_quarter_is_frozen_and_corrected_by_revisions() {
     )
     .await
     .unwrap_err();
-    assert_eq!(codes(&e), vec![("quarter".into(), "quarter_not_finalised".into())]);
+    assert_eq!(
+        codes(&e),
+        vec![("quarter".into(), "quarter_not_finalised".into())]
+    );
     let card = finalise::revise(&db, &after, &revise(Some(70), "补录 3 月发票"))
         .await
         .unwrap();
@@ -149,8 +184,17 @@ async fn a_finalised_quarter_is_frozen_and_corrected_by_revisions() {
     assert_eq!(card.sales.to_string(), "5000.00");
     assert_eq!(card.rating.as_deref(), Some("70.00"));
     let now = scorecard::review(&db, q("2026Q1")).await.unwrap();
-    let by = |code: &str| now.distributors.iter().find(|c| c.code == code).unwrap().clone();
-    assert_eq!((by("D2").revision, by("D2").sales.to_string()), (2, "5000.00".into()));
+    let by = |code: &str| {
+        now.distributors
+            .iter()
+            .find(|c| c.code == code)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(
+        (by("D2").revision, by("D2").sales.to_string()),
+        (2, "5000.00".into())
+    );
     assert_eq!(json(&by("D1")), json(&done.distributors[0]), "D1 untouched");
     let history = finalise::history(&db, d2).await.unwrap();
     assert_eq!(history.len(), 1);
@@ -168,7 +212,10 @@ async fn a_finalised_quarter_is_frozen_and_corrected_by_revisions() {
         .execute_unprepared("UPDATE scorecard_snapshot SET total_centi = 10000")
         .await
         .is_err());
-    assert!(db.execute_unprepared("DELETE FROM scorecard_quarter").await.is_err());
+    assert!(db
+        .execute_unprepared("DELETE FROM scorecard_quarter")
+        .await
+        .is_err());
 }
 
 #[tokio::test]
@@ -208,7 +255,10 @@ async fn warnings_follow_consecutive_finalised_quarters() {
             .unwrap()
             .warning_level
     };
-    assert_eq!((level_of("D1"), level_of("D2"), level_of("D3")), (Some(2), None, None));
+    assert_eq!(
+        (level_of("D1"), level_of("D2"), level_of("D3")),
+        (Some(2), None, None)
+    );
     let q1 = scorecard::review(&db, q("2026Q1")).await.unwrap();
     assert!(q1.distributors.iter().all(|c| c.warning_level == Some(1)));
 
@@ -234,7 +284,10 @@ async fn warnings_follow_consecutive_finalised_quarters() {
     )
     .await
     .unwrap();
-    assert!(finalise::warnings(&db, None, today).await.unwrap().is_empty());
+    assert!(finalise::warnings(&db, None, today)
+        .await
+        .unwrap()
+        .is_empty());
 }
 
 #[tokio::test]
@@ -274,7 +327,10 @@ async fn improvement_plans_are_checked_kept_and_reminded_when_overdue() {
             .map(|r| r.ref_id)
             .collect()
     };
-    assert_eq!(overdue(reminders::list(&db, actor.today()).await.unwrap()), vec![p.id]);
+    assert_eq!(
+        overdue(reminders::list(&db, actor.today()).await.unwrap()),
+        vec![p.id]
+    );
     assert!(overdue(reminders::list(&db, day("2026-05-01")).await.unwrap()).is_empty());
 
     // Closing it with an outcome ends the reminder; the plan is kept.
@@ -284,10 +340,22 @@ async fn improvement_plans_are_checked_kept_and_reminded_when_overdue() {
     let closed = plan::save(&db, &actor, &input).await.unwrap();
     assert!(!closed.overdue);
     assert!(overdue(reminders::list(&db, actor.today()).await.unwrap()).is_empty());
-    assert_eq!(plan::list(&db, Some(d1), false, actor.today()).await.unwrap().len(), 1);
-    assert!(plan::list(&db, Some(d1), true, actor.today()).await.unwrap().is_empty());
+    assert_eq!(
+        plan::list(&db, Some(d1), false, actor.today())
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    assert!(plan::list(&db, Some(d1), true, actor.today())
+        .await
+        .unwrap()
+        .is_empty());
     use sea_orm::ConnectionTrait;
-    assert!(db.execute_unprepared("DELETE FROM improvement_plan").await.is_err());
+    assert!(db
+        .execute_unprepared("DELETE FROM improvement_plan")
+        .await
+        .is_err());
     // Another distributor's plan cannot be edited through this one.
     input.distributor_id = d1 + 100;
     assert!(matches!(
@@ -312,7 +380,14 @@ async fn the_annual_tier_review_recommends_and_applies_through_the_tier_history(
     let before = distributor::get(&db, d1).await.unwrap().distributor.tier;
     let review = tiers::review(&db, 2026).await.unwrap();
     assert_eq!(review.quarters, vec!["2026Q1", "2026Q2"]);
-    let row = |code: &str| review.distributors.iter().find(|r| r.code == code).unwrap().clone();
+    let row = |code: &str| {
+        review
+            .distributors
+            .iter()
+            .find(|r| r.code == code)
+            .unwrap()
+            .clone()
+    };
     // (95 + 90) ÷ 2 = 92.50 ≥ 85: strategic.
     assert_eq!(row("D1").annual_score.as_deref(), Some("92.50"));
     assert_eq!(row("D1").recommended, Some(Tier::Strategic));
@@ -334,7 +409,10 @@ async fn the_annual_tier_review_recommends_and_applies_through_the_tier_history(
         )
         .await
         .unwrap_err();
-        assert_eq!(codes(&e), vec![("distributor_ids".into(), "unchanged".into())]);
+        assert_eq!(
+            codes(&e),
+            vec![("distributor_ids".into(), "unchanged".into())]
+        );
     }
     let applied = tiers::apply(
         &db,
@@ -348,7 +426,10 @@ async fn the_annual_tier_review_recommends_and_applies_through_the_tier_history(
     .unwrap();
     assert!(applied.iter().any(|r| r.code == "D1"));
     assert!(applied.iter().all(|r| r.direction != Some(Direction::Keep)));
-    assert_eq!(distributor::get(&db, d1).await.unwrap().distributor.tier, Tier::Strategic);
+    assert_eq!(
+        distributor::get(&db, d1).await.unwrap().distributor.tier,
+        Tier::Strategic
+    );
     let history = distributor::get(&db, d1).await.unwrap();
     let last = history
         .tier_history
@@ -363,7 +444,12 @@ async fn the_annual_tier_review_recommends_and_applies_through_the_tier_history(
     // Now it is kept.
     let again = tiers::review(&db, 2026).await.unwrap();
     assert_eq!(
-        again.distributors.iter().find(|r| r.code == "D1").unwrap().direction,
+        again
+            .distributors
+            .iter()
+            .find(|r| r.code == "D1")
+            .unwrap()
+            .direction,
         Some(Direction::Keep)
     );
 

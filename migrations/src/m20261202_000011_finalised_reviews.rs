@@ -161,8 +161,7 @@ impl MigrationTrait for Migration {
             "finalised scorecards are append-only",
         )
         .await?;
-        crate::append_only::no_delete(m, "improvement_plan", "improvement plans are kept")
-            .await?;
+        crate::append_only::no_delete(m, "improvement_plan", "improvement plans are kept").await?;
         Ok(())
     }
 

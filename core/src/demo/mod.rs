@@ -1,8 +1,10 @@
 //! Sample distributors: realistic enough to try the app, deterministic so
 //! benchmarks and tests can rely on them.
 mod agreements;
+mod reviews;
 mod training;
 pub use agreements::{generate_agreements, periods};
+pub use reviews::{generate_reviews, ReviewsAdded};
 pub use training::generate_training;
 
 use crate::actor::Actor;
@@ -313,6 +315,7 @@ pub async fn load_sample<C: ConnectionTrait + TransactionTrait>(
     generate_complaints(db, actor, 24, 2026, actor.now()).await?;
     generate_agreements(db, actor, 2026, actor.now()).await?;
     generate_training(db, actor, 2026, actor.now()).await?;
+    generate_reviews(db, actor, 2026).await?;
     Ok(n)
 }
 

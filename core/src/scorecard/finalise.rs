@@ -12,7 +12,7 @@ use sea_orm::{
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{live, parse_quarter, put_rating, QuarterReview, Quarter, RatingInput, Scorecard};
+use super::{live, parse_quarter, put_rating, Quarter, QuarterReview, RatingInput, Scorecard};
 use crate::actor::Actor;
 use crate::entity::{distributor, scorecard_quarter, scorecard_snapshot};
 use crate::error::{AppError, AppResult, ErrorCode};
@@ -42,7 +42,8 @@ async fn latest<C: ConnectionTrait>(
     quarters: Option<&[String]>,
     distributor: Option<i64>,
 ) -> AppResult<HashMap<(i64, Quarter), scorecard_snapshot::Model>> {
-    let mut q = scorecard_snapshot::Entity::find().order_by_asc(scorecard_snapshot::Column::Revision);
+    let mut q =
+        scorecard_snapshot::Entity::find().order_by_asc(scorecard_snapshot::Column::Revision);
     if let Some(qs) = quarters {
         q = q.filter(scorecard_snapshot::Column::Quarter.is_in(qs.iter().cloned()));
     }
@@ -80,9 +81,8 @@ fn level_at(
     distributor_id: i64,
     quarter: Quarter,
 ) -> Option<u8> {
-    let is_below = |q: Quarter| {
-        finalised.contains(&q) && snaps.get(&(distributor_id, q)).is_some_and(below)
-    };
+    let is_below =
+        |q: Quarter| finalised.contains(&q) && snaps.get(&(distributor_id, q)).is_some_and(below);
     if !is_below(quarter) {
         return None;
     }
@@ -252,9 +252,11 @@ pub async fn revise<C: ConnectionTrait + TransactionTrait>(
         &[
             crate::audit::FieldChange {
                 field: format!("{quarter} total"),
-                before: previous
-                    .as_ref()
-                    .map(|m| m.total_centi.map(super::score::centi_text).unwrap_or_default()),
+                before: previous.as_ref().map(|m| {
+                    m.total_centi
+                        .map(super::score::centi_text)
+                        .unwrap_or_default()
+                }),
                 after: Some(card.total.clone().unwrap_or_default()),
             },
             crate::audit::FieldChange {
@@ -352,7 +354,9 @@ pub async fn warnings<C: ConnectionTrait>(
                 .and_then(|m| m.total_centi)
                 .map(super::score::centi_text),
             baseline: baselines.get(&last.to_string()).copied().unwrap_or(0),
-            agreement: in_force.get(&id).map(|m| format!("{} v{}", m.number, m.version)),
+            agreement: in_force
+                .get(&id)
+                .map(|m| format!("{} v{}", m.number, m.version)),
             buyback_pct: in_force
                 .get(&id)
                 .map(|m| crate::agreement::fmt_pct(m.buyback_bp)),

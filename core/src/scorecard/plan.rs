@@ -136,7 +136,9 @@ pub async fn save<C: ConnectionTrait + TransactionTrait>(
     errs.into_result()?;
     let (Some(due_on), quarter) = (
         due_on,
-        super::Quarter::parse(quarter).map(|q| q.to_string()).unwrap_or_default(),
+        super::Quarter::parse(quarter)
+            .map(|q| q.to_string())
+            .unwrap_or_default(),
     ) else {
         return Err(AppError::field("due_on", ErrorCode::Required));
     };
@@ -182,7 +184,11 @@ pub async fn save<C: ConnectionTrait + TransactionTrait>(
             a.closed_on = Set(closed_on);
             a.operator = Set(actor.operator().to_string());
             a.updated_at = Set(now);
-            (a.update(&txn).await?, "improvement_plan_update", Some(before))
+            (
+                a.update(&txn).await?,
+                "improvement_plan_update",
+                Some(before),
+            )
         }
     };
     crate::audit::record(
@@ -231,8 +237,7 @@ pub async fn list<C: ConnectionTrait>(
         q = q.filter(improvement_plan::Column::ClosedOn.is_null());
     }
     let rows = q.all(db).await?;
-    let dists =
-        crate::distributor::models_by_id(db, rows.iter().map(|m| m.distributor_id)).await?;
+    let dists = crate::distributor::models_by_id(db, rows.iter().map(|m| m.distributor_id)).await?;
     Ok(rows
         .into_iter()
         .map(|m| {

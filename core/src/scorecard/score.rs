@@ -129,12 +129,14 @@ pub fn validate(s: &ScorecardSettings) -> AppResult<()> {
     {
         fields.push(FieldError::new("growth_bands", ErrorCode::OutOfRange));
     }
-    if s
-        .tier_thresholds
+    if s.tier_thresholds
         .as_ref()
         .is_some_and(|t| t.strategic_min > 100 || t.core_min > t.strategic_min)
     {
-        fields.push(FieldError::new("tier_thresholds", ErrorCode::ThresholdsOrder));
+        fields.push(FieldError::new(
+            "tier_thresholds",
+            ErrorCode::ThresholdsOrder,
+        ));
     }
     if !(s.grade_a <= 100 && s.grade_a > s.grade_b && s.grade_b > s.grade_c) {
         fields.push(FieldError::new("grade_a", ErrorCode::OutOfRange));
@@ -224,11 +226,18 @@ pub fn parse_centi(s: &str) -> Option<i64> {
         None => (false, s),
     };
     let (int, frac) = s.split_once('.').unwrap_or((s, ""));
-    if int.is_empty() || frac.len() > 2 || !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit()) {
+    if int.is_empty()
+        || frac.len() > 2
+        || !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit())
+    {
         return None;
     }
     let frac = format!("{frac:0<2}");
-    let v = int.parse::<i64>().ok()?.checked_mul(100)?.checked_add(frac.parse::<i64>().ok()?)?;
+    let v = int
+        .parse::<i64>()
+        .ok()?
+        .checked_mul(100)?
+        .checked_add(frac.parse::<i64>().ok()?)?;
     Some(if neg { -v } else { v })
 }
 

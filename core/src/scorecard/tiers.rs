@@ -5,7 +5,9 @@
 //! reason naming the year and the score.
 use std::collections::HashMap;
 
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionSession, TransactionTrait};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionSession, TransactionTrait,
+};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -161,13 +163,15 @@ pub async fn apply<C: ConnectionTrait + TransactionTrait>(
                 fields: vec![crate::error::FieldError::with_detail(
                     "distributor_ids",
                     ErrorCode::Unchanged,
-                    row.map(|r| r.code.clone()).unwrap_or_else(|| id.to_string()),
+                    row.map(|r| r.code.clone())
+                        .unwrap_or_else(|| id.to_string()),
                 )],
             });
         }
     }
     for row in &review.distributors {
-        let wanted = req.distributor_ids.is_empty() || req.distributor_ids.contains(&row.distributor_id);
+        let wanted =
+            req.distributor_ids.is_empty() || req.distributor_ids.contains(&row.distributor_id);
         let (Some(to), Some(score)) = (row.recommended, row.annual_score.as_ref()) else {
             continue;
         };
