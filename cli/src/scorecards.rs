@@ -19,6 +19,11 @@ pub struct ScorecardArgs {
     /// Finalise the quarter (it must have ended): the scores are frozen.
     #[arg(long)]
     finalise: bool,
+    /// Write the review as PDF (one page per distributor) or XLSX, by extension.
+    #[arg(long)]
+    out: Option<std::path::PathBuf>,
+    #[arg(long, default_value = "zh-CN")]
+    lang: dealerdesk_core::lang::Lang,
 }
 
 #[derive(Args)]
@@ -101,6 +106,23 @@ pub async fn run(ctx: &Ctx, a: &ScorecardArgs) -> AppResult<()> {
     } else {
         scorecard::review(&ctx.conn, quarter).await?
     };
+    if let Some(out) = &a.out {
+        let written = scorecard::export::write_file(
+            &ctx.conn,
+            &scorecard::export::ReviewFileRequest {
+                quarter: a.quarter.clone(),
+                lang: a.lang,
+                path: out.to_string_lossy().into_owned(),
+                distributor_ids: vec![],
+            },
+            ctx.clock.today,
+        )
+        .await?;
+        eprintln!("wrote {written}");
+        if !a.json {
+            return Ok(());
+        }
+    }
     if a.json {
         println!(
             "{}",

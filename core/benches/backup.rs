@@ -87,6 +87,7 @@ async fn main() {
                 distributor_id: ids[i % ids.len()],
                 kind: AttachmentKind::SiteVisitPhoto,
                 source_path: src.display().to_string(),
+                visit_id: None,
             },
         )
         .await

@@ -42,6 +42,7 @@ use crate::ledger::{EntryInput, LedgerEntry, LedgerQuery, ReverseRequest};
 use crate::onboarding::{Checklist, OnboardingSettings, OnboardingStart, Pipeline, StepUpdate};
 use crate::paging::Page;
 use crate::reminders::Reminder;
+use crate::scorecard::export::ReviewFileRequest;
 use crate::scorecard::finalise::{QuarterResult, RevisionInput, Warning};
 use crate::scorecard::plan::{Plan, PlanInput, PlanQuery};
 use crate::scorecard::tiers::{ApplyTiers, TierReview, TierReviewRow};
@@ -60,6 +61,7 @@ use crate::training::{Course, CourseSave, TrainingSettings};
 use crate::violation::{
     Violation, ViolationCancelRequest, ViolationInput, ViolationQuery, ViolationSettings,
 };
+use crate::visit::{Visit, VisitExportRequest, VisitInput, VisitQuery};
 
 /// A command: its name on the wire and the types it takes and gives.
 pub trait Command {
@@ -209,6 +211,14 @@ commands! {
     /// The scorecards of a quarter (`2026Q1`): the frozen ones (latest revisions, with
     /// warnings) once it is finalised, else computed from the records now.
     scorecard_review(String) -> QuarterReview;
+    /// Writes a quarter's review as XLSX or PDF (one page per distributor); returns the path.
+    scorecard_file(ReviewFileRequest) -> String;
+    /// Visits and business reviews, latest first: one distributor's or all, or a quarter's reviews.
+    visit_list(VisitQuery) -> Vec<Visit>;
+    /// Records or updates a visit (planned or made) with its follow-up actions.
+    visit_save(VisitInput) -> Visit;
+    /// Writes the visits as XLSX; returns the number of rows.
+    visit_export(VisitExportRequest) -> usize;
     /// Freezes a quarter that has ended; refused twice.
     scorecard_finalise(String) -> QuarterReview;
     /// A correction of a finalised scorecard: a new revision with a reason.

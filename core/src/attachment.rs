@@ -54,6 +54,10 @@ pub struct AttachmentAdd {
     pub kind: AttachmentKind,
     /// The file the user picked; it is copied, never moved.
     pub source_path: String,
+    /// The visit it belongs to (a photo taken there), if any.
+    #[ts(type = "number | null")]
+    #[serde(default)]
+    pub visit_id: Option<i64>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -69,6 +73,8 @@ pub struct Attachment {
     pub size_bytes: i64,
     pub operator: String,
     pub added_at: String,
+    #[ts(type = "number | null")]
+    pub visit_id: Option<i64>,
 }
 
 impl From<attachment::Model> for Attachment {
@@ -81,6 +87,7 @@ impl From<attachment::Model> for Attachment {
             size_bytes: m.size_bytes,
             operator: m.operator,
             added_at: m.added_at.to_rfc3339(),
+            visit_id: m.visit_id,
         }
     }
 }
@@ -181,6 +188,13 @@ pub async fn add<C: ConnectionTrait + TransactionTrait>(
     let meta_len = size;
     let txn = crate::db::write(db).await?;
     crate::distributor::write_find(&txn, req.distributor_id).await?;
+    if let Some(v) = req.visit_id {
+        crate::entity::visit::Entity::find_by_id(v)
+            .one(&txn)
+            .await?
+            .filter(|m| m.distributor_id == req.distributor_id)
+            .ok_or_else(|| AppError::not_found("visit", v))?;
+    }
     let stamp = actor.now();
     let stored_name = format!("{}-{}", stamp.format("%Y%m%d%H%M%S%3f"), file_name);
     let model = attachment::ActiveModel {
@@ -191,6 +205,7 @@ pub async fn add<C: ConnectionTrait + TransactionTrait>(
         size_bytes: Set(meta_len as i64),
         operator: Set(operator.clone()),
         added_at: Set(stamp),
+        visit_id: Set(req.visit_id),
         ..Default::default()
     }
     .insert(&txn)

@@ -31,6 +31,7 @@ pub mod sheet;
 pub mod training;
 pub mod uscc;
 pub mod violation;
+pub mod visit;
 pub mod words;
 
 pub use error::{AppError, AppResult};

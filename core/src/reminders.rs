@@ -1,7 +1,7 @@
 //! The reminders list: agreements ending in 60/30/7 days (unless a renewal is
 //! already signed), certificates expiring in 60/30/7 days or expired (unless
 //! renewed), onboarding steps past their due date, improvement plans past
-//! theirs and level-2 exit warnings.
+//! theirs, visits' follow-up actions past theirs and level-2 exit warnings.
 use chrono::NaiveDate;
 use sea_orm::{ConnectionTrait, EntityTrait};
 use serde::Serialize;
@@ -21,6 +21,7 @@ pub enum ReminderKind {
     OnboardingOverdue,
     PlanOverdue,
     ExitWarning,
+    VisitActionOverdue,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -171,6 +172,32 @@ pub async fn list<C: ConnectionTrait>(db: &C, today: NaiveDate) -> AppResult<Vec
             course_id: None,
             contact_id: None,
         });
+    }
+    for v in crate::visit::list(db, &crate::visit::VisitQuery::default(), today).await? {
+        for a in v.actions.iter().filter(|a| a.overdue) {
+            let Some(due) = crate::dates::parse_date(&a.due_on) else {
+                continue;
+            };
+            out.push(Reminder {
+                kind: ReminderKind::VisitActionOverdue,
+                days: (due - today).num_days(),
+                window: None,
+                distributor_id: v.distributor_id,
+                distributor_code: v.distributor_code.clone(),
+                distributor_name: v.distributor_name.clone(),
+                ref_id: a.id,
+                reference: v
+                    .visited_on
+                    .clone()
+                    .or(v.planned_on.clone())
+                    .unwrap_or_default(),
+                label_zh: format!("拜访跟进逾期 · {} · {}", a.owner, a.action),
+                label_en: format!("Visit follow-up overdue · {} · {}", a.owner, a.action),
+                date: a.due_on.clone(),
+                course_id: None,
+                contact_id: None,
+            });
+        }
     }
     for w in crate::scorecard::finalise::warnings(db, None, today).await? {
         if w.level < 2 {

@@ -227,6 +227,46 @@ fn to_dto(
     }
 }
 
+/// A violation may come from a complaint of category cross-territory selling
+/// (窜货), once: a second, unless the first was cancelled, is refused.
+async fn from_complaint<C: ConnectionTrait>(txn: &C, complaint_id: i64) -> AppResult<()> {
+    let c = crate::entity::complaint::Entity::find_by_id(complaint_id)
+        .one(txn)
+        .await?
+        .ok_or_else(|| AppError::not_found("complaint", complaint_id))?;
+    if c.category != "cross_territory" {
+        return Err(AppError::Validation {
+            fields: vec![FieldError::with_detail(
+                "complaint_id",
+                ErrorCode::InvalidChoice,
+                &c.category,
+            )],
+        });
+    }
+    let earlier: Vec<i64> = violation::Entity::find()
+        .filter(violation::Column::ComplaintId.eq(complaint_id))
+        .all(txn)
+        .await?
+        .into_iter()
+        .map(|v| v.id)
+        .collect();
+    let cancelled = violation_cancel::Entity::find()
+        .filter(violation_cancel::Column::ViolationId.is_in(earlier.clone()))
+        .all(txn)
+        .await?
+        .len();
+    if earlier.len() > cancelled {
+        return Err(AppError::Validation {
+            fields: vec![FieldError::with_detail(
+                "complaint_id",
+                ErrorCode::Duplicate,
+                &c.number,
+            )],
+        });
+    }
+    Ok(())
+}
+
 /// Records a violation (audited on the distributor).
 pub async fn record<C: ConnectionTrait + TransactionTrait>(
     db: &C,
@@ -278,6 +318,9 @@ pub async fn record<C: ConnectionTrait + TransactionTrait>(
         .one(&txn)
         .await?
         .ok_or_else(|| AppError::not_found("distributor", input.distributor_id))?;
+    if let Some(cid) = input.complaint_id {
+        from_complaint(&txn, cid).await?;
+    }
     let m = violation::ActiveModel {
         distributor_id: Set(d.id),
         occurred_on: Set(date),

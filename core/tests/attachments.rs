@@ -24,6 +24,7 @@ async fn files_are_copied_listed_opened_and_removed() {
             distributor_id: d.id,
             kind: AttachmentKind::BusinessLicence,
             source_path: src.to_string_lossy().into(),
+            visit_id: None,
         },
     )
     .await
@@ -64,6 +65,7 @@ async fn missing_files_and_unknown_distributors_are_refused_without_leftovers() 
             distributor_id: 1,
             kind: AttachmentKind::Other,
             source_path: "/no/such/file.jpg".into(),
+            visit_id: None,
         },
     )
     .await
@@ -80,6 +82,7 @@ async fn missing_files_and_unknown_distributors_are_refused_without_leftovers() 
             distributor_id: 42,
             kind: AttachmentKind::SiteVisitPhoto,
             source_path: src.to_string_lossy().into(),
+            visit_id: None,
         },
     )
     .await
@@ -110,6 +113,7 @@ async fn a_stored_name_changed_to_leave_the_folder_is_neither_opened_nor_deleted
             distributor_id: d.id,
             kind: AttachmentKind::BusinessLicence,
             source_path: src.display().to_string(),
+            visit_id: None,
         },
     )
     .await

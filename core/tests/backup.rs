@@ -70,6 +70,7 @@ async fn office() -> Office {
                 distributor_id: *id,
                 kind: AttachmentKind::BusinessLicence,
                 source_path: src.display().to_string(),
+                visit_id: None,
             },
         )
         .await

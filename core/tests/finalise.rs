@@ -206,6 +206,63 @@ async fn a_finalised_quarter_is_frozen_and_corrected_by_revisions() {
     assert_eq!(reasons, vec![(1, ""), (2, "补录 3 月发票")]);
     assert_eq!(history[0].card.revision, 2);
 
+    // Written out: one PDF page per distributor, one XLSX row each.
+    use dealerdesk_core::scorecard::export::{write_file, ReviewFileRequest};
+    for (lang, title) in [
+        (dealerdesk_core::lang::Lang::ZhCn, "2026Q1 季度考核表"),
+        (
+            dealerdesk_core::lang::Lang::En,
+            "Quarterly scorecard 2026Q1",
+        ),
+    ] {
+        let pdf = dir.path().join(format!("review-{lang:?}.pdf"));
+        let req = ReviewFileRequest {
+            quarter: "2026Q1".into(),
+            lang,
+            path: pdf.display().to_string(),
+            distributor_ids: vec![],
+        };
+        write_file(&db, &req, day("2026-04-02")).await.unwrap();
+        let info = common::tool("pdfinfo", &[pdf.to_str().unwrap()]);
+        assert!(info.contains("Pages:           2"), "{info}");
+        let text = common::tool("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]);
+        assert!(text.contains(title), "{text}");
+        assert!(text.contains("甲商贸") && text.contains("乙商贸"));
+        // D1's violation is dated in the quarter but came after finalising: the
+        // frozen page still lists the quarter's violations as recorded now.
+        assert!(text.contains("跨区销售"), "{text}");
+    }
+    let xlsx = dir.path().join("review.xlsx");
+    write_file(
+        &db,
+        &ReviewFileRequest {
+            quarter: "2026Q1".into(),
+            lang: dealerdesk_core::lang::Lang::ZhCn,
+            path: xlsx.display().to_string(),
+            distributor_ids: vec![d2],
+        },
+        day("2026-04-02"),
+    )
+    .await
+    .unwrap();
+    let sheet = dealerdesk_core::sheet::read_table(&xlsx).unwrap();
+    assert_eq!(sheet.rows.len(), 1, "only the rows asked for");
+    let col = |h: &str| sheet.headers.iter().position(|x| x == h).unwrap();
+    let row = &sheet.rows[0].1;
+    assert_eq!(row[col("经销商编号")], "D2");
+    assert_eq!(row[col("销售额")], "5000");
+    assert_eq!(row[col("经理评价")], "70");
+    let bad = ReviewFileRequest {
+        quarter: "2026Q1".into(),
+        lang: dealerdesk_core::lang::Lang::ZhCn,
+        path: dir.path().join("review.doc").display().to_string(),
+        distributor_ids: vec![],
+    };
+    assert_eq!(
+        codes(&write_file(&db, &bad, day("2026-04-02")).await.unwrap_err()),
+        vec![("path".into(), "file_type".into())]
+    );
+
     // The database refuses to change a frozen scorecard.
     use sea_orm::ConnectionTrait;
     assert!(db

@@ -11,6 +11,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("commands", &["api"]),
     ("sample data", &["demo"]),
     ("top", &["reminders", "backup"]),
+    ("domains", &["visit"]),
     ("domains", &["scorecard"]),
     ("domains", &["agreement", "onboarding"]),
     ("domains", &["training", "complaint", "ledger", "violation"]),

@@ -232,3 +232,52 @@ async fn a_violation_is_checked_before_it_is_recorded() {
     );
     assert!(violation::list(&db, None).await.unwrap().is_empty());
 }
+
+#[tokio::test]
+async fn a_cross_territory_complaint_becomes_one_violation() {
+    use dealerdesk_core::complaint::{self, Priority};
+    let (_dir, db) = fresh().await;
+    let d = common::complaints::one_distributor(&db).await;
+    let on = actor_on(day("2026-05-10"));
+    let mut about = common::complaints::intake(d, "2026-05-06 09:00", Priority::P2);
+    about.category = "cross_territory".into();
+    let now = common::complaints::local("2026-05-10 09:00");
+    let cross = complaint::record(&db, &on, &about, now).await.unwrap();
+    let quality = complaint::record(
+        &db,
+        &on,
+        &common::complaints::intake(d, "2026-05-06 10:00", Priority::P2),
+        now,
+    )
+    .await
+    .unwrap();
+    let from = |cid: i64| ViolationInput {
+        complaint_id: Some(cid),
+        ..input(d, "2026-05-06", "cross_territory", false)
+    };
+    let e = violation::record(&db, &on, &from(quality.id))
+        .await
+        .unwrap_err();
+    assert_eq!(
+        codes(&e),
+        vec![("complaint_id".into(), "invalid_choice".into())]
+    );
+    let v = violation::record(&db, &on, &from(cross.id)).await.unwrap();
+    assert_eq!(v.complaint_id, Some(cross.id));
+    // Once only, unless the first is cancelled.
+    let e = violation::record(&db, &on, &from(cross.id))
+        .await
+        .unwrap_err();
+    assert_eq!(codes(&e), vec![("complaint_id".into(), "duplicate".into())]);
+    violation::cancel(
+        &db,
+        &on,
+        &ViolationCancelRequest {
+            id: v.id,
+            reason: "误记".into(),
+        },
+    )
+    .await
+    .unwrap();
+    violation::record(&db, &on, &from(cross.id)).await.unwrap();
+}

@@ -16,6 +16,7 @@ mod m20261202_000008_foreign_key_indices;
 mod m20261202_000009_history_append_only;
 mod m20261202_000010_reviews;
 mod m20261202_000011_finalised_reviews;
+mod m20261202_000012_visits;
 
 pub struct Migrator;
 
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000009_history_append_only::Migration),
             Box::new(m20261202_000010_reviews::Migration),
             Box::new(m20261202_000011_finalised_reviews::Migration),
+            Box::new(m20261202_000012_visits::Migration),
         ]
     }
 }

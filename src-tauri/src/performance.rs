@@ -1,7 +1,7 @@
 //! Adapters for performance reviews: the quarter's scorecards and their settings,
 //! finalising, warnings, improvement plans, the annual tier review and violations.
 use dealerdesk_core::api::cmd;
-use dealerdesk_core::{scorecard, violation};
+use dealerdesk_core::{scorecard, violation, visit};
 use tauri::State;
 
 use crate::commands::{Req, Res};
@@ -34,6 +34,11 @@ pub async fn scorecard_settings_save(
 #[tauri::command]
 pub async fn scorecard_rate(s: S<'_>, req: Req<cmd::scorecard_rate>) -> Res<cmd::scorecard_rate> {
     scorecard::rate(&s.db().await?, &s.actor().await?, &req).await
+}
+
+#[tauri::command]
+pub async fn scorecard_file(s: S<'_>, req: Req<cmd::scorecard_file>) -> Res<cmd::scorecard_file> {
+    scorecard::export::write_file(&s.db().await?, &req, s.today()).await
 }
 
 #[tauri::command]
@@ -117,4 +122,19 @@ pub async fn violation_settings_save(
     req: Req<cmd::violation_settings_save>,
 ) -> Res<cmd::violation_settings_save> {
     violation::save_settings(&s.db().await?, &s.actor().await?, req).await
+}
+
+#[tauri::command]
+pub async fn visit_list(s: S<'_>, req: Req<cmd::visit_list>) -> Res<cmd::visit_list> {
+    visit::list(&s.db().await?, &req, s.today()).await
+}
+
+#[tauri::command]
+pub async fn visit_save(s: S<'_>, req: Req<cmd::visit_save>) -> Res<cmd::visit_save> {
+    visit::save(&s.db().await?, &s.actor().await?, &req).await
+}
+
+#[tauri::command]
+pub async fn visit_export(s: S<'_>, req: Req<cmd::visit_export>) -> Res<cmd::visit_export> {
+    visit::export(&s.db().await?, &req, s.today()).await
 }

@@ -13,6 +13,8 @@ pub struct Model {
     pub size_bytes: i64,
     pub operator: String,
     pub added_at: DateTimeUtc,
+    /// The visit the photo or file belongs to, if any.
+    pub visit_id: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -24,3 +24,5 @@ pub mod tier_change;
 pub mod training_session;
 pub mod violation;
 pub mod violation_cancel;
+pub mod visit;
+pub mod visit_action;

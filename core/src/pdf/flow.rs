@@ -53,6 +53,11 @@ impl Flow {
         self.y = 16.0;
     }
 
+    /// Starts the next page (the running title at its top).
+    pub fn page_break(&mut self) {
+        self.ensure(f32::MAX / 2.0);
+    }
+
     /// Starts a new page unless `h` mm still fit on this one.
     pub fn ensure(&mut self, h: f32) {
         if self.y + h > BOTTOM {

@@ -22,6 +22,7 @@ use crate::ledger::statement::{compute, Posting};
 use crate::ledger::EntryKind;
 use crate::money::Money;
 
+pub mod export;
 pub mod finalise;
 pub mod plan;
 pub mod score;

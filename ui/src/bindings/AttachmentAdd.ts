@@ -5,4 +5,8 @@ export type AttachmentAdd = { distributor_id: number, kind: AttachmentKind,
 /**
  * The file the user picked; it is copied, never moved.
  */
-source_path: string, };
+source_path: string, 
+/**
+ * The visit it belongs to (a photo taken there), if any.
+ */
+visit_id: number | null, };

@@ -77,6 +77,7 @@ import type { ReportRequest } from './ReportRequest';
 import type { Restored } from './Restored';
 import type { ResultsRequest } from './ResultsRequest';
 import type { ReverseRequest } from './ReverseRequest';
+import type { ReviewFileRequest } from './ReviewFileRequest';
 import type { RevisionInput } from './RevisionInput';
 import type { RevokeRequest } from './RevokeRequest';
 import type { ScanRequest } from './ScanRequest';
@@ -107,6 +108,10 @@ import type { ViolationCancelRequest } from './ViolationCancelRequest';
 import type { ViolationInput } from './ViolationInput';
 import type { ViolationQuery } from './ViolationQuery';
 import type { ViolationSettings } from './ViolationSettings';
+import type { Visit } from './Visit';
+import type { VisitExportRequest } from './VisitExportRequest';
+import type { VisitInput } from './VisitInput';
+import type { VisitQuery } from './VisitQuery';
 import type { Warning } from './Warning';
 
 /** Every command the desktop shell answers: request (`void`: none), response, progress messages. */
@@ -193,6 +198,14 @@ export type Commands = {
   backup_restore: { req: string; res: Restored; progress: never };
   /** The scorecards of a quarter (`2026Q1`): the frozen ones (latest revisions, with warnings) once it is finalised, else computed from the records now. */
   scorecard_review: { req: string; res: QuarterReview; progress: never };
+  /** Writes a quarter's review as XLSX or PDF (one page per distributor); returns the path. */
+  scorecard_file: { req: ReviewFileRequest; res: string; progress: never };
+  /** Visits and business reviews, latest first: one distributor's or all, or a quarter's reviews. */
+  visit_list: { req: VisitQuery; res: Array<Visit>; progress: never };
+  /** Records or updates a visit (planned or made) with its follow-up actions. */
+  visit_save: { req: VisitInput; res: Visit; progress: never };
+  /** Writes the visits as XLSX; returns the number of rows. */
+  visit_export: { req: VisitExportRequest; res: number; progress: never };
   /** Freezes a quarter that has ended; refused twice. */
   scorecard_finalise: { req: string; res: QuarterReview; progress: never };
   /** A correction of a finalised scorecard: a new revision with a reason. */
@@ -394,6 +407,10 @@ export const COMMAND_NAMES = [
   'backup_inspect',
   'backup_restore',
   'scorecard_review',
+  'scorecard_file',
+  'visit_list',
+  'visit_save',
+  'visit_export',
   'scorecard_finalise',
   'scorecard_revise',
   'scorecard_history',

@@ -59,6 +59,8 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'pct_range',
   'pct_too_precise',
   'period_not_ended',
+  'quarter_finalised',
+  'quarter_not_finalised',
   'period_order',
   'person_unknown',
   'phone_format',

@@ -7,7 +7,7 @@ import { backupKeys } from './backups';
 import { afterWrite, READS, ROOTS, WRITES, type Root, type WriteCommand } from './cache';
 import { certificateKeys } from './certificates';
 import { onboardingKeys } from './onboarding';
-import { scorecardKeys, violationKeys } from './scorecards';
+import { scorecardKeys, violationKeys, visitKeys } from './scorecards';
 import { queryKeys } from './queries';
 import { trainingKeys } from './training';
 
@@ -26,6 +26,7 @@ function allKeys(): QueryKey[] {
     backupKeys,
     scorecardKeys,
     violationKeys,
+    visitKeys,
   ]) {
     for (const k of Object.values(table)) {
       keys.push(typeof k === 'function' ? (k as (a: never) => QueryKey)(1 as never) : (k as QueryKey));

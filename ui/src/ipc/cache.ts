@@ -30,6 +30,7 @@ export const ROOTS = {
   backups: ['backups'],
   scorecards: ['scorecards'],
   violations: ['violations'],
+  visits: ['visits'],
 } as const satisfies Record<string, readonly [string]>;
 
 export type Root = keyof typeof ROOTS;
@@ -41,6 +42,9 @@ export const READS = [
   'scorecard_review',
   'scorecard_settings_get',
   'scorecard_history',
+  'scorecard_file',
+  'visit_list',
+  'visit_export',
   'scorecard_warnings',
   'plan_list',
   'tier_review',
@@ -124,8 +128,9 @@ export const WRITES: Record<WriteCommand, readonly Root[]> = {
   distributor_change_tier: ['distributors', 'audit', 'compliance', ...CHECKLISTS, ...SCORES],
   assessment_record: ['distributors', 'audit', 'compliance', ...CHECKLISTS],
   distributor_import_commit: ['distributors', 'audit', 'compliance', 'statements', ...CHECKLISTS, ...SCORES],
-  attachment_add: ['attachments', 'audit'],
-  attachment_remove: ['attachments', 'audit'],
+  // A visit counts its photos.
+  attachment_add: ['attachments', 'visits', 'audit'],
+  attachment_remove: ['attachments', 'visits', 'audit'],
   contact_save: ['distributors', 'audit', 'training', 'compliance'],
   contact_remove: ['distributors', 'audit', 'training', 'compliance'],
   ledger_post: ['ledger', 'statements', 'audit', 'rebates', ...CHECKLISTS, ...SCORES],
@@ -184,6 +189,8 @@ export const WRITES: Record<WriteCommand, readonly Root[]> = {
   scorecard_finalise: ['scorecards', 'reminders', 'audit'],
   scorecard_revise: ['scorecards', 'reminders', 'audit'],
   plan_save: ['scorecards', 'reminders', 'audit'],
+  // Overdue follow-up actions are reminders.
+  visit_save: ['visits', 'reminders', 'audit'],
   tier_apply: ['distributors', 'audit', 'compliance', ...CHECKLISTS, ...SCORES],
   // Points come off the quarter's scorecard; a withheld rebate leaves the run.
   violation_record: ['violations', 'scorecards', 'rebates', 'audit'],

@@ -4,6 +4,10 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { ApplyTiers } from '../bindings/ApplyTiers';
 import type { PlanInput } from '../bindings/PlanInput';
 import type { RatingInput } from '../bindings/RatingInput';
+import type { ReviewFileRequest } from '../bindings/ReviewFileRequest';
+import type { VisitExportRequest } from '../bindings/VisitExportRequest';
+import type { VisitInput } from '../bindings/VisitInput';
+import type { VisitQuery } from '../bindings/VisitQuery';
 import type { RevisionInput } from '../bindings/RevisionInput';
 import type { ScorecardSettings } from '../bindings/ScorecardSettings';
 import type { ViolationCancelRequest } from '../bindings/ViolationCancelRequest';
@@ -148,4 +152,30 @@ export function useSaveViolationSettings() {
     mutationFn: (s: ViolationSettings) => call('violation_settings_save', s),
     onSuccess: () => afterWrite(qc, 'violation_settings_save'),
   });
+}
+
+/** Writes a quarter's review as XLSX or PDF; answers the written path. */
+export function useReviewFile() {
+  return useMutation({ mutationFn: (req: ReviewFileRequest) => call('scorecard_file', req) });
+}
+
+export const visitKeys = {
+  list: (q: VisitQuery) => [...ROOTS.visits, 'list', q.distributor_id, q.review_quarter] as const,
+};
+
+/** Visits and business reviews: one distributor's, all, or a quarter's reviews. */
+export function useVisits(q: VisitQuery) {
+  return useQuery({ queryKey: visitKeys.list(q), queryFn: () => call('visit_list', q) });
+}
+
+export function useSaveVisit() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: VisitInput) => call('visit_save', v),
+    onSuccess: () => afterWrite(qc, 'visit_save'),
+  });
+}
+
+export function useExportVisits() {
+  return useMutation({ mutationFn: (req: VisitExportRequest) => call('visit_export', req) });
 }

@@ -1,5 +1,6 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { App, Breadcrumb, Button, Card, Col, Descriptions, Row, Skeleton, Space, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -21,6 +22,7 @@ import {
   useComplaintSettings,
 } from '../ipc/queries';
 import { PathPromptModal } from '../components/PathPromptModal';
+import { RecordModal } from '../components/scorecards/ViolationsTab';
 import { channelLabel, choiceLabel, isReopen, shortTime, transitionAction } from '../lib/complaints';
 import { appErrorMessage } from '../lib/errors';
 
@@ -67,6 +69,7 @@ export function ComplaintPage() {
   const openAttachment = useComplaintAttachmentOpen();
   const [attaching, setAttaching] = useState(false);
   const [moving, setMoving] = useState<ComplaintStatus | null>(null);
+  const [violating, setViolating] = useState(false);
   const [pending, setPending] = useState<'note' | 'assign' | null>(null);
   const language = i18n.resolvedLanguage ?? i18n.language;
 
@@ -105,6 +108,18 @@ export function ComplaintPage() {
   }
 
   const c = detail.data.complaint;
+  const violationModal = violating ? (
+    <RecordModal
+      distributorId={c.distributor_id}
+      preset={{
+        complaintId: c.id,
+        kind: 'cross_territory',
+        occurred_on: dayjs(c.received_at).format('YYYY-MM-DD'),
+        description: `${c.number}：${c.description}`,
+      }}
+      onClose={() => setViolating(false)}
+    />
+  ) : null;
 
   const send = async (kind: 'note' | 'assignment', text: string): Promise<boolean> => {
     setPending(kind === 'note' ? 'note' : 'assign');
@@ -167,7 +182,16 @@ export function ComplaintPage() {
             <span id="complaint-received">{t('complaint.received', { at: shortTime(c.received_at) })}</span>
           </Space>
         }
-        extra={<ComplaintActions detail={detail.data} onOpen={setMoving} />}
+        extra={
+          <Space wrap>
+            <ComplaintActions detail={detail.data} onOpen={setMoving} />
+            {c.category === 'cross_territory' ? (
+              <Button id="complaint-to-violation" danger onClick={() => setViolating(true)}>
+                {t('violation.fromComplaint')}
+              </Button>
+            ) : null}
+          </Space>
+        }
       />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
@@ -297,6 +321,7 @@ export function ComplaintPage() {
       {moving ? (
         <ComplaintTransitionModal key={moving} complaint={c} to={moving} onClose={() => setMoving(null)} />
       ) : null}
+      {violationModal}
     </>
   );
 }

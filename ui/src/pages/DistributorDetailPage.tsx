@@ -21,6 +21,7 @@ import { ProfileTab } from '../components/detail/ProfileTab';
 import { TierChangeModal } from '../components/detail/TierChangeModal';
 import { TransitionModal } from '../components/detail/TransitionModal';
 import { PerformanceTab } from '../components/scorecards/PerformanceTab';
+import { VisitsTab } from '../components/scorecards/VisitsTab';
 import { PageHeader } from '../components/PageHeader';
 import { QueryError } from '../components/QueryError';
 import { StatusTag, TierTag } from '../components/Tags';
@@ -204,6 +205,12 @@ export function DistributorDetailPage() {
               children: (
                 <PerformanceTab key={d.id} distributor={d} allowed={detail.data.allowed_transitions} />
               ),
+              destroyOnHidden: true,
+            },
+            {
+              key: 'visits',
+              label: t('detail.tabs.visits'),
+              children: <VisitsTab key={d.id} distributorId={d.id} />,
               destroyOnHidden: true,
             },
             {

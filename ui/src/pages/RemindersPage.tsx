@@ -20,6 +20,7 @@ const KINDS: ReminderKind[] = [
   'onboarding_overdue',
   'plan_overdue',
   'exit_warning',
+  'visit_action_overdue',
 ];
 const FILTERS: KindFilter[] = ['all', ...KINDS];
 
@@ -30,6 +31,7 @@ const KIND_COLOR: Record<ReminderKind, string> = {
   onboarding_overdue: 'volcano',
   plan_overdue: 'orange',
   exit_warning: 'red',
+  visit_action_overdue: 'gold',
 };
 
 /** The colour of an agreement's end window: the nearer, the louder. */
@@ -285,11 +287,15 @@ export function RemindersPage() {
                       </Link>
                     );
                   }
-                  if (r.kind === 'plan_overdue' || r.kind === 'exit_warning') {
+                  if (
+                    r.kind === 'plan_overdue' ||
+                    r.kind === 'exit_warning' ||
+                    r.kind === 'visit_action_overdue'
+                  ) {
                     return (
                       <Link
                         to={`/distributors/${r.distributor_id}`}
-                        state={{ tab: 'performance' }}
+                        state={{ tab: r.kind === 'visit_action_overdue' ? 'visits' : 'performance' }}
                         className="reminder-reference-link"
                       >
                         {r.reference || t(`reminders.kind.${r.kind}`)}

@@ -1,3 +1,4 @@
+import { FileTextOutlined } from '@ant-design/icons';
 import {
   App,
   Button,
@@ -27,10 +28,20 @@ import type { Tier } from '../bindings/Tier';
 import { PageHeader } from '../components/PageHeader';
 import { QueryError } from '../components/QueryError';
 import { useTierLabel } from '../hooks/useTierLabel';
-import { toAppError } from '../ipc';
+import { dialogs, toAppError } from '../ipc';
 import { TierReviewPanel } from '../components/scorecards/TierReviewPanel';
 import { WarningTag } from '../components/scorecards/WarningTag';
-import { useFinalise, useRate, useRevise, useScorecardReview } from '../ipc/scorecards';
+import { ExportVisitsButton, VisitTable } from '../components/scorecards/VisitsTab';
+import {
+  useFinalise,
+  useRate,
+  useReviewFile,
+  useRevise,
+  useScorecardReview,
+  useVisits,
+} from '../ipc/scorecards';
+import { PathPromptModal } from '../components/PathPromptModal';
+import { normaliseLanguage } from '../i18n';
 import { appErrorMessage, applyAppErrorToForm } from '../lib/errors';
 import { formatMoney } from '../lib/money';
 import { officeNow } from '../lib/dates';
@@ -160,6 +171,12 @@ export function ScorecardsPage() {
               children: <TierReviewPanel />,
               destroyOnHidden: true,
             },
+            {
+              key: 'visits',
+              label: t('scorecard.tabs.visits'),
+              children: <AllVisitsPanel />,
+              destroyOnHidden: true,
+            },
           ]}
         />
       </Card>
@@ -167,9 +184,25 @@ export function ScorecardsPage() {
   );
 }
 
+/** Every visit and business review, exported to Excel. */
+function AllVisitsPanel() {
+  const { t } = useTranslation();
+  const list = useVisits({ distributor_id: null, review_quarter: null });
+  return (
+    <>
+      <Flex justify="space-between" style={{ marginBottom: 12 }}>
+        <Typography.Text type="secondary">{t('visit.hint')}</Typography.Text>
+        <ExportVisitsButton distributorId={null} />
+      </Flex>
+      {list.error ? <QueryError error={list.error} /> : null}
+      <VisitTable visits={list.data ?? []} />
+    </>
+  );
+}
+
 /** The quarter's scorecards: live until the quarter is finalised, frozen after. */
 function QuarterReviewPanel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message, modal } = App.useApp();
   const finalise = useFinalise();
   const tierLabel = useTierLabel();
@@ -178,8 +211,36 @@ function QuarterReviewPanel() {
   const [tier, setTier] = useState<Tier | null>(null);
   const [search, setSearch] = useState('');
   const review = useScorecardReview(quarter);
+  const reviews = useVisits({ distributor_id: null, review_quarter: quarter });
+  const notes = new Map<number, string[]>();
+  for (const v of reviews.data ?? []) {
+    notes.set(v.distributor_id, [...(notes.get(v.distributor_id) ?? []), v.findings || v.visitors]);
+  }
   const [rating, setRating] = useState<Scorecard | null>(null);
   const finalised = review.data?.quarter === quarter && review.data.finalised;
+  const file = useReviewFile();
+  const [asking, setAsking] = useState<{ format: 'pdf' | 'xlsx'; initial: string; name: string } | null>(
+    null,
+  );
+  const ask = async (format: 'pdf' | 'xlsx') => {
+    const name = `${t('scorecard.fileName')}-${quarter}.${format}`;
+    setAsking({ format, name, initial: await dialogs.suggestedPath(name) });
+  };
+  const save = async (format: 'pdf' | 'xlsx', typed: string) => {
+    const path = /\.(pdf|xlsx)$/i.test(typed) ? typed : `${typed}.${format}`;
+    try {
+      const written = await file.mutateAsync({
+        quarter,
+        lang: normaliseLanguage(i18n.language) ?? 'zh-CN',
+        path,
+        distributor_ids: rows.map((r) => r.distributor_id),
+      });
+      setAsking(null);
+      message.success(t('scorecard.saved', { path: written }));
+    } catch (e) {
+      message.error(appErrorMessage(toAppError(e), t));
+    }
+  };
   const ended = quarter < quarterOf(officeNow());
   const confirmFinalise = () =>
     modal.confirm({
@@ -214,9 +275,25 @@ function QuarterReviewPanel() {
       fixed: 'left',
       sorter: (a, b) => a.code.localeCompare(b.code),
       render: (_, s) => (
-        <Link to={`/distributors/${s.distributor_id}`}>
-          {s.code} {s.name}
-        </Link>
+        <Space size={4}>
+          <Link to={`/distributors/${s.distributor_id}`}>
+            {s.code} {s.name}
+          </Link>
+          {notes.has(s.distributor_id) ? (
+            <Tooltip
+              title={
+                <>
+                  <div>{t('visit.reviewNotes')}</div>
+                  {(notes.get(s.distributor_id) ?? []).map((n, i) => (
+                    <div key={i}>{n}</div>
+                  ))}
+                </>
+              }
+            >
+              <FileTextOutlined className="score-review-notes" />
+            </Tooltip>
+          ) : null}
+        </Space>
       ),
     },
     { key: 'tier', title: t('fields.tier'), width: 90, render: (_, s) => tierLabel(s.tier) },
@@ -342,6 +419,12 @@ function QuarterReviewPanel() {
           ) : (
             <Tag id="scorecard-live">{t('scorecard.liveTag')}</Tag>
           )}
+          <Button id="scorecard-xlsx" disabled={!rows.length} onClick={() => void ask('xlsx')}>
+            {t('scorecard.exportXlsx')}
+          </Button>
+          <Button id="scorecard-pdf" disabled={!rows.length} onClick={() => void ask('pdf')}>
+            {t('scorecard.exportPdf')}
+          </Button>
           <Tooltip title={ended ? undefined : t('scorecard.notEnded')}>
             <Button
               id="scorecard-finalise"
@@ -372,6 +455,23 @@ function QuarterReviewPanel() {
       <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
         {finalised ? t('scorecard.frozen') : t('scorecard.live')}
       </Typography.Paragraph>
+      {asking ? (
+        <PathPromptModal
+          title={asking.format === 'pdf' ? t('scorecard.exportPdf') : t('scorecard.exportXlsx')}
+          inputId="scorecard_path"
+          okId="scorecard-file-save"
+          okText={t('common.save')}
+          initial={asking.initial}
+          busy={file.isPending}
+          browse={() =>
+            asking.format === 'pdf'
+              ? dialogs.pickPdfPath(t('scorecard.exportPdf'), asking.name)
+              : dialogs.pickExportPath(t('scorecard.exportXlsx'), 'xlsx', asking.name)
+          }
+          onSubmit={(path) => save(asking.format, path)}
+          onClose={() => setAsking(null)}
+        />
+      ) : null}
       {rating ? (
         <RateModal s={rating} quarter={quarter} finalised={finalised} onClose={() => setRating(null)} />
       ) : null}

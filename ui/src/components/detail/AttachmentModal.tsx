@@ -48,7 +48,16 @@ function FileInput({ id, value, onChange }: { id?: string; value?: string; onCha
   );
 }
 
-export function AttachmentModal({ distributorId, onClose }: { distributorId: number; onClose: () => void }) {
+/** Attaches a file to a distributor; with `visitId`, a photo or file of that visit. */
+export function AttachmentModal({
+  distributorId,
+  visitId = null,
+  onClose,
+}: {
+  distributorId: number;
+  visitId?: number | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -61,6 +70,7 @@ export function AttachmentModal({ distributorId, onClose }: { distributorId: num
         distributor_id: distributorId,
         kind: v.kind,
         source_path: v.source_path.trim(),
+        visit_id: visitId,
       });
       message.success(t('attachments.added', { name: saved.file_name }));
       onClose();
@@ -89,7 +99,7 @@ export function AttachmentModal({ distributorId, onClose }: { distributorId: num
         form={form}
         name="attachment"
         layout="vertical"
-        initialValues={{ kind: 'business_licence', source_path: '' }}
+        initialValues={{ kind: visitId === null ? 'business_licence' : 'site_visit_photo', source_path: '' }}
       >
         <Form.Item name="kind" label={t('fields.kind')}>
           <Select<AttachmentKind>

@@ -42,6 +42,7 @@ describe('AttachmentsTab', () => {
         size_bytes: 1258291,
         operator: 'Wang Fang',
         added_at: '2026-11-22T08:00:00+00:00',
+        visit_id: null,
       },
     ]);
     renderTab();
@@ -82,6 +83,7 @@ describe('AttachmentsTab', () => {
       distributor_id: 7,
       kind: 'business_licence',
       source_path: '/home/wang/big.png',
+      visit_id: null,
     });
     expect(document.getElementById('attachment-modal')).toBeInTheDocument();
   });

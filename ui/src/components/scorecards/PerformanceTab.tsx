@@ -23,7 +23,7 @@ import type { QuarterResult } from '../../bindings/QuarterResult';
 import type { Status } from '../../bindings/Status';
 import type { Warning } from '../../bindings/Warning';
 import { toAppError } from '../../ipc';
-import { usePlans, useSavePlan, useScorecardHistory, useWarnings } from '../../ipc/scorecards';
+import { usePlans, useSavePlan, useScorecardHistory, useVisits, useWarnings } from '../../ipc/scorecards';
 import { officeNow } from '../../lib/dates';
 import { applyAppErrorToForm } from '../../lib/errors';
 import { EChart, type ChartOption } from '../complaints/EChart';
@@ -160,6 +160,13 @@ export function PerformanceTab({ distributor, allowed }: { distributor: Distribu
   const history = useScorecardHistory(distributor.id);
   const warnings = useWarnings();
   const plans = usePlans(distributor.id);
+  const visits = useVisits({ distributor_id: distributor.id, review_quarter: null });
+  const reviewNotes = (quarter: string) =>
+    (visits.data ?? [])
+      .filter((v) => v.kind === 'review' && v.quarter === quarter)
+      .map((v) => v.findings)
+      .filter(Boolean)
+      .join('；');
   const [planning, setPlanning] = useState<{ plan: Plan | null } | null>(null);
   const [exiting, setExiting] = useState(false);
   const warning = warnings.data?.find((w) => w.distributor_id === distributor.id) ?? null;
@@ -271,6 +278,7 @@ export function PerformanceTab({ distributor, allowed }: { distributor: Distribu
             ),
           },
           { key: 'comment', title: t('scorecard.comment'), render: (_, q) => q.card.comment },
+          { key: 'notes', title: t('visit.reviewNotes'), render: (_, q) => reviewNotes(q.quarter) },
         ]}
       />
       <Flex justify="space-between" align="center" style={{ margin: '16px 0 8px' }}>

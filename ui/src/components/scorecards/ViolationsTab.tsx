@@ -24,7 +24,16 @@ type RecordValues = {
   withhold_rebate: boolean;
 };
 
-function RecordModal({ distributor, onClose }: { distributor: Distributor; onClose: () => void }) {
+/** Records a violation; from a cross-territory complaint, `preset` fills it in and links the complaint. */
+export function RecordModal({
+  distributorId,
+  preset,
+  onClose,
+}: {
+  distributorId: number;
+  preset?: Partial<RecordValues> & { complaintId: number };
+  onClose: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<RecordValues>();
@@ -35,13 +44,13 @@ function RecordModal({ distributor, onClose }: { distributor: Distributor; onClo
   const submit = async (v: RecordValues) => {
     try {
       await record.mutateAsync({
-        distributor_id: distributor.id,
+        distributor_id: distributorId,
         occurred_on: (v.occurred_on ?? '').trim(),
         kind: v.kind ?? '',
         description: (v.description ?? '').trim(),
         points: (v.points ?? '').trim(),
         withhold_rebate: !!v.withhold_rebate,
-        complaint_id: null,
+        complaint_id: preset?.complaintId ?? null,
       });
       message.success(t('violation.recorded'));
       onClose();
@@ -62,7 +71,7 @@ function RecordModal({ distributor, onClose }: { distributor: Distributor; onClo
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ occurred_on: officeNow().format('YYYY-MM-DD'), withhold_rebate: false }}
+        initialValues={{ occurred_on: officeNow().format('YYYY-MM-DD'), withhold_rebate: false, ...preset }}
         onFinish={(v) => void submit(v)}
       >
         <Form.Item name="occurred_on" label={t('violation.occurredOn')}>
@@ -175,7 +184,7 @@ export function ViolationsTab({ distributor }: { distributor: Distributor }) {
           },
         ]}
       />
-      {recording ? <RecordModal distributor={distributor} onClose={() => setRecording(false)} /> : null}
+      {recording ? <RecordModal distributorId={distributor.id} onClose={() => setRecording(false)} /> : null}
     </>
   );
 }
