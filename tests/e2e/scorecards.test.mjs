@@ -119,6 +119,7 @@ test('a quarter is finalised, its warning gets a plan and a tier recommendation 
   const id = fine.distributor_id;
 
   const s = await Session.open(['--db', office, '--today', '2026-10-15']);
+  const present = (css) => s.waitFor(() => s.exec(`return !!document.querySelector(${JSON.stringify(css)})`), css);
   try {
     await s.type('#operator-name-input', '李娜');
     await s.click('#operator-name-save');
@@ -143,8 +144,10 @@ test('a quarter is finalised, its warning gets a plan and a tier recommendation 
     // The review of 2026Q3 (the last ended quarter on 2026-10-15): rate, then finalise.
     await s.navigate('#nav-scorecards', '#scorecard-table');
     await s.waitForText('2026-07-01 – 2026-09-30');
-    await s.find('#scorecard-live');
+    await present('#scorecard-live');
     const row = `#scorecard-table tr[data-row-key="${id}"]`;
+    // The last row of a long table, below the fold.
+    await present(row);
     await s.click(`${row} .score-rate`);
     await s.type('#rating_value', '40');
     await s.type('#rating_comment', '窜货严重，需限期整改');
@@ -152,8 +155,9 @@ test('a quarter is finalised, its warning gets a plan and a tier recommendation 
     await s.waitForText('评价已保存');
     await s.click('#scorecard-finalise');
     await s.click('#finalise-confirm');
-    await s.find('#scorecard-finalised');
+    await present('#scorecard-finalised');
     await s.waitFor(async () => (await s.text(`${row} .warning-level-1`)) === '一级预警', 'the level-1 warning');
+    await s.exec(`document.querySelector('${row}').scrollIntoView({ block: 'center' })`);
     await s.screenshot('53-finalised-zh');
     const frozen = cliReview('2026Q3', office);
     assert.equal(frozen.finalised, true);
@@ -165,8 +169,8 @@ test('a quarter is finalised, its warning gets a plan and a tier recommendation 
     // The distributor's Performance tab: the warning asks for a plan.
     await s.exec(`window.location.hash = '#/distributors/${id}'`);
     await s.click('#distributor-tabs-tab-performance');
-    await s.find('#performance-warning');
-    await s.find('#performance-chart svg');
+    await present('#performance-warning');
+    await present('#performance-chart svg');
     await s.click('#performance-plan-new');
     await s.type('#plan_actions', '停止跨省发货；按限价表整改线上价格');
     await s.type('#plan_owner', '王经理');
@@ -186,7 +190,7 @@ test('a quarter is finalised, its warning gets a plan and a tier recommendation 
     assert.ok(move, 'the sample data recommends a change');
     await s.navigate('#nav-scorecards', '#scorecard-table');
     await s.click('#review-tabs-tab-tiers');
-    await s.find('#tier-review-table');
+    await present('#tier-review-table');
     await s.waitFor(
       async () => (await s.text(`#tier-review-table tr[data-row-key="${move.distributor_id}"]`)).includes(move.annual_score),
       'the annual score on screen',

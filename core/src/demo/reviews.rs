@@ -51,8 +51,8 @@ async fn year_before<C: ConnectionTrait + TransactionTrait>(
             let quarter = Quarter { year: 2025, q };
             let from = quarter.first_day();
             let mut sum = 0i64;
-            for (k, day) in [(0, 10u64), (1, 40)] {
-                let amount = yuan(20_000) + rng.fen(yuan(120_000));
+            for (k, day) in [(0, 10u64), (1, 40), (2, 65)] {
+                let amount = yuan(90_000) + rng.fen(yuan(150_000));
                 let date = from + chrono::Days::new(day + rng.below(20));
                 sum += amount;
                 batch.push(ledger_entry::ActiveModel {
@@ -149,7 +149,7 @@ pub async fn generate_reviews<C: ConnectionTrait + TransactionTrait>(
                 .iter()
                 .position(|o| *o == card.distributor_id)
                 .is_some_and(|k| offends(k, i));
-            let rating = if low { 45 } else { 62 + rng.below(36) as u32 };
+            let rating = if low { 45 } else { 70 + rng.below(31) as u32 };
             scorecard::rate(
                 db,
                 actor,

@@ -18,6 +18,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { Distributor } from '../../bindings/Distributor';
+import type { Grade } from '../../bindings/Grade';
 import type { Plan } from '../../bindings/Plan';
 import type { QuarterResult } from '../../bindings/QuarterResult';
 import type { Status } from '../../bindings/Status';
@@ -30,6 +31,8 @@ import { EChart, type ChartOption } from '../complaints/EChart';
 import { TransitionModal } from '../detail/TransitionModal';
 import { QueryError } from '../QueryError';
 import { WarningTag } from './WarningTag';
+
+const GRADE_COLOR: Record<Grade, string> = { A: 'green', B: 'blue', C: 'orange', D: 'red' };
 
 type PlanValues = {
   quarter: string;
@@ -244,7 +247,7 @@ export function PerformanceTab({ distributor, allowed }: { distributor: Distribu
             width: 160,
             render: (_, q) => (
               <Space size={4}>
-                {q.card.grade ? <Tag>{q.card.grade}</Tag> : null}
+                {q.card.grade ? <Tag color={GRADE_COLOR[q.card.grade]}>{q.card.grade}</Tag> : null}
                 <WarningTag level={q.card.warning_level} />
               </Space>
             ),
