@@ -2,7 +2,8 @@
 //!
 //! The quarter's scorecards of 500 distributors with 100 ledger lines each
 //! (the statements benchmark's data) and the sample agreements: the live
-//! review computed in core (median of several runs).
+//! review computed in core (median of several runs), then finalising it and
+//! reading the frozen review back.
 //!
 //! Run: `cargo bench -p dealerdesk-core --bench scorecards`.
 use std::time::{Duration, Instant};
@@ -44,5 +45,32 @@ async fn main() {
         "scorecards {quarter}: {listed} distributors, {entries} ledger entries, {agreements} agreements: median {:.1} ms (min {:.1} ms)",
         times[times.len() / 2].as_secs_f64() * 1000.0,
         times[0].as_secs_f64() * 1000.0
+    );
+
+    // Finalising needs the quarter to have ended: the office's today after it.
+    let after = Actor::new(
+        "基准",
+        Clock::office(
+            chrono::Local::now().fixed_offset(),
+            Some(quarter.last_day() + chrono::Days::new(1)),
+        ),
+    )
+    .unwrap();
+    let t = Instant::now();
+    scorecard::finalise::finalise(&conn, &after, &quarter.to_string())
+        .await
+        .unwrap();
+    let finalising = t.elapsed();
+    let mut frozen: Vec<Duration> = vec![];
+    for _ in 0..7 {
+        let t = Instant::now();
+        scorecard::review(&conn, quarter).await.unwrap();
+        frozen.push(t.elapsed());
+    }
+    frozen.sort();
+    println!(
+        "finalising {quarter}: {:.1} ms; the frozen review read back: median {:.1} ms",
+        finalising.as_secs_f64() * 1000.0,
+        frozen[frozen.len() / 2].as_secs_f64() * 1000.0
     );
 }

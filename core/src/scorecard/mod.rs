@@ -317,9 +317,63 @@ fn tier_on(day: NaiveDate, current: &str, changes: &[&tier_change::Model]) -> Ti
     }
 }
 
+/// The columns of a ledger line the scorecard reads (the texts are left in
+/// the database: decoding them was most of a review's time).
+struct Line {
+    id: i64,
+    distributor_id: i64,
+    entry_date: NaiveDate,
+    due_date: NaiveDate,
+    kind: EntryKind,
+    amount_fen: i64,
+    reverses_id: Option<i64>,
+}
+
+/// The lines of `ids` dated on or before `to`, oldest first.
+async fn lines_of<C: ConnectionTrait>(
+    db: &C,
+    ids: &HashSet<i64>,
+    to: NaiveDate,
+) -> AppResult<Vec<Line>> {
+    let mut sorted: Vec<i64> = ids.iter().copied().collect();
+    sorted.sort_unstable();
+    let mut out = vec![];
+    for chunk in sorted.chunks(crate::db::IN_CHUNK) {
+        let rows: Vec<(i64, i64, NaiveDate, NaiveDate, String, i64, Option<i64>)> =
+            ledger_entry::Entity::find()
+                .select_only()
+                .column(ledger_entry::Column::Id)
+                .column(ledger_entry::Column::DistributorId)
+                .column(ledger_entry::Column::EntryDate)
+                .column(ledger_entry::Column::DueDate)
+                .column(ledger_entry::Column::Kind)
+                .column(ledger_entry::Column::AmountFen)
+                .column(ledger_entry::Column::ReversesId)
+                .filter(ledger_entry::Column::EntryDate.lte(to))
+                .filter(ledger_entry::Column::DistributorId.is_in(chunk.iter().copied()))
+                .order_by_asc(ledger_entry::Column::EntryDate)
+                .order_by_asc(ledger_entry::Column::Id)
+                .into_tuple()
+                .all(db)
+                .await?;
+        out.extend(rows.into_iter().map(
+            |(id, distributor_id, entry_date, due_date, kind, amount_fen, reverses_id)| Line {
+                id,
+                distributor_id,
+                entry_date,
+                due_date,
+                kind: EntryKind::parse(&kind).unwrap_or(EntryKind::Adjustment),
+                amount_fen,
+                reverses_id,
+            },
+        ));
+    }
+    Ok(out)
+}
+
 /// Invoices − credit notes dated in [from, to], reversed entries left out.
 fn sales_in(
-    entries: &[&ledger_entry::Model],
+    entries: &[&Line],
     reversed: &HashSet<i64>,
     from: NaiveDate,
     to: NaiveDate,
@@ -330,10 +384,10 @@ fn sales_in(
         .iter()
         .filter(|e| from <= e.entry_date && e.entry_date <= to && !reversed.contains(&e.id))
     {
-        if e.kind == EntryKind::Invoice.key() {
+        if e.kind == EntryKind::Invoice {
             sales = sales.saturating_add(e.amount_fen);
             invoiced = true;
-        } else if e.kind == EntryKind::CreditNote.key() {
+        } else if e.kind == EntryKind::CreditNote {
             sales = sales.saturating_sub(e.amount_fen);
         }
     }
@@ -383,18 +437,9 @@ pub async fn live<C: ConnectionTrait>(
     }
     let dists = crate::distributor::models_by_id(db, ids.iter().copied()).await?;
 
-    let entries = crate::db::find_in(
-        db,
-        ledger_entry::Entity::find()
-            .filter(ledger_entry::Column::EntryDate.lte(to))
-            .order_by_asc(ledger_entry::Column::EntryDate)
-            .order_by_asc(ledger_entry::Column::Id),
-        ledger_entry::Column::DistributorId,
-        ids.iter().copied(),
-    )
-    .await?;
+    let entries = lines_of(db, &ids, to).await?;
     let reversed: HashSet<i64> = entries.iter().filter_map(|e| e.reverses_id).collect();
-    let mut by_dist: HashMap<i64, Vec<&ledger_entry::Model>> = HashMap::new();
+    let mut by_dist: HashMap<i64, Vec<&Line>> = HashMap::new();
     for e in &entries {
         by_dist.entry(e.distributor_id).or_default().push(e);
     }
@@ -455,7 +500,7 @@ pub async fn live<C: ConnectionTrait>(
     let mut sorted: Vec<&distributor::Model> = dists.values().collect();
     sorted.sort_by(|a, b| a.code.cmp(&b.code));
     for d in sorted {
-        let mine: Vec<&ledger_entry::Model> = by_dist.get(&d.id).cloned().unwrap_or_default();
+        let mine: Vec<&Line> = by_dist.get(&d.id).cloned().unwrap_or_default();
         let (sales_fen, invoiced) = sales_in(&mine, &reversed, from, to);
         let (last_year_sales_fen, _) =
             sales_in(&mine, &reversed, before.first_day(), before.last_day());
@@ -465,10 +510,7 @@ pub async fn live<C: ConnectionTrait>(
                 id: e.id,
                 date: e.entry_date,
                 due: e.due_date,
-                signed_fen: crate::ledger::signed_fen(
-                    EntryKind::parse(&e.kind).unwrap_or(EntryKind::Adjustment),
-                    e.amount_fen,
-                ),
+                signed_fen: crate::ledger::signed_fen(e.kind, e.amount_fen),
                 reverses_id: e.reverses_id,
             })
             .collect();

@@ -24,7 +24,15 @@ import type { QuarterResult } from '../../bindings/QuarterResult';
 import type { Status } from '../../bindings/Status';
 import type { Warning } from '../../bindings/Warning';
 import { toAppError } from '../../ipc';
-import { usePlans, useSavePlan, useScorecardHistory, useVisits, useWarnings } from '../../ipc/scorecards';
+import {
+  usePlans,
+  useSavePlan,
+  useScorecardHistory,
+  useViolations,
+  useViolationSettings,
+  useVisits,
+  useWarnings,
+} from '../../ipc/scorecards';
 import { officeNow } from '../../lib/dates';
 import { applyAppErrorToForm } from '../../lib/errors';
 import { EChart, type ChartOption } from '../complaints/EChart';
@@ -159,10 +167,17 @@ function WarningAlert({ w, onPlan, onExit }: { w: Warning; onPlan: () => void; o
 
 /** The distributor's finalised quarters (chart and table), warning and improvement plans. */
 export function PerformanceTab({ distributor, allowed }: { distributor: Distributor; allowed: Status[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const history = useScorecardHistory(distributor.id);
   const warnings = useWarnings();
   const plans = usePlans(distributor.id);
+  const violations = useViolations(distributor.id);
+  const kinds = useViolationSettings();
+  const en = (i18n.resolvedLanguage ?? i18n.language) === 'en';
+  const kindLabel = (key: string) => {
+    const k = kinds.data?.kinds.find((x) => x.key === key);
+    return k ? (en ? k.label_en : k.label_zh) : key;
+  };
   const visits = useVisits({ distributor_id: distributor.id, review_quarter: null });
   const reviewNotes = (quarter: string) =>
     (visits.data ?? [])
@@ -282,6 +297,38 @@ export function PerformanceTab({ distributor, allowed }: { distributor: Distribu
           },
           { key: 'comment', title: t('scorecard.comment'), render: (_, q) => q.card.comment },
           { key: 'notes', title: t('visit.reviewNotes'), render: (_, q) => reviewNotes(q.quarter) },
+        ]}
+      />
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        {t('detail.tabs.violations')}
+      </Typography.Title>
+      <Table
+        id="performance-violations"
+        rowKey="id"
+        size="small"
+        dataSource={violations.data ?? []}
+        pagination={{ pageSize: 5, hideOnSinglePage: true }}
+        locale={{
+          emptyText: (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('performance.noViolations')} />
+          ),
+        }}
+        columns={[
+          { key: 'date', title: t('violation.occurredOn'), width: 110, render: (_, v) => v.occurred_on },
+          { key: 'kind', title: t('violation.kind'), width: 150, render: (_, v) => kindLabel(v.kind) },
+          { key: 'description', title: t('violation.description'), render: (_, v) => v.description },
+          {
+            key: 'points',
+            title: t('violation.points'),
+            width: 90,
+            align: 'right',
+            render: (_, v) =>
+              v.cancelled ? (
+                <Tag>{t('performance.cancelled')}</Tag>
+              ) : (
+                <span className="score-deductions">−{v.points}</span>
+              ),
+          },
         ]}
       />
       <Flex justify="space-between" align="center" style={{ margin: '16px 0 8px' }}>
