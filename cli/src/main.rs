@@ -9,6 +9,7 @@ mod context;
 mod demo;
 mod distributors;
 mod ledger;
+mod receivables;
 mod scorecards;
 mod training;
 
@@ -85,6 +86,8 @@ enum Command {
     Statements(ledger::BatchArgs),
     /// Quarterly scorecards (季度考核): frozen once finalised, else live; --finalise.
     Scorecards(scorecards::ScorecardArgs),
+    /// Receivables (应收账款): every distributor's aging on a date.
+    Receivables(receivables::ReceivablesArgs),
     /// The annual tier review (年度定级): scores, recommendations; --apply.
     TierReview(scorecards::TierReviewArgs),
     /// Backs up the database and its attachments into one file, or checks a backup (--verify).
@@ -124,6 +127,7 @@ async fn run(cli: Cli) -> AppResult<()> {
         Command::Statements(a) => ledger::statements(&ctx, a).await,
         Command::Scorecards(a) => scorecards::run(&ctx, a).await,
         Command::TierReview(a) => scorecards::tier_review(&ctx, a).await,
+        Command::Receivables(a) => receivables::run(&ctx, a).await,
         Command::Backup(_) | Command::Restore(_) => Ok(()),
     };
     // Checkpoint and close whatever happened: committed data belongs in the

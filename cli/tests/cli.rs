@@ -536,7 +536,7 @@ fn scorecards_json_has_the_documented_shape() {
         ],
     );
     let q3: serde_json::Value = serde_json::from_slice(&q3.stdout).unwrap();
-    let mut levels: Vec<u64> = q3["distributors"]
+    let levels: Vec<u64> = q3["distributors"]
         .as_array()
         .unwrap()
         .iter()
@@ -635,4 +635,87 @@ fn a_quarter_is_finalised_once_and_the_tier_review_reads_it() {
         .unwrap()
         .iter()
         .all(|r| !["promote", "demote"].contains(&r["direction"].as_str().unwrap_or(""))));
+}
+
+#[test]
+fn receivables_json_has_the_documented_shape_and_matches_the_statement() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ar.sqlite");
+    ok(
+        &db,
+        &[
+            "demo-data",
+            "--distributors",
+            "12",
+            "--entries-per-distributor",
+            "30",
+            "--no-reviews",
+        ],
+    );
+    let out = ok(&db, &["receivables", "--as-of", "2026-09-30", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["as_of"], "2026-09-30");
+    assert_eq!(v["buckets"].as_array().unwrap().len(), 5);
+    let rows = v["distributors"].as_array().unwrap();
+    assert!(!rows.is_empty());
+    let keys = [
+        "closing_balance",
+        "not_due",
+        "d1_30",
+        "d31_60",
+        "d61_90",
+        "over_90",
+        "credit_limit",
+        "available_credit",
+    ];
+    for r in rows {
+        for k in keys {
+            let s = r[k]
+                .as_str()
+                .unwrap_or_else(|| panic!("{k} is a string: {r}"));
+            assert!(
+                s.split_once('.').is_some_and(|(_, f)| f.len() == 2),
+                "{k} = {s}"
+            );
+        }
+        assert!(r["over_limit"].is_boolean());
+        assert!(r["oldest_overdue_days"].is_null() || r["oldest_overdue_days"].is_i64());
+    }
+    for k in keys {
+        assert!(v["totals"][k].is_string(), "totals.{k}");
+    }
+    // The same figures as that distributor's statement for a period ending then.
+    let first = &rows[0];
+    let st = ok(
+        &db,
+        &[
+            "statement",
+            "--distributor",
+            first["code"].as_str().unwrap(),
+            "--from",
+            "2025-01-01",
+            "--to",
+            "2026-09-30",
+            "--json",
+        ],
+    );
+    let st: serde_json::Value = serde_json::from_slice(&st.stdout).unwrap();
+    assert_eq!(st["closing_balance"], first["closing_balance"]);
+    assert_eq!(st["aging"]["over_90"], first["over_90"]);
+    let xlsx = dir.path().join("ar.xlsx");
+    let wrote = ok(
+        &db,
+        &[
+            "receivables",
+            "--as-of",
+            "2026-09-30",
+            "--out",
+            xlsx.to_str().unwrap(),
+        ],
+    );
+    assert!(String::from_utf8_lossy(&wrote.stderr).contains("wrote"));
+    assert!(xlsx.exists());
+    let bad = cli(&db, &["receivables", "--as-of", "2026-13-01"]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("as_of"));
 }

@@ -4,6 +4,7 @@
 pub mod batch;
 pub mod import;
 mod query;
+pub mod receivables;
 pub mod statement;
 pub mod statement_layout;
 

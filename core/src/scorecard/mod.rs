@@ -245,6 +245,11 @@ pub struct Scorecard {
     pub distributor_id: i64,
     pub code: String,
     pub name: String,
+    /// Where it sells (the review filters by province or sales region).
+    #[serde(default)]
+    pub province: String,
+    #[serde(default)]
+    pub region: String,
     /// The tier held on the quarter's last day.
     pub tier: Tier,
     pub sales: Money,
@@ -329,6 +334,10 @@ struct Line {
     reverses_id: Option<i64>,
 }
 
+/// A ledger line's columns as read: id, distributor, date, due date, kind,
+/// amount, the entry it reverses.
+type LineRow = (i64, i64, NaiveDate, NaiveDate, String, i64, Option<i64>);
+
 /// The lines of `ids` dated on or before `to`, oldest first.
 async fn lines_of<C: ConnectionTrait>(
     db: &C,
@@ -339,23 +348,22 @@ async fn lines_of<C: ConnectionTrait>(
     sorted.sort_unstable();
     let mut out = vec![];
     for chunk in sorted.chunks(crate::db::IN_CHUNK) {
-        let rows: Vec<(i64, i64, NaiveDate, NaiveDate, String, i64, Option<i64>)> =
-            ledger_entry::Entity::find()
-                .select_only()
-                .column(ledger_entry::Column::Id)
-                .column(ledger_entry::Column::DistributorId)
-                .column(ledger_entry::Column::EntryDate)
-                .column(ledger_entry::Column::DueDate)
-                .column(ledger_entry::Column::Kind)
-                .column(ledger_entry::Column::AmountFen)
-                .column(ledger_entry::Column::ReversesId)
-                .filter(ledger_entry::Column::EntryDate.lte(to))
-                .filter(ledger_entry::Column::DistributorId.is_in(chunk.iter().copied()))
-                .order_by_asc(ledger_entry::Column::EntryDate)
-                .order_by_asc(ledger_entry::Column::Id)
-                .into_tuple()
-                .all(db)
-                .await?;
+        let rows: Vec<LineRow> = ledger_entry::Entity::find()
+            .select_only()
+            .column(ledger_entry::Column::Id)
+            .column(ledger_entry::Column::DistributorId)
+            .column(ledger_entry::Column::EntryDate)
+            .column(ledger_entry::Column::DueDate)
+            .column(ledger_entry::Column::Kind)
+            .column(ledger_entry::Column::AmountFen)
+            .column(ledger_entry::Column::ReversesId)
+            .filter(ledger_entry::Column::EntryDate.lte(to))
+            .filter(ledger_entry::Column::DistributorId.is_in(chunk.iter().copied()))
+            .order_by_asc(ledger_entry::Column::EntryDate)
+            .order_by_asc(ledger_entry::Column::Id)
+            .into_tuple()
+            .all(db)
+            .await?;
         out.extend(rows.into_iter().map(
             |(id, distributor_id, entry_date, due_date, kind, amount_fen, reverses_id)| Line {
                 id,
@@ -569,6 +577,8 @@ pub async fn live<C: ConnectionTrait>(
             distributor_id: d.id,
             code: d.code.clone(),
             name: d.name.clone(),
+            province: d.province.clone(),
+            region: d.region.clone(),
             tier,
             sales: Money::from_fen(sales_fen),
             target: Money::from_fen(target_fen.unwrap_or(0)),

@@ -10,6 +10,10 @@ import type { Tier } from "./Tier";
  */
 export type Scorecard = { distributor_id: number, code: string, name: string, 
 /**
+ * Where it sells (the review filters by province or sales region).
+ */
+province: string, region: string, 
+/**
  * The tier held on the quarter's last day.
  */
 tier: Tier, sales: Money, 

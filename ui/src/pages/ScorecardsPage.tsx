@@ -29,6 +29,7 @@ import { PageHeader } from '../components/PageHeader';
 import { QueryError } from '../components/QueryError';
 import { useTierLabel } from '../hooks/useTierLabel';
 import { dialogs, toAppError } from '../ipc';
+import { useTerritories } from '../ipc/queries';
 import { TierReviewPanel } from '../components/scorecards/TierReviewPanel';
 import { WarningTag } from '../components/scorecards/WarningTag';
 import { ExportVisitsButton, VisitTable } from '../components/scorecards/VisitsTab';
@@ -209,6 +210,8 @@ function QuarterReviewPanel() {
   const quarters = useMemo(() => recentQuarters(8), []);
   const [quarter, setQuarter] = useState(lastEndedQuarter());
   const [tier, setTier] = useState<Tier | null>(null);
+  const [territory, setTerritory] = useState<string | null>(null);
+  const territories = useTerritories();
   const [search, setSearch] = useState('');
   const review = useScorecardReview(quarter);
   const reviews = useVisits({ distributor_id: null, review_quarter: quarter });
@@ -263,6 +266,7 @@ function QuarterReviewPanel() {
     const text = search.trim().toLowerCase();
     return (
       (tier === null || s.tier === tier) &&
+      (territory === null || s.province === territory || s.region === territory) &&
       (text === '' || s.code.toLowerCase().includes(text) || s.name.toLowerCase().includes(text))
     );
   });
@@ -394,6 +398,16 @@ function QuarterReviewPanel() {
             { value: null, label: t('scorecard.allTiers') },
             ...(['strategic', 'core', 'basic'] as Tier[]).map((x) => ({ value: x, label: tierLabel(x) })),
           ]}
+        />
+        <Select
+          id="scorecard-territory"
+          allowClear
+          showSearch
+          style={{ width: 170 }}
+          placeholder={t('list.allTerritories')}
+          value={territory ?? undefined}
+          onChange={(v) => setTerritory(v ?? null)}
+          options={(territories.data ?? []).map((v) => ({ value: v, label: v }))}
         />
         <Input.Search
           id="scorecard-search"
