@@ -59,6 +59,13 @@ pub async fn run(ctx: &Ctx, cmd: &LedgerCommand) -> AppResult<()> {
             if !s.ignored_columns.is_empty() {
                 println!("ignored columns: {}", s.ignored_columns.join(", "));
             }
+            // A warning, not a refusal: the books already hold these invoices.
+            for w in &s.over_limit {
+                eprintln!(
+                    "warning: {} {} owes {}, over its credit limit of {} by {}",
+                    w.code, w.name, w.balance, w.credit_limit, w.over_by
+                );
+            }
         }
         LedgerCommand::Export {
             file,

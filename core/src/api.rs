@@ -37,6 +37,9 @@ use crate::distributor::{
 use crate::lang::Lang;
 use crate::ledger::batch::{BatchProgress, BatchRequest, BatchSummary};
 use crate::ledger::import::{LedgerExportRequest, LedgerImportSummary};
+use crate::ledger::receivables::{
+    CreditWarning, Receivables, ReceivablesFileRequest, ReceivablesQuery,
+};
 use crate::ledger::statement::{Statement, StatementPdfRequest, StatementRequest};
 use crate::ledger::{EntryInput, LedgerEntry, LedgerQuery, ReverseRequest};
 use crate::onboarding::{Checklist, OnboardingSettings, OnboardingStart, Pipeline, StepUpdate};
@@ -213,6 +216,12 @@ commands! {
     scorecard_review(String) -> QuarterReview;
     /// Writes a quarter's review as XLSX or PDF (one page per distributor); returns the path.
     scorecard_file(ReviewFileRequest) -> String;
+    /// Every distributor's aging on a date (empty: today), by the statement's rules, with totals.
+    receivables_list(ReceivablesQuery) -> Receivables;
+    /// Which of the distributors (none given: all) owe more than their credit limit.
+    credit_check(Vec<i64>) -> Vec<CreditWarning>;
+    /// Writes the receivables on a date as XLSX; returns the number of distributors.
+    receivables_export(ReceivablesFileRequest) -> usize;
     /// Visits and business reviews, latest first: one distributor's or all, or a quarter's reviews.
     visit_list(VisitQuery) -> Vec<Visit>;
     /// Records or updates a visit (planned or made) with its follow-up actions.

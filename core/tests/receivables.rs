@@ -153,3 +153,50 @@ async fn a_limit_of_zero_means_no_credit_and_the_list_is_written() {
     assert_eq!(sheet.rows.len(), 2, "the row and the total");
     assert!(sheet.headers.contains(&"1-30 days".to_string()));
 }
+
+#[tokio::test]
+async fn importing_over_the_limit_warns_with_the_figures_and_posts_anyway() {
+    let (dir, db) = fresh().await;
+    let ids = active(&db, dir.path(), &["甲", "乙"]).await;
+    // Both have a credit limit of 100,000.00; D1 is taken to 150,000.00.
+    let sheet = dir.path().join("2026-03.csv");
+    std::fs::write(
+        &sheet,
+        [
+            "distributor_code,date,doc_no,kind,amount,description,fapiao_no,due_date",
+            "D1,2026-03-01,INV-1,invoice,90000.00,,,",
+            "D1,2026-03-05,INV-2,invoice,60000.00,,,",
+            "D2,2026-03-05,INV-3,invoice,100000.00,,,",
+        ]
+        .join("\n"),
+    )
+    .unwrap();
+    let on = actor_on(day("2026-03-10"));
+    let s = ledger::import::import(&db, &on, &sheet).await.unwrap();
+    assert_eq!(s.added, 3, "nothing is refused");
+    let w: Vec<(i64, String, String, String)> = s
+        .over_limit
+        .iter()
+        .map(|w| {
+            (
+                w.distributor_id,
+                w.balance.to_string(),
+                w.credit_limit.to_string(),
+                w.over_by.to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        w,
+        vec![(
+            ids[0],
+            "150000.00".into(),
+            "100000.00".into(),
+            "50000.00".into()
+        )],
+        "D2 at its limit exactly is not over it"
+    );
+    let check = receivables::over_limit(&db, &[ids[1]]).await.unwrap();
+    assert!(check.is_empty());
+    assert_eq!(receivables::over_limit(&db, &[]).await.unwrap().len(), 1);
+}

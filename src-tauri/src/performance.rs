@@ -1,6 +1,8 @@
 //! Adapters for performance reviews: the quarter's scorecards and their settings,
-//! finalising, warnings, improvement plans, the annual tier review and violations.
+//! finalising, warnings, improvement plans, the annual tier review, violations,
+//! visits; and the receivables list across distributors.
 use dealerdesk_core::api::cmd;
+use dealerdesk_core::ledger::receivables;
 use dealerdesk_core::{scorecard, violation, visit};
 use tauri::State;
 
@@ -137,4 +139,26 @@ pub async fn visit_save(s: S<'_>, req: Req<cmd::visit_save>) -> Res<cmd::visit_s
 #[tauri::command]
 pub async fn visit_export(s: S<'_>, req: Req<cmd::visit_export>) -> Res<cmd::visit_export> {
     visit::export(&s.db().await?, &req, s.today()).await
+}
+
+#[tauri::command]
+pub async fn receivables_list(
+    s: S<'_>,
+    req: Req<cmd::receivables_list>,
+) -> Res<cmd::receivables_list> {
+    let as_of = receivables::parse_as_of(&req.as_of, s.today())?;
+    receivables::load(&s.db().await?, as_of).await
+}
+
+#[tauri::command]
+pub async fn receivables_export(
+    s: S<'_>,
+    req: Req<cmd::receivables_export>,
+) -> Res<cmd::receivables_export> {
+    receivables::export(&s.db().await?, &req, s.today()).await
+}
+
+#[tauri::command]
+pub async fn credit_check(s: S<'_>, req: Req<cmd::credit_check>) -> Res<cmd::credit_check> {
+    receivables::over_limit(&s.db().await?, &req).await
 }

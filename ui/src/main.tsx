@@ -40,6 +40,9 @@ const OnboardingPipelinePage = lazy(() =>
 const RebatesPage = lazy(() => import('./pages/RebatesPage').then((m) => ({ default: m.RebatesPage })));
 const RemindersPage = lazy(() => import('./pages/RemindersPage').then((m) => ({ default: m.RemindersPage })));
 const SessionPage = lazy(() => import('./pages/SessionPage').then((m) => ({ default: m.SessionPage })));
+const ReceivablesPage = lazy(() =>
+  import('./pages/ReceivablesPage').then((m) => ({ default: m.ReceivablesPage })),
+);
 const ScorecardsPage = lazy(() =>
   import('./pages/ScorecardsPage').then((m) => ({ default: m.ScorecardsPage })),
 );
@@ -102,6 +105,7 @@ createRoot(document.getElementById('root') as HTMLElement).render(
               <Route path="settings" element={<SettingsPage />} />
               <Route path="backup" element={<BackupPage />} />
               <Route path="scorecards" element={<ScorecardsPage />} />
+              <Route path="receivables" element={<ReceivablesPage />} />
               <Route path="*" element={<Navigate to="/distributors" replace />} />
             </Route>
           </Routes>

@@ -42,6 +42,9 @@ pub struct LedgerImportSummary {
     pub skipped: u32,
     /// Headers that name no field: their columns were not read.
     pub ignored_columns: Vec<String>,
+    /// Distributors of the posted entries that now owe more than their
+    /// credit limit: a warning, the import is not refused.
+    pub over_limit: Vec<super::receivables::CreditWarning>,
 }
 
 struct Row {
@@ -199,7 +202,9 @@ pub async fn import<C: ConnectionTrait + TransactionTrait>(
         added: 0,
         skipped: 0,
         ignored_columns: crate::sheet::unknown_headers(&table.headers, &COLUMNS),
+        over_limit: vec![],
     };
+    let mut touched: Vec<i64> = vec![];
     for r in &rows {
         if existing.contains(&(
             r.distributor_id,
@@ -224,6 +229,9 @@ pub async fn import<C: ConnectionTrait + TransactionTrait>(
                 other => other,
             })?;
         summary.added += 1;
+        if r.entry.kind.sign() > 0 && !touched.contains(&r.distributor_id) {
+            touched.push(r.distributor_id);
+        }
     }
     audit::record(
         &txn,
@@ -244,6 +252,9 @@ pub async fn import<C: ConnectionTrait + TransactionTrait>(
     )
     .await?;
     txn.commit().await?;
+    if !touched.is_empty() {
+        summary.over_limit = super::receivables::over_limit(db, &touched).await?;
+    }
     Ok(summary)
 }
 

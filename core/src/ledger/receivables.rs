@@ -88,14 +88,48 @@ pub fn bucket_labels(edges: [u32; 3]) -> Vec<String> {
     ]
 }
 
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct ReceivablesFileRequest {
+    /// `YYYY-MM-DD`; empty: today.
+    #[serde(default)]
+    pub as_of: String,
+    /// `.xlsx`.
+    pub path: String,
+    pub lang: crate::lang::Lang,
+}
+
+/// Writes the list on a date as XLSX; returns the number of distributors.
+pub async fn export<C: ConnectionTrait>(
+    db: &C,
+    req: &ReceivablesFileRequest,
+    today: NaiveDate,
+) -> AppResult<usize> {
+    let r = load(db, parse_as_of(&req.as_of, today)?).await?;
+    write_xlsx(&r, &req.path, req.lang)
+}
+
 type LineRow = (i64, i64, NaiveDate, NaiveDate, String, i64, Option<i64>);
 
 /// Every distributor's aging on `as_of` (those with a balance of 0 left out).
 pub async fn load<C: ConnectionTrait>(db: &C, as_of: NaiveDate) -> AppResult<Receivables> {
+    load_for(db, as_of, None).await
+}
+
+/// As `load`, for the distributors given only (when a few).
+async fn load_for<C: ConnectionTrait>(
+    db: &C,
+    as_of: NaiveDate,
+    only: Option<&[i64]>,
+) -> AppResult<Receivables> {
     let edges = crate::settings::load_statement_settings(db)
         .await?
         .aging_edges;
-    let rows: Vec<LineRow> = ledger_entry::Entity::find()
+    let mut find = ledger_entry::Entity::find();
+    if let Some(ids) = only.filter(|ids| ids.len() <= crate::db::IN_CHUNK) {
+        find = find.filter(ledger_entry::Column::DistributorId.is_in(ids.iter().copied()));
+    }
+    let rows: Vec<LineRow> = find
         .select_only()
         .column(ledger_entry::Column::Id)
         .column(ledger_entry::Column::DistributorId)
@@ -113,6 +147,9 @@ pub async fn load<C: ConnectionTrait>(db: &C, as_of: NaiveDate) -> AppResult<Rec
         .await?;
     let mut by_dist: HashMap<i64, (Vec<Posting>, Option<NaiveDate>)> = HashMap::new();
     for (id, d, date, due, kind, amount, reverses_id) in rows {
+        if only.is_some_and(|ids| !ids.contains(&d)) {
+            continue;
+        }
         let kind = EntryKind::parse(&kind).unwrap_or(EntryKind::Adjustment);
         let e = by_dist.entry(d).or_default();
         if kind == EntryKind::Payment && reverses_id.is_none() {
@@ -196,6 +233,41 @@ pub async fn load<C: ConnectionTrait>(db: &C, as_of: NaiveDate) -> AppResult<Rec
         distributors: out,
         totals,
     })
+}
+
+/// A distributor whose balance is over its credit limit (posting and
+/// importing warn with it; they do not refuse: the clerk records what the
+/// accounting system already booked).
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct CreditWarning {
+    #[ts(type = "number")]
+    pub distributor_id: i64,
+    pub code: String,
+    pub name: String,
+    /// With every entry, whatever its date.
+    pub balance: Money,
+    pub credit_limit: Money,
+    pub over_by: Money,
+}
+
+/// Which of `ids` (empty: every distributor) owe more than their credit limit.
+pub async fn over_limit<C: ConnectionTrait>(db: &C, ids: &[i64]) -> AppResult<Vec<CreditWarning>> {
+    // Every entry, whatever its date (a date the database compares as text).
+    let every = NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or_default();
+    let r = load_for(db, every, (!ids.is_empty()).then_some(ids)).await?;
+    Ok(r.distributors
+        .into_iter()
+        .filter(|d| d.over_limit)
+        .map(|d| CreditWarning {
+            distributor_id: d.distributor_id,
+            code: d.code,
+            name: d.name,
+            over_by: Money::from_fen(d.closing_balance.fen().saturating_sub(d.credit_limit.fen())),
+            balance: d.closing_balance,
+            credit_limit: d.credit_limit,
+        })
+        .collect())
 }
 
 /// `as_of` from its text (empty: `today`), or an error naming the field.

@@ -41,6 +41,7 @@ import type { Contact } from './Contact';
 import type { ContactSave } from './ContactSave';
 import type { Course } from './Course';
 import type { CourseSave } from './CourseSave';
+import type { CreditWarning } from './CreditWarning';
 import type { Distributor } from './Distributor';
 import type { DistributorDetail } from './DistributorDetail';
 import type { DistributorInput } from './DistributorInput';
@@ -71,6 +72,9 @@ import type { RebateApproval } from './RebateApproval';
 import type { RebateExportRequest } from './RebateExportRequest';
 import type { RebateRun } from './RebateRun';
 import type { RebateRunRequest } from './RebateRunRequest';
+import type { Receivables } from './Receivables';
+import type { ReceivablesFileRequest } from './ReceivablesFileRequest';
+import type { ReceivablesQuery } from './ReceivablesQuery';
 import type { Reminder } from './Reminder';
 import type { ReportFileRequest } from './ReportFileRequest';
 import type { ReportRequest } from './ReportRequest';
@@ -200,6 +204,12 @@ export type Commands = {
   scorecard_review: { req: string; res: QuarterReview; progress: never };
   /** Writes a quarter's review as XLSX or PDF (one page per distributor); returns the path. */
   scorecard_file: { req: ReviewFileRequest; res: string; progress: never };
+  /** Every distributor's aging on a date (empty: today), by the statement's rules, with totals. */
+  receivables_list: { req: ReceivablesQuery; res: Receivables; progress: never };
+  /** Which of the distributors (none given: all) owe more than their credit limit. */
+  credit_check: { req: Array<number>; res: Array<CreditWarning>; progress: never };
+  /** Writes the receivables on a date as XLSX; returns the number of distributors. */
+  receivables_export: { req: ReceivablesFileRequest; res: number; progress: never };
   /** Visits and business reviews, latest first: one distributor's or all, or a quarter's reviews. */
   visit_list: { req: VisitQuery; res: Array<Visit>; progress: never };
   /** Records or updates a visit (planned or made) with its follow-up actions. */
@@ -408,6 +418,9 @@ export const COMMAND_NAMES = [
   'backup_restore',
   'scorecard_review',
   'scorecard_file',
+  'receivables_list',
+  'credit_check',
+  'receivables_export',
   'visit_list',
   'visit_save',
   'visit_export',

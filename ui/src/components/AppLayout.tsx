@@ -1,4 +1,5 @@
 import {
+  AccountBookOutlined,
   BarChartOutlined,
   BellOutlined,
   FileProtectOutlined,
@@ -52,6 +53,7 @@ export function AppLayout() {
     '/reminders',
     '/backup',
     '/scorecards',
+    '/receivables',
   ].find((k) => path.startsWith(k));
   const selected = section
     ? section
@@ -127,6 +129,11 @@ export function AppLayout() {
                 key: '/complaints/report',
                 icon: <BarChartOutlined />,
                 label: <span id="nav-complaint-report">{t('nav.complaintReport')}</span>,
+              },
+              {
+                key: '/receivables',
+                icon: <AccountBookOutlined />,
+                label: <span id="nav-receivables">{t('nav.receivables')}</span>,
               },
               {
                 key: '/scorecards',

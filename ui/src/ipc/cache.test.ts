@@ -7,6 +7,7 @@ import { backupKeys } from './backups';
 import { afterWrite, READS, ROOTS, WRITES, type Root, type WriteCommand } from './cache';
 import { certificateKeys } from './certificates';
 import { onboardingKeys } from './onboarding';
+import { receivableKeys } from './receivables';
 import { scorecardKeys, violationKeys, visitKeys } from './scorecards';
 import { queryKeys } from './queries';
 import { trainingKeys } from './training';
@@ -27,6 +28,7 @@ function allKeys(): QueryKey[] {
     scorecardKeys,
     violationKeys,
     visitKeys,
+    receivableKeys,
   ]) {
     for (const k of Object.values(table)) {
       keys.push(typeof k === 'function' ? (k as (a: never) => QueryKey)(1 as never) : (k as QueryKey));

@@ -211,7 +211,12 @@ describe('LedgerTab', () => {
   });
 
   it('reports how many entries an import added and skipped', async () => {
-    vi.mocked(ipc.ledgerImport).mockResolvedValueOnce({ added: 3, skipped: 2, ignored_columns: ['备注2'] });
+    vi.mocked(ipc.ledgerImport).mockResolvedValueOnce({
+      added: 3,
+      skipped: 2,
+      ignored_columns: ['备注2'],
+      over_limit: [],
+    });
     renderTab();
     await screen.findByText('INV-0001');
     await click('ledger-import');

@@ -18,6 +18,7 @@ import { formatMoney } from '../../lib/money';
 import { useServerPaging } from '../../lib/paging';
 import { PathPromptModal } from '../PathPromptModal';
 import { QueryError } from '../QueryError';
+import { warnOverLimit } from './creditWarning';
 import { ImportErrorsModal } from './ImportErrorsModal';
 import { PostEntryModal } from './PostEntryModal';
 import { ReverseModal } from './ReverseModal';
@@ -32,7 +33,7 @@ function money(s: string): string {
 /** Import and export of ledger sheets (CSV or Excel). */
 function useLedgerTransfer(distributor: Distributor) {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal: dialog } = App.useApp();
   const importer = useLedgerImport();
   const exporter = useLedgerExport();
   const [rejected, setRejected] = useState<{ path: string; errors: RowError[] } | null>(null);
@@ -48,6 +49,7 @@ function useLedgerTransfer(distributor: Distributor) {
           ? `${done}. ${t('import.ignored', { columns: summary.ignored_columns.join('、') })}`
           : done,
       );
+      warnOverLimit(dialog, t, summary.over_limit);
     } catch (e) {
       const err = toAppError(e);
       if (err.kind === 'import_rejected') {

@@ -4,12 +4,13 @@ import { useTranslation } from 'react-i18next';
 import type { Distributor } from '../../bindings/Distributor';
 import type { EntryKind } from '../../bindings/EntryKind';
 import { ruleFrom, ruleObjectFrom } from '../../forms/rules';
-import { toAppError } from '../../ipc';
+import { call, toAppError } from '../../ipc';
 import { usePostEntry } from '../../ipc/queries';
 import { today } from '../../lib/dates';
 import { applyAppErrorToForm } from '../../lib/errors';
 import { checkDate, checkDueDate, checkEntryAmount, kindOptions } from '../../lib/ledger';
 import { checkMaxLength, checkRequired } from '../../lib/validation';
+import { warnOverLimit } from './creditWarning';
 
 type Values = {
   date: string;
@@ -26,7 +27,7 @@ const FORM_FIELDS = new Set(['date', 'doc_no', 'kind', 'amount', 'description', 
 /** Posts one entry to a distributor's ledger. Field ids are `ledger_<field>`. */
 export function PostEntryModal({ distributor, onClose }: { distributor: Distributor; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [form] = Form.useForm<Values>();
   const post = usePostEntry();
 
@@ -45,6 +46,12 @@ export function PostEntryModal({ distributor, onClose }: { distributor: Distribu
       });
       message.success(t('ledger.posted', { doc_no: saved.doc_no }));
       onClose();
+      if (saved.kind === 'invoice' || saved.kind === 'opening' || saved.kind === 'adjustment') {
+        // A warning only: a failed check never undoes or hides the posting.
+        void call('credit_check', [distributor.id])
+          .then((w) => warnOverLimit(modal, t, w))
+          .catch(() => undefined);
+      }
     } catch (e) {
       const msg = applyAppErrorToForm(form, toAppError(e), t, {
         hasField: (p) => typeof p[0] === 'string' && FORM_FIELDS.has(p[0]),
