@@ -3,6 +3,7 @@
 //! Posted entries are never edited or deleted; a mistake is reversed.
 pub mod batch;
 pub mod import;
+pub mod lines;
 mod query;
 pub mod receivables;
 pub mod statement;

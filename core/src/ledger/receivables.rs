@@ -6,13 +6,12 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::ConnectionTrait;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::statement::{fifo, Posting};
-use super::{signed_fen, EntryKind};
-use crate::entity::ledger_entry;
+use super::EntryKind;
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::money::Money;
 
@@ -109,8 +108,6 @@ pub async fn export<C: ConnectionTrait>(
     write_xlsx(&r, &req.path, req.lang)
 }
 
-type LineRow = (i64, i64, NaiveDate, NaiveDate, String, i64, Option<i64>);
-
 /// Every distributor's aging on `as_of` (those with a balance of 0 left out).
 pub async fn load<C: ConnectionTrait>(db: &C, as_of: NaiveDate) -> AppResult<Receivables> {
     load_for(db, as_of, None).await
@@ -125,43 +122,14 @@ async fn load_for<C: ConnectionTrait>(
     let edges = crate::settings::load_statement_settings(db)
         .await?
         .aging_edges;
-    let mut find = ledger_entry::Entity::find();
-    if let Some(ids) = only.filter(|ids| ids.len() <= crate::db::IN_CHUNK) {
-        find = find.filter(ledger_entry::Column::DistributorId.is_in(ids.iter().copied()));
-    }
-    let rows: Vec<LineRow> = find
-        .select_only()
-        .column(ledger_entry::Column::Id)
-        .column(ledger_entry::Column::DistributorId)
-        .column(ledger_entry::Column::EntryDate)
-        .column(ledger_entry::Column::DueDate)
-        .column(ledger_entry::Column::Kind)
-        .column(ledger_entry::Column::AmountFen)
-        .column(ledger_entry::Column::ReversesId)
-        .filter(ledger_entry::Column::EntryDate.lte(as_of))
-        .order_by_asc(ledger_entry::Column::DistributorId)
-        .order_by_asc(ledger_entry::Column::EntryDate)
-        .order_by_asc(ledger_entry::Column::Id)
-        .into_tuple()
-        .all(db)
-        .await?;
+    let lines = super::lines::upto(db, as_of, only).await?;
     let mut by_dist: HashMap<i64, (Vec<Posting>, Option<NaiveDate>)> = HashMap::new();
-    for (id, d, date, due, kind, amount, reverses_id) in rows {
-        if only.is_some_and(|ids| !ids.contains(&d)) {
-            continue;
+    for l in &lines {
+        let e = by_dist.entry(l.distributor_id).or_default();
+        if l.kind == EntryKind::Payment && l.reverses_id.is_none() {
+            e.1 = Some(e.1.map_or(l.entry_date, |p: NaiveDate| p.max(l.entry_date)));
         }
-        let kind = EntryKind::parse(&kind).unwrap_or(EntryKind::Adjustment);
-        let e = by_dist.entry(d).or_default();
-        if kind == EntryKind::Payment && reverses_id.is_none() {
-            e.1 = Some(e.1.map_or(date, |p: NaiveDate| p.max(date)));
-        }
-        e.0.push(Posting {
-            id,
-            date,
-            due,
-            signed_fen: signed_fen(kind, amount),
-            reverses_id,
-        });
+        e.0.push(l.posting());
     }
     let too_large = || AppError::field("total", ErrorCode::TotalOutOfRange);
     let dists = crate::distributor::models_by_id(db, by_dist.keys().copied()).await?;

@@ -8,8 +8,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{Datelike, NaiveDate};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
-    TransactionSession,
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, TransactionSession,
 };
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -18,6 +17,7 @@ use crate::actor::Actor;
 use crate::distributor::{Status, Tier};
 use crate::entity::{agreement, course, distributor, ledger_entry, scorecard_rating, tier_change};
 use crate::error::{AppError, AppResult, ErrorCode};
+use crate::ledger::lines::Line;
 use crate::ledger::statement::{compute, Posting};
 use crate::ledger::EntryKind;
 use crate::money::Money;
@@ -322,63 +322,6 @@ fn tier_on(day: NaiveDate, current: &str, changes: &[&tier_change::Model]) -> Ti
     }
 }
 
-/// The columns of a ledger line the scorecard reads (the texts are left in
-/// the database: decoding them was most of a review's time).
-struct Line {
-    id: i64,
-    distributor_id: i64,
-    entry_date: NaiveDate,
-    due_date: NaiveDate,
-    kind: EntryKind,
-    amount_fen: i64,
-    reverses_id: Option<i64>,
-}
-
-/// A ledger line's columns as read: id, distributor, date, due date, kind,
-/// amount, the entry it reverses.
-type LineRow = (i64, i64, NaiveDate, NaiveDate, String, i64, Option<i64>);
-
-/// The lines of `ids` dated on or before `to`, oldest first.
-async fn lines_of<C: ConnectionTrait>(
-    db: &C,
-    ids: &HashSet<i64>,
-    to: NaiveDate,
-) -> AppResult<Vec<Line>> {
-    let mut sorted: Vec<i64> = ids.iter().copied().collect();
-    sorted.sort_unstable();
-    let mut out = vec![];
-    for chunk in sorted.chunks(crate::db::IN_CHUNK) {
-        let rows: Vec<LineRow> = ledger_entry::Entity::find()
-            .select_only()
-            .column(ledger_entry::Column::Id)
-            .column(ledger_entry::Column::DistributorId)
-            .column(ledger_entry::Column::EntryDate)
-            .column(ledger_entry::Column::DueDate)
-            .column(ledger_entry::Column::Kind)
-            .column(ledger_entry::Column::AmountFen)
-            .column(ledger_entry::Column::ReversesId)
-            .filter(ledger_entry::Column::EntryDate.lte(to))
-            .filter(ledger_entry::Column::DistributorId.is_in(chunk.iter().copied()))
-            .order_by_asc(ledger_entry::Column::EntryDate)
-            .order_by_asc(ledger_entry::Column::Id)
-            .into_tuple()
-            .all(db)
-            .await?;
-        out.extend(rows.into_iter().map(
-            |(id, distributor_id, entry_date, due_date, kind, amount_fen, reverses_id)| Line {
-                id,
-                distributor_id,
-                entry_date,
-                due_date,
-                kind: EntryKind::parse(&kind).unwrap_or(EntryKind::Adjustment),
-                amount_fen,
-                reverses_id,
-            },
-        ));
-    }
-    Ok(out)
-}
-
 /// Invoices − credit notes dated in [from, to], reversed entries left out.
 fn sales_in(
     entries: &[&Line],
@@ -445,7 +388,8 @@ pub async fn live<C: ConnectionTrait>(
     }
     let dists = crate::distributor::models_by_id(db, ids.iter().copied()).await?;
 
-    let entries = lines_of(db, &ids, to).await?;
+    let ids_list: Vec<i64> = ids.iter().copied().collect();
+    let entries = crate::ledger::lines::upto(db, to, Some(&ids_list)).await?;
     let reversed: HashSet<i64> = entries.iter().filter_map(|e| e.reverses_id).collect();
     let mut by_dist: HashMap<i64, Vec<&Line>> = HashMap::new();
     for e in &entries {
@@ -512,16 +456,7 @@ pub async fn live<C: ConnectionTrait>(
         let (sales_fen, invoiced) = sales_in(&mine, &reversed, from, to);
         let (last_year_sales_fen, _) =
             sales_in(&mine, &reversed, before.first_day(), before.last_day());
-        let postings: Vec<Posting> = mine
-            .iter()
-            .map(|e| Posting {
-                id: e.id,
-                date: e.entry_date,
-                due: e.due_date,
-                signed_fen: crate::ledger::signed_fen(e.kind, e.amount_fen),
-                reverses_id: e.reverses_id,
-            })
-            .collect();
+        let postings: Vec<Posting> = mine.iter().map(|e| e.posting()).collect();
         let computed = compute(&postings, from, to, edges)
             .ok_or_else(|| AppError::field("total", ErrorCode::TotalOutOfRange))?;
         let target_fen = governing.get(&d.id).and_then(|m| {

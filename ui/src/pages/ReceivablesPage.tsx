@@ -97,7 +97,7 @@ export function ReceivablesPage() {
       key: 'over_limit',
       title: t('receivables.overLimit'),
       width: 90,
-      sorter: (a, b) => Number(a.over_limit) - Number(b.over_limit),
+      sorter: (a, b) => (a.over_limit ? 1 : 0) - (b.over_limit ? 1 : 0),
       render: (_, r) =>
         r.over_limit ? (
           <Tag color="red" className="ar-over-limit">
