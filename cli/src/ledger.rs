@@ -158,7 +158,14 @@ pub async fn statement(ctx: &Ctx, a: &StatementArgs) -> AppResult<()> {
             path: out.to_string_lossy().into_owned(),
         };
         let written =
-            statement::save_pdf(&ctx.conn, &pdf_req, Path::new("."), ctx.clock.today).await?;
+            statement::save_pdf(
+                &ctx.conn,
+                &pdf_req,
+                Path::new("."),
+                &ctx.actor().await?,
+                Some(dealerdesk_core::ledger::runs::IssuedVia::File),
+            )
+            .await?;
         eprintln!("wrote {written}");
     }
     if a.json {
@@ -230,7 +237,7 @@ pub async fn statements(ctx: &Ctx, a: &BatchArgs) -> AppResult<()> {
             progress_bar.set_length(u64::from(p.total));
             progress_bar.set_position(u64::from(p.done));
         }),
-        ctx.clock.today,
+        &ctx.actor().await?,
     )
     .await;
     bar.finish_and_clear();

@@ -1,5 +1,5 @@
 //! `receivables --as-of 2026-12-31`: every distributor's aging on a date, as
-//! a table or `--json`, or written with `--out FILE.xlsx`.
+//! a table or `--json`, or written with `--out FILE.xlsx|.pdf`.
 use clap::Args;
 use dealerdesk_core::lang::Lang;
 use dealerdesk_core::ledger::receivables;
@@ -15,7 +15,7 @@ pub struct ReceivablesArgs {
     /// Print the list as JSON.
     #[arg(long)]
     json: bool,
-    /// Write the list as XLSX.
+    /// Write the list as XLSX or PDF (by the extension).
     #[arg(long)]
     out: Option<std::path::PathBuf>,
     #[arg(long, default_value = "zh-CN")]
@@ -26,7 +26,12 @@ pub async fn run(ctx: &Ctx, a: &ReceivablesArgs) -> AppResult<()> {
     let as_of = receivables::parse_as_of(&a.as_of, ctx.clock.today)?;
     let r = receivables::load(&ctx.conn, as_of).await?;
     if let Some(out) = &a.out {
-        let n = receivables::write_xlsx(&r, &out.to_string_lossy(), a.lang)?;
+        let req = receivables::ReceivablesFileRequest {
+            as_of: as_of.to_string(),
+            path: out.to_string_lossy().into_owned(),
+            lang: a.lang,
+        };
+        let n = receivables::export(&ctx.conn, &req, ctx.clock.today).await?;
         eprintln!("wrote {n} row(s) to {}", out.display());
     }
     if a.json {
@@ -36,13 +41,7 @@ pub async fn run(ctx: &Ctx, a: &ReceivablesArgs) -> AppResult<()> {
             "receivables on {}: {} distributor(s), {} owed, {} overdue",
             r.as_of,
             r.distributors.len(),
-            r.totals.closing_balance,
-            dealerdesk_core::money::Money::from_fen(
-                r.totals.d1_30.fen()
-                    + r.totals.d31_60.fen()
-                    + r.totals.d61_90.fen()
-                    + r.totals.over_90.fen()
-            )
+            r.totals.closing_balance, r.totals.overdue
         );
         for d in &r.distributors {
             println!(

@@ -307,7 +307,7 @@ async fn main() {
         &req,
         Arc::new(AtomicBool::new(false)),
         Arc::new(|_| {}),
-        chrono::NaiveDate::from_ymd_opt(2026, 4, 1).unwrap(),
+        &actor(),
     )
     .await
     .unwrap();

@@ -36,10 +36,12 @@ use crate::distributor::{
 };
 use crate::lang::Lang;
 use crate::ledger::batch::{BatchProgress, BatchRequest, BatchSummary};
+use crate::ledger::collections::{CallInput, CallQuery, CollectionCall};
 use crate::ledger::import::{LedgerExportRequest, LedgerImportSummary};
 use crate::ledger::receivables::{
     CreditWarning, Receivables, ReceivablesFileRequest, ReceivablesQuery,
 };
+use crate::ledger::runs::{ConfirmInput, ConfirmationReport, ReportPeriod, RunQuery, StatementRun};
 use crate::ledger::statement::{Statement, StatementPdfRequest, StatementRequest};
 use crate::ledger::{EntryInput, LedgerEntry, LedgerQuery, ReverseRequest};
 use crate::onboarding::{Checklist, OnboardingSettings, OnboardingStart, Pipeline, StepUpdate};
@@ -50,7 +52,7 @@ use crate::scorecard::finalise::{QuarterResult, RevisionInput, Warning};
 use crate::scorecard::plan::{Plan, PlanInput, PlanQuery};
 use crate::scorecard::tiers::{ApplyTiers, TierReview, TierReviewRow};
 use crate::scorecard::{QuarterReview, RatingInput, Scorecard, ScorecardSettings};
-use crate::settings::{Settings, StatementSettings};
+use crate::settings::{ReminderSettings, Settings, StatementSettings};
 use crate::training::certificate::{
     Certificate, CertificatePrintRequest, CertificateQuery, RevokeRequest,
 };
@@ -220,8 +222,22 @@ commands! {
     receivables_list(ReceivablesQuery) -> Receivables;
     /// Which of the distributors (none given: all) owe more than their credit limit.
     credit_check(Vec<i64>) -> Vec<CreditWarning>;
-    /// Writes the receivables on a date as XLSX; returns the number of distributors.
+    /// Writes the receivables on a date as XLSX or PDF; returns the number of distributors.
     receivables_export(ReceivablesFileRequest) -> usize;
+    /// The collections log, latest first, with each promise's state today.
+    collection_list(CallQuery) -> Vec<CollectionCall>;
+    /// Logs a collection call, message or visit, with a payment promise if one was made.
+    collection_add(CallInput) -> CollectionCall;
+    /// Statements issued (saved, printed, batch, e-mailed), latest first, with their answers.
+    statement_runs(RunQuery) -> Vec<StatementRun>;
+    /// Records a distributor's answer to a statement: confirmed, disputed or no answer.
+    statement_confirm(ConfirmInput) -> StatementRun;
+    /// Confirmed / disputed / unanswered counts and amounts for periods ending in a range.
+    confirmation_report(ReportPeriod) -> ConfirmationReport;
+    /// When undated things become due in the reminders.
+    reminder_settings_get(()) -> ReminderSettings;
+    /// Saves those days.
+    reminder_settings_save(ReminderSettings) -> ReminderSettings;
     /// Visits and business reviews, latest first: one distributor's or all, or a quarter's reviews.
     visit_list(VisitQuery) -> Vec<Visit>;
     /// Records or updates a visit (planned or made) with its follow-up actions.

@@ -26,6 +26,8 @@ pub const MAX_BYTES: u64 = 50 * 1024 * 1024;
 pub enum AttachmentKind {
     BusinessLicence,
     SiteVisitPhoto,
+    /// A statement confirmation slip, signed and returned by the distributor.
+    StatementSlip,
     Other,
 }
 
@@ -34,6 +36,7 @@ impl AttachmentKind {
         match self {
             AttachmentKind::BusinessLicence => "business_licence",
             AttachmentKind::SiteVisitPhoto => "site_visit_photo",
+            AttachmentKind::StatementSlip => "statement_slip",
             AttachmentKind::Other => "other",
         }
     }
@@ -41,6 +44,7 @@ impl AttachmentKind {
         match s {
             "business_licence" => AttachmentKind::BusinessLicence,
             "site_visit_photo" => AttachmentKind::SiteVisitPhoto,
+            "statement_slip" => AttachmentKind::StatementSlip,
             _ => AttachmentKind::Other,
         }
     }
@@ -58,6 +62,10 @@ pub struct AttachmentAdd {
     #[ts(type = "number | null")]
     #[serde(default)]
     pub visit_id: Option<i64>,
+    /// The statement run it confirms (the returned slip), if any.
+    #[ts(type = "number | null")]
+    #[serde(default)]
+    pub statement_run_id: Option<i64>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -75,6 +83,8 @@ pub struct Attachment {
     pub added_at: String,
     #[ts(type = "number | null")]
     pub visit_id: Option<i64>,
+    #[ts(type = "number | null")]
+    pub statement_run_id: Option<i64>,
 }
 
 impl From<attachment::Model> for Attachment {
@@ -88,6 +98,7 @@ impl From<attachment::Model> for Attachment {
             operator: m.operator,
             added_at: m.added_at.to_rfc3339(),
             visit_id: m.visit_id,
+            statement_run_id: m.statement_run_id,
         }
     }
 }
@@ -195,6 +206,13 @@ pub async fn add<C: ConnectionTrait + TransactionTrait>(
             .filter(|m| m.distributor_id == req.distributor_id)
             .ok_or_else(|| AppError::not_found("visit", v))?;
     }
+    if let Some(r) = req.statement_run_id {
+        crate::entity::statement_run::Entity::find_by_id(r)
+            .one(&txn)
+            .await?
+            .filter(|m| m.distributor_id == req.distributor_id)
+            .ok_or_else(|| AppError::not_found("statement_run", r))?;
+    }
     let stamp = actor.now();
     let stored_name = format!("{}-{}", stamp.format("%Y%m%d%H%M%S%3f"), file_name);
     let model = attachment::ActiveModel {
@@ -206,6 +224,7 @@ pub async fn add<C: ConnectionTrait + TransactionTrait>(
         operator: Set(operator.clone()),
         added_at: Set(stamp),
         visit_id: Set(req.visit_id),
+        statement_run_id: Set(req.statement_run_id),
         ..Default::default()
     }
     .insert(&txn)

@@ -15,6 +15,7 @@ pub mod demo;
 pub mod distributor;
 mod entity;
 pub mod error;
+pub mod fields;
 pub mod lang;
 pub mod ledger;
 pub mod money;

@@ -1,15 +1,19 @@
 //! The reminders list: agreements ending in 60/30/7 days (unless a renewal is
 //! already signed), certificates expiring in 60/30/7 days or expired (unless
 //! renewed), onboarding steps past their due date, improvement plans past
-//! theirs, visits' follow-up actions past theirs and level-2 exit warnings.
+//! theirs, visits' follow-up actions past theirs, level-2 exit warnings,
+//! broken payment promises not followed up, statements unanswered some days
+//! after they were issued, balances overdue past a threshold, balances over
+//! the credit limit and ended quarters left unfinalised.
 use chrono::NaiveDate;
-use sea_orm::{ConnectionTrait, EntityTrait};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde::Serialize;
 use ts_rs::TS;
 
 use crate::agreement::{effective_status, AgreementStatus};
 use crate::entity::{agreement, distributor};
 use crate::error::AppResult;
+use crate::money::Money;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -22,6 +26,11 @@ pub enum ReminderKind {
     PlanOverdue,
     ExitWarning,
     VisitActionOverdue,
+    PromiseBroken,
+    ConfirmationUnanswered,
+    BalanceOverdue,
+    OverCreditLimit,
+    QuarterNotFinalised,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -227,8 +236,176 @@ pub async fn list<C: ConnectionTrait>(db: &C, today: NaiveDate) -> AppResult<Vec
             contact_id: None,
         });
     }
+    receivables(db, today, &mut out).await?;
     out.sort_by_key(|r| r.days);
     Ok(out)
+}
+
+fn plain(
+    kind: ReminderKind,
+    today: NaiveDate,
+    date: NaiveDate,
+    (distributor_id, code, name): (i64, &str, &str),
+    ref_id: i64,
+    reference: String,
+    (label_zh, label_en): (String, String),
+) -> Reminder {
+    Reminder {
+        kind,
+        days: (date - today).num_days(),
+        window: None,
+        distributor_id,
+        distributor_code: code.to_string(),
+        distributor_name: name.to_string(),
+        ref_id,
+        reference,
+        label_zh,
+        label_en,
+        date: date.to_string(),
+        course_id: None,
+        contact_id: None,
+    }
+}
+
+/// The finance clerk's reminders: promises, confirmations, overdue and
+/// over-limit balances, and quarters left unfinalised.
+async fn receivables<C: ConnectionTrait>(
+    db: &C,
+    today: NaiveDate,
+    out: &mut Vec<Reminder>,
+) -> AppResult<()> {
+    use crate::ledger::{collections, receivables, runs};
+    let settings = crate::settings::load_reminder_settings(db).await?;
+    let q = collections::CallQuery {
+        distributor_id: None,
+        broken_only: true,
+    };
+    for c in collections::list(db, &q, today).await? {
+        let (Some(on), Some(amount)) = (
+            c.promised_on.as_deref().and_then(crate::dates::parse_date),
+            c.promised_amount,
+        ) else {
+            continue;
+        };
+        let paid = c.paid.unwrap_or_default();
+        out.push(plain(
+            ReminderKind::PromiseBroken,
+            today,
+            on,
+            (c.distributor_id, &c.distributor_code, &c.distributor_name),
+            c.id,
+            c.called_on.clone(),
+            (
+                format!("付款承诺未兑现：承诺 {amount}，已付 {paid}（{}）", c.contact),
+                format!(
+                    "Payment promise broken: {amount} promised, {paid} paid ({})",
+                    c.contact
+                ),
+            ),
+        ));
+    }
+    let latest = runs::latest_per_distributor(
+        runs::list(db, &runs::RunQuery::default(), today).await?,
+    );
+    for r in latest.iter().filter(|r| r.unanswered) {
+        let Some(issued) = crate::dates::parse_date(&r.issued_on) else {
+            continue;
+        };
+        let due = issued + chrono::Days::new(u64::from(settings.confirmation_days));
+        out.push(plain(
+            ReminderKind::ConfirmationUnanswered,
+            today,
+            due,
+            (r.distributor_id, &r.distributor_code, &r.distributor_name),
+            r.id,
+            format!("{} – {}", r.period_from, r.period_to),
+            (
+                format!("对账单未回复（{} 发出，余额 {}）", r.issued_on, r.closing_balance),
+                format!(
+                    "Statement unanswered (issued {}, balance {})",
+                    r.issued_on, r.closing_balance
+                ),
+            ),
+        ));
+    }
+    let rec = receivables::load(db, today).await?;
+    let threshold = i64::from(settings.overdue_days);
+    for d in &rec.distributors {
+        let who = (d.distributor_id, d.code.as_str(), d.name.as_str());
+        if let Some(days) = d.oldest_overdue_days.filter(|n| *n > threshold) {
+            // The day the oldest unpaid debit passed the threshold: stable
+            // while that debit stays unpaid.
+            let due = today - chrono::Days::new((days - threshold) as u64);
+            out.push(plain(
+                ReminderKind::BalanceOverdue,
+                today,
+                due,
+                who,
+                d.distributor_id,
+                d.code.clone(),
+                (
+                    format!("逾期 {days} 天，逾期金额 {}", d.overdue),
+                    format!("Overdue {days} days, {} past due", d.overdue),
+                ),
+            ));
+        }
+        if d.over_limit {
+            let since = d
+                .last_debit_date
+                .as_deref()
+                .and_then(crate::dates::parse_date)
+                .unwrap_or(today);
+            let over = Money::from_fen(
+                d.closing_balance
+                    .fen()
+                    .saturating_sub(d.credit_limit.fen()),
+            );
+            out.push(plain(
+                ReminderKind::OverCreditLimit,
+                today,
+                since,
+                who,
+                d.distributor_id,
+                d.code.clone(),
+                (
+                    format!(
+                        "超信用额度 {over}（余额 {}，额度 {}）",
+                        d.closing_balance, d.credit_limit
+                    ),
+                    format!(
+                        "Over the credit limit by {over} (balance {}, limit {})",
+                        d.closing_balance, d.credit_limit
+                    ),
+                ),
+            ));
+        }
+    }
+    // The last ended quarter, once it has been over for the days set, if
+    // anything was rated in it or any distributor is active.
+    let last = crate::scorecard::Quarter::of(today).previous();
+    let due = last.last_day() + chrono::Days::new(u64::from(settings.finalise_days));
+    if today >= due
+        && !crate::scorecard::finalise::is_finalised(db, last).await?
+        && distributor::Entity::find()
+            .filter(distributor::Column::Status.eq(crate::distributor::Status::Active.key()))
+            .count(db)
+            .await?
+            > 0
+    {
+        out.push(plain(
+            ReminderKind::QuarterNotFinalised,
+            today,
+            due,
+            (0, "", ""),
+            i64::from(last.year) * 10 + i64::from(last.q),
+            last.to_string(),
+            (
+                format!("{last} 季度考核尚未定稿"),
+                format!("Quarter {last} reviews not finalised"),
+            ),
+        ));
+    }
+    Ok(())
 }
 
 #[cfg(test)]

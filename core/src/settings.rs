@@ -336,3 +336,59 @@ pub async fn save_statement_settings<C: TransactionTrait + ConnectionTrait>(
     txn.commit().await?;
     Ok(s)
 }
+
+/// When things that have no due date of their own become due in the reminders.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export)]
+pub struct ReminderSettings {
+    /// A statement with no answer this many days after it was issued (default 10).
+    pub confirmation_days: u32,
+    /// A balance overdue more than this many days (default 30).
+    pub overdue_days: u32,
+    /// A quarter not finalised this many days after its end (default 15).
+    pub finalise_days: u32,
+}
+
+impl Default for ReminderSettings {
+    fn default() -> Self {
+        ReminderSettings {
+            confirmation_days: 10,
+            overdue_days: 30,
+            finalise_days: 15,
+        }
+    }
+}
+
+const KEY_REMINDERS: &str = "reminder_settings";
+
+pub async fn load_reminder_settings<C: ConnectionTrait>(db: &C) -> AppResult<ReminderSettings> {
+    Ok(get_json(db, KEY_REMINDERS).await?.unwrap_or_default())
+}
+
+pub async fn save_reminder_settings<C: TransactionTrait + ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    s: ReminderSettings,
+) -> AppResult<ReminderSettings> {
+    let mut errs = FieldErrors::default();
+    for (field, v) in [
+        ("confirmation_days", s.confirmation_days),
+        ("overdue_days", s.overdue_days),
+        ("finalise_days", s.finalise_days),
+    ] {
+        if !(1..=365).contains(&v) {
+            errs.push(field, ErrorCode::OutOfRange);
+        }
+    }
+    errs.into_result()?;
+    let txn = crate::db::write(db).await?;
+    let before = load_reminder_settings(&txn).await?;
+    put_json(&txn, KEY_REMINDERS, &s).await?;
+    let changes = crate::audit::diff(Some(&before), &s, &[]);
+    if !changes.is_empty() {
+        crate::audit::record(&txn, actor, "settings", 0, "reminder_settings", &changes).await?;
+    }
+    txn.commit().await?;
+    Ok(s)
+}

@@ -129,29 +129,7 @@ pub struct VisitQuery {
     pub review_quarter: Option<String>,
 }
 
-fn text(errs: &mut FieldErrors, field: &str, value: &str, required: bool, max: usize) -> String {
-    let v = value.trim();
-    if required && v.is_empty() {
-        errs.push(field, ErrorCode::Required);
-    } else if v.chars().count() > max {
-        errs.push(field, ErrorCode::TooLong);
-    } else if v.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
-        errs.push(field, ErrorCode::ControlCharacter);
-    }
-    v.to_string()
-}
 
-fn date(errs: &mut FieldErrors, field: &str, value: &str) -> Option<NaiveDate> {
-    let v = value.trim();
-    if v.is_empty() {
-        return None;
-    }
-    let d = crate::dates::parse_date(v);
-    if d.is_none() {
-        errs.push(field, ErrorCode::DateFormat);
-    }
-    d
-}
 
 struct Valid {
     quarter: String,
@@ -164,6 +142,7 @@ struct Valid {
 }
 
 fn validate(input: &VisitInput, today: NaiveDate) -> AppResult<Valid> {
+    use crate::fields::{date, text};
     let mut errs = FieldErrors::default();
     let visitors = text(&mut errs, "visitors", &input.visitors, true, 200);
     let met = text(&mut errs, "met", &input.met, false, 200);

@@ -23,6 +23,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         &["db", "sheet", "pdf", "audit", "numbering", "opening"],
     ),
     ("blocks", &["actor", "entity", "paging"]),
+    ("base", &["fields"]),
     (
         "base",
         &["money", "dates", "choice", "uscc", "words", "lang"],

@@ -244,7 +244,7 @@ async fn batch_writes_one_pdf_per_active_distributor_and_cancel_leaves_no_part_f
         &req,
         Arc::new(AtomicBool::new(false)),
         Arc::new(move |p| seen2.lock().unwrap().push(p.done)),
-        day("2026-04-01"),
+        &actor_on(day("2026-04-01")),
     )
     .await
     .unwrap();
@@ -271,7 +271,7 @@ async fn batch_writes_one_pdf_per_active_distributor_and_cancel_leaves_no_part_f
         &req2,
         Arc::new(AtomicBool::new(true)),
         Arc::new(|_| {}),
-        day("2026-04-01"),
+        &actor_on(day("2026-04-01")),
     )
     .await
     .unwrap_err();

@@ -17,6 +17,7 @@ mod m20261202_000009_history_append_only;
 mod m20261202_000010_reviews;
 mod m20261202_000011_finalised_reviews;
 mod m20261202_000012_visits;
+mod m20261202_000013_collections;
 
 pub struct Migrator;
 
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000010_reviews::Migration),
             Box::new(m20261202_000011_finalised_reviews::Migration),
             Box::new(m20261202_000012_visits::Migration),
+            Box::new(m20261202_000013_collections::Migration),
         ]
     }
 }

@@ -18,6 +18,7 @@ use dealerdesk_core::distributor::transfer::{self as transfer};
 use dealerdesk_core::distributor::{self};
 use dealerdesk_core::ledger::batch::{self};
 use dealerdesk_core::ledger::import::{self as ledger_import};
+use dealerdesk_core::ledger::runs::IssuedVia;
 use dealerdesk_core::ledger::statement::{self, StatementPdfRequest};
 use dealerdesk_core::ledger::{self};
 use dealerdesk_core::opening;
@@ -247,7 +248,7 @@ async fn statement_save_pdf(
     s: S<'_>,
     req: Req<cmd::statement_save_pdf>,
 ) -> Res<cmd::statement_save_pdf> {
-    let path = statement::save_pdf(&s.db().await?, &req, &s.prints, s.today()).await?;
+    let path = statement::save_pdf(&s.db().await?, &req, &s.prints, &s.actor().await?, Some(IssuedVia::File)).await?;
     s.written.add(Path::new(&path));
     Ok(path)
 }
@@ -263,7 +264,7 @@ async fn statement_open(
         path: String::new(),
         ..req
     };
-    let path = statement::save_pdf(&s.db().await?, &req, &s.prints, s.today()).await?;
+    let path = statement::save_pdf(&s.db().await?, &req, &s.prints, &s.actor().await?, None).await?;
     app.opener()
         .open_path(path.clone(), None::<&str>)
         .map_err(AppError::io)?;
@@ -277,7 +278,7 @@ async fn statement_print(s: S<'_>, req: Req<cmd::statement_print>) -> Res<cmd::s
         path: String::new(),
         ..req
     };
-    let path = statement::save_pdf(&s.db().await?, &req, &s.prints, s.today()).await?;
+    let path = statement::save_pdf(&s.db().await?, &req, &s.prints, &s.actor().await?, Some(IssuedVia::Print)).await?;
     crate::print::print_pdf(Path::new(&path))?;
     Ok(path)
 }
@@ -296,7 +297,7 @@ async fn statement_batch(
         Arc::new(move |p| {
             let _ = on_progress.send(p);
         }),
-        s.today(),
+        &s.actor().await?,
     )
     .await?;
     s.written.add(Path::new(&summary.out_dir));
@@ -541,6 +542,13 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         performance::receivables_list,
         performance::receivables_export,
         performance::credit_check,
+        finance::collection_list,
+        finance::collection_add,
+        finance::statement_runs,
+        finance::statement_confirm,
+        finance::confirmation_report,
+        finance::reminder_settings_get,
+        finance::reminder_settings_save,
         performance::visit_save,
         performance::visit_export,
         performance::scorecard_finalise,

@@ -3,6 +3,7 @@
 mod agreements;
 mod backups;
 mod commands;
+mod finance;
 mod performance;
 mod print;
 mod state;

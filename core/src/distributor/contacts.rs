@@ -25,6 +25,8 @@ pub struct ContactInput {
     pub phone: String,
     pub email: String,
     pub wechat: String,
+    /// Statements of account are e-mailed to this person (needs an e-mail).
+    pub receives_statements: bool,
 }
 
 /// Creates a contact when `id` is null, else edits that contact.
@@ -50,6 +52,7 @@ pub struct Contact {
     pub phone: String,
     pub email: String,
     pub wechat: String,
+    pub receives_statements: bool,
     pub updated_at: String,
 }
 
@@ -63,6 +66,7 @@ impl From<contact::Model> for Contact {
             phone: m.phone,
             email: m.email,
             wechat: m.wechat,
+            receives_statements: m.receives_statements,
             updated_at: m.updated_at.to_rfc3339(),
         }
     }
@@ -75,6 +79,7 @@ fn input_of(m: &contact::Model) -> ContactInput {
         phone: m.phone.clone(),
         email: m.email.clone(),
         wechat: m.wechat.clone(),
+        receives_statements: m.receives_statements,
     }
 }
 
@@ -88,6 +93,7 @@ pub fn validate(raw: &ContactInput) -> AppResult<ContactInput> {
         phone: t(&raw.phone),
         email: t(&raw.email),
         wechat: t(&raw.wechat),
+        receives_statements: raw.receives_statements,
     };
     let mut errs = FieldErrors::default();
     if c.name.is_empty() {
@@ -101,6 +107,9 @@ pub fn validate(raw: &ContactInput) -> AppResult<ContactInput> {
     }
     if !c.email.is_empty() && !is_email(&c.email) {
         errs.push("email", ErrorCode::EmailFormat);
+    }
+    if c.receives_statements && c.email.is_empty() {
+        errs.push("email", ErrorCode::Required);
     }
     errs.into_result()?;
     Ok(c)
@@ -118,6 +127,10 @@ fn changes(before: Option<&ContactInput>, after: Option<&ContactInput>) -> Vec<F
         ("contact_email", |c| &c.email),
         ("contact_wechat", |c| &c.wechat),
     ];
+    let flag = |c: Option<&ContactInput>| {
+        c.filter(|c| c.receives_statements)
+            .map(|_| "receives statements".to_string())
+    };
     fields
         .iter()
         .filter_map(|(name, f)| {
@@ -128,6 +141,11 @@ fn changes(before: Option<&ContactInput>, after: Option<&ContactInput>) -> Vec<F
                 after: a,
             })
         })
+        .chain((flag(before) != flag(after)).then(|| FieldChange {
+            field: "contact_receives_statements".into(),
+            before: flag(before),
+            after: flag(after),
+        }))
         .collect()
 }
 
@@ -160,6 +178,7 @@ pub async fn save<C: ConnectionTrait + TransactionTrait>(
                 phone: Set(input.phone.clone()),
                 email: Set(input.email.clone()),
                 wechat: Set(input.wechat.clone()),
+                receives_statements: Set(input.receives_statements),
                 created_at: Set(now),
                 updated_at: Set(now),
                 ..Default::default()
@@ -181,6 +200,7 @@ pub async fn save<C: ConnectionTrait + TransactionTrait>(
             am.phone = Set(input.phone.clone());
             am.email = Set(input.email.clone());
             am.wechat = Set(input.wechat.clone());
+            am.receives_statements = Set(input.receives_statements);
             am.updated_at = Set(now);
             let m = am.update(&txn).await?;
             (m, "contact_update", changes(Some(&before), Some(&input)))

@@ -15,6 +15,8 @@ pub struct Model {
     pub added_at: DateTimeUtc,
     /// The visit the photo or file belongs to, if any.
     pub visit_id: Option<i64>,
+    /// The statement run whose signed confirmation slip this is, if any.
+    pub statement_run_id: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -11,6 +11,8 @@ pub struct Model {
     pub phone: String,
     pub email: String,
     pub wechat: String,
+    /// Statements of account are e-mailed to this contact.
+    pub receives_statements: bool,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -182,21 +182,34 @@ pub fn render_all(
 }
 
 /// The whole batch: load, render on every core (off the async executor), write.
-pub async fn run<C: ConnectionTrait>(
+pub async fn run<C: ConnectionTrait + sea_orm::TransactionTrait>(
     db: &C,
     req: &BatchRequest,
     cancel: Arc<AtomicBool>,
     progress: Arc<dyn Fn(BatchProgress) + Send + Sync>,
-    today: chrono::NaiveDate,
+    actor: &crate::actor::Actor,
 ) -> AppResult<BatchSummary> {
+    let today = actor.today();
     let statements = load_all(db, &req.from, &req.to).await?;
+    let (from, to) = super::statement::parse_period(&req.from, &req.to)?;
+    let issued: Vec<(i64, i64, PathBuf)> = statements
+        .iter()
+        .map(|s| {
+            (
+                s.distributor.id,
+                s.closing_balance.fen(),
+                PathBuf::from(&req.out_dir).join(format!("{}.pdf", file_stem(&s.distributor.code))),
+            )
+        })
+        .collect();
     let company = settings::load_statement_settings(db).await?.company;
     let printed = today.to_string();
     let threads = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(2);
+    let lang = req.lang;
     let req = req.clone();
-    tokio::task::spawn_blocking(move || {
+    let summary = tokio::task::spawn_blocking(move || {
         render_all(
             &statements,
             &company,
@@ -208,5 +221,21 @@ pub async fn run<C: ConnectionTrait>(
         )
     })
     .await
-    .map_err(AppError::io)?
+    .map_err(AppError::io)??;
+    let files: Vec<String> = issued.iter().map(|i| i.2.display().to_string()).collect();
+    let runs: Vec<super::runs::NewRun> = issued
+        .iter()
+        .zip(&files)
+        .map(|((id, fen, _), file)| super::runs::NewRun {
+            distributor_id: *id,
+            from,
+            to,
+            closing_fen: *fen,
+            lang,
+            file,
+            via: super::runs::IssuedVia::Batch,
+        })
+        .collect();
+    super::runs::record(db, actor, &runs).await?;
+    Ok(summary)
 }

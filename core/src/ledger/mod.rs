@@ -2,10 +2,13 @@
 //! adjustments per distributor, and the statements of account printed from it.
 //! Posted entries are never edited or deleted; a mistake is reversed.
 pub mod batch;
+pub mod collections;
 pub mod import;
 pub mod lines;
 mod query;
 pub mod receivables;
+pub mod receivables_pdf;
+pub mod runs;
 pub mod statement;
 pub mod statement_layout;
 

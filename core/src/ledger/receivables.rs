@@ -40,6 +40,8 @@ pub struct ReceivableRow {
     pub d31_60: Money,
     pub d61_90: Money,
     pub over_90: Money,
+    /// Past due: the four overdue buckets together.
+    pub overdue: Money,
     pub credit_limit: Money,
     /// Credit limit minus the balance (negative: over the limit).
     pub available_credit: Money,
@@ -49,6 +51,12 @@ pub struct ReceivableRow {
     #[ts(type = "number | null")]
     pub oldest_overdue_days: Option<i64>,
     pub last_payment_date: Option<String>,
+    /// The latest debit's date (an invoice that may have taken it over the limit).
+    pub last_debit_date: Option<String>,
+    /// The answer to the latest statement issued for a period ending by the date.
+    pub confirmation: Option<super::runs::ConfirmStatus>,
+    /// That statement's last day.
+    pub confirmation_period_to: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -62,6 +70,8 @@ pub struct ReceivableTotals {
     pub over_90: Money,
     pub credit_limit: Money,
     pub available_credit: Money,
+    /// Past due: the four overdue buckets together.
+    pub overdue: Money,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -93,18 +103,38 @@ pub struct ReceivablesFileRequest {
     /// `YYYY-MM-DD`; empty: today.
     #[serde(default)]
     pub as_of: String,
-    /// `.xlsx`.
+    /// `.xlsx` or `.pdf`.
     pub path: String,
     pub lang: crate::lang::Lang,
 }
 
-/// Writes the list on a date as XLSX; returns the number of distributors.
+/// Writes the list on a date as XLSX or PDF (by the path's extension);
+/// returns the number of distributors.
 pub async fn export<C: ConnectionTrait>(
     db: &C,
     req: &ReceivablesFileRequest,
     today: NaiveDate,
 ) -> AppResult<usize> {
     let r = load(db, parse_as_of(&req.as_of, today)?).await?;
+    let path = std::path::PathBuf::from(req.path.trim());
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+    {
+        let company = crate::settings::load_statement_settings(db)
+            .await?
+            .company
+            .name;
+        let (lang, printed) = (req.lang, today.to_string());
+        let n = r.distributors.len();
+        let bytes = tokio::task::spawn_blocking(move || {
+            super::receivables_pdf::render(&r, &company, lang, &printed)
+        })
+        .await
+        .map_err(AppError::io)??;
+        crate::pdf::write_atomically(&path, &bytes)?;
+        return Ok(n);
+    }
     write_xlsx(&r, &req.path, req.lang)
 }
 
@@ -123,18 +153,24 @@ async fn load_for<C: ConnectionTrait>(
         .await?
         .aging_edges;
     let lines = super::lines::upto(db, as_of, only).await?;
-    let mut by_dist: HashMap<i64, (Vec<Posting>, Option<NaiveDate>)> = HashMap::new();
+    type Acc = (Vec<Posting>, Option<NaiveDate>, Option<NaiveDate>);
+    let mut by_dist: HashMap<i64, Acc> = HashMap::new();
     for l in &lines {
         let e = by_dist.entry(l.distributor_id).or_default();
+        let p = l.posting();
         if l.kind == EntryKind::Payment && l.reverses_id.is_none() {
             e.1 = Some(e.1.map_or(l.entry_date, |p: NaiveDate| p.max(l.entry_date)));
         }
-        e.0.push(l.posting());
+        if p.signed_fen > 0 && l.reverses_id.is_none() {
+            e.2 = Some(e.2.map_or(l.entry_date, |p: NaiveDate| p.max(l.entry_date)));
+        }
+        e.0.push(p);
     }
+    let confirmations = super::runs::latest_status(db, as_of).await?;
     let too_large = || AppError::field("total", ErrorCode::TotalOutOfRange);
     let dists = crate::distributor::models_by_id(db, by_dist.keys().copied()).await?;
     let mut out = vec![];
-    for (id, (postings, last_payment)) in &by_dist {
+    for (id, (postings, last_payment, last_debit)) in &by_dist {
         let Some(d) = dists.get(id) else { continue };
         let closing = postings
             .iter()
@@ -155,6 +191,10 @@ async fn load_for<C: ConnectionTrait>(
             .credit_limit_fen
             .checked_sub(closing)
             .ok_or_else(too_large)?;
+        let overdue = aging[1..]
+            .iter()
+            .try_fold(0i64, |s, b| s.checked_add(*b))
+            .ok_or_else(too_large)?;
         let m = Money::from_fen;
         out.push(ReceivableRow {
             distributor_id: d.id,
@@ -170,11 +210,15 @@ async fn load_for<C: ConnectionTrait>(
             d31_60: m(aging[2]),
             d61_90: m(aging[3]),
             over_90: m(aging[4]),
+            overdue: m(overdue),
             credit_limit: m(d.credit_limit_fen),
             available_credit: m(available),
             over_limit: closing > 0 && closing > d.credit_limit_fen,
             oldest_overdue_days: oldest,
             last_payment_date: last_payment.map(|d| d.to_string()),
+            last_debit_date: last_debit.map(|d| d.to_string()),
+            confirmation: confirmations.get(id).map(|c| c.0),
+            confirmation_period_to: confirmations.get(id).map(|c| c.1.to_string()),
         });
     }
     out.sort_by(|a, b| a.code.cmp(&b.code));
@@ -193,6 +237,7 @@ async fn load_for<C: ConnectionTrait>(
         over_90: sum(&|r| r.over_90)?,
         credit_limit: sum(&|r| r.credit_limit)?,
         available_credit: sum(&|r| r.available_credit)?,
+        overdue: sum(&|r| r.overdue)?,
     };
     Ok(Receivables {
         as_of: as_of.to_string(),
@@ -288,9 +333,10 @@ pub fn write_xlsx(r: &Receivables, path: &str, lang: crate::lang::Lang) -> AppRe
                 "Over limit",
                 "Oldest overdue (days)",
                 "Last payment",
+                "Statement",
             ]
         } else {
-            ["信用额度", "可用额度", "超额度", "最长逾期天数", "最近回款"]
+            ["信用额度", "可用额度", "超额度", "最长逾期天数", "最近回款", "对账确认"]
         }
         .iter()
         .map(|s| s.to_string()),
@@ -320,6 +366,7 @@ pub fn write_xlsx(r: &Receivables, path: &str, lang: crate::lang::Lang) -> AppRe
                     .map(|n| n.to_string())
                     .unwrap_or_default(),
                 d.last_payment_date.clone().unwrap_or_default(),
+                super::receivables_pdf::confirmation_label(d.confirmation, en).into(),
             ]
         })
         .collect();
@@ -336,6 +383,7 @@ pub fn write_xlsx(r: &Receivables, path: &str, lang: crate::lang::Lang) -> AppRe
         t.over_90.to_string(),
         t.credit_limit.to_string(),
         t.available_credit.to_string(),
+        String::new(),
         String::new(),
         String::new(),
         String::new(),

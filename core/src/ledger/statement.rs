@@ -511,13 +511,17 @@ pub struct StatementPdfRequest {
     pub path: String,
 }
 
-/// Renders the statement (off the async executor) and writes it atomically. Returns the path.
-pub async fn save_pdf<C: ConnectionTrait>(
+/// Renders the statement (off the async executor) and writes it atomically.
+/// With `via`, the statement is recorded as issued (a run awaiting the
+/// distributor's confirmation); a preview passes `None`. Returns the path.
+pub async fn save_pdf<C: ConnectionTrait + sea_orm::TransactionTrait>(
     db: &C,
     req: &StatementPdfRequest,
     default_dir: &std::path::Path,
-    today: NaiveDate,
+    actor: &crate::actor::Actor,
+    via: Option<super::runs::IssuedVia>,
 ) -> AppResult<String> {
+    let today = actor.today();
     let s = load(
         db,
         &StatementRequest {
@@ -540,11 +544,30 @@ pub async fn save_pdf<C: ConnectionTrait>(
         std::path::PathBuf::from(req.path.trim())
     };
     let printed = today.to_string();
+    let (distributor_id, closing_fen) = (s.distributor.id, s.closing_balance.fen());
+    let (from, to) = parse_period(&s.from, &s.to)?;
     let bytes = tokio::task::spawn_blocking(move || {
         crate::ledger::statement_layout::render(&s, &company, lang, &printed)
     })
     .await
     .map_err(AppError::io)??;
     crate::pdf::write_atomically(&path, &bytes)?;
-    Ok(path.display().to_string())
+    let written = path.display().to_string();
+    if let Some(via) = via {
+        super::runs::record(
+            db,
+            actor,
+            &[super::runs::NewRun {
+                distributor_id,
+                from,
+                to,
+                closing_fen,
+                lang,
+                file: &written,
+                via,
+            }],
+        )
+        .await?;
+    }
+    Ok(written)
 }

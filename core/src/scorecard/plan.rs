@@ -84,32 +84,7 @@ fn to_plan(m: improvement_plan::Model, d: Option<&distributor::Model>, today: Na
     }
 }
 
-fn text(errs: &mut FieldErrors, field: &str, value: &str, required: bool, max: usize) -> String {
-    let v = value.trim();
-    if required && v.is_empty() {
-        errs.push(field, ErrorCode::Required);
-    } else if v.chars().count() > max {
-        errs.push(field, ErrorCode::TooLong);
-    } else if v.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
-        errs.push(field, ErrorCode::ControlCharacter);
-    }
-    v.to_string()
-}
 
-fn date(errs: &mut FieldErrors, field: &str, value: &str) -> Option<NaiveDate> {
-    let d = crate::dates::parse_date(value.trim());
-    if d.is_none() {
-        errs.push(
-            field,
-            if value.trim().is_empty() {
-                ErrorCode::Required
-            } else {
-                ErrorCode::DateFormat
-            },
-        );
-    }
-    d
-}
 
 /// Records a new plan or updates one (audited on the distributor).
 pub async fn save<C: ConnectionTrait + TransactionTrait>(
@@ -117,6 +92,7 @@ pub async fn save<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     input: &PlanInput,
 ) -> AppResult<Plan> {
+    use crate::fields::{date, required_date, text};
     let mut errs = FieldErrors::default();
     let actions = text(&mut errs, "actions", &input.actions, true, 4000);
     let owner = text(&mut errs, "owner", &input.owner, true, 100);
@@ -125,7 +101,7 @@ pub async fn save<C: ConnectionTrait + TransactionTrait>(
     if !quarter.is_empty() && super::Quarter::parse(quarter).is_none() {
         errs.push("quarter", ErrorCode::DateFormat);
     }
-    let due_on = date(&mut errs, "due_on", &input.due_on);
+    let due_on = required_date(&mut errs, "due_on", &input.due_on);
     let closed_on = match input.closed_on.as_deref().map(str::trim) {
         None | Some("") => None,
         Some(s) => date(&mut errs, "closed_on", s),
