@@ -25,6 +25,7 @@ async fn files_are_copied_listed_opened_and_removed() {
             kind: AttachmentKind::BusinessLicence,
             source_path: src.to_string_lossy().into(),
             visit_id: None,
+            statement_run_id: None,
         },
     )
     .await
@@ -66,6 +67,7 @@ async fn missing_files_and_unknown_distributors_are_refused_without_leftovers() 
             kind: AttachmentKind::Other,
             source_path: "/no/such/file.jpg".into(),
             visit_id: None,
+            statement_run_id: None,
         },
     )
     .await
@@ -83,6 +85,7 @@ async fn missing_files_and_unknown_distributors_are_refused_without_leftovers() 
             kind: AttachmentKind::SiteVisitPhoto,
             source_path: src.to_string_lossy().into(),
             visit_id: None,
+            statement_run_id: None,
         },
     )
     .await
@@ -114,6 +117,7 @@ async fn a_stored_name_changed_to_leave_the_folder_is_neither_opened_nor_deleted
             kind: AttachmentKind::BusinessLicence,
             source_path: src.display().to_string(),
             visit_id: None,
+            statement_run_id: None,
         },
     )
     .await

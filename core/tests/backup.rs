@@ -71,6 +71,7 @@ async fn office() -> Office {
                 kind: AttachmentKind::BusinessLicence,
                 source_path: src.display().to_string(),
                 visit_id: None,
+                statement_run_id: None,
             },
         )
         .await

@@ -8,7 +8,7 @@ use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 
 use common::ledger::{active, entry};
-use common::{codes, day, fresh, tool};
+use common::{actor_on, codes, day, fresh, tool};
 use dealerdesk_core::ledger::batch::{self, BatchRequest};
 use dealerdesk_core::ledger::statement::{self, StatementRequest};
 use dealerdesk_core::ledger::statement_layout;

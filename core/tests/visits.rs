@@ -145,6 +145,7 @@ async fn a_visit_is_planned_made_followed_up_and_reminded() {
         kind: AttachmentKind::SiteVisitPhoto,
         source_path: photo.display().to_string(),
         visit_id: Some(visit_id),
+        statement_run_id: None,
     };
     let a = attachment::add(&db, &root, &on, add(planned.id, d1))
         .await

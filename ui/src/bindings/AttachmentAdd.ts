@@ -9,4 +9,8 @@ source_path: string,
 /**
  * The visit it belongs to (a photo taken there), if any.
  */
-visit_id: number | null, };
+visit_id: number | null, 
+/**
+ * The statement run it confirms (the returned slip), if any.
+ */
+statement_run_id: number | null, };

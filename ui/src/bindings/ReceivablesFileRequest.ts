@@ -7,6 +7,6 @@ export type ReceivablesFileRequest = {
  */
 as_of: string, 
 /**
- * `.xlsx`.
+ * `.xlsx` or `.pdf`.
  */
 path: string, lang: Lang, };

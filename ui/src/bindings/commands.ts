@@ -22,10 +22,13 @@ import type { BatchProgress } from './BatchProgress';
 import type { BatchRequest } from './BatchRequest';
 import type { BatchSummary } from './BatchSummary';
 import type { CalendarDay } from './CalendarDay';
+import type { CallInput } from './CallInput';
+import type { CallQuery } from './CallQuery';
 import type { Certificate } from './Certificate';
 import type { CertificatePrintRequest } from './CertificatePrintRequest';
 import type { CertificateQuery } from './CertificateQuery';
 import type { Checklist } from './Checklist';
+import type { CollectionCall } from './CollectionCall';
 import type { Complaint } from './Complaint';
 import type { ComplaintAttach } from './ComplaintAttach';
 import type { ComplaintAttachmentRef } from './ComplaintAttachmentRef';
@@ -37,6 +40,8 @@ import type { ComplaintReport } from './ComplaintReport';
 import type { ComplaintSettings } from './ComplaintSettings';
 import type { ComplaintTransition } from './ComplaintTransition';
 import type { ComplianceRow } from './ComplianceRow';
+import type { ConfirmInput } from './ConfirmInput';
+import type { ConfirmationReport } from './ConfirmationReport';
 import type { Contact } from './Contact';
 import type { ContactSave } from './ContactSave';
 import type { Course } from './Course';
@@ -76,7 +81,9 @@ import type { Receivables } from './Receivables';
 import type { ReceivablesFileRequest } from './ReceivablesFileRequest';
 import type { ReceivablesQuery } from './ReceivablesQuery';
 import type { Reminder } from './Reminder';
+import type { ReminderSettings } from './ReminderSettings';
 import type { ReportFileRequest } from './ReportFileRequest';
+import type { ReportPeriod } from './ReportPeriod';
 import type { ReportRequest } from './ReportRequest';
 import type { Restored } from './Restored';
 import type { ResultsRequest } from './ResultsRequest';
@@ -84,6 +91,7 @@ import type { ReverseRequest } from './ReverseRequest';
 import type { ReviewFileRequest } from './ReviewFileRequest';
 import type { RevisionInput } from './RevisionInput';
 import type { RevokeRequest } from './RevokeRequest';
+import type { RunQuery } from './RunQuery';
 import type { ScanRequest } from './ScanRequest';
 import type { Scorecard } from './Scorecard';
 import type { ScorecardSettings } from './ScorecardSettings';
@@ -96,6 +104,7 @@ import type { SignRequest } from './SignRequest';
 import type { Statement } from './Statement';
 import type { StatementPdfRequest } from './StatementPdfRequest';
 import type { StatementRequest } from './StatementRequest';
+import type { StatementRun } from './StatementRun';
 import type { StatementSettings } from './StatementSettings';
 import type { StepUpdate } from './StepUpdate';
 import type { TerminateRequest } from './TerminateRequest';
@@ -208,8 +217,22 @@ export type Commands = {
   receivables_list: { req: ReceivablesQuery; res: Receivables; progress: never };
   /** Which of the distributors (none given: all) owe more than their credit limit. */
   credit_check: { req: Array<number>; res: Array<CreditWarning>; progress: never };
-  /** Writes the receivables on a date as XLSX; returns the number of distributors. */
+  /** Writes the receivables on a date as XLSX or PDF; returns the number of distributors. */
   receivables_export: { req: ReceivablesFileRequest; res: number; progress: never };
+  /** The collections log, latest first, with each promise's state today. */
+  collection_list: { req: CallQuery; res: Array<CollectionCall>; progress: never };
+  /** Logs a collection call, message or visit, with a payment promise if one was made. */
+  collection_add: { req: CallInput; res: CollectionCall; progress: never };
+  /** Statements issued (saved, printed, batch, e-mailed), latest first, with their answers. */
+  statement_runs: { req: RunQuery; res: Array<StatementRun>; progress: never };
+  /** Records a distributor's answer to a statement: confirmed, disputed or no answer. */
+  statement_confirm: { req: ConfirmInput; res: StatementRun; progress: never };
+  /** Confirmed / disputed / unanswered counts and amounts for periods ending in a range. */
+  confirmation_report: { req: ReportPeriod; res: ConfirmationReport; progress: never };
+  /** When undated things become due in the reminders. */
+  reminder_settings_get: { req: void; res: ReminderSettings; progress: never };
+  /** Saves those days. */
+  reminder_settings_save: { req: ReminderSettings; res: ReminderSettings; progress: never };
   /** Visits and business reviews, latest first: one distributor's or all, or a quarter's reviews. */
   visit_list: { req: VisitQuery; res: Array<Visit>; progress: never };
   /** Records or updates a visit (planned or made) with its follow-up actions. */
@@ -421,6 +444,13 @@ export const COMMAND_NAMES = [
   'receivables_list',
   'credit_check',
   'receivables_export',
+  'collection_list',
+  'collection_add',
+  'statement_runs',
+  'statement_confirm',
+  'confirmation_report',
+  'reminder_settings_get',
+  'reminder_settings_save',
   'visit_list',
   'visit_save',
   'visit_export',
