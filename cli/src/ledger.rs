@@ -157,15 +157,14 @@ pub async fn statement(ctx: &Ctx, a: &StatementArgs) -> AppResult<()> {
             lang: a.lang,
             path: out.to_string_lossy().into_owned(),
         };
-        let written =
-            statement::save_pdf(
-                &ctx.conn,
-                &pdf_req,
-                Path::new("."),
-                &ctx.actor().await?,
-                Some(dealerdesk_core::ledger::runs::IssuedVia::File),
-            )
-            .await?;
+        let written = statement::save_pdf(
+            &ctx.conn,
+            &pdf_req,
+            Path::new("."),
+            &ctx.actor().await?,
+            Some(dealerdesk_core::ledger::runs::IssuedVia::File),
+        )
+        .await?;
         eprintln!("wrote {written}");
     }
     if a.json {

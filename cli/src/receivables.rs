@@ -41,7 +41,8 @@ pub async fn run(ctx: &Ctx, a: &ReceivablesArgs) -> AppResult<()> {
             "receivables on {}: {} distributor(s), {} owed, {} overdue",
             r.as_of,
             r.distributors.len(),
-            r.totals.closing_balance, r.totals.overdue
+            r.totals.closing_balance,
+            r.totals.overdue
         );
         for d in &r.distributors {
             println!(

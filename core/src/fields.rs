@@ -8,7 +8,13 @@ use crate::money::Money;
 
 /// Trimmed text; `required` refuses empty, `max` counts characters; control
 /// characters other than newline and tab are refused.
-pub fn text(errs: &mut FieldErrors, field: &str, value: &str, required: bool, max: usize) -> String {
+pub fn text(
+    errs: &mut FieldErrors,
+    field: &str,
+    value: &str,
+    required: bool,
+    max: usize,
+) -> String {
     let v = value.trim();
     if required && v.is_empty() {
         errs.push(field, ErrorCode::Required);

@@ -296,7 +296,10 @@ async fn receivables<C: ConnectionTrait>(
             c.id,
             c.called_on.clone(),
             (
-                format!("付款承诺未兑现：承诺 {amount}，已付 {paid}（{}）", c.contact),
+                format!(
+                    "付款承诺未兑现：承诺 {amount}，已付 {paid}（{}）",
+                    c.contact
+                ),
                 format!(
                     "Payment promise broken: {amount} promised, {paid} paid ({})",
                     c.contact
@@ -304,9 +307,8 @@ async fn receivables<C: ConnectionTrait>(
             ),
         ));
     }
-    let latest = runs::latest_per_distributor(
-        runs::list(db, &runs::RunQuery::default(), today).await?,
-    );
+    let latest =
+        runs::latest_per_distributor(runs::list(db, &runs::RunQuery::default(), today).await?);
     for r in latest.iter().filter(|r| r.unanswered) {
         let Some(issued) = crate::dates::parse_date(&r.issued_on) else {
             continue;
@@ -320,7 +322,10 @@ async fn receivables<C: ConnectionTrait>(
             r.id,
             format!("{} – {}", r.period_from, r.period_to),
             (
-                format!("对账单未回复（{} 发出，余额 {}）", r.issued_on, r.closing_balance),
+                format!(
+                    "对账单未回复（{} 发出，余额 {}）",
+                    r.issued_on, r.closing_balance
+                ),
                 format!(
                     "Statement unanswered (issued {}, balance {})",
                     r.issued_on, r.closing_balance
@@ -355,11 +360,8 @@ async fn receivables<C: ConnectionTrait>(
                 .as_deref()
                 .and_then(crate::dates::parse_date)
                 .unwrap_or(today);
-            let over = Money::from_fen(
-                d.closing_balance
-                    .fen()
-                    .saturating_sub(d.credit_limit.fen()),
-            );
+            let over =
+                Money::from_fen(d.closing_balance.fen().saturating_sub(d.credit_limit.fen()));
             out.push(plain(
                 ReminderKind::OverCreditLimit,
                 today,

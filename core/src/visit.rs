@@ -129,8 +129,6 @@ pub struct VisitQuery {
     pub review_quarter: Option<String>,
 }
 
-
-
 struct Valid {
     quarter: String,
     planned_on: Option<NaiveDate>,

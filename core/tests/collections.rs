@@ -9,7 +9,7 @@ use common::{actor_on, codes, day, fresh};
 use dealerdesk_core::attachment::{self, AttachmentAdd, AttachmentKind};
 use dealerdesk_core::distributor::contacts::{self, ContactInput, ContactSave};
 use dealerdesk_core::lang::Lang;
-use dealerdesk_core::ledger::collections::{self, CallInput, CallQuery, Channel, PromiseState};
+use dealerdesk_core::ledger::collections::{self, CallChannel, CallInput, CallQuery, PromiseState};
 use dealerdesk_core::ledger::runs::{self, ConfirmInput, ConfirmStatus, IssuedVia, RunQuery};
 use dealerdesk_core::ledger::statement::{self, StatementPdfRequest};
 use dealerdesk_core::ledger::{self, receivables, EntryKind, ReverseRequest};
@@ -22,7 +22,7 @@ fn call(id: i64, on: &str, amount: &str, by: &str) -> CallInput {
         distributor_id: id,
         called_on: on.into(),
         contact: "王伟".into(),
-        channel: Channel::Phone,
+        channel: CallChannel::Phone,
         note: "答应月中付款".into(),
         promised_amount: amount.into(),
         promised_on: by.into(),
@@ -43,9 +43,13 @@ async fn promises_are_kept_pending_or_broken_and_a_broken_one_is_reminded_until_
     let (dir, db) = fresh().await;
     let ids = active(&db, dir.path(), &["甲经销"]).await;
     let a = actor_on(day("2026-11-01"));
-    ledger::post(&db, &a, &entry(ids[0], "2026-09-01", "F1", EntryKind::Invoice, "9000.00"))
-        .await
-        .unwrap();
+    ledger::post(
+        &db,
+        &a,
+        &entry(ids[0], "2026-09-01", "F1", EntryKind::Invoice, "9000.00"),
+    )
+    .await
+    .unwrap();
     let c = collections::add(&db, &a, &call(ids[0], "2026-11-01", "5000", "2026-11-10"))
         .await
         .unwrap();
@@ -53,12 +57,20 @@ async fn promises_are_kept_pending_or_broken_and_a_broken_one_is_reminded_until_
     assert_eq!(c.promise, Some(PromiseState::Pending));
     // A payment before the call does not count; one after it does.
     let later = actor_on(day("2026-11-20"));
-    ledger::post(&db, &later, &entry(ids[0], "2026-10-30", "P0", EntryKind::Payment, "1000"))
-        .await
-        .unwrap();
-    ledger::post(&db, &later, &entry(ids[0], "2026-11-05", "P1", EntryKind::Payment, "3000"))
-        .await
-        .unwrap();
+    ledger::post(
+        &db,
+        &later,
+        &entry(ids[0], "2026-10-30", "P0", EntryKind::Payment, "1000"),
+    )
+    .await
+    .unwrap();
+    ledger::post(
+        &db,
+        &later,
+        &entry(ids[0], "2026-11-05", "P1", EntryKind::Payment, "3000"),
+    )
+    .await
+    .unwrap();
     let q = CallQuery::default();
     let on_8th = collections::list(&db, &q, day("2026-11-08")).await.unwrap();
     assert_eq!(on_8th[0].promise, Some(PromiseState::Pending));
@@ -71,15 +83,23 @@ async fn promises_are_kept_pending_or_broken_and_a_broken_one_is_reminded_until_
         "{broken:?}"
     );
     // A payment after the promised date does not mend it.
-    ledger::post(&db, &later, &entry(ids[0], "2026-11-12", "P2", EntryKind::Payment, "2000"))
-        .await
-        .unwrap();
+    ledger::post(
+        &db,
+        &later,
+        &entry(ids[0], "2026-11-12", "P2", EntryKind::Payment, "2000"),
+    )
+    .await
+    .unwrap();
     let after = collections::list(&db, &q, day("2026-11-20")).await.unwrap();
     assert_eq!(after[0].promise, Some(PromiseState::Broken));
     // The next call follows it up: the reminder goes.
-    let second = collections::add(&db, &later, &call(ids[0], "2026-11-20", "3000", "2026-11-30"))
-        .await
-        .unwrap();
+    let second = collections::add(
+        &db,
+        &later,
+        &call(ids[0], "2026-11-20", "3000", "2026-11-30"),
+    )
+    .await
+    .unwrap();
     let all = collections::list(&db, &q, day("2026-11-20")).await.unwrap();
     assert_eq!(all[0].id, second.id, "latest first");
     assert!(all[1].followed_up);
@@ -88,9 +108,13 @@ async fn promises_are_kept_pending_or_broken_and_a_broken_one_is_reminded_until_
         .iter()
         .any(|k| k.0 == ReminderKind::PromiseBroken));
     // Paid in full, on time: kept. A reversed payment would not have counted.
-    let p3 = ledger::post(&db, &later, &entry(ids[0], "2026-11-25", "P3", EntryKind::Payment, "3000"))
-        .await
-        .unwrap();
+    let p3 = ledger::post(
+        &db,
+        &later,
+        &entry(ids[0], "2026-11-25", "P3", EntryKind::Payment, "3000"),
+    )
+    .await
+    .unwrap();
     let kept = collections::list(&db, &q, day("2026-12-02")).await.unwrap();
     assert_eq!(kept[0].promise, Some(PromiseState::Kept));
     ledger::reverse(
@@ -145,7 +169,10 @@ async fn a_call_is_checked_field_by_field_and_the_log_cannot_be_changed() {
     let err = collections::add(&db, &a, &call(999, "2026-11-01", "", ""))
         .await
         .unwrap_err();
-    assert_eq!(codes(&err), vec![("distributor_id".into(), "distributor_unknown".into())]);
+    assert_eq!(
+        codes(&err),
+        vec![("distributor_id".into(), "distributor_unknown".into())]
+    );
     collections::add(&db, &a, &call(ids[0], "2026-11-01", "", ""))
         .await
         .unwrap();
@@ -166,7 +193,13 @@ async fn issued_statements_are_recorded_answered_reported_and_reminded() {
         ledger::post(
             &db,
             &a,
-            &entry(*id, "2026-11-03", &format!("F{i}"), EntryKind::Invoice, &format!("{}000.00", i + 1)),
+            &entry(
+                *id,
+                "2026-11-03",
+                &format!("F{i}"),
+                EntryKind::Invoice,
+                &format!("{}000.00", i + 1),
+            ),
         )
         .await
         .unwrap();
@@ -188,9 +221,15 @@ async fn issued_statements_are_recorded_answered_reported_and_reminded() {
         .unwrap()
         .is_empty());
     let file = dir.path().join("d1.pdf");
-    statement::save_pdf(&db, &req(ids[0], &file.display().to_string()), &prints, &a, Some(IssuedVia::File))
-        .await
-        .unwrap();
+    statement::save_pdf(
+        &db,
+        &req(ids[0], &file.display().to_string()),
+        &prints,
+        &a,
+        Some(IssuedVia::File),
+    )
+    .await
+    .unwrap();
     statement::save_pdf(&db, &req(ids[1], ""), &prints, &a, Some(IssuedVia::Print))
         .await
         .unwrap();
@@ -305,7 +344,10 @@ async fn issued_statements_are_recorded_answered_reported_and_reminded() {
         due.iter()
             .filter(|k| k.0 == ReminderKind::ConfirmationUnanswered)
             .collect::<Vec<_>>(),
-        vec![&(ReminderKind::ConfirmationUnanswered, "2026-12-11".to_string())]
+        vec![&(
+            ReminderKind::ConfirmationUnanswered,
+            "2026-12-11".to_string()
+        )]
     );
 
     let report = runs::report(&db, "2026-11-01", "2026-11-30", day("2026-12-11"))
@@ -339,15 +381,29 @@ async fn overdue_and_over_limit_balances_are_reminded_and_a_contact_receiving_st
     let ids = active(&db, dir.path(), &["甲经销", "乙经销"]).await;
     let a = actor_on(day("2026-12-01"));
     // Due 30 days after 2026-09-01: 2026-10-01; overdue more than 30 days from 2026-10-31.
-    ledger::post(&db, &a, &entry(ids[0], "2026-09-01", "F1", EntryKind::Invoice, "500.00"))
-        .await
-        .unwrap();
-    ledger::post(&db, &a, &entry(ids[1], "2026-11-20", "F2", EntryKind::Invoice, "100000.01"))
-        .await
-        .unwrap();
+    ledger::post(
+        &db,
+        &a,
+        &entry(ids[0], "2026-09-01", "F1", EntryKind::Invoice, "500.00"),
+    )
+    .await
+    .unwrap();
+    ledger::post(
+        &db,
+        &a,
+        &entry(ids[1], "2026-11-20", "F2", EntryKind::Invoice, "100000.01"),
+    )
+    .await
+    .unwrap();
     let on = kinds(&db, "2026-12-01").await;
-    assert!(on.contains(&(ReminderKind::BalanceOverdue, "2026-10-31".into())), "{on:?}");
-    assert!(on.contains(&(ReminderKind::OverCreditLimit, "2026-11-20".into())), "{on:?}");
+    assert!(
+        on.contains(&(ReminderKind::BalanceOverdue, "2026-10-31".into())),
+        "{on:?}"
+    );
+    assert!(
+        on.contains(&(ReminderKind::OverCreditLimit, "2026-11-20".into())),
+        "{on:?}"
+    );
     // The same key a week later: the due date does not move.
     let later = kinds(&db, "2026-12-08").await;
     assert!(later.contains(&(ReminderKind::BalanceOverdue, "2026-10-31".into())));
@@ -369,6 +425,8 @@ async fn overdue_and_over_limit_balances_are_reminded_and_a_contact_receiving_st
     };
     let err = contacts::save(&db, &a, save("")).await.unwrap_err();
     assert_eq!(codes(&err), vec![("email".into(), "required".into())]);
-    let c = contacts::save(&db, &a, save("zhao@example.com")).await.unwrap();
+    let c = contacts::save(&db, &a, save("zhao@example.com"))
+        .await
+        .unwrap();
     assert!(c.receives_statements);
 }

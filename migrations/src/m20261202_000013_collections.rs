@@ -79,7 +79,11 @@ impl MigrationTrait for Migration {
                 .col(text(CollectionCall::Contact))
                 .col(text(CollectionCall::Channel))
                 .col(ColumnDef::new(CollectionCall::Note).text().not_null())
-                .col(ColumnDef::new(CollectionCall::PromisedFen).big_integer().null())
+                .col(
+                    ColumnDef::new(CollectionCall::PromisedFen)
+                        .big_integer()
+                        .null(),
+                )
                 .col(ColumnDef::new(CollectionCall::PromisedOn).date().null())
                 .col(text(CollectionCall::Operator))
                 .col(instant(CollectionCall::CreatedAt))
@@ -119,7 +123,11 @@ impl MigrationTrait for Migration {
                 .col(text(StatementRun::ConfirmStatus))
                 .col(ColumnDef::new(StatementRun::ConfirmedOn).date().null())
                 .col(text(StatementRun::ConfirmedBy))
-                .col(ColumnDef::new(StatementRun::ClaimedFen).big_integer().null())
+                .col(
+                    ColumnDef::new(StatementRun::ClaimedFen)
+                        .big_integer()
+                        .null(),
+                )
                 .col(ColumnDef::new(StatementRun::ConfirmNote).text().not_null())
                 .col(text(StatementRun::Operator))
                 .col(instant(StatementRun::CreatedAt))
@@ -162,12 +170,8 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        crate::append_only::guard(
-            m,
-            "collection_call",
-            "the collections log is append-only",
-        )
-        .await?;
+        crate::append_only::guard(m, "collection_call", "the collections log is append-only")
+            .await?;
         crate::append_only::no_delete(m, "statement_run", "statement runs are kept").await?;
         Ok(())
     }

@@ -248,7 +248,14 @@ async fn statement_save_pdf(
     s: S<'_>,
     req: Req<cmd::statement_save_pdf>,
 ) -> Res<cmd::statement_save_pdf> {
-    let path = statement::save_pdf(&s.db().await?, &req, &s.prints, &s.actor().await?, Some(IssuedVia::File)).await?;
+    let path = statement::save_pdf(
+        &s.db().await?,
+        &req,
+        &s.prints,
+        &s.actor().await?,
+        Some(IssuedVia::File),
+    )
+    .await?;
     s.written.add(Path::new(&path));
     Ok(path)
 }
@@ -264,7 +271,8 @@ async fn statement_open(
         path: String::new(),
         ..req
     };
-    let path = statement::save_pdf(&s.db().await?, &req, &s.prints, &s.actor().await?, None).await?;
+    let path =
+        statement::save_pdf(&s.db().await?, &req, &s.prints, &s.actor().await?, None).await?;
     app.opener()
         .open_path(path.clone(), None::<&str>)
         .map_err(AppError::io)?;
@@ -278,7 +286,14 @@ async fn statement_print(s: S<'_>, req: Req<cmd::statement_print>) -> Res<cmd::s
         path: String::new(),
         ..req
     };
-    let path = statement::save_pdf(&s.db().await?, &req, &s.prints, &s.actor().await?, Some(IssuedVia::Print)).await?;
+    let path = statement::save_pdf(
+        &s.db().await?,
+        &req,
+        &s.prints,
+        &s.actor().await?,
+        Some(IssuedVia::Print),
+    )
+    .await?;
     crate::print::print_pdf(Path::new(&path))?;
     Ok(path)
 }

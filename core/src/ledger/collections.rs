@@ -25,7 +25,7 @@ use crate::money::Money;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
-pub enum Channel {
+pub enum CallChannel {
     Phone,
     Wechat,
     Visit,
@@ -34,27 +34,27 @@ pub enum Channel {
     Other,
 }
 
-impl Channel {
-    pub const ALL: [Channel; 6] = [
-        Channel::Phone,
-        Channel::Wechat,
-        Channel::Visit,
-        Channel::Email,
-        Channel::Letter,
-        Channel::Other,
+impl CallChannel {
+    pub const ALL: [CallChannel; 6] = [
+        CallChannel::Phone,
+        CallChannel::Wechat,
+        CallChannel::Visit,
+        CallChannel::Email,
+        CallChannel::Letter,
+        CallChannel::Other,
     ];
     pub fn key(self) -> &'static str {
         match self {
-            Channel::Phone => "phone",
-            Channel::Wechat => "wechat",
-            Channel::Visit => "visit",
-            Channel::Email => "email",
-            Channel::Letter => "letter",
-            Channel::Other => "other",
+            CallChannel::Phone => "phone",
+            CallChannel::Wechat => "wechat",
+            CallChannel::Visit => "visit",
+            CallChannel::Email => "email",
+            CallChannel::Letter => "letter",
+            CallChannel::Other => "other",
         }
     }
-    pub fn parse(s: &str) -> Option<Channel> {
-        Channel::ALL.into_iter().find(|c| c.key() == s)
+    pub fn parse(s: &str) -> Option<CallChannel> {
+        CallChannel::ALL.into_iter().find(|c| c.key() == s)
     }
 }
 
@@ -66,7 +66,7 @@ pub struct CallInput {
     pub called_on: String,
     /// Who was spoken to.
     pub contact: String,
-    pub channel: Channel,
+    pub channel: CallChannel,
     #[serde(default)]
     pub note: String,
     /// Yuan promised; empty: no promise.
@@ -98,7 +98,7 @@ pub struct CollectionCall {
     pub distributor_name: String,
     pub called_on: String,
     pub contact: String,
-    pub channel: Channel,
+    pub channel: CallChannel,
     pub note: String,
     pub promised_amount: Option<Money>,
     pub promised_on: Option<String>,
@@ -285,7 +285,9 @@ pub async fn list<C: ConnectionTrait>(
     // The latest call per distributor: an earlier broken promise is followed up.
     let mut latest: HashMap<i64, (NaiveDate, i64)> = HashMap::new();
     for m in &rows {
-        let e = latest.entry(m.distributor_id).or_insert((m.called_on, m.id));
+        let e = latest
+            .entry(m.distributor_id)
+            .or_insert((m.called_on, m.id));
         if (m.called_on, m.id) > *e {
             *e = (m.called_on, m.id);
         }
@@ -318,7 +320,7 @@ pub async fn list<C: ConnectionTrait>(
             distributor_name: d.map(|d| d.name.clone()).unwrap_or_default(),
             called_on: m.called_on.to_string(),
             contact: m.contact,
-            channel: Channel::parse(&m.channel).unwrap_or(Channel::Other),
+            channel: CallChannel::parse(&m.channel).unwrap_or(CallChannel::Other),
             note: m.note,
             promised_amount: m.promised_fen.map(Money::from_fen),
             promised_on: m.promised_on.map(|d| d.to_string()),

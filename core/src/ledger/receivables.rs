@@ -336,7 +336,14 @@ pub fn write_xlsx(r: &Receivables, path: &str, lang: crate::lang::Lang) -> AppRe
                 "Statement",
             ]
         } else {
-            ["信用额度", "可用额度", "超额度", "最长逾期天数", "最近回款", "对账确认"]
+            [
+                "信用额度",
+                "可用额度",
+                "超额度",
+                "最长逾期天数",
+                "最近回款",
+                "对账确认",
+            ]
         }
         .iter()
         .map(|s| s.to_string()),

@@ -9,9 +9,8 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
-    Set,
-    TransactionSession, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set, TransactionSession, TransactionTrait,
 };
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -139,7 +138,8 @@ pub struct NewRun<'a> {
     pub via: IssuedVia,
 }
 
-/// Records issued statements in one transaction; returns their ids in order.
+/// Records issued statements in one transaction (each audited on its
+/// distributor); returns their ids in order.
 pub async fn record<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     actor: &Actor,
@@ -171,6 +171,26 @@ pub async fn record<C: ConnectionTrait + TransactionTrait>(
             ..Default::default()
         }
         .insert(&txn)
+        .await?;
+        crate::audit::record(
+            &txn,
+            actor,
+            "distributor",
+            r.distributor_id,
+            "statement_issued",
+            &[crate::audit::FieldChange {
+                field: format!("statement_run {}", m.id),
+                before: None,
+                after: Some(format!(
+                    "{}..{} {} · {} {}",
+                    r.from,
+                    r.to,
+                    Money::from_fen(r.closing_fen),
+                    r.via.key(),
+                    r.file
+                )),
+            }],
+        )
         .await?;
         ids.push(m.id);
     }
@@ -251,7 +271,13 @@ pub async fn confirm<C: ConnectionTrait + TransactionTrait>(
     if on.is_some_and(|d| d > today) {
         errs.push("confirmed_on", ErrorCode::InFuture);
     }
-    let by = fields::text(&mut errs, "confirmed_by", &input.confirmed_by, answered, 100);
+    let by = fields::text(
+        &mut errs,
+        "confirmed_by",
+        &input.confirmed_by,
+        answered,
+        100,
+    );
     let disputed = input.status == ConfirmStatus::Disputed;
     let note = fields::text(&mut errs, "note", &input.note, disputed, 2000);
     let claimed = if disputed {

@@ -84,8 +84,6 @@ fn to_plan(m: improvement_plan::Model, d: Option<&distributor::Model>, today: Na
     }
 }
 
-
-
 /// Records a new plan or updates one (audited on the distributor).
 pub async fn save<C: ConnectionTrait + TransactionTrait>(
     db: &C,

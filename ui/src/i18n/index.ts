@@ -6,6 +6,8 @@ import agreementsZh from './agreements.zh-CN.json';
 import certificatesEn from './certificates.en.json';
 import certificatesZh from './certificates.zh-CN.json';
 import en from './en.json';
+import financeEn from './finance.en.json';
+import financeZh from './finance.zh-CN.json';
 import onboardingEn from './onboarding.en.json';
 import onboardingZh from './onboarding.zh-CN.json';
 import trainingEn from './training.en.json';
@@ -34,6 +36,7 @@ export const resources = {
     onboardingZh as Tree,
     trainingZh as Tree,
     certificatesZh as Tree,
+    financeZh as Tree,
   ),
   en: mergeTrees(
     en as Tree,
@@ -41,6 +44,7 @@ export const resources = {
     onboardingEn as Tree,
     trainingEn as Tree,
     certificatesEn as Tree,
+    financeEn as Tree,
   ),
 };
 

@@ -463,8 +463,13 @@ export function useLedgerExport() {
   return useMutation({ mutationFn: (req: LedgerExportRequest) => ipc.ledgerExport(req) });
 }
 
+/** Saving and printing issue the statement: a run awaiting the distributor's answer. */
 export function useStatementSavePdf() {
-  return useMutation({ mutationFn: (req: StatementPdfRequest) => ipc.statementSavePdf(req) });
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (req: StatementPdfRequest) => ipc.statementSavePdf(req),
+    onSuccess: () => afterWrite(qc, 'statement_save_pdf'),
+  });
 }
 
 export function useStatementOpen() {
@@ -472,11 +477,19 @@ export function useStatementOpen() {
 }
 
 export function useStatementPrint() {
-  return useMutation({ mutationFn: (req: StatementPdfRequest) => ipc.statementPrint(req) });
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (req: StatementPdfRequest) => ipc.statementPrint(req),
+    onSuccess: () => afterWrite(qc, 'statement_print'),
+  });
 }
 
 export function useStatementBatch(onProgress: (p: BatchProgress) => void) {
-  return useMutation({ mutationFn: (req: BatchRequest) => ipc.statementBatch(req, onProgress) });
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (req: BatchRequest) => ipc.statementBatch(req, onProgress),
+    onSuccess: () => afterWrite(qc, 'statement_batch'),
+  });
 }
 
 export function useStatementBatchCancel() {

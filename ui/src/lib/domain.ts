@@ -18,7 +18,12 @@ export const TIERS: Tier[] = ['strategic', 'core', 'basic'];
 
 export const DECISIONS: Decision[] = ['approve', 'reject', 'defer'];
 
-export const ATTACHMENT_KINDS: AttachmentKind[] = ['business_licence', 'site_visit_photo', 'other'];
+export const ATTACHMENT_KINDS: AttachmentKind[] = [
+  'business_licence',
+  'site_visit_photo',
+  'statement_slip',
+  'other',
+];
 
 /** Moves that narrow the relationship must say why (same rule as the server). */
 export function needsReason(to: Status): boolean {

@@ -17,6 +17,7 @@ import { AuditTab } from '../components/detail/AuditTab';
 import { HistoryTab } from '../components/detail/HistoryTab';
 import { LedgerTab } from '../components/ledger/LedgerTab';
 import { StatementTab } from '../components/ledger/StatementTab';
+import { CollectionsTab } from '../components/finance/CollectionsTab';
 import { ProfileTab } from '../components/detail/ProfileTab';
 import { TierChangeModal } from '../components/detail/TierChangeModal';
 import { TransitionModal } from '../components/detail/TransitionModal';
@@ -192,6 +193,19 @@ export function DistributorDetailPage() {
               label: t('detail.tabs.statement'),
               children: <StatementTab key={d.id} distributor={d} />,
               destroyOnHidden: true,
+            },
+            {
+              key: 'collections',
+              label: t('detail.tabs.collections'),
+              children: (
+                <CollectionsTab
+                  key={d.id}
+                  distributor={d}
+                  people={[d.contact_name, ...detail.data.contacts.map((c) => c.name)].filter(
+                    (n) => n.trim() !== '',
+                  )}
+                />
+              ),
             },
             {
               key: 'complaints',

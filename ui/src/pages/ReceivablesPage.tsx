@@ -1,11 +1,29 @@
-import { App, Button, Card, Checkbox, Empty, Flex, Input, Select, Table, Tag, Typography } from 'antd';
+import { PhoneOutlined } from '@ant-design/icons';
+import {
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Empty,
+  Flex,
+  Input,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 
 import type { ReceivableRow } from '../bindings/ReceivableRow';
 import type { Tier } from '../bindings/Tier';
+import { CallModal } from '../components/finance/CallModal';
+import { ConfirmationsPanel } from '../components/finance/ConfirmationsPanel';
+import { RunStatusTag } from '../components/finance/RunStatusTag';
 import { PageHeader } from '../components/PageHeader';
 import { PathPromptModal } from '../components/PathPromptModal';
 import { QueryError } from '../components/QueryError';
@@ -36,8 +54,33 @@ function compareMoney(a: string, b: string): number {
   return d === 0n ? 0 : d < 0n ? -1 : 1;
 }
 
-/** Every distributor's aging on a date, as its statement ages it. */
+type FileKind = 'xlsx' | 'pdf';
+
+/** The receivables on a date and the answers to the statements sent. */
 export function ReceivablesPage() {
+  const { t } = useTranslation();
+  const [sp, setSp] = useSearchParams();
+  const tab = sp.get('tab') === 'confirmations' ? 'confirmations' : 'aging';
+  return (
+    <>
+      <PageHeader title={t('receivables.title')} subtitle={t('receivables.subtitle')} />
+      <Card size="small">
+        <Tabs
+          id="receivables-tabs"
+          activeKey={tab}
+          onChange={(k) => setSp(k === 'aging' ? {} : { tab: k }, { replace: true })}
+          items={[
+            { key: 'aging', label: t('receivables.tabAging'), children: <AgingPanel /> },
+            { key: 'confirmations', label: t('runs.tab'), children: <ConfirmationsPanel /> },
+          ]}
+        />
+      </Card>
+    </>
+  );
+}
+
+/** Every distributor's aging on a date, as its statement ages it. */
+function AgingPanel() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const tierLabel = useTierLabel();
@@ -50,7 +93,8 @@ export function ReceivablesPage() {
   const [overLimitOnly, setOverLimitOnly] = useState(false);
   const list = useReceivables(asOf);
   const exporter = useExportReceivables();
-  const [asking, setAsking] = useState<{ initial: string; name: string } | null>(null);
+  const [asking, setAsking] = useState<{ initial: string; name: string; kind: FileKind } | null>(null);
+  const [calling, setCalling] = useState<ReceivableRow | null>(null);
 
   const data = list.data;
   const labels = data?.buckets ?? [];
@@ -121,14 +165,42 @@ export function ReceivablesPage() {
       sorter: (a, b) => (a.last_payment_date ?? '').localeCompare(b.last_payment_date ?? ''),
       render: (_, r) => r.last_payment_date ?? '',
     },
+    {
+      key: 'confirmation',
+      title: t('receivables.confirmation'),
+      width: 120,
+      sorter: (a, b) => (a.confirmation ?? '').localeCompare(b.confirmation ?? ''),
+      render: (_, r) => (
+        <span title={r.confirmation_period_to ?? ''} className="ar-confirmation">
+          <RunStatusTag status={r.confirmation} />
+        </span>
+      ),
+    },
+    {
+      key: 'actions',
+      title: t('runs.columns.actions'),
+      width: 110,
+      fixed: 'right',
+      render: (_, r) => (
+        <Button
+          size="small"
+          type="link"
+          icon={<PhoneOutlined />}
+          className={`ar-call-${r.code}`}
+          onClick={() => setCalling(r)}
+        >
+          {t('collections.short')}
+        </Button>
+      ),
+    },
   ];
 
-  const ask = async () => {
-    const name = `${t('receivables.fileName')}-${asOf}.xlsx`;
-    setAsking({ name, initial: await dialogs.suggestedPath(name) });
+  const ask = async (kind: FileKind) => {
+    const name = `${t('receivables.fileName')}-${asOf}.${kind}`;
+    setAsking({ name, kind, initial: await dialogs.suggestedPath(name) });
   };
-  const save = async (typedPath: string) => {
-    const path = /\.xlsx$/i.test(typedPath) ? typedPath : `${typedPath}.xlsx`;
+  const save = async (typedPath: string, kind: FileKind) => {
+    const path = new RegExp(`\\.${kind}$`, 'i').test(typedPath) ? typedPath : `${typedPath}.${kind}`;
     try {
       const n = await exporter.mutateAsync({
         as_of: asOf,
@@ -145,8 +217,7 @@ export function ReceivablesPage() {
   const totals = data?.totals;
   return (
     <>
-      <PageHeader title={t('receivables.title')} subtitle={t('receivables.subtitle')} />
-      <Card size="small">
+      <div>
         <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
           <Input.Search
             id="receivables-as-of"
@@ -190,9 +261,14 @@ export function ReceivablesPage() {
           >
             {t('receivables.overLimitOnly')}
           </Checkbox>
-          <Button id="receivables-export" style={{ marginLeft: 'auto' }} onClick={() => void ask()}>
-            {t('scorecard.exportXlsx')}
-          </Button>
+          <Space style={{ marginLeft: 'auto' }}>
+            <Button id="receivables-export" onClick={() => void ask('xlsx')}>
+              {t('scorecard.exportXlsx')}
+            </Button>
+            <Button id="receivables-export-pdf" onClick={() => void ask('pdf')}>
+              {t('receivables.exportPdf')}
+            </Button>
+          </Space>
         </Flex>
         {list.error ? <QueryError error={list.error} /> : null}
         <Table<ReceivableRow>
@@ -202,7 +278,7 @@ export function ReceivablesPage() {
           loading={list.isFetching}
           dataSource={rows}
           columns={columns}
-          scroll={{ x: 1640 }}
+          scroll={{ x: 1870 }}
           pagination={{ pageSize: 50, hideOnSinglePage: true }}
           locale={{
             emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('receivables.empty')} />,
@@ -225,7 +301,7 @@ export function ReceivablesPage() {
                       </Table.Summary.Cell>
                     ),
                   )}
-                  <Table.Summary.Cell index={10} colSpan={3} />
+                  <Table.Summary.Cell index={10} colSpan={5} />
                 </Table.Summary.Row>
               </Table.Summary>
             ) : null
@@ -234,18 +310,29 @@ export function ReceivablesPage() {
         <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
           {t('receivables.note')}
         </Typography.Paragraph>
-      </Card>
+      </div>
       {asking ? (
         <PathPromptModal
-          title={t('scorecard.exportXlsx')}
+          title={asking.kind === 'pdf' ? t('receivables.exportPdf') : t('scorecard.exportXlsx')}
           inputId="receivables_path"
           okId="receivables-file-save"
           okText={t('common.save')}
           initial={asking.initial}
           busy={exporter.isPending}
-          browse={() => dialogs.pickExportPath(t('scorecard.exportXlsx'), 'xlsx', asking.name)}
-          onSubmit={(path) => save(path)}
+          browse={() =>
+            asking.kind === 'pdf'
+              ? dialogs.pickPdfPath(t('receivables.exportPdf'), asking.name)
+              : dialogs.pickExportPath(t('scorecard.exportXlsx'), 'xlsx', asking.name)
+          }
+          onSubmit={(path) => save(path, asking.kind)}
           onClose={() => setAsking(null)}
+        />
+      ) : null}
+      {calling ? (
+        <CallModal
+          distributorId={calling.distributor_id}
+          title={`${calling.code} ${calling.name}`}
+          onClose={() => setCalling(null)}
         />
       ) : null}
     </>

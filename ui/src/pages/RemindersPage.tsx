@@ -21,6 +21,11 @@ const KINDS: ReminderKind[] = [
   'plan_overdue',
   'exit_warning',
   'visit_action_overdue',
+  'promise_broken',
+  'confirmation_unanswered',
+  'balance_overdue',
+  'over_credit_limit',
+  'quarter_not_finalised',
 ];
 const FILTERS: KindFilter[] = ['all', ...KINDS];
 
@@ -32,6 +37,19 @@ const KIND_COLOR: Record<ReminderKind, string> = {
   plan_overdue: 'orange',
   exit_warning: 'red',
   visit_action_overdue: 'gold',
+  promise_broken: 'red',
+  confirmation_unanswered: 'orange',
+  balance_overdue: 'volcano',
+  over_credit_limit: 'magenta',
+  quarter_not_finalised: 'geekblue',
+};
+
+/** Where a finance reminder's record is: the distributor's tab that shows it. */
+const FINANCE_TAB: Partial<Record<ReminderKind, string>> = {
+  promise_broken: 'collections',
+  confirmation_unanswered: 'statement',
+  balance_overdue: 'statement',
+  over_credit_limit: 'statement',
 };
 
 /** The colour of an agreement's end window: the nearer, the louder. */
@@ -262,11 +280,14 @@ export function RemindersPage() {
                 title: t('reminders.columns.distributor'),
                 width: 260,
                 ellipsis: { showTitle: true },
-                render: (_: unknown, r) => (
-                  <Link to={`/distributors/${r.distributor_id}`} className="reminder-distributor-link">
-                    {r.distributor_code} {r.distributor_name}
-                  </Link>
-                ),
+                render: (_: unknown, r) =>
+                  r.distributor_id === 0 ? (
+                    ''
+                  ) : (
+                    <Link to={`/distributors/${r.distributor_id}`} className="reminder-distributor-link">
+                      {r.distributor_code} {r.distributor_name}
+                    </Link>
+                  ),
               },
               {
                 key: 'reference',
@@ -283,6 +304,25 @@ export function RemindersPage() {
                   if (r.kind === 'agreement_ending') {
                     return (
                       <Link to={`/agreements/${r.ref_id}`} className="reminder-reference-link">
+                        {r.reference}
+                      </Link>
+                    );
+                  }
+                  if (r.kind === 'quarter_not_finalised') {
+                    return (
+                      <Link to={`/scorecards?quarter=${r.reference}`} className="reminder-reference-link">
+                        {r.reference}
+                      </Link>
+                    );
+                  }
+                  const financeTab = FINANCE_TAB[r.kind];
+                  if (financeTab) {
+                    return (
+                      <Link
+                        to={`/distributors/${r.distributor_id}`}
+                        state={{ tab: financeTab }}
+                        className="reminder-reference-link"
+                      >
                         {r.reference}
                       </Link>
                     );

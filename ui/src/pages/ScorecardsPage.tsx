@@ -20,7 +20,7 @@ import {
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 
 import type { Grade } from '../bindings/Grade';
 import type { Scorecard } from '../bindings/Scorecard';
@@ -208,7 +208,12 @@ function QuarterReviewPanel() {
   const finalise = useFinalise();
   const tierLabel = useTierLabel();
   const quarters = useMemo(() => recentQuarters(8), []);
-  const [quarter, setQuarter] = useState(lastEndedQuarter());
+  // A reminder links here with the quarter it is about.
+  const [sp] = useSearchParams();
+  const [quarter, setQuarter] = useState(() => {
+    const asked = sp.get('quarter') ?? '';
+    return /^\d{4}Q[1-4]$/.test(asked) ? asked : lastEndedQuarter();
+  });
   const [tier, setTier] = useState<Tier | null>(null);
   const [territory, setTerritory] = useState<string | null>(null);
   const territories = useTerritories();

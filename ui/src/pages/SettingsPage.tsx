@@ -30,6 +30,7 @@ import { ComplaintSettingsCard } from '../components/settings/ComplaintSettingsC
 import { OnboardingStepsCard } from '../components/settings/OnboardingStepsCard';
 import { TrainingSettingsCard } from '../components/settings/TrainingSettingsCard';
 import { StatementSettingsCard } from '../components/settings/StatementSettingsCard';
+import { ReminderSettingsCard } from '../components/settings/ReminderSettingsCard';
 import { ruleFrom } from '../forms/rules';
 import { normaliseLanguage, rememberLanguage } from '../i18n';
 import { toAppError } from '../ipc';
@@ -316,6 +317,7 @@ export function SettingsPage() {
         <Skeleton active paragraph={{ rows: 10 }} />
       )}
       <StatementSettingsCard />
+      <ReminderSettingsCard />
       <ComplaintSettingsCard />
       <CalendarCard />
       <OnboardingStepsCard />

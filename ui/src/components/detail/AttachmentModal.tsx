@@ -48,14 +48,19 @@ function FileInput({ id, value, onChange }: { id?: string; value?: string; onCha
   );
 }
 
-/** Attaches a file to a distributor; with `visitId`, a photo or file of that visit. */
+/**
+ * Attaches a file to a distributor; with `visitId`, a photo or file of that
+ * visit; with `runId`, the signed confirmation slip of that statement.
+ */
 export function AttachmentModal({
   distributorId,
   visitId = null,
+  runId = null,
   onClose,
 }: {
   distributorId: number;
   visitId?: number | null;
+  runId?: number | null;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
@@ -71,6 +76,7 @@ export function AttachmentModal({
         kind: v.kind,
         source_path: v.source_path.trim(),
         visit_id: visitId,
+        statement_run_id: runId,
       });
       message.success(t('attachments.added', { name: saved.file_name }));
       onClose();
@@ -99,7 +105,11 @@ export function AttachmentModal({
         form={form}
         name="attachment"
         layout="vertical"
-        initialValues={{ kind: visitId === null ? 'business_licence' : 'site_visit_photo', source_path: '' }}
+        initialValues={{
+          kind:
+            runId !== null ? 'statement_slip' : visitId === null ? 'business_licence' : 'site_visit_photo',
+          source_path: '',
+        }}
       >
         <Form.Item name="kind" label={t('fields.kind')}>
           <Select<AttachmentKind>

@@ -43,6 +43,7 @@ describe('AttachmentsTab', () => {
         operator: 'Wang Fang',
         added_at: '2026-11-22T08:00:00+00:00',
         visit_id: null,
+        statement_run_id: null,
       },
     ]);
     renderTab();
@@ -84,6 +85,7 @@ describe('AttachmentsTab', () => {
       kind: 'business_licence',
       source_path: '/home/wang/big.png',
       visit_id: null,
+      statement_run_id: null,
     });
     expect(document.getElementById('attachment-modal')).toBeInTheDocument();
   });

@@ -1,4 +1,4 @@
-import { App, Col, Form, Input, Modal, Row } from 'antd';
+import { App, Checkbox, Col, Form, Input, Modal, Row } from 'antd';
 import type { FormRule } from 'antd';
 import { useTranslation } from 'react-i18next';
 
@@ -12,17 +12,33 @@ import { checkContactChannel, checkEmail, checkPhone, checkRequired } from '../.
 
 type Values = ContactInput;
 
-const FORM_FIELDS = new Set<string>(['name', 'role', 'phone', 'email', 'wechat']);
+const FORM_FIELDS = new Set<string>(['name', 'role', 'phone', 'email', 'wechat', 'receives_statements']);
 
-const EMPTY: Values = { name: '', role: '', phone: '', email: '', wechat: '' };
+const EMPTY: Values = { name: '', role: '', phone: '', email: '', wechat: '', receives_statements: false };
 
 function toValues(c: Contact | null): Values {
-  return c ? { name: c.name, role: c.role, phone: c.phone, email: c.email, wechat: c.wechat } : EMPTY;
+  return c
+    ? {
+        name: c.name,
+        role: c.role,
+        phone: c.phone,
+        email: c.email,
+        wechat: c.wechat,
+        receives_statements: c.receives_statements,
+      }
+    : EMPTY;
 }
 
 function toInput(v: Values): ContactInput {
   const s = (x: string | undefined) => (x ?? '').trim();
-  return { name: s(v.name), role: s(v.role), phone: s(v.phone), email: s(v.email), wechat: s(v.wechat) };
+  return {
+    name: s(v.name),
+    role: s(v.role),
+    phone: s(v.phone),
+    email: s(v.email),
+    wechat: s(v.wechat),
+    receives_statements: v.receives_statements ?? false,
+  };
 }
 
 /**
@@ -124,7 +140,16 @@ export function ContactModal({
             <Form.Item
               name="email"
               label={t('fields.contact_email')}
-              rules={[ruleFrom<string>(t, checkEmail)]}
+              dependencies={['receives_statements']}
+              rules={[
+                ruleFrom<string>(t, checkEmail),
+                ({ getFieldValue }) => ({
+                  validator: (_, v: string | undefined) =>
+                    getFieldValue('receives_statements') === true && !(v ?? '').trim()
+                      ? Promise.reject(new Error(fieldErrorText(t, 'required', null)))
+                      : Promise.resolve(),
+                }),
+              ]}
             >
               <Input autoComplete="off" />
             </Form.Item>
@@ -132,6 +157,11 @@ export function ContactModal({
           <Col span={12}>
             <Form.Item name="wechat" label={t('fields.contact_wechat')}>
               <Input autoComplete="off" />
+            </Form.Item>
+          </Col>
+          <Col span={24}>
+            <Form.Item name="receives_statements" valuePropName="checked" style={{ marginBottom: 0 }}>
+              <Checkbox id="contact_receives_statements">{t('fields.contact_receives_statements')}</Checkbox>
             </Form.Item>
           </Col>
         </Row>

@@ -23,6 +23,7 @@ const buyer: Contact = {
   phone: '13912345678',
   email: '',
   wechat: 'zhoumin88',
+  receives_statements: false,
   updated_at: '2026-11-22T08:00:00+00:00',
 };
 
@@ -96,7 +97,14 @@ describe('ContactsSection', () => {
       expect(ipc.contactSave).toHaveBeenCalledWith({
         distributor_id: 7,
         id: null,
-        input: { name: 'Li Wei', role: 'Finance', phone: '', email: '', wechat: 'liwei_fin' },
+        input: {
+          name: 'Li Wei',
+          role: 'Finance',
+          phone: '',
+          email: '',
+          wechat: 'liwei_fin',
+          receives_statements: false,
+        },
       }),
     );
     await waitFor(() => expect(document.getElementById('contact-modal')).not.toBeInTheDocument());
@@ -141,6 +149,7 @@ describe('ContactsSection', () => {
         phone: '13912345678',
         email: '',
         wechat: 'zhoumin88',
+        receives_statements: false,
       },
     });
     expect(document.getElementById('contact-modal')).toBeInTheDocument();

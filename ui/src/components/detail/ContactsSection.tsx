@@ -1,5 +1,5 @@
 import { DeleteOutlined, EditOutlined, UserAddOutlined } from '@ant-design/icons';
-import { App, Button, Empty, Flex, Popconfirm, Space, Table, Typography } from 'antd';
+import { App, Button, Empty, Flex, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -97,7 +97,16 @@ export function ContactsSection({ distributorId, contacts }: { distributorId: nu
             dataIndex: 'email',
             title: t('fields.contact_email'),
             ellipsis: true,
-            render: text,
+            render: (v: string, c: Contact) => (
+              <>
+                {text(v)}
+                {c.receives_statements ? (
+                  <Tag color="blue" className="contact-receives-statements" style={{ marginLeft: 6 }}>
+                    {t('contacts.receivesStatements')}
+                  </Tag>
+                ) : null}
+              </>
+            ),
           },
           {
             key: 'wechat',

@@ -47,6 +47,7 @@ import {
   type AgingBucket,
 } from '../../lib/ledger';
 import { formatMoney } from '../../lib/money';
+import { StatementRuns } from '../finance/StatementRuns';
 import { PathPromptModal } from '../PathPromptModal';
 
 type Period = { from: string; to: string };
@@ -465,6 +466,10 @@ export function StatementTab({ distributor }: { distributor: Distributor }) {
             }
           />
         ) : null}
+      </Card>
+
+      <Card size="small" style={{ marginBottom: 16 }} id="statement-runs">
+        <StatementRuns distributorId={distributor.id} />
       </Card>
 
       {statement.error ? (

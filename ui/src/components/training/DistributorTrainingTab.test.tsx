@@ -18,7 +18,17 @@ vi.mock('@tauri-apps/api/core', async (importOriginal) => ({
 const distributor = { id: 7, code: 'DS00007', name: '福州恒通商贸有限公司' } as Distributor;
 
 function contact(id: number, name: string, role: string, phone: string): Contact {
-  return { id, distributor_id: 7, name, role, phone, email: '', wechat: '', updated_at: '' };
+  return {
+    id,
+    distributor_id: 7,
+    name,
+    role,
+    phone,
+    email: '',
+    wechat: '',
+    receives_statements: false,
+    updated_at: '',
+  };
 }
 
 const detail = {

@@ -101,6 +101,7 @@ export const contacts: Contact[] = [
     phone: '13800000000',
     email: '',
     wechat: '',
+    receives_statements: false,
     updated_at: '2026-01-01T00:00:00+00:00',
   },
   {
@@ -111,6 +112,7 @@ export const contacts: Contact[] = [
     phone: '13900000000',
     email: '',
     wechat: '',
+    receives_statements: false,
     updated_at: '2026-01-01T00:00:00+00:00',
   },
 ];
