@@ -73,3 +73,81 @@ test('the receivables on a date match the CLI, filter and open a statement', asy
     await s.close();
   }
 });
+
+test('a collection call with a promise, a statement issued and disputed, each found again', async () => {
+  const db2 = path.join(work, 'collections.sqlite');
+  execFileSync(cliBinary, [
+    '--db', db2, '--operator', 'setup', 'demo-data', '--distributors', '12', '--entries-per-distributor', '30',
+    '--no-reviews',
+  ]);
+  const cli = JSON.parse(
+    execFileSync(cliBinary, ['--db', db2, 'receivables', '--as-of', '2026-10-31', '--json']).toString(),
+  );
+  const d = cli.distributors.find((x) => x.oldest_overdue_days !== null) ?? cli.distributors[0];
+  const pdf = path.join(work, `${d.code}-statement.pdf`);
+
+  const s = await Session.open(['--db', db2, '--today', '2026-10-31']);
+  try {
+    await s.type('#operator-name-input', '李娜');
+    await s.click('#operator-name-save');
+    await s.click('.ant-segmented-item:has(#lang-zh)');
+    await s.navigate('#nav-receivables', '#receivables-table');
+
+    // A call from the receivables row: a promise of 1,000.00 by 10-15, already past.
+    await s.click(`#receivables-table tr[data-row-key="${d.distributor_id}"] .ar-call-${d.code}`);
+    await s.type('#call_called_on', '2026-10-01');
+    await s.type('#call_contact', '王经理');
+    await s.type('#call_note', '答应 15 日前先付一千');
+    await s.type('#call_promised_amount', '1000');
+    await s.type('#call_promised_on', '2026-10-15');
+    await s.click('#call-save');
+    await s.waitFor(async () => !(await s.exec(`return !!document.querySelector('#call-modal .ant-modal')`)), 'the call saved');
+
+    // The statement for October, saved as a PDF: a run that awaits an answer.
+    await s.click(`#receivables-table tr[data-row-key="${d.distributor_id}"] .ar-open`);
+    await s.type('#statement_from', '2026-10-01');
+    await s.type('#statement_to', '2026-10-31');
+    await s.click('#statement-save-pdf');
+    await s.type('#statement_pdf_path', pdf);
+    await s.click('#statement-pdf-save');
+    await s.waitFor(async () => (await s.exec(`return document.querySelectorAll('#runs-table tbody tr.ant-table-row').length`)) === 1, 'the run listed');
+    assert.match(await s.text('#runs-table tbody tr.ant-table-row'), /未回复/);
+
+    // Disputed: they claim 500.00 less.
+    const closing = await s.exec(`return document.querySelector('#statement-closing').textContent`);
+    await s.click('#runs-table tbody tr.ant-table-row button[class*="run-answer-"]');
+    await s.click('.ant-segmented-item:has(#confirm-status-disputed)');
+    await s.type('#confirm_confirmed_by', '王经理');
+    const claimed = (Number(closing.replace(/,/g, '')) - 500).toFixed(2);
+    await s.type('#confirm_claimed_balance', claimed);
+    await s.waitFor(async () => (await s.text('#confirm-difference')).includes('500.00'), 'the difference shown');
+    await s.type('#confirm_note', '10 月 28 日回款 500 元未入账');
+    await s.screenshot('62-confirm-disputed-zh');
+    await s.click('#confirm-save');
+    await s.waitFor(async () => (await s.text('#runs-table tbody tr.ant-table-row')).includes('有异议'), 'disputed in the list');
+
+    // The collections tab shows the promise broken.
+    await s.clickText('#distributor-tabs .ant-tabs-tab', '催款');
+    await s.waitFor(async () => (await s.exec(`return document.querySelectorAll('#calls-table .promise-broken').length`)) === 1, 'the broken promise');
+    await s.screenshot('63-collections-zh');
+
+    // The receivables show the answer; the confirmations tab counts it.
+    await s.navigate('#nav-receivables', '#receivables-table');
+    await s.waitFor(async () => (await s.text(`#receivables-table tr[data-row-key="${d.distributor_id}"] .ar-confirmation`)) === '有异议', 'the confirmation column');
+    await s.clickText('#receivables-tabs .ant-tabs-tab', '对账确认');
+    await s.type('#confirmations-from', '2026-10-01');
+    await s.type('#confirmations-to', '2026-10-31');
+    await s.click('#confirmations-show');
+    await s.waitFor(async () => (await s.text('.confirm-total-disputed')).includes('1'), 'one disputed');
+    await s.screenshot('64-confirmations-zh');
+
+    // The broken promise is in the reminders, linked to the collections tab.
+    await s.navigate('#nav-reminders', '#reminders-table');
+    await s.waitFor(async () => (await s.exec(`return document.querySelectorAll('#reminders-table .reminder-kind-tag[data-kind="promise_broken"]').length`)) === 1, 'the promise reminder');
+    await s.click('.ant-segmented-item:has(#lang-en)');
+    await s.waitForText('Promise broken');
+    await s.screenshot('65-reminders-promise-en');
+  } finally {
+    await s.close();
+  }
+});

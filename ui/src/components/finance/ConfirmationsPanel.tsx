@@ -1,4 +1,5 @@
-import { Card, Col, Empty, Flex, Input, Row, Statistic, Table } from 'antd';
+import { SearchOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Empty, Flex, Input, Row, Statistic, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -41,14 +42,22 @@ export function ConfirmationsPanel() {
           value={typed.from}
           onChange={(e) => setTyped({ ...typed, from: e.target.value })}
         />
-        <Input.Search
+        <Input
           id="confirmations-to"
           addonBefore={t('fields.to')}
-          style={{ width: 220 }}
+          style={{ width: 200 }}
           value={typed.to}
           onChange={(e) => setTyped({ ...typed, to: e.target.value })}
-          onSearch={() => setPeriod({ from: typed.from.trim(), to: typed.to.trim() })}
+          onPressEnter={() => setPeriod({ from: typed.from.trim(), to: typed.to.trim() })}
         />
+        <Button
+          id="confirmations-show"
+          type="primary"
+          icon={<SearchOutlined />}
+          onClick={() => setPeriod({ from: typed.from.trim(), to: typed.to.trim() })}
+        >
+          {t('statement.show')}
+        </Button>
       </Flex>
       {report.error ? <QueryError error={report.error} /> : null}
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
