@@ -75,6 +75,8 @@ pub enum ErrorCode {
     PeriodNotEnded,
     QuarterFinalised,
     QuarterNotFinalised,
+    /// The mail server or the network refused (detail: the reason given).
+    MailFailed,
     PeriodOrder,
     PersonUnknown,
     PhoneFormat,
@@ -175,6 +177,7 @@ impl ErrorCode {
         ErrorCode::PeriodNotEnded,
         ErrorCode::QuarterFinalised,
         ErrorCode::QuarterNotFinalised,
+        ErrorCode::MailFailed,
         ErrorCode::PeriodOrder,
         ErrorCode::PersonUnknown,
         ErrorCode::PhoneFormat,
@@ -276,6 +279,7 @@ impl ErrorCode {
             ErrorCode::PeriodNotEnded => "period_not_ended",
             ErrorCode::QuarterFinalised => "quarter_finalised",
             ErrorCode::QuarterNotFinalised => "quarter_not_finalised",
+            ErrorCode::MailFailed => "mail_failed",
             ErrorCode::PeriodOrder => "period_order",
             ErrorCode::PersonUnknown => "person_unknown",
             ErrorCode::PhoneFormat => "phone_format",
@@ -492,6 +496,11 @@ impl AppError {
     pub fn field(field: &str, code: ErrorCode) -> Self {
         AppError::Validation {
             fields: vec![FieldError::new(field, code)],
+        }
+    }
+    pub fn field_detail(field: &str, code: ErrorCode, detail: impl Into<String>) -> Self {
+        AppError::Validation {
+            fields: vec![FieldError::with_detail(field, code, detail)],
         }
     }
     pub fn not_found(entity: &str, id: impl ToString) -> Self {

@@ -18,6 +18,7 @@ pub mod error;
 pub mod fields;
 pub mod lang;
 pub mod ledger;
+pub mod mail;
 pub mod money;
 mod numbering;
 pub mod onboarding;

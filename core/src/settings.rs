@@ -392,3 +392,120 @@ pub async fn save_reminder_settings<C: TransactionTrait + ConnectionTrait>(
     txn.commit().await?;
     Ok(s)
 }
+
+/// The office's outgoing mail server and the statement e-mail's wording.
+/// The password is not here: the desktop keeps it in the system's keyring.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export)]
+pub struct MailSettings {
+    pub host: String,
+    pub port: u16,
+    pub security: crate::mail::Security,
+    /// Empty: the server takes mail without a login.
+    pub user: String,
+    /// The From address.
+    pub sender: String,
+    pub sender_name: String,
+    /// Placeholders: {company} {distributor} {code} {from} {to} {balance}.
+    pub subject_zh: String,
+    pub body_zh: String,
+    pub subject_en: String,
+    pub body_en: String,
+}
+
+impl Default for MailSettings {
+    fn default() -> Self {
+        MailSettings {
+            host: String::new(),
+            port: 587,
+            security: crate::mail::Security::Starttls,
+            user: String::new(),
+            sender: String::new(),
+            sender_name: String::new(),
+            subject_zh: "{company} 对账单（{from} 至 {to}）".into(),
+            body_zh: "{distributor}：\n\n您好！附件是贵司 {from} 至 {to} 的对账单，期末余额 {balance} 元。\n请核对后在回执联签字盖章并回传；如有不符，请注明差异金额与原因。\n\n{company}".into(),
+            subject_en: "{company} statement of account, {from} to {to}".into(),
+            body_en: "Dear {distributor},\n\nAttached is your statement of account for {from} to {to}; the closing balance is {balance}.\nPlease check it, sign the confirmation slip and send it back; if anything differs, note the amount and the reason.\n\n{company}".into(),
+        }
+    }
+}
+
+const KEY_MAIL: &str = "mail_settings";
+
+pub async fn load_mail_settings<C: ConnectionTrait>(db: &C) -> AppResult<MailSettings> {
+    Ok(get_json(db, KEY_MAIL).await?.unwrap_or_default())
+}
+
+impl MailSettings {
+    pub fn smtp(&self) -> crate::mail::SmtpConfig {
+        crate::mail::SmtpConfig {
+            host: self.host.clone(),
+            port: self.port,
+            security: self.security,
+            user: self.user.clone(),
+            sender: self.sender.clone(),
+            sender_name: self.sender_name.clone(),
+        }
+    }
+}
+
+pub async fn save_mail_settings<C: TransactionTrait + ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    s: MailSettings,
+) -> AppResult<MailSettings> {
+    let t = |v: &str| v.trim().to_string();
+    let s = MailSettings {
+        host: t(&s.host),
+        user: t(&s.user),
+        sender: t(&s.sender),
+        sender_name: t(&s.sender_name),
+        subject_zh: t(&s.subject_zh),
+        subject_en: t(&s.subject_en),
+        ..s
+    };
+    let mut errs = FieldErrors::default();
+    if s.host.is_empty() {
+        errs.push("host", ErrorCode::Required);
+    } else if s.host.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        errs.push("host", ErrorCode::CodeChars);
+    }
+    if s.port == 0 {
+        errs.push("port", ErrorCode::OutOfRange);
+    }
+    if s.sender.is_empty() {
+        errs.push("sender", ErrorCode::Required);
+    } else if !crate::mail::is_address(&s.sender) {
+        errs.push("sender", ErrorCode::EmailFormat);
+    }
+    for (field, v, max) in [
+        ("sender_name", &s.sender_name, 100),
+        ("user", &s.user, 200),
+        ("subject_zh", &s.subject_zh, 200),
+        ("subject_en", &s.subject_en, 200),
+        ("body_zh", &s.body_zh, 4000),
+        ("body_en", &s.body_en, 4000),
+    ] {
+        if v.chars().count() > max {
+            errs.push(field, ErrorCode::TooLong);
+        }
+    }
+    for (field, v) in [("subject_zh", &s.subject_zh), ("subject_en", &s.subject_en)] {
+        if v.is_empty() {
+            errs.push(field, ErrorCode::Required);
+        } else if v.contains('\n') || v.contains('\r') {
+            errs.push(field, ErrorCode::ControlCharacter);
+        }
+    }
+    errs.into_result()?;
+    let txn = crate::db::write(db).await?;
+    let before = load_mail_settings(&txn).await?;
+    put_json(&txn, KEY_MAIL, &s).await?;
+    let changes = crate::audit::diff(Some(&before), &s, &[]);
+    if !changes.is_empty() {
+        crate::audit::record(&txn, actor, "settings", 0, "mail_settings", &changes).await?;
+    }
+    txn.commit().await?;
+    Ok(s)
+}

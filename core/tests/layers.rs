@@ -20,7 +20,15 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("domains", &["distributor"]),
     (
         "blocks",
-        &["db", "sheet", "pdf", "audit", "numbering", "opening"],
+        &[
+            "db",
+            "sheet",
+            "pdf",
+            "mail",
+            "audit",
+            "numbering",
+            "opening",
+        ],
     ),
     ("blocks", &["actor", "entity", "paging"]),
     ("base", &["fields"]),

@@ -9,6 +9,7 @@ mod query;
 pub mod receivables;
 pub mod receivables_pdf;
 pub mod runs;
+pub mod send;
 pub mod statement;
 pub mod statement_layout;
 
