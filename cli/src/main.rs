@@ -9,6 +9,7 @@ mod context;
 mod demo;
 mod distributors;
 mod ledger;
+mod mail;
 mod receivables;
 mod scorecards;
 mod training;
@@ -88,6 +89,10 @@ enum Command {
     Scorecards(scorecards::ScorecardArgs),
     /// Receivables (应收账款): every distributor's aging on a date.
     Receivables(receivables::ReceivablesArgs),
+    /// The outgoing mail server statements are e-mailed through.
+    MailSettings(mail::MailSettingsArgs),
+    /// E-mails a period's statements (password: DEALERDESK_SMTP_PASSWORD).
+    SendStatements(mail::SendArgs),
     /// The annual tier review (年度定级): scores, recommendations; --apply.
     TierReview(scorecards::TierReviewArgs),
     /// Backs up the database and its attachments into one file, or checks a backup (--verify).
@@ -128,6 +133,8 @@ async fn run(cli: Cli) -> AppResult<()> {
         Command::Scorecards(a) => scorecards::run(&ctx, a).await,
         Command::TierReview(a) => scorecards::tier_review(&ctx, a).await,
         Command::Receivables(a) => receivables::run(&ctx, a).await,
+        Command::MailSettings(a) => mail::settings(&ctx, a).await,
+        Command::SendStatements(a) => mail::send_statements(&ctx, a).await,
         Command::Backup(_) | Command::Restore(_) => Ok(()),
     };
     // Checkpoint and close whatever happened: committed data belongs in the

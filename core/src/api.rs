@@ -52,7 +52,8 @@ use crate::scorecard::finalise::{QuarterResult, RevisionInput, Warning};
 use crate::scorecard::plan::{Plan, PlanInput, PlanQuery};
 use crate::scorecard::tiers::{ApplyTiers, TierReview, TierReviewRow};
 use crate::scorecard::{QuarterReview, RatingInput, Scorecard, ScorecardSettings};
-use crate::settings::{ReminderSettings, Settings, StatementSettings};
+use crate::ledger::send::{SendProgress, SendRequest, SendSummary};
+use crate::settings::{MailSettingsSave, MailSettingsView, ReminderSettings, Settings, StatementSettings};
 use crate::training::certificate::{
     Certificate, CertificatePrintRequest, CertificateQuery, RevokeRequest,
 };
@@ -238,6 +239,17 @@ commands! {
     reminder_settings_get(()) -> ReminderSettings;
     /// Saves those days.
     reminder_settings_save(ReminderSettings) -> ReminderSettings;
+    /// The outgoing mail server, the statement e-mail's templates, whether a password is kept.
+    mail_settings_get(()) -> MailSettingsView;
+    /// Saves them; a password typed with a user name goes to the system's keyring.
+    mail_settings_save(MailSettingsSave) -> MailSettingsView;
+    /// Sends a short test message to the address given.
+    mail_test(String) -> ();
+    /// E-mails the statements of a period (the distributors named, or every active one) with
+    /// progress; failures listed with the server's reason; each sent statement becomes a run.
+    statement_send(SendRequest) -> SendSummary, progress SendProgress;
+    /// Stops the sending after the distributor being sent.
+    statement_send_cancel(()) -> ();
     /// Visits and business reviews, latest first: one distributor's or all, or a quarter's reviews.
     visit_list(VisitQuery) -> Vec<Visit>;
     /// Records or updates a visit (planned or made) with its follow-up actions.

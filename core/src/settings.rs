@@ -509,3 +509,22 @@ pub async fn save_mail_settings<C: TransactionTrait + ConnectionTrait>(
     txn.commit().await?;
     Ok(s)
 }
+
+/// The mail settings as the window shows them: whether a password is kept
+/// (the desktop's keyring answers that; the password itself never leaves it).
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct MailSettingsView {
+    pub settings: MailSettings,
+    pub password_saved: bool,
+}
+
+/// Saving the mail settings, with a new password for the user name if one is
+/// typed (`None`: keep the one kept).
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct MailSettingsSave {
+    pub settings: MailSettings,
+    #[serde(default)]
+    pub password: Option<String>,
+}

@@ -4,6 +4,7 @@ mod agreements;
 mod backups;
 mod commands;
 mod finance;
+mod mail;
 mod performance;
 mod print;
 mod state;

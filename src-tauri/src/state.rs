@@ -30,6 +30,8 @@ pub struct AppState {
     pub prints: PathBuf,
     /// Set by `statement_batch_cancel`; the running batch stops at the next file.
     pub batch_cancel: Arc<AtomicBool>,
+    /// Set by `statement_send_cancel`; the sending stops after the distributor being sent.
+    pub send_cancel: Arc<AtomicBool>,
     /// `--today` / `DEALERDESK_TODAY`: the date the office works on instead of the computer's.
     pub fixed_today: Option<NaiveDate>,
     /// Files and folders written in this session: `path_open` may open them.
@@ -52,6 +54,7 @@ impl AppState {
                 .map(|p| p.join("prints"))
                 .unwrap_or_else(|| PathBuf::from("prints")),
             batch_cancel: Arc::new(AtomicBool::new(false)),
+            send_cancel: Arc::new(AtomicBool::new(false)),
             db_path,
             fixed_today,
             written: Written::default(),

@@ -63,6 +63,8 @@ import type { LedgerEntry } from './LedgerEntry';
 import type { LedgerExportRequest } from './LedgerExportRequest';
 import type { LedgerImportSummary } from './LedgerImportSummary';
 import type { LedgerQuery } from './LedgerQuery';
+import type { MailSettingsSave } from './MailSettingsSave';
+import type { MailSettingsView } from './MailSettingsView';
 import type { OnboardingSettings } from './OnboardingSettings';
 import type { OnboardingStart } from './OnboardingStart';
 import type { Page } from './Page';
@@ -95,6 +97,9 @@ import type { RunQuery } from './RunQuery';
 import type { ScanRequest } from './ScanRequest';
 import type { Scorecard } from './Scorecard';
 import type { ScorecardSettings } from './ScorecardSettings';
+import type { SendProgress } from './SendProgress';
+import type { SendRequest } from './SendRequest';
+import type { SendSummary } from './SendSummary';
 import type { SessionDetail } from './SessionDetail';
 import type { SessionMove } from './SessionMove';
 import type { SessionQuery } from './SessionQuery';
@@ -233,6 +238,16 @@ export type Commands = {
   reminder_settings_get: { req: void; res: ReminderSettings; progress: never };
   /** Saves those days. */
   reminder_settings_save: { req: ReminderSettings; res: ReminderSettings; progress: never };
+  /** The outgoing mail server, the statement e-mail's templates, whether a password is kept. */
+  mail_settings_get: { req: void; res: MailSettingsView; progress: never };
+  /** Saves them; a password typed with a user name goes to the system's keyring. */
+  mail_settings_save: { req: MailSettingsSave; res: MailSettingsView; progress: never };
+  /** Sends a short test message to the address given. */
+  mail_test: { req: string; res: null; progress: never };
+  /** E-mails the statements of a period (the distributors named, or every active one) with progress; failures listed with the server's reason; each sent statement becomes a run. */
+  statement_send: { req: SendRequest; res: SendSummary; progress: SendProgress };
+  /** Stops the sending after the distributor being sent. */
+  statement_send_cancel: { req: void; res: null; progress: never };
   /** Visits and business reviews, latest first: one distributor's or all, or a quarter's reviews. */
   visit_list: { req: VisitQuery; res: Array<Visit>; progress: never };
   /** Records or updates a visit (planned or made) with its follow-up actions. */
@@ -451,6 +466,11 @@ export const COMMAND_NAMES = [
   'confirmation_report',
   'reminder_settings_get',
   'reminder_settings_save',
+  'mail_settings_get',
+  'mail_settings_save',
+  'mail_test',
+  'statement_send',
+  'statement_send_cancel',
   'visit_list',
   'visit_save',
   'visit_export',
