@@ -6,7 +6,7 @@ import { agreementKeys } from './agreements';
 import { backupKeys } from './backups';
 import { afterWrite, READS, ROOTS, WRITES, type Root, type WriteCommand } from './cache';
 import { certificateKeys } from './certificates';
-import { collectionKeys } from './collections';
+import { collectionKeys, mailKeys } from './collections';
 import { onboardingKeys } from './onboarding';
 import { receivableKeys } from './receivables';
 import { scorecardKeys, violationKeys, visitKeys } from './scorecards';
@@ -31,6 +31,7 @@ function allKeys(): QueryKey[] {
     visitKeys,
     receivableKeys,
     collectionKeys,
+    mailKeys,
   ]) {
     for (const k of Object.values(table)) {
       keys.push(typeof k === 'function' ? (k as (a: never) => QueryKey)(1 as never) : (k as QueryKey));

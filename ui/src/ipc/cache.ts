@@ -52,6 +52,9 @@ export const READS = [
   'statement_runs',
   'confirmation_report',
   'reminder_settings_get',
+  'mail_settings_get',
+  'mail_test',
+  'statement_send_cancel',
   'scorecard_warnings',
   'plan_list',
   'tier_review',
@@ -149,6 +152,9 @@ export const WRITES: Record<WriteCommand, readonly Root[]> = {
   collection_add: ['statements', 'reminders', 'audit'],
   statement_confirm: ['statements', 'reminders', 'audit'],
   reminder_settings_save: ['reminders', 'statements', 'audit'],
+  mail_settings_save: ['statementSettings', 'audit'],
+  // Each statement sent is a run awaiting an answer (audited).
+  statement_send: ['statements', 'reminders', 'audit'],
   demo_load_sample: [
     'distributors',
     'audit',

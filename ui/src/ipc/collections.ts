@@ -1,11 +1,15 @@
 // The finance clerk's follow-up: the collections log, statements issued and
 // their confirmations, and the days after which undated things are reminded.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Channel } from '@tauri-apps/api/core';
 
 import type { CallInput } from '../bindings/CallInput';
 import type { ConfirmInput } from '../bindings/ConfirmInput';
+import type { MailSettingsSave } from '../bindings/MailSettingsSave';
 import type { ReminderSettings } from '../bindings/ReminderSettings';
 import type { RunQuery } from '../bindings/RunQuery';
+import type { SendProgress } from '../bindings/SendProgress';
+import type { SendRequest } from '../bindings/SendRequest';
 import { afterWrite, ROOTS } from './cache';
 import { call } from './index';
 
@@ -66,4 +70,41 @@ export function useSaveReminderSettings() {
     mutationFn: (s: ReminderSettings) => call('reminder_settings_save', s),
     onSuccess: () => afterWrite(qc, 'reminder_settings_save'),
   });
+}
+
+export const mailKeys = {
+  settings: [...ROOTS.statementSettings, 'mail'] as const,
+};
+
+export function useMailSettings() {
+  return useQuery({ queryKey: mailKeys.settings, queryFn: () => call('mail_settings_get') });
+}
+
+export function useSaveMailSettings() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (req: MailSettingsSave) => call('mail_settings_save', req),
+    onSuccess: () => afterWrite(qc, 'mail_settings_save'),
+  });
+}
+
+export function useMailTest() {
+  return useMutation({ mutationFn: (to: string) => call('mail_test', to) });
+}
+
+/** E-mails statements; progress arrives per distributor. */
+export function useStatementSend(onProgress: (p: SendProgress) => void) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (req: SendRequest) => {
+      const channel = new Channel<SendProgress>();
+      channel.onmessage = onProgress;
+      return call('statement_send', req, { onProgress: channel });
+    },
+    onSuccess: () => afterWrite(qc, 'statement_send'),
+  });
+}
+
+export function useStatementSendCancel() {
+  return useMutation({ mutationFn: () => call('statement_send_cancel') });
 }

@@ -31,6 +31,7 @@ import { OnboardingStepsCard } from '../components/settings/OnboardingStepsCard'
 import { TrainingSettingsCard } from '../components/settings/TrainingSettingsCard';
 import { StatementSettingsCard } from '../components/settings/StatementSettingsCard';
 import { ReminderSettingsCard } from '../components/settings/ReminderSettingsCard';
+import { MailSettingsCard } from '../components/settings/MailSettingsCard';
 import { ruleFrom } from '../forms/rules';
 import { normaliseLanguage, rememberLanguage } from '../i18n';
 import { toAppError } from '../ipc';
@@ -317,6 +318,7 @@ export function SettingsPage() {
         <Skeleton active paragraph={{ rows: 10 }} />
       )}
       <StatementSettingsCard />
+      <MailSettingsCard />
       <ReminderSettingsCard />
       <ComplaintSettingsCard />
       <CalendarCard />

@@ -1,4 +1,4 @@
-import { SearchOutlined } from '@ant-design/icons';
+import { MailOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Empty, Flex, Input, Row, Statistic, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { defaultPeriod } from '../../lib/ledger';
 import { formatMoney } from '../../lib/money';
 import { QueryError } from '../QueryError';
 import { RunStatusTag } from './RunStatusTag';
+import { SendStatementsModal } from './SendStatementsModal';
 
 /**
  * The statements of periods ending in a range, each distributor's latest:
@@ -20,6 +21,7 @@ export function ConfirmationsPanel() {
   const [period, setPeriod] = useState(defaultPeriod);
   const [typed, setTyped] = useState(period);
   const report = useConfirmationReport(period.from, period.to);
+  const [sending, setSending] = useState(false);
   const r = report.data;
   const tile = (key: 'confirmed' | 'disputed' | 'no_answer') => (
     <Col xs={24} md={8} key={key}>
@@ -58,6 +60,14 @@ export function ConfirmationsPanel() {
         >
           {t('statement.show')}
         </Button>
+        <Button
+          id="confirmations-send"
+          icon={<MailOutlined />}
+          style={{ marginLeft: 'auto' }}
+          onClick={() => setSending(true)}
+        >
+          {t('send.all')}
+        </Button>
       </Flex>
       {report.error ? <QueryError error={report.error} /> : null}
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
@@ -69,6 +79,15 @@ export function ConfirmationsPanel() {
         <p id="confirmations-difference">
           {t('runs.totalDifference', { amount: formatMoney(r.disputed_difference) })}
         </p>
+      ) : null}
+      {sending ? (
+        <SendStatementsModal
+          from={period.from}
+          to={period.to}
+          distributorIds={[]}
+          title={t('send.allTitle')}
+          onClose={() => setSending(false)}
+        />
       ) : null}
       <Table<StatementRun>
         id="confirmations-table"

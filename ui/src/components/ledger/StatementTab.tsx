@@ -1,4 +1,10 @@
-import { ExportOutlined, FilePdfOutlined, PrinterOutlined, SearchOutlined } from '@ant-design/icons';
+import {
+  ExportOutlined,
+  FilePdfOutlined,
+  MailOutlined,
+  PrinterOutlined,
+  SearchOutlined,
+} from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -47,6 +53,7 @@ import {
   type AgingBucket,
 } from '../../lib/ledger';
 import { formatMoney } from '../../lib/money';
+import { SendStatementsModal } from '../finance/SendStatementsModal';
 import { StatementRuns } from '../finance/StatementRuns';
 import { PathPromptModal } from '../PathPromptModal';
 
@@ -352,6 +359,9 @@ export function StatementTab({ distributor }: { distributor: Distributor }) {
     }
   };
 
+  const [emailing, setEmailing] = useState<StatementRequest | null>(null);
+  const email = async () => setEmailing(await readPeriod());
+
   const ignoreInvalid = (p: Promise<void>) => void p.catch(() => undefined);
 
   return (
@@ -430,6 +440,9 @@ export function StatementTab({ distributor }: { distributor: Distributor }) {
               >
                 {t('statement.print')}
               </Button>
+              <Button id="statement-email" icon={<MailOutlined />} onClick={() => ignoreInvalid(email())}>
+                {t('send.one')}
+              </Button>
             </Space>
           </Form.Item>
         </Form>
@@ -449,6 +462,15 @@ export function StatementTab({ distributor }: { distributor: Distributor }) {
             }
             onSubmit={(p) => writePdf(saving.req, p)}
             onClose={() => setSaving(null)}
+          />
+        ) : null}
+        {emailing ? (
+          <SendStatementsModal
+            from={emailing.from}
+            to={emailing.to}
+            distributorIds={[distributor.id]}
+            title={t('send.oneTitle', { name: `${distributor.code} ${distributor.name}` })}
+            onClose={() => setEmailing(null)}
           />
         ) : null}
         {savedPath ? (
