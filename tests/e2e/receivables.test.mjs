@@ -3,8 +3,9 @@
 // row that opens the distributor's statement.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Session, startDriver, stopDriver, cliBinary } from './webdriver.mjs';
@@ -20,6 +21,29 @@ before(async () => {
 after(async () => {
   await stopDriver(driver);
 });
+
+/** A free port on 127.0.0.1. */
+function freePort() {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** The test SMTP server (aiosmtpd, as the core tests use it); stop() ends it. */
+async function smtpServer(dir) {
+  const port = await freePort();
+  const script = path.join(import.meta.dirname, '..', '..', 'core', 'tests', 'support', 'smtp_server.py');
+  const child = spawn('/usr/bin/python3', [script, String(port), dir], { stdio: ['pipe', 'pipe', 'inherit'] });
+  await new Promise((resolve, reject) => {
+    child.stdout.once('data', (d) => (String(d).includes('ready') ? resolve() : reject(new Error(String(d)))));
+    child.once('exit', (code) => reject(new Error(`smtp server exited ${code}`)));
+  });
+  return { port, stop: () => child.stdin.end() };
+}
 
 /** `1234567.5` → `1,234,567.50`, as the window writes amounts. */
 function money(s) {
@@ -84,7 +108,12 @@ test('a collection call with a promise, a statement issued and disputed, each fo
     execFileSync(cliBinary, ['--db', db2, 'receivables', '--as-of', '2026-10-31', '--json']).toString(),
   );
   const d = cli.distributors.find((x) => x.oldest_overdue_days !== null) ?? cli.distributors[0];
-  const pdf = path.join(work, `${d.code}-statement.pdf`);
+  const mailbox = path.join(work, 'mailbox');
+  const smtp = await smtpServer(mailbox);
+  execFileSync(cliBinary, [
+    '--db', db2, '--operator', 'setup', 'mail-settings', '--host', '127.0.0.1', '--port', String(smtp.port),
+    '--security', 'none', '--sender', 'finance@maker.example.com', '--sender-name', '财务部',
+  ]);
 
   const s = await Session.open(['--db', db2, '--today', '2026-10-31']);
   try {
@@ -103,15 +132,29 @@ test('a collection call with a promise, a statement issued and disputed, each fo
     await s.click('#call-save');
     await s.waitFor(async () => !(await s.exec(`return !!document.querySelector('#call-modal .ant-modal')`)), 'the call saved');
 
-    // The statement for October, saved as a PDF: a run that awaits an answer.
+    // The statement for October, e-mailed to the test server: a run that awaits an answer.
     await s.click(`#receivables-table tr[data-row-key="${d.distributor_id}"] .ar-open`);
     await s.type('#statement_from', '2026-10-01');
     await s.type('#statement_to', '2026-10-31');
-    await s.click('#statement-save-pdf');
-    await s.type('#statement_pdf_path', pdf);
-    await s.click('#statement-pdf-save');
+    await s.click('#statement-email');
+    await s.click('#send-start');
+    await s.waitFor(async () => (await s.text('#send-summary')).includes('已发送 1 份对账单'), 'one statement sent');
+    await s.screenshot('62-send-zh');
+    await s.click('#send-close');
     await s.waitFor(async () => (await s.exec(`return document.querySelectorAll('#runs-table tbody tr.ant-table-row').length`)) === 1, 'the run listed');
     assert.match(await s.text('#runs-table tbody tr.ant-table-row'), /未回复/);
+    assert.match(await s.text('#runs-table tbody tr.ant-table-row'), /邮件/);
+    const sent = JSON.parse(readFileSync(path.join(mailbox, '1.json'), 'utf8'));
+    assert.equal(sent.attachments[0].filename, `${d.code}-2026-10-01-2026-10-31.pdf`);
+    assert.ok(sent.subject.includes('2026-10-01'));
+    const text = execFileSync('pdftotext', [path.join(mailbox, sent.attachments[0].stored), '-']).toString();
+    assert.ok(text.includes(d.name), 'the attached statement names the distributor');
+    // Sending again asks first: nothing goes twice.
+    await s.click('#statement-email');
+    await s.click('#send-start');
+    await s.waitFor(async () => (await s.text('#send-summary')).includes('跳过已发送 1 家'), 'skipped the second time');
+    assert.equal(existsSync(path.join(mailbox, '2.json')), false);
+    await s.click('#send-close');
 
     // Disputed: they claim 500.00 less.
     const closing = await s.exec(`return document.querySelector('#statement-closing').textContent`);
@@ -122,14 +165,14 @@ test('a collection call with a promise, a statement issued and disputed, each fo
     await s.type('#confirm_claimed_balance', claimed);
     await s.waitFor(async () => (await s.text('#confirm-difference')).includes('500.00'), 'the difference shown');
     await s.type('#confirm_note', '10 月 28 日回款 500 元未入账');
-    await s.screenshot('62-confirm-disputed-zh');
+    await s.screenshot('63-confirm-disputed-zh');
     await s.click('#confirm-save');
     await s.waitFor(async () => (await s.text('#runs-table tbody tr.ant-table-row')).includes('有异议'), 'disputed in the list');
 
     // The collections tab shows the promise broken.
     await s.clickText('#distributor-tabs .ant-tabs-tab', '催款');
     await s.waitFor(async () => (await s.exec(`return document.querySelectorAll('#calls-table .promise-broken').length`)) === 1, 'the broken promise');
-    await s.screenshot('63-collections-zh');
+    await s.screenshot('64-collections-zh');
 
     // The receivables show the answer; the confirmations tab counts it.
     await s.navigate('#nav-receivables', '#receivables-table');
@@ -139,15 +182,16 @@ test('a collection call with a promise, a statement issued and disputed, each fo
     await s.type('#confirmations-to', '2026-10-31');
     await s.click('#confirmations-show');
     await s.waitFor(async () => (await s.text('.confirm-total-disputed')).includes('1'), 'one disputed');
-    await s.screenshot('64-confirmations-zh');
+    await s.screenshot('65-confirmations-zh');
 
     // The broken promise is in the reminders, linked to the collections tab.
     await s.navigate('#nav-reminders', '#reminders-table');
     await s.waitFor(async () => (await s.exec(`return document.querySelectorAll('#reminders-table .reminder-kind-tag[data-kind="promise_broken"]').length`)) === 1, 'the promise reminder');
     await s.click('.ant-segmented-item:has(#lang-en)');
     await s.waitForText('Promise broken');
-    await s.screenshot('65-reminders-promise-en');
+    await s.screenshot('66-reminders-promise-en');
   } finally {
     await s.close();
+    smtp.stop();
   }
 });
