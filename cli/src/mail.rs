@@ -141,7 +141,10 @@ pub async fn send_statements(ctx: &Ctx, a: &SendArgs) -> AppResult<()> {
         );
     }
     for f in &summary.failures {
-        eprintln!("failed: {} {} <{}>: {}", f.code, f.name, f.address, f.reason);
+        eprintln!(
+            "failed: {} {} <{}>: {}",
+            f.code, f.name, f.address, f.reason
+        );
     }
     if summary.failures.is_empty() {
         Ok(())

@@ -88,6 +88,7 @@ async fn main() {
                 kind: AttachmentKind::SiteVisitPhoto,
                 source_path: src.display().to_string(),
                 visit_id: None,
+                statement_run_id: None,
             },
         )
         .await

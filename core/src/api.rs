@@ -42,18 +42,20 @@ use crate::ledger::receivables::{
     CreditWarning, Receivables, ReceivablesFileRequest, ReceivablesQuery,
 };
 use crate::ledger::runs::{ConfirmInput, ConfirmationReport, ReportPeriod, RunQuery, StatementRun};
+use crate::ledger::send::{SendProgress, SendRequest, SendSummary};
 use crate::ledger::statement::{Statement, StatementPdfRequest, StatementRequest};
 use crate::ledger::{EntryInput, LedgerEntry, LedgerQuery, ReverseRequest};
 use crate::onboarding::{Checklist, OnboardingSettings, OnboardingStart, Pipeline, StepUpdate};
 use crate::paging::Page;
-use crate::reminders::Reminder;
+use crate::reminders::centre::{Centre, DecisionRequest};
 use crate::scorecard::export::ReviewFileRequest;
 use crate::scorecard::finalise::{QuarterResult, RevisionInput, Warning};
 use crate::scorecard::plan::{Plan, PlanInput, PlanQuery};
 use crate::scorecard::tiers::{ApplyTiers, TierReview, TierReviewRow};
 use crate::scorecard::{QuarterReview, RatingInput, Scorecard, ScorecardSettings};
-use crate::ledger::send::{SendProgress, SendRequest, SendSummary};
-use crate::settings::{MailSettingsSave, MailSettingsView, ReminderSettings, Settings, StatementSettings};
+use crate::settings::{
+    MailSettingsSave, MailSettingsView, ReminderSettings, Settings, StatementSettings,
+};
 use crate::training::certificate::{
     Certificate, CertificatePrintRequest, CertificateQuery, RevokeRequest,
 };
@@ -378,8 +380,11 @@ commands! {
     onboarding_settings_get(()) -> OnboardingSettings;
     /// Saves the onboarding step templates.
     onboarding_settings_save(OnboardingSettings) -> OnboardingSettings;
-    /// Agreements ending, certificates expiring or expired, onboarding steps overdue — as of today.
-    reminders_list(()) -> Vec<Reminder>;
+    /// The reminders centre: every due thing today (complaints at risk or late included),
+    /// by urgency, with the snoozed and handled ones and the count still open.
+    reminders_list(()) -> Centre;
+    /// Snoozes a reminder to a date, marks it handled with a note, or reopens it (audited).
+    reminder_decide(DecisionRequest) -> ();
     /// The course catalogue.
     course_list(()) -> Vec<Course>;
     /// Creates (`id` null) or edits a course.

@@ -18,6 +18,7 @@ mod m20261202_000010_reviews;
 mod m20261202_000011_finalised_reviews;
 mod m20261202_000012_visits;
 mod m20261202_000013_collections;
+mod m20261202_000014_reminder_state;
 
 pub struct Migrator;
 
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000011_finalised_reviews::Migration),
             Box::new(m20261202_000012_visits::Migration),
             Box::new(m20261202_000013_collections::Migration),
+            Box::new(m20261202_000014_reminder_state::Migration),
         ]
     }
 }

@@ -236,5 +236,13 @@ pub async fn onboarding_settings_save(
 
 #[tauri::command]
 pub async fn reminders_list(s: S<'_>) -> Res<cmd::reminders_list> {
-    reminders::list(&s.db().await?, s.today()).await
+    reminders::centre::centre(&s.db().await?, &s.clock()).await
+}
+
+#[tauri::command]
+pub async fn reminder_decide(
+    s: S<'_>,
+    req: Req<cmd::reminder_decide>,
+) -> Res<cmd::reminder_decide> {
+    reminders::centre::decide(&s.db().await?, &s.actor().await?, &req).await
 }

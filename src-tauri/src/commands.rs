@@ -629,6 +629,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         agreements::onboarding_settings_get,
         agreements::onboarding_settings_save,
         agreements::reminders_list,
+        agreements::reminder_decide,
         training::course_list,
         training::course_save,
         training::training_settings_get,

@@ -5,6 +5,7 @@ mod backups;
 mod commands;
 mod finance;
 mod mail;
+mod notify;
 mod performance;
 mod print;
 mod state;
@@ -59,6 +60,14 @@ pub fn run() {
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_notification::init())
+        .setup(|app| {
+            // What became due since the last start, in one notification; a
+            // notification that cannot be shown never holds the start up.
+            let handle = app.handle().clone();
+            tauri::async_runtime::spawn(async move { notify::due_since_last_start(handle).await });
+            Ok(())
+        })
         .manage(state)
         .invoke_handler(commands::handler())
         .run(tauri::generate_context!());

@@ -61,10 +61,14 @@ pub async fn mail_settings_save(
     s: S<'_>,
     req: Req<cmd::mail_settings_save>,
 ) -> Res<cmd::mail_settings_save> {
-    let saved = settings::save_mail_settings(&s.db().await?, &s.actor().await?, req.settings).await?;
+    let saved =
+        settings::save_mail_settings(&s.db().await?, &s.actor().await?, req.settings).await?;
     if let Some(p) = req.password.filter(|p| !p.is_empty()) {
         if saved.user.trim().is_empty() {
-            return Err(AppError::field("user", dealerdesk_core::error::ErrorCode::Required));
+            return Err(AppError::field(
+                "user",
+                dealerdesk_core::error::ErrorCode::Required,
+            ));
         }
         entry(&saved)?
             .set_password(&p)

@@ -16,6 +16,7 @@ pub mod enrolment;
 pub mod improvement_plan;
 pub mod ledger_entry;
 pub mod onboarding_step;
+pub mod reminder_state;
 pub mod scorecard_quarter;
 pub mod scorecard_rating;
 pub mod scorecard_snapshot;

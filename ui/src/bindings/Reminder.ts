@@ -21,4 +21,8 @@ reference: string, label_zh: string, label_en: string, date: string,
 /**
  * For a certificate: the course and the person, to plan a session for them.
  */
-course_id: number | null, contact_id: number | null, };
+course_id: number | null, contact_id: number | null, 
+/**
+ * A complaint's escalation level (1 at risk, 2 late, 3 late by half again).
+ */
+level: number | null, };

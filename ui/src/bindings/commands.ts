@@ -24,6 +24,7 @@ import type { BatchSummary } from './BatchSummary';
 import type { CalendarDay } from './CalendarDay';
 import type { CallInput } from './CallInput';
 import type { CallQuery } from './CallQuery';
+import type { Centre } from './Centre';
 import type { Certificate } from './Certificate';
 import type { CertificatePrintRequest } from './CertificatePrintRequest';
 import type { CertificateQuery } from './CertificateQuery';
@@ -47,6 +48,7 @@ import type { ContactSave } from './ContactSave';
 import type { Course } from './Course';
 import type { CourseSave } from './CourseSave';
 import type { CreditWarning } from './CreditWarning';
+import type { DecisionRequest } from './DecisionRequest';
 import type { Distributor } from './Distributor';
 import type { DistributorDetail } from './DistributorDetail';
 import type { DistributorInput } from './DistributorInput';
@@ -82,7 +84,6 @@ import type { RebateRunRequest } from './RebateRunRequest';
 import type { Receivables } from './Receivables';
 import type { ReceivablesFileRequest } from './ReceivablesFileRequest';
 import type { ReceivablesQuery } from './ReceivablesQuery';
-import type { Reminder } from './Reminder';
 import type { ReminderSettings } from './ReminderSettings';
 import type { ReportFileRequest } from './ReportFileRequest';
 import type { ReportPeriod } from './ReportPeriod';
@@ -374,8 +375,10 @@ export type Commands = {
   onboarding_settings_get: { req: void; res: OnboardingSettings; progress: never };
   /** Saves the onboarding step templates. */
   onboarding_settings_save: { req: OnboardingSettings; res: OnboardingSettings; progress: never };
-  /** Agreements ending, certificates expiring or expired, onboarding steps overdue — as of today. */
-  reminders_list: { req: void; res: Array<Reminder>; progress: never };
+  /** The reminders centre: every due thing today (complaints at risk or late included), by urgency, with the snoozed and handled ones and the count still open. */
+  reminders_list: { req: void; res: Centre; progress: never };
+  /** Snoozes a reminder to a date, marks it handled with a note, or reopens it (audited). */
+  reminder_decide: { req: DecisionRequest; res: null; progress: never };
   /** The course catalogue. */
   course_list: { req: void; res: Array<Course>; progress: never };
   /** Creates (`id` null) or edits a course. */
@@ -535,6 +538,7 @@ export const COMMAND_NAMES = [
   'onboarding_settings_get',
   'onboarding_settings_save',
   'reminders_list',
+  'reminder_decide',
   'course_list',
   'course_save',
   'training_settings_get',

@@ -1,10 +1,13 @@
-//! The reminders list: agreements ending in 60/30/7 days (unless a renewal is
+//! The reminders (the centre in `centre.rs` adds complaints and the
+//! snoozed and handled decisions): agreements ending in 60/30/7 days (unless a renewal is
 //! already signed), certificates expiring in 60/30/7 days or expired (unless
 //! renewed), onboarding steps past their due date, improvement plans past
 //! theirs, visits' follow-up actions past theirs, level-2 exit warnings,
 //! broken payment promises not followed up, statements unanswered some days
 //! after they were issued, balances overdue past a threshold, balances over
 //! the credit limit and ended quarters left unfinalised.
+pub mod centre;
+
 use chrono::NaiveDate;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde::Serialize;
@@ -15,7 +18,7 @@ use crate::entity::{agreement, distributor};
 use crate::error::AppResult;
 use crate::money::Money;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum ReminderKind {
@@ -31,6 +34,10 @@ pub enum ReminderKind {
     BalanceOverdue,
     OverCreditLimit,
     QuarterNotFinalised,
+    /// An open complaint with 75 % of an allowance used.
+    ComplaintAtRisk,
+    /// An open complaint past an allowance.
+    ComplaintLate,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -59,6 +66,8 @@ pub struct Reminder {
     pub course_id: Option<i64>,
     #[ts(type = "number | null")]
     pub contact_id: Option<i64>,
+    /// A complaint's escalation level (1 at risk, 2 late, 3 late by half again).
+    pub level: Option<u8>,
 }
 
 /// The windows in which an agreement's end is announced.
@@ -105,6 +114,7 @@ pub async fn list<C: ConnectionTrait>(db: &C, today: NaiveDate) -> AppResult<Vec
             date: m.term_end.to_string(),
             course_id: None,
             contact_id: None,
+            level: None,
         });
     }
     for c in crate::training::compliance::expiring(db, today).await? {
@@ -135,6 +145,7 @@ pub async fn list<C: ConnectionTrait>(db: &C, today: NaiveDate) -> AppResult<Vec
             date: c.expiry_date.clone().unwrap_or_default(),
             course_id: Some(c.course_id),
             contact_id: Some(c.contact_id),
+            level: None,
         });
     }
     let pipeline = crate::onboarding::pipeline(db, today).await?;
@@ -159,6 +170,7 @@ pub async fn list<C: ConnectionTrait>(db: &C, today: NaiveDate) -> AppResult<Vec
                 date: due,
                 course_id: None,
                 contact_id: None,
+                level: None,
             });
         }
     }
@@ -180,6 +192,7 @@ pub async fn list<C: ConnectionTrait>(db: &C, today: NaiveDate) -> AppResult<Vec
             date: p.due_on.clone(),
             course_id: None,
             contact_id: None,
+            level: None,
         });
     }
     for v in crate::visit::list(db, &crate::visit::VisitQuery::default(), today).await? {
@@ -205,6 +218,7 @@ pub async fn list<C: ConnectionTrait>(db: &C, today: NaiveDate) -> AppResult<Vec
                 date: a.due_on.clone(),
                 course_id: None,
                 contact_id: None,
+                level: None,
             });
         }
     }
@@ -234,6 +248,7 @@ pub async fn list<C: ConnectionTrait>(db: &C, today: NaiveDate) -> AppResult<Vec
                 .unwrap_or_default(),
             course_id: None,
             contact_id: None,
+            level: None,
         });
     }
     receivables(db, today, &mut out).await?;
@@ -241,7 +256,7 @@ pub async fn list<C: ConnectionTrait>(db: &C, today: NaiveDate) -> AppResult<Vec
     Ok(out)
 }
 
-fn plain(
+pub(crate) fn plain(
     kind: ReminderKind,
     today: NaiveDate,
     date: NaiveDate,
@@ -264,6 +279,7 @@ fn plain(
         date: date.to_string(),
         course_id: None,
         contact_id: None,
+        level: None,
     }
 }
 
