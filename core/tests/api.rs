@@ -159,3 +159,73 @@ fn the_command_table_in_the_docs_is_generated() {
     let text = format!("{}{table}{}", &doc[..a], &doc[b..]);
     write_if_changed(&path, &text);
 }
+
+/// Every type exported to the UI writes `bindings/<Name>.ts`: two types of one
+/// name would overwrite each other's file, whichever is written last winning.
+#[test]
+fn exported_type_names_are_unique() {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                out.push(p);
+            }
+        }
+    }
+    let mut files = vec![];
+    walk(&root().join("core/src"), &mut files);
+    files.sort();
+    let mut seen: std::collections::BTreeMap<String, String> = Default::default();
+    let mut twice = vec![];
+    for f in files.clone() {
+        let src = std::fs::read_to_string(&f).unwrap();
+        let mut exported = false;
+        for line in src.lines().map(str::trim) {
+            if line.starts_with("#[ts(export") {
+                exported = true;
+                continue;
+            }
+            if !exported || line.starts_with("#[") || line.starts_with("///") {
+                continue;
+            }
+            exported = false;
+            let name = ["pub struct ", "pub enum ", "pub type "]
+                .iter()
+                .find_map(|k| line.strip_prefix(k))
+                .map(|rest| {
+                    rest.chars()
+                        .take_while(|c| c.is_alphanumeric() || *c == '_')
+                        .collect::<String>()
+                });
+            // A macro's `pub enum $name` has no name of its own.
+            let Some(name) = name.filter(|n| !n.is_empty()) else {
+                continue;
+            };
+            let at = f.strip_prefix(root()).unwrap_or(&f).display().to_string();
+            if let Some(first) = seen.insert(name.clone(), at.clone()) {
+                twice.push(format!("{name}: {first} and {at}"));
+            }
+        }
+    }
+    // The `key_enum!` macros export too; their names are checked the same way.
+    for f in &files {
+        let src = std::fs::read_to_string(f).unwrap();
+        for line in src.lines().filter(|l| l.starts_with("key_enum!(")) {
+            let name: String = line["key_enum!(".len()..]
+                .chars()
+                .take_while(|c| c.is_alphanumeric())
+                .collect();
+            // Some `key_enum!`s only add methods to an enum declared beside them.
+            if src.contains(&format!("pub enum {name} ")) {
+                continue;
+            }
+            if let Some(first) = seen.insert(name.clone(), "key_enum!".into()) {
+                twice.push(format!("{name}: {first} and key_enum!"));
+            }
+        }
+    }
+    assert!(seen.len() > 100, "{} exported types found", seen.len());
+    assert!(twice.is_empty(), "two exported types share a name: {twice:?}");
+}

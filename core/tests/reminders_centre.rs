@@ -14,7 +14,7 @@ use dealerdesk_core::dates::Clock;
 use dealerdesk_core::ledger::{self, EntryKind};
 use dealerdesk_core::paging::Paging;
 use dealerdesk_core::reminders::centre::{
-    self, Decision, DecisionRequest, ReminderStatus, Urgency,
+    self, ReminderDecision, DecisionRequest, ReminderStatus, Urgency,
 };
 use dealerdesk_core::reminders::ReminderKind;
 
@@ -25,7 +25,7 @@ fn on(d: &str) -> Clock {
     }
 }
 
-fn decision(kind: ReminderKind, ref_id: i64, date: &str, d: Decision) -> DecisionRequest {
+fn decision(kind: ReminderKind, ref_id: i64, date: &str, d: ReminderDecision) -> DecisionRequest {
     DecisionRequest {
         kind,
         ref_id,
@@ -124,7 +124,7 @@ async fn snoozed_comes_back_handled_stays_until_the_due_date_moves_and_both_are_
         ReminderKind::BalanceOverdue,
         ids[0],
         "2026-10-31",
-        Decision::Snooze,
+        ReminderDecision::Snooze,
     );
     snooze.until = "2026-11-01".into();
     let err = centre::decide(&db, &a, &snooze).await.unwrap_err();
@@ -147,7 +147,7 @@ async fn snoozed_comes_back_handled_stays_until_the_due_date_moves_and_both_are_
         ReminderKind::BalanceOverdue,
         ids[0],
         "2026-10-31",
-        Decision::Handle,
+        ReminderDecision::Handle,
     );
     let err = centre::decide(&db, &a, &handle).await.unwrap_err();
     assert_eq!(codes(&err), vec![("note".into(), "required".into())]);
@@ -194,7 +194,7 @@ async fn snoozed_comes_back_handled_stays_until_the_due_date_moves_and_both_are_
         ReminderKind::BalanceOverdue,
         ids[0],
         "2026-10-31",
-        Decision::Reopen,
+        ReminderDecision::Reopen,
     );
     centre::decide(&db, &a, &reopen).await.unwrap();
     assert!(centre::decide(&db, &a, &reopen).await.is_err());

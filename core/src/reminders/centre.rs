@@ -80,7 +80,7 @@ pub struct Centre {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
-pub enum Decision {
+pub enum ReminderDecision {
     Snooze,
     Handle,
     /// Back to open.
@@ -99,7 +99,7 @@ pub struct DecisionRequest {
     pub distributor_id: i64,
     /// The reminder's date, as listed.
     pub date: String,
-    pub decision: Decision,
+    pub decision: ReminderDecision,
     /// Snooze: the day it comes back (after today).
     #[serde(default)]
     pub until: String,
@@ -223,7 +223,7 @@ pub async fn decide<C: ConnectionTrait + TransactionTrait>(
     let today = actor.today();
     let mut errs = FieldErrors::default();
     let until = match req.decision {
-        Decision::Snooze => {
+        ReminderDecision::Snooze => {
             let u = crate::fields::required_date(&mut errs, "until", &req.until);
             if u.is_some_and(|u| u <= today) {
                 errs.push("until", ErrorCode::OutOfRange);
@@ -236,7 +236,7 @@ pub async fn decide<C: ConnectionTrait + TransactionTrait>(
         &mut errs,
         "note",
         &req.note,
-        req.decision == Decision::Handle,
+        req.decision == ReminderDecision::Handle,
         2000,
     );
     errs.into_result()?;
@@ -256,14 +256,14 @@ pub async fn decide<C: ConnectionTrait + TransactionTrait>(
         )
     });
     match (req.decision, current) {
-        (Decision::Reopen, None) => return Err(AppError::not_found("reminder", req.ref_id)),
-        (Decision::Reopen, Some(m)) => {
+        (ReminderDecision::Reopen, None) => return Err(AppError::not_found("reminder", req.ref_id)),
+        (ReminderDecision::Reopen, Some(m)) => {
             reminder_state::Entity::delete_by_id(m.id)
                 .exec(&txn)
                 .await?;
         }
         (d, current) => {
-            let state = if d == Decision::Handle {
+            let state = if d == ReminderDecision::Handle {
                 "handled"
             } else {
                 "snoozed"
@@ -294,12 +294,12 @@ pub async fn decide<C: ConnectionTrait + TransactionTrait>(
         }
     }
     let after = match req.decision {
-        Decision::Reopen => None,
-        Decision::Snooze => Some(format!(
+        ReminderDecision::Reopen => None,
+        ReminderDecision::Snooze => Some(format!(
             "snoozed {}",
             until.map(|u| u.to_string()).unwrap_or_default()
         )),
-        Decision::Handle => Some(format!("handled · {note}")),
+        ReminderDecision::Handle => Some(format!("handled · {note}")),
     };
     let (entity, id) = if req.distributor_id > 0 {
         ("distributor", req.distributor_id)

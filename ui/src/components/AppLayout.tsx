@@ -13,12 +13,13 @@ import {
   ShopOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Alert, Flex, Layout, Menu, Spin, Typography } from 'antd';
+import { Alert, Badge, Flex, Layout, Menu, Spin, Typography } from 'antd';
 import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 
 import { normaliseLanguage, storedLanguage } from '../i18n';
+import { useReminders } from '../ipc/onboarding';
 import { useAppInfo, useSettings } from '../ipc/queries';
 import { appErrorMessage } from '../lib/errors';
 import { RestoreButton } from './backup/BackupCard';
@@ -33,6 +34,9 @@ export function AppLayout() {
   const location = useLocation();
   const settings = useSettings();
   const info = useAppInfo();
+  // The menu shows how many reminders are open.
+  const reminders = useReminders();
+  const openReminders = reminders.data?.open ?? 0;
   const problem = info.data?.problem ?? null;
   const recovery = problem?.kind === 'data_file' ? problem.recovery : null;
 
@@ -118,7 +122,20 @@ export function AppLayout() {
               {
                 key: '/reminders',
                 icon: <BellOutlined />,
-                label: <span id="nav-reminders">{t('nav.reminders')}</span>,
+                label: (
+                  <Flex justify="space-between" align="center">
+                    <span id="nav-reminders">{t('nav.reminders')}</span>
+                    {openReminders > 0 ? (
+                      <Badge
+                        id="nav-reminders-count"
+                        count={openReminders}
+                        overflowCount={99}
+                        size="small"
+                        data-count={openReminders}
+                      />
+                    ) : null}
+                  </Flex>
+                ),
               },
               {
                 key: '/complaints',

@@ -152,6 +152,7 @@ export const WRITES: Record<WriteCommand, readonly Root[]> = {
   collection_add: ['statements', 'reminders', 'audit'],
   statement_confirm: ['statements', 'reminders', 'audit'],
   reminder_settings_save: ['reminders', 'statements', 'audit'],
+  reminder_decide: ['reminders', 'audit'],
   mail_settings_save: ['statementSettings', 'audit'],
   // Each statement sent is a run awaiting an answer (audited).
   statement_send: ['statements', 'reminders', 'audit'],

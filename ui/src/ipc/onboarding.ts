@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 
 import type { Checklist } from '../bindings/Checklist';
+import type { DecisionRequest } from '../bindings/DecisionRequest';
 import type { OnboardingSettings } from '../bindings/OnboardingSettings';
 import type { OnboardingStart } from '../bindings/OnboardingStart';
 import type { StepUpdate } from '../bindings/StepUpdate';
@@ -60,6 +61,15 @@ export function useOnboardingSettings() {
 
 export function useReminders() {
   return useQuery({ queryKey: onboardingKeys.reminders, queryFn: onboardingApi.reminders });
+}
+
+/** Snoozes, handles or reopens a reminder. */
+export function useDecideReminder() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (req: DecisionRequest) => call('reminder_decide', req),
+    onSuccess: () => afterWrite(qc, 'reminder_decide'),
+  });
 }
 
 // ---- writes ----

@@ -4,6 +4,7 @@ import { App } from 'antd';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
+import type { Centre } from '../bindings/Centre';
 import type { Reminder } from '../bindings/Reminder';
 import { answer } from '../components/onboarding/testFixtures';
 import i18n from '../i18n';
@@ -30,6 +31,7 @@ const reminders: Reminder[] = [
     date: '2026-03-08',
     course_id: null,
     contact_id: null,
+    level: null,
   },
   {
     kind: 'agreement_ending',
@@ -45,6 +47,7 @@ const reminders: Reminder[] = [
     date: '2026-03-25',
     course_id: null,
     contact_id: null,
+    level: null,
   },
   {
     kind: 'agreement_ending',
@@ -60,6 +63,7 @@ const reminders: Reminder[] = [
     date: '2026-04-17',
     course_id: null,
     contact_id: null,
+    level: null,
   },
   {
     kind: 'agreement_ending',
@@ -75,6 +79,7 @@ const reminders: Reminder[] = [
     date: '2026-05-04',
     course_id: null,
     contact_id: null,
+    level: null,
   },
   {
     kind: 'certificate_expired',
@@ -90,6 +95,7 @@ const reminders: Reminder[] = [
     date: '2026-03-11',
     course_id: 2,
     contact_id: 31,
+    level: null,
   },
   {
     kind: 'certificate_expiring',
@@ -105,6 +111,7 @@ const reminders: Reminder[] = [
     date: '2026-04-09',
     course_id: 2,
     contact_id: 41,
+    level: null,
   },
   {
     kind: 'certificate_expiring',
@@ -120,8 +127,22 @@ const reminders: Reminder[] = [
     date: '2026-05-09',
     course_id: 3,
     contact_id: 32,
+    level: null,
   },
 ];
+
+/** The centre as the server answers it: every reminder open, grouped by its days. */
+const centre: Centre = {
+  open: reminders.length,
+  items: reminders.map((r) => ({
+    ...r,
+    urgency: r.days < 0 ? 'overdue' : r.days === 0 ? 'today' : r.days <= 7 ? 'week' : 'later',
+    status: 'open',
+    until: null,
+    note: '',
+    decided_by: '',
+  })),
+};
 
 /** Where "plan a session" led: the new-session page's query string. */
 function NewSessionStub() {
@@ -155,18 +176,19 @@ describe('reminders', () => {
   });
 
   beforeEach(() => {
-    invoke.mockReset().mockImplementation(answer({ reminders_list: () => reminders }));
+    invoke.mockReset().mockImplementation(answer({ reminders_list: () => centre }));
   });
 
   it('lists the reminders in the server’s order with their tags and links', async () => {
     renderPage();
     await waitFor(() => expect(row('reminder-onboarding_overdue-12')).not.toBeNull());
+    // Grouped: past due, within a week, later.
     expect(bodyRows().map((r) => r.getAttribute('data-row-key'))).toEqual([
       'onboarding_overdue-12',
+      'certificate_expired-21',
       'agreement_ending-3',
       'agreement_ending-4',
       'agreement_ending-5',
-      'certificate_expired-21',
       'certificate_expiring-22',
       'certificate_expiring-23',
     ]);

@@ -1,17 +1,47 @@
-import { CalendarOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Badge, Button, Empty, Flex, Segmented, Space, Table, Tag, Typography } from 'antd';
+import {
+  CalendarOutlined,
+  CheckOutlined,
+  ClockCircleOutlined,
+  ReloadOutlined,
+  UndoOutlined,
+} from '@ant-design/icons';
+import {
+  App,
+  Badge,
+  Button,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Segmented,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 
-import type { Reminder } from '../bindings/Reminder';
+import type { CentreItem } from '../bindings/CentreItem';
+import type { ReminderDecision } from '../bindings/ReminderDecision';
+import type { ReminderStatus } from '../bindings/ReminderStatus';
+import type { Urgency } from '../bindings/Urgency';
 import type { ReminderKind } from '../bindings/ReminderKind';
 import { distributorOnboardingLink, useLabel } from '../components/onboarding/labels';
 import { PageHeader } from '../components/PageHeader';
 import { QueryError } from '../components/QueryError';
-import { useReminders } from '../ipc/onboarding';
+import { toAppError } from '../ipc';
+import { useDecideReminder, useReminders } from '../ipc/onboarding';
+import { officeNow } from '../lib/dates';
+import { appErrorMessage, applyAppErrorToForm } from '../lib/errors';
 
+type Reminder = CentreItem;
 type KindFilter = ReminderKind | 'all';
+
+const URGENCIES: Urgency[] = ['overdue', 'today', 'week', 'later'];
+const VIEWS: ReminderStatus[] = ['open', 'snoozed', 'handled'];
 
 const KINDS: ReminderKind[] = [
   'agreement_ending',
@@ -26,6 +56,8 @@ const KINDS: ReminderKind[] = [
   'balance_overdue',
   'over_credit_limit',
   'quarter_not_finalised',
+  'complaint_at_risk',
+  'complaint_late',
 ];
 const FILTERS: KindFilter[] = ['all', ...KINDS];
 
@@ -42,6 +74,8 @@ const KIND_COLOR: Record<ReminderKind, string> = {
   balance_overdue: 'volcano',
   over_credit_limit: 'magenta',
   quarter_not_finalised: 'geekblue',
+  complaint_at_risk: 'orange',
+  complaint_late: 'red',
 };
 
 /** Where a finance reminder's record is: the distributor's tab that shows it. */
@@ -115,23 +149,98 @@ function DaysText({ days }: { days: number }) {
   );
 }
 
+/** Snoozes a reminder to a date or marks it handled with a note. */
+function DecideModal({
+  item,
+  decision,
+  onClose,
+}: {
+  item: Reminder;
+  decision: Exclude<ReminderDecision, 'reopen'>;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ until: string; note: string }>();
+  const decide = useDecideReminder();
+  const submit = async (v: { until: string; note: string }) => {
+    try {
+      await decide.mutateAsync({
+        kind: item.kind,
+        ref_id: item.ref_id,
+        distributor_id: item.distributor_id,
+        date: item.date,
+        decision,
+        until: (v.until ?? '').trim(),
+        note: (v.note ?? '').trim(),
+      });
+      message.success(t(decision === 'snooze' ? 'reminders.snoozed' : 'reminders.handledDone'));
+      onClose();
+    } catch (e) {
+      const msg = applyAppErrorToForm(form, toAppError(e), t);
+      if (msg) message.error(msg);
+    }
+  };
+  return (
+    <Modal
+      open
+      title={t(decision === 'snooze' ? 'reminders.snoozeTitle' : 'reminders.handleTitle')}
+      onCancel={onClose}
+      okText={t('common.save')}
+      okButtonProps={{ id: 'reminder-decide-save', loading: decide.isPending }}
+      onOk={() => form.submit()}
+      destroyOnHidden
+      modalRender={(node) => <div id="reminder-decide-modal">{node}</div>}
+    >
+      <Typography.Paragraph>
+        {item.distributor_code} {item.distributor_name} · {item.reference} · {item.date}
+      </Typography.Paragraph>
+      <Form
+        form={form}
+        name="reminder"
+        layout="vertical"
+        initialValues={{ until: officeNow().add(7, 'day').format('YYYY-MM-DD'), note: '' }}
+        onFinish={(v) => void submit(v)}
+      >
+        {decision === 'snooze' ? (
+          <Form.Item name="until" label={t('fields.until')} required>
+            <Input placeholder="YYYY-MM-DD" style={{ width: 140 }} />
+          </Form.Item>
+        ) : null}
+        <Form.Item name="note" label={t('fields.note')} required={decision === 'handle'}>
+          <Input.TextArea rows={3} maxLength={2000} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
 /**
- * Agreements and certificates ending within 60/30/7 days, expired certificates
- * and onboarding steps past due, the most urgent first. Certificate reminders
- * of one course can be ticked to plan a session for those people.
+ * The reminders centre: every due thing, the most urgent first, in groups
+ * (past due, today, this week, later); each links to its record and can be
+ * snoozed to a date or marked handled. Certificate reminders of one course
+ * can be ticked to plan a session for those people.
  */
 export function RemindersPage() {
   const { t } = useTranslation();
+  const { message } = App.useApp();
   const label = useLabel();
   const navigate = useNavigate();
   const reminders = useReminders();
+  const decide = useDecideReminder();
   const [sp, setSp] = useSearchParams();
   const [selected, setSelected] = useState<string[]>([]);
+  const [deciding, setDeciding] = useState<{ item: Reminder; decision: 'snooze' | 'handle' } | null>(null);
   const raw = sp.get('kind');
   const kind: KindFilter = FILTERS.includes(raw as KindFilter) ? (raw as KindFilter) : 'all';
+  const rawView = sp.get('view');
+  const view: ReminderStatus = VIEWS.includes(rawView as ReminderStatus)
+    ? (rawView as ReminderStatus)
+    : 'open';
 
-  const all = reminders.data ?? [];
-  const rows = kind === 'all' ? all : all.filter((r) => r.kind === kind);
+  const items = reminders.data?.items ?? [];
+  const inView = items.filter((r) => r.status === view);
+  const rows = kind === 'all' ? inView : inView.filter((r) => r.kind === kind);
   // Only ticked rows that are on screen count.
   const picked = rows.filter((r) => isCertificate(r) && selected.includes(rowKey(r)));
   const course = sharedCourse(picked);
@@ -148,19 +257,167 @@ export function RemindersPage() {
     if (r.course_id === null) return;
     void navigate(planSessionUrl(r.course_id, r.contact_id !== null ? [r.contact_id] : []));
   };
+  const reopen = async (r: Reminder) => {
+    try {
+      await decide.mutateAsync({
+        kind: r.kind,
+        ref_id: r.ref_id,
+        distributor_id: r.distributor_id,
+        date: r.date,
+        decision: 'reopen',
+        until: '',
+        note: '',
+      });
+    } catch (e) {
+      message.error(appErrorMessage(toAppError(e), t));
+    }
+  };
 
-  const countOf = (k: KindFilter) => (k === 'all' ? all.length : all.filter((r) => r.kind === k).length);
+  const countOf = (k: KindFilter) =>
+    k === 'all' ? inView.length : inView.filter((r) => r.kind === k).length;
+  // The kinds present in this view, so the bar stays short.
+  const shown = FILTERS.filter((k) => k === 'all' || k === kind || countOf(k) > 0);
 
-  const setKind = (k: KindFilter) =>
+  const setParam = (name: string, v: string | null) =>
     setSp(
       (prev) => {
         const next = new URLSearchParams(prev);
-        if (k === 'all') next.delete('kind');
-        else next.set('kind', k);
+        if (v === null) next.delete(name);
+        else next.set(name, v);
         return next;
       },
       { replace: true },
     );
+  const setKind = (k: KindFilter) => setParam('kind', k === 'all' ? null : k);
+  const setView = (v: ReminderStatus) => setParam('view', v === 'open' ? null : v);
+
+  const columns = [
+    {
+      key: 'kind',
+      title: t('reminders.columns.kind'),
+      width: 150,
+      render: (_: unknown, r: Reminder) => (
+        <Tag color={KIND_COLOR[r.kind]} className="reminder-kind-tag" data-kind={r.kind}>
+          {t(`reminders.kind.${r.kind}`)}
+          {r.level !== null && r.level > 0 ? ` · L${r.level}` : ''}
+        </Tag>
+      ),
+    },
+    {
+      key: 'when',
+      title: t('reminders.columns.when'),
+      width: 140,
+      render: (_: unknown, r: Reminder) => <WhenTag r={r} />,
+    },
+    {
+      key: 'distributor',
+      title: t('reminders.columns.distributor'),
+      width: 240,
+      ellipsis: { showTitle: true },
+      render: (_: unknown, r: Reminder) =>
+        r.distributor_id === 0 ? (
+          ''
+        ) : (
+          <Link to={`/distributors/${r.distributor_id}`} className="reminder-distributor-link">
+            {r.distributor_code} {r.distributor_name}
+          </Link>
+        ),
+    },
+    {
+      key: 'reference',
+      title: t('reminders.columns.reference'),
+      width: 160,
+      render: (_: unknown, r: Reminder) => <ReferenceLink r={r} />,
+    },
+    {
+      key: 'label',
+      title: t('reminders.columns.label'),
+      width: 300,
+      render: (_: unknown, r: Reminder) =>
+        r.status === 'open' ? (
+          label(r)
+        ) : (
+          <>
+            <div>{label(r)}</div>
+            <Typography.Text type="secondary" className="reminder-decision">
+              {r.status === 'snoozed'
+                ? t('reminders.snoozedUntil', { date: r.until ?? '', by: r.decided_by })
+                : t('reminders.handledBy', { note: r.note, by: r.decided_by })}
+            </Typography.Text>
+          </>
+        ),
+    },
+    { key: 'date', dataIndex: 'date', title: t('reminders.columns.date'), width: 110 },
+    {
+      key: 'days',
+      dataIndex: 'days',
+      title: t('reminders.columns.days'),
+      width: 100,
+      render: (d: number) => <DaysText days={d} />,
+    },
+    {
+      key: 'actions',
+      title: t('reminders.columns.actions'),
+      width: 250,
+      fixed: 'right' as const,
+      render: (_: unknown, r: Reminder) => (
+        <Space size={0} wrap>
+          {isCertificate(r) && r.course_id !== null && r.status === 'open' ? (
+            <Button
+              size="small"
+              type="link"
+              icon={<CalendarOutlined />}
+              className={`plan-session-${r.ref_id}`}
+              onClick={() => planOne(r)}
+            >
+              {t('reminders.planSession')}
+            </Button>
+          ) : null}
+          {r.status === 'open' ? (
+            <>
+              <Button
+                size="small"
+                type="link"
+                icon={<ClockCircleOutlined />}
+                className={`reminder-snooze-${rowKey(r)}`}
+                onClick={() => setDeciding({ item: r, decision: 'snooze' })}
+              >
+                {t('reminders.snooze')}
+              </Button>
+              <Button
+                size="small"
+                type="link"
+                icon={<CheckOutlined />}
+                className={`reminder-handle-${rowKey(r)}`}
+                onClick={() => setDeciding({ item: r, decision: 'handle' })}
+              >
+                {t('reminders.handle')}
+              </Button>
+            </>
+          ) : (
+            <Button
+              size="small"
+              type="link"
+              icon={<UndoOutlined />}
+              className={`reminder-reopen-${rowKey(r)}`}
+              onClick={() => void reopen(r)}
+            >
+              {t('reminders.reopen')}
+            </Button>
+          )}
+        </Space>
+      ),
+    },
+  ];
+
+  const groups: { key: string; title: string | null; rows: Reminder[] }[] =
+    view === 'open'
+      ? URGENCIES.map((u) => ({
+          key: u,
+          title: t(`reminders.urgency.${u}`),
+          rows: rows.filter((r) => r.urgency === u),
+        })).filter((g) => g.rows.length > 0)
+      : [{ key: view, title: null, rows }];
 
   return (
     <>
@@ -168,12 +425,12 @@ export function RemindersPage() {
         title={
           <Space size={10}>
             <span>{t('reminders.title')}</span>
-            <span id="reminders-count" data-count={all.length}>
+            <span id="reminders-count" data-count={reminders.data?.open ?? 0}>
               <Badge
-                count={all.length}
+                count={reminders.data?.open ?? 0}
                 showZero
                 overflowCount={999}
-                color={all.length > 0 ? '#ff4d4f' : '#bfc5cf'}
+                color={(reminders.data?.open ?? 0) > 0 ? '#ff4d4f' : '#bfc5cf'}
               />
             </span>
           </Space>
@@ -192,15 +449,15 @@ export function RemindersPage() {
       />
       <div className="page-card">
         <Flex gap={8} wrap align="center" className="list-toolbar" style={{ marginBottom: 12 }}>
-          <Segmented<KindFilter>
-            id="reminders-kind"
-            value={kind}
-            onChange={setKind}
-            options={FILTERS.map((k) => ({
-              value: k,
+          <Segmented<ReminderStatus>
+            id="reminders-view"
+            value={view}
+            onChange={setView}
+            options={VIEWS.map((v) => ({
+              value: v,
               label: (
-                <span id={`reminders-kind-${k}`}>
-                  {k === 'all' ? t('reminders.all') : t(`reminders.kind.${k}`)} ({countOf(k)})
+                <span id={`reminders-view-${v}`}>
+                  {t(`reminders.view.${v}`)} ({items.filter((r) => r.status === v).length})
                 </span>
               ),
             }))}
@@ -228,169 +485,135 @@ export function RemindersPage() {
             </Button>
           </Flex>
         </Flex>
+        <Segmented<KindFilter>
+          id="reminders-kind"
+          value={kind}
+          onChange={setKind}
+          style={{ marginBottom: 12, flexWrap: 'wrap' }}
+          options={shown.map((k) => ({
+            value: k,
+            label: (
+              <span id={`reminders-kind-${k}`}>
+                {k === 'all' ? t('reminders.all') : t(`reminders.kind.${k}`)} ({countOf(k)})
+              </span>
+            ),
+          }))}
+        />
         {reminders.error && !reminders.data ? (
           <QueryError error={reminders.error} onRetry={() => void reminders.refetch()} />
         ) : (
-          <Table<Reminder>
-            id="reminders-table"
-            rowKey={rowKey}
-            rowClassName={(r) => `reminder-${r.kind}-${r.ref_id}`}
-            rowSelection={{
-              selectedRowKeys: picked.map(rowKey),
-              onChange: (keys) => setSelected(keys.map(String)),
-              getCheckboxProps: (r) => ({
-                disabled: !isCertificate(r),
-                className: `reminder-select-${rowKey(r)}`,
-              }),
-            }}
-            size="small"
-            loading={reminders.isPending}
-            dataSource={rows}
-            pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-            scroll={{ x: 1300 }}
-            locale={{
-              emptyText: reminders.isPending ? (
-                <span />
-              ) : (
-                <Empty
-                  image={Empty.PRESENTED_IMAGE_SIMPLE}
-                  description={kind === 'all' ? t('reminders.empty') : t('reminders.emptyKind')}
+          <div id="reminders-table">
+            {groups.length === 0 ? (
+              <Empty
+                image={Empty.PRESENTED_IMAGE_SIMPLE}
+                description={
+                  reminders.isPending ? ' ' : kind === 'all' ? t('reminders.empty') : t('reminders.emptyKind')
+                }
+              />
+            ) : null}
+            {groups.map((g) => (
+              <div
+                key={g.key}
+                className={`reminder-group reminder-group-${g.key}`}
+                style={{ marginBottom: 16 }}
+              >
+                {g.title ? (
+                  <Typography.Title level={5} style={{ marginTop: 0 }}>
+                    {g.title} ({g.rows.length})
+                  </Typography.Title>
+                ) : null}
+                <Table<Reminder>
+                  rowKey={rowKey}
+                  rowClassName={(r) => `reminder-${r.kind}-${r.ref_id}`}
+                  rowSelection={{
+                    selectedRowKeys: picked.map(rowKey),
+                    onChange: (keys) =>
+                      setSelected((prev) => [
+                        ...prev.filter((k) => !g.rows.some((r) => rowKey(r) === k)),
+                        ...keys.map(String),
+                      ]),
+                    getCheckboxProps: (r) => ({
+                      disabled: !isCertificate(r),
+                      className: `reminder-select-${rowKey(r)}`,
+                    }),
+                  }}
+                  size="small"
+                  loading={reminders.isPending}
+                  dataSource={g.rows}
+                  pagination={g.rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+                  scroll={{ x: 1500 }}
+                  columns={columns}
                 />
-              ),
-            }}
-            columns={[
-              {
-                key: 'kind',
-                title: t('reminders.columns.kind'),
-                width: 150,
-                render: (_: unknown, r) => (
-                  <Tag color={KIND_COLOR[r.kind]} className="reminder-kind-tag" data-kind={r.kind}>
-                    {t(`reminders.kind.${r.kind}`)}
-                  </Tag>
-                ),
-              },
-              {
-                key: 'when',
-                title: t('reminders.columns.when'),
-                width: 150,
-                render: (_: unknown, r) => <WhenTag r={r} />,
-              },
-              {
-                key: 'distributor',
-                title: t('reminders.columns.distributor'),
-                width: 260,
-                ellipsis: { showTitle: true },
-                render: (_: unknown, r) =>
-                  r.distributor_id === 0 ? (
-                    ''
-                  ) : (
-                    <Link to={`/distributors/${r.distributor_id}`} className="reminder-distributor-link">
-                      {r.distributor_code} {r.distributor_name}
-                    </Link>
-                  ),
-              },
-              {
-                key: 'reference',
-                title: t('reminders.columns.reference'),
-                width: 180,
-                render: (_: unknown, r) => {
-                  if (isCertificate(r)) {
-                    return (
-                      <Link to="/training?tab=certificates" className="reminder-reference-link">
-                        {r.reference}
-                      </Link>
-                    );
-                  }
-                  if (r.kind === 'agreement_ending') {
-                    return (
-                      <Link to={`/agreements/${r.ref_id}`} className="reminder-reference-link">
-                        {r.reference}
-                      </Link>
-                    );
-                  }
-                  if (r.kind === 'quarter_not_finalised') {
-                    return (
-                      <Link to={`/scorecards?quarter=${r.reference}`} className="reminder-reference-link">
-                        {r.reference}
-                      </Link>
-                    );
-                  }
-                  const financeTab = FINANCE_TAB[r.kind];
-                  if (financeTab) {
-                    return (
-                      <Link
-                        to={`/distributors/${r.distributor_id}`}
-                        state={{ tab: financeTab }}
-                        className="reminder-reference-link"
-                      >
-                        {r.reference}
-                      </Link>
-                    );
-                  }
-                  if (
-                    r.kind === 'plan_overdue' ||
-                    r.kind === 'exit_warning' ||
-                    r.kind === 'visit_action_overdue'
-                  ) {
-                    return (
-                      <Link
-                        to={`/distributors/${r.distributor_id}`}
-                        state={{ tab: r.kind === 'visit_action_overdue' ? 'visits' : 'performance' }}
-                        className="reminder-reference-link"
-                      >
-                        {r.reference || t(`reminders.kind.${r.kind}`)}
-                      </Link>
-                    );
-                  }
-                  const link = distributorOnboardingLink(r.distributor_id);
-                  return (
-                    <Link to={link.pathname} state={link.state} className="reminder-reference-link">
-                      {r.reference}
-                    </Link>
-                  );
-                },
-              },
-              {
-                key: 'label',
-                title: t('reminders.columns.label'),
-                width: 200,
-                render: (_: unknown, r) => label(r),
-              },
-              {
-                key: 'date',
-                dataIndex: 'date',
-                title: t('reminders.columns.date'),
-                width: 120,
-              },
-              {
-                key: 'days',
-                dataIndex: 'days',
-                title: t('reminders.columns.days'),
-                width: 120,
-                render: (d: number) => <DaysText days={d} />,
-              },
-              {
-                key: 'actions',
-                title: t('reminders.columns.actions'),
-                width: 130,
-                fixed: 'right',
-                render: (_: unknown, r) =>
-                  isCertificate(r) && r.course_id !== null ? (
-                    <Button
-                      size="small"
-                      type="link"
-                      icon={<CalendarOutlined />}
-                      className={`plan-session-${r.ref_id}`}
-                      onClick={() => planOne(r)}
-                    >
-                      {t('reminders.planSession')}
-                    </Button>
-                  ) : null,
-              },
-            ]}
-          />
+              </div>
+            ))}
+          </div>
         )}
       </div>
+      {deciding ? (
+        <DecideModal item={deciding.item} decision={deciding.decision} onClose={() => setDeciding(null)} />
+      ) : null}
     </>
+  );
+}
+
+/** The record a reminder is about, linked. */
+function ReferenceLink({ r }: { r: Reminder }) {
+  const { t } = useTranslation();
+  if (isCertificate(r)) {
+    return (
+      <Link to="/training?tab=certificates" className="reminder-reference-link">
+        {r.reference}
+      </Link>
+    );
+  }
+  if (r.kind === 'agreement_ending') {
+    return (
+      <Link to={`/agreements/${r.ref_id}`} className="reminder-reference-link">
+        {r.reference}
+      </Link>
+    );
+  }
+  if (r.kind === 'complaint_at_risk' || r.kind === 'complaint_late') {
+    return (
+      <Link to={`/complaints/${r.ref_id}`} className="reminder-reference-link">
+        {r.reference}
+      </Link>
+    );
+  }
+  if (r.kind === 'quarter_not_finalised') {
+    return (
+      <Link to={`/scorecards?quarter=${r.reference}`} className="reminder-reference-link">
+        {r.reference}
+      </Link>
+    );
+  }
+  const financeTab = FINANCE_TAB[r.kind];
+  if (financeTab) {
+    return (
+      <Link
+        to={`/distributors/${r.distributor_id}`}
+        state={{ tab: financeTab }}
+        className="reminder-reference-link"
+      >
+        {r.reference}
+      </Link>
+    );
+  }
+  if (r.kind === 'plan_overdue' || r.kind === 'exit_warning' || r.kind === 'visit_action_overdue') {
+    return (
+      <Link
+        to={`/distributors/${r.distributor_id}`}
+        state={{ tab: r.kind === 'visit_action_overdue' ? 'visits' : 'performance' }}
+        className="reminder-reference-link"
+      >
+        {r.reference || t(`reminders.kind.${r.kind}`)}
+      </Link>
+    );
+  }
+  const link = distributorOnboardingLink(r.distributor_id);
+  return (
+    <Link to={link.pathname} state={link.state} className="reminder-reference-link">
+      {r.reference}
+    </Link>
   );
 }
