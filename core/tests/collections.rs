@@ -340,6 +340,10 @@ async fn issued_statements_are_recorded_answered_reported_and_reminded() {
         .iter()
         .any(|k| k.0 == ReminderKind::ConfirmationUnanswered));
     let due = kinds(&db, "2026-12-11").await;
+    assert!(
+        due.contains(&(ReminderKind::StatementDisputed, "2026-12-01".into())),
+        "a dispute is to be settled: {due:?}"
+    );
     assert_eq!(
         due.iter()
             .filter(|k| k.0 == ReminderKind::ConfirmationUnanswered)

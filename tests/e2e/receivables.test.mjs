@@ -184,12 +184,39 @@ test('a collection call with a promise, a statement issued and disputed, each fo
     await s.waitFor(async () => (await s.text('.confirm-total-disputed')).includes('1'), 'one disputed');
     await s.screenshot('65-confirmations-zh');
 
-    // The broken promise is in the reminders, linked to the collections tab.
+    // Both are in the reminders centre: the broken promise and the dispute.
     await s.navigate('#nav-reminders', '#reminders-table');
-    await s.waitFor(async () => (await s.exec(`return document.querySelectorAll('#reminders-table .reminder-kind-tag[data-kind="promise_broken"]').length`)) === 1, 'the promise reminder');
+    const tagged = (kind) =>
+      s.exec(`return document.querySelectorAll('#reminders-table .reminder-kind-tag[data-kind="${kind}"]').length`);
+    await s.waitFor(async () => (await tagged('promise_broken')) === 1, 'the promise reminder');
+    assert.equal(await tagged('statement_disputed'), 1);
+    const count = () => s.exec(`return Number(document.querySelector('#reminders-count').dataset.count)`);
+    const before = await count();
+    assert.equal(
+      await s.exec(`return Number(document.querySelector('#nav-reminders-count')?.dataset.count ?? 0)`),
+      before,
+      'the menu shows the open count',
+    );
+    // Handled, with a note: it leaves the open list and shows under "handled".
+    await s.click('#reminders-table [class*="reminder-handle-promise_broken-"]');
+    await s.type('#reminder_note', '再次致电，改约 11 月 10 日');
+    await s.click('#reminder-decide-save');
+    await s.waitFor(async () => (await tagged('promise_broken')) === 0, 'handled, out of the open list');
+    assert.equal(await count(), before - 1);
+    await s.click('.ant-segmented-item:has(#reminders-view-handled)');
+    await s.waitFor(async () => (await tagged('promise_broken')) === 1, 'under handled');
+    assert.match(await s.text('#reminders-table .reminder-decision'), /改约 11 月 10 日/);
+    await s.click('.ant-segmented-item:has(#reminders-view-open)');
+    // The dispute, snoozed to a day after today.
+    await s.click('#reminders-table [class*="reminder-snooze-statement_disputed-"]');
+    await s.type('#reminder_until', '2026-11-05');
+    await s.click('#reminder-decide-save');
+    await s.waitFor(async () => (await tagged('statement_disputed')) === 0, 'snoozed');
+    assert.equal(await count(), before - 2);
+    await s.screenshot('66-reminders-zh');
     await s.click('.ant-segmented-item:has(#lang-en)');
-    await s.waitForText('Promise broken');
-    await s.screenshot('66-reminders-promise-en');
+    await s.waitForText('Past due');
+    await s.screenshot('67-reminders-en');
   } finally {
     await s.close();
     smtp.stop();

@@ -31,6 +31,8 @@ pub enum ReminderKind {
     VisitActionOverdue,
     PromiseBroken,
     ConfirmationUnanswered,
+    /// A statement the distributor disputed: the difference is to be settled.
+    StatementDisputed,
     BalanceOverdue,
     OverCreditLimit,
     QuarterNotFinalised,
@@ -346,6 +348,24 @@ async fn receivables<C: ConnectionTrait>(
                     "Statement unanswered (issued {}, balance {})",
                     r.issued_on, r.closing_balance
                 ),
+            ),
+        ));
+    }
+    for r in latest.iter().filter(|r| r.status == runs::ConfirmStatus::Disputed) {
+        let Some(on) = r.confirmed_on.as_deref().and_then(crate::dates::parse_date) else {
+            continue;
+        };
+        let diff = r.difference.unwrap_or_default();
+        out.push(plain(
+            ReminderKind::StatementDisputed,
+            today,
+            on,
+            (r.distributor_id, &r.distributor_code, &r.distributor_name),
+            r.id,
+            format!("{} – {}", r.period_from, r.period_to),
+            (
+                format!("对账有异议，差额 {diff}：{}", r.note),
+                format!("Statement disputed, difference {diff}: {}", r.note),
             ),
         ));
     }

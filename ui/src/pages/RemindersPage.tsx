@@ -53,6 +53,7 @@ const KINDS: ReminderKind[] = [
   'visit_action_overdue',
   'promise_broken',
   'confirmation_unanswered',
+  'statement_disputed',
   'balance_overdue',
   'over_credit_limit',
   'quarter_not_finalised',
@@ -71,6 +72,7 @@ const KIND_COLOR: Record<ReminderKind, string> = {
   visit_action_overdue: 'gold',
   promise_broken: 'red',
   confirmation_unanswered: 'orange',
+  statement_disputed: 'red',
   balance_overdue: 'volcano',
   over_credit_limit: 'magenta',
   quarter_not_finalised: 'geekblue',
@@ -82,6 +84,7 @@ const KIND_COLOR: Record<ReminderKind, string> = {
 const FINANCE_TAB: Partial<Record<ReminderKind, string>> = {
   promise_broken: 'collections',
   confirmation_unanswered: 'statement',
+  statement_disputed: 'statement',
   balance_overdue: 'statement',
   over_credit_limit: 'statement',
 };
@@ -304,6 +307,24 @@ export function RemindersPage() {
       ),
     },
     {
+      key: 'label',
+      title: t('reminders.columns.label'),
+      width: 320,
+      render: (_: unknown, r: Reminder) =>
+        r.status === 'open' ? (
+          label(r)
+        ) : (
+          <>
+            <div>{label(r)}</div>
+            <Typography.Text type="secondary" className="reminder-decision">
+              {r.status === 'snoozed'
+                ? t('reminders.snoozedUntil', { date: r.until ?? '', by: r.decided_by })
+                : t('reminders.handledBy', { note: r.note, by: r.decided_by })}
+            </Typography.Text>
+          </>
+        ),
+    },
+    {
       key: 'when',
       title: t('reminders.columns.when'),
       width: 140,
@@ -328,24 +349,6 @@ export function RemindersPage() {
       title: t('reminders.columns.reference'),
       width: 160,
       render: (_: unknown, r: Reminder) => <ReferenceLink r={r} />,
-    },
-    {
-      key: 'label',
-      title: t('reminders.columns.label'),
-      width: 300,
-      render: (_: unknown, r: Reminder) =>
-        r.status === 'open' ? (
-          label(r)
-        ) : (
-          <>
-            <div>{label(r)}</div>
-            <Typography.Text type="secondary" className="reminder-decision">
-              {r.status === 'snoozed'
-                ? t('reminders.snoozedUntil', { date: r.until ?? '', by: r.decided_by })
-                : t('reminders.handledBy', { note: r.note, by: r.decided_by })}
-            </Typography.Text>
-          </>
-        ),
     },
     { key: 'date', dataIndex: 'date', title: t('reminders.columns.date'), width: 110 },
     {
