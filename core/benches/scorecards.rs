@@ -3,7 +3,7 @@
 //! The quarter's scorecards of 500 distributors with 100 ledger lines each
 //! (the statements benchmark's data) and the sample agreements: the live
 //! review computed in core (median of several runs), then finalising it and
-//! reading the frozen review back.
+//! reading the frozen review back; then the dashboard on the same data.
 //!
 //! Run: `cargo bench -p dealerdesk-core --bench scorecards`.
 use std::time::{Duration, Instant};
@@ -72,5 +72,31 @@ async fn main() {
         "finalising {quarter}: {:.1} ms; the frozen review read back: median {:.1} ms",
         finalising.as_secs_f64() * 1000.0,
         frozen[frozen.len() / 2].as_secs_f64() * 1000.0
+    );
+
+    // The dashboard on the same data (the app's first page): this quarter,
+    // with the previous one finalised above.
+    let clock = Clock::office(
+        chrono::Local::now().fixed_offset(),
+        Some(quarter.last_day() + chrono::Days::new(20)),
+    );
+    let mut board: Vec<Duration> = vec![];
+    let mut sales = String::new();
+    for _ in 0..7 {
+        let t = Instant::now();
+        let d = dealerdesk_core::dashboard::load(&conn, &Default::default(), &clock)
+            .await
+            .unwrap();
+        board.push(t.elapsed());
+        sales = format!(
+            "{} {} sales, {} owed",
+            d.from, d.sales, d.receivables.closing_balance
+        );
+    }
+    board.sort();
+    println!(
+        "dashboard ({sales}): median {:.1} ms (min {:.1} ms)",
+        board[board.len() / 2].as_secs_f64() * 1000.0,
+        board[0].as_secs_f64() * 1000.0
     );
 }

@@ -27,6 +27,7 @@ use crate::complaint::{
     Complaint, ComplaintAttach, ComplaintAttachmentRef, ComplaintDetail, ComplaintInput,
     ComplaintNote, ComplaintQuery, ComplaintTransition,
 };
+use crate::dashboard::{Dashboard, DashboardRequest};
 use crate::db::AppInfo;
 use crate::distributor::contacts::{Contact, ContactSave};
 use crate::distributor::transfer::{ExportRequest, ImportPreview, ImportProgress, ImportSummary};
@@ -221,6 +222,8 @@ commands! {
     scorecard_review(String) -> QuarterReview;
     /// Writes a quarter's review as XLSX or PDF (one page per distributor); returns the path.
     scorecard_file(ReviewFileRequest) -> String;
+    /// The owner's dashboard for a month, quarter or year (default: this quarter).
+    dashboard_get(DashboardRequest) -> Dashboard;
     /// Every distributor's aging on a date (empty: today), by the statement's rules, with totals.
     receivables_list(ReceivablesQuery) -> Receivables;
     /// Which of the distributors (none given: all) owe more than their credit limit.

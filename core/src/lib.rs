@@ -9,6 +9,7 @@ pub mod audit;
 pub mod backup;
 pub mod choice;
 pub mod complaint;
+pub mod dashboard;
 pub mod dates;
 pub mod db;
 pub mod demo;

@@ -227,5 +227,8 @@ fn exported_type_names_are_unique() {
         }
     }
     assert!(seen.len() > 100, "{} exported types found", seen.len());
-    assert!(twice.is_empty(), "two exported types share a name: {twice:?}");
+    assert!(
+        twice.is_empty(),
+        "two exported types share a name: {twice:?}"
+    );
 }

@@ -10,6 +10,7 @@ use std::path::Path;
 const LAYERS: &[(&str, &[&str])] = &[
     ("commands", &["api"]),
     ("sample data", &["demo"]),
+    ("top", &["dashboard"]),
     ("top", &["reminders", "backup"]),
     ("domains", &["visit"]),
     ("domains", &["scorecard"]),

@@ -14,7 +14,7 @@ use dealerdesk_core::dates::Clock;
 use dealerdesk_core::ledger::{self, EntryKind};
 use dealerdesk_core::paging::Paging;
 use dealerdesk_core::reminders::centre::{
-    self, ReminderDecision, DecisionRequest, ReminderStatus, Urgency,
+    self, DecisionRequest, ReminderDecision, ReminderStatus, Urgency,
 };
 use dealerdesk_core::reminders::ReminderKind;
 

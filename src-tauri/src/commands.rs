@@ -557,6 +557,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         performance::receivables_list,
         performance::receivables_export,
         performance::credit_check,
+        finance::dashboard_get,
         finance::collection_list,
         finance::collection_add,
         finance::statement_runs,

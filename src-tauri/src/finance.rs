@@ -1,14 +1,20 @@
-//! Adapters for the finance clerk's work across distributors: the collections
+//! Adapters for the owner's dashboard and the finance clerk's work across
+//! distributors: the collections
 //! log, statement runs and their confirmations, and the reminders' days.
 use dealerdesk_core::api::cmd;
 use dealerdesk_core::ledger::{collections, runs};
-use dealerdesk_core::settings;
+use dealerdesk_core::{dashboard, settings};
 use tauri::State;
 
 use crate::commands::{Req, Res};
 use crate::state::AppState;
 
 type S<'a> = State<'a, AppState>;
+
+#[tauri::command]
+pub async fn dashboard_get(s: S<'_>, req: Req<cmd::dashboard_get>) -> Res<cmd::dashboard_get> {
+    dashboard::load(&s.db().await?, &req, &s.clock()).await
+}
 
 #[tauri::command]
 pub async fn collection_list(

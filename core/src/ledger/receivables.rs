@@ -149,13 +149,23 @@ async fn load_for<C: ConnectionTrait>(
     as_of: NaiveDate,
     only: Option<&[i64]>,
 ) -> AppResult<Receivables> {
+    let lines = super::lines::upto(db, as_of, only).await?;
+    from_lines(db, as_of, &lines).await
+}
+
+/// The receivables on `as_of` from ledger lines already read (those dated
+/// after it are left out), for a caller that has read them for more.
+pub async fn from_lines<C: ConnectionTrait>(
+    db: &C,
+    as_of: NaiveDate,
+    lines: &[super::lines::Line],
+) -> AppResult<Receivables> {
     let edges = crate::settings::load_statement_settings(db)
         .await?
         .aging_edges;
-    let lines = super::lines::upto(db, as_of, only).await?;
     type Acc = (Vec<Posting>, Option<NaiveDate>, Option<NaiveDate>);
     let mut by_dist: HashMap<i64, Acc> = HashMap::new();
-    for l in &lines {
+    for l in lines.iter().filter(|l| l.entry_date <= as_of) {
         let e = by_dist.entry(l.distributor_id).or_default();
         let p = l.posting();
         if l.kind == EntryKind::Payment && l.reverses_id.is_none() {

@@ -256,7 +256,9 @@ pub async fn decide<C: ConnectionTrait + TransactionTrait>(
         )
     });
     match (req.decision, current) {
-        (ReminderDecision::Reopen, None) => return Err(AppError::not_found("reminder", req.ref_id)),
+        (ReminderDecision::Reopen, None) => {
+            return Err(AppError::not_found("reminder", req.ref_id))
+        }
         (ReminderDecision::Reopen, Some(m)) => {
             reminder_state::Entity::delete_by_id(m.id)
                 .exec(&txn)

@@ -81,179 +81,214 @@ pub fn window_for(days: i64) -> Option<u32> {
         .find(|w| (0..=i64::from(*w)).contains(&days))
 }
 
+/// Which reminders to compute: the dashboard counts a few and skips the rest.
+#[derive(Debug, Clone, Copy)]
+pub struct Parts {
+    /// Agreements ending, certificates, onboarding steps.
+    pub operations: bool,
+    /// Improvement plans, visit follow-ups, level-2 warnings.
+    pub performance: bool,
+    /// Promises, statements, overdue and over-limit balances, quarters to finalise.
+    pub finance: bool,
+}
+
+impl Parts {
+    pub const ALL: Parts = Parts {
+        operations: true,
+        performance: true,
+        finance: true,
+    };
+}
+
+/// Every reminder due on `today`, the nearest first.
 pub async fn list<C: ConnectionTrait>(db: &C, today: NaiveDate) -> AppResult<Vec<Reminder>> {
-    let all = agreement::Entity::find().all(db).await?;
-    let dists: std::collections::HashMap<i64, distributor::Model> = distributor::Entity::find()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|d| (d.id, d))
-        .collect();
+    list_parts(db, today, Parts::ALL).await
+}
+
+/// The reminders of the parts asked for.
+pub async fn list_parts<C: ConnectionTrait>(
+    db: &C,
+    today: NaiveDate,
+    parts: Parts,
+) -> AppResult<Vec<Reminder>> {
+    let all = if parts.operations {
+        agreement::Entity::find().all(db).await?
+    } else {
+        vec![]
+    };
+    let dists: std::collections::HashMap<i64, distributor::Model> =
+        crate::distributor::models_by_id(db, all.iter().map(|m| m.distributor_id)).await?;
     let mut out = vec![];
-    for m in &all {
-        if effective_status(m, today) != AgreementStatus::Active {
-            continue;
-        }
-        let renewed = all
-            .iter()
-            .any(|o| o.number == m.number && o.version > m.version && o.signed_date.is_some());
-        let days = (m.term_end - today).num_days();
-        let Some(window) = window_for(days).filter(|_| !renewed) else {
-            continue;
-        };
-        let d = dists.get(&m.distributor_id);
-        out.push(Reminder {
-            kind: ReminderKind::AgreementEnding,
-            days,
-            window: Some(window),
-            distributor_id: m.distributor_id,
-            distributor_code: d.map(|d| d.code.clone()).unwrap_or_default(),
-            distributor_name: d.map(|d| d.name.clone()).unwrap_or_default(),
-            ref_id: m.id,
-            reference: format!("{} v{}", m.number, m.version),
-            label_zh: "协议即将到期".into(),
-            label_en: "Agreement ending".into(),
-            date: m.term_end.to_string(),
-            course_id: None,
-            contact_id: None,
-            level: None,
-        });
-    }
-    for c in crate::training::compliance::expiring(db, today).await? {
-        let days = c.days_left.unwrap_or(0);
-        out.push(Reminder {
-            kind: if days < 0 {
-                ReminderKind::CertificateExpired
-            } else {
-                ReminderKind::CertificateExpiring
-            },
-            days,
-            window: window_for(days),
-            distributor_id: c.distributor_id,
-            distributor_code: c.distributor_code.clone(),
-            distributor_name: c.distributor_name.clone(),
-            ref_id: c.id,
-            reference: c.number.clone(),
-            label_zh: format!("{} · {}", c.person_name, c.course_title_zh),
-            label_en: format!(
-                "{} · {}",
-                c.person_name,
-                if c.course_title_en.is_empty() {
-                    &c.course_title_zh
-                } else {
-                    &c.course_title_en
-                }
-            ),
-            date: c.expiry_date.clone().unwrap_or_default(),
-            course_id: Some(c.course_id),
-            contact_id: Some(c.contact_id),
-            level: None,
-        });
-    }
-    let pipeline = crate::onboarding::pipeline(db, today).await?;
-    for c in pipeline.cards.iter().filter(|c| c.overdue) {
-        let list = crate::onboarding::checklist(db, c.distributor_id, today).await?;
-        for s in list.steps.iter().filter(|s| s.overdue) {
-            let due = s.due_date.clone().unwrap_or_default();
-            let days = crate::dates::parse_date(&due)
-                .map(|d| (d - today).num_days())
-                .unwrap_or(0);
+    if parts.operations {
+        for m in &all {
+            if effective_status(m, today) != AgreementStatus::Active {
+                continue;
+            }
+            let renewed = all
+                .iter()
+                .any(|o| o.number == m.number && o.version > m.version && o.signed_date.is_some());
+            let days = (m.term_end - today).num_days();
+            let Some(window) = window_for(days).filter(|_| !renewed) else {
+                continue;
+            };
+            let d = dists.get(&m.distributor_id);
             out.push(Reminder {
-                kind: ReminderKind::OnboardingOverdue,
+                kind: ReminderKind::AgreementEnding,
                 days,
-                window: None,
-                distributor_id: c.distributor_id,
-                distributor_code: c.code.clone(),
-                distributor_name: c.name.clone(),
-                ref_id: s.id,
-                reference: s.key.clone(),
-                label_zh: s.label_zh.clone(),
-                label_en: s.label_en.clone(),
-                date: due,
+                window: Some(window),
+                distributor_id: m.distributor_id,
+                distributor_code: d.map(|d| d.code.clone()).unwrap_or_default(),
+                distributor_name: d.map(|d| d.name.clone()).unwrap_or_default(),
+                ref_id: m.id,
+                reference: format!("{} v{}", m.number, m.version),
+                label_zh: "协议即将到期".into(),
+                label_en: "Agreement ending".into(),
+                date: m.term_end.to_string(),
                 course_id: None,
                 contact_id: None,
                 level: None,
             });
         }
+        for c in crate::training::compliance::expiring(db, today).await? {
+            let days = c.days_left.unwrap_or(0);
+            out.push(Reminder {
+                kind: if days < 0 {
+                    ReminderKind::CertificateExpired
+                } else {
+                    ReminderKind::CertificateExpiring
+                },
+                days,
+                window: window_for(days),
+                distributor_id: c.distributor_id,
+                distributor_code: c.distributor_code.clone(),
+                distributor_name: c.distributor_name.clone(),
+                ref_id: c.id,
+                reference: c.number.clone(),
+                label_zh: format!("{} · {}", c.person_name, c.course_title_zh),
+                label_en: format!(
+                    "{} · {}",
+                    c.person_name,
+                    if c.course_title_en.is_empty() {
+                        &c.course_title_zh
+                    } else {
+                        &c.course_title_en
+                    }
+                ),
+                date: c.expiry_date.clone().unwrap_or_default(),
+                course_id: Some(c.course_id),
+                contact_id: Some(c.contact_id),
+                level: None,
+            });
+        }
+        let pipeline = crate::onboarding::pipeline(db, today).await?;
+        for c in pipeline.cards.iter().filter(|c| c.overdue) {
+            let list = crate::onboarding::checklist(db, c.distributor_id, today).await?;
+            for s in list.steps.iter().filter(|s| s.overdue) {
+                let due = s.due_date.clone().unwrap_or_default();
+                let days = crate::dates::parse_date(&due)
+                    .map(|d| (d - today).num_days())
+                    .unwrap_or(0);
+                out.push(Reminder {
+                    kind: ReminderKind::OnboardingOverdue,
+                    days,
+                    window: None,
+                    distributor_id: c.distributor_id,
+                    distributor_code: c.code.clone(),
+                    distributor_name: c.name.clone(),
+                    ref_id: s.id,
+                    reference: s.key.clone(),
+                    label_zh: s.label_zh.clone(),
+                    label_en: s.label_en.clone(),
+                    date: due,
+                    course_id: None,
+                    contact_id: None,
+                    level: None,
+                });
+            }
+        }
     }
-    for p in crate::scorecard::plan::list(db, None, true, today).await? {
-        let Some(due) = crate::dates::parse_date(&p.due_on).filter(|_| p.overdue) else {
-            continue;
-        };
-        out.push(Reminder {
-            kind: ReminderKind::PlanOverdue,
-            days: (due - today).num_days(),
-            window: None,
-            distributor_id: p.distributor_id,
-            distributor_code: p.distributor_code.clone(),
-            distributor_name: p.distributor_name.clone(),
-            ref_id: p.id,
-            reference: p.quarter.clone(),
-            label_zh: format!("整改计划逾期 · {}", p.owner),
-            label_en: format!("Improvement plan overdue · {}", p.owner),
-            date: p.due_on.clone(),
-            course_id: None,
-            contact_id: None,
-            level: None,
-        });
-    }
-    for v in crate::visit::list(db, &crate::visit::VisitQuery::default(), today).await? {
-        for a in v.actions.iter().filter(|a| a.overdue) {
-            let Some(due) = crate::dates::parse_date(&a.due_on) else {
+    if parts.performance {
+        for p in crate::scorecard::plan::list(db, None, true, today).await? {
+            let Some(due) = crate::dates::parse_date(&p.due_on).filter(|_| p.overdue) else {
                 continue;
             };
             out.push(Reminder {
-                kind: ReminderKind::VisitActionOverdue,
+                kind: ReminderKind::PlanOverdue,
                 days: (due - today).num_days(),
                 window: None,
-                distributor_id: v.distributor_id,
-                distributor_code: v.distributor_code.clone(),
-                distributor_name: v.distributor_name.clone(),
-                ref_id: a.id,
-                reference: v
-                    .visited_on
-                    .clone()
-                    .or(v.planned_on.clone())
+                distributor_id: p.distributor_id,
+                distributor_code: p.distributor_code.clone(),
+                distributor_name: p.distributor_name.clone(),
+                ref_id: p.id,
+                reference: p.quarter.clone(),
+                label_zh: format!("整改计划逾期 · {}", p.owner),
+                label_en: format!("Improvement plan overdue · {}", p.owner),
+                date: p.due_on.clone(),
+                course_id: None,
+                contact_id: None,
+                level: None,
+            });
+        }
+        for v in crate::visit::list(db, &crate::visit::VisitQuery::default(), today).await? {
+            for a in v.actions.iter().filter(|a| a.overdue) {
+                let Some(due) = crate::dates::parse_date(&a.due_on) else {
+                    continue;
+                };
+                out.push(Reminder {
+                    kind: ReminderKind::VisitActionOverdue,
+                    days: (due - today).num_days(),
+                    window: None,
+                    distributor_id: v.distributor_id,
+                    distributor_code: v.distributor_code.clone(),
+                    distributor_name: v.distributor_name.clone(),
+                    ref_id: a.id,
+                    reference: v
+                        .visited_on
+                        .clone()
+                        .or(v.planned_on.clone())
+                        .unwrap_or_default(),
+                    label_zh: format!("拜访跟进逾期 · {} · {}", a.owner, a.action),
+                    label_en: format!("Visit follow-up overdue · {} · {}", a.owner, a.action),
+                    date: a.due_on.clone(),
+                    course_id: None,
+                    contact_id: None,
+                    level: None,
+                });
+            }
+        }
+        for w in crate::scorecard::finalise::warnings(db, None, today).await? {
+            if w.level < 2 {
+                continue;
+            }
+            let quarters = w.quarters.join(" ");
+            out.push(Reminder {
+                kind: ReminderKind::ExitWarning,
+                days: 0,
+                window: None,
+                distributor_id: w.distributor_id,
+                distributor_code: w.code.clone(),
+                distributor_name: w.name.clone(),
+                ref_id: w.distributor_id,
+                reference: quarters.clone(),
+                label_zh: format!("二级预警：连续两季度低于基准（{quarters}）"),
+                label_en: format!(
+                    "Level-2 warning: below the baseline two quarters running ({quarters})"
+                ),
+                date: w
+                    .quarters
+                    .first()
+                    .and_then(|q| crate::scorecard::Quarter::parse(q))
+                    .map(|q| q.last_day().to_string())
                     .unwrap_or_default(),
-                label_zh: format!("拜访跟进逾期 · {} · {}", a.owner, a.action),
-                label_en: format!("Visit follow-up overdue · {} · {}", a.owner, a.action),
-                date: a.due_on.clone(),
                 course_id: None,
                 contact_id: None,
                 level: None,
             });
         }
     }
-    for w in crate::scorecard::finalise::warnings(db, None, today).await? {
-        if w.level < 2 {
-            continue;
-        }
-        let quarters = w.quarters.join(" ");
-        out.push(Reminder {
-            kind: ReminderKind::ExitWarning,
-            days: 0,
-            window: None,
-            distributor_id: w.distributor_id,
-            distributor_code: w.code.clone(),
-            distributor_name: w.name.clone(),
-            ref_id: w.distributor_id,
-            reference: quarters.clone(),
-            label_zh: format!("二级预警：连续两季度低于基准（{quarters}）"),
-            label_en: format!(
-                "Level-2 warning: below the baseline two quarters running ({quarters})"
-            ),
-            date: w
-                .quarters
-                .first()
-                .and_then(|q| crate::scorecard::Quarter::parse(q))
-                .map(|q| q.last_day().to_string())
-                .unwrap_or_default(),
-            course_id: None,
-            contact_id: None,
-            level: None,
-        });
+    if parts.finance {
+        receivables(db, today, &mut out).await?;
     }
-    receivables(db, today, &mut out).await?;
     out.sort_by_key(|r| r.days);
     Ok(out)
 }
@@ -351,7 +386,10 @@ async fn receivables<C: ConnectionTrait>(
             ),
         ));
     }
-    for r in latest.iter().filter(|r| r.status == runs::ConfirmStatus::Disputed) {
+    for r in latest
+        .iter()
+        .filter(|r| r.status == runs::ConfirmStatus::Disputed)
+    {
         let Some(on) = r.confirmed_on.as_deref().and_then(crate::dates::parse_date) else {
             continue;
         };

@@ -48,6 +48,8 @@ import type { ContactSave } from './ContactSave';
 import type { Course } from './Course';
 import type { CourseSave } from './CourseSave';
 import type { CreditWarning } from './CreditWarning';
+import type { Dashboard } from './Dashboard';
+import type { DashboardRequest } from './DashboardRequest';
 import type { DecisionRequest } from './DecisionRequest';
 import type { Distributor } from './Distributor';
 import type { DistributorDetail } from './DistributorDetail';
@@ -219,6 +221,8 @@ export type Commands = {
   scorecard_review: { req: string; res: QuarterReview; progress: never };
   /** Writes a quarter's review as XLSX or PDF (one page per distributor); returns the path. */
   scorecard_file: { req: ReviewFileRequest; res: string; progress: never };
+  /** The owner's dashboard for a month, quarter or year (default: this quarter). */
+  dashboard_get: { req: DashboardRequest; res: Dashboard; progress: never };
   /** Every distributor's aging on a date (empty: today), by the statement's rules, with totals. */
   receivables_list: { req: ReceivablesQuery; res: Receivables; progress: never };
   /** Which of the distributors (none given: all) owe more than their credit limit. */
@@ -459,6 +463,7 @@ export const COMMAND_NAMES = [
   'backup_restore',
   'scorecard_review',
   'scorecard_file',
+  'dashboard_get',
   'receivables_list',
   'credit_check',
   'receivables_export',
