@@ -1,6 +1,6 @@
 //! Adapters for the owner's dashboard and the finance clerk's work across
-//! distributors: the collections
-//! log, statement runs and their confirmations, and the reminders' days.
+//! distributors: the collections log, statement runs and their
+//! confirmations, and the reminders' days.
 use dealerdesk_core::api::cmd;
 use dealerdesk_core::ledger::{collections, runs};
 use dealerdesk_core::{dashboard, settings};

@@ -222,3 +222,47 @@ test('a collection call with a promise, a statement issued and disputed, each fo
     smtp.stop();
   }
 });
+
+test('the dashboard shows the sample figures and its overdue tile opens the receivables', async () => {
+  const db3 = path.join(work, 'dashboard.sqlite');
+  execFileSync(cliBinary, [
+    '--db', db3, '--operator', 'setup', '--today', '2026-10-20', 'demo-data', '--distributors', '30',
+    '--entries-per-distributor', '40',
+  ]);
+  const cli = JSON.parse(
+    execFileSync(cliBinary, ['--db', db3, 'receivables', '--as-of', '2026-10-20', '--json']).toString(),
+  );
+  const overdue = cli.distributors.filter((d) => d.oldest_overdue_days !== null);
+  const over = cli.distributors.filter((d) => d.over_limit);
+
+  const s = await Session.open(['--db', db3, '--today', '2026-10-20']);
+  try {
+    await s.type('#operator-name-input', '老板');
+    await s.click('#operator-name-save');
+    await s.click('.ant-segmented-item:has(#lang-zh)');
+    await s.navigate('#nav-dashboard', '#dashboard');
+    await s.waitFor(async () => (await s.text('#tile-overdue')) === money(cli.totals.overdue), 'the overdue total');
+    assert.equal(await s.text('#tile-receivables'), money(cli.totals.closing_balance));
+    assert.equal(Number(await s.text('#tile-over-limit')), over.length);
+    await s.waitFor(
+      async () => (await s.exec(`return document.querySelectorAll('#dashboard-monthly svg path').length`)) > 0,
+      'the monthly chart drawn',
+    );
+    await s.screenshot('68-dashboard-zh');
+
+    await s.click('#tile-overdue-link');
+    await s.waitForElement('#receivables-table');
+    await s.waitFor(
+      async () =>
+        (await s.exec(`return document.querySelectorAll('#receivables-table tbody tr.ant-table-row').length`)) ===
+        Math.min(overdue.length, 50),
+      'only the overdue distributors',
+    );
+    await s.click('.ant-segmented-item:has(#lang-en)');
+    await s.navigate('#nav-dashboard', '#dashboard');
+    await s.waitForText('Sales by month');
+    await s.screenshot('69-dashboard-en');
+  } finally {
+    await s.close();
+  }
+});

@@ -14,6 +14,7 @@ import './i18n';
 import { ipc } from './ipc';
 import { queryKeys } from './ipc/queries';
 import { setFixedToday } from './lib/dates';
+import { DashboardPage } from './pages/DashboardPage';
 import { DistributorListPage } from './pages/DistributorListPage';
 import './styles.css';
 import { theme } from './theme';
@@ -90,6 +91,7 @@ createRoot(document.getElementById('root') as HTMLElement).render(
           <Routes>
             <Route element={<AppLayout />}>
               <Route index element={<Navigate to="/distributors" replace />} />
+              <Route path="dashboard" element={<DashboardPage />} />
               <Route path="distributors" element={<DistributorListPage />} />
               <Route path="distributors/:id" element={<DistributorDetailPage />} />
               <Route path="complaints" element={<ComplaintListPage />} />

@@ -2,6 +2,7 @@ import {
   AccountBookOutlined,
   BarChartOutlined,
   BellOutlined,
+  DashboardOutlined,
   FileProtectOutlined,
   PercentageOutlined,
   ReadOutlined,
@@ -58,6 +59,7 @@ export function AppLayout() {
     '/backup',
     '/scorecards',
     '/receivables',
+    '/dashboard',
   ].find((k) => path.startsWith(k));
   const selected = section
     ? section
@@ -94,6 +96,11 @@ export function AppLayout() {
             selectedKeys={[selected]}
             onClick={({ key }) => void navigate(key)}
             items={[
+              {
+                key: '/dashboard',
+                icon: <DashboardOutlined />,
+                label: <span id="nav-dashboard">{t('nav.dashboard')}</span>,
+              },
               {
                 key: '/distributors',
                 icon: <ShopOutlined />,

@@ -7,6 +7,7 @@ import { backupKeys } from './backups';
 import { afterWrite, READS, ROOTS, WRITES, type Root, type WriteCommand } from './cache';
 import { certificateKeys } from './certificates';
 import { collectionKeys, mailKeys } from './collections';
+import { dashboardKeys } from './dashboard';
 import { onboardingKeys } from './onboarding';
 import { receivableKeys } from './receivables';
 import { scorecardKeys, violationKeys, visitKeys } from './scorecards';
@@ -32,6 +33,7 @@ function allKeys(): QueryKey[] {
     receivableKeys,
     collectionKeys,
     mailKeys,
+    dashboardKeys,
   ]) {
     for (const k of Object.values(table)) {
       keys.push(typeof k === 'function' ? (k as (a: never) => QueryKey)(1 as never) : (k as QueryKey));

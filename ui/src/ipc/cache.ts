@@ -49,6 +49,7 @@ export const READS = [
   'receivables_export',
   'credit_check',
   'collection_list',
+  'dashboard_get',
   'statement_runs',
   'confirmation_report',
   'reminder_settings_get',

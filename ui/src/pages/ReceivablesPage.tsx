@@ -69,6 +69,7 @@ export function ReceivablesPage() {
           id="receivables-tabs"
           activeKey={tab}
           onChange={(k) => setSp(k === 'aging' ? {} : { tab: k }, { replace: true })}
+          destroyOnHidden
           items={[
             { key: 'aging', label: t('receivables.tabAging'), children: <AgingPanel /> },
             { key: 'confirmations', label: t('runs.tab'), children: <ConfirmationsPanel /> },
@@ -89,8 +90,10 @@ function AgingPanel() {
   const [typed, setTyped] = useState(asOf);
   const [tier, setTier] = useState<Tier | null>(null);
   const [territory, setTerritory] = useState<string | null>(null);
-  const [overdueOnly, setOverdueOnly] = useState(false);
-  const [overLimitOnly, setOverLimitOnly] = useState(false);
+  // The dashboard's tiles open the list filtered.
+  const [sp] = useSearchParams();
+  const [overdueOnly, setOverdueOnly] = useState(sp.get('overdue') === '1');
+  const [overLimitOnly, setOverLimitOnly] = useState(sp.get('over') === '1');
   const list = useReceivables(asOf);
   const exporter = useExportReceivables();
   const [asking, setAsking] = useState<{ initial: string; name: string; kind: FileKind } | null>(null);
