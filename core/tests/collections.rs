@@ -330,6 +330,24 @@ async fn issued_statements_are_recorded_answered_reported_and_reminded() {
             Some(ConfirmStatus::NoAnswer)
         ]
     );
+    // The PDF of the list names each answer.
+    let pdf = dir.path().join("receivables.pdf");
+    let n = receivables::export(
+        &db,
+        &receivables::ReceivablesFileRequest {
+            as_of: "2026-12-01".into(),
+            path: pdf.display().to_string(),
+            lang: Lang::ZhCn,
+        },
+        day("2026-12-01"),
+    )
+    .await
+    .unwrap();
+    assert_eq!(n, 3);
+    let text = common::tool("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]);
+    for want in ["应收账款账龄表", "已确认", "有异议", "未回复", "6,000.00"] {
+        assert!(text.contains(want), "{want} in {text}");
+    }
     // Before the period's end there was no statement to answer.
     let before = receivables::load(&db, day("2026-11-29")).await.unwrap();
     assert!(before.distributors.iter().all(|d| d.confirmation.is_none()));

@@ -17,7 +17,7 @@ pub fn confirmation_label(c: Option<ConfirmStatus>, en: bool) -> &'static str {
         (Some(ConfirmStatus::Confirmed), false) => "已确认",
         (Some(ConfirmStatus::Disputed), true) => "Disputed",
         (Some(ConfirmStatus::Disputed), false) => "有异议",
-        (Some(ConfirmStatus::NoAnswer), true) => "No answer",
+        (Some(ConfirmStatus::NoAnswer), true) => "Unanswered",
         (Some(ConfirmStatus::NoAnswer), false) => "未回复",
     }
 }
@@ -74,19 +74,20 @@ pub fn render(r: &Receivables, company: &str, lang: Lang, printed: &str) -> AppR
         }
     };
     let (l, rt) = (Align::Left, Align::Right);
+    // A4 portrait holds 180 mm: the credit limit stays in the XLSX; here the
+    // over-limit mark says what it means.
     let cols = vec![
-        Col::new(if en { "Code" } else { "编号" }, 13.0, l),
-        Col::new(if en { "Distributor" } else { "经销商" }, 30.0, l),
-        Col::new(if en { "Balance" } else { "余额" }, 17.0, rt),
-        Col::new(if en { "Not due" } else { "未到期" }, 15.0, rt),
-        Col::new(overdue(&b[1]), 15.0, rt),
-        Col::new(overdue(&b[2]), 15.0, rt),
-        Col::new(overdue(&b[3]), 15.0, rt),
-        Col::new(overdue(&b[4]), 15.0, rt),
-        Col::new(if en { "Limit" } else { "信用额度" }, 15.0, rt),
-        Col::new(if en { "Over" } else { "超额" }, 7.0, l),
-        Col::new(if en { "Days" } else { "最长逾期" }, 10.0, rt),
-        Col::new(if en { "Statement" } else { "对账" }, 13.0, l),
+        Col::new(if en { "Code" } else { "编号" }, 15.0, l),
+        Col::new(if en { "Distributor" } else { "经销商" }, 25.0, l),
+        Col::new(if en { "Balance" } else { "余额" }, 21.0, rt),
+        Col::new(if en { "Not due" } else { "未到期" }, 18.0, rt),
+        Col::new(overdue(&b[1]), 17.0, rt),
+        Col::new(overdue(&b[2]), 17.0, rt),
+        Col::new(overdue(&b[3]), 17.0, rt),
+        Col::new(overdue(&b[4]), 17.0, rt),
+        Col::new(if en { "Over" } else { "超额" }, 8.0, l),
+        Col::new(if en { "Days" } else { "天数" }, 9.0, rt),
+        Col::new(if en { "Stmt." } else { "对账" }, 14.0, l),
     ];
     let yes = if en { "yes" } else { "是" };
     let mut rows: Vec<Vec<String>> = r
@@ -102,7 +103,6 @@ pub fn render(r: &Receivables, company: &str, lang: Lang, printed: &str) -> AppR
                 d.d31_60.grouped(),
                 d.d61_90.grouped(),
                 d.over_90.grouped(),
-                d.credit_limit.grouped(),
                 if d.over_limit { yes } else { "" }.into(),
                 d.oldest_overdue_days
                     .map(|n| n.to_string())
@@ -121,7 +121,6 @@ pub fn render(r: &Receivables, company: &str, lang: Lang, printed: &str) -> AppR
         t.d31_60.grouped(),
         t.d61_90.grouped(),
         t.over_90.grouped(),
-        t.credit_limit.grouped(),
         String::new(),
         String::new(),
         String::new(),
