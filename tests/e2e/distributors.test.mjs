@@ -51,6 +51,9 @@ test('a distributor is created, found, guarded by its lifecycle, bilingual, and 
     await s.type('#operator-name-input', '周敏');
     await s.click('#operator-name-save');
     await s.click('.ant-segmented-item:has(#lang-zh)');
+    // The dashboard is the first page; the list is one click away.
+    await s.waitForElement('#dashboard');
+    await s.navigate('#nav-distributors', '#distributor-table');
     await s.waitForText('还没有经销商');
     await s.screenshot('01-empty-zh');
 
@@ -170,7 +173,7 @@ test('a distributor is created, found, guarded by its lifecycle, bilingual, and 
   // Relaunch on the same file: the record and the language are still there.
   s = await Session.open(['--db', db]);
   try {
-    await s.waitForElement('#distributor-table');
+    await s.navigate('#nav-distributors', '#distributor-table');
     await s.waitFor(async () => (await tableRowCount(s)) === 1, 'row after relaunch');
     assert.match(await s.bodyText(), /杭州恒通贸易有限公司/);
     assert.match(await s.bodyText(), /经销商/);
@@ -195,6 +198,7 @@ test('benchmark: the list command round-trip through the window at 10,000 distri
   try {
     await s.type('#operator-name-input', '王芳');
     await s.click('#operator-name-save');
+    await s.navigate('#nav-distributors', '#distributor-table');
     await s.waitFor(async () => (await tableRowCount(s)) > 0, 'rows');
     const cases = [
       ['first page', { search: '', limit: 50 }],

@@ -90,7 +90,7 @@ createRoot(document.getElementById('root') as HTMLElement).render(
         <HashRouter>
           <Routes>
             <Route element={<AppLayout />}>
-              <Route index element={<Navigate to="/distributors" replace />} />
+              <Route index element={<Navigate to="/dashboard" replace />} />
               <Route path="dashboard" element={<DashboardPage />} />
               <Route path="distributors" element={<DistributorListPage />} />
               <Route path="distributors/:id" element={<DistributorDetailPage />} />
