@@ -172,7 +172,7 @@ test('an applicant is onboarded to active with a signed agreement, which prints 
     await s.click('#nav-reminders');
     await s.waitForElement('#reminders-table');
     const reminders = await s.invoke('reminders_list', {});
-    const ending = reminders.ok.find((r) => r.kind === 'agreement_ending' && r.ref_id === ag.id);
+    const ending = reminders.ok.items.find((r) => r.kind === 'agreement_ending' && r.ref_id === ag.id);
     assert.ok(ending, 'the agreement ending in 21 days is reminded');
     assert.equal(ending.days, 21);
     assert.equal(ending.window, 30);

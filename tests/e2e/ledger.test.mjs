@@ -149,7 +149,7 @@ test('a ledger file is imported, the statement shown, and its PDF saved with the
     await s.screenshot('24-statement-en');
 
     // The batch: every active distributor's statement into one folder, plus one merged PDF.
-    await s.exec(`window.location.hash = '#/'`);
+    await s.exec(`window.location.hash = '#/distributors'`);
     await s.click('#statements-batch');
     await s.type('#batch_from', '2026-01-01');
     await s.type('#batch_to', '2026-03-31');

@@ -1,6 +1,10 @@
 // Receivables through the real window: the sample ledger's aging on a date,
 // the same figures as the CLI prints, filtered to those over the limit, and a
-// row that opens the distributor's statement.
+// row that opens the distributor's statement. Then the finance clerk's round
+// from the dashboard: the overdue tile, a collection call with a promise, a
+// statement e-mailed to a real SMTP server (aiosmtpd) and disputed, both found
+// in the reminders centre, one handled and one snoozed; and the dashboard's
+// figures against the CLI's.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
@@ -98,7 +102,7 @@ test('the receivables on a date match the CLI, filter and open a statement', asy
   }
 });
 
-test('a collection call with a promise, a statement issued and disputed, each found again', async () => {
+test('from the dashboard: a collection call with a promise, a statement e-mailed and disputed, each in the reminders', async () => {
   const db2 = path.join(work, 'collections.sqlite');
   execFileSync(cliBinary, [
     '--db', db2, '--operator', 'setup', 'demo-data', '--distributors', '12', '--entries-per-distributor', '30',
@@ -107,7 +111,8 @@ test('a collection call with a promise, a statement issued and disputed, each fo
   const cli = JSON.parse(
     execFileSync(cliBinary, ['--db', db2, 'receivables', '--as-of', '2026-10-31', '--json']).toString(),
   );
-  const d = cli.distributors.find((x) => x.oldest_overdue_days !== null) ?? cli.distributors[0];
+  const d = cli.distributors.find((x) => x.oldest_overdue_days !== null);
+  assert.ok(d, 'the sample has an overdue balance');
   const mailbox = path.join(work, 'mailbox');
   const smtp = await smtpServer(mailbox);
   execFileSync(cliBinary, [
@@ -120,7 +125,11 @@ test('a collection call with a promise, a statement issued and disputed, each fo
     await s.type('#operator-name-input', '李娜');
     await s.click('#operator-name-save');
     await s.click('.ant-segmented-item:has(#lang-zh)');
-    await s.navigate('#nav-receivables', '#receivables-table');
+    // The dashboard (the first page) shows the sample's overdue total; its tile opens the list.
+    await s.waitForElement('#dashboard');
+    await s.waitFor(async () => (await s.text('#tile-overdue')) === money(cli.totals.overdue), 'the overdue total');
+    await s.click('#tile-overdue-link');
+    await s.waitForElement(`#receivables-table tr[data-row-key="${d.distributor_id}"]`);
 
     // A call from the receivables row: a promise of 1,000.00 by 10-15, already past.
     await s.click(`#receivables-table tr[data-row-key="${d.distributor_id}"] .ar-call-${d.code}`);

@@ -48,6 +48,7 @@ function Tile({
 
 function Charts({ d }: { d: Dashboard }) {
   const { t } = useTranslation();
+  const [territory, setTerritory] = useState<'province' | 'region'>('province');
   const months = useMemo(() => Array.from({ length: 12 }, (_, i) => t('dashboard.month', { m: i + 1 })), [t]);
   const monthly: ChartOption = {
     tooltip: { trigger: 'axis' },
@@ -60,7 +61,7 @@ function Charts({ d }: { d: Dashboard }) {
       { name: String(d.year - 1), type: 'line', data: d.last_year.map(chartValue) },
     ],
   };
-  const provinces = d.by_province.slice(0, 10);
+  const provinces = (territory === 'province' ? d.by_province : d.by_region).slice(0, 10);
   const byProvince: ChartOption = {
     tooltip: { trigger: 'axis' },
     grid: { left: 90, right: 16, top: 10, bottom: 24 },
@@ -112,7 +113,21 @@ function Charts({ d }: { d: Dashboard }) {
         </Card>
       </Col>
       <Col xs={24} xl={8}>
-        <Card size="small" title={t('dashboard.byProvince')}>
+        <Card
+          size="small"
+          title={t('dashboard.byTerritory')}
+          extra={
+            <Segmented<'province' | 'region'>
+              size="small"
+              value={territory}
+              onChange={setTerritory}
+              options={[
+                { value: 'province', label: t('dashboard.province') },
+                { value: 'region', label: t('dashboard.region') },
+              ]}
+            />
+          }
+        >
           {provinces.length ? (
             <EChart id="dashboard-provinces" option={byProvince} height={300} />
           ) : (
