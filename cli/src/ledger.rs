@@ -157,12 +157,20 @@ pub async fn statement(ctx: &Ctx, a: &StatementArgs) -> AppResult<()> {
             lang: a.lang,
             path: out.to_string_lossy().into_owned(),
         };
+        // Recorded as issued when an operator is known; without one the
+        // file is written all the same, as before statements were recorded.
+        let actor = ctx.actor().await.ok();
+        if actor.is_none() {
+            eprintln!("not recorded as issued: no operator (--operator or Settings)");
+        }
         let written = statement::save_pdf(
             &ctx.conn,
             &pdf_req,
             Path::new("."),
-            &ctx.actor().await?,
-            Some(dealerdesk_core::ledger::runs::IssuedVia::File),
+            ctx.clock.today,
+            actor
+                .as_ref()
+                .map(|a| (a, dealerdesk_core::ledger::runs::IssuedVia::File)),
         )
         .await?;
         eprintln!("wrote {written}");

@@ -213,7 +213,7 @@ async fn issued_statements_are_recorded_answered_reported_and_reminded() {
     };
     // A preview is no run; a saved statement is.
     let prints = dir.path().join("prints");
-    statement::save_pdf(&db, &req(ids[0], ""), &prints, &a, None)
+    statement::save_pdf(&db, &req(ids[0], ""), &prints, a.today(), None)
         .await
         .unwrap();
     assert!(runs::list(&db, &RunQuery::default(), day("2026-12-01"))
@@ -225,17 +225,29 @@ async fn issued_statements_are_recorded_answered_reported_and_reminded() {
         &db,
         &req(ids[0], &file.display().to_string()),
         &prints,
-        &a,
-        Some(IssuedVia::File),
+        a.today(),
+        Some((&a, IssuedVia::File)),
     )
     .await
     .unwrap();
-    statement::save_pdf(&db, &req(ids[1], ""), &prints, &a, Some(IssuedVia::Print))
-        .await
-        .unwrap();
-    statement::save_pdf(&db, &req(ids[2], ""), &prints, &a, Some(IssuedVia::Print))
-        .await
-        .unwrap();
+    statement::save_pdf(
+        &db,
+        &req(ids[1], ""),
+        &prints,
+        a.today(),
+        Some((&a, IssuedVia::Print)),
+    )
+    .await
+    .unwrap();
+    statement::save_pdf(
+        &db,
+        &req(ids[2], ""),
+        &prints,
+        a.today(),
+        Some((&a, IssuedVia::Print)),
+    )
+    .await
+    .unwrap();
     let all = runs::list(&db, &RunQuery::default(), day("2026-12-01"))
         .await
         .unwrap();

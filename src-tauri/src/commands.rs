@@ -248,12 +248,13 @@ async fn statement_save_pdf(
     s: S<'_>,
     req: Req<cmd::statement_save_pdf>,
 ) -> Res<cmd::statement_save_pdf> {
+    let actor = s.actor().await?;
     let path = statement::save_pdf(
         &s.db().await?,
         &req,
         &s.prints,
-        &s.actor().await?,
-        Some(IssuedVia::File),
+        actor.today(),
+        Some((&actor, IssuedVia::File)),
     )
     .await?;
     s.written.add(Path::new(&path));
@@ -271,8 +272,7 @@ async fn statement_open(
         path: String::new(),
         ..req
     };
-    let path =
-        statement::save_pdf(&s.db().await?, &req, &s.prints, &s.actor().await?, None).await?;
+    let path = statement::save_pdf(&s.db().await?, &req, &s.prints, s.today(), None).await?;
     app.opener()
         .open_path(path.clone(), None::<&str>)
         .map_err(AppError::io)?;
@@ -286,12 +286,13 @@ async fn statement_print(s: S<'_>, req: Req<cmd::statement_print>) -> Res<cmd::s
         path: String::new(),
         ..req
     };
+    let actor = s.actor().await?;
     let path = statement::save_pdf(
         &s.db().await?,
         &req,
         &s.prints,
-        &s.actor().await?,
-        Some(IssuedVia::Print),
+        actor.today(),
+        Some((&actor, IssuedVia::Print)),
     )
     .await?;
     crate::print::print_pdf(Path::new(&path))?;

@@ -512,16 +512,16 @@ pub struct StatementPdfRequest {
 }
 
 /// Renders the statement (off the async executor) and writes it atomically.
-/// With `via`, the statement is recorded as issued (a run awaiting the
-/// distributor's confirmation); a preview passes `None`. Returns the path.
+/// With `issue`, the statement is recorded as issued by that actor (a run
+/// awaiting the distributor's confirmation); a preview passes `None`.
+/// Returns the path.
 pub async fn save_pdf<C: ConnectionTrait + sea_orm::TransactionTrait>(
     db: &C,
     req: &StatementPdfRequest,
     default_dir: &std::path::Path,
-    actor: &crate::actor::Actor,
-    via: Option<super::runs::IssuedVia>,
+    today: NaiveDate,
+    issue: Option<(&crate::actor::Actor, super::runs::IssuedVia)>,
 ) -> AppResult<String> {
-    let today = actor.today();
     let s = load(
         db,
         &StatementRequest {
@@ -553,7 +553,7 @@ pub async fn save_pdf<C: ConnectionTrait + sea_orm::TransactionTrait>(
     .map_err(AppError::io)??;
     crate::pdf::write_atomically(&path, &bytes)?;
     let written = path.display().to_string();
-    if let Some(via) = via {
+    if let Some((actor, via)) = issue {
         super::runs::record(
             db,
             actor,

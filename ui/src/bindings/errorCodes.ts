@@ -61,6 +61,7 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'period_not_ended',
   'quarter_finalised',
   'quarter_not_finalised',
+  'mail_failed',
   'period_order',
   'person_unknown',
   'phone_format',
