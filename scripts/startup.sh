@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Start-up figures of the release build: launch to the first rows of the list,
+# Start-up figures of the release build: launch to the dashboard (the first page),
 # and the memory (PSS) of the app with its WebKit processes, on an empty database
 # and on 40 sample distributors. Builds the release app first (~9 minutes cold on
 # 2 cores), so it is not part of scripts/test.sh. Prints figures; asserts nothing.
