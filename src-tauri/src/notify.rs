@@ -4,6 +4,7 @@
 //! or stops the start.
 use dealerdesk_core::reminders::centre;
 use dealerdesk_core::settings;
+use dealerdesk_core::{AppError, AppResult};
 use tauri::{AppHandle, Manager};
 use tauri_plugin_notification::NotificationExt;
 
@@ -15,12 +16,10 @@ pub async fn due_since_last_start(app: AppHandle) {
     }
 }
 
-async fn notify(app: &AppHandle) -> Result<(), String> {
+async fn notify(app: &AppHandle) -> AppResult<()> {
     let state = app.state::<AppState>();
-    let db = state.db().await.map_err(|e| e.to_string())?;
-    let due = centre::since_last_start(&db, &state.clock())
-        .await
-        .map_err(|e| e.to_string())?;
+    let db = state.db().await?;
+    let due = centre::since_last_start(&db, &state.clock()).await?;
     if due.is_empty() {
         return Ok(());
     }
@@ -51,5 +50,5 @@ async fn notify(app: &AppHandle) -> Result<(), String> {
         .title(title)
         .body(lines.join("\n"))
         .show()
-        .map_err(|e| e.to_string())
+        .map_err(AppError::io)
 }
