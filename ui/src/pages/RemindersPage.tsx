@@ -5,39 +5,23 @@ import {
   ReloadOutlined,
   UndoOutlined,
 } from '@ant-design/icons';
-import {
-  App,
-  Badge,
-  Button,
-  Empty,
-  Flex,
-  Form,
-  Input,
-  Modal,
-  Segmented,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Badge, Button, Empty, Flex, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 
-import type { CentreItem } from '../bindings/CentreItem';
-import type { ReminderDecision } from '../bindings/ReminderDecision';
+import type { ReminderKind } from '../bindings/ReminderKind';
 import type { ReminderStatus } from '../bindings/ReminderStatus';
 import type { Urgency } from '../bindings/Urgency';
-import type { ReminderKind } from '../bindings/ReminderKind';
-import { distributorOnboardingLink, useLabel } from '../components/onboarding/labels';
+import { useLabel } from '../components/onboarding/labels';
 import { PageHeader } from '../components/PageHeader';
 import { QueryError } from '../components/QueryError';
+import { DaysText, DecideModal, ReferenceLink, WhenTag } from '../components/reminders/ReminderParts';
+import { isCertificate, type Reminder } from '../components/reminders/reminderLib';
 import { toAppError } from '../ipc';
 import { useDecideReminder, useReminders } from '../ipc/onboarding';
-import { officeNow } from '../lib/dates';
-import { appErrorMessage, applyAppErrorToForm } from '../lib/errors';
+import { appErrorMessage } from '../lib/errors';
 
-type Reminder = CentreItem;
 type KindFilter = ReminderKind | 'all';
 
 const URGENCIES: Urgency[] = ['overdue', 'today', 'week', 'later'];
@@ -80,27 +64,6 @@ const KIND_COLOR: Record<ReminderKind, string> = {
   complaint_late: 'red',
 };
 
-/** Where a finance reminder's record is: the distributor's tab that shows it. */
-const FINANCE_TAB: Partial<Record<ReminderKind, string>> = {
-  promise_broken: 'collections',
-  confirmation_unanswered: 'statement',
-  statement_disputed: 'statement',
-  balance_overdue: 'statement',
-  over_credit_limit: 'statement',
-};
-
-/** The colour of an agreement's end window: the nearer, the louder. */
-function windowColor(window: number): string {
-  if (window <= 7) return 'red';
-  if (window <= 30) return 'orange';
-  return 'blue';
-}
-
-/** A certificate reminder carries the course and the person, to plan a session for them. */
-function isCertificate(r: Reminder): boolean {
-  return r.kind === 'certificate_expiring' || r.kind === 'certificate_expired';
-}
-
 const rowKey = (r: Reminder) => `${r.kind}-${r.ref_id}`;
 
 /** The new-session page with the course and the people filled in. */
@@ -114,108 +77,6 @@ function sharedCourse(picked: Reminder[]): number | null {
   const courses = new Set(picked.map((r) => r.course_id));
   if (picked.length === 0 || courses.size !== 1) return null;
   return picked[0].course_id;
-}
-
-function WhenTag({ r }: { r: Reminder }) {
-  const { t } = useTranslation();
-  if (r.kind === 'certificate_expired') {
-    return (
-      <Tag color="red" className="reminder-expired">
-        {t('reminders.expiredAgo', { days: Math.max(0, -r.days) })}
-      </Tag>
-    );
-  }
-  if (r.window !== null) {
-    return (
-      <Tag color={windowColor(r.window)} className={`reminder-window reminder-window-${r.window}`}>
-        {t('reminders.within', { days: r.window })}
-      </Tag>
-    );
-  }
-  if (r.days < 0) {
-    return (
-      <Tag color="red" className="reminder-overdue">
-        {t('reminders.overdueDays', { days: -r.days })}
-      </Tag>
-    );
-  }
-  return null;
-}
-
-function DaysText({ days }: { days: number }) {
-  const { t } = useTranslation();
-  if (days === 0) return <Typography.Text type="warning">{t('reminders.today')}</Typography.Text>;
-  return days < 0 ? (
-    <Typography.Text type="danger">{t('reminders.daysAgo', { days: -days })}</Typography.Text>
-  ) : (
-    <span>{t('reminders.daysLeft', { days })}</span>
-  );
-}
-
-/** Snoozes a reminder to a date or marks it handled with a note. */
-function DecideModal({
-  item,
-  decision,
-  onClose,
-}: {
-  item: Reminder;
-  decision: Exclude<ReminderDecision, 'reopen'>;
-  onClose: () => void;
-}) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ until: string; note: string }>();
-  const decide = useDecideReminder();
-  const submit = async (v: { until: string; note: string }) => {
-    try {
-      await decide.mutateAsync({
-        kind: item.kind,
-        ref_id: item.ref_id,
-        distributor_id: item.distributor_id,
-        date: item.date,
-        decision,
-        until: (v.until ?? '').trim(),
-        note: (v.note ?? '').trim(),
-      });
-      message.success(t(decision === 'snooze' ? 'reminders.snoozed' : 'reminders.handledDone'));
-      onClose();
-    } catch (e) {
-      const msg = applyAppErrorToForm(form, toAppError(e), t);
-      if (msg) message.error(msg);
-    }
-  };
-  return (
-    <Modal
-      open
-      title={t(decision === 'snooze' ? 'reminders.snoozeTitle' : 'reminders.handleTitle')}
-      onCancel={onClose}
-      okText={t('common.save')}
-      okButtonProps={{ id: 'reminder-decide-save', loading: decide.isPending }}
-      onOk={() => form.submit()}
-      destroyOnHidden
-      modalRender={(node) => <div id="reminder-decide-modal">{node}</div>}
-    >
-      <Typography.Paragraph>
-        {item.distributor_code} {item.distributor_name} · {item.reference} · {item.date}
-      </Typography.Paragraph>
-      <Form
-        form={form}
-        name="reminder"
-        layout="vertical"
-        initialValues={{ until: officeNow().add(7, 'day').format('YYYY-MM-DD'), note: '' }}
-        onFinish={(v) => void submit(v)}
-      >
-        {decision === 'snooze' ? (
-          <Form.Item name="until" label={t('fields.until')} required>
-            <Input placeholder="YYYY-MM-DD" style={{ width: 140 }} />
-          </Form.Item>
-        ) : null}
-        <Form.Item name="note" label={t('fields.note')} required={decision === 'handle'}>
-          <Input.TextArea rows={3} maxLength={2000} />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
 }
 
 /**
@@ -556,67 +417,5 @@ export function RemindersPage() {
         <DecideModal item={deciding.item} decision={deciding.decision} onClose={() => setDeciding(null)} />
       ) : null}
     </>
-  );
-}
-
-/** The record a reminder is about, linked. */
-function ReferenceLink({ r }: { r: Reminder }) {
-  const { t } = useTranslation();
-  if (isCertificate(r)) {
-    return (
-      <Link to="/training?tab=certificates" className="reminder-reference-link">
-        {r.reference}
-      </Link>
-    );
-  }
-  if (r.kind === 'agreement_ending') {
-    return (
-      <Link to={`/agreements/${r.ref_id}`} className="reminder-reference-link">
-        {r.reference}
-      </Link>
-    );
-  }
-  if (r.kind === 'complaint_at_risk' || r.kind === 'complaint_late') {
-    return (
-      <Link to={`/complaints/${r.ref_id}`} className="reminder-reference-link">
-        {r.reference}
-      </Link>
-    );
-  }
-  if (r.kind === 'quarter_not_finalised') {
-    return (
-      <Link to={`/scorecards?quarter=${r.reference}`} className="reminder-reference-link">
-        {r.reference}
-      </Link>
-    );
-  }
-  const financeTab = FINANCE_TAB[r.kind];
-  if (financeTab) {
-    return (
-      <Link
-        to={`/distributors/${r.distributor_id}`}
-        state={{ tab: financeTab }}
-        className="reminder-reference-link"
-      >
-        {r.reference}
-      </Link>
-    );
-  }
-  if (r.kind === 'plan_overdue' || r.kind === 'exit_warning' || r.kind === 'visit_action_overdue') {
-    return (
-      <Link
-        to={`/distributors/${r.distributor_id}`}
-        state={{ tab: r.kind === 'visit_action_overdue' ? 'visits' : 'performance' }}
-        className="reminder-reference-link"
-      >
-        {r.reference || t(`reminders.kind.${r.kind}`)}
-      </Link>
-    );
-  }
-  const link = distributorOnboardingLink(r.distributor_id);
-  return (
-    <Link to={link.pathname} state={link.state} className="reminder-reference-link">
-      {r.reference}
-    </Link>
   );
 }
