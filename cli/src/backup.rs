@@ -33,6 +33,30 @@ pub struct RestoreArgs {
     yes: bool,
 }
 
+/// Says which leftover working files were removed (on stderr, so scripts
+/// reading stdout see nothing new).
+pub fn log_strays(removed: &[PathBuf]) {
+    for p in removed {
+        eprintln!(
+            "removed a working file left by an interrupted run: {}",
+            p.display()
+        );
+    }
+}
+
+/// Cleans the leftovers beside the database and in its backup folder.
+async fn clean(db_path: &Path) {
+    let folder = match db::connect_read_only(db_path).await {
+        Ok(conn) if db_path.exists() => {
+            let s = backup::settings_or_default(Some(&conn)).await;
+            conn.close().await.ok();
+            s.folder_for(db_path)
+        }
+        _ => backup::default_folder(db_path),
+    };
+    log_strays(&backup::clean_strays(db_path, &folder));
+}
+
 fn local_now() -> DateTime<FixedOffset> {
     chrono::Local::now().fixed_offset()
 }
@@ -59,6 +83,7 @@ fn print_info(info: &BackupInfo, json: bool) {
 }
 
 pub async fn backup(db_path: &Path, a: &BackupArgs) -> AppResult<()> {
+    clean(db_path).await;
     if let Some(file) = &a.verify {
         let info = restore::inspect(file, db_path).await?;
         print_info(&info, a.json);
@@ -78,6 +103,8 @@ pub async fn backup(db_path: &Path, a: &BackupArgs) -> AppResult<()> {
         } => Ok(()),
         other => Err(other),
     })?;
+    // Shared, as every process that has the file open: a restore waits.
+    let _lock = db::files::UseLock::shared(db_path)?;
     let conn = db::connect(db_path).await?;
     let result = async {
         match migrate::inspect(&conn).await? {
@@ -103,12 +130,13 @@ pub async fn backup(db_path: &Path, a: &BackupArgs) -> AppResult<()> {
     }
     .await;
     db::close(conn).await?;
-    let info = result?;
+    let info = result.map_err(|e| db::files::at_path(e, db_path))?;
     print_info(&info, a.json);
     Ok(())
 }
 
 pub async fn restore(db_path: &Path, a: &RestoreArgs) -> AppResult<()> {
+    clean(db_path).await;
     let info = restore::inspect(&a.file, db_path).await?;
     print_info(&info, false);
     if !a.yes {

@@ -114,6 +114,11 @@ async fn run(cli: Cli) -> AppResult<()> {
     if let Some(b) = &opened.backup {
         eprintln!("backup before migration: {}", b.display());
     }
+    backup::log_strays(&opened.strays);
+    let folder = dealerdesk_core::backup::settings_or_default(Some(&opened.db))
+        .await
+        .folder_for(&db_path);
+    backup::log_strays(&dealerdesk_core::backup::clean_strays(&db_path, &folder));
     let ctx = Ctx {
         conn: opened.db,
         clock,

@@ -118,3 +118,69 @@ fn a_damaged_or_newer_database_can_still_be_replaced() {
     assert!(!r.status.success());
     assert_eq!(distributors(&db), 5);
 }
+
+/// A restore and `backup --verify` of another backup on the same database, at
+/// once, 50 times: each unpacks into a scratch file of its own, the restore
+/// takes the lock before it verifies, and the verify holds the shared lock.
+/// Every restore either installs its own backup or is refused as "in use";
+/// none installs the other one, and no sound backup is called damaged.
+#[test]
+fn a_restore_beside_a_verify_installs_its_own_backup_or_waits() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("office.sqlite");
+    ok(&db, &["demo-data", "--distributors", "3"]);
+    let mine = dir.path().join("mine.ddbak");
+    ok(&db, &["backup", "--out", mine.to_str().unwrap()]);
+    let elsewhere = dir.path().join("elsewhere.sqlite");
+    ok(&elsewhere, &["demo-data", "--distributors", "7"]);
+    let theirs = dir.path().join("theirs.ddbak");
+    ok(&elsewhere, &["backup", "--out", theirs.to_str().unwrap()]);
+
+    let stop = AtomicBool::new(false);
+    let (mut restored, mut refused) = (0, 0);
+    let verified = std::thread::scope(|s| {
+        let verifier = s.spawn(|| {
+            let mut n = 0u32;
+            // Bounded, whatever happens to the restores.
+            let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+            while !stop.load(Ordering::Relaxed) && std::time::Instant::now() < deadline {
+                let v = cli(&db, &["backup", "--verify", theirs.to_str().unwrap()]);
+                let err = stderr(&v);
+                assert!(v.status.success(), "a sound backup refused: {err}");
+                n += u32::from(v.status.success());
+                std::thread::sleep(std::time::Duration::from_millis(u64::from(n % 4) * 10));
+            }
+            n
+        });
+        let mut wrong = Vec::new();
+        for _ in 0..50 {
+            let r = cli(&db, &["restore", mine.to_str().unwrap(), "--yes"]);
+            if r.status.success() {
+                restored += 1;
+                let n = distributors(&db);
+                if n != 3 {
+                    wrong.push(format!("installed a backup of {n} distributors"));
+                }
+            } else if stderr(&r).contains("is open in another DealerDesk") {
+                refused += 1;
+            } else {
+                wrong.push(stderr(&r));
+            }
+        }
+        stop.store(true, Ordering::Relaxed);
+        assert_eq!(wrong, Vec::<String>::new());
+        verifier.join().unwrap()
+    });
+    eprintln!(
+        "50 restores beside {verified} verifies: {restored} restored, {refused} refused as in use"
+    );
+    assert!(
+        restored >= 5,
+        "only {restored} restores ran beside the verifies"
+    );
+    assert!(
+        verified >= 5,
+        "only {verified} verifies ran beside the restores"
+    );
+}

@@ -348,3 +348,77 @@ fn killed_restores_leave_the_old_data_or_the_new() {
         );
     }
 }
+
+/// The hidden working files of DealerDesk in `dir` (`.<name>.<pid>-<n>.<tag>`).
+fn strays(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| {
+                    n.starts_with('.')
+                        && db::files::SCRATCH_TAGS
+                            .iter()
+                            .any(|t| n.ends_with(&format!(".{t}")))
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn killed_backups_and_restores_leave_no_hidden_copy_past_the_next_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = dir.path().join("base.sqlite");
+    let people = dir.path().join("d.csv");
+    distributors_csv(&people, 1, 2_000);
+    ok(&base, &["distributors", "import", people.to_str().unwrap()]);
+    let other = dir.path().join("other.ddbak");
+    ok(&base, &["backup", "--out", other.to_str().unwrap()]);
+    let other = other.to_str().unwrap().to_string();
+    let work = dir.path().join("work");
+    std::fs::create_dir_all(&work).unwrap();
+    let backups = work.join("backups");
+    let mut moments = Moments::new(7);
+    for (name, args) in [
+        ("backup", vec!["backup"]),
+        ("restore", vec!["restore", other.as_str(), "--yes"]),
+    ] {
+        let probe = copy_of(&base, &work, "probe.sqlite");
+        let took = timed(&probe, &args);
+        let (mut left, mut kills) = (0, 0);
+        for i in 0..30 {
+            let db = copy_of(&base, &work, &format!("{name}-{i}.sqlite"));
+            let at = moments.next(took + took / 5);
+            if !kill_after(&db, &args, at) {
+                kills += 1;
+            }
+            let found = strays(&work).len() + strays(&backups).len();
+            left += usize::from(found > 0);
+            // The next start removes them all.
+            timed(&db, &["distributors", "list", "--json"]);
+            assert_eq!(
+                strays(&work),
+                Vec::<String>::new(),
+                "{name} killed at {at:?}"
+            );
+            assert_eq!(
+                strays(&backups),
+                Vec::<String>::new(),
+                "{name} killed at {at:?}"
+            );
+            assert_eq!(state(&db, "SELECT COUNT(*) FROM distributor"), vec![2_000]);
+        }
+        eprintln!(
+            "{name}: 30 runs, {kills} killed, {left} left hidden copies, 0 after the next start"
+        );
+        assert!(
+            kills >= 10,
+            "{name}: only {kills} of 30 kills landed before the end"
+        );
+        assert!(
+            left >= 1,
+            "{name}: no kill landed while a hidden copy existed"
+        );
+    }
+}

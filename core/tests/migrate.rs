@@ -337,3 +337,76 @@ async fn a_full_disk_is_named_and_nothing_is_half_written() {
     assert_eq!(n, 0, "nothing half-written");
     conn.close().await.unwrap();
 }
+
+/// Byte 18 of a SQLite header: 1 for a rollback journal, 2 for WAL.
+fn journal_byte(path: &Path) -> u8 {
+    std::fs::read(path).unwrap()[18]
+}
+
+#[tokio::test]
+async fn another_programs_file_is_refused_before_any_pragma_touches_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let foreign = dir.path().join("recipes.sqlite");
+    let opts = SqliteConnectOptions::new()
+        .filename(&foreign)
+        .create_if_missing(true)
+        .journal_mode(sea_orm::sqlx::sqlite::SqliteJournalMode::Delete);
+    let pool = SqlitePoolOptions::new()
+        .max_connections(1)
+        .connect_with(opts)
+        .await
+        .unwrap();
+    let db = SqlxSqliteConnector::from_sqlx_sqlite_pool(pool);
+    db.execute_unprepared("CREATE TABLE recipes (id INTEGER PRIMARY KEY, name TEXT)")
+        .await
+        .unwrap();
+    db.close().await.unwrap();
+    assert_eq!(journal_byte(&foreign), 1);
+    let before = std::fs::read(&foreign).unwrap();
+    let err = db::open(&foreign, chrono::Utc::now()).await.unwrap_err();
+    assert_eq!(problem(&err), Some(FileProblem::ForeignDatabase), "{err:?}");
+    assert_eq!(
+        std::fs::read(&foreign).unwrap(),
+        before,
+        "not a byte changed"
+    );
+    assert!(!dir.path().join("recipes.sqlite-wal").exists());
+}
+
+#[tokio::test]
+async fn upgrades_keep_the_newest_copies_before_migrating_whole_and_prune_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.sqlite");
+    let n = Migrator::migrations().len() as u32;
+    at_step(&path, n - 1).await;
+    // Copies of earlier upgrades, the oldest first.
+    for stamp in ["20250101", "20250201", "20250301", "20250401"] {
+        std::fs::write(
+            path.with_file_name(format!(
+                "old.sqlite.{}{stamp}-080000-000.bak",
+                db::PRE_MIGRATION
+            )),
+            b"old copy",
+        )
+        .unwrap();
+    }
+    let opened = db::open(&path, chrono::Utc::now()).await.unwrap();
+    let made = opened.backup.clone().expect("a copy before migrating");
+    db::close(opened.db).await.unwrap();
+    let mut copies: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(db::PRE_MIGRATION))
+        .collect();
+    copies.sort();
+    assert_eq!(copies.len(), db::KEEP_PRE_MIGRATION, "{copies:?}");
+    assert!(copies[0].contains("20250301"), "{copies:?}");
+    assert!(
+        copies.iter().all(|c| !c.starts_with('.')),
+        "no hidden half-written copy"
+    );
+    // The copy made is a whole SQLite file, written under its name only once whole.
+    let head = std::fs::read(&made).unwrap();
+    assert!(head.starts_with(b"SQLite format 3\0"));
+}

@@ -19,6 +19,7 @@ mod m20261202_000011_finalised_reviews;
 mod m20261202_000012_visits;
 mod m20261202_000013_collections;
 mod m20261202_000014_reminder_state;
+mod m20261207_000015_database_id;
 
 pub struct Migrator;
 
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000012_visits::Migration),
             Box::new(m20261202_000013_collections::Migration),
             Box::new(m20261202_000014_reminder_state::Migration),
+            Box::new(m20261207_000015_database_id::Migration),
         ]
     }
 }

@@ -37,6 +37,7 @@ pub async fn backup_now(s: S<'_>) -> Res<cmd::backup_now> {
         local_now(),
     )
     .await
+    .map_err(|e| db::files::at_path(e, &s.db_path))
 }
 
 #[tauri::command]

@@ -83,6 +83,17 @@ impl AppState {
                 }
                 Ok(opened) => {
                     let conn = opened.db.clone();
+                    let folder = backup::settings_or_default(Some(&conn))
+                        .await
+                        .folder_for(&path);
+                    let mut strays = opened.strays.clone();
+                    strays.extend(backup::clean_strays(&path, &folder));
+                    for p in strays {
+                        eprintln!(
+                            "DealerDesk removed a working file left by an interrupted run: {}",
+                            p.display()
+                        );
+                    }
                     if let Err(e) = db::quick_check_before_writes(&conn, &path).await {
                         // Nothing more is written to a damaged file: every
                         // command answers why, and the latest good backup is named.
@@ -195,9 +206,18 @@ async fn damaged(e: AppError, path: &std::path::Path, conn: &DatabaseConnection)
     let mut recovery = None;
     // Copies kept before a restore hold data the user chose to replace:
     // the way back is the newest backup of the data in use.
-    let candidates = backup::list(&folder)
-        .into_iter()
-        .filter(|l| l.problem.is_none() && l.info.kind != backup::BackupKind::BeforeRestore);
+    // Only this database's backups (their manifests name its id); when the
+    // damage hides the id, only backups that name no database (written before
+    // databases had one) — never another database's.
+    let id = backup::database_id(conn).await.ok().flatten();
+    let candidates = backup::list(&folder).into_iter().filter(|l| {
+        l.problem.is_none()
+            && l.info.kind != backup::BackupKind::BeforeRestore
+            && match &id {
+                Some(_) => l.info.of_database(id.as_deref()),
+                None => l.info.database_id.is_none(),
+            }
+    });
     for listed in candidates {
         let file = PathBuf::from(&listed.info.path);
         if backup::restore::inspect(&file, path).await.is_ok() {

@@ -16,7 +16,7 @@ use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
 use crate::actor::Actor;
-use crate::db::{self, migrate};
+use crate::db::{self, files::Scratch, migrate};
 use crate::error::{AppError, AppResult, ErrorCode, FileProblem};
 
 pub mod restore;
@@ -75,6 +75,10 @@ pub struct Manifest {
     pub parts: Vec<Part>,
     /// Attachments the database names that were not on disk.
     pub missing: Vec<String>,
+    /// The identity of the database backed up (absent in backups written
+    /// before databases had one).
+    #[serde(default)]
+    pub database_id: Option<String>,
 }
 
 /// What a backup holds, as the Settings page and the restore dialog show it.
@@ -94,6 +98,8 @@ pub struct BackupInfo {
     pub counts: BTreeMap<String, i64>,
     pub attachments: usize,
     pub missing: Vec<String>,
+    /// The identity of the database backed up, if the backup names one.
+    pub database_id: Option<String>,
 }
 
 impl BackupInfo {
@@ -116,8 +122,35 @@ impl BackupInfo {
                 .filter(|p| p.name.starts_with(ATTACHMENTS))
                 .count(),
             missing: m.missing.clone(),
+            database_id: m.database_id.clone(),
         }
     }
+
+    /// Whether this is a backup of the database `id`. A backup that names no
+    /// database (written before databases had one) belongs to none.
+    pub fn of_database(&self, id: Option<&str>) -> bool {
+        id.is_some() && self.database_id.as_deref() == id
+    }
+}
+
+/// Removes the hidden working files that killed backups, restores and
+/// upgrades left beside the database and in its backup folder (none that a
+/// running process holds); names what it removed, for the log.
+pub fn clean_strays(db_path: &Path, folder: &Path) -> Vec<PathBuf> {
+    let dir = db_path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut removed = db::files::clean_strays(dir);
+    if folder != dir {
+        removed.extend(db::files::clean_strays(folder));
+    }
+    removed
+}
+
+/// The identity of a database (kept in the file since migration 000015).
+pub async fn database_id<C: ConnectionTrait>(db: &C) -> AppResult<Option<String>> {
+    crate::settings::get_json(db, "database_id").await
 }
 
 /// Where backups go unless Settings names a folder: `backups/` beside the database.
@@ -258,60 +291,53 @@ pub async fn create(
             value: target.display().to_string(),
         });
     }
-    let partial = sibling(target, "partial");
-    let snapshot = sibling(target, "snapshot");
-    std::fs::remove_file(&snapshot).ok();
-    let result = async {
-        db::copy_to(conn, &snapshot).await?;
-        let copy = db::connect_read_only(&snapshot).await?;
-        let described = describe(&copy).await;
-        copy.close().await.ok();
-        let (schema_version, counts, attachments) = described?;
-        let (snap, part, root) = (
-            snapshot.clone(),
-            partial.clone(),
-            attachments_root.to_path_buf(),
-        );
-        let manifest = tokio::task::spawn_blocking(move || {
-            write_zip(&part, &snap, &root, &attachments, |parts, missing| {
-                Manifest {
-                    format: FORMAT,
-                    app_version: env!("CARGO_PKG_VERSION").to_string(),
-                    schema_version,
-                    created_at: at.to_rfc3339(),
-                    kind,
-                    counts,
-                    parts,
-                    missing,
-                }
-            })
+    // Working files of this backup's own, locked while in use and removed on
+    // every exit path (a killed run leaves strays that the next start removes).
+    let partial = Scratch::beside(target, "partial")?;
+    let snapshot = Scratch::beside(target, "snapshot")?;
+    db::copy_to_empty(conn, snapshot.path()).await?;
+    let copy = db::connect_read_only(snapshot.path()).await?;
+    // A damaged file is refused, not backed up into a file its own check
+    // would refuse; the caller names the file (`files::at_path`).
+    let checked = db::integrity_check(&copy, Path::new("")).await;
+    let described = match checked {
+        Ok(()) => describe(&copy).await,
+        Err(e) => Err(e),
+    };
+    copy.close().await.ok();
+    let (schema_version, counts, attachments) = described?;
+    let (snap, part, root) = (
+        snapshot.path().to_path_buf(),
+        partial.path().to_path_buf(),
+        attachments_root.to_path_buf(),
+    );
+    let database_id = database_id(conn).await?;
+    let manifest = tokio::task::spawn_blocking(move || {
+        write_zip(&part, &snap, &root, &attachments, |parts, missing| {
+            Manifest {
+                format: FORMAT,
+                app_version: env!("CARGO_PKG_VERSION").to_string(),
+                schema_version,
+                created_at: at.to_rfc3339(),
+                kind,
+                counts,
+                parts,
+                missing,
+                database_id,
+            }
         })
-        .await
-        .map_err(AppError::io)??;
-        if target.exists() {
-            return Err(AppError::Conflict {
-                field: "path".into(),
-                value: target.display().to_string(),
-            });
-        }
-        std::fs::rename(&partial, target)
-            .map_err(|e| AppError::io(format!("{}: {e}", target.display())))?;
-        Ok(BackupInfo::of(target, &manifest))
+    })
+    .await
+    .map_err(AppError::io)??;
+    drop(snapshot);
+    if target.exists() {
+        return Err(AppError::Conflict {
+            field: "path".into(),
+            value: target.display().to_string(),
+        });
     }
-    .await;
-    std::fs::remove_file(&snapshot).ok();
-    if result.is_err() {
-        std::fs::remove_file(&partial).ok();
-    }
-    result
-}
-
-fn sibling(path: &Path, tag: &str) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    path.with_file_name(format!(".{name}.{tag}"))
+    partial.persist(target)?;
+    Ok(BackupInfo::of(target, &manifest))
 }
 
 /// The copy's schema version, its row counts and the attachments it names
@@ -506,6 +532,7 @@ pub(crate) fn empty_manifest() -> Manifest {
         counts: BTreeMap::new(),
         parts: Vec::new(),
         missing: Vec::new(),
+        database_id: None,
     }
 }
 
@@ -590,8 +617,9 @@ pub async fn automatic(
 ) -> AppResult<Option<BackupInfo>> {
     let settings = load_settings(conn).await?;
     let folder = settings.folder_for(db_path);
+    let id = database_id(conn).await?;
     let today = at.date_naive();
-    if rotation::automatic(&folder)
+    if rotation::automatic(&folder, id.as_deref())
         .iter()
         .any(|(when, _)| when.date() == today)
     {
@@ -604,7 +632,7 @@ pub async fn automatic(
         return Ok(None);
     }
     let info = create_in(conn, attachments_root, &folder, BackupKind::Automatic, at).await?;
-    rotation::prune(&folder, &settings);
+    rotation::prune(&folder, &settings, id.as_deref());
     Ok(Some(info))
 }
 
@@ -617,7 +645,7 @@ pub struct BackupListed {
     pub problem: Option<String>,
 }
 
-fn read_manifest(path: &Path) -> AppResult<Manifest> {
+pub(crate) fn read_manifest(path: &Path) -> AppResult<Manifest> {
     let f = File::open(path).map_err(|e| AppError::io(format!("{}: {e}", path.display())))?;
     let mut zip = zip::ZipArchive::new(f).map_err(|e| bad(path, e.to_string()))?;
     let entry = zip

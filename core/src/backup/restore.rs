@@ -9,8 +9,9 @@ use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{create_in, verify, BackupInfo, BackupKind};
-use crate::db::{self, files::UseLock};
+use super::verify::PackedAttachment;
+use super::{create_in, hashing_copy, verify, BackupInfo, BackupKind};
+use crate::db::{self, files::Scratch, files::UseLock};
 use crate::error::{AppError, AppResult};
 
 /// What a restore did.
@@ -30,15 +31,12 @@ pub struct Place<'a> {
     pub backups: &'a Path,
 }
 
-/// The scratch file a backup's database is unpacked to, beside the target
-/// so the final rename stays on one file system.
-pub fn scratch_for(db_path: &Path) -> PathBuf {
-    db_path.with_file_name(format!(".{}.restoring", db::file_name(db_path)))
-}
-
-/// Checks `file` as a restore would, without changing anything.
+/// Checks `file` as a restore would, without changing anything. The
+/// database's shared lock is held meanwhile, so a restore of the same file
+/// waits for the check or is refused.
 pub async fn inspect(file: &Path, db_path: &Path) -> AppResult<BackupInfo> {
-    let verified = verify(file, &scratch_for(db_path)).await?;
+    let _lock = UseLock::shared(db_path)?;
+    let verified = verify(file, db_path).await?;
     Ok(verified.info.clone())
 }
 
@@ -55,7 +53,9 @@ pub async fn restore(
 }
 
 /// `restore` for a caller that already holds the file exclusively (the
-/// window, which lets go of its own shared lock first).
+/// window, which lets go of its own shared lock first). The backup is
+/// verified under that lock, into a scratch file of this restore's own, and
+/// that very file is the one swapped in.
 pub async fn restore_holding(
     place: &Place<'_>,
     file: &Path,
@@ -63,7 +63,7 @@ pub async fn restore_holding(
     _exclusive: &UseLock,
 ) -> AppResult<Restored> {
     let db_path = place.db_path;
-    let verified = verify(file, &scratch_for(db_path)).await?;
+    let verified = verify(file, db_path).await?;
 
     let safety_copy = keep_current(place, at).await?;
 
@@ -75,9 +75,10 @@ pub async fn restore_holding(
             .map_err(AppError::io)??;
     }
 
-    swap_in(&verified.database, db_path)?;
+    let info = verified.info.clone();
+    swap_in(verified.into_database(), db_path)?;
     Ok(Restored {
-        info: verified.info.clone(),
+        info,
         safety_copy: safety_copy.map(|p| p.display().to_string()),
     })
 }
@@ -128,46 +129,55 @@ async fn keep_current(place: &Place<'_>, at: DateTime<FixedOffset>) -> AppResult
     Ok(Some(base))
 }
 
-/// Writes each attachment of the backup that is not already there, whole
-/// (a temporary name, then a rename).
-fn put_back_attachments(file: &Path, root: &Path, items: &[(String, String)]) -> AppResult<()> {
+/// Writes each attachment of the backup that is not already there with the
+/// backup's checksum, whole (a scratch file, then a rename): a damaged file
+/// of the same size is replaced too.
+fn put_back_attachments(file: &Path, root: &Path, items: &[PackedAttachment]) -> AppResult<()> {
     let f =
         std::fs::File::open(file).map_err(|e| AppError::io(format!("{}: {e}", file.display())))?;
     let mut zip = zip::ZipArchive::new(f).map_err(|e| AppError::io(e.to_string()))?;
-    for (name, rel) in items {
-        let target = rel.split('/').fold(root.to_path_buf(), |p, c| p.join(c));
-        let mut entry = zip.by_name(name).map_err(|e| AppError::io(e.to_string()))?;
-        if target.metadata().is_ok_and(|m| m.len() == entry.size()) {
+    for item in items {
+        let target = item
+            .rel
+            .split('/')
+            .fold(root.to_path_buf(), |p, c| p.join(c));
+        if sha256_of(&target).is_some_and(|sha| sha == item.sha256) {
             continue;
         }
-        if let Some(dir) = target.parent() {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| AppError::io(format!("{}: {e}", dir.display())))?;
+        let mut entry = zip
+            .by_name(&item.name)
+            .map_err(|e| AppError::io(e.to_string()))?;
+        let tmp = Scratch::beside(&target, "restoring")?;
+        let mut out = std::fs::File::create(tmp.path())
+            .map_err(|e| AppError::io(format!("{}: {e}", tmp.path().display())))?;
+        let (_, sha) = hashing_copy(&mut entry, &mut out)
+            .map_err(|e| AppError::io(format!("{}: {e}", tmp.path().display())))?;
+        if sha != item.sha256 {
+            return Err(super::bad(
+                file,
+                format!("{} does not match its checksum", item.name),
+            ));
         }
-        let tmp = target.with_file_name(format!(
-            ".{}.restoring",
-            target
-                .file_name()
-                .map(|n| n.to_string_lossy())
-                .unwrap_or_default()
-        ));
-        let mut out = std::fs::File::create(&tmp)
-            .map_err(|e| AppError::io(format!("{}: {e}", tmp.display())))?;
-        std::io::copy(&mut entry, &mut out)
-            .map_err(|e| AppError::io(format!("{}: {e}", tmp.display())))?;
-        out.sync_all().map_err(AppError::io)?;
-        std::fs::rename(&tmp, &target)
-            .map_err(|e| AppError::io(format!("{}: {e}", target.display())))?;
+        drop(out);
+        tmp.persist(&target)?;
     }
     Ok(())
 }
 
+/// The SHA-256 of a file, if it can be read.
+fn sha256_of(path: &Path) -> Option<String> {
+    let f = std::fs::File::open(path).ok()?;
+    hashing_copy(f, &mut std::io::sink())
+        .ok()
+        .map(|(_, sha)| sha)
+}
+
 /// The swap: the old log files go first (the current data was checkpointed
 /// into its file and backed up), then one rename puts the new file in place.
-fn swap_in(new: &Path, db_path: &Path) -> AppResult<()> {
-    std::fs::File::open(new)
+fn swap_in(new: Scratch, db_path: &Path) -> AppResult<()> {
+    std::fs::File::open(new.path())
         .and_then(|f| f.sync_all())
-        .map_err(|e| AppError::io(format!("{}: {e}", new.display())))?;
+        .map_err(|e| AppError::io(format!("{}: {e}", new.path().display())))?;
     for suffix in ["-wal", "-shm", "-journal"] {
         let p = PathBuf::from(format!("{}{suffix}", db_path.display()));
         match std::fs::remove_file(&p) {
@@ -176,14 +186,5 @@ fn swap_in(new: &Path, db_path: &Path) -> AppResult<()> {
             Err(e) => return Err(AppError::io(format!("{}: {e}", p.display()))),
         }
     }
-    std::fs::rename(new, db_path)
-        .map_err(|e| AppError::io(format!("{}: {e}", db_path.display())))?;
-    if let Some(dir) = db_path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        // The rename is durable once the folder is written (not on Windows,
-        // where a folder cannot be opened so).
-        if let Ok(d) = std::fs::File::open(dir) {
-            d.sync_all().ok();
-        }
-    }
-    Ok(())
+    new.persist(db_path)
 }

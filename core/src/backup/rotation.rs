@@ -1,7 +1,10 @@
 //! Which automatic backups to keep: the newest of each of the last N days,
 //! weeks and months that have one (a grandfather-father-son rotation). Manual
 //! copies, copies before a restore and copies before a migration are never
-//! pruned, and the newest automatic backup is always kept.
+//! pruned, and the newest automatic backup is always kept. Only the backups
+//! of one database count (the id in their manifests): databases whose
+//! backups share a folder neither prune nor skip each other's, and a backup
+//! that names no database (written before databases had an id) is left alone.
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -19,13 +22,17 @@ pub fn automatic_at(path: &Path) -> Option<NaiveDateTime> {
     NaiveDateTime::parse_from_str(stamp, "%Y%m%d-%H%M%S-%3f").ok()
 }
 
-/// The automatic backups in `folder`, newest first.
-pub fn automatic(folder: &Path) -> Vec<(NaiveDateTime, PathBuf)> {
+/// The automatic backups of the database `id` in `folder`, newest first.
+pub fn automatic(folder: &Path, id: Option<&str>) -> Vec<(NaiveDateTime, PathBuf)> {
     let mut out: Vec<(NaiveDateTime, PathBuf)> = std::fs::read_dir(folder)
         .map(|rd| {
             rd.filter_map(|e| e.ok())
                 .map(|e| e.path())
                 .filter_map(|p| automatic_at(&p).map(|at| (at, p)))
+                .filter(|(_, p)| {
+                    super::read_manifest(p)
+                        .is_ok_and(|m| id.is_some() && m.database_id.as_deref() == id)
+                })
                 .collect()
         })
         .unwrap_or_default();
@@ -64,9 +71,10 @@ pub fn to_prune(backups: &[(NaiveDateTime, PathBuf)], keep: &BackupSettings) -> 
         .collect()
 }
 
-/// Deletes the automatic backups the rotation does not keep; returns them.
-pub fn prune(folder: &Path, keep: &BackupSettings) -> Vec<PathBuf> {
-    let removed: Vec<PathBuf> = to_prune(&automatic(folder), keep)
+/// Deletes the automatic backups of the database `id` that the rotation does
+/// not keep; returns them.
+pub fn prune(folder: &Path, keep: &BackupSettings, id: Option<&str>) -> Vec<PathBuf> {
+    let removed: Vec<PathBuf> = to_prune(&automatic(folder, id), keep)
         .into_iter()
         .filter(|p| std::fs::remove_file(p).is_ok())
         .collect();

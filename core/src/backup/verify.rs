@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::DateTime;
 use sea_orm::DatabaseConnection;
@@ -15,7 +15,7 @@ use super::{
     bad, counts, empty_manifest, hashing_copy, safe_relative, BackupInfo, Manifest, ATTACHMENTS,
     DATABASE, FORMAT, MANIFEST,
 };
-use crate::db::{self, migrate};
+use crate::db::{self, files::Scratch, migrate};
 use crate::error::{AppError, AppResult, FileProblem};
 
 /// A plain SQLite file (a copy written before a migration) starts so.
@@ -27,42 +27,59 @@ fn is_sqlite_file(path: &Path) -> bool {
         && &head == b"SQLite format 3\0"
 }
 
+/// An attachment of a backup: its name inside the backup, its path relative
+/// to the attachment folder and its SHA-256.
+#[derive(Debug, Clone)]
+pub struct PackedAttachment {
+    pub name: String,
+    pub rel: String,
+    pub sha256: String,
+}
+
 /// A backup checked whole: every part against the manifest, the database by
 /// `PRAGMA integrity_check` and its schema version against this program's.
-/// The database is unpacked into `database` (the caller's scratch file,
-/// removed when this is dropped).
+/// The database is unpacked into a scratch file of this check's own beside
+/// the database (so a restore renames it into place), removed when this is
+/// dropped.
 pub struct Verified {
     pub info: BackupInfo,
-    pub database: PathBuf,
-    /// Attachments to put back: the name inside the backup and the relative path.
-    pub attachments: Vec<(String, String)>,
+    scratch: Scratch,
+    /// Attachments to put back.
+    pub attachments: Vec<PackedAttachment>,
     /// False for a plain SQLite copy (nothing to unpack but the database).
     pub archive: bool,
 }
 
-impl Drop for Verified {
-    fn drop(&mut self) {
-        std::fs::remove_file(&self.database).ok();
+impl Verified {
+    /// The unpacked database.
+    pub fn database(&self) -> &Path {
+        self.scratch.path()
+    }
+
+    /// Takes the unpacked database (to rename it into place).
+    pub(crate) fn into_database(self) -> Scratch {
+        self.scratch
     }
 }
 
 /// Checks a backup (a `.ddbak`, or a plain SQLite copy written before a
-/// migration) and unpacks its database to `scratch` for a restore. Nothing
-/// else is written.
-pub async fn verify(file: &Path, scratch: &Path) -> AppResult<Verified> {
+/// migration) and unpacks its database beside `db_path` for a restore.
+/// Nothing else is written, and nothing is left behind on any exit path.
+pub async fn verify(file: &Path, db_path: &Path) -> AppResult<Verified> {
     if file.is_dir() {
         return Err(AppError::file(FileProblem::Folder, file, None));
     }
     if !file.exists() {
         return Err(AppError::not_found("backup", file.display()));
     }
-    std::fs::remove_file(scratch).ok();
+    let scratch = Scratch::beside(db_path, "restoring")?;
+    let target = scratch.path().to_path_buf();
     let (manifest, attachments, archive) = if is_sqlite_file(file) {
-        std::fs::copy(file, scratch)
-            .map_err(|e| AppError::io(format!("{}: {e}", scratch.display())))?;
+        std::fs::copy(file, &target)
+            .map_err(|e| AppError::io(format!("{}: {e}", target.display())))?;
         (None, Vec::new(), false)
     } else {
-        let (f, s) = (file.to_path_buf(), scratch.to_path_buf());
+        let (f, s) = (file.to_path_buf(), target.clone());
         let (m, a) = tokio::task::spawn_blocking(move || unpack_checked(&f, &s))
             .await
             .map_err(AppError::io)??;
@@ -70,11 +87,11 @@ pub async fn verify(file: &Path, scratch: &Path) -> AppResult<Verified> {
     };
     let verified = Verified {
         info: BackupInfo::of(file, manifest.as_ref().unwrap_or(&empty_manifest())),
-        database: scratch.to_path_buf(),
+        scratch,
         attachments,
         archive,
     };
-    let copy = db::connect_read_only(scratch)
+    let copy = db::connect_read_only(&target)
         .await
         .map_err(|e| bad_database(file, e))?;
     let checked = check_copy(&copy, file, manifest.as_ref()).await;
@@ -105,7 +122,7 @@ fn bad_database(file: &Path, e: AppError) -> AppError {
 }
 
 /// Integrity, DealerDesk's and not newer, and the counts the manifest claims.
-async fn check_copy(
+pub(crate) async fn check_copy(
     copy: &DatabaseConnection,
     file: &Path,
     manifest: Option<&Manifest>,
@@ -137,8 +154,10 @@ async fn check_copy(
 }
 
 /// Reads the manifest, checks every part's size and SHA-256, and unpacks
-/// the database to `scratch`.
-fn unpack_checked(file: &Path, scratch: &Path) -> AppResult<(Manifest, Vec<(String, String)>)> {
+/// the database to `scratch`. Sizes are compared with the zip's directory
+/// before anything is unpacked, and no part is read past the size its
+/// manifest declares: a bomb stops at that size.
+fn unpack_checked(file: &Path, scratch: &Path) -> AppResult<(Manifest, Vec<PackedAttachment>)> {
     let f = File::open(file).map_err(|e| AppError::io(format!("{}: {e}", file.display())))?;
     let mut zip = zip::ZipArchive::new(f).map_err(|e| bad(file, e.to_string()))?;
     let manifest: Manifest = {
@@ -175,6 +194,14 @@ fn unpack_checked(file: &Path, scratch: &Path) -> AppResult<(Manifest, Vec<(Stri
         let entry = zip
             .by_name(&part.name)
             .map_err(|_| bad(file, format!("{} is missing", part.name)))?;
+        if entry.size() != part.size {
+            return Err(bad(
+                file,
+                format!("{} does not match its checksum", part.name),
+            ));
+        }
+        // One byte more than declared tells a longer part from a whole one.
+        let entry = entry.take(part.size.saturating_add(1));
         if part.name == DATABASE {
             let mut out = File::create(scratch)
                 .map_err(|e| AppError::io(format!("{}: {e}", scratch.display())))?;
@@ -189,7 +216,11 @@ fn unpack_checked(file: &Path, scratch: &Path) -> AppResult<(Manifest, Vec<(Stri
             let (size, sha) =
                 hashing_copy(entry, &mut std::io::sink()).map_err(|e| bad(file, e.to_string()))?;
             check(size, sha)?;
-            attachments.push((part.name.clone(), rel.to_string()));
+            attachments.push(PackedAttachment {
+                name: part.name.clone(),
+                rel: rel.to_string(),
+                sha256: part.sha256.clone(),
+            });
         } else {
             return Err(bad(file, format!("unknown part {}", part.name)));
         }

@@ -127,6 +127,9 @@ impl UseLock {
 
 fn lock_file(db_path: &Path) -> AppResult<File> {
     let path = lock_path(db_path);
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).ok();
+    }
     OpenOptions::new()
         .read(true)
         .write(true)
@@ -139,4 +142,137 @@ fn lock_file(db_path: &Path) -> AppResult<File> {
             }
             _ => AppError::io(format!("{}: {e}", path.display())),
         })
+}
+
+/// The endings of DealerDesk's hidden working files: a backup's database
+/// unpacked for checking or restoring, a backup being written and the
+/// snapshot it is written from, a copy before a migration.
+pub const SCRATCH_TAGS: &[&str] = &["restoring", "partial", "snapshot", "premigration"];
+
+/// A hidden working file (`.<stem>.<pid>-<n>.<tag>`): a name no other
+/// process or call shares, locked while it is in use so a later start can tell
+/// a stray left by a killed process from one another process is using, and
+/// removed when dropped — on every exit path — unless `persist` renamed it.
+pub struct Scratch {
+    path: PathBuf,
+    // Held for the lock; the work writes through handles of its own.
+    _file: File,
+    keep: bool,
+}
+
+impl std::fmt::Debug for Scratch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Scratch({})", self.path.display())
+    }
+}
+
+impl Scratch {
+    /// An empty, locked file in `dir` (SQLite's `VACUUM INTO` writes into an
+    /// empty file as into a new one).
+    pub fn new(dir: &Path, stem: &str, tag: &str) -> AppResult<Scratch> {
+        use std::sync::atomic::{AtomicU64, Ordering};
+        static NEXT: AtomicU64 = AtomicU64::new(0);
+        debug_assert!(SCRATCH_TAGS.contains(&tag));
+        std::fs::create_dir_all(dir)
+            .map_err(|e| AppError::io(format!("{}: {e}", dir.display())))?;
+        loop {
+            let n = NEXT.fetch_add(1, Ordering::Relaxed);
+            let path = dir.join(format!(".{stem}.{}-{n}.{tag}", std::process::id()));
+            match OpenOptions::new()
+                .read(true)
+                .write(true)
+                .create_new(true)
+                .open(&path)
+            {
+                Ok(file) => {
+                    file.lock()
+                        .map_err(|e| AppError::io(format!("{}: {e}", path.display())))?;
+                    return Ok(Scratch {
+                        path,
+                        _file: file,
+                        keep: false,
+                    });
+                }
+                // A stray of an earlier process with the same id: take the next number.
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+                Err(e) => return Err(AppError::io(format!("{}: {e}", path.display()))),
+            }
+        }
+    }
+
+    /// Beside `target`, named after it.
+    pub fn beside(target: &Path, tag: &str) -> AppResult<Scratch> {
+        let dir = target
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        Scratch::new(dir, &super::file_name(target), tag)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Renames the file to `target` (made durable) and keeps it.
+    pub fn persist(mut self, target: &Path) -> AppResult<()> {
+        std::fs::File::open(&self.path)
+            .and_then(|f| f.sync_all())
+            .map_err(|e| AppError::io(format!("{}: {e}", self.path.display())))?;
+        std::fs::rename(&self.path, target)
+            .map_err(|e| AppError::io(format!("{}: {e}", target.display())))?;
+        self.keep = true;
+        sync_folder(target);
+        Ok(())
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        if !self.keep {
+            std::fs::remove_file(&self.path).ok();
+        }
+    }
+}
+
+/// A rename is durable once its folder is written (not on Windows, where a
+/// folder cannot be opened so).
+pub fn sync_folder(path: &Path) {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        if let Ok(d) = File::open(dir) {
+            d.sync_all().ok();
+        }
+    }
+}
+
+/// Removes the hidden working files in `dir` that no running process holds
+/// (left by a killed backup, restore or upgrade, or by an older version that
+/// did not lock them), and names what it removed.
+pub fn clean_strays(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut removed = Vec::new();
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let ours = name.starts_with('.')
+            && SCRATCH_TAGS
+                .iter()
+                .any(|t| name.strip_suffix(t).is_some_and(|s| s.ends_with('.')));
+        if !ours || !e.file_type().is_ok_and(|t| t.is_file()) {
+            continue;
+        }
+        let path = e.path();
+        let Ok(file) = OpenOptions::new().read(true).write(true).open(&path) else {
+            continue;
+        };
+        // Locked: another process is working with it.
+        if file.try_lock().is_err() {
+            continue;
+        }
+        if std::fs::remove_file(&path).is_ok() {
+            removed.push(path);
+        }
+    }
+    removed.sort();
+    removed
 }

@@ -45,6 +45,9 @@ pub struct Opened {
     /// Held while the file is open: a restore by another process waits for
     /// it to be released (`files::UseLock`).
     pub lock: files::UseLock,
+    /// Hidden working files left beside the database by a killed backup,
+    /// restore or upgrade, removed by this open (the caller logs them).
+    pub strays: Vec<PathBuf>,
 }
 
 /// Opens (creating if needed) the SQLite file in WAL mode with foreign keys on,
@@ -54,7 +57,27 @@ pub struct Opened {
 pub async fn open(path: &Path, now: DateTime<Utc>) -> AppResult<Opened> {
     files::check_target(path)?;
     let lock = files::UseLock::shared(path)?;
+    let strays = path
+        .parent()
+        .map(|d| {
+            files::clean_strays(if d.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                d
+            })
+        })
+        .unwrap_or_default();
     let existed = path.metadata().map(|m| m.len() > 0).unwrap_or(false);
+    if existed {
+        // What the file is, read before any pragma (WAL) touches it: another
+        // program's or a newer version's file is refused as it was.
+        let peek = connect_read_only(path).await?;
+        let shape = migrate::inspect(&peek).await;
+        peek.close().await.ok();
+        if let Ok(shape @ (migrate::Shape::Foreign | migrate::Shape::Newer { .. })) = shape {
+            shape.check(path)?;
+        }
+    }
     let db = connect(path).await?;
     let shape = migrate::inspect(&db)
         .await
@@ -77,7 +100,45 @@ pub async fn open(path: &Path, now: DateTime<Utc>) -> AppResult<Opened> {
         }
         return Err(migrate::failed(e, path).await);
     }
-    Ok(Opened { db, backup, lock })
+    if backup.is_some() {
+        prune_pre_migration(path, KEEP_PRE_MIGRATION);
+    }
+    Ok(Opened {
+        db,
+        backup,
+        lock,
+        strays,
+    })
+}
+
+/// How many copies written before migrations are kept beside a file.
+pub const KEEP_PRE_MIGRATION: usize = 3;
+
+/// Removes all but the `keep` newest copies written before migrations of
+/// `path` (their names sort by time).
+fn prune_pre_migration(path: &Path, keep: usize) {
+    let prefix = format!("{}.{PRE_MIGRATION}", file_name(path));
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut copies: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(&prefix) && n.ends_with(".bak"))
+        })
+        .collect();
+    copies.sort();
+    let excess = copies.len().saturating_sub(keep);
+    for old in copies.into_iter().take(excess) {
+        std::fs::remove_file(old).ok();
+    }
 }
 
 /// A pool on the SQLite file as it is: no check, no migration.
@@ -175,7 +236,17 @@ async fn backup_before_migration(
 ) -> AppResult<PathBuf> {
     let stamp = now.format("%Y%m%d-%H%M%S-%3f");
     let target = path.with_file_name(format!("{}.{PRE_MIGRATION}{stamp}.bak", file_name(path)));
-    copy_to(db, &target).await?;
+    if target.exists() {
+        return Err(AppError::Conflict {
+            field: "path".into(),
+            value: target.display().to_string(),
+        });
+    }
+    // Written under a hidden name and renamed whole: a killed upgrade leaves
+    // no half-written copy under the name a recovery would trust.
+    let scratch = files::Scratch::beside(path, "premigration")?;
+    copy_to_empty(db, scratch.path()).await?;
+    scratch.persist(&target)?;
     Ok(target)
 }
 
@@ -188,6 +259,24 @@ pub(crate) fn file_name(path: &Path) -> String {
         .unwrap_or_else(|| "dealerdesk.sqlite".into())
 }
 
+/// `copy_to` into a file that exists and is empty (a locked scratch file).
+pub async fn copy_to_empty(db: &DatabaseConnection, target: &Path) -> AppResult<()> {
+    if target.metadata().map(|m| m.len()).unwrap_or(1) != 0 {
+        return Err(AppError::Conflict {
+            field: "path".into(),
+            value: target.display().to_string(),
+        });
+    }
+    vacuum_into(db, target).await
+}
+
+async fn vacuum_into(db: &DatabaseConnection, target: &Path) -> AppResult<()> {
+    let quoted = target.to_string_lossy().replace('\'', "''");
+    db.execute_unprepared(&format!("VACUUM INTO '{quoted}'"))
+        .await?;
+    Ok(())
+}
+
 /// A consistent copy of the live database (VACUUM INTO reads one snapshot).
 pub async fn copy_to(db: &DatabaseConnection, target: &Path) -> AppResult<()> {
     if target.exists() {
@@ -196,10 +285,7 @@ pub async fn copy_to(db: &DatabaseConnection, target: &Path) -> AppResult<()> {
             value: target.display().to_string(),
         });
     }
-    let quoted = target.to_string_lossy().replace('\'', "''");
-    db.execute_unprepared(&format!("VACUUM INTO '{quoted}'"))
-        .await?;
-    Ok(())
+    vacuum_into(db, target).await
 }
 
 #[cfg(test)]
