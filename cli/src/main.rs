@@ -102,6 +102,7 @@ enum Command {
 }
 
 async fn run(cli: Cli) -> AppResult<()> {
+    db::on_waiting(|| eprintln!("waiting for another DealerDesk to finish writing…"));
     let clock = Clock::office(chrono::Local::now().fixed_offset(), cli.today);
     let db_path = db::resolve_db_path(cli.db.clone());
     // These work on the file as it is: a damaged or newer one included.

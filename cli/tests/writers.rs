@@ -82,3 +82,45 @@ fn the_database_file_alone_holds_what_the_cli_wrote() {
     let rows: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
     assert_eq!(rows.as_array().unwrap().len(), 1);
 }
+
+/// A write held past the busy timeout (10 s): the CLI keeps waiting, says so
+/// once, and succeeds when the first write ends. It was still running, and
+/// had written nothing, while the first write was open.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_second_writer_waits_past_the_busy_timeout_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("shared.sqlite");
+    let first = sheet(dir.path(), "first.csv", "D1", &demo::uscc_for(1));
+    ok(&file, &["distributors", "import", first.to_str().unwrap()]);
+    let conn = db::open(&file, chrono::Utc::now()).await.unwrap().db;
+    let txn = db::write(&conn).await.unwrap();
+    txn.execute_unprepared("UPDATE distributor SET notes = notes || ''")
+        .await
+        .unwrap();
+    let second = sheet(dir.path(), "second.csv", "D2", &demo::uscc_for(2));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dealerdesk-cli"))
+        .arg("--db")
+        .arg(&file)
+        .args(["--operator", "批处理", "distributors", "import"])
+        .arg(&second)
+        .env_remove("DEALERDESK_DB")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_secs(13));
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "the CLI stopped while the first write was open"
+    );
+    txn.commit().await.unwrap();
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert_eq!(
+        err.matches("waiting for another DealerDesk").count(),
+        1,
+        "{err}"
+    );
+    db::close(conn).await.unwrap();
+}

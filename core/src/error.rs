@@ -46,6 +46,10 @@ pub enum ErrorCode {
     HeaderTwice,
     /// A sheet cell holds a NUL or another control character (detail: the cell).
     ControlCharacter,
+    /// A sheet beyond what is read at once (detail: the bound it passed).
+    SheetTooLarge,
+    /// A CSV that decodes with errors as UTF-8 and as GBK (detail: the row).
+    EncodingMixed,
     /// An imported row would move an existing distributor's status along no legal
     /// transition (detail: `from → to`).
     IllegalStatusMove,
@@ -151,6 +155,8 @@ impl ErrorCode {
         ErrorCode::SheetTooWide,
         ErrorCode::HeaderTwice,
         ErrorCode::ControlCharacter,
+        ErrorCode::SheetTooLarge,
+        ErrorCode::EncodingMixed,
         ErrorCode::IllegalStatusMove,
         ErrorCode::TotalOutOfRange,
         ErrorCode::HeaderMissing,
@@ -253,6 +259,8 @@ impl ErrorCode {
             ErrorCode::SheetTooWide => "sheet_too_wide",
             ErrorCode::HeaderTwice => "header_twice",
             ErrorCode::ControlCharacter => "control_character",
+            ErrorCode::SheetTooLarge => "sheet_too_large",
+            ErrorCode::EncodingMixed => "encoding_mixed",
             ErrorCode::IllegalStatusMove => "illegal_status_move",
             ErrorCode::TotalOutOfRange => "total_out_of_range",
             ErrorCode::HeaderMissing => "header_missing",

@@ -62,12 +62,46 @@ fn refuse_control_characters(t: &Table) -> AppResult<()> {
     Ok(())
 }
 
-fn decode(bytes: &[u8]) -> String {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_owned(),
-        Err(_) => encoding_rs::GBK.decode(bytes).0.into_owned(),
+fn sheet_error(code: ErrorCode, detail: String) -> AppError {
+    AppError::Validation {
+        fields: vec![crate::error::FieldError::with_detail("path", code, detail)],
     }
+}
+
+/// UTF-8 (with or without its BOM), else GBK (GB 18030, as Excel saves CSV in
+/// China), decided line by line: a line of non-ASCII text is UTF-8 when it
+/// decodes so, else GBK. A file whose lines disagree, or with a line that is
+/// neither, is refused naming the first such line: one stray byte or one
+/// pasted cell never turns a file into mojibake or replacement characters.
+fn decode(bytes: &[u8]) -> AppResult<String> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return Ok(s.to_owned());
+    }
+    let gbk = |line: &[u8]| {
+        encoding_rs::GB18030
+            .decode_without_bom_handling_and_without_replacement(line)
+            .map(|c| c.into_owned())
+    };
+    let mut file_is_utf8 = None;
+    for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
+        if line.is_ascii() {
+            continue;
+        }
+        let utf8 = std::str::from_utf8(line).is_ok();
+        if !utf8 && gbk(line).is_none() {
+            return Err(sheet_error(ErrorCode::EncodingMixed, (i + 1).to_string()));
+        }
+        match file_is_utf8 {
+            None => file_is_utf8 = Some(utf8),
+            Some(u) if u != utf8 => {
+                return Err(sheet_error(ErrorCode::EncodingMixed, (i + 1).to_string()))
+            }
+            Some(_) => {}
+        }
+    }
+    // Not UTF-8 as a whole, every non-ASCII line GBK.
+    gbk(bytes).ok_or_else(|| sheet_error(ErrorCode::EncodingMixed, "1".into()))
 }
 
 fn finish(mut all: Vec<Vec<String>>, header_row: u32) -> Table {
@@ -91,7 +125,7 @@ fn finish(mut all: Vec<Vec<String>>, header_row: u32) -> Table {
 fn read_csv(path: &Path) -> AppResult<Table> {
     let bytes =
         std::fs::read(path).map_err(|e| AppError::io(format!("{}: {e}", path.display())))?;
-    let text = decode(&bytes);
+    let text = decode(&bytes)?;
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -192,7 +226,66 @@ fn too_wide(row: u32, col: u32) -> AppError {
     }
 }
 
+/// The most values one sheet may hold (a 500,000-row ledger of eight columns).
+pub const MAX_CELLS: usize = 4_000_000;
+/// The most any part of a workbook may unpack to, and all of them together.
+pub const MAX_PART_BYTES: u64 = 512 << 20;
+pub const MAX_UNPACKED_BYTES: u64 = 1 << 30;
+/// The most the shared strings may unpack to: calamine reads them whole.
+pub const MAX_SHARED_STRINGS_BYTES: u64 = 128 << 20;
+
+/// Unpacks every part of the workbook into nothing, counting, and refuses
+/// the file at the first bound passed (the sizes the zip declares are not
+/// trusted: each part is read, and never past its bound).
+fn check_unpacked_sizes(path: &Path, b: &Bounds) -> AppResult<()> {
+    use std::io::Read;
+    let fail = |e: &dyn std::fmt::Display| AppError::io(format!("{}: {e}", path.display()));
+    let file = std::fs::File::open(path).map_err(|e| fail(&e))?;
+    let mut zip = zip::ZipArchive::new(file).map_err(|e| fail(&e))?;
+    let mut total = 0u64;
+    for i in 0..zip.len() {
+        let entry = zip.by_index(i).map_err(|e| fail(&e))?;
+        let shared = entry.name().is_ok_and(|n| n.ends_with("sharedStrings.xml"));
+        let bound = if shared { b.shared_strings } else { b.part };
+        let size = std::io::copy(&mut entry.take(bound + 1), &mut std::io::sink())
+            .map_err(|e| fail(&e))?;
+        total += size;
+        if size > bound || total > b.unpacked {
+            let limit = if total > b.unpacked {
+                b.unpacked
+            } else {
+                bound
+            };
+            return Err(sheet_error(
+                ErrorCode::SheetTooLarge,
+                format!("> {} MB unpacked", limit >> 20),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The bounds an XLSX is read within.
+#[derive(Debug, Clone, Copy)]
+struct Bounds {
+    cells: usize,
+    part: u64,
+    unpacked: u64,
+    shared_strings: u64,
+}
+
+const BOUNDS: Bounds = Bounds {
+    cells: MAX_CELLS,
+    part: MAX_PART_BYTES,
+    unpacked: MAX_UNPACKED_BYTES,
+    shared_strings: MAX_SHARED_STRINGS_BYTES,
+};
+
 fn read_xlsx(path: &Path) -> AppResult<Table> {
+    read_xlsx_within(path, &BOUNDS)
+}
+
+fn read_xlsx_within(path: &Path, bounds: &Bounds) -> AppResult<Table> {
     let fail = |e: &dyn std::fmt::Display| AppError::io(format!("{}: {e}", path.display()));
     if extension(path) == "xls" {
         // The old format holds at most 65,536 × 256 cells: its range is bounded.
@@ -210,6 +303,8 @@ fn read_xlsx(path: &Path) -> AppResult<Table> {
     }
     // An XLSX is read cell by cell: calamine's range would allocate rows ×
     // columns of the used area, and one value in XFD1048576 asks for 549 GB.
+    // What it unpacks is bounded first: a zip bomb stops at the bound.
+    check_unpacked_sizes(path, bounds)?;
     let mut wb: Xlsx<_> = open_workbook(path).map_err(|e: XlsxError| fail(&e))?;
     let first = wb
         .sheet_names()
@@ -219,14 +314,24 @@ fn read_xlsx(path: &Path) -> AppResult<Table> {
     let mut cells = wb.worksheet_cells_reader(&first).map_err(|e| fail(&e))?;
     let mut rows: std::collections::BTreeMap<u32, Vec<(u32, String)>> = Default::default();
     let mut first_col = u32::MAX;
+    let mut kept = 0usize;
     while let Some(cell) = cells.next_cell().map_err(|e| fail(&e))? {
         let (row, col) = cell.get_position();
         let text = cell_text(&Data::from(cell.get_value().clone()));
-        if text.is_empty() {
+        // Blank and whitespace-only cells are no values (as in CSV, a row of
+        // them is skipped).
+        if text.trim().is_empty() {
             continue;
         }
         if col >= MAX_COLUMNS {
             return Err(too_wide(row, col));
+        }
+        kept += 1;
+        if kept > bounds.cells {
+            return Err(sheet_error(
+                ErrorCode::SheetTooLarge,
+                format!("> {} cells", bounds.cells),
+            ));
         }
         first_col = first_col.min(col);
         rows.entry(row).or_default().push((col, text));
@@ -337,4 +442,130 @@ fn write_xlsx(
     ws.autofit();
     wb.save(path)
         .map_err(|e| AppError::io(format!("{}: {e}", path.display())))
+}
+
+#[cfg(test)]
+mod bounds_tests {
+    use super::*;
+    use std::io::Write;
+
+    const SMALL: Bounds = Bounds {
+        cells: 1_000,
+        part: 1 << 20,
+        unpacked: 3 << 20,
+        shared_strings: 1 << 20,
+    };
+
+    fn code(e: &AppError) -> (ErrorCode, Option<String>) {
+        match e {
+            AppError::Validation { fields } => (fields[0].code, fields[0].detail.clone()),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    fn sheet(path: &Path, rows: u32, cols: u16) {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let ws = wb.add_worksheet();
+        for r in 0..rows {
+            for c in 0..cols {
+                ws.write_string(r, c, format!("v{r}-{c}")).unwrap();
+            }
+        }
+        wb.save(path).unwrap();
+    }
+
+    /// The same workbook with one part replaced by `bytes` (deflated).
+    fn with_part(from: &Path, to: &Path, part: &str, bytes: &[u8]) {
+        let mut src = zip::ZipArchive::new(std::fs::File::open(from).unwrap()).unwrap();
+        let mut w = zip::ZipWriter::new(std::fs::File::create(to).unwrap());
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .large_file(true);
+        for i in 0..src.len() {
+            let mut e = src.by_index(i).unwrap();
+            let name = e.name().unwrap().to_string();
+            w.start_file(name.as_str(), opts).unwrap();
+            if name == part {
+                w.write_all(bytes).unwrap();
+            } else {
+                std::io::copy(&mut e, &mut w).unwrap();
+            }
+        }
+        w.finish().unwrap();
+    }
+
+    #[test]
+    fn more_cells_than_the_bound_are_refused_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("wide.xlsx");
+        sheet(&path, 200, 6);
+        let e = read_xlsx_within(&path, &SMALL).unwrap_err();
+        assert_eq!(
+            code(&e),
+            (ErrorCode::SheetTooLarge, Some("> 1000 cells".into()))
+        );
+        let ok = read_xlsx_within(
+            &path,
+            &Bounds {
+                cells: 1_200,
+                ..SMALL
+            },
+        )
+        .unwrap();
+        assert_eq!(ok.rows.len(), 199);
+    }
+
+    #[test]
+    fn a_part_that_unpacks_past_its_bound_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let plain = dir.path().join("plain.xlsx");
+        sheet(&plain, 3, 2);
+        // A worksheet padded with 4 MB of blanks: a few KB packed.
+        let mut xml = Vec::new();
+        let mut src = zip::ZipArchive::new(std::fs::File::open(&plain).unwrap()).unwrap();
+        std::io::copy(
+            &mut src.by_name("xl/worksheets/sheet1.xml").unwrap(),
+            &mut xml,
+        )
+        .unwrap();
+        let mut padded = xml.clone();
+        let at = padded.len() - "</worksheet>".len();
+        padded.splice(at..at, std::iter::repeat_n(b' ', 4 << 20));
+        let bomb = dir.path().join("bomb.xlsx");
+        with_part(&plain, &bomb, "xl/worksheets/sheet1.xml", &padded);
+        assert!(std::fs::metadata(&bomb).unwrap().len() < 64 << 10);
+        let e = read_xlsx_within(&bomb, &SMALL).unwrap_err();
+        assert_eq!(
+            code(&e),
+            (ErrorCode::SheetTooLarge, Some("> 1 MB unpacked".into()))
+        );
+        // Within larger bounds the same file reads (the blanks are nothing).
+        let t = read_xlsx_within(
+            &bomb,
+            &Bounds {
+                part: 8 << 20,
+                unpacked: 16 << 20,
+                ..SMALL
+            },
+        )
+        .unwrap();
+        assert_eq!(t.rows.len(), 2);
+    }
+
+    #[test]
+    fn whitespace_only_rows_are_skipped_as_in_csv() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("blank.xlsx");
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let ws = wb.add_worksheet();
+        ws.write_string(0, 0, "code").unwrap();
+        ws.write_string(1, 0, "D1").unwrap();
+        ws.write_string(2, 0, "   ").unwrap();
+        ws.write_string(2, 1, "\t").unwrap();
+        ws.write_string(3, 0, "D2").unwrap();
+        wb.save(&path).unwrap();
+        let t = read_xlsx_within(&path, &SMALL).unwrap();
+        let rows: Vec<u32> = t.rows.iter().map(|(r, _)| *r).collect();
+        assert_eq!(rows, vec![2, 4]);
+    }
 }

@@ -343,3 +343,80 @@ async fn import_is_all_or_nothing_and_idempotent() {
     let s3 = import(&db, &actor(), &out).await.unwrap();
     assert_eq!((s3.added, s3.skipped), (0, 3));
 }
+
+/// The ledger's amounts together stay within i64 fen, so every total read
+/// from it does: an import that would pass the bound is refused whole, at the
+/// row that passes it, and nothing is written; a posting by hand likewise.
+#[tokio::test]
+async fn an_import_past_the_integer_range_is_refused_before_it_is_written() {
+    let (dir, db) = fresh().await;
+    let [a, _b] = active(&db, dir.path(), &["甲经销", "乙经销"]).await[..] else {
+        panic!()
+    };
+    // Nearly the whole range: 92,233 entries of the largest amount one entry
+    // may carry (a trillion yuan), 720 billion yuan short of i64 fen.
+    use sea_orm::ConnectionTrait;
+    db.execute_unprepared(&format!(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 92233) \
+         INSERT INTO ledger_entry (distributor_id, entry_date, doc_no, kind, amount_fen, \
+         description, fapiao_no, due_date, created_at, created_by) \
+         SELECT {a}, '2026-01-02', 'BIG-' || i, 'invoice', 100000000000000, '', '', \
+         '2026-02-01', '2026-01-02T00:00:00Z', 'test' FROM n"
+    ))
+    .await
+    .unwrap();
+    let sheet = dir.path().join("more.csv");
+    std::fs::write(
+        &sheet,
+        [
+            LEDGER_HEADER,
+            "D2,2026-01-05,INV-1,invoice,400000000000.00,,,",
+            "D2,2026-01-06,PAY-1,payment,300000000000.00,,,",
+            "D2,2026-01-07,INV-2,invoice,200000000000.00,,,",
+        ]
+        .join("\n"),
+    )
+    .unwrap();
+    let e = import(&db, &actor(), &sheet).await.unwrap_err();
+    assert_eq!(
+        codes(&e),
+        vec![("4:amount".into(), "total_out_of_range".into())]
+    );
+    let n = ledger::list(
+        &db,
+        &LedgerQuery {
+            distributor_id: _b,
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap()
+    .rows
+    .len();
+    assert_eq!(n, 0, "nothing was written");
+    // A payment by hand that would pass the bound is refused too.
+    let e = ledger::post(
+        &db,
+        &actor(),
+        &entry(
+            _b,
+            "2026-01-08",
+            "PAY-9",
+            EntryKind::Payment,
+            "800000000000.00",
+        ),
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(
+        codes(&e),
+        vec![("amount".into(), "total_out_of_range".into())]
+    );
+    // Within the bound, the same file imports.
+    std::fs::write(
+        &sheet,
+        [LEDGER_HEADER, "D2,2026-01-05,INV-1,invoice,5000.00,,,"].join("\n"),
+    )
+    .unwrap();
+    import(&db, &actor(), &sheet).await.unwrap();
+}

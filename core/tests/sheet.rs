@@ -166,3 +166,50 @@ fn a_nul_byte_in_a_cell_is_refused_by_its_cell() {
     std::fs::write(&csv, "code,name\nD1,\"甲\t有限\n公司\"\n").unwrap();
     assert_eq!(read_table(&csv).unwrap().rows.len(), 1);
 }
+
+fn refused_code(e: &dealerdesk_core::AppError) -> (String, Option<String>) {
+    match e {
+        dealerdesk_core::AppError::Validation { fields } => {
+            (fields[0].code.key().to_owned(), fields[0].detail.clone())
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+/// CSV in UTF-8 or GBK reads as written; one stray byte of another encoding
+/// refuses the file, naming the row, instead of keeping replacement characters.
+#[test]
+fn mixed_encodings_are_refused_by_row_and_clean_ones_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows = ["code,name", "D1,华东经销", "D2,华南商贸", "D3,西北供应"];
+    let utf8 = dir.path().join("utf8.csv");
+    std::fs::write(&utf8, rows.join("\n")).unwrap();
+    assert_eq!(read_table(&utf8).unwrap().rows[1].1[1], "华南商贸");
+    let gbk_bytes = |s: &str| encoding_rs::GBK.encode(s).0.into_owned();
+    let gbk = dir.path().join("gbk.csv");
+    std::fs::write(&gbk, gbk_bytes(&rows.join("\n"))).unwrap();
+    assert_eq!(read_table(&gbk).unwrap().rows[2].1[1], "西北供应");
+
+    // UTF-8 with one GBK cell in row 3.
+    let mut mixed = format!("{}\n{}\n", rows[0], rows[1]).into_bytes();
+    mixed.extend(gbk_bytes("D2,华南商贸\n"));
+    mixed.extend(rows[3].as_bytes());
+    let path = dir.path().join("mixed.csv");
+    std::fs::write(&path, &mixed).unwrap();
+    let e = read_table(&path).unwrap_err();
+    assert_eq!(
+        refused_code(&e),
+        ("encoding_mixed".into(), Some("3".into()))
+    );
+
+    // GBK with one byte no encoding has, in row 4.
+    let mut stray = gbk_bytes(&format!("{}\n{}\n{}\n", rows[0], rows[1], rows[2]));
+    stray.extend(b"D3,\x80\xff\n");
+    let path = dir.path().join("stray.csv");
+    std::fs::write(&path, &stray).unwrap();
+    let e = read_table(&path).unwrap_err();
+    assert_eq!(
+        refused_code(&e),
+        ("encoding_mixed".into(), Some("4".into()))
+    );
+}

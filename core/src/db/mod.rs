@@ -336,12 +336,49 @@ pub async fn close(db: DatabaseConnection) -> AppResult<()> {
 /// finish. A plain `BEGIN` starts as a reader and fails at once with
 /// "database is locked" when it tries to write after another writer
 /// committed. Every write in core begins here (`core/tests/layers.rs`).
+///
+/// A writer still waiting after the busy timeout (another DealerDesk holds a
+/// long write) keeps waiting, up to `WRITE_WAIT_ROUNDS` timeouts, and says so
+/// once through the hook set with `on_waiting` (the CLI prints "waiting for
+/// another DealerDesk…").
 pub async fn write<C: TransactionTrait>(db: &C) -> Result<C::Transaction, DbErr> {
-    db.begin_with_options(TransactionOptions {
-        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
-        ..Default::default()
-    })
-    .await
+    let mut told = false;
+    let mut round = 0;
+    loop {
+        let begun = db
+            .begin_with_options(TransactionOptions {
+                sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+                ..Default::default()
+            })
+            .await;
+        match begun {
+            Err(e) if is_busy(&e) && round < WRITE_WAIT_ROUNDS => {
+                round += 1;
+                if !told {
+                    told = true;
+                    if let Some(hook) = WAITING.get() {
+                        hook();
+                    }
+                }
+            }
+            other => return other,
+        }
+    }
+}
+
+/// How many busy timeouts (10 s each) a writer waits for another's write.
+pub const WRITE_WAIT_ROUNDS: u32 = 30;
+
+static WAITING: std::sync::OnceLock<Box<dyn Fn() + Send + Sync>> = std::sync::OnceLock::new();
+
+/// Sets what a writer does once when it has to wait past the busy timeout.
+pub fn on_waiting(hook: impl Fn() + Send + Sync + 'static) {
+    WAITING.set(Box::new(hook)).ok();
+}
+
+fn is_busy(e: &DbErr) -> bool {
+    let text = e.to_string();
+    text.contains("database is locked") || text.contains("(code: 5)") || text.contains("busy")
 }
 
 /// Ids per `IN (…)` list: far below SQLite's 32,766 and PostgreSQL's 65,535

@@ -346,6 +346,31 @@ pub(crate) fn effective_due(v: &ValidEntry, payment_terms_days: i32) -> NaiveDat
         .unwrap_or(v.date)
 }
 
+/// The sum of every amount in the ledger (fen, whatever the sign): while it
+/// fits in i64, so does every total read from the ledger — a statement's
+/// balance and aging, the receivables, a rebate run's sales, the scorecards,
+/// the dashboard. A posting or an import that would pass it is refused
+/// before anything is written.
+pub(crate) async fn ledger_volume<C: ConnectionTrait>(db: &C) -> AppResult<i64> {
+    let row = db
+        .query_one_raw(sea_orm::Statement::from_string(
+            db.get_database_backend(),
+            "SELECT CAST(COALESCE(SUM(ABS(amount_fen)), 0) AS BIGINT) FROM ledger_entry",
+        ))
+        .await
+        .map_err(|_| AppError::field("amount", ErrorCode::TotalOutOfRange))?;
+    Ok(row
+        .and_then(|r| r.try_get_by_index::<i64>(0).ok())
+        .unwrap_or(0))
+}
+
+/// `ledger_volume` after adding `amounts`, or `None` past i64.
+pub(crate) fn volume_after(volume: i64, amounts: impl IntoIterator<Item = i64>) -> Option<i64> {
+    amounts
+        .into_iter()
+        .try_fold(volume, |sum, a| sum.checked_add(a.checked_abs()?))
+}
+
 pub(crate) async fn insert_entry<C: ConnectionTrait>(
     db: &C,
     distributor_id: i64,
@@ -354,7 +379,21 @@ pub(crate) async fn insert_entry<C: ConnectionTrait>(
     reverses_id: Option<i64>,
     actor: &Actor,
 ) -> AppResult<ledger_entry::Model> {
-    let model = ledger_entry::ActiveModel {
+    let model = entry_model(distributor_id, v, due, reverses_id, actor);
+    Ok(ledger_entry::Entity::insert(model)
+        .exec_with_returning(db)
+        .await?)
+}
+
+/// The row of a new entry.
+pub(crate) fn entry_model(
+    distributor_id: i64,
+    v: &ValidEntry,
+    due: NaiveDate,
+    reverses_id: Option<i64>,
+    actor: &Actor,
+) -> ledger_entry::ActiveModel {
+    ledger_entry::ActiveModel {
         distributor_id: Set(distributor_id),
         entry_date: Set(v.date),
         doc_no: Set(v.doc_no.clone()),
@@ -367,10 +406,7 @@ pub(crate) async fn insert_entry<C: ConnectionTrait>(
         created_at: Set(actor.now()),
         created_by: Set(actor.operator().to_owned()),
         ..Default::default()
-    };
-    Ok(ledger_entry::Entity::insert(model)
-        .exec_with_returning(db)
-        .await?)
+    }
 }
 
 async fn find_doc<C: ConnectionTrait>(
@@ -434,6 +470,9 @@ pub async fn post<C: ConnectionTrait + TransactionTrait>(
             field: "doc_no".into(),
             value: v.doc_no.clone(),
         });
+    }
+    if volume_after(ledger_volume(&txn).await?, [v.amount_fen]).is_none() {
+        return Err(AppError::field("amount", ErrorCode::TotalOutOfRange));
     }
     let due = effective_due(&v, dist.payment_terms_days);
     let m = insert_entry(&txn, dist.id, &v, due, None, actor).await?;
