@@ -143,6 +143,7 @@ pub(crate) fn check_source(raw: &str) -> AppResult<(PathBuf, u64, String)> {
     if !meta.is_file() {
         return Err(AppError::field("source_path", ErrorCode::FileMissing));
     }
+    crate::opening::attachable(&source, "source_path")?;
     if meta.len() > MAX_BYTES {
         return Err(AppError::Validation {
             fields: vec![crate::error::FieldError::with_detail(

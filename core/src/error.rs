@@ -46,6 +46,8 @@ pub enum ErrorCode {
     HeaderTwice,
     /// A sheet cell holds a NUL or another control character (detail: the cell).
     ControlCharacter,
+    /// A file to attach that is no document or image (detail: its type).
+    AttachmentType,
     /// A sheet beyond what is read at once (detail: the bound it passed).
     SheetTooLarge,
     /// A CSV that decodes with errors as UTF-8 and as GBK (detail: the row).
@@ -155,6 +157,7 @@ impl ErrorCode {
         ErrorCode::SheetTooWide,
         ErrorCode::HeaderTwice,
         ErrorCode::ControlCharacter,
+        ErrorCode::AttachmentType,
         ErrorCode::SheetTooLarge,
         ErrorCode::EncodingMixed,
         ErrorCode::IllegalStatusMove,
@@ -259,6 +262,7 @@ impl ErrorCode {
             ErrorCode::SheetTooWide => "sheet_too_wide",
             ErrorCode::HeaderTwice => "header_twice",
             ErrorCode::ControlCharacter => "control_character",
+            ErrorCode::AttachmentType => "attachment_type",
             ErrorCode::SheetTooLarge => "sheet_too_large",
             ErrorCode::EncodingMixed => "encoding_mixed",
             ErrorCode::IllegalStatusMove => "illegal_status_move",

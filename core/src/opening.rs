@@ -15,6 +15,51 @@ pub const DOCUMENT_TYPES: &[&str] = &[
     "pdf", "png", "jpg", "jpeg", "gif", "webp", "bmp", "tif", "tiff", "xlsx", "xls", "csv",
 ];
 
+/// Kinds of file that may be attached to a record (licences, signed
+/// agreements, complaint files, slips, photos) and opened again from it:
+/// documents and images, never a program, a script or a link.
+pub const ATTACHABLE_TYPES: &[&str] = &[
+    "pdf", "png", "jpg", "jpeg", "gif", "webp", "bmp", "tif", "tiff", "heic", "xlsx", "xls", "csv",
+    "doc", "docx", "odt", "ods", "txt", "ofd",
+];
+
+fn extension_of(path: &Path) -> String {
+    path.extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default()
+}
+
+/// Refuses a file to attach whose type is no document or image, naming the
+/// type (`field` is the form's field).
+pub fn attachable(path: &Path, field: &str) -> AppResult<()> {
+    let ext = extension_of(path);
+    if ATTACHABLE_TYPES.contains(&ext.as_str()) {
+        return Ok(());
+    }
+    Err(AppError::Validation {
+        fields: vec![crate::error::FieldError::with_detail(
+            field,
+            ErrorCode::AttachmentType,
+            if ext.is_empty() {
+                "—".to_string()
+            } else {
+                format!(".{ext}")
+            },
+        )],
+    })
+}
+
+/// A stored attachment about to be handed to the system: refused unless it
+/// is a document or an image (a file stored before this check existed, or
+/// put into the folder by hand, is not run).
+pub fn stored_attachment(path: PathBuf) -> AppResult<PathBuf> {
+    if ATTACHABLE_TYPES.contains(&extension_of(&path).as_str()) {
+        Ok(path)
+    } else {
+        Err(refused(&path))
+    }
+}
+
 /// The paths this run of the program wrote (PDFs, exports, batch folders).
 #[derive(Debug, Default)]
 pub struct Written(std::sync::Mutex<HashSet<PathBuf>>);

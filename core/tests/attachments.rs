@@ -138,3 +138,55 @@ async fn a_stored_name_changed_to_leave_the_folder_is_neither_opened_nor_deleted
         .unwrap();
     assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep me");
 }
+
+/// Only documents and images are attached, and only they are handed to the
+/// system to open: a program, a script, a link or a desktop entry is refused
+/// by its type, nothing is copied, and one already stored is not opened.
+#[tokio::test]
+async fn programs_scripts_and_links_are_neither_attached_nor_opened() {
+    let (dir, db) = fresh().await;
+    let root = attachment::root_for(&dir.path().join("t.sqlite"));
+    let d = distributor::create(&db, &actor(), input("甲公司", "91110000802100433B"))
+        .await
+        .unwrap();
+    for name in [
+        "setup.exe",
+        "run.bat",
+        "报表.lnk",
+        "x.js",
+        "app.desktop",
+        "README",
+    ] {
+        let src = dir.path().join(name);
+        std::fs::write(&src, b"MZ").unwrap();
+        let e = attachment::add(
+            &db,
+            &root,
+            &actor(),
+            AttachmentAdd {
+                distributor_id: d.id,
+                kind: AttachmentKind::BusinessLicence,
+                source_path: src.to_string_lossy().into(),
+                visit_id: None,
+                statement_run_id: None,
+            },
+        )
+        .await
+        .unwrap_err();
+        let AppError::Validation { fields } = &e else {
+            panic!("{e:?}")
+        };
+        assert_eq!(
+            (fields[0].field.as_str(), fields[0].code.key()),
+            ("source_path", "attachment_type"),
+            "{name}"
+        );
+    }
+    assert!(attachment::list(&db, d.id).await.unwrap().is_empty());
+    assert!(!root.exists() || std::fs::read_dir(&root).unwrap().next().is_none());
+    // One stored under such a name (before the check, or by hand) is not opened.
+    let stored = root.join("1").join("tool.exe");
+    assert!(dealerdesk_core::opening::stored_attachment(stored).is_err());
+    let scan = root.join("1").join("扫描.JPG");
+    assert!(dealerdesk_core::opening::stored_attachment(scan).is_ok());
+}

@@ -110,7 +110,9 @@ pub async fn agreement_scan_open(
     s: S<'_>,
     req: Req<cmd::agreement_scan_open>,
 ) -> Res<cmd::agreement_scan_open> {
-    let path = agreement::scan_path(&s.db().await?, &s.attachments, req).await?;
+    let path = dealerdesk_core::opening::stored_attachment(
+        agreement::scan_path(&s.db().await?, &s.attachments, req).await?,
+    )?;
     app.opener()
         .open_path(path.to_string_lossy(), None::<&str>)
         .map_err(AppError::io)

@@ -191,7 +191,9 @@ async fn attachment_open(
     s: S<'_>,
     req: Req<cmd::attachment_open>,
 ) -> Res<cmd::attachment_open> {
-    let path = attachment::file_path(&s.db().await?, &s.attachments, req).await?;
+    let path = dealerdesk_core::opening::stored_attachment(
+        attachment::file_path(&s.db().await?, &s.attachments, req).await?,
+    )?;
     app.opener()
         .open_path(path.to_string_lossy(), None::<&str>)
         .map_err(AppError::io)
@@ -403,7 +405,9 @@ async fn complaint_attachment_open(
     s: S<'_>,
     req: Req<cmd::complaint_attachment_open>,
 ) -> Res<cmd::complaint_attachment_open> {
-    let path = complaint::attachment_path(&s.db().await?, &s.attachments, &req).await?;
+    let path = dealerdesk_core::opening::stored_attachment(
+        complaint::attachment_path(&s.db().await?, &s.attachments, &req).await?,
+    )?;
     app.opener()
         .open_path(path.to_string_lossy(), None::<&str>)
         .map_err(AppError::io)
