@@ -8,4 +8,8 @@ export type BackupInfo = { path: string, file_name: string, size: number, create
 /**
  * Rows per table.
  */
-counts: Record<string, number>, attachments: number, missing: Array<string>, };
+counts: Record<string, number>, attachments: number, missing: Array<string>, 
+/**
+ * The identity of the database backed up, if the backup names one.
+ */
+database_id: string | null, };
