@@ -46,6 +46,8 @@ pub enum ErrorCode {
     HeaderTwice,
     /// A sheet cell holds a NUL or another control character (detail: the cell).
     ControlCharacter,
+    /// A mail login over a plain connection to a server not on this computer.
+    PlainLogin,
     /// A file to attach that is no document or image (detail: its type).
     AttachmentType,
     /// A sheet beyond what is read at once (detail: the bound it passed).
@@ -157,6 +159,7 @@ impl ErrorCode {
         ErrorCode::SheetTooWide,
         ErrorCode::HeaderTwice,
         ErrorCode::ControlCharacter,
+        ErrorCode::PlainLogin,
         ErrorCode::AttachmentType,
         ErrorCode::SheetTooLarge,
         ErrorCode::EncodingMixed,
@@ -262,6 +265,7 @@ impl ErrorCode {
             ErrorCode::SheetTooWide => "sheet_too_wide",
             ErrorCode::HeaderTwice => "header_twice",
             ErrorCode::ControlCharacter => "control_character",
+            ErrorCode::PlainLogin => "plain_login",
             ErrorCode::AttachmentType => "attachment_type",
             ErrorCode::SheetTooLarge => "sheet_too_large",
             ErrorCode::EncodingMixed => "encoding_mixed",

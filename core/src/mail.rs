@@ -57,6 +57,14 @@ pub fn is_address(s: &str) -> bool {
     s.parse::<lettre::Address>().is_ok() && s.contains('.')
 }
 
+/// `localhost`, `127.0.0.0/8` or `::1`: this computer.
+pub fn is_loopback(host: &str) -> bool {
+    let h = host.trim().trim_start_matches('[').trim_end_matches(']');
+    h.eq_ignore_ascii_case("localhost")
+        || h.parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
 impl Smtp {
     /// A connection from the settings; `password` is used only with a user.
     pub fn new(cfg: &SmtpConfig, password: Option<&str>) -> AppResult<Smtp> {
@@ -82,6 +90,12 @@ impl Smtp {
                 }
             }
         };
+        // A login over a plain connection sends the password in clear: only
+        // to a relay on this computer.
+        if cfg.security == Security::None && !cfg.user.trim().is_empty() && !is_loopback(&cfg.host)
+        {
+            errs.push("security", ErrorCode::PlainLogin);
+        }
         errs.into_result()?;
         let host = cfg.host.trim().to_string();
         let tls = || {
@@ -145,5 +159,54 @@ impl Smtp {
             .await
             .map(|_| ())
             .map_err(|e| e.to_string())
+    }
+}
+
+#[cfg(test)]
+mod plain_login_tests {
+    use super::*;
+
+    fn cfg(host: &str, security: Security, user: &str) -> SmtpConfig {
+        SmtpConfig {
+            host: host.into(),
+            port: 25,
+            security,
+            user: user.into(),
+            sender: "finance@example.com".into(),
+            sender_name: String::new(),
+        }
+    }
+
+    fn refused(c: &SmtpConfig) -> Vec<String> {
+        match Smtp::new(c, Some("secret")) {
+            Ok(_) => vec![],
+            Err(AppError::Validation { fields }) => fields
+                .iter()
+                .map(|f| format!("{}:{}", f.field, f.code.key()))
+                .collect(),
+            Err(e) => panic!("{e:?}"),
+        }
+    }
+
+    #[tokio::test]
+    async fn a_login_in_clear_goes_only_to_this_computer() {
+        assert_eq!(
+            refused(&cfg("smtp.example.com", Security::None, "clerk")),
+            vec!["security:plain_login".to_string()]
+        );
+        assert_eq!(
+            refused(&cfg("192.168.1.5", Security::None, "clerk")).len(),
+            1
+        );
+        for host in ["127.0.0.1", "localhost", "::1", "[::1]", "127.8.0.2"] {
+            assert_eq!(
+                refused(&cfg(host, Security::None, "clerk")),
+                Vec::<String>::new(),
+                "{host}"
+            );
+        }
+        // No login, or an encrypted connection: allowed anywhere.
+        assert!(refused(&cfg("smtp.example.com", Security::None, "")).is_empty());
+        assert!(refused(&cfg("smtp.example.com", Security::Starttls, "clerk")).is_empty());
     }
 }

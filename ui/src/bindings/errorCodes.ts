@@ -35,6 +35,7 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'sheet_too_wide',
   'header_twice',
   'control_character',
+  'plain_login',
   'attachment_type',
   'sheet_too_large',
   'encoding_mixed',
