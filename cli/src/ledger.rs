@@ -173,7 +173,10 @@ pub async fn statement(ctx: &Ctx, a: &StatementArgs) -> AppResult<()> {
                 .map(|a| (a, dealerdesk_core::ledger::runs::IssuedVia::File)),
         )
         .await?;
-        eprintln!("wrote {written}");
+        eprintln!("wrote {}", written.path);
+        if !written.substituted.is_empty() {
+            eprintln!("printed as □, the font lacks them: {}", written.substituted);
+        }
     }
     if a.json {
         println!(
@@ -253,8 +256,24 @@ pub async fn statements(ctx: &Ctx, a: &BatchArgs) -> AppResult<()> {
         "wrote {} statement(s) to {}",
         summary.files, summary.out_dir
     );
-    if let Some(m) = summary.merged_path {
+    if let Some(m) = &summary.merged_path {
         println!("merged: {m}");
     }
-    Ok(())
+    for s in &summary.substituted {
+        eprintln!(
+            "printed as □, the font lacks them: {} {}: {}",
+            s.code, s.name, s.chars
+        );
+    }
+    for f in &summary.failed {
+        eprintln!("not written: {} {}: {}", f.code, f.name, f.error);
+    }
+    if summary.failed.is_empty() {
+        Ok(())
+    } else {
+        Err(AppError::io(format!(
+            "{} statement(s) not written",
+            summary.failed.len()
+        )))
+    }
 }

@@ -146,6 +146,12 @@ pub async fn send_statements(ctx: &Ctx, a: &SendArgs) -> AppResult<()> {
             f.code, f.name, f.address, f.reason
         );
     }
+    for s in &summary.substituted {
+        eprintln!(
+            "printed as □, the font lacks them: {} {}: {}",
+            s.code, s.name, s.chars
+        );
+    }
     if summary.failures.is_empty() {
         Ok(())
     } else {

@@ -169,8 +169,9 @@ async fn main() {
     .await
     .unwrap();
     let c = company();
-    let bytes =
-        statement_layout::render(&s, &c, dealerdesk_core::lang::Lang::ZhCn, "2026-04-01").unwrap();
+    let bytes = statement_layout::render(&s, &c, dealerdesk_core::lang::Lang::ZhCn, "2026-04-01")
+        .unwrap()
+        .bytes;
     let one = dir.path().join("one.pdf");
     std::fs::write(&one, &bytes).unwrap();
     let pages = Command::new("pdfinfo")

@@ -44,7 +44,7 @@ use crate::ledger::receivables::{
 };
 use crate::ledger::runs::{ConfirmInput, ConfirmationReport, ReportPeriod, RunQuery, StatementRun};
 use crate::ledger::send::{SendProgress, SendRequest, SendSummary};
-use crate::ledger::statement::{Statement, StatementPdfRequest, StatementRequest};
+use crate::ledger::statement::{SavedStatement, Statement, StatementPdfRequest, StatementRequest};
 use crate::ledger::{EntryInput, LedgerEntry, LedgerQuery, ReverseRequest};
 use crate::onboarding::{Checklist, OnboardingSettings, OnboardingStart, Pipeline, StepUpdate};
 use crate::paging::Page;
@@ -192,12 +192,13 @@ commands! {
     ledger_export(LedgerExportRequest) -> u32;
     /// The statement of account for a period: opening, lines with running balance, closing, aging.
     statement_get(StatementRequest) -> Statement;
-    /// Writes the statement PDF to `path` (empty: the print folder); returns the path written.
-    statement_save_pdf(StatementPdfRequest) -> String;
+    /// Writes the statement PDF to `path` (empty: the print folder); returns the path written
+    /// and the characters printed as substitutes.
+    statement_save_pdf(StatementPdfRequest) -> SavedStatement;
     /// Writes the PDF into the app's print folder and opens it in the system viewer.
-    statement_open(StatementPdfRequest) -> String;
+    statement_open(StatementPdfRequest) -> SavedStatement;
     /// Sends the PDF to the default printer through the system's print spooler (`lp`).
-    statement_print(StatementPdfRequest) -> String;
+    statement_print(StatementPdfRequest) -> SavedStatement;
     /// Every active distributor's statement into a folder (optionally merged); progress over
     /// `onProgress`.
     statement_batch(BatchRequest) -> BatchSummary, progress BatchProgress;

@@ -2,7 +2,6 @@
 //! site-visit findings and the decision.
 use crate::actor::Actor;
 use crate::error::ErrorCode;
-use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use sea_orm::TransactionSession;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set, TransactionTrait};
@@ -98,8 +97,8 @@ pub async fn record<C: ConnectionTrait + TransactionTrait>(
     let date = if input.assessed_on.trim().is_empty() {
         actor.today()
     } else {
-        NaiveDate::parse_from_str(input.assessed_on.trim(), "%Y-%m-%d")
-            .map_err(|_| AppError::field("assessed_on", ErrorCode::DateFormat))?
+        crate::dates::check_date(&input.assessed_on)
+            .map_err(|code| AppError::field("assessed_on", code))?
     };
     let total = weighted_total_centi(&scored);
     let tier = cfg.thresholds.recommend(total);

@@ -3,8 +3,27 @@
 //! command (or take `--today`) and pass a `Clock` in.
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Utc};
 
+/// The years a date may lie in: wider than any agreement, payment term or
+/// record a distributor has, narrow enough that every date derived from one
+/// (a due date, an expiry) still prints as `YYYY-MM-DD`.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2199;
+
+/// A `YYYY-MM-DD` date in `YEARS`; `None` for anything else.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+    check_date(s).ok()
+}
+
+/// As `parse_date`, saying why not: `date_format`, or `date_range` for a
+/// real date outside `YEARS` (0000-01-01, 9999-12-31).
+pub fn check_date(s: &str) -> Result<NaiveDate, crate::error::ErrorCode> {
+    use chrono::Datelike;
+    let d = NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| crate::error::ErrorCode::DateFormat)?;
+    if YEARS.contains(&d.year()) {
+        Ok(d)
+    } else {
+        Err(crate::error::ErrorCode::DateRange)
+    }
 }
 
 /// What "today" and "now" are for one command.
@@ -65,6 +84,24 @@ mod tests {
         let c = Clock::office(beijing("2026-12-02T07:30:00+08:00"), Some(d));
         assert_eq!(c.today, d);
         assert_eq!(c.now.to_rfc3339(), "2027-03-14T23:30:00+00:00");
+    }
+
+    #[test]
+    fn dates_lie_between_1900_and_2199() {
+        use crate::error::ErrorCode;
+        assert!(parse_date("1900-01-01").is_some());
+        assert!(parse_date(" 2199-12-31 ").is_some());
+        for s in [
+            "0000-01-01",
+            "1899-12-31",
+            "2200-01-01",
+            "9999-12-31",
+            "+10000-01-01",
+        ] {
+            assert_eq!(check_date(s), Err(ErrorCode::DateRange), "{s}");
+        }
+        assert_eq!(check_date("2026-02-30"), Err(ErrorCode::DateFormat));
+        assert_eq!(check_date("20260101"), Err(ErrorCode::DateFormat));
     }
 
     #[test]

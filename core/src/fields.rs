@@ -3,7 +3,7 @@
 //! window shows them all at once beside their fields.
 use chrono::NaiveDate;
 
-use crate::error::{ErrorCode, FieldErrors};
+use crate::error::{ErrorCode, FieldError, FieldErrors};
 use crate::money::Money;
 
 /// Trimmed text; `required` refuses empty, `max` counts characters; control
@@ -22,8 +22,23 @@ pub fn text(
         errs.push(field, ErrorCode::TooLong);
     } else if v.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
         errs.push(field, ErrorCode::ControlCharacter);
+    } else {
+        printable(errs, field, v);
     }
     v.to_string()
+}
+
+/// Refuses what no document could print or a reader could see: invisible
+/// characters and those the fonts lack, naming the first (`glyphs::refusal`).
+pub fn printable(errs: &mut FieldErrors, field: &str, value: &str) {
+    if let Some(e) = printable_error(field, value) {
+        errs.push_err(e);
+    }
+}
+
+/// As `printable`, for forms that gather a `Vec<FieldError>`.
+pub fn printable_error(field: &str, value: &str) -> Option<FieldError> {
+    crate::glyphs::refusal(value).map(|(code, detail)| FieldError::with_detail(field, code, detail))
 }
 
 /// An optional `YYYY-MM-DD`: empty is `None`, anything else must parse.
@@ -32,11 +47,13 @@ pub fn date(errs: &mut FieldErrors, field: &str, value: &str) -> Option<NaiveDat
     if v.is_empty() {
         return None;
     }
-    let d = crate::dates::parse_date(v);
-    if d.is_none() {
-        errs.push(field, ErrorCode::DateFormat);
+    match crate::dates::check_date(v) {
+        Ok(d) => Some(d),
+        Err(code) => {
+            errs.push(field, code);
+            None
+        }
     }
-    d
 }
 
 /// A required `YYYY-MM-DD`.
@@ -88,7 +105,27 @@ mod tests {
         assert_eq!(amount(&mut errs, "h", "12.30"), Some(1230));
         assert_eq!(amount(&mut errs, "i", "0"), None);
         assert_eq!(amount(&mut errs, "j", "1.234"), None);
-        let fields: Vec<String> = errs.0.iter().map(|e| e.field.clone()).collect();
-        assert_eq!(fields, ["b", "c", "d", "f", "g", "i", "j"]);
+        assert_eq!(date(&mut errs, "k", "9999-12-31"), None);
+        text(&mut errs, "l", "INV\u{200B}1", false, 20);
+        text(&mut errs, "m", "好😀", false, 20);
+        let fields: Vec<(String, &str)> = errs
+            .0
+            .iter()
+            .map(|e| (e.field.clone(), e.code.key()))
+            .collect();
+        let want = [
+            ("b", "required"),
+            ("c", "too_long"),
+            ("d", "control_character"),
+            ("f", "date_format"),
+            ("g", "required"),
+            ("i", "amount_not_positive"),
+            ("j", "money_too_precise"),
+            ("k", "date_range"),
+            ("l", "invisible_character"),
+            ("m", "unprintable"),
+        ];
+        let want: Vec<(String, &str)> = want.iter().map(|(f, c)| (f.to_string(), *c)).collect();
+        assert_eq!(fields, want);
     }
 }

@@ -17,6 +17,7 @@ pub mod distributor;
 mod entity;
 pub mod error;
 pub mod fields;
+pub mod glyphs;
 pub mod lang;
 pub mod ledger;
 pub mod mail;
@@ -24,6 +25,7 @@ pub mod money;
 mod numbering;
 pub mod onboarding;
 pub mod opening;
+pub mod outputs;
 pub mod paging;
 
 pub mod pdf;

@@ -301,6 +301,17 @@ pub fn validate_statement_settings(s: &StatementSettings) -> AppResult<()> {
     if s.company.name.chars().count() > 100 {
         errs.push("company.name", ErrorCode::TooLong);
     }
+    let c = &s.company;
+    for (field, v) in [
+        ("company.name", &c.name),
+        ("company.address", &c.address),
+        ("company.phone", &c.phone),
+        ("company.bank_name", &c.bank_name),
+        ("company.bank_account", &c.bank_account),
+        ("company.tax_no", &c.tax_no),
+    ] {
+        crate::fields::printable(&mut errs, field, v);
+    }
     if !s.company.phone.trim().is_empty() && !crate::distributor::is_phone(s.company.phone.trim()) {
         errs.push("company.phone", ErrorCode::PhoneFormat);
     }

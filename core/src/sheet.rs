@@ -40,23 +40,26 @@ pub fn read_table(path: &Path) -> AppResult<Table> {
 }
 
 /// A NUL or another control character (tabs and line breaks aside) is no
-/// part of a name, a number or a note: the file is refused, naming the cell,
-/// before anything is stored.
+/// part of a name, a number or a note, and neither is an invisible character
+/// or one no document could print (`glyphs::refusal`): the file is refused,
+/// naming the cell (and the character), before anything is stored.
 fn refuse_control_characters(t: &Table) -> AppResult<()> {
-    let bad = |s: &str| {
+    let control = |s: &str| {
         s.chars()
             .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
     };
     let cells = std::iter::once((1u32, &t.headers)).chain(t.rows.iter().map(|(r, c)| (*r, c)));
     for (row, cells) in cells {
-        if let Some(col) = cells.iter().position(|c| bad(c)) {
-            return Err(AppError::Validation {
-                fields: vec![crate::error::FieldError::with_detail(
-                    "path",
-                    ErrorCode::ControlCharacter,
-                    format!("{}{row}", column_name(col as u32)),
-                )],
-            });
+        for (col, cell) in cells.iter().enumerate() {
+            let at = format!("{}{row}", column_name(col as u32));
+            let refusal = if control(cell) {
+                Some((ErrorCode::ControlCharacter, at))
+            } else {
+                crate::glyphs::refusal(cell).map(|(code, what)| (code, format!("{at} {what}")))
+            };
+            if let Some((code, detail)) = refusal {
+                return Err(sheet_error(code, detail));
+            }
         }
     }
     Ok(())
@@ -178,8 +181,10 @@ pub fn unknown_headers(headers: &[String], columns: &[(&str, &str)]) -> Vec<Stri
         .collect()
 }
 
-fn cell_text(d: &Data) -> String {
-    match d {
+/// A cell as text, or `Err` with the number as stored when it holds more
+/// digits than Excel shows (15): such a number is refused, never rounded.
+fn cell_text(d: &Data) -> Result<String, String> {
+    Ok(match d {
         Data::Empty => String::new(),
         // Excel serial days since 1899-12-30; the sheets hold dates, not times.
         Data::DateTime(dt) => chrono::NaiveDate::from_ymd_opt(1899, 12, 30)
@@ -188,13 +193,25 @@ fn cell_text(d: &Data) -> String {
             .unwrap_or_else(|| d.to_string()),
         // A number as Excel shows it: 15 significant digits, so the float
         // noise of 1234.56 (stored as 1234.5600000000001) does not reach the
-        // money parser as "too precise".
-        Data::Float(f) => format!("{f:.14e}")
-            .parse::<f64>()
-            .map(|r| r.to_string())
-            .unwrap_or_else(|_| f.to_string()),
+        // money parser as "too precise". Noise is a few units in the last
+        // place; a number further from its 15 digits (1000000000000.004) has
+        // digits of its own, and is refused.
+        Data::Float(f) => {
+            let shown = format!("{f:.14e}").parse::<f64>().unwrap_or(*f);
+            if (shown - f).abs() > f.abs() * 8.0 * f64::EPSILON {
+                return Err(f.to_string());
+            }
+            shown.to_string()
+        }
         other => other.to_string(),
-    }
+    })
+}
+
+fn not_exact(row: u32, col: u32, stored: String) -> AppError {
+    sheet_error(
+        ErrorCode::NumberNotExact,
+        format!("{}{}: {stored}", column_name(col), row + 1),
+    )
 }
 
 /// The widest sheet read: far more columns than any DealerDesk sheet has. A
@@ -294,12 +311,17 @@ fn read_xlsx_within(path: &Path, bounds: &Bounds) -> AppResult<Table> {
             .worksheet_range_at(0)
             .ok_or_else(|| fail(&"no worksheet"))?
             .map_err(|e| fail(&e))?;
-        let header_row = range.start().map(|(r, _)| r + 1).unwrap_or(1);
-        let all = range
-            .rows()
-            .map(|r| r.iter().map(cell_text).collect())
-            .collect();
-        return Ok(finish(all, header_row));
+        let (top, left) = range.start().unwrap_or((0, 0));
+        let mut all = vec![];
+        for (r, row) in range.rows().enumerate() {
+            let mut cells = vec![];
+            for (c, d) in row.iter().enumerate() {
+                let (r, c) = (top + r as u32, left + c as u32);
+                cells.push(cell_text(d).map_err(|stored| not_exact(r, c, stored))?);
+            }
+            all.push(cells);
+        }
+        return Ok(finish(all, top + 1));
     }
     // An XLSX is read cell by cell: calamine's range would allocate rows ×
     // columns of the used area, and one value in XFD1048576 asks for 549 GB.
@@ -317,7 +339,8 @@ fn read_xlsx_within(path: &Path, bounds: &Bounds) -> AppResult<Table> {
     let mut kept = 0usize;
     while let Some(cell) = cells.next_cell().map_err(|e| fail(&e))? {
         let (row, col) = cell.get_position();
-        let text = cell_text(&Data::from(cell.get_value().clone()));
+        let text = cell_text(&Data::from(cell.get_value().clone()))
+            .map_err(|stored| not_exact(row, col, stored))?;
         // Blank and whitespace-only cells are no values (as in CSV, a row of
         // them is skipped).
         if text.trim().is_empty() {
@@ -373,6 +396,7 @@ pub fn write_table(
     money_cols: &[usize],
     int_cols: &[usize],
 ) -> AppResult<()> {
+    crate::outputs::check_file("path", path, &["csv", "xlsx"])?;
     match extension(path).as_str() {
         "csv" => write_csv(path, headers, rows, &[money_cols, int_cols].concat()),
         "xlsx" => write_xlsx(path, headers, rows, money_cols, int_cols),

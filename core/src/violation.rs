@@ -275,14 +275,17 @@ pub async fn record<C: ConnectionTrait + TransactionTrait>(
 ) -> AppResult<Violation> {
     let settings = load_settings(db).await?;
     let mut fields = vec![];
-    let date = NaiveDate::parse_from_str(input.occurred_on.trim(), "%Y-%m-%d").ok();
-    match date {
-        None => fields.push(FieldError::new("occurred_on", ErrorCode::DateFormat)),
-        Some(d) if d > actor.today() => {
-            fields.push(FieldError::new("occurred_on", ErrorCode::InFuture))
+    let date = match crate::dates::check_date(&input.occurred_on) {
+        Err(code) => {
+            fields.push(FieldError::new("occurred_on", code));
+            None
         }
-        _ => {}
-    }
+        Ok(d) if d > actor.today() => {
+            fields.push(FieldError::new("occurred_on", ErrorCode::InFuture));
+            Some(d)
+        }
+        Ok(d) => Some(d),
+    };
     let kind = settings.kinds.iter().find(|k| k.key == input.kind);
     if kind.is_none() {
         fields.push(FieldError::with_detail(
@@ -294,6 +297,10 @@ pub async fn record<C: ConnectionTrait + TransactionTrait>(
     if input.description.trim().is_empty() {
         fields.push(FieldError::new("description", ErrorCode::Required));
     }
+    fields.extend(crate::fields::printable_error(
+        "description",
+        &input.description,
+    ));
     let points = if input.points.trim().is_empty() {
         kind.map(|k| i64::from(k.points) * 100)
     } else {

@@ -35,7 +35,9 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("base", &["fields"]),
     (
         "base",
-        &["money", "dates", "choice", "uscc", "words", "lang"],
+        &[
+            "money", "dates", "choice", "uscc", "words", "lang", "glyphs", "outputs",
+        ],
     ),
     ("base", &["error"]),
 ];

@@ -67,6 +67,19 @@ async fn posting_checks_signs_duplicates_and_due_dates() {
         vec![("amount".into(), "money_too_precise".into())]
     );
 
+    // Dates outside 1900–2199 are refused: 9999-12-31 would store a due
+    // date in the year 10000.
+    for date in ["0000-01-01", "9999-12-31", "+10000-01-01"] {
+        let far = ledger::post(
+            &db,
+            &actor(),
+            &entry(id, date, "P1", EntryKind::Payment, "5"),
+        )
+        .await
+        .unwrap_err();
+        assert_eq!(codes(&far), vec![("date".into(), "date_range".into())]);
+    }
+
     let inv = ledger::post(
         &db,
         &actor(),
@@ -74,6 +87,25 @@ async fn posting_checks_signs_duplicates_and_due_dates() {
     )
     .await
     .unwrap();
+    // A twin of a document number that differs by an invisible character is
+    // refused, not posted twice.
+    let twin = ledger::post(
+        &db,
+        &actor(),
+        &entry(
+            id,
+            "2026-01-10",
+            "INV-1\u{200B}",
+            EntryKind::Invoice,
+            "1,000.50",
+        ),
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(
+        codes(&twin),
+        vec![("doc_no".into(), "invisible_character".into())]
+    );
     assert_eq!(inv.debit.to_string(), "1000.50");
     assert_eq!(
         inv.due_date, "2026-02-09",

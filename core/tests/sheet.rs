@@ -167,6 +167,51 @@ fn a_nul_byte_in_a_cell_is_refused_by_its_cell() {
     assert_eq!(read_table(&csv).unwrap().rows.len(), 1);
 }
 
+/// What no document could print or no reader could see is refused by cell
+/// and character: a twin of a document number with a zero-width space, a
+/// bidi override, an emoji, a character of CJK Extension B.
+#[test]
+fn invisible_and_unprintable_characters_are_refused_by_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("c.csv");
+    for (cell, want) in [
+        ("INV-1\u{200B}", ("invisible_character", "B3 U+200B")),
+        ("\u{202E}甲公司", ("invisible_character", "B3 U+202E")),
+        ("好😀", ("unprintable", "B3 😀 U+1F600")),
+        ("𠀀记", ("unprintable", "B3 𠀀 U+20000")),
+    ] {
+        std::fs::write(&csv, format!("code,doc_no\nD1,INV-1\nD2,{cell}\n")).unwrap();
+        let err = read_table(&csv).unwrap_err();
+        assert_eq!(
+            refused_code(&err),
+            (want.0.to_string(), Some(want.1.to_string())),
+            "{cell:?}"
+        );
+    }
+}
+
+/// A number with more digits than Excel keeps is refused, naming its cell,
+/// never rounded; float noise on a two-decimal amount is still read as shown.
+#[test]
+fn a_number_past_fifteen_digits_is_refused_not_rounded() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("n.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "amount").unwrap();
+    ws.write_number(1, 0, 1234.5600000000001).unwrap();
+    ws.write_number(2, 0, 1_000_000_000_000.004).unwrap();
+    wb.save(&path).unwrap();
+    let err = read_table(&path).unwrap_err();
+    assert_eq!(
+        refused_code(&err),
+        (
+            "number_not_exact".to_string(),
+            Some("A3: 1000000000000.004".to_string())
+        )
+    );
+}
+
 fn refused_code(e: &dealerdesk_core::AppError) -> (String, Option<String>) {
     match e {
         dealerdesk_core::AppError::Validation { fields } => {

@@ -1,5 +1,6 @@
 //! Statements of account: the PDF as real readers see it, a character the
-//! font lacks, the batch (one PDF per active distributor, cancel leaves no
+//! font lacks (refused at entry, a substitute in stored data, a batch going
+//! on past a failed file), the batch (one PDF per active distributor, cancel leaves no
 //! part files) and the statement settings.
 mod common;
 use common::actor;
@@ -92,7 +93,9 @@ async fn statement_pdf_is_checked_by_real_readers() {
         .unwrap()
         .company;
     for lang in dealerdesk_core::lang::Lang::ALL {
-        let bytes = statement_layout::render(&s, &company, lang, "2026-04-02").unwrap();
+        let bytes = statement_layout::render(&s, &company, lang, "2026-04-02")
+            .unwrap()
+            .bytes;
         let path = dir.path().join(format!("s-{lang}.pdf"));
         std::fs::write(&path, &bytes).unwrap();
         // Kept for a person to look at (target/ is not committed).
@@ -179,34 +182,172 @@ async fn statement_pdf_is_checked_by_real_readers() {
     }
 }
 
-#[tokio::test]
-async fn a_character_the_font_lacks_is_reported() {
-    let (dir, db) = fresh().await;
-    let [id] = active(&db, dir.path(), &["测试经销部"]).await[..] else {
-        panic!()
-    };
-    let mut e = entry(id, "2026-01-05", "INV-1", EntryKind::Invoice, "10");
-    e.description = "型号 \u{E123}".into();
-    ledger::post(&db, &actor(), &e).await.unwrap();
-    let s = statement::load(
-        &db,
-        &StatementRequest {
-            distributor_id: id,
-            from: "2026-01-01".into(),
-            to: "2026-01-31".into(),
-        },
-    )
+/// Stores an entry as an older version could: past the checks at entry, so
+/// with a character the font lacks.
+async fn stored_before_the_rule(db: &DatabaseConnection, distributor_id: i64, description: &str) {
+    use sea_orm::ConnectionTrait;
+    assert!(!description.contains('\''));
+    db.execute_unprepared(&format!(
+        "INSERT INTO ledger_entry (distributor_id, entry_date, doc_no, kind, amount_fen, \
+         description, fapiao_no, due_date, created_at, created_by) \
+         SELECT {distributor_id}, entry_date, 'OLD-1', kind, amount_fen, '{description}', \
+         fapiao_no, due_date, created_at, created_by FROM ledger_entry LIMIT 1"
+    ))
     .await
     .unwrap();
-    match statement_layout::render(
+}
+
+#[tokio::test]
+async fn a_character_the_font_lacks_prints_as_a_substitute_and_the_batch_goes_on() {
+    let (dir, db) = fresh().await;
+    company(&db).await;
+    let ids = active(&db, dir.path(), &["甲经销", "乙经销", "丙经销"]).await;
+    for (n, id) in ids.iter().enumerate() {
+        let e = entry(
+            *id,
+            "2026-01-05",
+            &format!("INV-{n}"),
+            EntryKind::Invoice,
+            "10",
+        );
+        ledger::post(&db, &actor(), &e).await.unwrap();
+    }
+    // Refused at entry now, naming the character…
+    let mut e = entry(ids[0], "2026-01-06", "INV-X", EntryKind::Invoice, "10");
+    e.description = "型号 \u{E123}".into();
+    let err = ledger::post(&db, &actor(), &e).await.unwrap_err();
+    assert_eq!(
+        codes(&err),
+        [("description".to_string(), "unprintable".to_string())]
+    );
+    let AppError::Validation { fields } = &err else {
+        panic!()
+    };
+    assert_eq!(fields[0].detail.as_deref(), Some("\u{E123} U+E123"));
+    // …but stored by an older version, it never blocks the statement.
+    stored_before_the_rule(&db, ids[0], "型号 \u{E123}😀").await;
+    let req = |id| StatementRequest {
+        distributor_id: id,
+        from: "2026-01-01".into(),
+        to: "2026-01-31".into(),
+    };
+    let s = statement::load(&db, &req(ids[0])).await.unwrap();
+    let printed = statement_layout::render(
         &s,
         &CompanyProfile::default(),
         dealerdesk_core::lang::Lang::ZhCn,
         "2026-02-01",
-    ) {
-        Err(AppError::MissingGlyphs { chars }) => assert_eq!(chars, "\u{E123}"),
-        other => panic!("{:?}", other.map(|b| b.len())),
+    )
+    .unwrap();
+    assert_eq!(printed.substituted, "\u{E123}😀");
+    let saved = statement::save_pdf(
+        &db,
+        &statement::StatementPdfRequest {
+            distributor_id: ids[0],
+            from: "2026-01-01".into(),
+            to: "2026-01-31".into(),
+            lang: dealerdesk_core::lang::Lang::ZhCn,
+            path: dir.path().join("one.pdf").display().to_string(),
+        },
+        dir.path(),
+        day("2026-02-01"),
+        None,
+    )
+    .await
+    .unwrap();
+    assert_eq!(saved.substituted, "\u{E123}😀");
+    // Never over the database's own files, never without `.pdf`.
+    for (path, code) in [
+        ("t.sqlite", "file_type"),
+        ("t.sqlite-wal", "file_type"),
+        ("statement.txt", "file_type"),
+        ("t.sqlite.pdf", "output_path"),
+        ("attachments/1/licence.pdf", "output_path"),
+    ] {
+        let err = statement::save_pdf(
+            &db,
+            &statement::StatementPdfRequest {
+                distributor_id: ids[0],
+                from: "2026-01-01".into(),
+                to: "2026-01-31".into(),
+                lang: dealerdesk_core::lang::Lang::ZhCn,
+                path: dir.path().join(path).display().to_string(),
+            },
+            dir.path(),
+            day("2026-02-01"),
+            None,
+        )
+        .await
+        .unwrap_err();
+        assert_eq!(
+            codes(&err),
+            [("path".to_string(), code.to_string())],
+            "{path}"
+        );
     }
+    let batch_err = batch::run(
+        &db,
+        &BatchRequest {
+            from: "2026-01-01".into(),
+            to: "2026-01-31".into(),
+            out_dir: dir.path().join("attachments").display().to_string(),
+            lang: dealerdesk_core::lang::Lang::ZhCn,
+            merged: false,
+        },
+        Arc::new(AtomicBool::new(false)),
+        Arc::new(|_| {}),
+        &actor_on(day("2026-02-01")),
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(
+        codes(&batch_err),
+        [("out_dir".to_string(), "output_path".to_string())]
+    );
+    let text = tool("pdftotext", &[&saved.path, "-"]);
+    assert!(text.contains("型号 □□"), "{text}");
+
+    // A batch goes on past a statement it cannot write (a folder stands
+    // where D2's file would go) and lists it, and the substitutes.
+    let out = dir.path().join("out");
+    std::fs::create_dir_all(out.join("D2.pdf")).unwrap();
+    let summary = batch::run(
+        &db,
+        &BatchRequest {
+            from: "2026-01-01".into(),
+            to: "2026-01-31".into(),
+            out_dir: out.display().to_string(),
+            lang: dealerdesk_core::lang::Lang::ZhCn,
+            merged: false,
+        },
+        Arc::new(AtomicBool::new(false)),
+        Arc::new(|_| {}),
+        &actor_on(day("2026-02-01")),
+    )
+    .await
+    .unwrap();
+    assert_eq!(summary.files, 2);
+    assert!(out.join("D1.pdf").is_file() && out.join("D3.pdf").is_file());
+    let failed: Vec<_> = summary.failed.iter().map(|f| f.code.as_str()).collect();
+    assert_eq!(failed, ["D2"]);
+    assert!(matches!(summary.failed[0].error, AppError::Io { .. }));
+    let subs: Vec<_> = summary
+        .substituted
+        .iter()
+        .map(|s| (s.code.as_str(), s.chars.as_str()))
+        .collect();
+    assert_eq!(subs, [("D1", "\u{E123}😀")]);
+    // Only the statements written are recorded as issued.
+    let runs = dealerdesk_core::ledger::runs::list(
+        &db,
+        &dealerdesk_core::ledger::runs::RunQuery::default(),
+        day("2026-02-01"),
+    )
+    .await
+    .unwrap();
+    let mut issued: Vec<i64> = runs.iter().map(|r| r.distributor_id).collect();
+    issued.sort();
+    assert_eq!(issued, [ids[0], ids[2]]);
 }
 
 #[tokio::test]

@@ -1,7 +1,7 @@
 mod common;
 use common::actor;
 
-use common::fresh;
+use common::{codes, fresh};
 use dealerdesk_core::distributor::transfer::{
     export, import, preview, ExportRequest, ImportAction,
 };
@@ -86,8 +86,8 @@ async fn reimport_updates_by_code_instead_of_duplicating() {
     std::fs::write(
         &file,
         [
-            HEADER.to_owned(),
-            row("D1", "甲公司（新）", 1, "strategic", "suspended", "2000"),
+            format!("{HEADER},status_reason"),
+            row("D1", "甲公司（新）", 1, "strategic", "suspended", "2000") + ",整改期间暂停",
         ]
         .join("\n"),
     )
@@ -427,11 +427,40 @@ async fn an_import_moves_a_status_only_along_the_lifecycle() {
     assert_eq!(detail.status_history.len(), 1);
     assert_eq!(detail.status_history[0].reason, "import");
 
-    // A legal step goes through (active → suspended).
+    // A step that narrows the relationship (active → suspended) says why,
+    // as the dialog does: without a reason it is refused, with one it goes
+    // through and the reason is the history's.
     write(&[row("D1", "甲", 1, "core", "suspended", "1000")]);
+    let err = import(&db, &actor(), &file).await.unwrap_err();
+    assert_eq!(
+        codes(&err),
+        [(
+            "2:status_reason".to_string(),
+            "status_reason_required".to_string()
+        )]
+    );
+    assert_eq!(
+        distributor::get_by_code(&db, "D1")
+            .await
+            .unwrap()
+            .unwrap()
+            .status,
+        "active"
+    );
+    std::fs::write(
+        &file,
+        format!(
+            "{HEADER},status_reason\n{},逾期未付款三个月\n",
+            row("D1", "甲", 1, "core", "suspended", "1000")
+        ),
+    )
+    .unwrap();
     import(&db, &actor(), &file).await.unwrap();
     let d1 = distributor::get_by_code(&db, "D1").await.unwrap().unwrap();
     assert_eq!(d1.status, "suspended");
+    let detail = distributor::get(&db, d1.id).await.unwrap();
+    let last = detail.status_history.iter().max_by_key(|h| h.id).unwrap();
+    assert_eq!(last.reason, "逾期未付款三个月");
 
     // A terminated distributor does not come back through a sheet, nor does
     // a suspended one skip back to approved.

@@ -259,7 +259,7 @@ async fn statement_save_pdf(
         Some((&actor, IssuedVia::File)),
     )
     .await?;
-    s.written.add(Path::new(&path));
+    s.written.add(Path::new(&path.path));
     Ok(path)
 }
 
@@ -276,7 +276,7 @@ async fn statement_open(
     };
     let path = statement::save_pdf(&s.db().await?, &req, &s.prints, s.today(), None).await?;
     app.opener()
-        .open_path(path.clone(), None::<&str>)
+        .open_path(path.path.clone(), None::<&str>)
         .map_err(AppError::io)?;
     Ok(path)
 }
@@ -297,7 +297,7 @@ async fn statement_print(s: S<'_>, req: Req<cmd::statement_print>) -> Res<cmd::s
         Some((&actor, IssuedVia::Print)),
     )
     .await?;
-    crate::print::print_pdf(Path::new(&path))?;
+    crate::print::print_pdf(Path::new(&path.path))?;
     Ok(path)
 }
 

@@ -265,6 +265,7 @@ pub fn validate(input: &AgreementInput) -> AppResult<ValidAgreement> {
     let buyback_bp = opt_pct(&mut errs, "buyback_pct", &input.buyback_pct);
     let targets = targets(&mut errs, &input.targets, term);
     let ladder = ladder(&mut errs, &input.ladder);
+    crate::fields::printable(&mut errs, "special_clauses", &input.special_clauses);
     if input.special_clauses.chars().count() > 10_000 {
         errs.push_err(FieldError::with_detail(
             "special_clauses",

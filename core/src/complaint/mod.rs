@@ -405,11 +405,16 @@ pub async fn record<C: ConnectionTrait + TransactionTrait>(
             input.category.trim(),
         ));
     }
+    errs.extend(crate::fields::printable_error(
+        "description",
+        &input.description,
+    ));
     for (field, v, max) in [
         ("product", &input.product, 100),
         ("batch_no", &input.batch_no, 60),
         ("assignee", &input.assignee, 60),
     ] {
+        errs.extend(crate::fields::printable_error(field, v));
         if v.chars().count() > max {
             errs.push(FieldError::with_detail(
                 field,

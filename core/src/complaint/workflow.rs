@@ -236,6 +236,9 @@ pub async fn add_note<C: ConnectionTrait + TransactionTrait>(
             fields: vec![FieldError::with_detail("text", ErrorCode::TooLong, "4000")],
         });
     }
+    if let Some(e) = crate::fields::printable_error("text", &req.text) {
+        return Err(AppError::Validation { fields: vec![e] });
+    }
     if !matches!(kind, EventKind::Note | EventKind::Assignment) {
         return Err(AppError::field("kind", ErrorCode::InvalidChoice));
     }

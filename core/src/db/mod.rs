@@ -57,6 +57,7 @@ pub struct Opened {
 pub async fn open(path: &Path, now: DateTime<Utc>) -> AppResult<Opened> {
     files::check_target(path)?;
     let lock = files::UseLock::shared(path)?;
+    crate::outputs::protect_database(path);
     let strays = path
         .parent()
         .map(|d| {

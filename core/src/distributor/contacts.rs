@@ -111,6 +111,14 @@ pub fn validate(raw: &ContactInput) -> AppResult<ContactInput> {
     if c.receives_statements && c.email.is_empty() {
         errs.push("email", ErrorCode::Required);
     }
+    for (field, v) in [
+        ("name", &c.name),
+        ("role", &c.role),
+        ("email", &c.email),
+        ("wechat", &c.wechat),
+    ] {
+        crate::fields::printable(&mut errs, field, v);
+    }
     errs.into_result()?;
     Ok(c)
 }

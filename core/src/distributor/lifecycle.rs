@@ -56,8 +56,7 @@ fn parse_date(field: &str, s: &str, actor: &Actor) -> AppResult<NaiveDate> {
     if s.trim().is_empty() {
         return Ok(actor.today());
     }
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| AppError::field(field, ErrorCode::DateFormat))
+    crate::dates::check_date(s).map_err(|code| AppError::field(field, code))
 }
 
 /// One row of status history (`from` is empty for the first status).

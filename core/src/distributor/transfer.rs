@@ -40,6 +40,7 @@ pub const DISTRIBUTOR_COLUMNS: &[(&str, &str)] = &[
     ("bank_name", "开户行"),
     ("bank_account", "银行账号"),
     ("notes", "备注"),
+    ("status_reason", "状态原因"),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -87,6 +88,9 @@ struct PlanItem {
     valid: ValidInput,
     /// None: keep the current status (update) or start as applicant (create).
     status: Option<Status>,
+    /// Why the status changes; required for a move that narrows the
+    /// relationship (`Status::needs_reason`), else "import".
+    status_reason: String,
     existing: Option<dist::Model>,
     /// Same values as the stored record: nothing to write.
     unchanged: bool,
@@ -285,6 +289,18 @@ async fn plan<C: ConnectionTrait>(db: &C, t: &Table) -> AppResult<Plan> {
         let existing = by_code.get(&code_cell).cloned();
         let base = existing.as_ref().map(input_of).unwrap_or_else(new_input);
         let (input, status) = input_from_row(row, &map, base, &mut errors);
+        let status_reason = map
+            .get("status_reason")
+            .map(|r| r.trim().to_owned())
+            .unwrap_or_default();
+        if status_reason.chars().count() > 500 {
+            errors.push(row_err(
+                row,
+                "status_reason",
+                ErrorCode::TooLong,
+                Some("500".into()),
+            ));
+        }
         let valid = match distributor::validate_input(&input) {
             Ok(v) => v,
             Err(fields) => {
@@ -334,6 +350,15 @@ async fn plan<C: ConnectionTrait>(db: &C, t: &Table) -> AppResult<Plan> {
                     ErrorCode::IllegalStatusMove,
                     Some(format!("{} → {}", from.key(), to.key())),
                 ));
+            } else if m.status != to.key() && Status::needs_reason(to) && status_reason.is_empty() {
+                // Suspending or terminating a distributor from a sheet says
+                // why, as the dialog does.
+                errors.push(row_err(
+                    row,
+                    "status_reason",
+                    ErrorCode::StatusReasonRequired,
+                    Some(to.key().into()),
+                ));
             }
         }
         let unchanged = existing.as_ref().is_some_and(|m| {
@@ -345,6 +370,7 @@ async fn plan<C: ConnectionTrait>(db: &C, t: &Table) -> AppResult<Plan> {
             existing,
             valid,
             status,
+            status_reason,
             unchanged,
         });
     }
@@ -448,7 +474,11 @@ pub async fn import_with_progress<C: ConnectionTrait + TransactionTrait>(
                 }
                 if let Some(s) = item.status.filter(|s| model.status != s.key()) {
                     let today = actor.today();
-                    distributor::write_status(&txn, model, s, today, "import", actor).await?;
+                    let reason = match item.status_reason.as_str() {
+                        "" => "import",
+                        r => r,
+                    };
+                    distributor::write_status(&txn, model, s, today, reason, actor).await?;
                 }
                 summary.updated += 1;
             }
@@ -547,6 +577,8 @@ pub async fn export<C: ConnectionTrait>(db: &C, req: &ExportRequest) -> AppResul
                 d.bank_name.clone(),
                 d.bank_account.clone(),
                 d.notes.clone(),
+                // Filled in when a sheet suspends or terminates (see import).
+                String::new(),
             ]
         })
         .collect();

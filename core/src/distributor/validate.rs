@@ -102,6 +102,25 @@ pub fn validate_input(raw: &DistributorInput) -> Result<ValidInput, Vec<FieldErr
             ));
         }
     }
+    for (field, v) in [
+        ("name", &input.name),
+        ("short_name", &input.short_name),
+        ("legal_representative", &input.legal_representative),
+        ("contact_name", &input.contact_name),
+        ("contact_role", &input.contact_role),
+        ("contact_email", &input.contact_email),
+        ("contact_wechat", &input.contact_wechat),
+        ("province", &input.province),
+        ("city", &input.city),
+        ("county", &input.county),
+        ("region", &input.region),
+        ("address", &input.address),
+        ("bank_name", &input.bank_name),
+        ("bank_account", &input.bank_account),
+        ("notes", &input.notes),
+    ] {
+        errs.extend(crate::fields::printable_error(field, v));
+    }
     if !input.code.is_empty()
         && !input
             .code

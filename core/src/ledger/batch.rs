@@ -12,7 +12,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::statement::{build, parse_period, Statement};
+use super::statement::{build, parse_period, Statement, Substituted};
 use super::statement_layout;
 use crate::distributor::Status;
 use crate::entity::distributor;
@@ -45,6 +45,19 @@ pub struct BatchSummary {
     pub files: u32,
     pub out_dir: String,
     pub merged_path: Option<String>,
+    /// Statements that could not be written; the batch went on past them.
+    pub failed: Vec<BatchFailure>,
+    /// Statements written with characters the font lacks printed as `□`.
+    pub substituted: Vec<Substituted>,
+}
+
+/// One distributor's statement the batch could not write, and why.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct BatchFailure {
+    pub code: String,
+    pub name: String,
+    pub error: AppError,
 }
 
 /// Loads the statements of every active distributor, in code order.
@@ -87,7 +100,9 @@ fn file_stem(code: &str) -> String {
 }
 
 /// Renders and writes the statements on `threads` worker threads. Blocking:
-/// call it off the async executor.
+/// call it off the async executor. A statement that cannot be written is
+/// listed in `failed` and the others are written all the same; the paths
+/// written are returned beside the summary, in no particular order.
 pub fn render_all(
     statements: &[Statement],
     company: &settings::CompanyProfile,
@@ -96,57 +111,61 @@ pub fn render_all(
     threads: usize,
     cancel: &AtomicBool,
     progress: &(dyn Fn(BatchProgress) + Sync),
-) -> AppResult<BatchSummary> {
+) -> AppResult<(BatchSummary, Vec<PathBuf>)> {
     let lang = req.lang;
     let dir = PathBuf::from(&req.out_dir);
     if req.out_dir.trim().is_empty() {
         return Err(AppError::field("out_dir", ErrorCode::Required));
     }
+    crate::outputs::check_folder("out_dir", &dir)?;
     std::fs::create_dir_all(&dir).map_err(|e| AppError::io(format!("{}: {e}", dir.display())))?;
     pdf::remove_leftover_parts(&dir);
     let total = statements.len() as u32;
     let next = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
-    let first_error: Mutex<Option<AppError>> = Mutex::new(None);
+    let failed: Mutex<Vec<(usize, BatchFailure)>> = Mutex::new(vec![]);
+    let substituted: Mutex<Vec<(usize, Substituted)>> = Mutex::new(vec![]);
     let written: Mutex<Vec<PathBuf>> = Mutex::new(vec![]);
     progress(BatchProgress { done: 0, total });
     std::thread::scope(|scope| {
         for _ in 0..threads.max(1) {
             scope.spawn(|| loop {
-                if cancel.load(Ordering::Relaxed)
-                    || first_error.lock().map(|e| e.is_some()).unwrap_or(true)
-                {
+                if cancel.load(Ordering::Relaxed) {
                     return;
                 }
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(s) = statements.get(i) else { return };
                 let path = dir.join(format!("{}.pdf", file_stem(&s.distributor.code)));
-                let result = statement_layout::render(s, company, lang, printed)
-                    .and_then(|bytes| pdf::write_atomically(&path, &bytes));
+                let result = statement_layout::render(s, company, lang, printed).and_then(|p| {
+                    pdf::write_atomically(&path, &p.bytes)?;
+                    Ok(p.substituted)
+                });
+                let (code, name) = (s.distributor.code.clone(), s.distributor.name.clone());
                 match result {
-                    Ok(()) => {
+                    Ok(chars) => {
                         if let Ok(mut w) = written.lock() {
                             w.push(path);
                         }
-                        let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-                        progress(BatchProgress {
-                            done: n as u32,
-                            total,
-                        });
-                    }
-                    Err(e) => {
-                        if let Ok(mut slot) = first_error.lock() {
-                            slot.get_or_insert(e);
+                        if !chars.is_empty() {
+                            if let Ok(mut l) = substituted.lock() {
+                                l.push((i, Substituted { code, name, chars }));
+                            }
                         }
-                        return;
+                    }
+                    Err(error) => {
+                        if let Ok(mut l) = failed.lock() {
+                            l.push((i, BatchFailure { code, name, error }));
+                        }
                     }
                 }
+                let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+                progress(BatchProgress {
+                    done: n as u32,
+                    total,
+                });
             });
         }
     });
-    if let Some(e) = first_error.into_inner().ok().flatten() {
-        return Err(e);
-    }
     if cancel.load(Ordering::Relaxed) {
         return Err(AppError::Cancelled);
     }
@@ -168,17 +187,29 @@ pub fn render_all(
             }
             statement_layout::draw(&mut doc, s, company, lang, printed);
         }
-        let bytes = doc.finish()?;
-        pdf::write_atomically(&path, &bytes)?;
+        pdf::write_atomically(&path, &doc.finish()?.bytes)?;
         Some(path.display().to_string())
     } else {
         None
     };
-    Ok(BatchSummary {
-        files: written.into_inner().map(|w| w.len() as u32).unwrap_or(0),
-        out_dir: dir.display().to_string(),
-        merged_path,
-    })
+    let written = written.into_inner().unwrap_or_default();
+    Ok((
+        BatchSummary {
+            files: written.len() as u32,
+            out_dir: dir.display().to_string(),
+            merged_path,
+            failed: in_order(failed),
+            substituted: in_order(substituted),
+        },
+        written,
+    ))
+}
+
+/// What the workers collected, in the order of the statements.
+fn in_order<T>(m: Mutex<Vec<(usize, T)>>) -> Vec<T> {
+    let mut v = m.into_inner().unwrap_or_default();
+    v.sort_by_key(|(i, _)| *i);
+    v.into_iter().map(|(_, x)| x).collect()
 }
 
 /// The whole batch: load, render on every core (off the async executor), write.
@@ -209,7 +240,7 @@ pub async fn run<C: ConnectionTrait + sea_orm::TransactionTrait>(
         .unwrap_or(2);
     let lang = req.lang;
     let req = req.clone();
-    let summary = tokio::task::spawn_blocking(move || {
+    let (summary, written) = tokio::task::spawn_blocking(move || {
         render_all(
             &statements,
             &company,
@@ -222,6 +253,12 @@ pub async fn run<C: ConnectionTrait + sea_orm::TransactionTrait>(
     })
     .await
     .map_err(AppError::io)??;
+    // Only the statements written are issued.
+    let written: std::collections::HashSet<PathBuf> = written.into_iter().collect();
+    let issued: Vec<_> = issued
+        .into_iter()
+        .filter(|(_, _, path)| written.contains(path))
+        .collect();
     let files: Vec<String> = issued.iter().map(|i| i.2.display().to_string()).collect();
     let runs: Vec<super::runs::NewRun> = issued
         .iter()

@@ -214,15 +214,13 @@ pub(crate) fn validate_entry(
         errs.push(FieldError::new("date", ErrorCode::Required));
         None
     } else {
-        let d = parse_date(date);
-        if d.is_none() {
-            errs.push(FieldError::with_detail(
-                "date",
-                ErrorCode::DateFormat,
-                date.trim(),
-            ));
+        match crate::dates::check_date(date) {
+            Ok(d) => Some(d),
+            Err(code) => {
+                errs.push(FieldError::with_detail("date", code, date.trim()));
+                None
+            }
         }
-        d
     };
     let doc_no = doc_no.trim();
     let limit = doc_no_limit(doc_no, kind);
@@ -281,22 +279,27 @@ pub(crate) fn validate_entry(
             "40",
         ));
     }
+    // An invisible character would make a twin of a document number (and
+    // post it twice); one the font lacks would print as a substitute.
+    for (field, v) in [
+        ("doc_no", doc_no),
+        ("description", description),
+        ("fapiao_no", fapiao_no),
+    ] {
+        errs.extend(crate::fields::printable_error(field, v));
+    }
     let due = if due_date.trim().is_empty() {
         None
     } else {
-        match parse_date(due_date) {
-            Some(d) => {
+        match crate::dates::check_date(due_date) {
+            Ok(d) => {
                 if parsed_date.is_some_and(|p| d < p) {
                     errs.push(FieldError::new("due_date", ErrorCode::DueBeforeDate));
                 }
                 Some(d)
             }
-            None => {
-                errs.push(FieldError::with_detail(
-                    "due_date",
-                    ErrorCode::DateFormat,
-                    due_date.trim(),
-                ));
+            Err(code) => {
+                errs.push(FieldError::with_detail("due_date", code, due_date.trim()));
                 None
             }
         }

@@ -72,6 +72,8 @@ pub struct SendSummary {
     /// Codes of those already e-mailed for the period, left alone.
     pub skipped: Vec<String>,
     pub failures: Vec<SendFailure>,
+    /// Statements sent with characters the font lacks printed as `□`.
+    pub substituted: Vec<super::statement::Substituted>,
     /// The runs recorded, one per statement sent.
     #[ts(type = "number[]")]
     pub runs: Vec<i64>,
@@ -182,6 +184,7 @@ pub async fn send<C: ConnectionTrait + TransactionTrait>(
         messages: 0,
         skipped: vec![],
         failures: vec![],
+        substituted: vec![],
         runs: vec![],
         cancelled: false,
     };
@@ -223,11 +226,12 @@ pub async fn send<C: ConnectionTrait + TransactionTrait>(
         );
         let (lang, c2, p2) = (req.lang, company.clone(), printed.clone());
         let s2 = s.clone();
-        let pdf = tokio::task::spawn_blocking(move || {
+        let printed = tokio::task::spawn_blocking(move || {
             super::statement_layout::render(&s2, &c2, lang, &p2)
         })
         .await
         .map_err(AppError::io)??;
+        let pdf = printed.bytes;
         let mut delivered = vec![];
         for address in to_list {
             let one = [address.clone()];
@@ -252,6 +256,13 @@ pub async fn send<C: ConnectionTrait + TransactionTrait>(
         }
         if delivered.is_empty() {
             continue;
+        }
+        if !printed.substituted.is_empty() {
+            summary.substituted.push(super::statement::Substituted {
+                code: s.distributor.code.clone(),
+                name: s.distributor.name.clone(),
+                chars: printed.substituted,
+            });
         }
         let path = out_dir.join(&file_name);
         crate::pdf::write_atomically(&path, &pdf)?;

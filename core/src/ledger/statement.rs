@@ -511,17 +511,35 @@ pub struct StatementPdfRequest {
     pub path: String,
 }
 
+/// A statement written to a file.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct SavedStatement {
+    pub path: String,
+    /// Characters the font lacks, printed as `□` (stored before such
+    /// characters were refused at entry); empty when none.
+    pub substituted: String,
+}
+
+/// A statement of a batch or a sending printed with substitutes.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct Substituted {
+    pub code: String,
+    pub name: String,
+    pub chars: String,
+}
+
 /// Renders the statement (off the async executor) and writes it atomically.
 /// With `issue`, the statement is recorded as issued by that actor (a run
 /// awaiting the distributor's confirmation); a preview passes `None`.
-/// Returns the path.
 pub async fn save_pdf<C: ConnectionTrait + sea_orm::TransactionTrait>(
     db: &C,
     req: &StatementPdfRequest,
     default_dir: &std::path::Path,
     today: NaiveDate,
     issue: Option<(&crate::actor::Actor, super::runs::IssuedVia)>,
-) -> AppResult<String> {
+) -> AppResult<SavedStatement> {
     let s = load(
         db,
         &StatementRequest {
@@ -546,12 +564,12 @@ pub async fn save_pdf<C: ConnectionTrait + sea_orm::TransactionTrait>(
     let printed = today.to_string();
     let (distributor_id, closing_fen) = (s.distributor.id, s.closing_balance.fen());
     let (from, to) = parse_period(&s.from, &s.to)?;
-    let bytes = tokio::task::spawn_blocking(move || {
+    let printed = tokio::task::spawn_blocking(move || {
         crate::ledger::statement_layout::render(&s, &company, lang, &printed)
     })
     .await
     .map_err(AppError::io)??;
-    crate::pdf::write_atomically(&path, &bytes)?;
+    crate::pdf::write_atomically(&path, &printed.bytes)?;
     let written = path.display().to_string();
     if let Some((actor, via)) = issue {
         super::runs::record(
@@ -569,5 +587,8 @@ pub async fn save_pdf<C: ConnectionTrait + sea_orm::TransactionTrait>(
         )
         .await?;
     }
-    Ok(written)
+    Ok(SavedStatement {
+        path: written,
+        substituted: printed.substituted,
+    })
 }

@@ -616,13 +616,14 @@ pub fn draw(doc: &mut Doc, s: &Statement, company: &CompanyProfile, lang: Lang, 
     w.footers();
 }
 
-/// The statement as PDF bytes. `printed` is the date shown as the print date.
+/// The statement as PDF, with the characters drawn as the substitute.
+/// `printed` is the date shown as the print date.
 pub fn render(
     s: &Statement,
     company: &CompanyProfile,
     lang: Lang,
     printed: &str,
-) -> AppResult<Vec<u8>> {
+) -> AppResult<crate::pdf::Printed> {
     let title = format!(
         "{} {} {}–{}",
         if lang.is_en() { EN.title } else { ZH.title },

@@ -174,6 +174,6 @@ impl Flow {
                 &n,
             );
         }
-        self.doc.finish()
+        self.doc.finish().map(|p| p.bytes)
     }
 }

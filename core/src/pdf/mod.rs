@@ -1,24 +1,22 @@
 //! The PDF layer shared by statements, agreements, certificates and reports:
 //! printpdf 0.12 raw operations, Noto Sans SC Regular/Bold compiled into the
-//! program and subset into each file, glyph widths cached per process.
+//! program (`glyphs`) and subset into each file.
 //!
-//! Text is placed as glyph ids (with their Unicode text for extraction), so
-//! nothing falls back to a box: a character the font lacks is collected and
-//! the whole document is refused with `missing_glyphs`.
+//! Text is placed as glyph ids (with their Unicode text for extraction). The
+//! forms and imports refuse what the fonts cannot draw (`glyphs`); a character
+//! the font lacks in older data prints as `SUBSTITUTE` and is listed in
+//! `Printed::substituted`, so no record can block its documents.
 pub mod flow;
 
-use std::collections::{BTreeSet, HashMap};
-use std::sync::{OnceLock, RwLock};
+use std::collections::BTreeSet;
 
 use printpdf::{
-    Codepoint, Color, FontId, Line, LinePoint, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle,
-    PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem,
+    Codepoint, Color, FontId, Line, LinePoint, Mm, Op, PdfDocument, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem,
 };
 
 use crate::error::{AppError, AppResult};
-
-static REGULAR: &[u8] = include_bytes!("../../assets/fonts/NotoSansHans-Regular.otf");
-static BOLD: &[u8] = include_bytes!("../../assets/fonts/NotoSansHans-Bold.otf");
+use crate::glyphs::{self, Face};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Weight {
@@ -26,64 +24,12 @@ pub enum Weight {
     Bold,
 }
 
-struct Face {
-    font: ParsedFont,
-    units_per_em: f32,
-    /// char → (glyph id, advance in font units); `None` when the font lacks it.
-    glyphs: RwLock<HashMap<char, Option<(u16, u16)>>>,
-}
-
-impl Face {
-    fn parse(bytes: &[u8]) -> Face {
-        let mut warnings = vec![];
-        let font = ParsedFont::from_bytes(bytes, 0, &mut warnings)
-            .expect("the embedded font is a valid OpenType file");
-        let units_per_em = f32::from(font.pdf_font_metrics.units_per_em.max(1));
-        Face {
-            font,
-            units_per_em,
-            glyphs: RwLock::new(HashMap::new()),
-        }
-    }
-
-    fn glyph(&self, c: char) -> Option<(u16, u16)> {
-        if let Some(g) = self.glyphs.read().ok().and_then(|m| m.get(&c).copied()) {
-            return g;
-        }
-        let g = self
-            .font
-            .lookup_glyph_index(c as u32)
-            .filter(|&gid| gid != 0)
-            .map(|gid| (gid, self.font.get_horizontal_advance(gid)));
-        if let Ok(mut m) = self.glyphs.write() {
-            m.insert(c, g);
-        }
-        g
-    }
-}
-
-struct Fonts {
-    regular: Face,
-    bold: Face,
-}
-
-fn fonts() -> &'static Fonts {
-    static FONTS: OnceLock<Fonts> = OnceLock::new();
-    FONTS.get_or_init(|| Fonts {
-        regular: Face::parse(REGULAR),
-        bold: Face::parse(BOLD),
-    })
-}
-
-/// Parses the fonts now (about 40 ms) instead of on the first print.
-pub fn warm_up() {
-    let _ = fonts();
-}
+pub use crate::glyphs::warm_up;
 
 fn face(w: Weight) -> &'static Face {
     match w {
-        Weight::Regular => &fonts().regular,
-        Weight::Bold => &fonts().bold,
+        Weight::Regular => glyphs::regular(),
+        Weight::Bold => glyphs::bold(),
     }
 }
 
@@ -96,14 +42,6 @@ pub fn text_width(text: &str, size: f32, w: Weight) -> f32 {
         .map(|(_, adv)| u32::from(adv))
         .sum();
     units as f32 * size / f.units_per_em
-}
-
-/// Characters the font cannot draw (control characters are ignored).
-pub fn missing_chars(text: &str) -> Vec<char> {
-    let f = face(Weight::Regular);
-    text.chars()
-        .filter(|c| !c.is_control() && f.glyph(*c).is_none())
-        .collect()
 }
 
 /// Characters that must not start a line (避头点): they hang at the end of the previous one.
@@ -233,6 +171,17 @@ pub struct Page {
     ops: Vec<Op>,
 }
 
+/// What a character the font lacks is drawn as (in data stored before such
+/// characters were refused at entry): visible, and never blocking a document.
+pub const SUBSTITUTE: char = '□';
+
+/// A finished PDF and the characters drawn as `SUBSTITUTE`, in order.
+#[derive(Debug, Clone)]
+pub struct Printed {
+    pub bytes: Vec<u8>,
+    pub substituted: String,
+}
+
 /// A document under construction: pages plus the characters found missing.
 pub struct Doc {
     doc: PdfDocument,
@@ -247,12 +196,11 @@ pub const A4_LANDSCAPE: (f32, f32) = (297.0, 210.0);
 
 impl Doc {
     pub fn new(title: &str) -> Doc {
-        let f = fonts();
         let mut doc = PdfDocument::new(title);
         doc.metadata.info.producer = "DealerDesk".into();
         doc.metadata.info.creator = "DealerDesk".into();
-        let regular = doc.add_font(&f.regular.font);
-        let bold = doc.add_font(&f.bold.font);
+        let regular = doc.add_font(&glyphs::regular().font);
+        let bold = doc.add_font(&glyphs::bold().font);
         Doc {
             doc,
             regular,
@@ -306,6 +254,14 @@ impl Doc {
                 None if c.is_control() => {}
                 None => {
                     self.missing.insert(c);
+                    if let Some((gid, adv)) = f.glyph(SUBSTITUTE) {
+                        units += u32::from(adv);
+                        glyphs.push(Codepoint {
+                            gid,
+                            offset: 0.0,
+                            cid: Some(SUBSTITUTE.to_string()),
+                        });
+                    }
                 }
             }
         }
@@ -413,14 +369,15 @@ impl Doc {
         p.ops.push(Op::RestoreGraphicsState);
     }
 
-    /// Serialises the document, or refuses it if any character had no glyph.
-    pub fn finish(self) -> AppResult<Vec<u8>> {
-        if !self.missing.is_empty() {
-            return Err(AppError::MissingGlyphs {
-                chars: self.missing.iter().collect(),
-            });
-        }
-        let Doc { mut doc, pages, .. } = self;
+    /// Serialises the document. A character the font lacks was drawn as
+    /// `SUBSTITUTE`; the printed file lists them, so the caller can warn.
+    pub fn finish(self) -> AppResult<Printed> {
+        let Doc {
+            mut doc,
+            pages,
+            missing,
+            ..
+        } = self;
         let pages = pages
             .into_iter()
             .map(|p| PdfPage::new(Mm(p.width_mm), Mm(p.height_mm), p.ops))
@@ -430,13 +387,19 @@ impl Doc {
             ..Default::default()
         };
         let mut warnings = vec![];
-        Ok(doc.with_pages(pages).save(&options, &mut warnings))
+        Ok(Printed {
+            bytes: doc.with_pages(pages).save(&options, &mut warnings),
+            substituted: missing.into_iter().collect(),
+        })
     }
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same folder and a
 /// rename, so a reader (or a cancelled batch) never sees a half-written PDF.
+/// The path must end in `.pdf` and be none of the database's own files
+/// (`outputs::check_file`).
 pub fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> AppResult<()> {
+    crate::outputs::check_file("path", path, &["pdf"])?;
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -478,8 +441,6 @@ mod tests {
         assert!(
             text_width("iiii", 10.0, Weight::Regular) < text_width("WWWW", 10.0, Weight::Regular)
         );
-        assert!(missing_chars("上海华东经销有限公司（一分部）ABC 123，。").is_empty());
-        assert_eq!(missing_chars("A\u{E000}B"), vec!['\u{E000}']);
     }
 
     #[test]
@@ -530,18 +491,16 @@ mod tests {
     }
 
     #[test]
-    fn a_missing_character_refuses_the_document() {
+    fn a_missing_character_prints_as_the_substitute_and_is_listed() {
+        assert!(glyphs::regular().glyph(SUBSTITUTE).is_some());
+        assert!(glyphs::bold().glyph(SUBSTITUTE).is_some());
         let mut d = Doc::new("t");
         let p = d.add_page(A4_PORTRAIT);
-        d.text(
-            p,
-            (10.0, 10.0),
-            Style::new(10.0, Weight::Regular, Align::Left),
-            "公司\u{E000}",
-        );
-        match d.finish() {
-            Err(AppError::MissingGlyphs { chars }) => assert_eq!(chars, "\u{E000}"),
-            other => panic!("{:?}", other.map(|b| b.len())),
-        }
+        let style = |w| Style::new(10.0, w, Align::Left);
+        d.text(p, (10.0, 10.0), style(Weight::Regular), "公司\u{E000}😀");
+        d.text(p, (10.0, 20.0), style(Weight::Bold), "\u{E000}");
+        let printed = d.finish().unwrap();
+        assert_eq!(printed.substituted, "\u{E000}😀");
+        assert!(printed.bytes.starts_with(b"%PDF"));
     }
 }

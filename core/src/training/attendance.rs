@@ -253,6 +253,7 @@ pub async fn record_results<C: ConnectionTrait + TransactionTrait>(
                 row.clone(),
             ));
         }
+        crate::fields::printable(&mut errs, "comment", &r.comment);
         if r.comment.chars().count() > 500 {
             errs.push_err(FieldError::with_detail(
                 "comment",

@@ -410,6 +410,7 @@ pub async fn print<C: ConnectionTrait>(
         return Err(AppError::field("ids", ErrorCode::Required));
     }
     let dir = std::path::PathBuf::from(req.out_dir.trim());
+    crate::outputs::check_folder("out_dir", &dir)?;
     std::fs::create_dir_all(&dir).map_err(|e| AppError::io(format!("{}: {e}", dir.display())))?;
     let chosen = by_ids(db, &req.ids, today).await?;
     let company = crate::settings::load_statement_settings(db).await?.company;

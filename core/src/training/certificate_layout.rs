@@ -115,5 +115,5 @@ pub fn render(c: &Certificate, company: &CompanyProfile, lang: Lang) -> AppResul
         sign,
     );
     doc.line(p, 62.0, 179.0, 110.0, 179.0, 0.2);
-    doc.finish()
+    doc.finish().map(|p| p.bytes)
 }

@@ -200,6 +200,8 @@ fn validate(i: &CourseInput, categories: &[Choice]) -> AppResult<i32> {
     if i.title_zh.trim().is_empty() {
         errs.push("title_zh", ErrorCode::Required);
     }
+    crate::fields::printable(&mut errs, "title_zh", &i.title_zh);
+    crate::fields::printable(&mut errs, "title_en", &i.title_en);
     if !categories.iter().any(|c| c.key == i.category) {
         errs.push("category", ErrorCode::InvalidChoice);
     }

@@ -196,6 +196,8 @@ fn validate(i: &SessionInput) -> AppResult<NaiveDate> {
     if i.place.trim().is_empty() {
         errs.push("place", ErrorCode::Required);
     }
+    crate::fields::printable(&mut errs, "trainer", &i.trainer);
+    crate::fields::printable(&mut errs, "place", &i.place);
     if !(1..=500).contains(&i.capacity) {
         errs.push("capacity", ErrorCode::CapacityRange);
     }

@@ -97,6 +97,7 @@ import type { ReviewFileRequest } from './ReviewFileRequest';
 import type { RevisionInput } from './RevisionInput';
 import type { RevokeRequest } from './RevokeRequest';
 import type { RunQuery } from './RunQuery';
+import type { SavedStatement } from './SavedStatement';
 import type { ScanRequest } from './ScanRequest';
 import type { Scorecard } from './Scorecard';
 import type { ScorecardSettings } from './ScorecardSettings';
@@ -195,12 +196,12 @@ export type Commands = {
   ledger_export: { req: LedgerExportRequest; res: number; progress: never };
   /** The statement of account for a period: opening, lines with running balance, closing, aging. */
   statement_get: { req: StatementRequest; res: Statement; progress: never };
-  /** Writes the statement PDF to `path` (empty: the print folder); returns the path written. */
-  statement_save_pdf: { req: StatementPdfRequest; res: string; progress: never };
+  /** Writes the statement PDF to `path` (empty: the print folder); returns the path written and the characters printed as substitutes. */
+  statement_save_pdf: { req: StatementPdfRequest; res: SavedStatement; progress: never };
   /** Writes the PDF into the app's print folder and opens it in the system viewer. */
-  statement_open: { req: StatementPdfRequest; res: string; progress: never };
+  statement_open: { req: StatementPdfRequest; res: SavedStatement; progress: never };
   /** Sends the PDF to the default printer through the system's print spooler (`lp`). */
-  statement_print: { req: StatementPdfRequest; res: string; progress: never };
+  statement_print: { req: StatementPdfRequest; res: SavedStatement; progress: never };
   /** Every active distributor's statement into a folder (optionally merged); progress over `onProgress`. */
   statement_batch: { req: BatchRequest; res: BatchSummary; progress: BatchProgress };
   /** Stops the running batch at the next file; it then rejects with `cancelled`. */

@@ -122,6 +122,12 @@ export function SendStatementsModal({
                 {summary.skipped.length > 0 ? (
                   <div id="send-skipped">{t('send.skipped', { codes: summary.skipped.join(', ') })}</div>
                 ) : null}
+                {summary.substituted.length > 0 ? (
+                  <div id="send-substituted">
+                    {t('pdf.substitutedTitle')}:{' '}
+                    {summary.substituted.map((s) => `${s.code} ${s.name} (${s.chars})`).join('; ')}
+                  </div>
+                ) : null}
               </>
             }
           />

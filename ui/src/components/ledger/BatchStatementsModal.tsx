@@ -243,7 +243,7 @@ export function BatchStatementsModal({ onClose }: { onClose: () => void }) {
       {phase === 'done' && summary ? (
         <div id="batch-done">
           <Result
-            status="success"
+            status={summary.failed.length > 0 ? 'warning' : 'success'}
             title={t('batch.done', { count: summary.files })}
             subTitle={
               <Typography.Text type="secondary" id="batch-out-dir">
@@ -272,6 +272,41 @@ export function BatchStatementsModal({ onClose }: { onClose: () => void }) {
               </Space>
             }
           />
+          {summary.failed.length > 0 ? (
+            <Alert
+              id="batch-failed"
+              type="error"
+              showIcon
+              title={t('batch.failed', { count: summary.failed.length })}
+              description={
+                <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                  {summary.failed.map((f) => (
+                    <li key={f.code}>
+                      {f.code} {f.name}: {appErrorMessage(f.error, t)}
+                    </li>
+                  ))}
+                </ul>
+              }
+            />
+          ) : null}
+          {summary.substituted.length > 0 ? (
+            <Alert
+              id="batch-substituted"
+              type="warning"
+              showIcon
+              style={{ marginTop: 8 }}
+              title={t('pdf.substitutedTitle')}
+              description={
+                <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                  {summary.substituted.map((s) => (
+                    <li key={s.code}>
+                      {s.code} {s.name}: {s.chars}
+                    </li>
+                  ))}
+                </ul>
+              }
+            />
+          ) : null}
         </div>
       ) : null}
     </Modal>

@@ -141,7 +141,10 @@ describe('StatementTab', () => {
 
   it('saves the PDF under the suggested name in the chosen language', async () => {
     vi.mocked(dialogs.pickPdfPath).mockResolvedValue('/home/wang/DS00007-2026-01-01-2026-03-31.pdf');
-    vi.mocked(ipc.statementSavePdf).mockResolvedValue('/home/wang/DS00007-2026-01-01-2026-03-31.pdf');
+    vi.mocked(ipc.statementSavePdf).mockResolvedValue({
+      path: '/home/wang/DS00007-2026-01-01-2026-03-31.pdf',
+      substituted: '',
+    });
     wrap(<StatementTab distributor={distributor} />);
     fireEvent.change(document.getElementById('statement_from') as HTMLElement, {
       target: { value: '2026-01-01' },
@@ -236,6 +239,8 @@ describe('BatchStatementsModal', () => {
       files: 12,
       out_dir: '/home/wang/statements',
       merged_path: null,
+      failed: [],
+      substituted: [],
     });
     wrap(<BatchStatementsModal onClose={vi.fn()} />);
     await click('batch-pick-folder');
@@ -248,5 +253,26 @@ describe('BatchStatementsModal', () => {
     );
     expect(document.getElementById('batch-open-folder')).toBeInTheDocument();
     expect(document.getElementById('batch-open-merged')).toBeNull();
+    expect(document.getElementById('batch-failed')).toBeNull();
+  });
+
+  it('lists the statements it could not write and those printed with substitutes', async () => {
+    vi.mocked(dialogs.pickFolder).mockResolvedValue('/home/wang/statements');
+    vi.mocked(ipc.statementBatch).mockResolvedValue({
+      files: 11,
+      out_dir: '/home/wang/statements',
+      merged_path: null,
+      failed: [{ code: 'D2', name: '乙经销', error: { kind: 'io', message: 'D2.pdf: Is a directory' } }],
+      substituted: [{ code: 'D1', name: '甲经销', chars: '😀' }],
+    });
+    wrap(<BatchStatementsModal onClose={vi.fn()} />);
+    await click('batch-pick-folder');
+    await waitFor(() =>
+      expect(document.getElementById('batch_out_dir')).toHaveValue('/home/wang/statements'),
+    );
+    await click('batch-start');
+    await waitFor(() => expect(document.getElementById('batch-failed')).toHaveTextContent('D2 乙经销'));
+    expect(document.getElementById('batch-failed')).toHaveTextContent('1 statements could not be written');
+    expect(document.getElementById('batch-substituted')).toHaveTextContent('D1 甲经销: 😀');
   });
 });

@@ -26,6 +26,7 @@ import { useTranslation } from 'react-i18next';
 
 import type { Distributor } from '../../bindings/Distributor';
 import type { EntryKind } from '../../bindings/EntryKind';
+import type { SavedStatement } from '../../bindings/SavedStatement';
 import type { Statement } from '../../bindings/Statement';
 import type { StatementPdfRequest } from '../../bindings/StatementPdfRequest';
 import type { StatementRequest } from '../../bindings/StatementRequest';
@@ -303,6 +304,10 @@ export function StatementTab({ distributor }: { distributor: Distributor }) {
   const pathOpen = usePathOpen();
 
   const fail = (e: unknown) => message.error(appErrorMessage(toAppError(e), t));
+  /** Characters the font lacks (stored before they were refused) print as □: say which. */
+  const warnSubstituted = (saved: SavedStatement) => {
+    if (saved.substituted) void message.warning(t('pdf.substituted', { chars: saved.substituted }), 8);
+  };
 
   /** The period typed in the form, checked; it also becomes the previewed period. */
   const readPeriod = async (): Promise<StatementRequest> => {
@@ -334,7 +339,8 @@ export function StatementTab({ distributor }: { distributor: Distributor }) {
     try {
       const written = await savePdf.mutateAsync(pdfRequest(req, path));
       setSaving(null);
-      setSavedPath(written);
+      setSavedPath(written.path);
+      warnSubstituted(written);
     } catch (e) {
       fail(e);
     }
@@ -343,7 +349,7 @@ export function StatementTab({ distributor }: { distributor: Distributor }) {
   const open = async () => {
     const req = await readPeriod();
     try {
-      await openPdf.mutateAsync(pdfRequest(req, ''));
+      warnSubstituted(await openPdf.mutateAsync(pdfRequest(req, '')));
     } catch (e) {
       fail(e);
     }
@@ -352,7 +358,7 @@ export function StatementTab({ distributor }: { distributor: Distributor }) {
   const print = async () => {
     const req = await readPeriod();
     try {
-      await printPdf.mutateAsync(pdfRequest(req, ''));
+      warnSubstituted(await printPdf.mutateAsync(pdfRequest(req, '')));
       message.success(t('statement.printed'));
     } catch (e) {
       fail(e);
