@@ -45,16 +45,24 @@ pub fn log_strays(removed: &[PathBuf]) {
 }
 
 /// Cleans the leftovers beside the database and in its backup folder.
-async fn clean(db_path: &Path) {
-    let folder = match db::connect_read_only(db_path).await {
+/// The backup folder from Settings when the file can tell; the default
+/// otherwise (a missing, damaged or foreign file).
+async fn backup_folder(db_path: &Path) -> PathBuf {
+    match db::connect_read_only(db_path).await {
         Ok(conn) if db_path.exists() => {
             let s = backup::settings_or_default(Some(&conn)).await;
             conn.close().await.ok();
             s.folder_for(db_path)
         }
         _ => backup::default_folder(db_path),
-    };
-    log_strays(&backup::clean_strays(db_path, &folder));
+    }
+}
+
+async fn clean(db_path: &Path) {
+    log_strays(&backup::clean_strays(
+        db_path,
+        &backup_folder(db_path).await,
+    ));
 }
 
 fn local_now() -> DateTime<FixedOffset> {
@@ -153,15 +161,7 @@ pub async fn restore(db_path: &Path, a: &RestoreArgs) -> AppResult<()> {
             return Err(AppError::Cancelled);
         }
     }
-    // The folder from Settings when the current file can tell; the default otherwise.
-    let folder = match db::connect_read_only(db_path).await {
-        Ok(conn) => {
-            let s = backup::settings_or_default(Some(&conn)).await;
-            conn.close().await.ok();
-            s.folder_for(db_path)
-        }
-        Err(_) => backup::default_folder(db_path),
-    };
+    let folder = backup_folder(db_path).await;
     let root = attachment::root_for(db_path);
     let place = restore::Place {
         db_path,

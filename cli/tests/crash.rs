@@ -2,7 +2,9 @@
 //! during large imports, a rebate approval, a batch of statements and a
 //! restore. After each kill SQLite finds the file sound and every write is
 //! all or nothing: the counts and sums are those before or those after, never
-//! between; no half-written PDF is left. `CRASH_SEED` replays a run.
+//! between; no half-written PDF is left; a killed first start (the
+//! migrations) leaves a file the next start opens. `CRASH_SEED` replays a
+//! run, `CRASH_KILLS` sets the number of kills.
 mod common;
 
 use std::path::{Path, PathBuf};
@@ -34,6 +36,15 @@ impl Moments {
         let ms = within.as_millis().max(1) as u64;
         Duration::from_millis(r % ms)
     }
+}
+
+/// How many kills a test makes: its own number, or `CRASH_KILLS` when set
+/// (the figures for a report are taken with `CRASH_KILLS=30`).
+fn kills(default: usize) -> usize {
+    std::env::var("CRASH_KILLS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(default)
 }
 
 fn command(db: &Path, args: &[&str]) -> Command {
@@ -135,6 +146,7 @@ fn kill_repeatedly(
     assert_ne!(before, after, "the command changes something");
     let mut moments = Moments::new(salt);
     let mut cut = 0;
+    let kills = self::kills(kills);
     for i in 0..kills {
         let db = copy_of(base, dir, &format!("kill-{i}.sqlite"));
         let at = moments.next(took + took / 5);
@@ -158,6 +170,35 @@ fn kill_repeatedly(
     }
     eprintln!("{args:?}: {kills} kills within {took:?}, {cut} before the commit");
     cut
+}
+
+/// A first start creates the file and runs every migration; killed at any
+/// moment of it, the next start finds a file that opens, whole.
+#[test]
+fn killed_first_starts_leave_a_file_the_next_start_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let probe = dir.path().join("probe.sqlite");
+    let took = timed(&probe, &["distributors", "list"]);
+    let mut moments = Moments::new(11);
+    let (runs, mut cut) = (kills(10), 0);
+    for i in 0..runs {
+        let db = dir.path().join(format!("first-{i}.sqlite"));
+        let at = moments.next(took + took / 5);
+        if !kill_after(&db, &["distributors", "list"], at) {
+            cut += 1;
+        }
+        // The next start opens it and finishes (or redoes) the migrations.
+        timed(&db, &["distributors", "list", "--json"]);
+        assert_eq!(state(&db, "SELECT COUNT(*) FROM distributor"), vec![0]);
+        assert_eq!(
+            state(&db, "SELECT COUNT(*) FROM seaql_migrations"),
+            state(&probe, "SELECT COUNT(*) FROM seaql_migrations"),
+            "killed at {at:?}"
+        );
+    }
+    eprintln!(
+        "first start: {runs} runs within {took:?}, {cut} killed before the end; every file opened"
+    );
 }
 
 #[test]
@@ -355,12 +396,7 @@ fn strays(dir: &Path) -> Vec<String> {
         .map(|rd| {
             rd.flatten()
                 .map(|e| e.file_name().to_string_lossy().into_owned())
-                .filter(|n| {
-                    n.starts_with('.')
-                        && db::files::SCRATCH_TAGS
-                            .iter()
-                            .any(|t| n.ends_with(&format!(".{t}")))
-                })
+                .filter(|n| db::files::is_scratch_name(n))
                 .collect()
         })
         .unwrap_or_default()

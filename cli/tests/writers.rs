@@ -124,3 +124,88 @@ async fn a_second_writer_waits_past_the_busy_timeout_and_says_so() {
     );
     db::close(conn).await.unwrap();
 }
+
+/// Two long imports at once, each 20,000 ledger rows: both succeed, whichever
+/// writes second waiting for the first; every row of both lands. One round
+/// by default; `WRITERS_RUNS=10` repeats it for a report.
+#[test]
+fn two_long_imports_at_once_both_land() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("shared.sqlite");
+    let people = dir.path().join("people.csv");
+    let mut rows = String::from(HEADER);
+    for n in 1..=50u64 {
+        rows.push_str(&format!(
+            "\nD{n:03},经销商{n},,{},,王伟,13812345678,,北京市,北京市,,,core,active,1000.00,30",
+            demo::uscc_for(n)
+        ));
+    }
+    std::fs::write(&people, rows).unwrap();
+    ok(&file, &["distributors", "import", people.to_str().unwrap()]);
+    let runs: usize = std::env::var("WRITERS_RUNS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1);
+    let mut waited = 0;
+    for run in 0..runs {
+        let sheets: Vec<_> = ["a", "b"]
+            .iter()
+            .map(|side| {
+                let mut s = String::from("distributor_code,date,doc_no,kind,amount\n");
+                for n in 0..20_000u64 {
+                    s.push_str(&format!(
+                        "D{:03},2026-03-{:02},{side}{run}-{n:06},invoice,{}.{:02}\n",
+                        n % 50 + 1,
+                        n % 27 + 1,
+                        n % 997 + 100,
+                        n % 100
+                    ));
+                }
+                let path = dir.path().join(format!("{side}{run}.csv"));
+                std::fs::write(&path, s).unwrap();
+                path
+            })
+            .collect();
+        let children: Vec<_> = sheets
+            .iter()
+            .map(|sheet| {
+                Command::new(env!("CARGO_BIN_EXE_dealerdesk-cli"))
+                    .arg("--db")
+                    .arg(&file)
+                    .args(["--operator", "批处理", "ledger", "import"])
+                    .arg(sheet)
+                    .env_remove("DEALERDESK_DB")
+                    .env("DEALERDESK_TODAY", "2026-04-30")
+                    .stdout(Stdio::piped())
+                    .stderr(Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        for child in children {
+            let out = child.wait_with_output().unwrap();
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(out.status.success(), "run {run}: {err}");
+            waited += usize::from(err.contains("waiting for another DealerDesk"));
+        }
+        let rt = tokio::runtime::Runtime::new().unwrap();
+        let n = rt.block_on(async {
+            let conn = db::connect(&file).await.unwrap();
+            let row = conn
+                .query_one_raw(sea_orm::Statement::from_string(
+                    conn.get_database_backend(),
+                    "SELECT COUNT(*) FROM ledger_entry",
+                ))
+                .await
+                .unwrap()
+                .unwrap();
+            let n: i64 = row.try_get_by_index(0).unwrap();
+            db::close(conn).await.unwrap();
+            n
+        });
+        assert_eq!(n, 40_000 * (run as i64 + 1), "run {run}");
+    }
+    eprintln!(
+        "two long imports: {runs} runs, both landed each time; {waited} said they were waiting"
+    );
+}

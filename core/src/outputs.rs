@@ -1,9 +1,10 @@
 //! Where a saved document, export or batch may be written. Every file the
 //! program writes on the user's word (a statement, a report, an export, a
 //! batch folder) is checked here first: it must end in the expected
-//! extension, and it must not be the open database, a file beside it that
-//! belongs to it (`-wal`, `-shm`, copies before a migration) or anything in
-//! its attachments folder. `db::open` names the database it opened.
+//! extension (which no file of the database's own — `-wal`, `-shm`, the lock,
+//! copies before a migration, backups — has), and it must not be the open
+//! database or lie in its attachments folder. `db::open` names the database
+//! it opened.
 use std::path::{Path, PathBuf};
 use std::sync::RwLock;
 
@@ -48,8 +49,8 @@ fn resolved(path: &Path) -> PathBuf {
     }
 }
 
-/// Marks `db_path` as a database in use: neither it, nor the files named
-/// after it, nor its attachments folder can be written over.
+/// Marks `db_path` as a database in use: neither it nor anything in its
+/// attachments folder can be written over.
 pub fn protect_database(db_path: &Path) {
     let db = resolved(db_path);
     let attachments = db
@@ -65,25 +66,16 @@ pub fn protect_database(db_path: &Path) {
     }
 }
 
-/// Why `path` is one of the database's own files, if it is.
+/// Whether `path` is an open database or lies in its attachments folder.
+/// (The files beside a database that belong to it — `-wal`, `-shm`, the
+/// lock, copies before a migration, backups — end in no extension a
+/// document is written with.)
 fn protected(path: &Path) -> bool {
     let target = resolved(path);
-    let Ok(list) = PROTECTED.read() else {
-        return false;
-    };
-    list.iter().any(|p| {
-        if target.starts_with(p) {
-            return true;
-        }
-        // `dealerdesk.sqlite-wal`, `dealerdesk.sqlite.pre-000015.bak`, …
-        let (Some(name), Some(own)) = (target.file_name(), p.file_name()) else {
-            return false;
-        };
-        target.parent() == p.parent()
-            && name
-                .to_string_lossy()
-                .starts_with(own.to_string_lossy().as_ref())
-    })
+    PROTECTED
+        .read()
+        .map(|list| list.iter().any(|p| target.starts_with(p)))
+        .unwrap_or(false)
 }
 
 fn refused(field: &str, code: ErrorCode, path: &Path) -> AppError {
@@ -153,8 +145,13 @@ mod tests {
             Some("output_path")
         );
         assert_eq!(
-            code(check_file("path", &at("office.sqlite-wal.pdf"), &["pdf"])),
-            Some("output_path")
+            code(check_file("path", &at("office.sqlite-wal"), &["pdf"])),
+            Some("file_type")
+        );
+        // A document named after the database is the user's own file.
+        assert_eq!(
+            code(check_file("path", &at("office.sqlite.csv"), &["csv"])),
+            None
         );
         assert_eq!(
             code(check_file(

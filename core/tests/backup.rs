@@ -554,12 +554,7 @@ fn hidden(dir: &Path) -> Vec<String> {
         .map(|rd| {
             rd.flatten()
                 .map(|e| e.file_name().to_string_lossy().into_owned())
-                .filter(|n| {
-                    n.starts_with('.')
-                        && db::files::SCRATCH_TAGS
-                            .iter()
-                            .any(|t| n.ends_with(&format!(".{t}")))
-                })
+                .filter(|n| db::files::is_scratch_name(n))
                 .collect()
         })
         .unwrap_or_default()

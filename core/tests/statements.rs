@@ -261,7 +261,6 @@ async fn a_character_the_font_lacks_prints_as_a_substitute_and_the_batch_goes_on
         ("t.sqlite", "file_type"),
         ("t.sqlite-wal", "file_type"),
         ("statement.txt", "file_type"),
-        ("t.sqlite.pdf", "output_path"),
         ("attachments/1/licence.pdf", "output_path"),
     ] {
         let err = statement::save_pdf(

@@ -86,8 +86,9 @@ impl AppState {
                     let folder = backup::settings_or_default(Some(&conn))
                         .await
                         .folder_for(&path);
+                    // `db::open` cleaned the database's own folder.
                     let mut strays = opened.strays.clone();
-                    strays.extend(backup::clean_strays(&path, &folder));
+                    strays.extend(dealerdesk_core::db::files::clean_strays(&folder));
                     for p in strays {
                         eprintln!(
                             "DealerDesk removed a working file left by an interrupted run: {}",

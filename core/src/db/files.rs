@@ -244,6 +244,15 @@ pub fn sync_folder(path: &Path) {
     }
 }
 
+/// Whether a file name is one of the hidden working files (`Scratch`):
+/// `.<name>.<pid>-<n>.<tag>` with one of `SCRATCH_TAGS`.
+pub fn is_scratch_name(name: &str) -> bool {
+    name.starts_with('.')
+        && SCRATCH_TAGS
+            .iter()
+            .any(|t| name.strip_suffix(t).is_some_and(|s| s.ends_with('.')))
+}
+
 /// Removes the hidden working files in `dir` that no running process holds
 /// (left by a killed backup, restore or upgrade, or by an older version that
 /// did not lock them), and names what it removed.
@@ -254,11 +263,7 @@ pub fn clean_strays(dir: &Path) -> Vec<PathBuf> {
     let mut removed = Vec::new();
     for e in entries.flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
-        let ours = name.starts_with('.')
-            && SCRATCH_TAGS
-                .iter()
-                .any(|t| name.strip_suffix(t).is_some_and(|s| s.ends_with('.')));
-        if !ours || !e.file_type().is_ok_and(|t| t.is_file()) {
+        if !is_scratch_name(&name) || !e.file_type().is_ok_and(|t| t.is_file()) {
             continue;
         }
         let path = e.path();
