@@ -187,12 +187,14 @@ pub async fn preview<C: ConnectionTrait>(db: &C, req: &RebateRunRequest) -> AppR
     .collect();
     let withheld = crate::violation::withheld_in(db, from, to).await?;
     let mut lines = vec![];
+    // Every sum is checked: a total past i64 fen is refused, never wrapped.
+    let too_large = || AppError::field("total", ErrorCode::TotalOutOfRange);
+    let add = |a: i64, b: i64| a.checked_add(b).ok_or_else(too_large);
     for m in chosen {
-        let target_fen: i64 = targets_of(m)
+        let target_fen = targets_of(m)
             .iter()
             .filter(|t| from <= t.from && t.to <= to)
-            .map(|t| t.amount_fen)
-            .sum();
+            .try_fold(0i64, |sum, t| add(sum, t.amount_fen))?;
         if target_fen <= 0 {
             continue;
         }
@@ -203,12 +205,12 @@ pub async fn preview<C: ConnectionTrait>(db: &C, req: &RebateRunRequest) -> AppR
             .filter(|e| e.distributor_id == m.distributor_id && !reversed.contains(&e.id))
         {
             if e.kind == EntryKind::Invoice.key() {
-                invoiced += e.amount_fen;
+                invoiced = add(invoiced, e.amount_fen)?;
             } else {
-                credited += e.amount_fen;
+                credited = add(credited, e.amount_fen)?;
             }
         }
-        let sales = invoiced - credited;
+        let sales = invoiced.checked_sub(credited).ok_or_else(too_large)?;
         let ach = achievement_bp(sales, target_fen);
         let step = step_for(&ladder_of(m), ach);
         let rebate_bp = step.map_or(0, |s| s.rebate_bp);
@@ -235,8 +237,7 @@ pub async fn preview<C: ConnectionTrait>(db: &C, req: &RebateRunRequest) -> AppR
     let total = lines
         .iter()
         .filter(|l| !l.withheld)
-        .map(|l| l.rebate.fen())
-        .sum();
+        .try_fold(0i64, |sum, l| add(sum, l.rebate.fen()))?;
     let to_post = lines
         .iter()
         .filter(|l| l.posted.is_none() && l.rebate.fen() > 0 && !l.withheld)
