@@ -86,6 +86,7 @@ error_codes! {
     MoneyInvalid => "money_invalid",
     MoneyOutOfRange => "money_out_of_range",
     MoneyTooPrecise => "money_too_precise",
+    MoneyGrouping => "money_grouping",
     Negative => "negative",
     NoPrintSystem => "no_print_system",
     NoRows => "no_rows",

@@ -19,6 +19,8 @@ pub enum MoneyError {
     TooPrecise,
     /// Does not fit in i64 fen.
     OutOfRange,
+    /// A comma that does not separate thousands ("1,5", "12,34").
+    Grouping,
 }
 
 impl MoneyError {
@@ -27,8 +29,28 @@ impl MoneyError {
             MoneyError::Invalid => ErrorCode::MoneyInvalid,
             MoneyError::TooPrecise => ErrorCode::MoneyTooPrecise,
             MoneyError::OutOfRange => ErrorCode::MoneyOutOfRange,
+            MoneyError::Grouping => ErrorCode::MoneyGrouping,
         }
     }
+}
+
+/// `s` without its thousands separators, or `None` when a comma stands
+/// anywhere else: commas group the whole part in threes ("1,234.50",
+/// "-12,345"), never "1,5" (which is not 15.00) or "1,2345".
+fn ungroup(s: &str) -> Option<String> {
+    if !s.contains(',') {
+        return Some(s.to_owned());
+    }
+    let body = s.strip_prefix(['-', '+']).unwrap_or(s);
+    let (int, frac) = body.split_once('.').unwrap_or((body, ""));
+    let mut groups = int.split(',');
+    let first = groups.next().unwrap_or("");
+    let digits = |g: &str| g.chars().all(|c| c.is_ascii_digit());
+    let grouped = (1..=3).contains(&first.len())
+        && digits(first)
+        && groups.all(|g| g.len() == 3 && digits(g))
+        && !frac.contains(',');
+    grouped.then(|| s.replace(',', ""))
 }
 
 impl Money {
@@ -51,7 +73,7 @@ impl Money {
 
     /// Parses "1234.5", "1,234.50", " -3 " (thousands separators allowed).
     pub fn parse(s: &str) -> Result<Money, MoneyError> {
-        let cleaned: String = s.trim().chars().filter(|c| *c != ',').collect();
+        let cleaned = ungroup(s.trim()).ok_or(MoneyError::Grouping)?;
         if cleaned.is_empty() || cleaned.contains(['e', 'E']) {
             return Err(MoneyError::Invalid);
         }
@@ -141,6 +163,11 @@ mod tests {
         assert_eq!(Money::from_fen(99999).grouped(), "999.99");
         assert_eq!(Money::parse("abc"), Err(MoneyError::Invalid));
         assert_eq!(Money::parse("1e5"), Err(MoneyError::Invalid));
+        // A comma separates thousands only: "1,5" is not 15.00.
+        assert_eq!(Money::parse("-12,345,678.9").unwrap().fen(), -1_234_567_890);
+        for bad in ["1,5", "12,34", "1,2345", ",123", "1234,567", "1.2,3", "1,,234"] {
+            assert_eq!(Money::parse(bad), Err(MoneyError::Grouping), "{bad}");
+        }
         assert_eq!(Money::parse(""), Err(MoneyError::Invalid));
         assert_eq!(
             Money::parse("99999999999999999999"),

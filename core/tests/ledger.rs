@@ -67,6 +67,19 @@ async fn posting_checks_signs_duplicates_and_due_dates() {
         vec![("amount".into(), "money_too_precise".into())]
     );
 
+    // "1,5" is not 15.00: a comma only separates thousands.
+    let comma = ledger::post(
+        &db,
+        &actor(),
+        &entry(id, "2026-01-05", "P1", EntryKind::Payment, "1,5"),
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(
+        codes(&comma),
+        vec![("amount".into(), "money_grouping".into())]
+    );
+
     // Dates outside 1900–2199 are refused: 9999-12-31 would store a due
     // date in the year 10000.
     for date in ["0000-01-01", "9999-12-31", "+10000-01-01"] {

@@ -298,7 +298,7 @@ pub async fn send<C: ConnectionTrait + TransactionTrait>(
 /// Sends a short test message to `to`, to check the settings.
 pub async fn test(mail: &MailSettings, password: Option<&str>, to: &str) -> AppResult<()> {
     if !crate::mail::is_address(to.trim()) {
-        return Err(AppError::field("to", ErrorCode::EmailFormat));
+        return Err(AppError::field("test_to", ErrorCode::EmailFormat));
     }
     let smtp = Smtp::new(&mail.smtp(), password)?;
     let one = [to.trim().to_string()];

@@ -58,6 +58,7 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'money_invalid',
   'money_out_of_range',
   'money_too_precise',
+  'money_grouping',
   'negative',
   'no_print_system',
   'no_rows',

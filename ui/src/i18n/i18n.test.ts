@@ -87,3 +87,73 @@ describe('translations', () => {
     }
   });
 });
+
+describe('translation files', () => {
+  const files = import.meta.glob<Tree>('./*.json', { eager: true, import: 'default' });
+
+  it('no module file redefines a key of the base file or of another module', () => {
+    for (const lang of ['en', 'zh-CN']) {
+      const mine = Object.entries(files).filter(([path]) =>
+        lang === 'en' ? path.endsWith('en.json') : path.endsWith('zh-CN.json'),
+      );
+      expect(mine.length).toBeGreaterThan(1);
+      const owner = new Map<string, string>();
+      const twice: string[] = [];
+      for (const [path, tree] of mine) {
+        for (const k of keys(tree)) {
+          const first = owner.get(k);
+          if (first) twice.push(`${k}: ${first} and ${path}`);
+          else owner.set(k, path);
+        }
+      }
+      expect(twice, lang).toEqual([]);
+    }
+  });
+
+  /** The UI's own source files (tests and generated bindings left out), as text. */
+  const sourceTexts = import.meta.glob<string>(
+    ['../**/*.ts', '../**/*.tsx', '!../**/*.test.ts', '!../**/*.test.tsx', '!../bindings/**'],
+    { eager: true, query: '?raw', import: 'default' },
+  );
+  const sources = () => ({ root: '..', files: Object.entries(sourceTexts) });
+
+  it('every key the code names exists in both languages', () => {
+    const { root, files } = sources();
+    expect(files.length).toBeGreaterThan(50);
+    const known = (tree: Tree, k: string) => {
+      const all = new Set(keys(tree));
+      return all.has(k) || all.has(`${k}_one`) || all.has(`${k}_other`);
+    };
+    const missing: string[] = [];
+    let named = 0;
+    for (const [file, text] of files) {
+      // t('a.b') and t('a.b', {...}) — a call with a defaultValue may name a key that is optional.
+      for (const m of text.matchAll(/\bt\(\s*'([A-Za-z][\w]*(?:\.[\w]+)+)'(\s*,\s*\{[^)]*defaultValue)?/g)) {
+        if (m[2]) continue;
+        named += 1;
+        for (const [lang, tree] of [
+          ['en', en],
+          ['zh-CN', zhCN],
+        ] as [string, Tree][]) {
+          if (!known(tree, m[1])) missing.push(`${lang} ${m[1]} (${file.slice(root.length + 1)})`);
+        }
+      }
+    }
+    expect(named).toBeGreaterThan(500);
+    expect([...new Set(missing)]).toEqual([]);
+  });
+
+  it('no key is dead: each is named by the code, or lies under a prefix the code builds keys from', () => {
+    const { files } = sources();
+    const all = files.map(([, text]) => text).join('\n');
+    // `status.${s}`, `performance.warning${n}`: the keys under a built prefix are alive.
+    const built = [...all.matchAll(/`([\w.]+)\$\{/g)].map((m) => m[1]);
+    expect(built.length).toBeGreaterThan(20);
+    const dead = keys(en as Tree).filter((k) => {
+      const name = k.replace(/_(one|other)$/, '');
+      if ([`'${name}'`, `"${name}"`, `\`${name}\``].some((q) => all.includes(q))) return false;
+      return !built.some((prefix) => name.startsWith(prefix));
+    });
+    expect(dead).toEqual([]);
+  });
+});

@@ -120,4 +120,58 @@ describe('the table of cached data and what each write changes', () => {
     expect(qc.getQueryState(onboardingKeys.pipeline)?.isInvalidated).toBe(true);
     expect(qc.getQueryState(onboardingKeys.reminders)?.isInvalidated).toBe(true);
   });
+
+  it('refreshes the dashboard and the receivables after the writes they are computed from', () => {
+    for (const c of [
+      'complaint_record',
+      'agreement_sign',
+      'session_results',
+      'scorecard_finalise',
+      'ledger_post',
+      'onboarding_step_update',
+    ] as WriteCommand[]) {
+      expect(WRITES[c], c).toContain('dashboard');
+    }
+    for (const c of ['ledger_post', 'distributor_update', 'statement_confirm', 'statement_settings_save'] as WriteCommand[]) {
+      expect(WRITES[c], c).toContain('receivables');
+    }
+    expect(WRITES.complaint_record).not.toContain('receivables');
+    expect(WRITES.backup_now).not.toContain('dashboard');
+  });
+
+  it("ties every mutation hook's afterWrite to the command its mutation calls", () => {
+    const texts = import.meta.glob<string>(['./*.ts', '!./*.test.ts', '!./*.typetest.ts'], {
+      eager: true,
+      query: '?raw',
+      import: 'default',
+    });
+    // `ipc.importCommit(…)` is `call('distributor_import_commit', …)` in index.ts.
+    const viaIpc = new Map(
+      [...(texts['./index.ts'] ?? '').matchAll(/^\s+(\w+):[^\n]*?call\('(\w+)'/gms)].map((m) => [m[1], m[2]]),
+    );
+    const reads = new Set<string>(READS);
+    const mismatched: string[] = [];
+    let hooks = 0;
+    for (const [name, text] of Object.entries(texts)) {
+      for (const block of text.split('useMutation(').slice(1)) {
+        const body = block.split(/\nexport function /)[0];
+        const direct = /call\(\s*'(\w+)'/.exec(body)?.[1];
+        const method = /ipc\.(\w+)\(/.exec(body)?.[1];
+        const cmd = direct ?? (method ? viaIpc.get(method) : undefined);
+        if (!cmd) continue;
+        hooks += 1;
+        // afterWrite(qc, 'cmd'), or a helper handed 'cmd' in onSuccess.
+        const after = [...body.matchAll(/afterWrite\(\s*qc,\s*'(\w+)'/g)].map((m) => m[1]);
+        const success = body.split('onSuccess')[1] ?? '';
+        const helper = after.length === 0 && new RegExp(`'${cmd}'`).test(success);
+        const ok = reads.has(cmd)
+          ? after.length === 0 && !success
+          : (after.length > 0 && after.every((a) => a === cmd)) || helper;
+        if (!ok) mismatched.push(`${name}: ${cmd} → [${after.join(', ')}]`);
+      }
+    }
+    expect(hooks).toBeGreaterThan(50);
+    expect(mismatched).toEqual([]);
+  });
 });
+

@@ -31,6 +31,8 @@ export const ROOTS = {
   scorecards: ['scorecards'],
   violations: ['violations'],
   visits: ['visits'],
+  receivables: ['receivables'],
+  dashboard: ['dashboard'],
 } as const satisfies Record<string, readonly [string]>;
 
 export type Root = keyof typeof ROOTS;
@@ -126,8 +128,38 @@ const CHECKLISTS: Root[] = ['onboarding', 'reminders'];
  */
 const SCORES: Root[] = ['scorecards'];
 
+/** What the receivables list is computed from: balances, limits, statements' answers, aging edges. */
+const RECEIVABLES_FROM: readonly Root[] = ['distributors', 'ledger', 'statements', 'statementSettings'];
+
+/**
+ * What the dashboard's figures are computed from: the ledger and the
+ * receivables, complaints, agreements and their targets, certificates,
+ * onboarding, the scorecards and their warnings, the reminders.
+ */
+const DASHBOARD_FROM: readonly Root[] = [
+  ...RECEIVABLES_FROM,
+  'complaints',
+  'agreements',
+  'rebates',
+  'training',
+  'certificates',
+  'compliance',
+  'onboarding',
+  'reminders',
+  'scorecards',
+  'violations',
+];
+
+/** The receivables and the dashboard change with whatever they are computed from. */
+function withFigures(roots: readonly Root[]): readonly Root[] {
+  const out = [...roots];
+  if (roots.some((r) => RECEIVABLES_FROM.includes(r)) && !out.includes('receivables')) out.push('receivables');
+  if (roots.some((r) => DASHBOARD_FROM.includes(r)) && !out.includes('dashboard')) out.push('dashboard');
+  return out;
+}
+
 /** Every write command and the roots whose answers it can change (each write is audited). */
-export const WRITES: Record<WriteCommand, readonly Root[]> = {
+const CHANGES: Record<WriteCommand, readonly Root[]> = {
   settings_save: ['settings', 'audit', 'distributors'],
   settings_set_language: ['settings'],
   distributor_create: ['distributors', 'audit', ...CHECKLISTS, ...SCORES],
@@ -219,6 +251,10 @@ export const WRITES: Record<WriteCommand, readonly Root[]> = {
   // A restore replaces every answer.
   backup_restore: Object.keys(ROOTS) as Root[],
 };
+
+export const WRITES = Object.fromEntries(
+  Object.entries(CHANGES).map(([cmd, roots]) => [cmd, withFigures(roots)]),
+) as Record<WriteCommand, readonly Root[]>;
 
 /**
  * After a write: every query under the roots the command can change is read

@@ -6,10 +6,10 @@ import { ROOTS } from './cache';
 import { call } from './index';
 
 // Its figures come from the ledger, complaints, agreements, training and the
-// scorecards: the key sits under the statements root, which every ledger
-// write refreshes; the page also refetches each time it is opened.
+// scorecards: every write that changes one of them refreshes the dashboard
+// root (`cache.ts`).
 export const dashboardKeys = {
-  get: (req: DashboardRequest) => [...ROOTS.statements, 'dashboard', req] as const,
+  get: (req: DashboardRequest) => [...ROOTS.dashboard, req] as const,
 };
 
 export function useDashboard(req: DashboardRequest) {
@@ -17,6 +17,7 @@ export function useDashboard(req: DashboardRequest) {
     queryKey: dashboardKeys.get(req),
     queryFn: () => call('dashboard_get', req),
     placeholderData: keepPreviousData,
+    // The CLI or a second window may have written meanwhile.
     refetchOnMount: 'always',
   });
 }

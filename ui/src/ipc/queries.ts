@@ -334,6 +334,7 @@ export function useSetLanguage() {
     mutationFn: (language: Lang) => ipc.settingsSetLanguage(language),
     onSuccess: (_r, language) => {
       qc.setQueryData<Settings>(queryKeys.settings, (s) => (s ? { ...s, language } : s));
+      return afterWrite(qc, 'settings_set_language', queryKeys.settings);
     },
   });
 }

@@ -6,7 +6,7 @@ import { ROOTS } from './cache';
 import { call } from './index';
 
 export const receivableKeys = {
-  list: (asOf: string) => [...ROOTS.statements, 'receivables', asOf] as const,
+  list: (asOf: string) => [...ROOTS.receivables, asOf] as const,
 };
 
 export function useReceivables(asOf: string) {

@@ -116,6 +116,8 @@ describe('checkEntryAmount', () => {
     expect(checkEntryAmount('', 'invoice')).toEqual({ code: 'required' });
     expect(checkEntryAmount('12.5.1', 'invoice')).toEqual({ code: 'money_invalid', detail: '12.5.1' });
     expect(checkEntryAmount('1.234', 'invoice')).toEqual({ code: 'money_too_precise', detail: '1.234' });
+    expect(checkEntryAmount('1,5', 'invoice')).toEqual({ code: 'money_grouping', detail: '1,5' });
+    expect(checkEntryAmount('1,000.50', 'invoice')).toBeNull();
     expect(checkEntryAmount('0.00', 'payment')).toEqual({ code: 'amount_zero' });
     expect(checkEntryAmount('1,234,567.50', 'invoice')).toBeNull();
     expect(checkEntryAmount('1.230', 'invoice')).toBeNull();

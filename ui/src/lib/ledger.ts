@@ -8,6 +8,7 @@ import type { EntryKind } from '../bindings/EntryKind';
 import type { LedgerEntry } from '../bindings/LedgerEntry';
 import type { FieldProblem } from './validation';
 import { officeNow } from './dates';
+import { ungroup } from './money';
 
 export const ENTRY_KINDS: EntryKind[] = [
   'opening',
@@ -110,7 +111,8 @@ export function checkEntryAmount(
 ): FieldProblem | null {
   if (blank(v)) return { code: 'required' };
   const raw = (v as string).trim();
-  const s = raw.replace(/,/g, '');
+  const s = ungroup(raw);
+  if (s === null) return { code: 'money_grouping', detail: raw };
   const m = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(s);
   if (!m || (m[2] === '' && (m[3] ?? '') === '')) return { code: 'money_invalid', detail: raw };
   const [, sign, int, frac = ''] = m;

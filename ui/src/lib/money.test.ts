@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney } from './money';
+import { formatMoney, ungroup } from './money';
 
 describe('formatMoney', () => {
   it('groups thousands', () => {
@@ -28,5 +28,14 @@ describe('formatMoney', () => {
     expect(formatMoney('')).toBe('');
     expect(formatMoney('abc')).toBe('abc');
     expect(formatMoney('1e5')).toBe('1e5');
+  });
+});
+
+describe('ungroup', () => {
+  it('takes commas out only where they group thousands', () => {
+    expect(ungroup('1,234.50')).toBe('1234.50');
+    expect(ungroup('-12,345,678')).toBe('-12345678');
+    expect(ungroup(' 1234.5 ')).toBe('1234.5');
+    for (const bad of ['1,5', '12,34', '1,2345', ',123', '1234,567', '1.2,3']) expect(ungroup(bad), bad).toBeNull();
   });
 });

@@ -2,6 +2,17 @@
 
 const MONEY_RE = /^(-?)(\d+)(?:\.(\d*))?$/;
 
+/**
+ * The amount without its thousands separators, or `null` when a comma stands
+ * anywhere else ("1,5", "12,34", "1,2345"): commas group the whole part in
+ * threes ("1,234.50"), as the server reads them.
+ */
+export function ungroup(raw: string): string | null {
+  const s = raw.trim();
+  if (!s.includes(',')) return s;
+  return /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/.test(s) ? s.replace(/,/g, '') : null;
+}
+
 /** "1234567.5" → "1,234,567.50". Anything that is not a plain decimal is returned unchanged. */
 export function formatMoney(s: string): string {
   const trimmed = s.trim();

@@ -58,6 +58,10 @@ describe('money', () => {
     expect(checkMoney('1.005')).toEqual({ code: 'money_too_precise' });
     expect(checkMoney('-3')).toEqual({ code: 'negative' });
     expect(checkMoney('abc')).toEqual({ code: 'money_invalid' });
+    // A comma only separates thousands: "1,5" is not 15.00.
+    for (const bad of ['1,5', '12,34', '1,2345', ',123', '1,234,56', '1.2,3']) {
+      expect(checkMoney(bad), bad).toEqual({ code: 'money_grouping' });
+    }
     expect(checkMoney('1e5')).toEqual({ code: 'money_invalid' });
     expect(checkMoney('.')).toEqual({ code: 'money_invalid' });
     expect(checkMoney('92233720368547758.08')).toEqual({ code: 'money_out_of_range' });

@@ -1,6 +1,7 @@
 // Client-side mirror of core/src/distributor/validate.rs. The server stays the
 // authority; these give the same error codes earlier, next to the field.
 import { validateUscc } from './uscc';
+import { ungroup } from './money';
 
 export type FieldProblem = { code: string; detail?: string };
 
@@ -89,7 +90,8 @@ const MAX_FEN = 9223372036854775807n;
 /** A non-negative amount with at most two decimals; thousands separators allowed. Empty means zero. */
 export function checkMoney(v: string | null | undefined): FieldProblem | null {
   if (blank(v)) return null;
-  const s = (v as string).trim().replace(/,/g, '');
+  const s = ungroup(v as string);
+  if (s === null) return { code: 'money_grouping' };
   const m = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(s);
   if (!m || (m[2] === '' && (m[3] ?? '') === '')) return { code: 'money_invalid' };
   const [, sign, int, frac = ''] = m;

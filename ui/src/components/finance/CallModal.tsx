@@ -87,14 +87,14 @@ export function CallModal({
           <Form.Item name="called_on" label={t('fields.called_on')} required>
             <Input id="call_called_on" placeholder="YYYY-MM-DD" style={{ width: 130 }} />
           </Form.Item>
-          <Form.Item name="contact" label={t('fields.contact')} required>
+          <Form.Item name="contact" label={t('collections.spokeTo')} required>
             <AutoComplete
               id="call_contact"
               style={{ width: 180 }}
               options={people.map((p) => ({ value: p }))}
             />
           </Form.Item>
-          <Form.Item name="channel" label={t('fields.channel')}>
+          <Form.Item name="channel" label={t('collections.channelLabel')}>
             <Select<CallChannel>
               id="call_channel"
               style={{ width: 130 }}

@@ -41,11 +41,11 @@ export function CollectionsTab({ distributor, people }: { distributor: Distribut
           { key: 'called_on', dataIndex: 'called_on', title: t('fields.called_on'), width: 110 },
           {
             key: 'channel',
-            title: t('fields.channel'),
+            title: t('collections.channelLabel'),
             width: 90,
             render: (_: unknown, c) => t(`collections.channel.${c.channel}`),
           },
-          { key: 'contact', dataIndex: 'contact', title: t('fields.contact'), width: 120 },
+          { key: 'contact', dataIndex: 'contact', title: t('collections.spokeTo'), width: 120 },
           { key: 'note', dataIndex: 'note', title: t('fields.note'), ellipsis: { showTitle: true } },
           {
             key: 'promise',
