@@ -165,7 +165,9 @@ mod tests {
         assert_eq!(Money::parse("1e5"), Err(MoneyError::Invalid));
         // A comma separates thousands only: "1,5" is not 15.00.
         assert_eq!(Money::parse("-12,345,678.9").unwrap().fen(), -1_234_567_890);
-        for bad in ["1,5", "12,34", "1,2345", ",123", "1234,567", "1.2,3", "1,,234"] {
+        for bad in [
+            "1,5", "12,34", "1,2345", ",123", "1234,567", "1.2,3", "1,,234",
+        ] {
             assert_eq!(Money::parse(bad), Err(MoneyError::Grouping), "{bad}");
         }
         assert_eq!(Money::parse(""), Err(MoneyError::Invalid));
