@@ -156,4 +156,21 @@ describe('translation files', () => {
     });
     expect(dead).toEqual([]);
   });
+
+  it('every prefix the code builds keys from has keys in both languages', () => {
+    const { files } = sources();
+    const all = files.map(([, text]) => text).join('\n');
+    const built = new Set([...all.matchAll(/\bt\(\s*`([\w.]+)\$\{/g)].map((m) => m[1]));
+    expect(built.size).toBeGreaterThan(20);
+    const missing: string[] = [];
+    for (const prefix of built) {
+      for (const [lang, tree] of [
+        ['en', en],
+        ['zh-CN', zhCN],
+      ] as [string, Tree][]) {
+        if (!keys(tree).some((k) => k.startsWith(prefix))) missing.push(`${lang} ${prefix}…`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
 });
