@@ -100,7 +100,7 @@ pub async fn rebates(ctx: &Ctx, cmd: &RebateCommand) -> AppResult<()> {
     };
     let (run, posted) = if *approve {
         let actor = ctx.actor().await?;
-        let a = rebate::approve(conn, &actor, &req, actor.today()).await?;
+        let a = rebate::approve(conn, &actor, &req).await?;
         (a.run, Some(a.posted))
     } else {
         (rebate::preview(conn, &req).await?, None)

@@ -29,8 +29,8 @@ pub async fn run(ctx: &Ctx, a: &DemoArgs) -> AppResult<()> {
     let n = demo::generate(conn, &op, a.distributors).await?;
     let e = demo::generate_ledger(conn, &op, a.entries_per_distributor, a.seed).await?;
     let c = demo::generate_complaints(conn, &op, a.complaints, a.seed, now).await?;
-    let (o, g) = demo::generate_agreements(conn, &op, a.seed, now).await?;
-    let t = demo::generate_training(conn, &op, a.seed, now).await?;
+    let (o, g) = demo::generate_agreements(conn, &op, a.seed).await?;
+    let t = demo::generate_training(conn, &op, a.seed).await?;
     if e > 0 && !a.no_reviews {
         let r = demo::generate_reviews(conn, &op, a.seed).await?;
         println!(

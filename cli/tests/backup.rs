@@ -184,3 +184,23 @@ fn a_restore_beside_a_verify_installs_its_own_backup_or_waits() {
         "only {verified} verifies ran beside the restores"
     );
 }
+
+/// Backups are files named and dated by when they were really written (the
+/// rotation orders them so), never by `--today`, which dates the office's
+/// records only.
+#[test]
+fn a_backup_is_named_by_the_real_clock_not_by_today() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("office.sqlite");
+    ok(&db, &["distributors", "list"]);
+    let before = chrono::Local::now().format("%Y%m%d").to_string();
+    let made = ok(&db, &["--today", "2020-01-15", "backup"]);
+    let after = chrono::Local::now().format("%Y%m%d").to_string();
+    let path = stdout(&made).lines().next().unwrap().to_string();
+    assert!(
+        path.contains(&format!("dealerdesk-{before}-"))
+            || path.contains(&format!("dealerdesk-{after}-")),
+        "{path}"
+    );
+    assert!(!path.contains("20200115"), "{path}");
+}

@@ -169,6 +169,12 @@ fn kill_repeatedly(
         }
     }
     eprintln!("{args:?}: {kills} kills within {took:?}, {cut} before the commit");
+    // Else the test could pass with every kill landing before the file was
+    // opened, or after the commit, and prove nothing.
+    assert!(
+        cut * 3 >= kills,
+        "{args:?}: only {cut} of {kills} kills landed inside the write"
+    );
     cut
 }
 
@@ -198,6 +204,10 @@ fn killed_first_starts_leave_a_file_the_next_start_opens() {
     }
     eprintln!(
         "first start: {runs} runs within {took:?}, {cut} killed before the end; every file opened"
+    );
+    assert!(
+        cut * 3 >= runs,
+        "only {cut} of {runs} kills landed before the end"
     );
 }
 

@@ -49,6 +49,11 @@ async fn a_second_writer_waits_for_the_first() {
         .unwrap();
     // Long enough for the CLI to reach its write; far inside its busy timeout.
     std::thread::sleep(Duration::from_secs(3));
+    let mut child = child;
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "the CLI finished while a write was open: it did not wait for the lock"
+    );
     txn.commit().await.unwrap();
 
     let out = child.wait_with_output().unwrap();

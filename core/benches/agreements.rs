@@ -58,10 +58,10 @@ async fn main() {
     demo::generate_ledger(&conn, &actor(), 60, 2026)
         .await
         .expect("ledger");
-    let (o, a) = demo::generate_agreements(&conn, &actor(), 2026, now)
+    let (o, a) = demo::generate_agreements(&conn, &actor(), 2026)
         .await
         .expect("agreements");
-    let c = demo::generate_training(&conn, &actor(), 2026, now)
+    let c = demo::generate_training(&conn, &actor(), 2026)
         .await
         .expect("training");
     println!("sample data: 40 distributors, {o} onboarding checklists, {a} agreements, {c} certificates in {}", ms(t.elapsed()));

@@ -286,10 +286,10 @@ async fn main() {
         t.elapsed().as_secs_f64()
     );
     let t = Instant::now();
-    demo::generate_agreements(&conn, &actor(), 2026, now)
+    demo::generate_agreements(&conn, &actor(), 2026)
         .await
         .expect("agreements");
-    demo::generate_training(&conn, &actor(), 2026, now)
+    demo::generate_training(&conn, &actor(), 2026)
         .await
         .expect("training");
     println!(

@@ -28,9 +28,7 @@ async fn main() {
     .unwrap();
     demo::generate(&conn, &actor, 500).await.unwrap();
     let entries = demo::generate_ledger(&conn, &actor, 100, 7).await.unwrap();
-    let (_, agreements) = demo::generate_agreements(&conn, &actor, 7, chrono::Utc::now())
-        .await
-        .unwrap();
+    let (_, agreements) = demo::generate_agreements(&conn, &actor, 7).await.unwrap();
     let quarter = Quarter::parse("2026Q3").unwrap();
     let mut times: Vec<Duration> = vec![];
     let mut listed = 0;

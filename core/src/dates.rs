@@ -26,6 +26,21 @@ pub fn check_date(s: &str) -> Result<NaiveDate, crate::error::ErrorCode> {
     }
 }
 
+/// The office's calendar day of an instant, at its offset from UTC in
+/// minutes: a change recorded at 07:00 in Beijing (23:00 UTC the day
+/// before) belongs to the Beijing day. The one place core turns an instant
+/// into a date (`core/tests/layers.rs` refuses `date_naive()` elsewhere).
+pub fn local_day(t: DateTime<Utc>, offset_minutes: i32) -> NaiveDate {
+    let offset = FixedOffset::east_opt(offset_minutes * 60)
+        .unwrap_or_else(|| FixedOffset::east_opt(0).expect("zero is a valid offset"));
+    t.with_timezone(&offset).date_naive()
+}
+
+/// A local time's own calendar day.
+pub fn day_of(local: DateTime<FixedOffset>) -> NaiveDate {
+    local.date_naive()
+}
+
 /// What "today" and "now" are for one command.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Clock {

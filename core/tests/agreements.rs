@@ -31,9 +31,13 @@ async fn an_agreement_moves_through_its_statuses_and_versions() {
     bad.targets[1].from = "2026-03-01".into();
     bad.ladder[1].threshold_pct = "70".into();
     bad.payment_method = None;
-    let e = agreement::create(&db, &actor(), &bad, at("2025-12-01"))
-        .await
-        .unwrap_err();
+    let e = agreement::create(
+        &db,
+        &crate::common::at_instant(&actor(), at("2025-12-01")),
+        &bad,
+    )
+    .await
+    .unwrap_err();
     let c = codes(&e);
     for want in [
         ("territories", "required"),
@@ -50,9 +54,13 @@ async fn an_agreement_moves_through_its_statuses_and_versions() {
     let mut overlap = terms(d.id, province("广东省", ""), true);
     overlap.targets[1].from = "2026-03-01".into();
     let c = codes(
-        &agreement::create(&db, &actor(), &overlap, at("2025-12-01"))
-            .await
-            .unwrap_err(),
+        &agreement::create(
+            &db,
+            &crate::common::at_instant(&actor(), at("2025-12-01")),
+            &overlap,
+        )
+        .await
+        .unwrap_err(),
     );
     assert_eq!(
         c,
@@ -68,9 +76,13 @@ async fn an_agreement_moves_through_its_statuses_and_versions() {
 
     // Draft → awaiting signature → signed; numbers run per year.
     let good = terms(d.id, province("广东省", ""), true);
-    let a = agreement::create(&db, &actor(), &good, at("2025-12-01"))
-        .await
-        .unwrap();
+    let a = agreement::create(
+        &db,
+        &crate::common::at_instant(&actor(), at("2025-12-01")),
+        &good,
+    )
+    .await
+    .unwrap();
     assert_eq!(a.agreement.number, "HT-2025-0001");
     assert_eq!(a.agreement.status, AgreementStatus::Draft);
     assert_eq!(a.agreement.discount_pct, "12.5");
@@ -81,31 +93,34 @@ async fn an_agreement_moves_through_its_statuses_and_versions() {
         signed_date: "2025-12-15".into(),
         ..Default::default()
     };
-    let e = agreement::sign(&db, &root, &actor(), &sign_now, day("2025-12-20"))
-        .await
-        .unwrap_err();
+    let e = agreement::sign(
+        &db,
+        &root,
+        &crate::common::on_day(&actor(), day("2025-12-20")),
+        &sign_now,
+    )
+    .await
+    .unwrap_err();
     assert!(matches!(e, AppError::IllegalTransition { .. }), "{e:?}");
     let mut edited = good.clone();
     edited.payment_days = 60;
     agreement::update(
         &db,
-        &actor(),
+        &crate::common::on_day(&actor(), day("2025-12-02")),
         &AgreementUpdate { id, input: edited },
-        day("2025-12-02"),
     )
     .await
     .unwrap();
-    agreement::submit(&db, &actor(), id, day("2025-12-02"))
+    agreement::submit(&db, &crate::common::on_day(&actor(), day("2025-12-02")), id)
         .await
         .unwrap();
     let e = agreement::update(
         &db,
-        &actor(),
+        &crate::common::on_day(&actor(), day("2025-12-02")),
         &AgreementUpdate {
             id,
             input: good.clone(),
         },
-        day("2025-12-02"),
     )
     .await
     .unwrap_err();
@@ -113,10 +128,10 @@ async fn an_agreement_moves_through_its_statuses_and_versions() {
         matches!(e, AppError::IllegalTransition { .. }),
         "frozen while awaiting signature"
     );
-    agreement::withdraw(&db, &actor(), id, day("2025-12-03"))
+    agreement::withdraw(&db, &crate::common::on_day(&actor(), day("2025-12-03")), id)
         .await
         .unwrap();
-    agreement::submit(&db, &actor(), id, day("2025-12-03"))
+    agreement::submit(&db, &crate::common::on_day(&actor(), day("2025-12-03")), id)
         .await
         .unwrap();
 
@@ -124,12 +139,11 @@ async fn an_agreement_moves_through_its_statuses_and_versions() {
     let e = agreement::sign(
         &db,
         &root,
-        &actor(),
+        &crate::common::on_day(&actor(), day("2025-12-20")),
         &SignRequest {
             signed_date: "2025-12-21".into(),
             ..sign_now.clone()
         },
-        day("2025-12-20"),
     )
     .await
     .unwrap_err();
@@ -153,13 +167,12 @@ async fn an_agreement_moves_through_its_statuses_and_versions() {
     let s = agreement::sign(
         &db,
         &root,
-        &actor(),
+        &crate::common::on_day(&actor(), day("2025-12-20")),
         &SignRequest {
             scan_path: scan.display().to_string(),
             apply_terms: true,
             ..sign_now.clone()
         },
-        day("2025-12-20"),
     )
     .await
     .unwrap();
@@ -195,12 +208,11 @@ async fn an_agreement_moves_through_its_statuses_and_versions() {
     // Amendment: v2 copies v1; signing it supersedes v1, which stays readable.
     let v2 = agreement::new_version(
         &db,
-        &actor(),
+        &crate::common::at_instant(&actor(), at("2026-03-01")),
         &VersionRequest {
             id,
             kind: AgreementKind::Amendment,
         },
-        at("2026-03-01"),
     )
     .await
     .unwrap();
@@ -212,12 +224,11 @@ async fn an_agreement_moves_through_its_statuses_and_versions() {
     assert_eq!(v2.agreement.targets.len(), 4);
     let e = agreement::new_version(
         &db,
-        &actor(),
+        &crate::common::at_instant(&actor(), at("2026-03-01")),
         &VersionRequest {
             id,
             kind: AgreementKind::Renewal,
         },
-        at("2026-03-01"),
     )
     .await
     .unwrap_err();
@@ -226,19 +237,22 @@ async fn an_agreement_moves_through_its_statuses_and_versions() {
         "only the newest version"
     );
     let v2id = v2.agreement.id;
-    agreement::submit(&db, &actor(), v2id, day("2026-03-02"))
-        .await
-        .unwrap();
+    agreement::submit(
+        &db,
+        &crate::common::on_day(&actor(), day("2026-03-02")),
+        v2id,
+    )
+    .await
+    .unwrap();
     agreement::sign(
         &db,
         &root,
-        &actor(),
+        &crate::common::on_day(&actor(), day("2026-03-05")),
         &SignRequest {
             id: v2id,
             signed_date: "2026-03-05".into(),
             ..Default::default()
         },
-        day("2026-03-05"),
     )
     .await
     .unwrap();
@@ -262,12 +276,11 @@ async fn an_agreement_moves_through_its_statuses_and_versions() {
     // Renewal: the term follows on; targets are the new term's to set.
     let v3 = agreement::new_version(
         &db,
-        &actor(),
+        &crate::common::at_instant(&actor(), at("2026-11-01")),
         &VersionRequest {
             id: v2id,
             kind: AgreementKind::Renewal,
         },
-        at("2026-11-01"),
     )
     .await
     .unwrap();
@@ -278,26 +291,24 @@ async fn an_agreement_moves_through_its_statuses_and_versions() {
     // Termination needs a date in range and a reason.
     let e = agreement::terminate(
         &db,
-        &actor(),
+        &crate::common::on_day(&actor(), day("2026-07-01")),
         &TerminateRequest {
             id: v2id,
             date: "2026-06-30".into(),
             reason: " ".into(),
         },
-        day("2026-07-01"),
     )
     .await
     .unwrap_err();
     assert_eq!(codes(&e), vec![("reason".into(), "required".into())]);
     let t = agreement::terminate(
         &db,
-        &actor(),
+        &crate::common::on_day(&actor(), day("2026-07-01")),
         &TerminateRequest {
             id: v2id,
             date: "2026-06-30".into(),
             reason: "严重窜货".into(),
         },
-        day("2026-07-01"),
     )
     .await
     .unwrap();
@@ -337,9 +348,8 @@ async fn exclusive_territories_that_overlap_are_flagged() {
     // B's draft for Shenzhen sits inside A's exclusive Guangdong.
     let bd = agreement::create(
         &db,
-        &actor(),
+        &crate::common::at_instant(&actor(), at("2026-01-20")),
         &terms(b, province("广东省", "深圳市"), false),
-        at("2026-01-20"),
     )
     .await
     .unwrap();
@@ -354,9 +364,8 @@ async fn exclusive_territories_that_overlap_are_flagged() {
     // Guangxi does not touch it; a named region only meets the same name.
     let cd = agreement::create(
         &db,
-        &actor(),
+        &crate::common::at_instant(&actor(), at("2026-01-20")),
         &terms(c, province("广西壮族自治区", ""), true),
-        at("2026-01-20"),
     )
     .await
     .unwrap();

@@ -1,6 +1,6 @@
 //! The command declaration (`core/src/api.rs`) is the one source of the UI's
 //! typed command map and of the command table in `docs/ipc.md`. This writes
-//! both; the test command fails when either changed (stale), like the bindings.
+//! both, and fails when either was stale.
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -57,9 +57,16 @@ fn idents(ts: &str) -> BTreeSet<String> {
     out
 }
 
+/// Compares, then writes: a stale file is brought up to date and the test
+/// fails saying so, so a plain `cargo test` tells (run it again, and commit
+/// the file).
 fn write_if_changed(path: &Path, text: &str) {
     if std::fs::read_to_string(path).ok().as_deref() != Some(text) {
         std::fs::write(path, text).unwrap();
+        panic!(
+            "{} was stale and has been regenerated: commit it",
+            path.display()
+        );
     }
 }
 

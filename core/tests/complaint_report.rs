@@ -30,20 +30,20 @@ async fn the_report_counts_compliance_hours_pareto_and_satisfaction() {
             inp.product = "电磁炉 C21".into();
             inp.category = "delivery".into();
         }
-        let c = complaint::record(&db, &actor(), &inp, now).await.unwrap();
+        let c = complaint::record(&db, &crate::common::at_instant(&actor(), now), &inp)
+            .await
+            .unwrap();
         complaint::transition(
             &db,
-            &actor(),
+            &crate::common::at_instant(&actor(), now),
             &step(c.id, ComplaintStatus::Classified, received),
-            now,
         )
         .await
         .unwrap();
         complaint::transition(
             &db,
-            &actor(),
+            &crate::common::at_instant(&actor(), now),
             &step(c.id, ComplaintStatus::Responded, responded),
-            now,
         )
         .await
         .unwrap();

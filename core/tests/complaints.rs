@@ -20,12 +20,11 @@ async fn a_complaint_goes_round_the_loop_with_the_clocks_right_at_each_step() {
 
     let bad = complaint::record(
         &db,
-        &actor(),
+        &crate::common::at_instant(&actor(), now),
         &ComplaintInput {
             distributor_id: d,
             ..Default::default()
         },
-        now,
     )
     .await
     .unwrap_err();
@@ -39,9 +38,8 @@ async fn a_complaint_goes_round_the_loop_with_the_clocks_right_at_each_step() {
     }
     let future = complaint::record(
         &db,
-        &actor(),
+        &crate::common::at_instant(&actor(), now),
         &intake(d, "2026-04-21 09:00", Priority::P2),
-        now,
     )
     .await
     .unwrap_err();
@@ -53,9 +51,8 @@ async fn a_complaint_goes_round_the_loop_with_the_clocks_right_at_each_step() {
     // P2: respond within 4 working hours, resolve within 24. Received Monday 10:00.
     let c = complaint::record(
         &db,
-        &actor(),
+        &crate::common::at_instant(&actor(), now),
         &intake(d, "2026-04-20 10:00", Priority::P2),
-        now,
     )
     .await
     .unwrap();
@@ -70,16 +67,19 @@ async fn a_complaint_goes_round_the_loop_with_the_clocks_right_at_each_step() {
     let id = c.id;
 
     // An illegal move is refused and changes nothing.
-    let e = complaint::transition(&db, &actor(), &step(id, ComplaintStatus::Resolved, ""), now)
-        .await
-        .unwrap_err();
+    let e = complaint::transition(
+        &db,
+        &crate::common::at_instant(&actor(), now),
+        &step(id, ComplaintStatus::Resolved, ""),
+    )
+    .await
+    .unwrap_err();
     assert!(matches!(e, AppError::IllegalTransition { .. }), "{e:?}");
 
     complaint::transition(
         &db,
-        &actor(),
+        &crate::common::at_instant(&actor(), now),
         &step(id, ComplaintStatus::Classified, "2026-04-20 10:20"),
-        now,
     )
     .await
     .unwrap();
@@ -117,30 +117,27 @@ async fn a_complaint_goes_round_the_loop_with_the_clocks_right_at_each_step() {
     let now = local("2026-04-23 12:00");
     complaint::transition(
         &db,
-        &actor(),
+        &crate::common::at_instant(&actor(), now),
         &step(id, ComplaintStatus::Responded, "2026-04-20 13:30"),
-        now,
     )
     .await
     .unwrap();
     let before = complaint::transition(
         &db,
-        &actor(),
+        &crate::common::at_instant(&actor(), now),
         &step(id, ComplaintStatus::InProgress, "2026-04-20 13:00"),
-        now,
     )
     .await
     .unwrap_err();
     assert_eq!(codes(&before)[0].1, "before_last_entry");
     let no_note = complaint::transition(
         &db,
-        &actor(),
+        &crate::common::at_instant(&actor(), now),
         &step(
             id,
             ComplaintStatus::WaitingOnDistributor,
             "2026-04-21 09:00",
         ),
-        now,
     )
     .await
     .unwrap_err();
@@ -151,9 +148,13 @@ async fn a_complaint_goes_round_the_loop_with_the_clocks_right_at_each_step() {
         "2026-04-21 09:00",
     );
     wait.note = "请提供批次照片".into();
-    let waiting = complaint::transition(&db, &actor(), &wait, local("2026-04-23 09:00"))
-        .await
-        .unwrap();
+    let waiting = complaint::transition(
+        &db,
+        &crate::common::at_instant(&actor(), local("2026-04-23 09:00")),
+        &wait,
+    )
+    .await
+    .unwrap();
     assert_eq!(waiting.complaint.sla.first_response.state, ClockState::Met);
     assert!(waiting.complaint.sla.resolution.paused);
     assert_eq!(
@@ -165,17 +166,15 @@ async fn a_complaint_goes_round_the_loop_with_the_clocks_right_at_each_step() {
     assert_eq!(waiting.allowed, vec![ComplaintStatus::Responded]);
     complaint::transition(
         &db,
-        &actor(),
+        &crate::common::at_instant(&actor(), now),
         &step(id, ComplaintStatus::Responded, "2026-04-23 09:00"),
-        now,
     )
     .await
     .unwrap();
     let working = complaint::transition(
         &db,
-        &actor(),
+        &crate::common::at_instant(&actor(), local("2026-04-23 10:00")),
         &step(id, ComplaintStatus::InProgress, "2026-04-23 10:00"),
-        local("2026-04-23 10:00"),
     )
     .await
     .unwrap();
@@ -188,9 +187,8 @@ async fn a_complaint_goes_round_the_loop_with_the_clocks_right_at_each_step() {
 
     let unresolved = complaint::transition(
         &db,
-        &actor(),
+        &crate::common::at_instant(&actor(), now),
         &step(id, ComplaintStatus::Resolved, "2026-04-24 10:00"),
-        now,
     )
     .await
     .unwrap_err();
@@ -205,7 +203,7 @@ async fn a_complaint_goes_round_the_loop_with_the_clocks_right_at_each_step() {
     resolve.root_cause = "material".into();
     resolve.root_cause_note = "涂层供应商批次问题".into();
     let now = local("2026-04-24 12:00");
-    complaint::transition(&db, &actor(), &resolve, now)
+    complaint::transition(&db, &crate::common::at_instant(&actor(), now), &resolve)
         .await
         .unwrap();
     let mut verify = step(id, ComplaintStatus::Verified, "2026-04-24 11:00");
@@ -213,33 +211,36 @@ async fn a_complaint_goes_round_the_loop_with_the_clocks_right_at_each_step() {
     verify.satisfaction = Some(7);
     assert_eq!(
         codes(
-            &complaint::transition(&db, &actor(), &verify, now)
+            &complaint::transition(&db, &crate::common::at_instant(&actor(), now), &verify)
                 .await
                 .unwrap_err()
         ),
         vec![("satisfaction".into(), "score_range".into())]
     );
     verify.satisfaction = Some(4);
-    let verified = complaint::transition(&db, &actor(), &verify, now)
+    let verified = complaint::transition(&db, &crate::common::at_instant(&actor(), now), &verify)
         .await
         .unwrap();
     assert_eq!(verified.complaint.sla.resolution.state, ClockState::Met);
     assert_eq!(verified.complaint.satisfaction, Some(4));
     complaint::add_note(
         &db,
-        &actor(),
+        &crate::common::at_instant(&actor(), now),
         &ComplaintNote {
             id,
             kind: Some(EventKind::Assignment),
             text: "刘洋".into(),
         },
-        now,
     )
     .await
     .unwrap();
-    let closed = complaint::transition(&db, &actor(), &step(id, ComplaintStatus::Closed, ""), now)
-        .await
-        .unwrap();
+    let closed = complaint::transition(
+        &db,
+        &crate::common::at_instant(&actor(), now),
+        &step(id, ComplaintStatus::Closed, ""),
+    )
+    .await
+    .unwrap();
     assert_eq!(closed.complaint.assignee, "刘洋");
     // Timeline: received and 8 moves, the first assignment and the hand-over; operators kept.
     let kinds: Vec<EventKind> = closed.timeline.iter().map(|t| t.kind).collect();
@@ -262,9 +263,8 @@ async fn a_complaint_goes_round_the_loop_with_the_clocks_right_at_each_step() {
     // Reopen: needs a reason; the resolution clock runs on from where it stopped.
     let e = complaint::transition(
         &db,
-        &actor(),
+        &crate::common::at_instant(&actor(), local("2026-04-27 10:00")),
         &step(id, ComplaintStatus::InProgress, "2026-04-27 09:00"),
-        local("2026-04-27 10:00"),
     )
     .await
     .unwrap_err();
@@ -274,9 +274,13 @@ async fn a_complaint_goes_round_the_loop_with_the_clocks_right_at_each_step() {
     );
     let mut reopen = step(id, ComplaintStatus::InProgress, "2026-04-27 09:00");
     reopen.note = "换货后同样问题".into();
-    let reopened = complaint::transition(&db, &actor(), &reopen, local("2026-04-27 10:00"))
-        .await
-        .unwrap();
+    let reopened = complaint::transition(
+        &db,
+        &crate::common::at_instant(&actor(), local("2026-04-27 10:00")),
+        &reopen,
+    )
+    .await
+    .unwrap();
     assert!(reopened.complaint.sla.resolution.running);
     assert_eq!(reopened.complaint.sla.resolution.elapsed_secs, 17 * 3600);
 
@@ -364,9 +368,8 @@ async fn a_complaint_at_17_30_before_a_holiday_is_due_after_it() {
     // Thursday 2026-04-30 17:30, P1 (2 working hours to respond).
     let c = complaint::record(
         &db,
-        &actor(),
+        &crate::common::at_instant(&actor(), local("2026-04-30 17:35")),
         &intake(d, "2026-04-30 17:30", Priority::P1),
-        local("2026-04-30 17:35"),
     )
     .await
     .unwrap();
@@ -415,9 +418,8 @@ async fn attachments_are_copied_into_the_complaints_folder_and_only_those_open()
     let now = local("2026-04-20 11:00");
     let c = complaint::record(
         &db,
-        &actor(),
+        &crate::common::at_instant(&actor(), now),
         &intake(d, "2026-04-20 10:00", Priority::P3),
-        now,
     )
     .await
     .unwrap();
@@ -427,12 +429,11 @@ async fn attachments_are_copied_into_the_complaints_folder_and_only_those_open()
     let missing = complaint::attach(
         &db,
         &root,
-        &actor(),
+        &crate::common::at_instant(&actor(), now),
         &complaint::ComplaintAttach {
             id: c.id,
             source_path: "/no/such/file.jpg".into(),
         },
-        now,
     )
     .await
     .unwrap_err();
@@ -443,12 +444,11 @@ async fn attachments_are_copied_into_the_complaints_folder_and_only_those_open()
     let detail = complaint::attach(
         &db,
         &root,
-        &actor(),
+        &crate::common::at_instant(&actor(), now),
         &complaint::ComplaintAttach {
             id: c.id,
             source_path: photo.display().to_string(),
         },
-        now,
     )
     .await
     .unwrap();

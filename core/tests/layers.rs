@@ -242,6 +242,22 @@ fn core_never_reads_the_clock() {
     );
 }
 
+/// The office's day is never the UTC date of an instant: dates come from the
+/// actor's clock (`Actor::today`), or from `dates::local_day` at the office's
+/// offset, the one place an instant becomes a date.
+#[test]
+fn no_date_is_taken_from_a_utc_instant() {
+    let found: Vec<String> = sources_containing(&["date_naive()"])
+        .into_iter()
+        .filter(|f| !f.contains("src/dates.rs:"))
+        .collect();
+    assert!(
+        found.is_empty(),
+        "a date from an instant (use the actor's today, or dates::local_day):\n{}",
+        found.join("\n")
+    );
+}
+
 /// Every write transaction takes SQLite's write lock up front (`db::write`),
 /// so a second writer waits instead of failing with "database is locked".
 #[test]

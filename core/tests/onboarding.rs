@@ -24,12 +24,11 @@ async fn onboarding_ticks_what_the_system_sees_and_lists_what_is_late() {
     let start = "2026-01-05";
     let list = onboarding::start(
         &db,
-        &actor(),
+        &crate::common::on_day(&actor(), day("2026-01-20")),
         &OnboardingStart {
             distributor_id: d,
             start_date: start.into(),
         },
-        day("2026-01-20"),
     )
     .await
     .unwrap();
@@ -45,12 +44,11 @@ async fn onboarding_ticks_what_the_system_sees_and_lists_what_is_late() {
     assert!(step(&list, "documents").overdue);
     let again = onboarding::start(
         &db,
-        &actor(),
+        &crate::common::on_day(&actor(), day("2026-01-20")),
         &OnboardingStart {
             distributor_id: d,
             start_date: start.into(),
         },
-        day("2026-01-20"),
     )
     .await
     .unwrap_err();
@@ -59,20 +57,19 @@ async fn onboarding_ticks_what_the_system_sees_and_lists_what_is_late() {
     let doc = step(&list, "documents");
     let e = onboarding::update_step(
         &db,
-        &actor(),
+        &crate::common::on_day(&actor(), day("2026-01-20")),
         &StepUpdate {
             id: doc.id,
             done_date: "2026-01-21".into(),
             ..Default::default()
         },
-        day("2026-01-20"),
     )
     .await
     .unwrap_err();
     assert_eq!(codes(&e), vec![("done_date".into(), "in_future".into())]);
     let list = onboarding::update_step(
         &db,
-        &actor(),
+        &crate::common::on_day(&actor(), day("2026-01-20")),
         &StepUpdate {
             id: doc.id,
             owner: "李娜".into(),
@@ -80,7 +77,6 @@ async fn onboarding_ticks_what_the_system_sees_and_lists_what_is_late() {
             done_date: "2026-01-15".into(),
             note: "营业执照、开户许可证齐全".into(),
         },
-        day("2026-01-20"),
     )
     .await
     .unwrap();

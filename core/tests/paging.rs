@@ -218,13 +218,12 @@ async fn status_filters_in_sql_match_the_status_shown() {
         .id;
     certificate::revoke(
         &db,
-        &actor_on(day("2026-12-02")),
+        &crate::common::on_day(&actor_on(day("2026-12-02")), day("2026-12-02")),
         &certificate::RevokeRequest {
             id: first,
             date: "2026-12-02".into(),
             reason: "离职".into(),
         },
-        day("2026-12-02"),
     )
     .await
     .unwrap();
@@ -239,24 +238,26 @@ async fn status_filters_in_sql_match_the_status_shown() {
     );
     agreement::create(
         &db,
-        &common::actor(),
+        &crate::common::at_instant(&common::actor(), common::agreements::at("2025-12-01")),
         &draft,
-        common::agreements::at("2025-12-01"),
     )
     .await
     .unwrap();
     let waiting = terms(dist(&db, 902).await, province("青海省", "西宁市"), false);
     let w = agreement::create(
         &db,
-        &common::actor(),
+        &crate::common::at_instant(&common::actor(), common::agreements::at("2025-12-01")),
         &waiting,
-        common::agreements::at("2025-12-01"),
     )
     .await
     .unwrap();
-    agreement::submit(&db, &common::actor(), w.agreement.id, day("2025-12-01"))
-        .await
-        .unwrap();
+    agreement::submit(
+        &db,
+        &crate::common::on_day(&common::actor(), day("2025-12-01")),
+        w.agreement.id,
+    )
+    .await
+    .unwrap();
     let ended = terms(
         dist(&db, 903).await,
         province("宁夏回族自治区", "银川市"),
@@ -265,13 +266,12 @@ async fn status_filters_in_sql_match_the_status_shown() {
     let ended = signed(&db, files.path(), ended).await;
     agreement::terminate(
         &db,
-        &common::actor(),
+        &crate::common::on_day(&common::actor(), day("2026-07-01")),
         &agreement::TerminateRequest {
             id: ended,
             date: "2026-06-30".into(),
             reason: "经营不善".into(),
         },
-        day("2026-07-01"),
     )
     .await
     .unwrap();

@@ -115,19 +115,31 @@ async fn a_rebate_run_computes_from_the_ledger_and_posts_once() {
     assert_eq!(run.to_post, 1);
 
     // Not before the period has ended.
-    let e = rebate::approve(&db, &actor(), &q1, day("2026-03-31") - chrono::Days::new(1))
-        .await
-        .unwrap_err();
+    let e = rebate::approve(
+        &db,
+        &crate::common::on_day(&actor(), day("2026-03-31") - chrono::Days::new(1)),
+        &q1,
+    )
+    .await
+    .unwrap_err();
     assert_eq!(codes(&e), vec![("to".into(), "period_not_ended".into())]);
-    let first = rebate::approve(&db, &actor(), &q1, day("2026-04-05"))
-        .await
-        .unwrap();
+    let first = rebate::approve(
+        &db,
+        &crate::common::on_day(&actor(), day("2026-04-05")),
+        &q1,
+    )
+    .await
+    .unwrap();
     assert_eq!(first.posted, 1);
     assert_eq!(first.run.already_posted, 1);
     assert_eq!(first.run.to_post, 0);
-    let again = rebate::approve(&db, &actor(), &q1, day("2026-04-06"))
-        .await
-        .unwrap();
+    let again = rebate::approve(
+        &db,
+        &crate::common::on_day(&actor(), day("2026-04-06")),
+        &q1,
+    )
+    .await
+    .unwrap();
     assert_eq!(again.posted, 0);
     let entries = ledger::list(
         &db,
@@ -186,8 +198,8 @@ proptest! {
                 entry(&db, d, "2026-02-02", &format!("C{i}"), EntryKind::CreditNote, &amount).await;
             }
             let q = RebateRunRequest { from: "2026-01-01".into(), to: "2026-03-31".into() };
-            let one = rebate::approve(&db, &actor(), &q, day("2026-04-01")).await.unwrap();
-            let two = rebate::approve(&db, &actor(), &q, day("2026-04-02")).await.unwrap();
+            let one = rebate::approve(&db, &crate::common::on_day(&actor(), day("2026-04-01")), &q).await.unwrap();
+            let two = rebate::approve(&db, &crate::common::on_day(&actor(), day("2026-04-02")), &q).await.unwrap();
             assert_eq!(two.posted, 0);
             let posted: Vec<_> = ledger::list(&db, &LedgerQuery { distributor_id: d, ..Default::default() })
                 .await

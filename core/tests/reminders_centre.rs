@@ -43,9 +43,8 @@ async fn complaints_at_risk_and_late_are_listed_with_their_level() {
     let d = one_distributor(&db).await;
     let c = complaint::record(
         &db,
-        &actor(),
+        &crate::common::at_instant(&actor(), local("2026-04-20 10:00")),
         &intake(d, "2026-04-20 10:00", Priority::P2),
-        local("2026-04-20 10:00"),
     )
     .await
     .unwrap();

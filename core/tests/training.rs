@@ -364,26 +364,24 @@ async fn a_session_enrols_within_capacity_scores_and_issues_certificates() {
     // Revocation keeps the certificate, with the reason.
     let e = certificate::revoke(
         &db,
-        &actor(),
+        &crate::common::on_day(&actor(), day("2026-02-10")),
         &RevokeRequest {
             id: cert.id,
             date: String::new(),
             reason: " ".into(),
         },
-        day("2026-02-10"),
     )
     .await
     .unwrap_err();
     assert_eq!(codes(&e), vec![("reason".into(), "required".into())]);
     let r = certificate::revoke(
         &db,
-        &actor(),
+        &crate::common::on_day(&actor(), day("2026-02-10")),
         &RevokeRequest {
             id: cert.id,
             date: "2026-02-10".into(),
             reason: "考试作弊".into(),
         },
-        day("2026-02-10"),
     )
     .await
     .unwrap();
@@ -434,12 +432,11 @@ async fn compliance_follows_tiers_and_valid_certificates_and_onboarding_ticks() 
 
     onboarding::start(
         &db,
-        &actor(),
+        &crate::common::on_day(&actor(), today),
         &onboarding::OnboardingStart {
             distributor_id: d.id,
             start_date: "2026-01-05".into(),
         },
-        today,
     )
     .await
     .unwrap();

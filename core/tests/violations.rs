@@ -145,9 +145,7 @@ async fn violations_take_points_off_and_withhold_rebates_until_cancelled() {
     let line = run.lines.iter().find(|l| l.distributor_id == d).unwrap();
     assert!(line.withheld && line.rebate.fen() > 0);
     assert_eq!(run.to_post, 0);
-    let approved = rebate::approve(&db, &today, &req, day("2026-04-10"))
-        .await
-        .unwrap();
+    let approved = rebate::approve(&db, &today, &req).await.unwrap();
     assert_eq!(approved.posted, 0, "a withheld rebate is not posted");
 
     // Cancelled with a reason: the points and the withholding go; the record stays.
@@ -187,9 +185,7 @@ async fn violations_take_points_off_and_withhold_rebates_until_cancelled() {
     .await;
     assert!(matches!(again, Err(AppError::Conflict { .. })), "{again:?}");
     assert_eq!(review().await.deductions, "0.00");
-    let approved = rebate::approve(&db, &today, &req, day("2026-04-10"))
-        .await
-        .unwrap();
+    let approved = rebate::approve(&db, &today, &req).await.unwrap();
     assert_eq!(approved.posted, 1);
     assert_eq!(violation::list(&db, Some(d)).await.unwrap().len(), 2);
 
@@ -242,12 +238,12 @@ async fn a_cross_territory_complaint_becomes_one_violation() {
     let mut about = common::complaints::intake(d, "2026-05-06 09:00", Priority::P2);
     about.category = "cross_territory".into();
     let now = common::complaints::local("2026-05-10 09:00");
-    let cross = complaint::record(&db, &on, &about, now).await.unwrap();
+    let on = common::at_instant(&on, now);
+    let cross = complaint::record(&db, &on, &about).await.unwrap();
     let quality = complaint::record(
         &db,
         &on,
         &common::complaints::intake(d, "2026-05-06 10:00", Priority::P2),
-        now,
     )
     .await
     .unwrap();

@@ -34,7 +34,7 @@ pub async fn agreement_create(
     s: S<'_>,
     req: Req<cmd::agreement_create>,
 ) -> Res<cmd::agreement_create> {
-    agreement::create(&s.db().await?, &s.actor().await?, &req, s.clock().now).await
+    agreement::create(&s.db().await?, &s.actor().await?, &req).await
 }
 
 #[tauri::command]
@@ -42,7 +42,7 @@ pub async fn agreement_update(
     s: S<'_>,
     req: Req<cmd::agreement_update>,
 ) -> Res<cmd::agreement_update> {
-    agreement::update(&s.db().await?, &s.actor().await?, &req, s.today()).await
+    agreement::update(&s.db().await?, &s.actor().await?, &req).await
 }
 
 #[tauri::command]
@@ -50,7 +50,7 @@ pub async fn agreement_submit(
     s: S<'_>,
     req: Req<cmd::agreement_submit>,
 ) -> Res<cmd::agreement_submit> {
-    agreement::submit(&s.db().await?, &s.actor().await?, req, s.today()).await
+    agreement::submit(&s.db().await?, &s.actor().await?, req).await
 }
 
 #[tauri::command]
@@ -58,19 +58,12 @@ pub async fn agreement_withdraw(
     s: S<'_>,
     req: Req<cmd::agreement_withdraw>,
 ) -> Res<cmd::agreement_withdraw> {
-    agreement::withdraw(&s.db().await?, &s.actor().await?, req, s.today()).await
+    agreement::withdraw(&s.db().await?, &s.actor().await?, req).await
 }
 
 #[tauri::command]
 pub async fn agreement_sign(s: S<'_>, req: Req<cmd::agreement_sign>) -> Res<cmd::agreement_sign> {
-    agreement::sign(
-        &s.db().await?,
-        &s.attachments,
-        &s.actor().await?,
-        &req,
-        s.today(),
-    )
-    .await
+    agreement::sign(&s.db().await?, &s.attachments, &s.actor().await?, &req).await
 }
 
 #[tauri::command]
@@ -78,7 +71,7 @@ pub async fn agreement_terminate(
     s: S<'_>,
     req: Req<cmd::agreement_terminate>,
 ) -> Res<cmd::agreement_terminate> {
-    agreement::terminate(&s.db().await?, &s.actor().await?, &req, s.today()).await
+    agreement::terminate(&s.db().await?, &s.actor().await?, &req).await
 }
 
 #[tauri::command]
@@ -86,7 +79,7 @@ pub async fn agreement_new_version(
     s: S<'_>,
     req: Req<cmd::agreement_new_version>,
 ) -> Res<cmd::agreement_new_version> {
-    agreement::new_version(&s.db().await?, &s.actor().await?, &req, s.clock().now).await
+    agreement::new_version(&s.db().await?, &s.actor().await?, &req).await
 }
 
 #[tauri::command]
@@ -94,14 +87,7 @@ pub async fn agreement_attach_scan(
     s: S<'_>,
     req: Req<cmd::agreement_attach_scan>,
 ) -> Res<cmd::agreement_attach_scan> {
-    agreement::attach_scan(
-        &s.db().await?,
-        &s.attachments,
-        &s.actor().await?,
-        &req,
-        s.today(),
-    )
-    .await
+    agreement::attach_scan(&s.db().await?, &s.attachments, &s.actor().await?, &req).await
 }
 
 #[tauri::command]
@@ -181,7 +167,7 @@ pub async fn rebate_preview(s: S<'_>, req: Req<cmd::rebate_preview>) -> Res<cmd:
 
 #[tauri::command]
 pub async fn rebate_approve(s: S<'_>, req: Req<cmd::rebate_approve>) -> Res<cmd::rebate_approve> {
-    rebate::approve(&s.db().await?, &s.actor().await?, &req, s.today()).await
+    rebate::approve(&s.db().await?, &s.actor().await?, &req).await
 }
 
 #[tauri::command]
@@ -207,7 +193,7 @@ pub async fn onboarding_start(
     s: S<'_>,
     req: Req<cmd::onboarding_start>,
 ) -> Res<cmd::onboarding_start> {
-    onboarding::start(&s.db().await?, &s.actor().await?, &req, s.today()).await
+    onboarding::start(&s.db().await?, &s.actor().await?, &req).await
 }
 
 #[tauri::command]
@@ -215,7 +201,7 @@ pub async fn onboarding_step_update(
     s: S<'_>,
     req: Req<cmd::onboarding_step_update>,
 ) -> Res<cmd::onboarding_step_update> {
-    onboarding::update_step(&s.db().await?, &s.actor().await?, &req, s.today()).await
+    onboarding::update_step(&s.db().await?, &s.actor().await?, &req).await
 }
 
 #[tauri::command]

@@ -370,7 +370,7 @@ async fn complaint_get(s: S<'_>, req: Req<cmd::complaint_get>) -> Res<cmd::compl
 
 #[tauri::command]
 async fn complaint_record(s: S<'_>, req: Req<cmd::complaint_record>) -> Res<cmd::complaint_record> {
-    complaint::record(&s.db().await?, &s.actor().await?, &req, s.clock().now).await
+    complaint::record(&s.db().await?, &s.actor().await?, &req).await
 }
 
 #[tauri::command]
@@ -378,24 +378,17 @@ async fn complaint_transition(
     s: S<'_>,
     req: Req<cmd::complaint_transition>,
 ) -> Res<cmd::complaint_transition> {
-    complaint::transition(&s.db().await?, &s.actor().await?, &req, s.clock().now).await
+    complaint::transition(&s.db().await?, &s.actor().await?, &req).await
 }
 
 #[tauri::command]
 async fn complaint_note(s: S<'_>, req: Req<cmd::complaint_note>) -> Res<cmd::complaint_note> {
-    complaint::add_note(&s.db().await?, &s.actor().await?, &req, s.clock().now).await
+    complaint::add_note(&s.db().await?, &s.actor().await?, &req).await
 }
 
 #[tauri::command]
 async fn complaint_attach(s: S<'_>, req: Req<cmd::complaint_attach>) -> Res<cmd::complaint_attach> {
-    complaint::attach(
-        &s.db().await?,
-        &s.attachments,
-        &s.actor().await?,
-        &req,
-        s.clock().now,
-    )
-    .await
+    complaint::attach(&s.db().await?, &s.attachments, &s.actor().await?, &req).await
 }
 
 /// Opens a complaint's attached file in the system viewer.

@@ -89,7 +89,7 @@ pub async fn certificate_revoke(
     s: S<'_>,
     req: Req<cmd::certificate_revoke>,
 ) -> Res<cmd::certificate_revoke> {
-    certificate::revoke(&s.db().await?, &s.actor().await?, &req, s.today()).await
+    certificate::revoke(&s.db().await?, &s.actor().await?, &req).await
 }
 
 #[tauri::command]

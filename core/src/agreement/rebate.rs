@@ -260,8 +260,8 @@ pub async fn approve<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     actor: &Actor,
     req: &RebateRunRequest,
-    today: NaiveDate,
 ) -> AppResult<RebateApproval> {
+    let today = actor.today();
     let (_, to) = parse_period(&req.from, &req.to)?;
     if to > today {
         return Err(AppError::field("to", ErrorCode::PeriodNotEnded));

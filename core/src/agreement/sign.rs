@@ -2,7 +2,6 @@
 //! the data folder first and removed again if the database write fails.
 use crate::actor::Actor;
 use crate::error::ErrorCode;
-use chrono::NaiveDate;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set, TransactionSession, TransactionTrait};
 use serde::Deserialize;
 use ts_rs::TS;
@@ -110,8 +109,8 @@ pub async fn sign<C: ConnectionTrait + TransactionTrait>(
     root: &std::path::Path,
     actor: &Actor,
     req: &SignRequest,
-    today: NaiveDate,
 ) -> AppResult<AgreementDetail> {
+    let today = actor.today();
     let date = match parse_date(&req.signed_date) {
         None if req.signed_date.trim().is_empty() => {
             return Err(AppError::field("signed_date", ErrorCode::Required))
@@ -215,8 +214,8 @@ pub async fn attach_scan<C: ConnectionTrait + TransactionTrait>(
     root: &std::path::Path,
     actor: &Actor,
     req: &ScanRequest,
-    today: NaiveDate,
 ) -> AppResult<AgreementDetail> {
+    let today = actor.today();
     if req.scan_path.trim().is_empty() {
         return Err(AppError::field("scan_path", ErrorCode::Required));
     }

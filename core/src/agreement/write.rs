@@ -3,7 +3,7 @@
 //! Each write is one transaction with its history entry and audit record.
 use crate::actor::Actor;
 use crate::error::ErrorCode;
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
     TransactionSession, TransactionTrait,
@@ -121,18 +121,18 @@ pub(super) fn change(field: &str, before: Option<String>, after: impl Into<Strin
     }
 }
 
-/// Creates a draft with the next number (HT-<year>-NNNN) of `now`'s year.
+/// Creates a draft with the next number (HT-<year>-NNNN) of the office's year.
 pub async fn create<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     actor: &Actor,
     input: &AgreementInput,
-    now: DateTime<Utc>,
 ) -> AppResult<AgreementDetail> {
+    let now = actor.now();
     let operator = actor.operator().to_owned();
     let v = validate(input)?;
     let txn = crate::db::write(db).await?;
     party(&txn, input.distributor_id).await?;
-    let number = next_number(&txn, chrono::Datelike::year(&now.date_naive())).await?;
+    let number = next_number(&txn, chrono::Datelike::year(&actor.today())).await?;
     let mut am = agreement::ActiveModel {
         number: Set(number.clone()),
         version: Set(1),
@@ -161,7 +161,7 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
     )
     .await?;
     txn.commit().await?;
-    get(db, m.id, now.date_naive()).await
+    get(db, m.id, actor.today()).await
 }
 
 /// Edits a draft (only a draft can change).
@@ -169,8 +169,8 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     actor: &Actor,
     req: &AgreementUpdate,
-    today: NaiveDate,
 ) -> AppResult<AgreementDetail> {
+    let today = actor.today();
     let v = validate(&req.input)?;
     let txn = crate::db::write(db).await?;
     let m = find(&txn, req.id).await?;
@@ -236,13 +236,11 @@ pub async fn submit<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     actor: &Actor,
     id: i64,
-    today: NaiveDate,
 ) -> AppResult<AgreementDetail> {
     step(
         db,
         actor,
         id,
-        today,
         AgreementStatus::Draft,
         AgreementStatus::AwaitingSignature,
     )
@@ -254,13 +252,11 @@ pub async fn withdraw<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     actor: &Actor,
     id: i64,
-    today: NaiveDate,
 ) -> AppResult<AgreementDetail> {
     step(
         db,
         actor,
         id,
-        today,
         AgreementStatus::AwaitingSignature,
         AgreementStatus::Draft,
     )
@@ -271,10 +267,10 @@ async fn step<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     actor: &Actor,
     id: i64,
-    today: NaiveDate,
     from: AgreementStatus,
     to: AgreementStatus,
 ) -> AppResult<AgreementDetail> {
+    let today = actor.today();
     let txn = crate::db::write(db).await?;
     let m = find(&txn, id).await?;
     if m.status != from.key() {
@@ -323,8 +319,8 @@ pub async fn terminate<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     actor: &Actor,
     req: &TerminateRequest,
-    today: NaiveDate,
 ) -> AppResult<AgreementDetail> {
+    let today = actor.today();
     let mut errs = crate::error::FieldErrors::default();
     let date = parse_date(&req.date);
     if date.is_none() {
@@ -366,10 +362,10 @@ pub async fn new_version<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     actor: &Actor,
     req: &VersionRequest,
-    now: DateTime<Utc>,
 ) -> AppResult<AgreementDetail> {
+    let now = actor.now();
     let operator = actor.operator().to_owned();
-    let today = now.date_naive();
+    let today = actor.today();
     if req.kind == AgreementKind::Original {
         return Err(AppError::field("kind", ErrorCode::InvalidChoice));
     }

@@ -618,7 +618,7 @@ pub async fn automatic(
     let settings = load_settings(conn).await?;
     let folder = settings.folder_for(db_path);
     let id = database_id(conn).await?;
-    let today = at.date_naive();
+    let today = crate::dates::day_of(at);
     if rotation::automatic(&folder, id.as_deref())
         .iter()
         .any(|(when, _)| when.date() == today)

@@ -372,8 +372,8 @@ pub async fn record<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     actor: &Actor,
     input: &ComplaintInput,
-    now: DateTime<Utc>,
 ) -> AppResult<Complaint> {
+    let now = actor.now();
     let operator = actor.operator().to_owned();
     let clocks = Clocks::load(db).await?;
     let mut errs = vec![];

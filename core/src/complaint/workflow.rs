@@ -69,8 +69,8 @@ pub async fn transition<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     actor: &Actor,
     req: &ComplaintTransition,
-    now: DateTime<Utc>,
 ) -> AppResult<ComplaintDetail> {
+    let now = actor.now();
     use ComplaintStatus::*;
     let clocks = Clocks::load(db).await?;
     let txn = crate::db::write(db).await?;
@@ -225,8 +225,8 @@ pub async fn add_note<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     actor: &Actor,
     req: &ComplaintNote,
-    now: DateTime<Utc>,
 ) -> AppResult<ComplaintDetail> {
+    let now = actor.now();
     let kind = req.kind.unwrap_or(EventKind::Note);
     if req.text.trim().is_empty() {
         return Err(AppError::field("text", ErrorCode::Required));
@@ -302,8 +302,8 @@ pub async fn attach<C: ConnectionTrait + TransactionTrait>(
     root: &std::path::Path,
     actor: &Actor,
     req: &ComplaintAttach,
-    now: DateTime<Utc>,
 ) -> AppResult<ComplaintDetail> {
+    let now = actor.now();
     let (source, _, file_name) = crate::attachment::check_source(&req.source_path)?;
     let txn = crate::db::write(db).await?;
     let m = complaint::Entity::find_by_id(req.id)

@@ -107,9 +107,8 @@ pub async fn generate_agreements<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     actor: &Actor,
     seed: u64,
-    now: chrono::DateTime<chrono::Utc>,
 ) -> AppResult<(u32, u32)> {
-    let today = now.date_naive();
+    let today = actor.today();
     let root = std::env::temp_dir();
     let mut dists = dist::Entity::find()
         .order_by_asc(dist::Column::Code)
@@ -172,7 +171,6 @@ pub async fn generate_agreements<C: ConnectionTrait + TransactionTrait>(
                     distributor_id: d.id,
                     start_date: start.to_string(),
                 },
-                today,
             )
             .await?;
             checklists += 1;
@@ -192,7 +190,6 @@ pub async fn generate_agreements<C: ConnectionTrait + TransactionTrait>(
                         done_date: (start + Days::new(3 + rng.below(3))).min(today).to_string(),
                         note: String::new(),
                     },
-                    today,
                 )
                 .await?;
             }
@@ -206,11 +203,10 @@ pub async fn generate_agreements<C: ConnectionTrait + TransactionTrait>(
                     db,
                     actor,
                     &input(d, area.clone(), false, (start, end), 0, &mut rng),
-                    now,
                 )
                 .await?;
                 if rng.below(2) == 0 {
-                    agreement::submit(db, actor, a.agreement.id, today).await?;
+                    agreement::submit(db, actor, a.agreement.id).await?;
                 }
                 agreements += 1;
             }
@@ -273,10 +269,9 @@ pub async fn generate_agreements<C: ConnectionTrait + TransactionTrait>(
             db,
             actor,
             &input(d, territory, exclusive, (start, end), yearly, &mut rng),
-            now,
         )
         .await?;
-        agreement::submit(db, actor, a.agreement.id, today).await?;
+        agreement::submit(db, actor, a.agreement.id).await?;
         let signed = (start - Days::new(10)).min(today);
         agreement::sign(
             db,
@@ -288,7 +283,6 @@ pub async fn generate_agreements<C: ConnectionTrait + TransactionTrait>(
                 scan_path: String::new(),
                 apply_terms: false,
             },
-            today,
         )
         .await?;
         agreements += 1;

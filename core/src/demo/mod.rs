@@ -313,8 +313,8 @@ pub async fn load_sample<C: ConnectionTrait + TransactionTrait>(
     let n = generate(db, actor, 40).await?;
     generate_ledger(db, actor, 60, 2026).await?;
     generate_complaints(db, actor, 24, 2026, actor.now()).await?;
-    generate_agreements(db, actor, 2026, actor.now()).await?;
-    generate_training(db, actor, 2026, actor.now()).await?;
+    generate_agreements(db, actor, 2026).await?;
+    generate_training(db, actor, 2026).await?;
     generate_reviews(db, actor, 2026).await?;
     Ok(n)
 }
@@ -404,7 +404,7 @@ pub async fn generate_complaints<C: ConnectionTrait + TransactionTrait>(
             assignee: ["张敏", "刘洋", "陈静"][rng.below(3) as usize].into(),
             received_at: received_local.format("%Y-%m-%d %H:%M").to_string(),
         };
-        let c = complaint::record(db, actor, &input, now).await?;
+        let c = complaint::record(db, actor, &input).await?;
         let path = paths[(i as usize) % paths.len()];
         // Late ones: the first steps come slowly.
         let mut t = received_local;
@@ -439,7 +439,7 @@ pub async fn generate_complaints<C: ConnectionTrait + TransactionTrait>(
                 confirmation: "经销商电话确认已收到换货".into(),
                 satisfaction: Some(3 + rng.below(3) as i32),
             };
-            complaint::transition(db, actor, &req, now).await?;
+            complaint::transition(db, actor, &req).await?;
         }
         made += 1;
     }

@@ -40,12 +40,11 @@ pub async fn generate_training<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     actor: &Actor,
     seed: u64,
-    now: chrono::DateTime<chrono::Utc>,
 ) -> AppResult<u32> {
     if course::Entity::find().count(db).await? > 0 {
         return Ok(0);
     }
-    let today = now.date_naive();
+    let today = actor.today();
     let all = [Tier::Strategic, Tier::Core, Tier::Basic];
     let courses = [
         (

@@ -147,7 +147,7 @@ pub(crate) async fn insert_valid<C: ConnectionTrait>(
     };
     apply(&mut am, v);
     let model = am.insert(db).await?;
-    let today = now.date_naive();
+    let today = actor.today();
     super::lifecycle::insert_status_row(db, model.id, "", status, today, actor, reason).await?;
     super::lifecycle::insert_tier_row(db, model.id, None, v.input.tier, reason, actor).await?;
     let dto = Distributor::from(model.clone());

@@ -21,7 +21,7 @@ pub use settings::{load_settings, save_settings, AutoCheck, OnboardingSettings, 
 
 use crate::audit::{self, FieldChange};
 use crate::dates::parse_date;
-use crate::entity::{agreement, assessment, distributor, ledger_entry, onboarding_step};
+use crate::entity::{agreement, assessment, ledger_entry, onboarding_step, status_change};
 use crate::error::{AppError, AppResult, FieldError, FieldErrors};
 use crate::ledger::EntryKind;
 
@@ -102,15 +102,17 @@ impl Seen {
             invoiced: HashMap::new(),
             trained: crate::training::compliance::onboarding_training_dates(db).await?,
         };
-        for d in crate::db::find_in(
+        // The record's creation is its first status row, dated on the
+        // office's day (its UTC instant may fall on the day before).
+        for c in crate::db::find_in(
             db,
-            distributor::Entity::find(),
-            distributor::Column::Id,
+            status_change::Entity::find().filter(status_change::Column::FromStatus.eq("")),
+            status_change::Column::DistributorId,
             ids.clone(),
         )
         .await?
         {
-            s.created.insert(d.id, d.created_at.date_naive());
+            keep_min(&mut s.created, c.distributor_id, c.effective_date);
         }
         for a in crate::db::find_in(
             db,
@@ -230,8 +232,8 @@ pub async fn start<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     actor: &Actor,
     req: &OnboardingStart,
-    today: NaiveDate,
 ) -> AppResult<Checklist> {
+    let today = actor.today();
     let start = if req.start_date.trim().is_empty() {
         today
     } else {
@@ -308,8 +310,8 @@ pub async fn update_step<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     actor: &Actor,
     req: &StepUpdate,
-    today: NaiveDate,
 ) -> AppResult<Checklist> {
+    let today = actor.today();
     let operator = actor.operator().to_owned();
     let mut errs = FieldErrors::default();
     let due = opt_date(&mut errs, "due_date", &req.due_date);

@@ -303,16 +303,22 @@ pub(crate) async fn active_or_suspended<C: ConnectionTrait>(db: &C) -> AppResult
         .collect())
 }
 
-/// The tier each distributor held on `day`: the last change on or before it,
-/// else the tier before the first later change, else the current tier.
-fn tier_on(day: NaiveDate, current: &str, changes: &[&tier_change::Model]) -> Tier {
+/// The tier each distributor held on `day`: the last change on or before it
+/// (by the office's day of the change, `offset_minutes` from UTC), else the
+/// tier before the first later change, else the current tier.
+fn tier_on(
+    day: NaiveDate,
+    offset_minutes: i32,
+    current: &str,
+    changes: &[&tier_change::Model],
+) -> Tier {
     let parse = |s: &str| Tier::parse(s).unwrap_or_default();
     let mut sorted: Vec<&&tier_change::Model> = changes.iter().collect();
     sorted.sort_by_key(|c| (c.created_at, c.id));
     if let Some(last) = sorted
         .iter()
         .rev()
-        .find(|c| c.created_at.date_naive() <= day)
+        .find(|c| crate::dates::local_day(c.created_at, offset_minutes) <= day)
     {
         return parse(&last.to_tier);
     }
@@ -364,6 +370,10 @@ pub async fn live<C: ConnectionTrait>(
     let (from, to) = (quarter.first_day(), quarter.last_day());
     let before = quarter.a_year_before();
     let settings = load_settings(db).await?;
+    // The office's offset from UTC, as the complaint clocks keep it.
+    let office_offset = crate::complaint::load_settings(db)
+        .await?
+        .utc_offset_minutes;
     let edges = crate::settings::load_statement_settings(db)
         .await?
         .aging_edges;
@@ -471,7 +481,7 @@ pub async fn live<C: ConnectionTrait>(
             .iter()
             .filter(|c| c.distributor_id == d.id)
             .collect();
-        let tier = tier_on(to, &d.tier, &mine_changes);
+        let tier = tier_on(to, office_offset, &d.tier, &mine_changes);
         let required: Vec<&course::Model> = courses
             .iter()
             .filter(|c| crate::training::tiers_of(c).contains(&tier))

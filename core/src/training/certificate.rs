@@ -342,8 +342,8 @@ pub async fn revoke<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     actor: &Actor,
     req: &RevokeRequest,
-    today: NaiveDate,
 ) -> AppResult<Certificate> {
+    let today = actor.today();
     let operator = actor.operator().to_owned();
     let mut errs = FieldErrors::default();
     let date = if req.date.trim().is_empty() {

@@ -66,23 +66,26 @@ pub async fn dist(db: &DatabaseConnection, n: u64) -> i64 {
 }
 
 pub async fn signed(db: &DatabaseConnection, root: &std::path::Path, input: AgreementInput) -> i64 {
-    let d = agreement::create(db, &actor(), &input, at("2025-12-01"))
-        .await
-        .unwrap();
+    let d = agreement::create(
+        db,
+        &crate::common::at_instant(&actor(), at("2025-12-01")),
+        &input,
+    )
+    .await
+    .unwrap();
     let id = d.agreement.id;
-    agreement::submit(db, &actor(), id, day("2025-12-01"))
+    agreement::submit(db, &crate::common::on_day(&actor(), day("2025-12-01")), id)
         .await
         .unwrap();
     agreement::sign(
         db,
         root,
-        &actor(),
+        &crate::common::on_day(&actor(), day("2025-12-20")),
         &SignRequest {
             id,
             signed_date: "2025-12-15".into(),
             ..Default::default()
         },
-        day("2025-12-20"),
     )
     .await
     .unwrap();

@@ -29,6 +29,25 @@ pub fn actor_on(today: chrono::NaiveDate) -> Actor {
     .unwrap()
 }
 
+/// `a` on a given office date, the operator kept.
+pub fn on_day(a: &Actor, today: chrono::NaiveDate) -> Actor {
+    Actor::new(
+        a.operator(),
+        Clock::office(chrono::Local::now().fixed_offset(), Some(today)),
+    )
+    .unwrap()
+}
+
+/// `a` at a given instant, in an office at UTC+8, the operator kept.
+pub fn at_instant(a: &Actor, now: chrono::DateTime<chrono::Utc>) -> Actor {
+    let beijing = chrono::FixedOffset::east_opt(8 * 3600).unwrap();
+    Actor::new(
+        a.operator(),
+        Clock::office(now.with_timezone(&beijing), None),
+    )
+    .unwrap()
+}
+
 /// A fresh database file built by the real migrator.
 pub async fn fresh() -> (tempfile::TempDir, DatabaseConnection) {
     let dir = tempfile::tempdir().unwrap();
