@@ -164,12 +164,15 @@ test('a complaint goes round the loop; timeline and SLA state are right at each 
 
 test('the report page agrees with the CLI on sample data and draws its charts', async () => {
   const sample = path.join(work, 'sample.sqlite');
-  execFileSync(cliBinary, ['--db', sample, '--operator', 'setup', 'demo-data', '--distributors', '30', '--complaints', '40']);
-  const today = new Date().toISOString().slice(0, 10);
-  const from = new Date(Date.now() - 40 * 86_400_000).toISOString().slice(0, 10);
-  const cli = JSON.parse(execFileSync(cliBinary, ['--db', sample, 'complaints', 'report', '--from', from, '--to', today, '--json']).toString());
+  // One office date for the sample, the CLI and the window (never the UTC date of the machine).
+  const today = '2026-11-30';
+  const from = '2026-10-21';
+  execFileSync(cliBinary, ['--db', sample, '--operator', 'setup', '--today', today, 'demo-data', '--distributors', '30', '--complaints', '40']);
+  const cli = JSON.parse(
+    execFileSync(cliBinary, ['--db', sample, '--today', today, 'complaints', 'report', '--from', from, '--to', today, '--json']).toString(),
+  );
   assert.equal(cli.total, 40);
-  const s = await Session.open(['--db', sample]);
+  const s = await Session.open(['--db', sample, '--today', today]);
   try {
     await s.type('#operator-name-input', '王芳');
     await s.click('#operator-name-save');
