@@ -400,18 +400,6 @@ fn killed_restores_leave_the_old_data_or_the_new() {
     }
 }
 
-/// The hidden working files of DealerDesk in `dir` (`.<name>.<pid>-<n>.<tag>`).
-fn strays(dir: &Path) -> Vec<String> {
-    std::fs::read_dir(dir)
-        .map(|rd| {
-            rd.flatten()
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .filter(|n| db::files::is_scratch_name(n))
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
 #[test]
 fn killed_backups_and_restores_leave_no_hidden_copy_past_the_next_start() {
     let dir = tempfile::tempdir().unwrap();
@@ -439,17 +427,18 @@ fn killed_backups_and_restores_leave_no_hidden_copy_past_the_next_start() {
             if !kill_after(&db, &args, at) {
                 kills += 1;
             }
-            let found = strays(&work).len() + strays(&backups).len();
+            let found =
+                db::files::scratch_names(&work).len() + db::files::scratch_names(&backups).len();
             left += usize::from(found > 0);
             // The next start removes them all.
             timed(&db, &["distributors", "list", "--json"]);
             assert_eq!(
-                strays(&work),
+                db::files::scratch_names(&work),
                 Vec::<String>::new(),
                 "{name} killed at {at:?}"
             );
             assert_eq!(
-                strays(&backups),
+                db::files::scratch_names(&backups),
                 Vec::<String>::new(),
                 "{name} killed at {at:?}"
             );

@@ -548,18 +548,6 @@ async fn two_windows_on_one_file_both_write_and_a_restore_waits_for_both() {
         .unwrap();
 }
 
-/// The hidden working files in a folder (`.<name>.<pid>-<n>.<tag>`).
-fn hidden(dir: &Path) -> Vec<String> {
-    std::fs::read_dir(dir)
-        .map(|rd| {
-            rd.flatten()
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .filter(|n| db::files::is_scratch_name(n))
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
 #[tokio::test]
 async fn a_refused_backup_or_verify_leaves_no_hidden_copy() {
     let o = office().await;
@@ -581,7 +569,7 @@ async fn a_refused_backup_or_verify_leaves_no_hidden_copy() {
     std::fs::write(&flipped, &bytes).unwrap();
     assert!(restore::inspect(&flipped, &o.db_path).await.is_err());
     let dir = o.db_path.parent().unwrap();
-    assert_eq!(hidden(dir), Vec::<String>::new());
+    assert_eq!(db::files::scratch_names(dir), Vec::<String>::new());
     // Refused backups (the name is taken) leave nothing in the folder either.
     let taken = o.backups.join("taken.ddbak");
     std::fs::write(&taken, b"x").unwrap();
@@ -594,7 +582,7 @@ async fn a_refused_backup_or_verify_leaves_no_hidden_copy() {
     )
     .await
     .is_err());
-    assert_eq!(hidden(&o.backups), Vec::<String>::new());
+    assert_eq!(db::files::scratch_names(&o.backups), Vec::<String>::new());
 }
 
 #[tokio::test]
@@ -635,7 +623,11 @@ async fn strays_are_removed_at_the_next_start_unless_a_process_holds_them() {
     assert!(busy.path().exists(), "held by a running process");
     assert!(dir.join(".notes").exists());
     drop(busy);
-    assert_eq!(hidden(&dir), Vec::<String>::new(), "removed when dropped");
+    assert_eq!(
+        db::files::scratch_names(&dir),
+        Vec::<String>::new(),
+        "removed when dropped"
+    );
     // db::open does the same beside the file, and says what it removed.
     std::fs::write(dir.join(".office.sqlite.9-9.restoring"), b"x").unwrap();
     let opened = db::open(&o.db_path, chrono::Utc::now()).await.unwrap();
@@ -759,7 +751,7 @@ async fn a_damaged_database_is_not_backed_up() {
         0,
         "no backup its own check would refuse"
     );
-    assert_eq!(hidden(&o.backups), Vec::<String>::new());
+    assert_eq!(db::files::scratch_names(&o.backups), Vec::<String>::new());
 }
 
 #[tokio::test]
@@ -797,5 +789,8 @@ async fn a_part_longer_than_its_manifest_says_is_refused_before_it_is_unpacked()
     let err = restore::inspect(&bomb, &o.db_path).await.unwrap_err();
     assert_eq!(problem(&err), Some(FileProblem::BadBackup), "{err:?}");
     assert!(err.to_string().contains("database.sqlite"), "{err}");
-    assert_eq!(hidden(o.db_path.parent().unwrap()), Vec::<String>::new());
+    assert_eq!(
+        db::files::scratch_names(o.db_path.parent().unwrap()),
+        Vec::<String>::new()
+    );
 }

@@ -253,6 +253,21 @@ pub fn is_scratch_name(name: &str) -> bool {
             .any(|t| name.strip_suffix(t).is_some_and(|s| s.ends_with('.')))
 }
 
+/// The names of the hidden working files in `dir`, held or not (what
+/// `clean_strays` would look at).
+pub fn scratch_names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| is_scratch_name(n))
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
 /// Removes the hidden working files in `dir` that no running process holds
 /// (left by a killed backup, restore or upgrade, or by an older version that
 /// did not lock them), and names what it removed.
