@@ -182,6 +182,28 @@ async fn statement_pdf_is_checked_by_real_readers() {
     }
 }
 
+/// January 2026's statements of every active distributor, in Chinese, into `out`.
+fn january_batch(out: &std::path::Path) -> BatchRequest {
+    BatchRequest {
+        from: "2026-01-01".into(),
+        to: "2026-01-31".into(),
+        out_dir: out.display().to_string(),
+        lang: dealerdesk_core::lang::Lang::ZhCn,
+        merged: false,
+    }
+}
+
+/// One distributor's January 2026 statement, in Chinese, saved at `path`.
+fn january_pdf(distributor_id: i64, path: &std::path::Path) -> statement::StatementPdfRequest {
+    statement::StatementPdfRequest {
+        distributor_id,
+        from: "2026-01-01".into(),
+        to: "2026-01-31".into(),
+        lang: dealerdesk_core::lang::Lang::ZhCn,
+        path: path.display().to_string(),
+    }
+}
+
 /// Stores an entry as an older version could: past the checks at entry, so
 /// with a character the font lacks.
 async fn stored_before_the_rule(db: &DatabaseConnection, distributor_id: i64, description: &str) {
@@ -242,13 +264,7 @@ async fn a_character_the_font_lacks_prints_as_a_substitute_and_the_batch_goes_on
     assert_eq!(printed.substituted, "\u{E123}😀");
     let saved = statement::save_pdf(
         &db,
-        &statement::StatementPdfRequest {
-            distributor_id: ids[0],
-            from: "2026-01-01".into(),
-            to: "2026-01-31".into(),
-            lang: dealerdesk_core::lang::Lang::ZhCn,
-            path: dir.path().join("one.pdf").display().to_string(),
-        },
+        &january_pdf(ids[0], &dir.path().join("one.pdf")),
         dir.path(),
         day("2026-02-01"),
         None,
@@ -265,13 +281,7 @@ async fn a_character_the_font_lacks_prints_as_a_substitute_and_the_batch_goes_on
     ] {
         let err = statement::save_pdf(
             &db,
-            &statement::StatementPdfRequest {
-                distributor_id: ids[0],
-                from: "2026-01-01".into(),
-                to: "2026-01-31".into(),
-                lang: dealerdesk_core::lang::Lang::ZhCn,
-                path: dir.path().join(path).display().to_string(),
-            },
+            &january_pdf(ids[0], &dir.path().join(path)),
             dir.path(),
             day("2026-02-01"),
             None,
@@ -286,13 +296,7 @@ async fn a_character_the_font_lacks_prints_as_a_substitute_and_the_batch_goes_on
     }
     let batch_err = batch::run(
         &db,
-        &BatchRequest {
-            from: "2026-01-01".into(),
-            to: "2026-01-31".into(),
-            out_dir: dir.path().join("attachments").display().to_string(),
-            lang: dealerdesk_core::lang::Lang::ZhCn,
-            merged: false,
-        },
+        &january_batch(&dir.path().join("attachments")),
         Arc::new(AtomicBool::new(false)),
         Arc::new(|_| {}),
         &actor_on(day("2026-02-01")),
@@ -312,13 +316,7 @@ async fn a_character_the_font_lacks_prints_as_a_substitute_and_the_batch_goes_on
     std::fs::create_dir_all(out.join("D2.pdf")).unwrap();
     let summary = batch::run(
         &db,
-        &BatchRequest {
-            from: "2026-01-01".into(),
-            to: "2026-01-31".into(),
-            out_dir: out.display().to_string(),
-            lang: dealerdesk_core::lang::Lang::ZhCn,
-            merged: false,
-        },
+        &january_batch(&out),
         Arc::new(AtomicBool::new(false)),
         Arc::new(|_| {}),
         &actor_on(day("2026-02-01")),
