@@ -5,6 +5,7 @@ use dealerdesk_core::distributor::DistributorInput;
 use dealerdesk_core::{db, AppError, DatabaseConnection};
 
 pub mod agreements;
+pub mod backup;
 pub mod complaints;
 pub mod ledger;
 
