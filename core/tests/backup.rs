@@ -9,7 +9,7 @@ use common::actor;
 use common::backup::{at, files_under, ledger_rows, office, problem, tamper};
 use common::ledger::entry;
 use dealerdesk_core::backup::{self, restore, BackupKind};
-use dealerdesk_core::db::{self};
+use dealerdesk_core::db;
 use dealerdesk_core::error::FileProblem;
 use dealerdesk_core::ledger::{self, EntryKind};
 use dealerdesk_core::AppError;
