@@ -109,7 +109,7 @@ pub async fn record<C: ConnectionTrait + TransactionTrait>(
 
     let txn = crate::db::write(db).await?;
     let current = crate::distributor::write_find(&txn, input.distributor_id).await?;
-    let status = Status::parse(&current.status).unwrap_or_default();
+    let status = crate::distributor::status_of(&current)?;
     let target = match input.decision {
         Decision::Approve => Some(Status::Approved),
         Decision::Reject => Some(Status::Rejected),
@@ -176,7 +176,7 @@ pub async fn record<C: ConnectionTrait + TransactionTrait>(
         crate::distributor::write_tier(&txn, current, tier, &reason, actor).await?;
     }
     txn.commit().await?;
-    Ok(to_dto(model))
+    to_dto(model)
 }
 
 #[cfg(test)]

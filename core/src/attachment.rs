@@ -32,7 +32,14 @@ pub enum AttachmentKind {
 }
 
 impl AttachmentKind {
-    fn key(self) -> &'static str {
+    pub const ALL: [AttachmentKind; 4] = [
+        AttachmentKind::BusinessLicence,
+        AttachmentKind::SiteVisitPhoto,
+        AttachmentKind::StatementSlip,
+        AttachmentKind::Other,
+    ];
+
+    pub fn key(self) -> &'static str {
         match self {
             AttachmentKind::BusinessLicence => "business_licence",
             AttachmentKind::SiteVisitPhoto => "site_visit_photo",
@@ -40,13 +47,8 @@ impl AttachmentKind {
             AttachmentKind::Other => "other",
         }
     }
-    fn parse(s: &str) -> AttachmentKind {
-        match s {
-            "business_licence" => AttachmentKind::BusinessLicence,
-            "site_visit_photo" => AttachmentKind::SiteVisitPhoto,
-            "statement_slip" => AttachmentKind::StatementSlip,
-            _ => AttachmentKind::Other,
-        }
+    fn parse(s: &str) -> Option<AttachmentKind> {
+        Self::ALL.into_iter().find(|k| k.key() == s)
     }
 }
 
@@ -87,19 +89,25 @@ pub struct Attachment {
     pub statement_run_id: Option<i64>,
 }
 
-impl From<attachment::Model> for Attachment {
-    fn from(m: attachment::Model) -> Self {
-        Attachment {
+impl TryFrom<attachment::Model> for Attachment {
+    type Error = AppError;
+
+    fn try_from(m: attachment::Model) -> Result<Self, AppError> {
+        Ok(Attachment {
+            kind: crate::stored::Record::new("attachment", m.id).key(
+                "kind",
+                &m.kind,
+                AttachmentKind::parse,
+            )?,
             id: m.id,
             distributor_id: m.distributor_id,
-            kind: AttachmentKind::parse(&m.kind),
             file_name: m.file_name,
             size_bytes: m.size_bytes,
             operator: m.operator,
             added_at: m.added_at.to_rfc3339(),
             visit_id: m.visit_id,
             statement_run_id: m.statement_run_id,
-        }
+        })
     }
 }
 
@@ -177,14 +185,14 @@ pub(crate) fn plain_name(name: &str) -> bool {
 }
 
 pub async fn list<C: ConnectionTrait>(db: &C, distributor_id: i64) -> AppResult<Vec<Attachment>> {
-    Ok(attachment::Entity::find()
+    attachment::Entity::find()
         .filter(attachment::Column::DistributorId.eq(distributor_id))
         .order_by_desc(attachment::Column::Id)
         .all(db)
         .await?
         .into_iter()
-        .map(Attachment::from)
-        .collect())
+        .map(Attachment::try_from)
+        .collect()
 }
 
 /// Copies the file in and records it. The copy is written first and removed
@@ -252,7 +260,7 @@ pub async fn add<C: ConnectionTrait + TransactionTrait>(
     .await;
     match written {
         Ok(()) => match txn.commit().await {
-            Ok(()) => Ok(model.into()),
+            Ok(()) => model.try_into(),
             Err(e) => {
                 let _ = std::fs::remove_file(&target);
                 Err(e.into())

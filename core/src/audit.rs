@@ -112,16 +112,19 @@ pub async fn list<C: ConnectionTrait>(
     Ok(Page {
         rows: rows
             .into_iter()
-            .map(|r| AuditEntry {
-                id: r.id,
-                at: r.at.to_rfc3339(),
-                operator: r.operator,
-                entity: r.entity,
-                entity_id: r.entity_id,
-                action: r.action,
-                changes: serde_json::from_str(&r.changes_json).unwrap_or_default(),
+            .map(|r| {
+                let stored = crate::stored::Record::new("audit_entry", r.id);
+                Ok(AuditEntry {
+                    id: r.id,
+                    at: r.at.to_rfc3339(),
+                    changes: stored.json("changes_json", &r.changes_json)?,
+                    operator: r.operator,
+                    entity: r.entity,
+                    entity_id: r.entity_id,
+                    action: r.action,
+                })
             })
-            .collect(),
+            .collect::<AppResult<_>>()?,
         total,
     })
 }

@@ -219,8 +219,8 @@ pub async fn load<C: ConnectionTrait + TransactionTrait>(
     // Targets: the governing agreement's targets lying inside the period.
     let agreements = agreement::Entity::find().all(db).await?;
     let mut target = 0i64;
-    for m in crate::agreement::rebate::governing(&agreements, from, to) {
-        for t in crate::agreement::targets_of(m)
+    for m in crate::agreement::rebate::governing(&agreements, from, to)? {
+        for t in crate::agreement::targets_of(m)?
             .iter()
             .filter(|t| from <= t.from && t.to <= to)
         {

@@ -210,6 +210,15 @@ pub enum AppError {
     /// Text to print contains characters the embedded font cannot draw.
     #[error("the PDF font has no glyph for: {chars}")]
     MissingGlyphs { chars: String },
+    /// A stored row holds a value this program cannot read: a damaged file,
+    /// or a row written by hand. Nothing was computed from it.
+    #[error("{table} {id} is damaged: {column} holds '{value}', which cannot be read")]
+    Damaged {
+        table: String,
+        id: String,
+        column: String,
+        value: String,
+    },
     /// A long job (a batch of PDFs) was cancelled by the user.
     #[error("cancelled")]
     Cancelled,

@@ -33,6 +33,7 @@ pub mod reminders;
 pub mod scorecard;
 pub mod settings;
 pub mod sheet;
+pub mod stored;
 pub mod training;
 pub mod uscc;
 pub mod violation;

@@ -113,7 +113,8 @@ pub(crate) async fn get_json<C: ConnectionTrait, T: DeserializeOwned>(
     key: &str,
 ) -> AppResult<Option<T>> {
     let row = setting::Entity::find_by_id(key.to_owned()).one(db).await?;
-    Ok(row.and_then(|r| serde_json::from_str(&r.value).ok()))
+    row.map(|r| crate::stored::Record::new("setting", &r.key).json("value", &r.value))
+        .transpose()
 }
 
 pub(crate) async fn put_json<C: ConnectionTrait, T: Serialize>(

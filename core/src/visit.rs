@@ -28,18 +28,16 @@ pub enum VisitKind {
 }
 
 impl VisitKind {
+    pub const ALL: [VisitKind; 2] = [VisitKind::Visit, VisitKind::Review];
+
     pub fn key(self) -> &'static str {
         match self {
             VisitKind::Visit => "visit",
             VisitKind::Review => "review",
         }
     }
-    fn parse(s: &str) -> VisitKind {
-        if s == "review" {
-            VisitKind::Review
-        } else {
-            VisitKind::Visit
-        }
+    fn parse(s: &str) -> Option<VisitKind> {
+        Self::ALL.into_iter().find(|k| k.key() == s)
     }
 }
 
@@ -380,12 +378,16 @@ pub async fn list<C: ConnectionTrait>(
         .into_iter()
         .map(|m| {
             let d = dists.get(&m.distributor_id);
-            Visit {
+            Ok(Visit {
+                kind: crate::stored::Record::new("visit", m.id).key(
+                    "kind",
+                    &m.kind,
+                    VisitKind::parse,
+                )?,
                 id: m.id,
                 distributor_id: m.distributor_id,
                 distributor_code: d.map(|d| d.code.clone()).unwrap_or_default(),
                 distributor_name: d.map(|d| d.name.clone()).unwrap_or_default(),
-                kind: VisitKind::parse(&m.kind),
                 quarter: m.quarter,
                 planned_on: m.planned_on.map(|d| d.to_string()),
                 visited_on: m.visited_on.map(|d| d.to_string()),
@@ -408,9 +410,9 @@ pub async fn list<C: ConnectionTrait>(
                 attachments: photos.get(&m.id).copied().unwrap_or(0),
                 operator: m.operator,
                 updated_at: m.updated_at.to_rfc3339(),
-            }
+            })
         })
-        .collect();
+        .collect::<AppResult<_>>()?;
     out.sort_by(|a, b| {
         let key = |v: &Visit| v.visited_on.clone().or(v.planned_on.clone());
         key(b).cmp(&key(a)).then(b.id.cmp(&a.id))

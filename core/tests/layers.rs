@@ -36,7 +36,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     (
         "base",
         &[
-            "money", "dates", "choice", "uscc", "words", "lang", "glyphs", "outputs",
+            "money", "dates", "choice", "uscc", "words", "lang", "glyphs", "outputs", "stored",
         ],
     ),
     ("base", &["error"]),

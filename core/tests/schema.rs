@@ -94,3 +94,129 @@ async fn history_tables_refuse_updates_and_deletes() {
         }
     }
 }
+
+/// The keys each closed list's Rust type writes, by guarded column.
+fn keys_of(table: &str, column: &str) -> Vec<String> {
+    use dealerdesk_core::{agreement, attachment, complaint, distributor, ledger, onboarding};
+    use dealerdesk_core::{lang::Lang, training::session::SessionStatus, visit::VisitKind};
+    fn keys<T: Copy>(all: &[T], key: impl Fn(T) -> &'static str) -> Vec<String> {
+        all.iter().map(|v| key(*v).to_owned()).collect()
+    }
+    match (table, column) {
+        (_, "tier" | "from_tier" | "to_tier" | "recommended_tier") => {
+            keys(distributor::Tier::ALL, distributor::Tier::key)
+        }
+        ("distributor" | "status_change", _) => {
+            keys(distributor::Status::ALL, distributor::Status::key)
+        }
+        ("assessment", "decision") => keys(
+            &distributor::assessments::Decision::ALL,
+            distributor::assessments::Decision::key,
+        ),
+        ("agreement", "status") => keys(
+            agreement::AgreementStatus::ALL,
+            agreement::AgreementStatus::key,
+        ),
+        ("agreement", "kind") => keys(agreement::AgreementKind::ALL, agreement::AgreementKind::key),
+        ("agreement", "payment_method") => {
+            keys(agreement::PaymentMethod::ALL, agreement::PaymentMethod::key)
+        }
+        ("ledger_entry", "kind") => keys(ledger::EntryKind::ALL, ledger::EntryKind::key),
+        ("complaint" | "complaint_event", "status" | "from_status" | "to_status") => keys(
+            complaint::ComplaintStatus::ALL,
+            complaint::ComplaintStatus::key,
+        ),
+        ("complaint", "priority") => keys(complaint::Priority::ALL, complaint::Priority::key),
+        ("complaint", "channel") => keys(complaint::Channel::ALL, complaint::Channel::key),
+        ("complaint_event", "kind") => keys(complaint::EventKind::ALL, complaint::EventKind::key),
+        ("calendar_day", "kind") => keys(
+            &complaint::days::DayKind::ALL,
+            complaint::days::DayKind::key,
+        ),
+        ("training_session", "status") => keys(&SessionStatus::ALL, SessionStatus::key),
+        ("collection_call", "channel") => keys(
+            &ledger::collections::CallChannel::ALL,
+            ledger::collections::CallChannel::key,
+        ),
+        ("statement_run", "lang") => keys(&Lang::ALL, Lang::key),
+        ("statement_run", "issued_via") => {
+            keys(&ledger::runs::IssuedVia::ALL, ledger::runs::IssuedVia::key)
+        }
+        ("statement_run", "confirm_status") => keys(
+            &ledger::runs::ConfirmStatus::ALL,
+            ledger::runs::ConfirmStatus::key,
+        ),
+        ("visit", "kind") => keys(&VisitKind::ALL, VisitKind::key),
+        ("attachment", "kind") => keys(
+            &attachment::AttachmentKind::ALL,
+            attachment::AttachmentKind::key,
+        ),
+        ("onboarding_step", "auto") => {
+            keys(&onboarding::AutoCheck::ALL, onboarding::AutoCheck::key)
+        }
+        other => panic!("no Rust list for {other:?}"),
+    }
+}
+
+/// A status, tier or kind no version writes cannot be stored: every guarded
+/// column refuses an unknown key on insert and on update, and accepts exactly
+/// the keys its Rust type writes (a new key needs a new migration).
+#[tokio::test]
+async fn closed_lists_refuse_values_no_version_writes() {
+    let (_dir, db) = fresh().await;
+    assert!(dealerdesk_migrations::CLOSED_LISTS.len() > 20);
+    for (table, column, values) in dealerdesk_migrations::CLOSED_LISTS {
+        let mut written = keys_of(table, column);
+        let mut allowed: Vec<String> = values.iter().map(|v| v.to_string()).collect();
+        written.sort();
+        allowed.sort();
+        assert_eq!(written, allowed, "{table}.{column}");
+        // The trigger runs before NOT NULL and foreign keys are checked: an
+        // unknown key is refused by it, a known one gets as far as those.
+        let bogus = db
+            .execute_unprepared(&format!("INSERT INTO {table} ({column}) VALUES ('gold')"))
+            .await
+            .unwrap_err()
+            .to_string();
+        assert!(
+            bogus.contains(&format!("{table}.{column} must be one of")),
+            "{bogus}"
+        );
+        let known = db
+            .execute_unprepared(&format!(
+                "INSERT INTO {table} ({column}) VALUES ('{}')",
+                values[0]
+            ))
+            .await
+            .unwrap_err()
+            .to_string();
+        assert!(
+            !known.contains("must be one of"),
+            "{table}.{column}: {known}"
+        );
+    }
+    // The first status row has no "from".
+    for (value, refused) in [("", false), ("active", false), ("gold", true)] {
+        let e = db
+            .execute_unprepared(&format!(
+                "INSERT INTO status_change (from_status) VALUES ('{value}')"
+            ))
+            .await
+            .unwrap_err()
+            .to_string();
+        assert_eq!(e.contains("must be one of"), refused, "{value}: {e}");
+    }
+    // And on update, with a real row.
+    dealerdesk_core::demo::generate(&db, &common::actor(), 3)
+        .await
+        .unwrap();
+    let e = db
+        .execute_unprepared("UPDATE distributor SET tier = 'gold'")
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("distributor.tier must be one of"), "{e}");
+    db.execute_unprepared("UPDATE distributor SET tier = 'basic'")
+        .await
+        .unwrap();
+}

@@ -4,6 +4,7 @@ pub use sea_orm_migration::prelude::*;
 pub use sea_orm_migration::seaql_migrations;
 
 mod append_only;
+mod closed_list;
 mod cols;
 mod m20261122_000001_distributors;
 mod m20261122_000002_attachments;
@@ -20,6 +21,10 @@ mod m20261202_000012_visits;
 mod m20261202_000013_collections;
 mod m20261202_000014_reminder_state;
 mod m20261207_000015_database_id;
+mod m20261207_000016_closed_lists;
+
+/// Every column that accepts only a closed list of keys, with the keys.
+pub use m20261207_000016_closed_lists::CLOSED_LISTS;
 
 pub struct Migrator;
 
@@ -42,6 +47,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000013_collections::Migration),
             Box::new(m20261202_000014_reminder_state::Migration),
             Box::new(m20261207_000015_database_id::Migration),
+            Box::new(m20261207_000016_closed_lists::Migration),
         ]
     }
 }

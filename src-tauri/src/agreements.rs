@@ -1,5 +1,6 @@
 //! Adapters for agreements, rebate runs, onboarding and reminders (one core
-//! call each). Dates that depend on "today" use the computer's local date.
+//! call each). "Today" is the office's date: `--today` when given, else the
+//! computer's local date.
 use std::path::Path;
 
 use dealerdesk_core::agreement::export::{self};

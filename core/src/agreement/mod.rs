@@ -18,7 +18,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::entity::{agreement, distributor};
+use crate::error::AppResult;
 use crate::money::Money;
+use crate::stored::Record;
 
 pub use query::{conflicts_of, get, list, AgreementListQuery};
 pub use sign::{attach_scan, scan_path, sign, ScanRequest, SignRequest};
@@ -273,39 +275,43 @@ pub(crate) struct StoredStep {
     pub rebate_bp: i32,
 }
 
-pub(crate) fn targets_of(m: &agreement::Model) -> Vec<StoredTarget> {
-    serde_json::from_str(&m.targets_json).unwrap_or_default()
+fn stored(m: &agreement::Model) -> Record {
+    Record::new("agreement", m.id)
 }
 
-pub(crate) fn ladder_of(m: &agreement::Model) -> Vec<StoredStep> {
-    serde_json::from_str(&m.ladder_json).unwrap_or_default()
+pub(crate) fn targets_of(m: &agreement::Model) -> AppResult<Vec<StoredTarget>> {
+    stored(m).json("targets_json", &m.targets_json)
 }
 
-pub(crate) fn territories_of(m: &agreement::Model) -> Vec<Territory> {
-    serde_json::from_str(&m.territory_json).unwrap_or_default()
+pub(crate) fn ladder_of(m: &agreement::Model) -> AppResult<Vec<StoredStep>> {
+    stored(m).json("ladder_json", &m.ladder_json)
+}
+
+pub(crate) fn territories_of(m: &agreement::Model) -> AppResult<Vec<Territory>> {
+    stored(m).json("territory_json", &m.territory_json)
 }
 
 /// The status a reader sees on `today`.
-pub fn effective_status(m: &agreement::Model, today: NaiveDate) -> AgreementStatus {
-    let stored = AgreementStatus::parse(&m.status).unwrap_or(AgreementStatus::Draft);
+pub fn effective_status(m: &agreement::Model, today: NaiveDate) -> AppResult<AgreementStatus> {
+    let stored = stored(m).key("status", &m.status, AgreementStatus::parse)?;
     if stored != AgreementStatus::Signed {
-        return stored;
+        return Ok(stored);
     }
-    if today > m.term_end {
+    Ok(if today > m.term_end {
         AgreementStatus::Expired
     } else if today >= m.term_start {
         AgreementStatus::Active
     } else {
         AgreementStatus::Signed
-    }
+    })
 }
 
 /// Signed and not past its end: the agreement binds (or will bind) both parties.
-pub(crate) fn in_force(m: &agreement::Model, today: NaiveDate) -> bool {
-    matches!(
-        effective_status(m, today),
+pub(crate) fn in_force(m: &agreement::Model, today: NaiveDate) -> AppResult<bool> {
+    Ok(matches!(
+        effective_status(m, today)?,
         AgreementStatus::Signed | AgreementStatus::Active
-    )
+    ))
 }
 
 pub(crate) fn to_dto(
@@ -313,28 +319,28 @@ pub(crate) fn to_dto(
     dist: Option<&distributor::Model>,
     today: NaiveDate,
     conflict: bool,
-) -> Agreement {
-    let status = effective_status(m, today);
-    Agreement {
+) -> AppResult<Agreement> {
+    let status = effective_status(m, today)?;
+    Ok(Agreement {
         id: m.id,
         number: m.number.clone(),
         version: m.version,
         previous_id: m.previous_id,
-        kind: AgreementKind::parse(&m.kind).unwrap_or(AgreementKind::Original),
+        kind: stored(m).key("kind", &m.kind, AgreementKind::parse)?,
         distributor_id: m.distributor_id,
         distributor_code: dist.map(|d| d.code.clone()).unwrap_or_default(),
         distributor_name: dist.map(|d| d.name.clone()).unwrap_or_default(),
         status,
-        territories: territories_of(m),
+        territories: territories_of(m)?,
         exclusive: m.exclusive,
         term_start: m.term_start.to_string(),
         term_end: m.term_end.to_string(),
         payment_days: m.payment_days,
-        payment_method: PaymentMethod::parse(&m.payment_method).unwrap_or(PaymentMethod::Other),
+        payment_method: stored(m).key("payment_method", &m.payment_method, PaymentMethod::parse)?,
         credit_limit: Money::from_fen(m.credit_limit_fen),
         discount_pct: fmt_pct(m.discount_bp),
         buyback_pct: fmt_pct(m.buyback_bp),
-        targets: targets_of(m)
+        targets: targets_of(m)?
             .into_iter()
             .map(|t| Target {
                 label: t.label,
@@ -343,7 +349,7 @@ pub(crate) fn to_dto(
                 amount: Money::from_fen(t.amount_fen),
             })
             .collect(),
-        ladder: ladder_of(m)
+        ladder: ladder_of(m)?
             .into_iter()
             .map(|s| LadderStep {
                 threshold_pct: fmt_pct(s.threshold_bp),
@@ -360,5 +366,5 @@ pub(crate) fn to_dto(
         created_at: m.created_at.to_rfc3339(),
         created_by: m.created_by.clone(),
         updated_at: m.updated_at.to_rfc3339(),
-    }
+    })
 }

@@ -18,6 +18,7 @@ use super::{
 use crate::entity::{agreement, agreement_event, distributor};
 use crate::error::{AppError, AppResult};
 use crate::paging::{self, Page, Paging};
+use crate::stored::Record;
 
 #[derive(Debug, Clone, Default, Deserialize, TS)]
 #[serde(default)]
@@ -45,44 +46,48 @@ fn conflicts_in(
     all: &[agreement::Model],
     dists: &HashMap<i64, distributor::Model>,
     today: NaiveDate,
-) -> Vec<Conflict> {
-    let mine = territories_of(m);
+) -> AppResult<Vec<Conflict>> {
+    let mine = territories_of(m)?;
     let closed = matches!(
-        effective_status(m, today),
+        effective_status(m, today)?,
         AgreementStatus::Expired | AgreementStatus::Terminated | AgreementStatus::Superseded
     );
     if closed {
-        return vec![];
+        return Ok(vec![]);
     }
-    all.iter()
-        .filter(|o| o.distributor_id != m.distributor_id && (m.exclusive || o.exclusive))
-        .filter(|o| in_force(o, today) && terms_overlap(m, o))
-        .filter_map(|o| {
-            let theirs = territories_of(o);
-            let areas: Vec<String> = mine
-                .iter()
-                .flat_map(|a| {
-                    theirs
-                        .iter()
-                        .filter(move |b| a.overlaps(b))
-                        .map(move |b| format!("{} ↔ {}", a.label(), b.label()))
-                })
-                .collect();
-            if areas.is_empty() {
-                return None;
-            }
-            let d = dists.get(&o.distributor_id);
-            Some(Conflict {
-                agreement_id: o.id,
-                number: o.number.clone(),
-                version: o.version,
-                distributor_code: d.map(|d| d.code.clone()).unwrap_or_default(),
-                distributor_name: d.map(|d| d.name.clone()).unwrap_or_default(),
-                areas,
-                other_exclusive: o.exclusive,
+    let mut conflicts = Vec::new();
+    for o in all {
+        if o.distributor_id == m.distributor_id || !(m.exclusive || o.exclusive) {
+            continue;
+        }
+        if !in_force(o, today)? || !terms_overlap(m, o) {
+            continue;
+        }
+        let theirs = territories_of(o)?;
+        let areas: Vec<String> = mine
+            .iter()
+            .flat_map(|a| {
+                theirs
+                    .iter()
+                    .filter(move |b| a.overlaps(b))
+                    .map(move |b| format!("{} ↔ {}", a.label(), b.label()))
             })
-        })
-        .collect()
+            .collect();
+        if areas.is_empty() {
+            continue;
+        }
+        let d = dists.get(&o.distributor_id);
+        conflicts.push(Conflict {
+            agreement_id: o.id,
+            number: o.number.clone(),
+            version: o.version,
+            distributor_code: d.map(|d| d.code.clone()).unwrap_or_default(),
+            distributor_name: d.map(|d| d.name.clone()).unwrap_or_default(),
+            areas,
+            other_exclusive: o.exclusive,
+        });
+    }
+    Ok(conflicts)
 }
 
 /// The distributors named by `agreements`.
@@ -119,12 +124,7 @@ pub async fn conflicts_of<C: ConnectionTrait>(
         .await?
         .ok_or_else(|| AppError::not_found("agreement", id))?;
     let bound = in_force_on(db, today).await?;
-    Ok(conflicts_in(
-        &m,
-        &bound,
-        &distributors(db, &bound).await?,
-        today,
-    ))
+    conflicts_in(&m, &bound, &distributors(db, &bound).await?, today)
 }
 
 /// One agreement with its versions, history, conflicts and the moves allowed now.
@@ -145,19 +145,21 @@ pub async fn get<C: ConnectionTrait>(
         .await?;
     bound.push(m.clone());
     let dists = distributors(db, &bound).await?;
-    let conflicts = conflicts_in(m, &bound, &dists, today);
+    let conflicts = conflicts_in(m, &bound, &dists, today)?;
     let newest = chain.last().map(|a| a.version).unwrap_or(m.version);
     let versions = chain
         .iter()
-        .map(|a| VersionRef {
-            id: a.id,
-            version: a.version,
-            kind: AgreementKind::parse(&a.kind).unwrap_or(AgreementKind::Original),
-            status: effective_status(a, today),
-            term_start: a.term_start.to_string(),
-            term_end: a.term_end.to_string(),
+        .map(|a| {
+            Ok(VersionRef {
+                id: a.id,
+                version: a.version,
+                kind: Record::new("agreement", a.id).key("kind", &a.kind, AgreementKind::parse)?,
+                status: effective_status(a, today)?,
+                term_start: a.term_start.to_string(),
+                term_end: a.term_end.to_string(),
+            })
         })
-        .collect();
+        .collect::<AppResult<_>>()?;
     let history = agreement_event::Entity::find()
         .filter(agreement_event::Column::AgreementId.eq(id))
         .order_by_asc(agreement_event::Column::Id)
@@ -172,13 +174,13 @@ pub async fn get<C: ConnectionTrait>(
             operator: e.operator,
         })
         .collect();
-    let stored = AgreementStatus::parse(&m.status).unwrap_or(AgreementStatus::Draft);
+    let stored = Record::new("agreement", m.id).key("status", &m.status, AgreementStatus::parse)?;
     let allowed = match stored {
         AgreementStatus::Draft => vec![AgreementStatus::AwaitingSignature],
         AgreementStatus::AwaitingSignature => {
             vec![AgreementStatus::Draft, AgreementStatus::Signed]
         }
-        AgreementStatus::Signed if in_force(m, today) => vec![AgreementStatus::Terminated],
+        AgreementStatus::Signed if in_force(m, today)? => vec![AgreementStatus::Terminated],
         _ => vec![],
     };
     Ok(AgreementDetail {
@@ -187,7 +189,7 @@ pub async fn get<C: ConnectionTrait>(
             dists.get(&m.distributor_id),
             today,
             !conflicts.is_empty(),
-        ),
+        )?,
         history,
         versions,
         conflicts,
@@ -272,9 +274,9 @@ pub async fn list<C: ConnectionTrait>(
     let rows = rows
         .iter()
         .map(|m| {
-            let conflict = !conflicts_in(m, &bound, &dists, today).is_empty();
+            let conflict = !conflicts_in(m, &bound, &dists, today)?.is_empty();
             to_dto(m, dists.get(&m.distributor_id), today, conflict)
         })
-        .collect();
+        .collect::<AppResult<_>>()?;
     Ok(Page { rows, total })
 }

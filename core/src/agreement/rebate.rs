@@ -19,6 +19,7 @@ use crate::error::{AppError, AppResult};
 use crate::ledger::statement::parse_period;
 use crate::ledger::EntryKind;
 use crate::money::Money;
+use crate::stored::Record;
 
 #[derive(Debug, Clone, Deserialize, TS)]
 #[ts(export)]
@@ -117,14 +118,15 @@ pub(crate) fn governing(
     all: &[agreement::Model],
     from: NaiveDate,
     to: NaiveDate,
-) -> Vec<&agreement::Model> {
+) -> AppResult<Vec<&agreement::Model>> {
     let mut best: HashMap<i64, &agreement::Model> = HashMap::new();
     for m in all {
-        let status = AgreementStatus::parse(&m.status);
+        let status =
+            Record::new("agreement", m.id).key("status", &m.status, AgreementStatus::parse)?;
         let ok = m.signed_date.is_some()
             && matches!(
                 status,
-                Some(AgreementStatus::Signed | AgreementStatus::Terminated)
+                AgreementStatus::Signed | AgreementStatus::Terminated
             )
             && m.term_start <= from
             && to <= m.term_end
@@ -139,7 +141,7 @@ pub(crate) fn governing(
     }
     let mut out: Vec<_> = best.into_values().collect();
     out.sort_by(|a, b| a.number.cmp(&b.number));
-    out
+    Ok(out)
 }
 
 /// Computes the run for a period; writes nothing.
@@ -147,7 +149,7 @@ pub async fn preview<C: ConnectionTrait>(db: &C, req: &RebateRunRequest) -> AppR
     let (from, to) = parse_period(&req.from, &req.to)?;
     let doc = doc_no(from, to);
     let all = agreement::Entity::find().all(db).await?;
-    let chosen = governing(&all, from, to);
+    let chosen = governing(&all, from, to)?;
     let ids: Vec<i64> = chosen.iter().map(|m| m.distributor_id).collect();
     let dists: HashMap<i64, distributor::Model> =
         crate::distributor::models_by_id(db, ids.clone()).await?;
@@ -191,7 +193,7 @@ pub async fn preview<C: ConnectionTrait>(db: &C, req: &RebateRunRequest) -> AppR
     let too_large = || AppError::field("total", ErrorCode::TotalOutOfRange);
     let add = |a: i64, b: i64| a.checked_add(b).ok_or_else(too_large);
     for m in chosen {
-        let target_fen = targets_of(m)
+        let target_fen = targets_of(m)?
             .iter()
             .filter(|t| from <= t.from && t.to <= to)
             .try_fold(0i64, |sum, t| add(sum, t.amount_fen))?;
@@ -212,7 +214,7 @@ pub async fn preview<C: ConnectionTrait>(db: &C, req: &RebateRunRequest) -> AppR
         }
         let sales = invoiced.checked_sub(credited).ok_or_else(too_large)?;
         let ach = achievement_bp(sales, target_fen);
-        let step = step_for(&ladder_of(m), ach);
+        let step = step_for(&ladder_of(m)?, ach);
         let rebate_bp = step.map_or(0, |s| s.rebate_bp);
         let d = dists.get(&m.distributor_id);
         lines.push(RebateLine {

@@ -3,6 +3,7 @@
 //! Each write is one transaction with its history entry and audit record.
 use crate::actor::Actor;
 use crate::error::ErrorCode;
+use crate::stored::Record;
 use chrono::NaiveDate;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
@@ -183,11 +184,11 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
     if req.input.distributor_id != m.distributor_id {
         return Err(AppError::field("distributor_id", ErrorCode::Immutable));
     }
-    let before = super::to_dto(&m, None, today, false);
+    let before = super::to_dto(&m, None, today, false)?;
     let mut am: agreement::ActiveModel = m.into();
     apply(&mut am, &v, actor);
     let m = am.update(&txn).await?;
-    let after = super::to_dto(&m, None, today, false);
+    let after = super::to_dto(&m, None, today, false)?;
     let changes = audit::diff(Some(&before), &after, &["updated_at", "days_to_end"]);
     if !changes.is_empty() {
         audit::record(&txn, actor, "agreement", m.id, "update", &changes).await?;
@@ -224,10 +225,14 @@ pub(super) async fn move_to<C: ConnectionTrait>(
     Ok(m)
 }
 
+/// The move is not allowed — or, when the stored status cannot be read, that.
 pub(super) fn illegal(m: &agreement::Model, to: AgreementStatus, today: NaiveDate) -> AppError {
-    AppError::IllegalTransition {
-        from: effective_status(m, today).key().into(),
-        to: to.key().into(),
+    match effective_status(m, today) {
+        Ok(from) => AppError::IllegalTransition {
+            from: from.key().into(),
+            to: to.key().into(),
+        },
+        Err(damaged) => damaged,
     }
 }
 
@@ -278,7 +283,7 @@ async fn step<C: ConnectionTrait + TransactionTrait>(
     }
     if to == AgreementStatus::AwaitingSignature {
         // A draft saved before a rule changed is checked again before it goes out.
-        validate(&input_of(&m))?;
+        validate(&input_of(&m)?)?;
     }
     move_to(&txn, m, to, "", actor, |_| {}).await?;
     txn.commit().await?;
@@ -286,9 +291,9 @@ async fn step<C: ConnectionTrait + TransactionTrait>(
 }
 
 /// The editor's input that reproduces a stored agreement.
-pub(crate) fn input_of(m: &agreement::Model) -> AgreementInput {
-    let dto = super::to_dto(m, None, m.term_start, false);
-    AgreementInput {
+pub(crate) fn input_of(m: &agreement::Model) -> AppResult<AgreementInput> {
+    let dto = super::to_dto(m, None, m.term_start, false)?;
+    Ok(AgreementInput {
         distributor_id: m.distributor_id,
         territories: dto.territories,
         exclusive: m.exclusive,
@@ -311,7 +316,7 @@ pub(crate) fn input_of(m: &agreement::Model) -> AgreementInput {
             .collect(),
         ladder: dto.ladder,
         special_clauses: dto.special_clauses,
-    }
+    })
 }
 
 /// Signed (in force or not yet started) → terminated, with a date and reason.
@@ -340,7 +345,7 @@ pub async fn terminate<C: ConnectionTrait + TransactionTrait>(
     let date = date.unwrap_or(today);
     let txn = crate::db::write(db).await?;
     let m = find(&txn, req.id).await?;
-    if !super::in_force(&m, today) {
+    if !super::in_force(&m, today)? {
         return Err(illegal(&m, AgreementStatus::Terminated, today));
     }
     if m.signed_date.is_some_and(|s| date < s) || date > m.term_end {
@@ -377,8 +382,8 @@ pub async fn new_version<C: ConnectionTrait + TransactionTrait>(
         .all(&txn)
         .await?;
     let newest = chain.first().map(|c| c.version).unwrap_or(m.version);
-    let stored = AgreementStatus::parse(&m.status);
-    if newest != m.version || stored != Some(AgreementStatus::Signed) {
+    let stored = Record::new("agreement", m.id).key("status", &m.status, AgreementStatus::parse)?;
+    if newest != m.version || stored != AgreementStatus::Signed {
         return Err(illegal(&m, AgreementStatus::Draft, today));
     }
     let mut am = agreement::ActiveModel {

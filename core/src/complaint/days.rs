@@ -15,6 +15,7 @@ use super::calendar::Calendar;
 use crate::dates::parse_date;
 use crate::entity::calendar_day;
 use crate::error::{AppError, AppResult, RowError};
+use crate::stored::Record;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -26,7 +27,9 @@ pub enum DayKind {
 }
 
 impl DayKind {
-    fn key(self) -> &'static str {
+    pub const ALL: [DayKind; 2] = [DayKind::Holiday, DayKind::Workday];
+
+    pub fn key(self) -> &'static str {
         match self {
             DayKind::Holiday => "holiday",
             DayKind::Workday => "workday",
@@ -51,24 +54,26 @@ pub struct CalendarDay {
 }
 
 pub async fn list<C: ConnectionTrait>(db: &C) -> AppResult<Vec<CalendarDay>> {
-    Ok(calendar_day::Entity::find()
+    calendar_day::Entity::find()
         .order_by_asc(calendar_day::Column::Day)
         .all(db)
         .await?
         .into_iter()
-        .map(|d| CalendarDay {
-            date: d.day.to_string(),
-            kind: DayKind::parse(&d.kind).unwrap_or(DayKind::Holiday),
-            name: d.name,
+        .map(|d| {
+            Ok(CalendarDay {
+                kind: Record::new("calendar_day", d.day).key("kind", &d.kind, DayKind::parse)?,
+                date: d.day.to_string(),
+                name: d.name,
+            })
         })
-        .collect())
+        .collect()
 }
 
 pub(crate) async fn add_to<C: ConnectionTrait>(db: &C, cal: &mut Calendar) -> AppResult<()> {
     for d in calendar_day::Entity::find().all(db).await? {
-        match DayKind::parse(&d.kind) {
-            Some(DayKind::Workday) => cal.workdays.insert(d.day),
-            _ => cal.holidays.insert(d.day),
+        match Record::new("calendar_day", d.day).key("kind", &d.kind, DayKind::parse)? {
+            DayKind::Workday => cal.workdays.insert(d.day),
+            DayKind::Holiday => cal.holidays.insert(d.day),
         };
     }
     Ok(())

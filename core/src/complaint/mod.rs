@@ -22,6 +22,7 @@ use ts_rs::TS;
 use crate::entity::{complaint, complaint_event, distributor};
 use crate::error::{AppError, AppResult, FieldError};
 use crate::settings::{get_json, put_json};
+use crate::stored::Record;
 use settings::ComplaintSettings;
 use sla::{Sla, Span};
 
@@ -157,15 +158,12 @@ pub struct Complaint {
     pub escalate_to: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum EventKind {
-    Transition,
-    Note,
-    Assignment,
-    Attachment,
-}
+key_enum!(EventKind {
+    Transition => "transition",
+    Note => "note",
+    Assignment => "assignment",
+    Attachment => "attachment",
+});
 
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
@@ -268,14 +266,20 @@ fn spans(
     out
 }
 
+/// The stored status of a complaint; a value no version wrote is `damaged`.
+pub(super) fn status_of(m: &complaint::Model) -> AppResult<ComplaintStatus> {
+    Record::new("complaint", m.id).key("status", &m.status, ComplaintStatus::parse)
+}
+
 pub(super) fn to_dto(
     m: complaint::Model,
     events: &[complaint_event::Model],
     dist: Option<&distributor::Model>,
     clocks: &Clocks,
     now: DateTime<Utc>,
-) -> Complaint {
-    let priority = Priority::parse(&m.priority).unwrap_or(Priority::P3);
+) -> AppResult<Complaint> {
+    let stored = Record::new("complaint", m.id);
+    let priority = stored.key("priority", &m.priority, Priority::parse)?;
     let (fr, res) = clocks.settings.policy(priority);
     let sp = spans(&m, events, clocks);
     let sla = sla::compute(&clocks.calendar, &sp, clocks.local(now), fr, res);
@@ -284,20 +288,20 @@ pub(super) fn to_dto(
         l => Some(clocks.settings.escalation[usize::from(l - 1)].clone())
             .filter(|s| !s.trim().is_empty()),
     };
-    Complaint {
+    Ok(Complaint {
         id: m.id,
         number: m.number,
         distributor_id: m.distributor_id,
         distributor_code: dist.map(|d| d.code.clone()).unwrap_or_default(),
         distributor_name: dist.map(|d| d.name.clone()).unwrap_or_default(),
-        channel: Channel::parse(&m.channel).unwrap_or(Channel::Other),
+        channel: stored.key("channel", &m.channel, Channel::parse)?,
         product: m.product,
         batch_no: m.batch_no,
         category: m.category,
         priority,
         description: m.description,
         assignee: m.assignee,
-        status: ComplaintStatus::parse(&m.status).unwrap_or(ComplaintStatus::Received),
+        status: stored.key("status", &m.status, ComplaintStatus::parse)?,
         resolution: m.resolution,
         root_cause: m.root_cause,
         root_cause_note: m.root_cause_note,
@@ -305,7 +309,7 @@ pub(super) fn to_dto(
         received_at: fmt_local(clocks.local(m.received_at)),
         sla,
         escalate_to,
-    }
+    })
 }
 
 pub(super) async fn events_of<C: ConnectionTrait>(
@@ -346,16 +350,10 @@ pub(super) async fn add_event<C: ConnectionTrait>(
     text: &str,
     actor: &Actor,
 ) -> AppResult<()> {
-    let kind_key = match kind {
-        EventKind::Transition => "transition",
-        EventKind::Note => "note",
-        EventKind::Assignment => "assignment",
-        EventKind::Attachment => "attachment",
-    };
     complaint_event::Entity::insert(complaint_event::ActiveModel {
         complaint_id: Set(complaint_id),
         at: Set(at),
-        kind: Set(kind_key.into()),
+        kind: Set(kind.key().into()),
         from_status: Set(from.map(|s| s.key().to_owned())),
         to_status: Set(to.map(|s| s.key().to_owned())),
         text: Set(text.to_owned()),
@@ -513,7 +511,7 @@ pub async fn record<C: ConnectionTrait + TransactionTrait>(
     .await?;
     txn.commit().await?;
     let events = events_of(db, &[m.id]).await?;
-    Ok(to_dto(m, &events, Some(&dist), &clocks, now))
+    to_dto(m, &events, Some(&dist), &clocks, now)
 }
 
 pub async fn get<C: ConnectionTrait>(
@@ -530,27 +528,29 @@ pub async fn get<C: ConnectionTrait>(
         .one(db)
         .await?;
     let events = events_of(db, &[id]).await?;
-    let status = ComplaintStatus::parse(&m.status).unwrap_or(ComplaintStatus::Received);
+    let status = status_of(&m)?;
     let allowed_moves = allowed(status, workflow::came_from(&events));
     let timeline = events
         .iter()
-        .map(|e| TimelineEntry {
-            id: e.id,
-            at: fmt_local(clocks.local(e.at)),
-            kind: match e.kind.as_str() {
-                "note" => EventKind::Note,
-                "assignment" => EventKind::Assignment,
-                "attachment" => EventKind::Attachment,
-                _ => EventKind::Transition,
-            },
-            from_status: e.from_status.as_deref().and_then(ComplaintStatus::parse),
-            to_status: e.to_status.as_deref().and_then(ComplaintStatus::parse),
-            text: e.text.clone(),
-            operator: e.operator.clone(),
+        .map(|e| {
+            let stored = Record::new("complaint_event", e.id);
+            let status = |column: &str, s: &Option<String>| match s.as_deref() {
+                None => Ok(None),
+                Some(s) => stored.key(column, s, ComplaintStatus::parse).map(Some),
+            };
+            Ok(TimelineEntry {
+                id: e.id,
+                at: fmt_local(clocks.local(e.at)),
+                kind: stored.key("kind", &e.kind, EventKind::parse)?,
+                from_status: status("from_status", &e.from_status)?,
+                to_status: status("to_status", &e.to_status)?,
+                text: e.text.clone(),
+                operator: e.operator.clone(),
+            })
         })
-        .collect();
+        .collect::<AppResult<_>>()?;
     Ok(ComplaintDetail {
-        complaint: to_dto(m, &events, dist.as_ref(), &clocks, now),
+        complaint: to_dto(m, &events, dist.as_ref(), &clocks, now)?,
         timeline,
         allowed: allowed_moves,
     })

@@ -126,13 +126,12 @@ async fn with_clocks<C: ConnectionTrait>(
     for e in events_of(db, &ids).await? {
         by_complaint.entry(e.complaint_id).or_default().push(e);
     }
-    Ok(rows
-        .into_iter()
+    rows.into_iter()
         .map(|m| {
             let ev = by_complaint.remove(&m.id).unwrap_or_default();
             to_dto(m, &ev, None, clocks, now)
         })
-        .collect())
+        .collect()
 }
 
 /// Fills in each complaint's distributor code and name.

@@ -79,7 +79,7 @@ pub async fn transition<C: ConnectionTrait + TransactionTrait>(
         .await?
         .ok_or_else(|| AppError::not_found("complaint", req.id))?;
     let events = events_of(&txn, &[m.id]).await?;
-    let from = ComplaintStatus::parse(&m.status).unwrap_or(Received);
+    let from = super::status_of(&m)?;
     let Some(to) = req.to else {
         return Err(AppError::field("to", ErrorCode::Required));
     };

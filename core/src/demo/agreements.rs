@@ -152,7 +152,7 @@ pub async fn generate_agreements<C: ConnectionTrait + TransactionTrait>(
         .map(|d| d.id)
         .next_back();
     for d in &dists {
-        let status = Status::parse(&d.status).unwrap_or_default();
+        let status = crate::distributor::status_of(d)?;
         let area = Territory {
             province: d.province.clone(),
             city: d.city.clone(),

@@ -9,6 +9,7 @@ use ts_rs::TS;
 use super::Tier;
 use crate::entity::assessment;
 use crate::error::AppResult;
+use crate::stored::Record;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -21,7 +22,9 @@ pub enum Decision {
 }
 
 impl Decision {
-    pub(crate) fn key(self) -> &'static str {
+    pub const ALL: [Decision; 3] = [Decision::Approve, Decision::Reject, Decision::Defer];
+
+    pub fn key(self) -> &'static str {
         match self {
             Decision::Approve => "approve",
             Decision::Reject => "reject",
@@ -63,32 +66,31 @@ pub(crate) fn centi_text(c: i64) -> String {
     Decimal::new(c, 2).to_string()
 }
 
-pub(crate) fn to_dto(m: assessment::Model) -> Assessment {
-    Assessment {
+pub(crate) fn to_dto(m: assessment::Model) -> AppResult<Assessment> {
+    let stored = Record::new("assessment", m.id);
+    Ok(Assessment {
         id: m.id,
         distributor_id: m.distributor_id,
         assessed_on: m.assessed_on.to_string(),
         assessor: m.assessor,
-        scores: serde_json::from_str(&m.scores_json).unwrap_or_default(),
+        scores: stored.json("scores_json", &m.scores_json)?,
         total: centi_text(m.total_centi),
-        recommended_tier: Tier::parse(&m.recommended_tier).unwrap_or_default(),
+        recommended_tier: stored.key("recommended_tier", &m.recommended_tier, Tier::parse)?,
         site_visit_notes: m.site_visit_notes,
-        decision: match m.decision.as_str() {
-            "approve" => Decision::Approve,
-            "reject" => Decision::Reject,
-            _ => Decision::Defer,
-        },
+        decision: stored.key("decision", &m.decision, |d| {
+            Decision::ALL.into_iter().find(|v| v.key() == d)
+        })?,
         created_at: m.created_at.to_rfc3339(),
-    }
+    })
 }
 
 pub async fn list<C: ConnectionTrait>(db: &C, distributor_id: i64) -> AppResult<Vec<Assessment>> {
-    Ok(assessment::Entity::find()
+    assessment::Entity::find()
         .filter(assessment::Column::DistributorId.eq(distributor_id))
         .order_by_desc(assessment::Column::Id)
         .all(db)
         .await?
         .into_iter()
         .map(to_dto)
-        .collect())
+        .collect()
 }

@@ -148,7 +148,7 @@ pub async fn transition<C: ConnectionTrait + TransactionTrait>(
     let reason = req.reason.trim();
     let txn = crate::db::write(db).await?;
     let current = find_model(&txn, req.id).await?;
-    let from = Status::parse(&current.status).unwrap_or_default();
+    let from = super::status_of(&current)?;
     if !from.can_move_to(req.to) {
         return Err(AppError::IllegalTransition {
             from: from.key().into(),
@@ -160,7 +160,7 @@ pub async fn transition<C: ConnectionTrait + TransactionTrait>(
     }
     let model = record_status(&txn, current, req.to, date, reason, actor).await?;
     txn.commit().await?;
-    Ok(model.into())
+    model.try_into()
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -219,7 +219,7 @@ pub async fn change_tier<C: ConnectionTrait + TransactionTrait>(
     }
     let model = record_tier(&txn, current, req.tier, reason, actor).await?;
     txn.commit().await?;
-    Ok(model.into())
+    model.try_into()
 }
 
 #[cfg(test)]

@@ -141,9 +141,23 @@ pub struct Distributor {
     pub updated_at: String,
 }
 
-impl From<distributor::Model> for Distributor {
-    fn from(m: distributor::Model) -> Self {
-        Distributor {
+/// The stored tier of a distributor; a value no version wrote is `damaged`.
+pub(crate) fn tier_of(m: &distributor::Model) -> crate::error::AppResult<Tier> {
+    crate::stored::Record::new("distributor", m.id).key("tier", &m.tier, Tier::parse)
+}
+
+/// The stored status of a distributor; a value no version wrote is `damaged`.
+pub(crate) fn status_of(m: &distributor::Model) -> crate::error::AppResult<Status> {
+    crate::stored::Record::new("distributor", m.id).key("status", &m.status, Status::parse)
+}
+
+impl TryFrom<distributor::Model> for Distributor {
+    type Error = crate::error::AppError;
+
+    /// Fails, naming the row, when its tier or status cannot be read.
+    fn try_from(m: distributor::Model) -> Result<Self, Self::Error> {
+        let (tier, status) = (tier_of(&m)?, status_of(&m)?);
+        Ok(Distributor {
             id: m.id,
             code: m.code,
             name: m.name,
@@ -164,12 +178,12 @@ impl From<distributor::Model> for Distributor {
             bank_account: m.bank_account,
             payment_terms_days: m.payment_terms_days,
             credit_limit: Money::from_fen(m.credit_limit_fen),
-            tier: Tier::parse(&m.tier).unwrap_or_default(),
-            status: Status::parse(&m.status).unwrap_or_default(),
+            tier,
+            status,
             notes: m.notes,
             created_at: m.created_at.to_rfc3339(),
             updated_at: m.updated_at.to_rfc3339(),
-        }
+        })
     }
 }
 

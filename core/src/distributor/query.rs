@@ -104,7 +104,10 @@ pub async fn list<C: ConnectionTrait>(db: &C, q: &DistributorQuery) -> AppResult
     let filtered = filtered(q, db.get_database_backend());
     let (rows, total) = paging::fetch(db, filtered, |s| sorted(s, q), q.paging).await?;
     Ok(Page {
-        rows: rows.into_iter().map(Distributor::from).collect(),
+        rows: rows
+            .into_iter()
+            .map(Distributor::try_from)
+            .collect::<AppResult<_>>()?,
         total,
     })
 }

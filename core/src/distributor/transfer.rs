@@ -209,9 +209,9 @@ fn input_from_row(
     (input, status)
 }
 
-fn input_of(m: &dist::Model) -> DistributorInput {
-    let d = distributor::Distributor::from(m.clone());
-    DistributorInput {
+fn input_of(m: &dist::Model) -> AppResult<DistributorInput> {
+    let d = distributor::Distributor::try_from(m.clone())?;
+    Ok(DistributorInput {
         code: d.code,
         name: d.name,
         short_name: d.short_name,
@@ -233,7 +233,7 @@ fn input_of(m: &dist::Model) -> DistributorInput {
         credit_limit: d.credit_limit.to_string(),
         tier: d.tier,
         notes: d.notes,
-    }
+    })
 }
 
 fn new_input() -> DistributorInput {
@@ -287,7 +287,10 @@ async fn plan<C: ConnectionTrait>(db: &C, t: &Table) -> AppResult<Plan> {
             .map(|c| c.trim().to_uppercase())
             .unwrap_or_default();
         let existing = by_code.get(&code_cell).cloned();
-        let base = existing.as_ref().map(input_of).unwrap_or_else(new_input);
+        let base = match &existing {
+            Some(m) => input_of(m)?,
+            None => new_input(),
+        };
         let (input, status) = input_from_row(row, &map, base, &mut errors);
         let status_reason = map
             .get("status_reason")
@@ -361,10 +364,13 @@ async fn plan<C: ConnectionTrait>(db: &C, t: &Table) -> AppResult<Plan> {
                 ));
             }
         }
-        let unchanged = existing.as_ref().is_some_and(|m| {
-            distributor::validate_input(&input_of(m)).is_ok_and(|before| before == valid)
-                && status.is_none_or(|s| s.key() == m.status)
-        });
+        let unchanged = match &existing {
+            None => false,
+            Some(m) => {
+                distributor::validate_input(&input_of(m)?).is_ok_and(|before| before == valid)
+                    && status.is_none_or(|s| s.key() == m.status)
+            }
+        };
         items.push(PlanItem {
             row,
             existing,

@@ -14,13 +14,15 @@ use super::{Distributor, DistributorInput, Status, Tier, ValidInput};
 use crate::audit;
 use crate::entity::{distributor, status_change, tier_change};
 use crate::error::{AppError, AppResult};
+use crate::stored::Record;
 
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
 pub struct StatusChange {
     #[ts(type = "number")]
     pub id: i64,
-    pub from: Status,
+    /// None on the first row: the status the distributor was created with.
+    pub from: Option<Status>,
     pub to: Status,
     pub date: String,
     pub operator: String,
@@ -150,7 +152,7 @@ pub(crate) async fn insert_valid<C: ConnectionTrait>(
     let today = actor.today();
     super::lifecycle::insert_status_row(db, model.id, "", status, today, actor, reason).await?;
     super::lifecycle::insert_tier_row(db, model.id, None, v.input.tier, reason, actor).await?;
-    let dto = Distributor::from(model.clone());
+    let dto = Distributor::try_from(model.clone())?;
     audit::record(
         db,
         actor,
@@ -176,7 +178,7 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
     check_unique(&txn, &v.input.code, &v.input.uscc, None).await?;
     let model = insert_valid(&txn, &v, Status::Applicant, actor, "").await?;
     txn.commit().await?;
-    Ok(model.into())
+    model.try_into()
 }
 
 fn validate_or_err(input: &DistributorInput) -> AppResult<ValidInput> {
@@ -189,12 +191,12 @@ pub(crate) async fn update_valid<C: ConnectionTrait>(
     v: &ValidInput,
     actor: &Actor,
 ) -> AppResult<distributor::Model> {
-    let before = Distributor::from(current.clone());
+    let before = Distributor::try_from(current.clone())?;
     let mut am: distributor::ActiveModel = current.into();
     apply(&mut am, v);
     am.updated_at = Set(actor.now());
     let model = am.update(db).await?;
-    let after = Distributor::from(model.clone());
+    let after = Distributor::try_from(model.clone())?;
     let changes = audit::diff(Some(&before), &after, &["updated_at"]);
     if !changes.is_empty() {
         audit::record(db, actor, "distributor", model.id, "update", &changes).await?;
@@ -219,7 +221,7 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
     check_unique(&txn, &v.input.code, &v.input.uscc, Some(id)).await?;
     let model = update_valid(&txn, current, &v, actor).await?;
     txn.commit().await?;
-    Ok(model.into())
+    model.try_into()
 }
 
 pub async fn get_by_code<C: ConnectionTrait>(
@@ -240,32 +242,45 @@ pub async fn get<C: ConnectionTrait>(db: &C, id: i64) -> AppResult<DistributorDe
         .all(db)
         .await?
         .into_iter()
-        .map(|r| StatusChange {
-            id: r.id,
-            from: Status::parse(&r.from_status).unwrap_or_default(),
-            to: Status::parse(&r.to_status).unwrap_or_default(),
-            date: r.effective_date.to_string(),
-            operator: r.operator,
-            reason: r.reason,
-            recorded_at: r.created_at.to_rfc3339(),
+        .map(|r| {
+            let stored = Record::new("status_change", r.id);
+            let from = match r.from_status.as_str() {
+                "" => None,
+                s => Some(stored.key("from_status", s, Status::parse)?),
+            };
+            Ok(StatusChange {
+                id: r.id,
+                from,
+                to: stored.key("to_status", &r.to_status, Status::parse)?,
+                date: r.effective_date.to_string(),
+                operator: r.operator,
+                reason: r.reason,
+                recorded_at: r.created_at.to_rfc3339(),
+            })
         })
-        .collect();
+        .collect::<AppResult<_>>()?;
     let tier_history = tier_change::Entity::find()
         .filter(tier_change::Column::DistributorId.eq(id))
         .order_by_desc(tier_change::Column::Id)
         .all(db)
         .await?
         .into_iter()
-        .map(|r| TierChange {
-            id: r.id,
-            from: r.from_tier.as_deref().and_then(Tier::parse),
-            to: Tier::parse(&r.to_tier).unwrap_or_default(),
-            reason: r.reason,
-            operator: r.operator,
-            recorded_at: r.created_at.to_rfc3339(),
+        .map(|r| {
+            let stored = Record::new("tier_change", r.id);
+            Ok(TierChange {
+                id: r.id,
+                from: match r.from_tier.as_deref() {
+                    None => None,
+                    Some(t) => Some(stored.key("from_tier", t, Tier::parse)?),
+                },
+                to: stored.key("to_tier", &r.to_tier, Tier::parse)?,
+                reason: r.reason,
+                operator: r.operator,
+                recorded_at: r.created_at.to_rfc3339(),
+            })
         })
-        .collect();
-    let distributor = Distributor::from(model);
+        .collect::<AppResult<_>>()?;
+    let distributor = Distributor::try_from(model)?;
     Ok(DistributorDetail {
         allowed_transitions: distributor.status.allowed_next().to_vec(),
         distributor,

@@ -21,6 +21,7 @@ use crate::entity::{collection_call, distributor};
 use crate::error::{AppError, AppResult, ErrorCode, FieldErrors};
 use crate::fields;
 use crate::money::Money;
+use crate::stored::Record;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -320,7 +321,11 @@ pub async fn list<C: ConnectionTrait>(
             distributor_name: d.map(|d| d.name.clone()).unwrap_or_default(),
             called_on: m.called_on.to_string(),
             contact: m.contact,
-            channel: CallChannel::parse(&m.channel).unwrap_or(CallChannel::Other),
+            channel: Record::new("collection_call", m.id).key(
+                "channel",
+                &m.channel,
+                CallChannel::parse,
+            )?,
             note: m.note,
             promised_amount: m.promised_fen.map(Money::from_fen),
             promised_on: m.promised_on.map(|d| d.to_string()),

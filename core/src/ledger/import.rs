@@ -318,8 +318,8 @@ pub async fn export<C: ConnectionTrait>(
     let body: Vec<Vec<String>> = rows
         .iter()
         .map(|m| {
-            let kind = EntryKind::parse(&m.kind).unwrap_or(EntryKind::Adjustment);
-            vec![
+            let kind = super::kind_of(m.id, &m.kind)?;
+            Ok(vec![
                 codes.get(&m.distributor_id).cloned().unwrap_or_default(),
                 m.entry_date.to_string(),
                 m.doc_no.clone(),
@@ -332,9 +332,9 @@ pub async fn export<C: ConnectionTrait>(
                 m.description.clone(),
                 m.fapiao_no.clone(),
                 m.due_date.to_string(),
-            ]
+            ])
         })
-        .collect();
+        .collect::<AppResult<_>>()?;
     crate::sheet::write_table(path, &headers, &body, &[4], &[])?;
     Ok(body.len() as u32)
 }

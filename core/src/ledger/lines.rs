@@ -78,18 +78,19 @@ pub async fn upto<C: ConnectionTrait>(
             }
         }
     }
-    Ok(rows
-        .into_iter()
+    rows.into_iter()
         .map(
-            |(id, distributor_id, entry_date, due_date, kind, amount_fen, reverses_id)| Line {
-                id,
-                distributor_id,
-                entry_date,
-                due_date,
-                kind: EntryKind::parse(&kind).unwrap_or(EntryKind::Adjustment),
-                amount_fen,
-                reverses_id,
+            |(id, distributor_id, entry_date, due_date, kind, amount_fen, reverses_id)| {
+                Ok(Line {
+                    id,
+                    distributor_id,
+                    entry_date,
+                    due_date,
+                    kind: super::kind_of(id, &kind)?,
+                    amount_fen,
+                    reverses_id,
+                })
             },
         )
-        .collect())
+        .collect()
 }

@@ -161,10 +161,16 @@ pub(crate) fn signed_fen(kind: EntryKind, amount_fen: i64) -> i64 {
     kind.sign() * amount_fen
 }
 
-fn to_dto(m: ledger_entry::Model, reversed_by_id: Option<i64>) -> LedgerEntry {
-    let kind = EntryKind::parse(&m.kind).unwrap_or(EntryKind::Adjustment);
+/// The stored kind of an entry; a value no version wrote is `damaged` (a
+/// guessed kind would change the balance's sign).
+pub(crate) fn kind_of(id: i64, kind: &str) -> AppResult<EntryKind> {
+    crate::stored::Record::new("ledger_entry", id).key("kind", kind, EntryKind::parse)
+}
+
+fn to_dto(m: ledger_entry::Model, reversed_by_id: Option<i64>) -> AppResult<LedgerEntry> {
+    let kind = kind_of(m.id, &m.kind)?;
     let signed = signed_fen(kind, m.amount_fen);
-    LedgerEntry {
+    Ok(LedgerEntry {
         id: m.id,
         distributor_id: m.distributor_id,
         date: m.entry_date.to_string(),
@@ -180,7 +186,7 @@ fn to_dto(m: ledger_entry::Model, reversed_by_id: Option<i64>) -> LedgerEntry {
         reversed_by_id,
         created_at: m.created_at.to_rfc3339(),
         created_by: m.created_by,
-    }
+    })
 }
 
 /// A checked entry, ready to insert (the distributor is resolved by the caller).
@@ -434,9 +440,10 @@ pub async fn find_by_doc<C: ConnectionTrait>(
     kind: EntryKind,
     doc_no: &str,
 ) -> AppResult<Option<LedgerEntry>> {
-    Ok(find_doc(db, distributor_id, kind, doc_no.trim())
+    find_doc(db, distributor_id, kind, doc_no.trim())
         .await?
-        .map(|m| to_dto(m, None)))
+        .map(|m| to_dto(m, None))
+        .transpose()
 }
 
 fn audit_change(field: &str, after: String) -> audit::FieldChange {
@@ -498,7 +505,7 @@ pub async fn post<C: ConnectionTrait + TransactionTrait>(
     )
     .await?;
     txn.commit().await?;
-    Ok(to_dto(m, None))
+    to_dto(m, None)
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -551,7 +558,7 @@ pub async fn reverse<C: ConnectionTrait + TransactionTrait>(
             )],
         });
     }
-    let kind = EntryKind::parse(&original.kind).unwrap_or(EntryKind::Adjustment);
+    let kind = kind_of(original.id, &original.kind)?;
     let v = ValidEntry {
         date,
         doc_no: format!("{}-{}", kind_prefix(kind), original.doc_no),
@@ -597,7 +604,7 @@ pub async fn reverse<C: ConnectionTrait + TransactionTrait>(
     )
     .await?;
     txn.commit().await?;
-    Ok(to_dto(m, None))
+    to_dto(m, None)
 }
 
 /// Reversal document numbers: `R-` plus the kind's initial, so reversing an

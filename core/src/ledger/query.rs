@@ -71,7 +71,7 @@ pub async fn list<C: ConnectionTrait>(db: &C, q: &LedgerQuery) -> AppResult<Page
                 let by = reversals.get(&m.id).copied();
                 to_dto(m, by)
             })
-            .collect(),
+            .collect::<AppResult<_>>()?,
         total,
     })
 }

@@ -21,6 +21,7 @@ use crate::error::{AppError, AppResult, ErrorCode, FieldErrors};
 use crate::fields;
 use crate::lang::Lang;
 use crate::money::Money;
+use crate::stored::Record;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -33,6 +34,13 @@ pub enum IssuedVia {
 }
 
 impl IssuedVia {
+    pub const ALL: [IssuedVia; 4] = [
+        IssuedVia::File,
+        IssuedVia::Print,
+        IssuedVia::Batch,
+        IssuedVia::Email,
+    ];
+
     pub fn key(self) -> &'static str {
         match self {
             IssuedVia::File => "file",
@@ -41,13 +49,8 @@ impl IssuedVia {
             IssuedVia::Email => "email",
         }
     }
-    fn parse(s: &str) -> IssuedVia {
-        match s {
-            "print" => IssuedVia::Print,
-            "batch" => IssuedVia::Batch,
-            "email" => IssuedVia::Email,
-            _ => IssuedVia::File,
-        }
+    fn parse(s: &str) -> Option<IssuedVia> {
+        Self::ALL.into_iter().find(|v| v.key() == s)
     }
 }
 
@@ -61,6 +64,12 @@ pub enum ConfirmStatus {
 }
 
 impl ConfirmStatus {
+    pub const ALL: [ConfirmStatus; 3] = [
+        ConfirmStatus::NoAnswer,
+        ConfirmStatus::Confirmed,
+        ConfirmStatus::Disputed,
+    ];
+
     pub fn key(self) -> &'static str {
         match self {
             ConfirmStatus::NoAnswer => "no_answer",
@@ -68,12 +77,8 @@ impl ConfirmStatus {
             ConfirmStatus::Disputed => "disputed",
         }
     }
-    pub fn parse(s: &str) -> ConfirmStatus {
-        match s {
-            "confirmed" => ConfirmStatus::Confirmed,
-            "disputed" => ConfirmStatus::Disputed,
-            _ => ConfirmStatus::NoAnswer,
-        }
+    pub fn parse(s: &str) -> Option<ConfirmStatus> {
+        Self::ALL.into_iter().find(|v| v.key() == s)
     }
 }
 
@@ -348,7 +353,7 @@ pub async fn confirm<C: ConnectionTrait + TransactionTrait>(
         .confirmation_days;
     let slips = slips(db, &[m.id]).await?;
     let dists = crate::distributor::models_by_id(db, [m.distributor_id]).await?;
-    Ok(to_dto(m, &dists, &slips, today, days))
+    to_dto(m, &dists, &slips, today, days)
 }
 
 async fn slips<C: ConnectionTrait>(db: &C, ids: &[i64]) -> AppResult<HashMap<i64, u32>> {
@@ -374,11 +379,12 @@ fn to_dto(
     slips: &HashMap<i64, u32>,
     today: NaiveDate,
     days: u32,
-) -> StatementRun {
+) -> AppResult<StatementRun> {
     let d = dists.get(&m.distributor_id);
-    let status = ConfirmStatus::parse(&m.confirm_status);
+    let stored = Record::new("statement_run", m.id);
+    let status = stored.key("confirm_status", &m.confirm_status, ConfirmStatus::parse)?;
     let issued = m.issued_on;
-    StatementRun {
+    Ok(StatementRun {
         id: m.id,
         distributor_id: m.distributor_id,
         distributor_code: d.map(|d| d.code.clone()).unwrap_or_default(),
@@ -386,9 +392,9 @@ fn to_dto(
         period_from: m.period_from.to_string(),
         period_to: m.period_to.to_string(),
         closing_balance: Money::from_fen(m.closing_fen),
-        lang: Lang::parse(&m.lang).unwrap_or_default(),
+        lang: stored.key("lang", &m.lang, Lang::parse)?,
         file: m.file,
-        issued_via: IssuedVia::parse(&m.issued_via),
+        issued_via: stored.key("issued_via", &m.issued_via, IssuedVia::parse)?,
         issued_on: issued.to_string(),
         sent_at: m.sent_at.map(|t| t.to_rfc3339()),
         sent_to: m.sent_to,
@@ -405,7 +411,7 @@ fn to_dto(
         unanswered: status == ConfirmStatus::NoAnswer
             && (today - issued).num_days() >= i64::from(days),
         operator: m.operator,
-    }
+    })
 }
 
 /// Runs, latest first.
@@ -438,10 +444,9 @@ pub async fn list<C: ConnectionTrait>(
     let days = crate::settings::load_reminder_settings(db)
         .await?
         .confirmation_days;
-    Ok(rows
-        .into_iter()
+    rows.into_iter()
         .map(|m| to_dto(m, &dists, &slips, today, days))
-        .collect())
+        .collect()
 }
 
 /// Each distributor's latest run (the highest id) among `runs`.
@@ -556,8 +561,10 @@ pub async fn latest_status<C: ConnectionTrait>(
         .all(db)
         .await?;
     let mut out = HashMap::new();
-    for (_, d, to, s) in rows {
-        out.insert(d, (ConfirmStatus::parse(&s), to));
+    for (id, d, to, s) in rows {
+        let status =
+            Record::new("statement_run", id).key("confirm_status", &s, ConfirmStatus::parse)?;
+        out.insert(d, (status, to));
     }
     Ok(out)
 }

@@ -274,8 +274,8 @@ pub(crate) async fn build<C: ConnectionTrait>(
         .await?;
     let kinds: Vec<EntryKind> = rows
         .iter()
-        .map(|r| EntryKind::parse(&r.kind).unwrap_or(EntryKind::Adjustment))
-        .collect();
+        .map(|r| super::kind_of(r.id, &r.kind))
+        .collect::<AppResult<_>>()?;
     let postings: Vec<Posting> = rows
         .iter()
         .zip(&kinds)

@@ -171,11 +171,15 @@ impl Seen {
     }
 }
 
-fn to_dto(m: onboarding_step::Model, seen: &Seen, today: NaiveDate) -> OnboardingStep {
-    let auto = AutoCheck::parse(&m.auto);
+fn to_dto(m: onboarding_step::Model, seen: &Seen, today: NaiveDate) -> AppResult<OnboardingStep> {
+    let auto = crate::stored::Record::new("onboarding_step", m.id).key(
+        "auto",
+        &m.auto,
+        AutoCheck::parse,
+    )?;
     let seen_date = seen.date(auto, m.distributor_id);
     let done = m.done_date.or(seen_date);
-    OnboardingStep {
+    Ok(OnboardingStep {
         id: m.id,
         key: m.step_key,
         label_zh: m.label_zh,
@@ -188,7 +192,7 @@ fn to_dto(m: onboarding_step::Model, seen: &Seen, today: NaiveDate) -> Onboardin
         done_by: m.done_by,
         note: m.note,
         overdue: done.is_none() && m.due_date.is_some_and(|d| d < today),
-    }
+    })
 }
 
 async fn steps_of<C: ConnectionTrait>(
@@ -217,7 +221,7 @@ pub async fn checklist<C: ConnectionTrait>(
         .await?
         .into_iter()
         .map(|m| to_dto(m, &seen, today))
-        .collect();
+        .collect::<AppResult<_>>()?;
     Ok(Checklist {
         distributor_id,
         started: !steps.is_empty(),

@@ -62,11 +62,14 @@ pub async fn pipeline<C: ConnectionTrait>(db: &C, today: NaiveDate) -> AppResult
     let mut by_dist: HashMap<i64, Vec<OnboardingStep>> = HashMap::new();
     for m in steps_of(db, &ids).await? {
         let id = m.distributor_id;
-        by_dist.entry(id).or_default().push(to_dto(m, &seen, today));
+        by_dist
+            .entry(id)
+            .or_default()
+            .push(to_dto(m, &seen, today)?);
     }
     let mut cards = vec![];
     for d in &dists {
-        let status = Status::parse(&d.status).unwrap_or_default();
+        let status = crate::distributor::status_of(d)?;
         let steps = by_dist.remove(&d.id).unwrap_or_default();
         let card = |step: &str, due: Option<String>, owner: String| PipelineCard {
             distributor_id: d.id,

@@ -28,7 +28,16 @@ pub enum AutoCheck {
 }
 
 impl AutoCheck {
-    pub(super) fn key(self) -> &'static str {
+    pub const ALL: [AutoCheck; 6] = [
+        AutoCheck::Manual,
+        AutoCheck::Application,
+        AutoCheck::Assessment,
+        AutoCheck::AgreementSigned,
+        AutoCheck::FirstInvoice,
+        AutoCheck::Training,
+    ];
+
+    pub fn key(self) -> &'static str {
         match self {
             AutoCheck::Manual => "manual",
             AutoCheck::Application => "application",
@@ -38,17 +47,8 @@ impl AutoCheck {
             AutoCheck::Training => "training",
         }
     }
-    pub(super) fn parse(s: &str) -> AutoCheck {
-        [
-            AutoCheck::Application,
-            AutoCheck::Assessment,
-            AutoCheck::AgreementSigned,
-            AutoCheck::FirstInvoice,
-            AutoCheck::Training,
-        ]
-        .into_iter()
-        .find(|a| a.key() == s)
-        .unwrap_or(AutoCheck::Manual)
+    pub(super) fn parse(s: &str) -> Option<AutoCheck> {
+        Self::ALL.into_iter().find(|a| a.key() == s)
     }
 }
 

@@ -121,7 +121,7 @@ pub async fn list_parts<C: ConnectionTrait>(
     let mut out = vec![];
     if parts.operations {
         for m in &all {
-            if effective_status(m, today) != AgreementStatus::Active {
+            if effective_status(m, today)? != AgreementStatus::Active {
                 continue;
             }
             let renewed = all

@@ -16,6 +16,7 @@ use super::{live, parse_quarter, put_rating, Quarter, QuarterReview, RatingInput
 use crate::actor::Actor;
 use crate::entity::{distributor, scorecard_quarter, scorecard_snapshot};
 use crate::error::{AppError, AppResult, ErrorCode};
+use crate::stored::Record;
 
 pub async fn is_finalised<C: ConnectionTrait>(db: &C, quarter: Quarter) -> AppResult<bool> {
     Ok(scorecard_quarter::Entity::find()
@@ -27,12 +28,12 @@ pub async fn is_finalised<C: ConnectionTrait>(db: &C, quarter: Quarter) -> AppRe
 
 /// Every finalised quarter.
 pub async fn finalised_quarters<C: ConnectionTrait>(db: &C) -> AppResult<BTreeSet<Quarter>> {
-    Ok(scorecard_quarter::Entity::find()
+    scorecard_quarter::Entity::find()
         .all(db)
         .await?
         .iter()
-        .filter_map(|m| Quarter::parse(&m.quarter))
-        .collect())
+        .map(|m| Record::new("scorecard_quarter", m.id).key("quarter", &m.quarter, Quarter::parse))
+        .collect()
 }
 
 /// The latest revision of each distributor's scorecard, by (distributor,
@@ -52,16 +53,18 @@ async fn latest<C: ConnectionTrait>(
     }
     let mut out = HashMap::new();
     for m in q.all(db).await? {
-        if let Some(quarter) = Quarter::parse(&m.quarter) {
-            out.insert((m.distributor_id, quarter), m);
-        }
+        let quarter = snapshot_quarter(&m)?;
+        out.insert((m.distributor_id, quarter), m);
     }
     Ok(out)
 }
 
+fn snapshot_quarter(m: &scorecard_snapshot::Model) -> AppResult<Quarter> {
+    Record::new("scorecard_snapshot", m.id).key("quarter", &m.quarter, Quarter::parse)
+}
+
 fn card_of(m: &scorecard_snapshot::Model) -> AppResult<Scorecard> {
-    let mut card: Scorecard = serde_json::from_str(&m.data)
-        .map_err(|e| AppError::io(format!("scorecard snapshot {}: {e}", m.id)))?;
+    let mut card: Scorecard = Record::new("scorecard_snapshot", m.id).json("data", &m.data)?;
     card.revision = u32::try_from(m.revision).unwrap_or(0);
     Ok(card)
 }
@@ -332,7 +335,7 @@ pub async fn warnings<C: ConnectionTrait>(
         crate::entity::agreement::Entity::find().all(db).await?
     };
     let in_force: HashMap<i64, &crate::entity::agreement::Model> =
-        crate::agreement::rebate::governing(&agreements, today, today)
+        crate::agreement::rebate::governing(&agreements, today, today)?
             .into_iter()
             .map(|m| (m.distributor_id, m))
             .collect();
@@ -407,9 +410,7 @@ pub async fn history<C: ConnectionTrait>(
         .await?;
     let mut by_quarter: BTreeMap<Quarter, Vec<&scorecard_snapshot::Model>> = BTreeMap::new();
     for m in &rows {
-        if let Some(q) = Quarter::parse(&m.quarter) {
-            by_quarter.entry(q).or_default().push(m);
-        }
+        by_quarter.entry(snapshot_quarter(m)?).or_default().push(m);
     }
     let snaps: HashMap<(i64, Quarter), scorecard_snapshot::Model> = by_quarter
         .iter()

@@ -21,6 +21,7 @@ use crate::ledger::lines::Line;
 use crate::ledger::statement::{compute, Posting};
 use crate::ledger::EntryKind;
 use crate::money::Money;
+use crate::stored::Record;
 
 pub mod export;
 pub mod finalise;
@@ -309,10 +310,9 @@ pub(crate) async fn active_or_suspended<C: ConnectionTrait>(db: &C) -> AppResult
 fn tier_on(
     day: NaiveDate,
     offset_minutes: i32,
-    current: &str,
+    d: &distributor::Model,
     changes: &[&tier_change::Model],
-) -> Tier {
-    let parse = |s: &str| Tier::parse(s).unwrap_or_default();
+) -> AppResult<Tier> {
     let mut sorted: Vec<&&tier_change::Model> = changes.iter().collect();
     sorted.sort_by_key(|c| (c.created_at, c.id));
     if let Some(last) = sorted
@@ -320,11 +320,14 @@ fn tier_on(
         .rev()
         .find(|c| crate::dates::local_day(c.created_at, offset_minutes) <= day)
     {
-        return parse(&last.to_tier);
+        return Record::new("tier_change", last.id).key("to_tier", &last.to_tier, Tier::parse);
     }
-    match sorted.first().and_then(|c| c.from_tier.as_deref()) {
-        Some(before) => parse(before),
-        None => parse(current),
+    match sorted
+        .first()
+        .and_then(|c| c.from_tier.as_deref().map(|t| (c.id, t)))
+    {
+        Some((id, before)) => Record::new("tier_change", id).key("from_tier", before, Tier::parse),
+        None => crate::distributor::tier_of(d),
     }
 }
 
@@ -408,7 +411,7 @@ pub async fn live<C: ConnectionTrait>(
 
     let agreements = agreement::Entity::find().all(db).await?;
     let governing: HashMap<i64, &agreement::Model> =
-        crate::agreement::rebate::governing(&agreements, from, to)
+        crate::agreement::rebate::governing(&agreements, from, to)?
             .into_iter()
             .map(|m| (m.distributor_id, m))
             .collect();
@@ -424,6 +427,10 @@ pub async fn live<C: ConnectionTrait>(
         .filter(course::Column::Active.eq(true))
         .all(db)
         .await?;
+    let course_tiers: Vec<Vec<Tier>> = courses
+        .iter()
+        .map(crate::training::tiers_of)
+        .collect::<AppResult<_>>()?;
     // Covered on the last day: a certificate valid then, or (for a course
     // without certificates) a pass dated on or before it.
     let certs = crate::training::certificate::load_all(
@@ -469,22 +476,36 @@ pub async fn live<C: ConnectionTrait>(
         let postings: Vec<Posting> = mine.iter().map(|e| e.posting()).collect();
         let computed = compute(&postings, from, to, edges)
             .ok_or_else(|| AppError::field("total", ErrorCode::TotalOutOfRange))?;
-        let target_fen = governing.get(&d.id).and_then(|m| {
-            let inside: Vec<i64> = crate::agreement::targets_of(m)
-                .iter()
-                .filter(|t| from <= t.from && t.to <= to)
-                .map(|t| t.amount_fen)
-                .collect();
-            (!inside.is_empty()).then(|| inside.iter().fold(0i64, |a, b| a.saturating_add(*b)))
-        });
+        let target_fen = match governing.get(&d.id) {
+            None => None,
+            Some(m) => {
+                let inside: Vec<i64> = crate::agreement::targets_of(m)?
+                    .iter()
+                    .filter(|t| from <= t.from && t.to <= to)
+                    .map(|t| t.amount_fen)
+                    .collect();
+                if inside.is_empty() {
+                    None
+                } else {
+                    Some(
+                        inside
+                            .iter()
+                            .try_fold(0i64, |a, b| a.checked_add(*b))
+                            .ok_or_else(|| AppError::field("total", ErrorCode::TotalOutOfRange))?,
+                    )
+                }
+            }
+        };
         let mine_changes: Vec<&tier_change::Model> = changes
             .iter()
             .filter(|c| c.distributor_id == d.id)
             .collect();
-        let tier = tier_on(to, office_offset, &d.tier, &mine_changes);
+        let tier = tier_on(to, office_offset, d, &mine_changes)?;
         let required: Vec<&course::Model> = courses
             .iter()
-            .filter(|c| crate::training::tiers_of(c).contains(&tier))
+            .zip(&course_tiers)
+            .filter(|(_, t)| t.contains(&tier))
+            .map(|(c, _)| c)
             .collect();
         let covered = required
             .iter()

@@ -104,7 +104,7 @@ pub async fn review<C: ConnectionTrait>(db: &C, year: i32) -> AppResult<TierRevi
             .iter()
             .filter_map(|q| latest.get(&(d.id, q.clone())).and_then(|(_, t)| *t))
             .collect();
-        let current = Tier::parse(&d.tier).unwrap_or_default();
+        let current = crate::distributor::tier_of(d)?;
         let annual = (!totals.is_empty()).then(|| {
             let sum: i128 = totals.iter().map(|t| i128::from(*t)).sum();
             i64::try_from(div_half_up(sum, totals.len() as i128)).unwrap_or(0)

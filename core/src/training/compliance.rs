@@ -88,14 +88,19 @@ pub async fn compliance<C: ConnectionTrait>(
         .into_iter()
         .map(|(d, c, _)| (d, c))
         .collect();
-    Ok(dists
+    let course_tiers: Vec<Vec<Tier>> = courses.iter().map(tiers_of).collect::<AppResult<_>>()?;
+    dists
         .into_iter()
         .map(|d| {
-            let tier = Tier::parse(&d.tier).unwrap_or_default();
+            let tier = crate::distributor::tier_of(&d)?;
             let mut required = vec![];
             let mut covered = vec![];
             let mut missing = vec![];
-            for c in courses.iter().filter(|c| tiers_of(c).contains(&tier)) {
+            let of_tier = courses
+                .iter()
+                .zip(&course_tiers)
+                .filter(|(_, t)| t.contains(&tier));
+            for (c, _) in of_tier {
                 required.push(c.code.clone());
                 let ok = if c.validity_months.is_some() {
                     valid.contains(&(d.id, c.id))
@@ -113,7 +118,7 @@ pub async fn compliance<C: ConnectionTrait>(
             } else {
                 (covered.len() * 100 / required.len()) as u32
             };
-            ComplianceRow {
+            Ok(ComplianceRow {
                 distributor_id: d.id,
                 code: d.code,
                 name: d.name,
@@ -122,9 +127,9 @@ pub async fn compliance<C: ConnectionTrait>(
                 covered,
                 missing,
                 compliance_pct,
-            }
+            })
         })
-        .collect())
+        .collect()
 }
 
 /// Each person's newest certificate of each course that expires within 60

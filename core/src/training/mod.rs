@@ -81,17 +81,20 @@ impl Course {
     }
 }
 
-pub(crate) fn tiers_of(m: &course::Model) -> Vec<Tier> {
-    serde_json::from_str::<Vec<String>>(&m.required_tiers)
-        .unwrap_or_default()
-        .iter()
-        .filter_map(|t| Tier::parse(t))
+/// The tiers a course is required for; a list that cannot be read is `damaged`.
+pub(crate) fn tiers_of(m: &course::Model) -> AppResult<Vec<Tier>> {
+    let stored = crate::stored::Record::new("course", m.id);
+    let keys: Vec<String> = stored.json("required_tiers", &m.required_tiers)?;
+    keys.iter()
+        .map(|t| stored.key("required_tiers", t, Tier::parse))
         .collect()
 }
 
-impl From<&course::Model> for Course {
-    fn from(m: &course::Model) -> Self {
-        Course {
+impl TryFrom<&course::Model> for Course {
+    type Error = AppError;
+
+    fn try_from(m: &course::Model) -> Result<Self, AppError> {
+        Ok(Course {
             id: m.id,
             code: m.code.clone(),
             title_zh: m.title_zh.clone(),
@@ -102,10 +105,10 @@ impl From<&course::Model> for Course {
                 .to_owned(),
             pass_mark: m.pass_mark,
             validity_months: m.validity_months,
-            required_tiers: tiers_of(m),
+            required_tiers: tiers_of(m)?,
             onboarding: m.onboarding,
             active: m.active,
-        }
+        })
     }
 }
 
@@ -224,13 +227,13 @@ fn validate(i: &CourseInput, categories: &[Choice]) -> AppResult<i32> {
 }
 
 pub async fn list_courses<C: ConnectionTrait>(db: &C) -> AppResult<Vec<Course>> {
-    Ok(course::Entity::find()
+    course::Entity::find()
         .order_by_asc(course::Column::Code)
         .all(db)
         .await?
         .iter()
-        .map(Course::from)
-        .collect())
+        .map(Course::try_from)
+        .collect()
 }
 
 pub(crate) async fn find_course<C: ConnectionTrait>(db: &C, id: i64) -> AppResult<course::Model> {
@@ -268,7 +271,7 @@ pub async fn save_course<C: ConnectionTrait + TransactionTrait>(
     let (mut am, before) = match req.id {
         Some(id) => {
             let m = find_course(&txn, id).await?;
-            let before = Course::from(&m);
+            let before = Course::try_from(&m)?;
             (m.into(), Some(before))
         }
         None => (
@@ -295,7 +298,7 @@ pub async fn save_course<C: ConnectionTrait + TransactionTrait>(
     } else {
         am.insert(&txn).await?
     };
-    let after = Course::from(&m);
+    let after = Course::try_from(&m)?;
     let mut changes = audit::diff(before.as_ref(), &after, &["id"]);
     if changes.is_empty() && before.is_none() {
         changes.push(FieldChange {

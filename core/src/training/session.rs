@@ -21,6 +21,7 @@ use crate::audit::{self, FieldChange};
 use crate::dates::parse_date;
 use crate::entity::{certificate, distributor, distributor_contact, enrolment, training_session};
 use crate::error::{AppError, AppResult, FieldError, FieldErrors};
+use crate::stored::Record;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -209,8 +210,8 @@ fn to_dto(
     m: &training_session::Model,
     c: Option<&crate::entity::course::Model>,
     enrolments: &[&enrolment::Model],
-) -> TrainingSession {
-    TrainingSession {
+) -> AppResult<TrainingSession> {
+    Ok(TrainingSession {
         id: m.id,
         course_id: m.course_id,
         course_code: c.map(|c| c.code.clone()).unwrap_or_default(),
@@ -227,9 +228,13 @@ fn to_dto(
             .filter(|e| e.attended == Some(true))
             .count() as u32,
         passed: enrolments.iter().filter(|e| e.passed == Some(true)).count() as u32,
-        status: SessionStatus::parse(&m.status).unwrap_or(SessionStatus::Planned),
+        status: Record::new("training_session", m.id).key(
+            "status",
+            &m.status,
+            SessionStatus::parse,
+        )?,
         notes: m.notes.clone(),
-    }
+    })
 }
 
 pub async fn list<C: ConnectionTrait>(db: &C, q: &SessionQuery) -> AppResult<Vec<TrainingSession>> {
@@ -265,14 +270,14 @@ pub async fn list<C: ConnectionTrait>(db: &C, q: &SessionQuery) -> AppResult<Vec
         .into_iter()
         .map(|c| (c.id, c))
         .collect();
-    Ok(sessions
+    sessions
         .iter()
         .map(|s| {
             let e: Vec<&enrolment::Model> =
                 enrolments.iter().filter(|e| e.session_id == s.id).collect();
             to_dto(s, courses.get(&s.course_id), &e)
         })
-        .collect())
+        .collect()
 }
 
 pub async fn get<C: ConnectionTrait>(db: &C, id: i64) -> AppResult<SessionDetail> {
@@ -308,7 +313,7 @@ pub async fn get<C: ConnectionTrait>(db: &C, id: i64) -> AppResult<SessionDetail
     .map(|c| (c.enrolment_id, c.number))
     .collect();
     let refs: Vec<&enrolment::Model> = enrolments.iter().collect();
-    let session = to_dto(&m, Some(&c), &refs);
+    let session = to_dto(&m, Some(&c), &refs)?;
     let attendees = enrolments
         .iter()
         .map(|e| {
@@ -335,7 +340,7 @@ pub async fn get<C: ConnectionTrait>(db: &C, id: i64) -> AppResult<SessionDetail
     Ok(SessionDetail {
         allowed: session.status.allowed_next().to_vec(),
         session,
-        course: Course::from(&c),
+        course: Course::try_from(&c)?,
         attendees,
     })
 }
@@ -431,7 +436,8 @@ pub async fn move_to<C: ConnectionTrait + TransactionTrait>(
 ) -> AppResult<SessionDetail> {
     let txn = crate::db::write(db).await?;
     let s = find(&txn, req.id).await?;
-    let from = SessionStatus::parse(&s.status).unwrap_or(SessionStatus::Planned);
+    let from =
+        Record::new("training_session", s.id).key("status", &s.status, SessionStatus::parse)?;
     if !from.allowed_next().contains(&req.to) {
         return Err(AppError::IllegalTransition {
             from: from.key().into(),

@@ -53,6 +53,7 @@ describe('translations', () => {
       'database',
       'missing_glyphs',
       'cancelled',
+      'damaged',
     ]) {
       expect(keys(zhCN as Tree)).toContain(`errors.kind.${k}`);
     }

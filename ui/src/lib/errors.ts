@@ -122,6 +122,16 @@ export function describeAppError(err: AppError, t: TFunction, opts: DescribeOpti
       return { fields: [], message: t('errors.kind.missing_glyphs', { chars: err.chars }) };
     case 'cancelled':
       return { fields: [], message: t('errors.kind.cancelled') };
+    case 'damaged':
+      return {
+        fields: [],
+        message: t('errors.kind.damaged', {
+          entity: t(`entities.${err.table}`, { defaultValue: err.table }),
+          id: err.id,
+          column: err.column,
+          value: err.value,
+        }),
+      };
     case 'data_file':
       return {
         fields: [],

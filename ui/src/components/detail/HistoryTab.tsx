@@ -24,7 +24,7 @@ export function HistoryTab({ statusHistory, tierHistory }: Props) {
           ) : (
             <Timeline
               items={statuses.map((s) => {
-                const created = s.id === firstId || s.from === s.to;
+                const created = s.from === null || s.id === firstId || s.from === s.to;
                 return {
                   key: s.id,
                   color: created ? 'gray' : 'blue',
@@ -33,7 +33,7 @@ export function HistoryTab({ statusHistory, tierHistory }: Props) {
                       <Typography.Text strong>
                         {created
                           ? t('history.created', { status: t(`status.${s.to}`) })
-                          : t('history.changed', { from: t(`status.${s.from}`), to: t(`status.${s.to}`) })}
+                          : t('history.changed', { from: t(`status.${s.from ?? ''}`), to: t(`status.${s.to}`) })}
                       </Typography.Text>
                       <div className="detail-meta">
                         {formatDate(s.date)} · {t('history.by', { operator: s.operator })}
