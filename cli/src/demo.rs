@@ -24,11 +24,11 @@ pub struct DemoArgs {
 }
 
 pub async fn run(ctx: &Ctx, a: &DemoArgs) -> AppResult<()> {
-    let (conn, now) = (&ctx.conn, ctx.clock.now);
+    let conn = &ctx.conn;
     let op = ctx.actor().await?;
     let n = demo::generate(conn, &op, a.distributors).await?;
     let e = demo::generate_ledger(conn, &op, a.entries_per_distributor, a.seed).await?;
-    let c = demo::generate_complaints(conn, &op, a.complaints, a.seed, now).await?;
+    let c = demo::generate_complaints(conn, &op, a.complaints, a.seed).await?;
     let (o, g) = demo::generate_agreements(conn, &op, a.seed).await?;
     let t = demo::generate_training(conn, &op, a.seed).await?;
     if e > 0 && !a.no_reviews {

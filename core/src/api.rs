@@ -92,6 +92,34 @@ pub struct CommandSpec {
     pub req: fn(&ts_rs::Config) -> String,
     pub resp: fn(&ts_rs::Config) -> String,
     pub progress: Option<fn(&ts_rs::Config) -> String>,
+    /// Writes the bindings of its request, response and progress types, with
+    /// every type they use, into `cfg`'s folder.
+    pub export: fn(&ts_rs::Config) -> Result<(), ts_rs::ExportError>,
+}
+
+/// Writes the binding of `T` (or, for `Vec<T>`, `Option<T>` and the like,
+/// of the types inside) and of every type it uses.
+pub fn export_with_uses<T: TS + 'static + ?Sized>(
+    cfg: &ts_rs::Config,
+) -> Result<(), ts_rs::ExportError> {
+    struct Uses<'a> {
+        cfg: &'a ts_rs::Config,
+        error: Option<ts_rs::ExportError>,
+    }
+    impl ts_rs::TypeVisitor for Uses<'_> {
+        fn visit<U: TS + 'static + ?Sized>(&mut self) {
+            if self.error.is_none() && U::output_path().is_some() {
+                self.error = U::export_all(self.cfg).err();
+            }
+        }
+    }
+    if T::output_path().is_some() {
+        return T::export_all(cfg);
+    }
+    let mut uses = Uses { cfg, error: None };
+    T::visit_dependencies(&mut uses);
+    T::visit_generics(&mut uses);
+    uses.error.map_or(Ok(()), Err)
 }
 
 macro_rules! commands {
@@ -121,6 +149,15 @@ macro_rules! commands {
                     req: <$req as TS>::name,
                     resp: <$resp as TS>::name,
                     progress: commands!(@progress $($prog)?),
+                    export: {
+                        fn export(cfg: &ts_rs::Config) -> Result<(), ts_rs::ExportError> {
+                            export_with_uses::<$req>(cfg)?;
+                            export_with_uses::<$resp>(cfg)?;
+                            $( export_with_uses::<$prog>(cfg)?; )?
+                            Ok(())
+                        }
+                        export
+                    },
                 },
             )*
         ];

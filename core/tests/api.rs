@@ -239,3 +239,54 @@ fn exported_type_names_are_unique() {
         "two exported types share a name: {twice:?}"
     );
 }
+
+/// Every binding the UI uses is generated from the commands (and the few types
+/// named below) into a scratch folder and compared
+/// with `ui/src/bindings`: a stale or missing file is written and the test
+/// fails; a file no command reaches any more is named as dead. (`cargo test`
+/// writes its automatic exports to `target/ts-rs`, so it cannot hide a stale
+/// file by rewriting it first.)
+#[test]
+fn the_type_bindings_are_generated_and_none_is_stale() {
+    let scratch = tempfile::tempdir().unwrap();
+    let cfg = ts_rs::Config::from_env().with_out_dir(scratch.path());
+    for c in COMMANDS {
+        (c.export)(&cfg).unwrap_or_else(|e| panic!("{}: {e:?}", c.name));
+    }
+    // Types the UI names that no command carries whole: `AppError`, and those
+    // flattened or inlined into the commands' own (`Paging`, `Count`, `Reminder`).
+    use dealerdesk_core::api::export_with_uses as export;
+    export::<dealerdesk_core::AppError>(&cfg).unwrap();
+    export::<dealerdesk_core::paging::Paging>(&cfg).unwrap();
+    export::<dealerdesk_core::complaint::report::Count>(&cfg).unwrap();
+    export::<dealerdesk_core::reminders::Reminder>(&cfg).unwrap();
+    let names = |dir: &Path| -> BTreeSet<String> {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".ts"))
+            .collect()
+    };
+    let bindings = root().join("ui/src/bindings");
+    let generated = names(scratch.path());
+    assert!(generated.len() > 150, "{} bindings", generated.len());
+    let mut stale = vec![];
+    for name in &generated {
+        let text = std::fs::read_to_string(scratch.path().join(name)).unwrap();
+        let path = bindings.join(name);
+        if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+            std::fs::write(&path, text).unwrap();
+            stale.push(name.clone());
+        }
+    }
+    let dead: Vec<String> = names(&bindings)
+        .into_iter()
+        // The command map and the error codes are written by their own tests.
+        .filter(|n| !["commands.ts", "errorCodes.ts"].contains(&n.as_str()))
+        .filter(|n| !generated.contains(n))
+        .collect();
+    assert!(
+        stale.is_empty() && dead.is_empty(),
+        "bindings regenerated (commit them): {stale:?}; bindings no command uses (delete them): {dead:?}"
+    );
+}

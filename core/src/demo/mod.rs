@@ -312,7 +312,7 @@ pub async fn load_sample<C: ConnectionTrait + TransactionTrait>(
     }
     let n = generate(db, actor, 40).await?;
     generate_ledger(db, actor, 60, 2026).await?;
-    generate_complaints(db, actor, 24, 2026, actor.now()).await?;
+    generate_complaints(db, actor, 24, 2026).await?;
     generate_agreements(db, actor, 2026).await?;
     generate_training(db, actor, 2026).await?;
     generate_reviews(db, actor, 2026).await?;
@@ -320,13 +320,12 @@ pub async fn load_sample<C: ConnectionTrait + TransactionTrait>(
 }
 
 /// Sample complaints in every state, some late, received over the last weeks
-/// (relative to `now`, so the clocks have something to show on first start).
+/// (relative to the actor's clock, so the clocks have something to show on first start).
 pub async fn generate_complaints<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     actor: &Actor,
     count: u32,
     seed: u64,
-    now: chrono::DateTime<chrono::Utc>,
 ) -> AppResult<u32> {
     use crate::complaint::{
         self, Channel, ComplaintInput, ComplaintStatus, ComplaintTransition, Priority,
@@ -381,7 +380,7 @@ pub async fn generate_complaints<C: ConnectionTrait + TransactionTrait>(
         ][rng.below(6) as usize];
         // Received 2–30 days ago, during office hours (a day of margin so the quick ones finish).
         let days_ago = 2 + rng.below(29) as i64;
-        let local_now = clocks.local(now);
+        let local_now = clocks.local(actor.now());
         let received_local = (local_now - chrono::Duration::days(days_ago))
             .date()
             .and_hms_opt(9 + rng.below(8) as u32, rng.below(60) as u32, 0)
