@@ -239,6 +239,7 @@ test('benchmark: the list command round-trip through the window at 10,000 distri
     await s.click('.ant-segmented-item:has(#lang-en)');
     await s.waitForText('Distributors');
     await s.screenshot('09-list-10000-en');
+    assert.deepEqual(await s.layoutFaults(), [], 'the list and the menu read whole in English');
   } finally {
     await s.close();
   }

@@ -47,6 +47,7 @@ test('a quarter is reviewed and a weight in Settings moves the totals', async ()
     await s.waitFor(async () => (await s.text(`${row} .score-total`)) === rated.total, 'the CLI\u2019s total on screen');
     assert.equal(await s.text(`${row} .score-payment`), rated.indicators.payment.score);
     await s.screenshot('50-scorecards-zh');
+    assert.deepEqual(await s.layoutFaults(), [], 'the review reads whole in Chinese');
 
     // Payment counts twice as much as before: the totals follow.
     await s.navigate('#nav-settings', '#scorecard-settings-card');
@@ -94,6 +95,7 @@ test('a quarter is reviewed and a weight in Settings moves the totals', async ()
     await s.click('.ant-segmented-item:has(#lang-en)');
     await s.waitForText('Quarterly review');
     await s.screenshot('51-scorecards-en');
+    assert.deepEqual(await s.layoutFaults(), [], 'the review reads whole in English');
   } finally {
     await s.close();
   }

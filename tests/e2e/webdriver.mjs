@@ -238,6 +238,35 @@ export class Session {
     return this.waitFor(async () => (await this.bodyText()).includes(text), `text "${text}"`, timeout);
   }
 
+  /**
+   * What a reader would see as cut or broken in the shown page: a table
+   * header whose word is split across two lines ("Achievemen / t"), or a
+   * menu label cut short. Empty when the layout is whole.
+   */
+  layoutFaults() {
+    return this.exec(`
+      const faults = [];
+      for (const th of document.querySelectorAll('.ant-table-thead th')) {
+        if (!th.offsetParent) continue;
+        const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          for (const m of n.data.matchAll(/[A-Za-z][A-Za-z'’-]+/g)) {
+            const r = document.createRange();
+            r.setStart(n, m.index);
+            r.setEnd(n, m.index + m[0].length);
+            const lines = new Set([...r.getClientRects()].map((c) => Math.round(c.top)));
+            if (lines.size > 1) faults.push('header word broken: ' + m[0]);
+          }
+        }
+      }
+      for (const el of document.querySelectorAll('.app-sider .ant-menu-title-content span[id^=nav-]')) {
+        const box = el.closest('.ant-menu-title-content');
+        if (box.scrollWidth > box.clientWidth + 1) faults.push('menu label cut: ' + el.textContent);
+      }
+      return faults;
+    `);
+  }
+
   async screenshot(name) {
     mkdirSync(artifacts, { recursive: true });
     const png = await call('GET', this.url('/screenshot'));

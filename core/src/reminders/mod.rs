@@ -340,7 +340,7 @@ async fn receivables<C: ConnectionTrait>(
         ) else {
             continue;
         };
-        let paid = c.paid.unwrap_or_default();
+        let (amount, paid) = (amount.grouped(), c.paid.unwrap_or_default().grouped());
         out.push(plain(
             ReminderKind::PromiseBroken,
             today,
@@ -377,11 +377,13 @@ async fn receivables<C: ConnectionTrait>(
             (
                 format!(
                     "对账单未回复（{} 发出，余额 {}）",
-                    r.issued_on, r.closing_balance
+                    r.issued_on,
+                    r.closing_balance.grouped()
                 ),
                 format!(
                     "Statement unanswered (issued {}, balance {})",
-                    r.issued_on, r.closing_balance
+                    r.issued_on,
+                    r.closing_balance.grouped()
                 ),
             ),
         ));
@@ -393,7 +395,7 @@ async fn receivables<C: ConnectionTrait>(
         let Some(on) = r.confirmed_on.as_deref().and_then(crate::dates::parse_date) else {
             continue;
         };
-        let diff = r.difference.unwrap_or_default();
+        let diff = r.difference.unwrap_or_default().grouped();
         out.push(plain(
             ReminderKind::StatementDisputed,
             today,
@@ -423,8 +425,8 @@ async fn receivables<C: ConnectionTrait>(
                 d.distributor_id,
                 d.code.clone(),
                 (
-                    format!("逾期 {days} 天，逾期金额 {}", d.overdue),
-                    format!("Overdue {days} days, {} past due", d.overdue),
+                    format!("逾期 {days} 天，逾期金额 {}", d.overdue.grouped()),
+                    format!("Overdue {days} days, {} past due", d.overdue.grouped()),
                 ),
             ));
         }
@@ -435,7 +437,8 @@ async fn receivables<C: ConnectionTrait>(
                 .and_then(crate::dates::parse_date)
                 .unwrap_or(today);
             let over =
-                Money::from_fen(d.closing_balance.fen().saturating_sub(d.credit_limit.fen()));
+                Money::from_fen(d.closing_balance.fen().saturating_sub(d.credit_limit.fen()))
+                    .grouped();
             out.push(plain(
                 ReminderKind::OverCreditLimit,
                 today,
@@ -446,11 +449,13 @@ async fn receivables<C: ConnectionTrait>(
                 (
                     format!(
                         "超信用额度 {over}（余额 {}，额度 {}）",
-                        d.closing_balance, d.credit_limit
+                        d.closing_balance.grouped(),
+                        d.credit_limit.grouped()
                     ),
                     format!(
                         "Over the credit limit by {over} (balance {}, limit {})",
-                        d.closing_balance, d.credit_limit
+                        d.closing_balance.grouped(),
+                        d.credit_limit.grouped()
                     ),
                 ),
             ));

@@ -90,7 +90,8 @@ export function AppLayout() {
         </Flex>
       </Header>
       <Layout>
-        <Sider width={168} theme="light" className="app-sider">
+        {/* English labels ("Complaint report", "Reminders" and its count) need more room. */}
+        <Sider width={i18n.language === 'en' ? 196 : 168} theme="light" className="app-sider">
           <Menu
             mode="inline"
             selectedKeys={[selected]}
@@ -130,7 +131,7 @@ export function AppLayout() {
                 key: '/reminders',
                 icon: <BellOutlined />,
                 label: (
-                  <Flex justify="space-between" align="center">
+                  <Flex justify="space-between" align="center" gap={8}>
                     <span id="nav-reminders">{t('nav.reminders')}</span>
                     {openReminders > 0 ? (
                       <Badge

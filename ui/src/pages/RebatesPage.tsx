@@ -32,6 +32,7 @@ import { useApproveRebates, useExportRebates, useRebatePreview } from '../ipc/ag
 import { applyAppErrorToForm } from '../lib/errors';
 import { checkDate, checkPeriod, isZeroMoney } from '../lib/ledger';
 import { formatMoney } from '../lib/money';
+import { WIDE_TABLE } from '../lib/tables';
 
 type Period = { from: string; to: string };
 
@@ -94,7 +95,7 @@ function RunTable({ run, loading }: { run: RebateRun; loading: boolean }) {
       loading={loading}
       dataSource={run.lines}
       pagination={false}
-      scroll={{ x: 1700 }}
+      scroll={{ x: 1700 }} {...WIDE_TABLE}
       rowClassName={(l) => `rebate-row rebate-row-${l.distributor_code}`}
       locale={{
         emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('rebate.empty')} />,

@@ -35,6 +35,7 @@ import { useExportReceivables, useReceivables } from '../ipc/receivables';
 import { officeNow } from '../lib/dates';
 import { appErrorMessage } from '../lib/errors';
 import { formatMoney } from '../lib/money';
+import { WIDE_TABLE } from '../lib/tables';
 
 type AmountKey =
   | 'closing_balance'
@@ -281,7 +282,7 @@ function AgingPanel() {
           loading={list.isFetching}
           dataSource={rows}
           columns={columns}
-          scroll={{ x: 1870 }}
+          scroll={{ x: 1870 }} {...WIDE_TABLE}
           pagination={{ pageSize: 50, hideOnSinglePage: true }}
           locale={{
             emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('receivables.empty')} />,

@@ -21,6 +21,7 @@ import { isCertificate, type Reminder } from '../components/reminders/reminderLi
 import { toAppError } from '../ipc';
 import { useDecideReminder, useReminders } from '../ipc/onboarding';
 import { appErrorMessage } from '../lib/errors';
+import { WIDE_TABLE } from '../lib/tables';
 
 type KindFilter = ReminderKind | 'all';
 
@@ -405,7 +406,7 @@ export function RemindersPage() {
                   loading={reminders.isPending}
                   dataSource={g.rows}
                   pagination={g.rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-                  scroll={{ x: 1500 }}
+                  scroll={{ x: 1500 }} {...WIDE_TABLE}
                   columns={columns}
                 />
               </div>

@@ -47,6 +47,7 @@ import { appErrorMessage, applyAppErrorToForm } from '../lib/errors';
 import { formatMoney } from '../lib/money';
 import { officeNow } from '../lib/dates';
 import { lastEndedQuarter, quarterOf, recentQuarters } from '../lib/quarters';
+import { WIDE_TABLE } from '../lib/tables';
 
 const GRADE_COLOR: Record<Grade, string> = { A: 'green', B: 'blue', C: 'orange', D: 'red' };
 const INDICATORS = ['achievement', 'growth', 'payment', 'training', 'rating'] as const;
@@ -308,8 +309,8 @@ function QuarterReviewPanel() {
     { key: 'tier', title: t('fields.tier'), width: 90, render: (_, s) => tierLabel(s.tier) },
     {
       key: 'rate',
-      title: '',
-      width: 80,
+      title: t('scorecard.columns.action'),
+      width: 96,
       render: (_, s) => (
         <Button size="small" className="score-rate" onClick={() => setRating(s)}>
           {finalised ? t('scorecard.revise') : t('scorecard.rate')}
@@ -336,7 +337,7 @@ function QuarterReviewPanel() {
     ...INDICATORS.map((k) => ({
       key: k,
       title: <Tooltip title={t(`scorecard.help.${k}`)}>{t(`scorecard.indicators.${k}`)}</Tooltip>,
-      width: 116,
+      width: 136,
       align: 'right' as const,
       sorter: (a: Scorecard, b: Scorecard) => num(a.indicators[k]?.score) - num(b.indicators[k]?.score),
       render: (_: unknown, s: Scorecard) => <IndicatorCell s={s} k={k} />,
@@ -344,7 +345,7 @@ function QuarterReviewPanel() {
     {
       key: 'deductions',
       title: t('scorecard.columns.deductions'),
-      width: 80,
+      width: 100,
       align: 'right',
       render: (_, s) =>
         s.deductions === '0.00' ? '' : <span className="score-deductions">−{s.deductions}</span>,
@@ -465,7 +466,7 @@ function QuarterReviewPanel() {
         loading={review.isFetching}
         dataSource={rows}
         columns={columns}
-        scroll={{ x: 1560 }}
+        scroll={{ x: 1696 }} {...WIDE_TABLE}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         locale={{
           emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('scorecard.empty')} />,

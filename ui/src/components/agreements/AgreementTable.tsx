@@ -6,6 +6,7 @@ import { Link, useNavigate } from 'react-router';
 import type { Agreement } from '../../bindings/Agreement';
 import { agreementKindLabel, territoryLabel } from './agreementLib';
 import { AgreementStatusTag, ConflictTag, DaysToEnd } from './AgreementTags';
+import { WIDE_TABLE } from '../../lib/tables';
 
 type Props = {
   id: string;
@@ -34,7 +35,7 @@ export function AgreementTable({ id, rows, pagination, loading, empty, showDistr
       loading={loading}
       dataSource={rows}
       pagination={pagination}
-      scroll={{ x: showDistributor ? 1240 : 1000 }}
+      scroll={{ x: showDistributor ? 1240 : 1000 }} {...WIDE_TABLE}
       locale={{ emptyText: empty }}
       rowClassName={(a) =>
         `agreement-row agreement-row-${a.number} agreement-row-${a.number}-v${a.version} clickable-row`

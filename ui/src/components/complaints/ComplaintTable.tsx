@@ -7,6 +7,7 @@ import type { Complaint } from '../../bindings/Complaint';
 import { useComplaintSettings } from '../../ipc/queries';
 import { activeClock, choiceLabel, shortTime } from '../../lib/complaints';
 import { ComplaintStatusTag, EscalationTag, PriorityTag, SlaBadge, TimeLeft } from './ComplaintTags';
+import { WIDE_TABLE } from '../../lib/tables';
 
 type Props = {
   id: string;
@@ -33,7 +34,7 @@ export function ComplaintTable({ id, rows, pagination, loading, empty, showDistr
       loading={loading}
       dataSource={rows}
       pagination={pagination}
-      scroll={{ x: showDistributor ? 1380 : 1160 }}
+      scroll={{ x: showDistributor ? 1380 : 1160 }} {...WIDE_TABLE}
       locale={{ emptyText: empty }}
       columns={[
         {

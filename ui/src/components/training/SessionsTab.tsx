@@ -16,6 +16,7 @@ import { emptyCertificateQuery } from '../../ipc/certificates';
 import { courseTitle, fileLanguage, titleIn } from './CourseLabels';
 import { SESSION_STATUSES, sessionStatusLabel, SessionStatusTag } from './SessionTags';
 import { officeNow } from '../../lib/dates';
+import { WIDE_TABLE } from '../../lib/tables';
 
 type View = 'list' | 'month';
 
@@ -80,7 +81,7 @@ function SessionTable({
       loading={loading}
       dataSource={rows}
       pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-      scroll={{ x: 1100 }}
+      scroll={{ x: 1100 }} {...WIDE_TABLE}
       locale={{
         emptyText: loading ? (
           <span />
