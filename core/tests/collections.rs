@@ -445,8 +445,16 @@ async fn overdue_and_over_limit_balances_are_reminded_and_a_contact_receiving_st
         .into_iter()
         .find(|r| r.kind == ReminderKind::OverCreditLimit)
         .unwrap();
-    assert!(over.label_en.contains("balance 100,000.01"), "{}", over.label_en);
-    assert!(over.label_zh.contains("余额 100,000.01"), "{}", over.label_zh);
+    assert!(
+        over.label_en.contains("balance 100,000.01"),
+        "{}",
+        over.label_en
+    );
+    assert!(
+        over.label_zh.contains("余额 100,000.01"),
+        "{}",
+        over.label_zh
+    );
     // The same key a week later: the due date does not move.
     let later = kinds(&db, "2026-12-08").await;
     assert!(later.contains(&(ReminderKind::BalanceOverdue, "2026-10-31".into())));
