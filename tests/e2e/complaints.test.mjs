@@ -151,9 +151,10 @@ test('a complaint goes round the loop; timeline and SLA state are right at each 
     assert.ok(text.includes('客诉分析报告') && text.includes('TS-2026-0001'), 'report PDF text');
 
     await s.click('.ant-segmented-item:has(#lang-en)');
-    await s.click('#nav-complaints');
-    await s.waitForText('Complaints');
+    await s.navigate('#nav-complaints', '#complaint-table');
+    await s.waitFor(async () => /Verified|Closed|Received/.test(await s.text('#complaint-table')), 'English statuses');
     await s.screenshot('33-complaints-en');
+    assert.deepEqual(await s.layoutFaults(), [], 'the complaint list reads whole in English');
   } catch (e) {
     await s.screenshot('complaints-failure').catch(() => {});
     throw e;

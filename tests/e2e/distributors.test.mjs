@@ -47,7 +47,15 @@ async function pickOption(s, selectCss, optionCss) {
 test('a distributor is created, found, guarded by its lifecycle, bilingual, and still there after a relaunch', async () => {
   let s = await Session.open(['--db', db]);
   try {
-    // First start: the operator's name is asked for before anything else.
+    // First start: the operator's name is asked for before anything else, in
+    // a dialog drawn whole at once (no fade that leaves only the dimmed mask).
+    await s.waitForElement('#operator-name-input');
+    const shown = await s.exec(`const m = document.querySelector('.ant-modal');
+      return [getComputedStyle(m).opacity, m.className, getComputedStyle(m.parentElement).opacity];`);
+    assert.equal(shown[0], '1', 'the dialog is opaque as it appears');
+    assert.equal(shown[2], '1', 'its wrapper is opaque as it appears');
+    assert.doesNotMatch(shown[1], /zoom|fade|motion/, 'no opening animation');
+    await s.screenshot('00-first-start');
     await s.type('#operator-name-input', '周敏');
     await s.click('#operator-name-save');
     await s.click('.ant-segmented-item:has(#lang-zh)');

@@ -226,6 +226,7 @@ test('from the dashboard: a collection call with a promise, a statement e-mailed
     await s.click('.ant-segmented-item:has(#lang-en)');
     await s.waitForText('Past due');
     await s.screenshot('67-reminders-en');
+    assert.deepEqual(await s.layoutFaults(), [], 'the reminders read whole in English');
   } finally {
     await s.close();
     smtp.stop();

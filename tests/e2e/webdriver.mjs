@@ -240,8 +240,9 @@ export class Session {
 
   /**
    * What a reader would see as cut or broken in the shown page: a table
-   * header whose word is split across two lines ("Achievemen / t"), or a
-   * menu label cut short. Empty when the layout is whole.
+   * header whose word is split across two lines ("Achievemen / t"), a tag
+   * spilling into the next column, a filter running off its card, or a menu
+   * label cut short. Empty when the layout is whole.
    */
   layoutFaults() {
     return this.exec(`
@@ -256,6 +257,20 @@ export class Session {
             r.setEnd(n, m.index + m[0].length);
             const lines = new Set([...r.getClientRects()].map((c) => Math.round(c.top)));
             if (lines.size > 1) faults.push('header word broken: ' + m[0]);
+          }
+        }
+      }
+      for (const tag of document.querySelectorAll('.ant-table-tbody td .ant-tag')) {
+        const td = tag.closest('td');
+        if (!tag.offsetParent || td.classList.contains('ant-table-cell-fix-right')) continue;
+        if (tag.getBoundingClientRect().right > td.getBoundingClientRect().right + 1) {
+          faults.push('tag spills out of its cell: ' + tag.textContent);
+        }
+      }
+      for (const card of document.querySelectorAll('.ant-card-body')) {
+        for (const seg of card.querySelectorAll(':scope .ant-segmented')) {
+          if (seg.offsetParent && seg.getBoundingClientRect().right > card.getBoundingClientRect().right + 1) {
+            faults.push('filter runs off its card: ' + (seg.id || seg.textContent.slice(0, 40)));
           }
         }
       }

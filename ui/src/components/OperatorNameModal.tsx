@@ -1,4 +1,4 @@
-import { App, Button, Form, Input, Modal, Typography } from 'antd';
+import { App, Button, ConfigProvider, Form, Input, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 import { useSaveSettings, useSettings } from '../ipc/queries';
@@ -31,41 +31,50 @@ export function OperatorNameModal() {
     }
   };
 
+  // No opening animation: on a first start the dialog is the whole page, and a
+  // window drawn while a fade runs shows only the dimmed mask.
   return (
-    <Modal
-      open={open}
-      title={t('firstRun.title')}
-      closable={false}
-      mask={{ closable: false }}
-      keyboard={false}
-      destroyOnHidden
-      footer={
-        <Button
-          id="operator-name-save"
-          type="primary"
-          loading={save.isPending}
-          onClick={() => void submit().catch(() => undefined)}
-        >
-          {t('firstRun.save')}
-        </Button>
-      }
-    >
-      <Typography.Paragraph type="secondary">{t('firstRun.intro')}</Typography.Paragraph>
-      <Form form={form} name="operator" layout="vertical" onFinish={() => void submit()}>
-        <Form.Item
-          name="operator_name"
-          label={t('firstRun.label')}
-          required
-          rules={[
-            {
-              validator: (_, v: string | undefined) =>
-                checkRequired(v) ? Promise.reject(new Error(t('errors.required'))) : Promise.resolve(),
-            },
-          ]}
-        >
-          <Input id="operator-name-input" autoFocus maxLength={50} placeholder={t('firstRun.placeholder')} />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <ConfigProvider theme={{ token: { motion: false } }}>
+      <Modal
+        open={open}
+        title={t('firstRun.title')}
+        closable={false}
+        mask={{ closable: false }}
+        keyboard={false}
+        destroyOnHidden
+        footer={
+          <Button
+            id="operator-name-save"
+            type="primary"
+            loading={save.isPending}
+            onClick={() => void submit().catch(() => undefined)}
+          >
+            {t('firstRun.save')}
+          </Button>
+        }
+      >
+        <Typography.Paragraph type="secondary">{t('firstRun.intro')}</Typography.Paragraph>
+        <Form form={form} name="operator" layout="vertical" onFinish={() => void submit()}>
+          <Form.Item
+            name="operator_name"
+            label={t('firstRun.label')}
+            required
+            rules={[
+              {
+                validator: (_, v: string | undefined) =>
+                  checkRequired(v) ? Promise.reject(new Error(t('errors.required'))) : Promise.resolve(),
+              },
+            ]}
+          >
+            <Input
+              id="operator-name-input"
+              autoFocus
+              maxLength={50}
+              placeholder={t('firstRun.placeholder')}
+            />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </ConfigProvider>
   );
 }

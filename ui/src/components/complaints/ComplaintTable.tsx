@@ -23,6 +23,7 @@ type Props = {
 /** Complaints with their SLA state; the number links to the complaint page. */
 export function ComplaintTable({ id, rows, pagination, loading, empty, showDistributor = true }: Props) {
   const { t, i18n } = useTranslation();
+  const statusWidth = i18n.language === 'en' ? 196 : 120;
   const settings = useComplaintSettings();
   const language = i18n.resolvedLanguage ?? i18n.language;
 
@@ -34,7 +35,7 @@ export function ComplaintTable({ id, rows, pagination, loading, empty, showDistr
       loading={loading}
       dataSource={rows}
       pagination={pagination}
-      scroll={{ x: showDistributor ? 1380 : 1160 }} {...WIDE_TABLE}
+      scroll={{ x: (showDistributor ? 1260 : 1040) + statusWidth }} {...WIDE_TABLE}
       locale={{ emptyText: empty }}
       columns={[
         {
@@ -83,7 +84,8 @@ export function ComplaintTable({ id, rows, pagination, loading, empty, showDistr
           key: 'status',
           dataIndex: 'status',
           title: t('fields.status'),
-          width: 120,
+          // "Waiting on distributor" is the longest tag.
+          width: statusWidth,
           render: (_: unknown, c) => <ComplaintStatusTag status={c.status} />,
         },
         {
