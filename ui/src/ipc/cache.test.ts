@@ -132,7 +132,12 @@ describe('the table of cached data and what each write changes', () => {
     ] as WriteCommand[]) {
       expect(WRITES[c], c).toContain('dashboard');
     }
-    for (const c of ['ledger_post', 'distributor_update', 'statement_confirm', 'statement_settings_save'] as WriteCommand[]) {
+    for (const c of [
+      'ledger_post',
+      'distributor_update',
+      'statement_confirm',
+      'statement_settings_save',
+    ] as WriteCommand[]) {
       expect(WRITES[c], c).toContain('receivables');
     }
     expect(WRITES.complaint_record).not.toContain('receivables');
@@ -174,4 +179,3 @@ describe('the table of cached data and what each write changes', () => {
     expect(mismatched).toEqual([]);
   });
 });
-

@@ -153,7 +153,8 @@ const DASHBOARD_FROM: readonly Root[] = [
 /** The receivables and the dashboard change with whatever they are computed from. */
 function withFigures(roots: readonly Root[]): readonly Root[] {
   const out = [...roots];
-  if (roots.some((r) => RECEIVABLES_FROM.includes(r)) && !out.includes('receivables')) out.push('receivables');
+  if (roots.some((r) => RECEIVABLES_FROM.includes(r)) && !out.includes('receivables'))
+    out.push('receivables');
   if (roots.some((r) => DASHBOARD_FROM.includes(r)) && !out.includes('dashboard')) out.push('dashboard');
   return out;
 }

@@ -36,6 +36,7 @@ describe('ungroup', () => {
     expect(ungroup('1,234.50')).toBe('1234.50');
     expect(ungroup('-12,345,678')).toBe('-12345678');
     expect(ungroup(' 1234.5 ')).toBe('1234.5');
-    for (const bad of ['1,5', '12,34', '1,2345', ',123', '1234,567', '1.2,3']) expect(ungroup(bad), bad).toBeNull();
+    for (const bad of ['1,5', '12,34', '1,2345', ',123', '1234,567', '1.2,3'])
+      expect(ungroup(bad), bad).toBeNull();
   });
 });

@@ -95,7 +95,8 @@ function RunTable({ run, loading }: { run: RebateRun; loading: boolean }) {
       loading={loading}
       dataSource={run.lines}
       pagination={false}
-      scroll={{ x: 1700 }} {...WIDE_TABLE}
+      scroll={{ x: 1700 }}
+      {...WIDE_TABLE}
       rowClassName={(l) => `rebate-row rebate-row-${l.distributor_code}`}
       locale={{
         emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('rebate.empty')} />,

@@ -282,7 +282,8 @@ function AgingPanel() {
           loading={list.isFetching}
           dataSource={rows}
           columns={columns}
-          scroll={{ x: 1870 }} {...WIDE_TABLE}
+          scroll={{ x: 1870 }}
+          {...WIDE_TABLE}
           pagination={{ pageSize: 50, hideOnSinglePage: true }}
           locale={{
             emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('receivables.empty')} />,

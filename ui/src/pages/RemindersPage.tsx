@@ -406,7 +406,8 @@ export function RemindersPage() {
                   loading={reminders.isPending}
                   dataSource={g.rows}
                   pagination={g.rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-                  scroll={{ x: 1500 }} {...WIDE_TABLE}
+                  scroll={{ x: 1500 }}
+                  {...WIDE_TABLE}
                   columns={columns}
                 />
               </div>

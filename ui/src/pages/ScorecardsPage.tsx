@@ -466,7 +466,8 @@ function QuarterReviewPanel() {
         loading={review.isFetching}
         dataSource={rows}
         columns={columns}
-        scroll={{ x: 1696 }} {...WIDE_TABLE}
+        scroll={{ x: 1696 }}
+        {...WIDE_TABLE}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         locale={{
           emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('scorecard.empty')} />,

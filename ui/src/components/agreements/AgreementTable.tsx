@@ -35,7 +35,8 @@ export function AgreementTable({ id, rows, pagination, loading, empty, showDistr
       loading={loading}
       dataSource={rows}
       pagination={pagination}
-      scroll={{ x: showDistributor ? 1240 : 1000 }} {...WIDE_TABLE}
+      scroll={{ x: showDistributor ? 1240 : 1000 }}
+      {...WIDE_TABLE}
       locale={{ emptyText: empty }}
       rowClassName={(a) =>
         `agreement-row agreement-row-${a.number} agreement-row-${a.number}-v${a.version} clickable-row`

@@ -35,7 +35,8 @@ export function ComplaintTable({ id, rows, pagination, loading, empty, showDistr
       loading={loading}
       dataSource={rows}
       pagination={pagination}
-      scroll={{ x: (showDistributor ? 1260 : 1040) + statusWidth }} {...WIDE_TABLE}
+      scroll={{ x: (showDistributor ? 1260 : 1040) + statusWidth }}
+      {...WIDE_TABLE}
       locale={{ emptyText: empty }}
       columns={[
         {

@@ -33,7 +33,10 @@ export function HistoryTab({ statusHistory, tierHistory }: Props) {
                       <Typography.Text strong>
                         {created
                           ? t('history.created', { status: t(`status.${s.to}`) })
-                          : t('history.changed', { from: t(`status.${s.from ?? ''}`), to: t(`status.${s.to}`) })}
+                          : t('history.changed', {
+                              from: t(`status.${s.from ?? ''}`),
+                              to: t(`status.${s.to}`),
+                            })}
                       </Typography.Text>
                       <div className="detail-meta">
                         {formatDate(s.date)} · {t('history.by', { operator: s.operator })}

@@ -81,7 +81,8 @@ function SessionTable({
       loading={loading}
       dataSource={rows}
       pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-      scroll={{ x: 1100 }} {...WIDE_TABLE}
+      scroll={{ x: 1100 }}
+      {...WIDE_TABLE}
       locale={{
         emptyText: loading ? (
           <span />
