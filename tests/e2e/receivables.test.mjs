@@ -272,6 +272,17 @@ test('the dashboard shows the sample figures and its overdue tile opens the rece
     await s.navigate('#nav-dashboard', '#dashboard');
     await s.waitForText('Sales by month');
     await s.screenshot('69-dashboard-en');
+    await s.exec(`document.querySelector('#dashboard-top').scrollIntoView()`);
+    await s.screenshot('69b-dashboard-charts-en');
+    // Every aging bucket is named on its axis, and the grade donut labels every grade.
+    const chartTexts = (id) =>
+      s.exec(`return [...document.querySelectorAll('#${id} svg text')].map((t) => t.textContent)`);
+    const aging = (await chartTexts('dashboard-aging')).join('').replace(/\s+/g, '');
+    for (const b of ['Notdue', '1-30days', '31-60days', '61-90days', '>90days']) {
+      assert.ok(aging.includes(b), `aging label ${b}: ${aging}`);
+    }
+    const grades = (await chartTexts('dashboard-grades')).filter((x) => /^[A-D]: \d+$/.test(x));
+    assert.ok(grades.length >= 2, `grade labels: ${grades}`);
   } finally {
     await s.close();
   }

@@ -17,6 +17,20 @@ function chartValue(s: string): number {
   return Number(s);
 }
 
+/**
+ * A money axis: whole steps, short labels (500万 / 5M) that do not run
+ * together, and 0–1 rather than 0–0.2–…–1 when there is nothing yet.
+ */
+function moneyAxis(lang: string) {
+  const compact = new Intl.NumberFormat(lang, { notation: 'compact', maximumFractionDigits: 1 });
+  return {
+    type: 'value' as const,
+    minInterval: 1,
+    splitNumber: 4,
+    axisLabel: { formatter: (v: number) => compact.format(v), hideOverlap: true },
+  };
+}
+
 /** A figure that opens the list behind it. */
 function Tile({
   id,
@@ -47,15 +61,16 @@ function Tile({
 }
 
 function Charts({ d }: { d: Dashboard }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const money = moneyAxis(i18n.language);
   const [territory, setTerritory] = useState<'province' | 'region'>('province');
   const months = useMemo(() => Array.from({ length: 12 }, (_, i) => t('dashboard.month', { m: i + 1 })), [t]);
   const monthly: ChartOption = {
     tooltip: { trigger: 'axis' },
     legend: { top: 0, data: [String(d.year), String(d.year - 1)] },
-    grid: { left: 70, right: 16, top: 36, bottom: 28 },
-    xAxis: { type: 'category', data: months },
-    yAxis: { type: 'value' },
+    grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: months, axisLabel: { interval: 0, hideOverlap: true } },
+    yAxis: money,
     series: [
       { name: String(d.year), type: 'bar', data: d.this_year.map(chartValue) },
       { name: String(d.year - 1), type: 'line', data: d.last_year.map(chartValue) },
@@ -64,29 +79,39 @@ function Charts({ d }: { d: Dashboard }) {
   const provinces = (territory === 'province' ? d.by_province : d.by_region).slice(0, 10);
   const byProvince: ChartOption = {
     tooltip: { trigger: 'axis' },
-    grid: { left: 90, right: 16, top: 10, bottom: 24 },
-    xAxis: { type: 'value' },
-    yAxis: { type: 'category', data: provinces.map((p) => p.name || t('dashboard.none')).reverse() },
+    grid: { left: 8, right: 24, top: 10, bottom: 8, containLabel: true },
+    xAxis: money,
+    yAxis: {
+      type: 'category',
+      data: provinces.map((p) => p.name || t('dashboard.none')).reverse(),
+      axisLabel: { interval: 0, width: 110, overflow: 'truncate' },
+    },
     series: [{ type: 'bar', data: provinces.map((p) => chartValue(p.amount)).reverse() }],
   };
   const top: ChartOption = {
     tooltip: { trigger: 'axis' },
-    grid: { left: 160, right: 16, top: 10, bottom: 24 },
-    xAxis: { type: 'value' },
-    yAxis: { type: 'category', data: d.top.map((x) => `${x.code} ${x.name}`).reverse() },
+    grid: { left: 8, right: 24, top: 10, bottom: 8, containLabel: true },
+    xAxis: money,
+    yAxis: {
+      type: 'category',
+      data: d.top.map((x) => `${x.code} ${x.name}`).reverse(),
+      axisLabel: { interval: 0, width: 170, overflow: 'truncate' },
+    },
     series: [{ type: 'bar', data: d.top.map((x) => chartValue(x.sales)).reverse() }],
   };
   const buckets = ['not_due', 'd1_30', 'd31_60', 'd61_90', 'over_90'] as const;
   const aging: ChartOption = {
     tooltip: { trigger: 'axis' },
-    grid: { left: 80, right: 16, top: 10, bottom: 28 },
+    grid: { left: 8, right: 16, top: 10, bottom: 8, containLabel: true },
     xAxis: {
       type: 'category',
       data: buckets.map((_, i) =>
         i === 0 ? t('receivables.notDue') : t('receivables.bucket', { label: d.bucket_labels[i] ?? '' }),
       ),
+      // Every bucket named: five labels, wrapped onto two lines when narrow.
+      axisLabel: { interval: 0, width: 60, overflow: 'break', fontSize: 11 },
     },
-    yAxis: { type: 'value' },
+    yAxis: money,
     series: [{ type: 'bar', data: buckets.map((b) => chartValue(d.receivables[b])) }],
   };
   const grades: ChartOption = {
@@ -95,7 +120,10 @@ function Charts({ d }: { d: Dashboard }) {
     series: [
       {
         type: 'pie',
-        radius: ['40%', '70%'],
+        radius: ['40%', '75%'],
+        // Every grade labelled on its slice, however small, and never cut by the card's edge.
+        minShowLabelAngle: 0,
+        label: { position: 'inside', formatter: '{b}: {c}', color: '#fff', fontWeight: 'bold' },
         data: d.grades.map((g) => ({ name: g.grade, value: g.count })),
       },
     ],
