@@ -49,6 +49,7 @@ test('an applicant is onboarded to active with a signed agreement, which prints 
 
     // The manufacturer's own particulars head the agreement.
     await s.click('#nav-settings');
+    await s.click('#settings-tab-documents');
     await s.type('#company_name', '宁波东海电器制造有限公司');
     await s.type('#company_address', '浙江省宁波市北仑区大港路 99 号');
     await s.click('#statement-settings-save');

@@ -69,6 +69,7 @@ test('a ledger file is imported, the statement shown, and its PDF saved with the
 
     // Company profile for the statement header.
     await s.click('#nav-settings');
+    await s.click('#settings-tab-documents');
     await s.type('#company_name', '宁波东海电器制造有限公司');
     await s.type('#company_address', '浙江省宁波市北仑区大港路 99 号');
     await s.type('#company_phone', '0574-86881234');

@@ -50,7 +50,8 @@ test('a quarter is reviewed and a weight in Settings moves the totals', async ()
     assert.deepEqual(await s.layoutFaults(), [], 'the review reads whole in Chinese');
 
     // Payment counts twice as much as before: the totals follow.
-    await s.navigate('#nav-settings', '#scorecard-settings-card');
+    await s.click('#nav-settings');
+    await s.navigate('#settings-tab-reviews', '#scorecard-settings-card');
     await s.type('#scorecard-weight-payment', '50');
     await s.click('#scorecard-settings-save');
     await s.waitForText('考核设置已保存');

@@ -12,16 +12,18 @@ import {
   Row,
   Select,
   Skeleton,
+  Tabs,
   Typography,
 } from 'antd';
+import type { ReactNode } from 'react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
 
 import type { Settings } from '../bindings/Settings';
 import type { TierLabel } from '../bindings/TierLabel';
 import { PageHeader } from '../components/PageHeader';
 import { QueryError } from '../components/QueryError';
-import { BackupCard } from '../components/backup/BackupCard';
 import { ScorecardSettingsCard } from '../components/settings/ScorecardSettingsCard';
 import { ViolationKindsCard } from '../components/settings/ViolationKindsCard';
 import { AgreementTemplatesCard } from '../components/settings/AgreementTemplatesCard';
@@ -304,31 +306,93 @@ function AboutCard() {
   );
 }
 
-export function SettingsPage() {
+/** The sections of Settings, in their order; each loads only what it shows. */
+const SECTIONS = [
+  'general',
+  'documents',
+  'reminders',
+  'complaints',
+  'agreements',
+  'training',
+  'reviews',
+  'about',
+] as const;
+type Section = (typeof SECTIONS)[number];
+
+function GeneralSection() {
   const { t } = useTranslation();
   const settings = useSettings();
+  return settings.error ? (
+    <QueryError error={settings.error} onRetry={() => void settings.refetch()} />
+  ) : settings.data ? (
+    <SettingsForm initial={settings.data} />
+  ) : (
+    <Skeleton active paragraph={{ rows: 10 }} aria-label={t('settings.general')} />
+  );
+}
+
+function AboutSection() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <AboutCard />
+      <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
+        {t('settings.backupsElsewhere')} <Link to="/backup">{t('nav.backup')}</Link>
+      </Typography.Paragraph>
+    </>
+  );
+}
+
+const CONTENT: Record<Section, () => ReactNode> = {
+  general: () => <GeneralSection />,
+  documents: () => (
+    <>
+      <StatementSettingsCard />
+      <MailSettingsCard />
+    </>
+  ),
+  reminders: () => <ReminderSettingsCard />,
+  complaints: () => (
+    <>
+      <ComplaintSettingsCard />
+      <CalendarCard />
+    </>
+  ),
+  agreements: () => (
+    <>
+      <OnboardingStepsCard />
+      <AgreementTemplatesCard />
+    </>
+  ),
+  training: () => <TrainingSettingsCard />,
+  reviews: () => (
+    <>
+      <ScorecardSettingsCard />
+      <ViolationKindsCard />
+    </>
+  ),
+  about: () => <AboutSection />,
+};
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const asked = params.get('section');
+  const section: Section = SECTIONS.find((s) => s === asked) ?? 'general';
   return (
     <div style={{ maxWidth: 1000 }}>
       <PageHeader title={t('settings.title')} />
-      {settings.error ? (
-        <QueryError error={settings.error} onRetry={() => void settings.refetch()} />
-      ) : settings.data ? (
-        <SettingsForm initial={settings.data} />
-      ) : (
-        <Skeleton active paragraph={{ rows: 10 }} />
-      )}
-      <StatementSettingsCard />
-      <MailSettingsCard />
-      <ReminderSettingsCard />
-      <ComplaintSettingsCard />
-      <CalendarCard />
-      <OnboardingStepsCard />
-      <AgreementTemplatesCard />
-      <TrainingSettingsCard />
-      <ScorecardSettingsCard />
-      <ViolationKindsCard />
-      <BackupCard />
-      <AboutCard />
+      <Tabs
+        id="settings-sections"
+        activeKey={section}
+        onChange={(k) => setParams({ section: k }, { replace: true })}
+        destroyOnHidden
+        items={SECTIONS.map((k) => ({
+          key: k,
+          label: <span id={`settings-tab-${k}`}>{t(`settings.sections.${k}`)}</span>,
+          children: CONTENT[k](),
+        }))}
+      />
     </div>
   );
 }

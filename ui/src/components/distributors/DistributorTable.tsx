@@ -31,7 +31,9 @@ const SORTABLE = new Set<string>([
 ]);
 
 export function DistributorTable({ rows, total, loading, params, empty, onChange }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // English tags ("Strategic", "Under review") are wider than the Chinese ones.
+  const en = i18n.language === 'en';
 
   const order = (field: SortField) =>
     params.sort === field ? (params.descending ? ('descend' as const) : ('ascend' as const)) : null;
@@ -66,7 +68,7 @@ export function DistributorTable({ rows, total, loading, params, empty, onChange
       key: 'tier',
       dataIndex: 'tier',
       title: t('fields.tier'),
-      width: 70,
+      width: en ? 100 : 70,
       sorter: true,
       sortOrder: order('tier'),
       render: (_: unknown, d) => <TierTag tier={d.tier} />,
@@ -75,7 +77,7 @@ export function DistributorTable({ rows, total, loading, params, empty, onChange
       key: 'status',
       dataIndex: 'status',
       title: t('fields.status'),
-      width: 90,
+      width: en ? 124 : 90,
       sorter: true,
       sortOrder: order('status'),
       render: (_: unknown, d) => <StatusTag status={d.status} />,
@@ -145,7 +147,7 @@ export function DistributorTable({ rows, total, loading, params, empty, onChange
       loading={loading}
       onChange={handleChange}
       showSorterTooltip={false}
-      scroll={{ x: 1155, y: 'calc(100vh - 334px)' }}
+      scroll={{ x: en ? 1219 : 1155, y: 'calc(100vh - 334px)' }}
       locale={{ emptyText: empty }}
       pagination={{
         current: params.page,
