@@ -39,7 +39,7 @@ step "end-to-end tests (real window, tauri-driver + WebKitWebDriver, Xvfb)"
 # Each journey runs on its own, bounded, so a hung window fails that journey (and gets its
 # one retry) instead of the whole CI budget. A real window on a loaded 2-core machine can
 # lose a click: a journey that fails once runs again alone; a second failure is a real one.
-journey() { xvfb-run -a -s "-screen 0 1440x900x24" timeout -k 30 600 node --test --test-concurrency=1 "$1"; }
+journey() { xvfb-run -a -s "-screen 0 1920x1200x24" timeout -k 30 600 node --test --test-concurrency=1 "$1"; }
 passed=0
 retried=()
 failed=()

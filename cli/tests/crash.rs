@@ -27,14 +27,18 @@ impl Moments {
         eprintln!("crash seed {seed} (set CRASH_SEED to replay)");
         Moments((seed ^ salt.wrapping_mul(0x9E37_79B9_7F4A_7C15)) | 1)
     }
-    /// A moment in [0, within).
-    fn next(&mut self, within: Duration) -> Duration {
+    /// A moment in [from, to).
+    fn between(&mut self, from: Duration, to: Duration) -> Duration {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
         let r = self.0.wrapping_mul(0x2545_F491_4F6C_DD1D);
-        let ms = within.as_millis().max(1) as u64;
-        Duration::from_millis(r % ms)
+        let span = to.saturating_sub(from).as_micros().max(1) as u64;
+        from + Duration::from_micros(r % span)
+    }
+    /// A moment in [0, within).
+    fn next(&mut self, within: Duration) -> Duration {
+        self.between(Duration::ZERO, within)
     }
 }
 
@@ -129,8 +133,12 @@ fn distributors_csv(path: &Path, from: u64, count: u64) {
     std::fs::write(path, out).unwrap();
 }
 
-/// Kills `args` `kills` times at random moments within the time it takes;
-/// after each, the state is `before` or `after`.
+/// Kills `args` `kills` times at random moments; after each, the state is
+/// `before` or `after`. The moments start spread over the time the command
+/// takes and close in on its write: a kill that found the file not yet opened
+/// (no `-wal` beside it) moves the earliest moment up, one that found the work
+/// committed moves the latest down. At least a third of the kills must land
+/// inside the write (file opened, nothing committed), or the test proves nothing.
 fn kill_repeatedly(
     dir: &Path,
     base: &Path,
@@ -145,19 +153,28 @@ fn kill_repeatedly(
     let after = state(&probe, sql);
     assert_ne!(before, after, "the command changes something");
     let mut moments = Moments::new(salt);
+    let (mut earliest, mut latest) = (Duration::ZERO, took + took / 5);
     let mut cut = 0;
     let kills = self::kills(kills);
     for i in 0..kills {
         let db = copy_of(base, dir, &format!("kill-{i}.sqlite"));
-        let at = moments.next(took + took / 5);
+        let at = moments.between(earliest, latest);
         let finished = kill_after(&db, args, at);
+        // Before `state` opens it: a `-wal` shows the command had the file open.
+        let opened = Path::new(&format!("{}-wal", db.display())).exists();
         let now = state(&db, sql);
         assert!(
             now == before || now == after,
             "killed at {at:?} of {took:?}: {now:?} is neither {before:?} nor {after:?}"
         );
-        if !finished && now == before {
-            cut += 1;
+        if !finished {
+            if now == after {
+                latest = latest.min(at);
+            } else if opened {
+                cut += 1;
+            } else {
+                earliest = earliest.max(at);
+            }
         }
         // The next run finishes the job on the same file.
         if now == before {
@@ -168,9 +185,9 @@ fn kill_repeatedly(
             std::fs::remove_file(format!("{}{suffix}", db.display())).ok();
         }
     }
-    eprintln!("{args:?}: {kills} kills within {took:?}, {cut} before the commit");
-    // Else the test could pass with every kill landing before the file was
-    // opened, or after the commit, and prove nothing.
+    eprintln!(
+        "{args:?}: {kills} kills within {took:?}, {cut} inside the write (which lies in {earliest:?}..{latest:?})"
+    );
     assert!(
         cut * 3 >= kills,
         "{args:?}: only {cut} of {kills} kills landed inside the write"
@@ -287,7 +304,8 @@ fn killed_rebate_approvals_post_all_or_nothing() {
             "--approve",
         ],
         "SELECT COUNT(*), CAST(COALESCE(SUM(amount_fen), 0) AS BIGINT) FROM ledger_entry",
-        8,
+        // The write is a few milliseconds of a short run: more kills to find it.
+        16,
         3,
     );
 }

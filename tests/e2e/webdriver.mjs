@@ -241,8 +241,8 @@ export class Session {
   /**
    * What a reader would see as cut or broken in the shown page: a table
    * header whose word is split across two lines ("Achievemen / t"), a tag
-   * spilling into the next column, a filter running off its card, or a menu
-   * label cut short. Empty when the layout is whole.
+   * spilling into the next column, a filter running off its card, a page
+   * wider than the window, or a menu label cut short. Empty when it is whole.
    */
   layoutFaults() {
     return this.exec(`
@@ -274,12 +274,25 @@ export class Session {
           }
         }
       }
+      const content = document.querySelector('.app-content');
+      if (content && content.scrollWidth > content.clientWidth + 1) {
+        faults.push('the page is wider than the window by ' + (content.scrollWidth - content.clientWidth) + ' px');
+      }
       for (const el of document.querySelectorAll('.app-sider .ant-menu-title-content span[id^=nav-]')) {
         const box = el.closest('.ant-menu-title-content');
         if (box.scrollWidth > box.clientWidth + 1) faults.push('menu label cut: ' + el.textContent);
       }
       return faults;
     `);
+  }
+
+  /** Resizes the app's window (the page then has a little less, for the title bar). */
+  async setWindowSize(width, height) {
+    await call('POST', this.url('/window/rect'), { width, height });
+    await this.waitFor(
+      async () => Math.abs((await this.exec('return window.outerWidth')) - width) <= 2,
+      `a ${width}-px window`,
+    );
   }
 
   async screenshot(name) {

@@ -374,7 +374,7 @@ function QuarterReviewPanel() {
       fixed: 'right',
       render: (_, s) =>
         s.grade === null ? null : (
-          <Space size={4}>
+          <Space size={4} wrap>
             <Tag color={GRADE_COLOR[s.grade]} className="score-grade">
               {s.grade}
             </Tag>

@@ -105,6 +105,13 @@ function SessionTable({
           width: 150,
           render: (_: unknown, s) => `${s.date} ${s.start_time}`,
         },
+        // The status comes first after the date: a 1280-px window shows it without scrolling.
+        {
+          key: 'status',
+          title: t('fields.status'),
+          width: 100,
+          render: (_: unknown, s) => <SessionStatusTag status={s.status} />,
+        },
         {
           key: 'course',
           title: t('fields.course_id'),
@@ -138,12 +145,6 @@ function SessionTable({
           dataIndex: 'passed',
           width: 80,
           align: 'right',
-        },
-        {
-          key: 'status',
-          title: t('fields.status'),
-          width: 100,
-          render: (_: unknown, s) => <SessionStatusTag status={s.status} />,
         },
       ]}
     />
