@@ -8,6 +8,7 @@ pub mod agreements;
 pub mod backup;
 pub mod complaints;
 pub mod ledger;
+pub mod postgres;
 
 pub const OP: &str = "测试员";
 
