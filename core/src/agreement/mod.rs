@@ -291,9 +291,19 @@ pub(crate) fn territories_of(m: &agreement::Model) -> AppResult<Vec<Territory>> 
     stored(m).json("territory_json", &m.territory_json)
 }
 
+/// The status as stored (a signed agreement stays `signed` in its row; see `effective_status`).
+pub(crate) fn status_of(m: &agreement::Model) -> AppResult<AgreementStatus> {
+    stored(m).key("status", &m.status, AgreementStatus::parse)
+}
+
+/// The kind as stored: new, amendment or renewal.
+pub(crate) fn kind_of(m: &agreement::Model) -> AppResult<AgreementKind> {
+    stored(m).key("kind", &m.kind, AgreementKind::parse)
+}
+
 /// The status a reader sees on `today`.
 pub fn effective_status(m: &agreement::Model, today: NaiveDate) -> AppResult<AgreementStatus> {
-    let stored = stored(m).key("status", &m.status, AgreementStatus::parse)?;
+    let stored = status_of(m)?;
     if stored != AgreementStatus::Signed {
         return Ok(stored);
     }
@@ -326,7 +336,7 @@ pub(crate) fn to_dto(
         number: m.number.clone(),
         version: m.version,
         previous_id: m.previous_id,
-        kind: stored(m).key("kind", &m.kind, AgreementKind::parse)?,
+        kind: kind_of(m)?,
         distributor_id: m.distributor_id,
         distributor_code: dist.map(|d| d.code.clone()).unwrap_or_default(),
         distributor_name: dist.map(|d| d.name.clone()).unwrap_or_default(),

@@ -13,12 +13,11 @@ use ts_rs::TS;
 
 use super::{
     effective_status, in_force, territories_of, to_dto, Agreement, AgreementDetail, AgreementEvent,
-    AgreementKind, AgreementStatus, Conflict, VersionRef,
+    AgreementStatus, Conflict, VersionRef,
 };
 use crate::entity::{agreement, agreement_event, distributor};
 use crate::error::{AppError, AppResult};
 use crate::paging::{self, Page, Paging};
-use crate::stored::Record;
 
 #[derive(Debug, Clone, Default, Deserialize, TS)]
 #[serde(default)]
@@ -153,7 +152,7 @@ pub async fn get<C: ConnectionTrait>(
             Ok(VersionRef {
                 id: a.id,
                 version: a.version,
-                kind: Record::new("agreement", a.id).key("kind", &a.kind, AgreementKind::parse)?,
+                kind: super::kind_of(a)?,
                 status: effective_status(a, today)?,
                 term_start: a.term_start.to_string(),
                 term_end: a.term_end.to_string(),
@@ -174,7 +173,7 @@ pub async fn get<C: ConnectionTrait>(
             operator: e.operator,
         })
         .collect();
-    let stored = Record::new("agreement", m.id).key("status", &m.status, AgreementStatus::parse)?;
+    let stored = super::status_of(m)?;
     let allowed = match stored {
         AgreementStatus::Draft => vec![AgreementStatus::AwaitingSignature],
         AgreementStatus::AwaitingSignature => {

@@ -19,7 +19,6 @@ use crate::error::{AppError, AppResult};
 use crate::ledger::statement::parse_period;
 use crate::ledger::EntryKind;
 use crate::money::Money;
-use crate::stored::Record;
 
 #[derive(Debug, Clone, Deserialize, TS)]
 #[ts(export)]
@@ -121,8 +120,7 @@ pub(crate) fn governing(
 ) -> AppResult<Vec<&agreement::Model>> {
     let mut best: HashMap<i64, &agreement::Model> = HashMap::new();
     for m in all {
-        let status =
-            Record::new("agreement", m.id).key("status", &m.status, AgreementStatus::parse)?;
+        let status = super::status_of(m)?;
         let ok = m.signed_date.is_some()
             && matches!(
                 status,

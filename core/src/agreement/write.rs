@@ -3,7 +3,6 @@
 //! Each write is one transaction with its history entry and audit record.
 use crate::actor::Actor;
 use crate::error::ErrorCode;
-use crate::stored::Record;
 use chrono::NaiveDate;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
@@ -382,7 +381,7 @@ pub async fn new_version<C: ConnectionTrait + TransactionTrait>(
         .all(&txn)
         .await?;
     let newest = chain.first().map(|c| c.version).unwrap_or(m.version);
-    let stored = Record::new("agreement", m.id).key("status", &m.status, AgreementStatus::parse)?;
+    let stored = super::status_of(&m)?;
     if newest != m.version || stored != AgreementStatus::Signed {
         return Err(illegal(&m, AgreementStatus::Draft, today));
     }
