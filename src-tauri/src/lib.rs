@@ -3,6 +3,7 @@
 mod agreements;
 mod backups;
 mod commands;
+mod complaints;
 mod finance;
 mod mail;
 mod notify;
