@@ -1,20 +1,22 @@
 //! Importing the company's distributor sheet and exporting the list view.
 use crate::actor::Actor;
 use crate::error::ErrorCode;
-use crate::lang::Lang;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use sea_orm::TransactionSession;
 use sea_orm::{ConnectionTrait, EntityTrait, TransactionTrait};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use ts_rs::TS;
 
 use crate::audit;
-use crate::distributor::{self, DistributorInput, DistributorQuery, Status, ValidInput};
+use crate::distributor::{self, DistributorInput, Status, ValidInput};
 use crate::entity::distributor as dist;
 use crate::error::{AppError, AppResult, RowError};
-use crate::sheet::{write_table, Table};
+use crate::sheet::Table;
+
+mod export;
+pub use export::{export, ExportRequest};
 
 /// Column keys of the distributor sheet and the Chinese headers the zh-CN export writes.
 pub const DISTRIBUTOR_COLUMNS: &[(&str, &str)] = &[
@@ -526,78 +528,4 @@ pub async fn import_with_progress<C: ConnectionTrait + TransactionTrait>(
     txn.commit().await?;
     progress(ImportProgress { done: total, total });
     Ok(summary)
-}
-
-#[derive(Debug, Clone, Deserialize, TS)]
-#[ts(export)]
-pub struct ExportRequest {
-    pub path: String,
-    pub query: DistributorQuery,
-    /// `zh-CN` writes Chinese headers and labels; anything else the keys.
-    pub language: Lang,
-}
-
-/// Writes the rows of the list view (all pages) to CSV or XLSX by extension.
-const MONEY_COL: usize = 14;
-const DAYS_COL: usize = 15;
-
-pub async fn export<C: ConnectionTrait>(db: &C, req: &ExportRequest) -> AppResult<u64> {
-    let query = DistributorQuery {
-        paging: crate::paging::Paging::ALL,
-        ..req.query.clone()
-    };
-    let rows = distributor::list(db, &query).await?.rows;
-    let zh = !req.language.is_en();
-    let headers: Vec<&str> = DISTRIBUTOR_COLUMNS
-        .iter()
-        .map(|(k, h)| if zh { *h } else { *k })
-        .collect();
-    let records: Vec<Vec<String>> = rows
-        .iter()
-        .map(|d| {
-            vec![
-                d.code.clone(),
-                d.name.clone(),
-                d.short_name.clone(),
-                d.uscc.clone(),
-                d.legal_representative.clone(),
-                d.contact_name.clone(),
-                d.contact_phone.clone(),
-                d.contact_email.clone(),
-                d.province.clone(),
-                d.city.clone(),
-                d.county.clone(),
-                d.address.clone(),
-                if zh { d.tier.label_zh() } else { d.tier.key() }.to_owned(),
-                if zh {
-                    d.status.label_zh()
-                } else {
-                    d.status.key()
-                }
-                .to_owned(),
-                d.credit_limit.to_string(),
-                d.payment_terms_days.to_string(),
-                d.contact_role.clone(),
-                d.contact_wechat.clone(),
-                d.region.clone(),
-                d.bank_name.clone(),
-                d.bank_account.clone(),
-                d.notes.clone(),
-                // Filled in when a sheet suspends or terminates (see import).
-                String::new(),
-            ]
-        })
-        .collect();
-    let path = Path::new(&req.path);
-    match path
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        .as_deref()
-    {
-        Some("csv") | Some("xlsx") => {
-            write_table(path, &headers, &records, &[MONEY_COL], &[DAYS_COL])?
-        }
-        _ => return Err(AppError::field("path", ErrorCode::FileType)),
-    }
-    Ok(records.len() as u64)
 }
