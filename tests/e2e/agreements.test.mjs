@@ -1,27 +1,19 @@
 // The channel manager's job through the real window: an applicant is taken
 // through onboarding to an active distributor with a signed agreement, and the
 // agreement is printed; the PDF is read back with real PDF tools.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, existsSync, writeFileSync, copyFileSync, mkdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Session, startDriver, stopDriver, artifacts } from './webdriver.mjs';
+import { Session, useDriver, artifacts } from './webdriver.mjs';
 
 const work = mkdtempSync(path.join(tmpdir(), 'dealerdesk-agreements-'));
 const db = path.join(work, 'agreements.sqlite');
 // The office's date for this journey (`--today`): late in the agreement's term, so its end is reminded.
 const TODAY = '2026-12-10';
-let driver;
-
-before(async () => {
-  driver = await startDriver();
-});
-
-after(async () => {
-  await stopDriver(driver);
-});
+useDriver();
 
 async function pickOption(s, selectCss, optionCss) {
   await s.click(selectCss);

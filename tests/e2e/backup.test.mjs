@@ -1,26 +1,18 @@
 // Backup and restore through the real window: the day's automatic backup, a
 // backup now, a restore from the list (the CLI wrote beside the window in
 // between), and a damaged file that the window names and restores.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync, rmSync, readdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Session, startDriver, stopDriver, cliBinary } from './webdriver.mjs';
+import { Session, useDriver, cliBinary } from './webdriver.mjs';
 
 const work = mkdtempSync(path.join(tmpdir(), 'dealerdesk-backup-'));
 const db = path.join(work, 'office.sqlite');
 const backups = path.join(work, 'backups');
-let driver;
-
-before(async () => {
-  driver = await startDriver();
-});
-
-after(async () => {
-  await stopDriver(driver);
-});
+useDriver();
 
 async function total(s) {
   const r = await s.invoke('distributor_list', {

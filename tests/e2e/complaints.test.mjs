@@ -1,25 +1,17 @@
 // The service clerk's loop through the real window: intake during a call,
 // respond, wait on the distributor, resolve, verify — with the timeline and
 // the working-time clocks checked at each step.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, existsSync, writeFileSync, readdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Session, startDriver, stopDriver, cliBinary } from './webdriver.mjs';
+import { Session, useDriver, cliBinary } from './webdriver.mjs';
 
 const work = mkdtempSync(path.join(tmpdir(), 'dealerdesk-complaints-'));
 const db = path.join(work, 'complaints.sqlite');
-let driver;
-
-before(async () => {
-  driver = await startDriver();
-});
-
-after(async () => {
-  await stopDriver(driver);
-});
+useDriver();
 
 async function pickOption(s, selectCss, optionCss) {
   await s.click(selectCss);

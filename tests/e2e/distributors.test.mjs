@@ -1,23 +1,15 @@
 // Journeys through the real DealerDesk window on a real database file.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, existsSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Session, startDriver, stopDriver, cliBinary } from './webdriver.mjs';
+import { Session, useDriver, cliBinary } from './webdriver.mjs';
 
 const work = mkdtempSync(path.join(tmpdir(), 'dealerdesk-e2e-'));
 const db = path.join(work, 'journey.sqlite');
-let driver;
-
-before(async () => {
-  driver = await startDriver();
-});
-
-after(async () => {
-  await stopDriver(driver);
-});
+useDriver();
 
 /** The validation message shown under a form field, or ''. */
 function fieldError(s, inputId) {

@@ -2,25 +2,17 @@
 // and English: no table header broken inside a word, no tag spilling into the
 // next column, no filter running off its card, no menu label cut short and no
 // page wider than the window. A screenshot of each page is kept.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Session, startDriver, stopDriver, cliBinary } from './webdriver.mjs';
+import { Session, useDriver, cliBinary } from './webdriver.mjs';
 
 const work = mkdtempSync(path.join(tmpdir(), 'dealerdesk-layout-'));
 const db = path.join(work, 'office.sqlite');
-let driver;
-
-before(async () => {
-  driver = await startDriver();
-});
-
-after(async () => {
-  await stopDriver(driver);
-});
+useDriver();
 
 // Each page, by its menu entry, with an element that shows once it is drawn.
 const PAGES = [

@@ -1,24 +1,16 @@
 // The finance clerk's month end through the real window: company profile,
 // ledger import, the statement on screen, the PDF on disk.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, existsSync, writeFileSync, copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Session, startDriver, stopDriver, cliBinary, artifacts } from './webdriver.mjs';
+import { Session, useDriver, cliBinary, artifacts } from './webdriver.mjs';
 
 const work = mkdtempSync(path.join(tmpdir(), 'dealerdesk-ledger-'));
 const db = path.join(work, 'ledger.sqlite');
-let driver;
-
-before(async () => {
-  driver = await startDriver();
-});
-
-after(async () => {
-  await stopDriver(driver);
-});
+useDriver();
 
 // The path fields are typed: WebDriver cannot drive the system's file dialogs.
 async function importFile(s, file) {

@@ -5,26 +5,18 @@
 // statement e-mailed to a real SMTP server (aiosmtpd) and disputed, both found
 // in the reminders centre, one handled and one snoozed; and the dashboard's
 // figures against the CLI's.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Session, startDriver, stopDriver, cliBinary } from './webdriver.mjs';
+import { Session, useDriver, cliBinary } from './webdriver.mjs';
 
 const work = mkdtempSync(path.join(tmpdir(), 'dealerdesk-receivables-'));
 const db = path.join(work, 'office.sqlite');
-let driver;
-
-before(async () => {
-  driver = await startDriver();
-});
-
-after(async () => {
-  await stopDriver(driver);
-});
+useDriver();
 
 /** A free port on 127.0.0.1. */
 function freePort() {

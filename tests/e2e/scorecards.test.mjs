@@ -2,25 +2,17 @@
 // for a quarter, the same figures as the CLI prints, and a weight changed in
 // Settings that moves the totals; then a quarter finalised, the warning it
 // raises, an improvement plan and a tier recommendation applied.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Session, startDriver, stopDriver, cliBinary } from './webdriver.mjs';
+import { Session, useDriver, cliBinary } from './webdriver.mjs';
 
 const work = mkdtempSync(path.join(tmpdir(), 'dealerdesk-scorecards-'));
 const db = path.join(work, 'office.sqlite');
-let driver;
-
-before(async () => {
-  driver = await startDriver();
-});
-
-after(async () => {
-  await stopDriver(driver);
-});
+useDriver();
 
 function cliReview(quarter, file = db) {
   return JSON.parse(execFileSync(cliBinary, ['--db', file, 'scorecards', '--quarter', quarter, '--json']).toString());

@@ -1,25 +1,17 @@
 // The trainer's session through the real window: a course, a session of two
 // people (a third is refused: the session is full), one pass and one fail,
 // closing issues the certificate, which prints with the name and expiry date.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, existsSync, readdirSync, copyFileSync, mkdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Session, startDriver, stopDriver, artifacts } from './webdriver.mjs';
+import { Session, useDriver, artifacts } from './webdriver.mjs';
 
 const work = mkdtempSync(path.join(tmpdir(), 'dealerdesk-training-'));
 const db = path.join(work, 'training.sqlite');
-let driver;
-
-before(async () => {
-  driver = await startDriver();
-});
-
-after(async () => {
-  await stopDriver(driver);
-});
+useDriver();
 
 async function pickOption(s, selectCss, optionCss) {
   await s.click(selectCss);

@@ -1,5 +1,6 @@
 // A small W3C WebDriver client for tauri-driver, plus the driver's lifecycle.
 import { execFileSync, spawn } from 'node:child_process';
+import { before, after } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +33,17 @@ export async function startDriver() {
   }
   proc.kill('SIGTERM');
   throw new Error('tauri-driver did not answer /status within 30 s');
+}
+
+/** Starts tauri-driver before the file's tests and stops it after them. */
+export function useDriver() {
+  let proc;
+  before(async () => {
+    proc = await startDriver();
+  });
+  after(async () => {
+    await stopDriver(proc);
+  });
 }
 
 export async function stopDriver(proc) {
