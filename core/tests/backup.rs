@@ -76,15 +76,7 @@ async fn a_backup_holds_the_database_and_its_attachments_and_verifies() {
 #[tokio::test]
 async fn a_damaged_foreign_or_newer_backup_is_refused() {
     let o = office().await;
-    let info = backup::create_in(
-        &o.db,
-        &o.root,
-        &o.backups,
-        BackupKind::Manual,
-        at("2026-12-02T09:00:00+08:00"),
-    )
-    .await
-    .unwrap();
+    let info = o.manual_backup().await;
     let good = PathBuf::from(&info.path);
 
     // One flipped byte in an attachment.
@@ -163,15 +155,7 @@ async fn a_damaged_foreign_or_newer_backup_is_refused() {
 #[tokio::test]
 async fn a_restore_brings_back_the_data_and_keeps_what_it_replaced() {
     let o = office().await;
-    let info = backup::create_in(
-        &o.db,
-        &o.root,
-        &o.backups,
-        BackupKind::Manual,
-        at("2026-12-02T09:00:00+08:00"),
-    )
-    .await
-    .unwrap();
+    let info = o.manual_backup().await;
     // Work after the backup: a third entry, and the attachments are lost.
     let id = dealerdesk_core::distributor::get_by_code(&o.db, "D1")
         .await
@@ -273,15 +257,7 @@ async fn an_older_backup_is_restored_and_then_migrated() {
 #[tokio::test]
 async fn a_damaged_database_is_found_and_can_be_replaced() {
     let o = office().await;
-    let info = backup::create_in(
-        &o.db,
-        &o.root,
-        &o.backups,
-        BackupKind::Manual,
-        at("2026-12-02T09:00:00+08:00"),
-    )
-    .await
-    .unwrap();
+    let info = o.manual_backup().await;
     db::close(o.db).await.unwrap();
     drop(o.lock);
     // Scribble over the middle of the file, as a failing disk would.

@@ -16,15 +16,7 @@ use dealerdesk_core::error::FileProblem;
 #[tokio::test]
 async fn a_refused_backup_or_verify_leaves_no_hidden_copy() {
     let o = office().await;
-    let info = backup::create_in(
-        &o.db,
-        &o.root,
-        &o.backups,
-        BackupKind::Manual,
-        at("2026-12-02T09:00:00+08:00"),
-    )
-    .await
-    .unwrap();
+    let info = o.manual_backup().await;
     // A backup whose database part was altered: refused, and its unpacked
     // copy is gone.
     let mut bytes = std::fs::read(&info.path).unwrap();
@@ -106,15 +98,7 @@ async fn strays_are_removed_at_the_next_start_unless_a_process_holds_them() {
 #[tokio::test]
 async fn a_restore_replaces_a_damaged_attachment_of_the_same_size() {
     let o = office().await;
-    let info = backup::create_in(
-        &o.db,
-        &o.root,
-        &o.backups,
-        BackupKind::Manual,
-        at("2026-12-02T09:00:00+08:00"),
-    )
-    .await
-    .unwrap();
+    let info = o.manual_backup().await;
     let files = files_under(&o.root);
     let victim = &files[0];
     let good = std::fs::read(victim).unwrap();
@@ -223,15 +207,7 @@ async fn a_damaged_database_is_not_backed_up() {
 async fn a_part_longer_than_its_manifest_says_is_refused_before_it_is_unpacked() {
     use std::io::Write;
     let o = office().await;
-    let info = backup::create_in(
-        &o.db,
-        &o.root,
-        &o.backups,
-        BackupKind::Manual,
-        at("2026-12-02T09:00:00+08:00"),
-    )
-    .await
-    .unwrap();
+    let info = o.manual_backup().await;
     // The same manifest, but the database part is 64 MiB of zeros (a few
     // KB packed): a bomb behind a manifest that declares the real size.
     let mut zip = zip::ZipArchive::new(std::fs::File::open(&info.path).unwrap()).unwrap();

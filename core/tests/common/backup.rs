@@ -33,6 +33,21 @@ pub struct Office {
     pub lock: Option<UseLock>,
 }
 
+impl Office {
+    /// A manual backup into the office's backup folder, made on 2 December 2026 at 09:00 in Beijing.
+    pub async fn manual_backup(&self) -> backup::BackupInfo {
+        backup::create_in(
+            &self.db,
+            &self.root,
+            &self.backups,
+            backup::BackupKind::Manual,
+            at("2026-12-02T09:00:00+08:00"),
+        )
+        .await
+        .unwrap()
+    }
+}
+
 /// Two distributors with ledger entries and two attachments.
 pub async fn office() -> Office {
     let dir = tempfile::tempdir().unwrap();
