@@ -52,6 +52,7 @@ fn company() -> CompanyProfile {
         bank_name: "中国工商银行宁波北仑支行".into(),
         bank_account: "3901 1100 0920 0012 345".into(),
         tax_no: demo::uscc_for(900),
+        ..Default::default()
     }
 }
 

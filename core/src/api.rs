@@ -46,6 +46,7 @@ use crate::ledger::runs::{ConfirmInput, ConfirmationReport, ReportPeriod, RunQue
 use crate::ledger::send::{SendProgress, SendRequest, SendSummary};
 use crate::ledger::statement::{SavedStatement, Statement, StatementPdfRequest, StatementRequest};
 use crate::ledger::{EntryInput, LedgerEntry, LedgerQuery, ReverseRequest};
+use crate::logo::LogoInfo;
 use crate::onboarding::{Checklist, OnboardingSettings, OnboardingStart, Pipeline, StepUpdate};
 use crate::paging::Page;
 use crate::reminders::centre::{Centre, DecisionRequest};
@@ -57,6 +58,7 @@ use crate::scorecard::{QuarterReview, RatingInput, Scorecard, ScorecardSettings}
 use crate::settings::{
     MailSettingsSave, MailSettingsView, ReminderSettings, Settings, StatementSettings,
 };
+use crate::setup::{About, FirstStart};
 use crate::training::certificate::{
     Certificate, CertificatePrintRequest, CertificateQuery, RevokeRequest,
 };
@@ -337,6 +339,21 @@ commands! {
     statement_settings_save(StatementSettings) -> StatementSettings;
     /// Fills an empty database with sample data; returns the distributors added.
     demo_load_sample(()) -> u64;
+    /// Whether the window opens its first-start guide: an empty database whose guide was never
+    /// finished or closed.
+    first_start_get(()) -> FirstStart;
+    /// The guide was finished or closed: it no longer opens by itself (Settings and Help still
+    /// open it).
+    first_start_finish(()) -> ();
+    /// The company's logo as the documents print it, with a preview; none if there is none.
+    company_logo_get(()) -> Option<LogoInfo>;
+    /// Replaces the logo with a PNG or JPEG file (checked, scaled, kept in the database).
+    company_logo_set(String) -> LogoInfo;
+    /// Removes the logo; the headers print the company's name alone.
+    company_logo_remove(()) -> ();
+    /// The About box: version, schema version, the database's path and size, the data and backup
+    /// folders, the last backup, and the licences.
+    about_get(()) -> About;
     /// One page of the complaints of a view (all, late — least time left first —, resolved) with
     /// their SLA state, and the total.
     complaint_list(ComplaintQuery) -> Page<Complaint>;

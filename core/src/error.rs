@@ -60,6 +60,8 @@ error_codes! {
     FileMissing => "file_missing",
     FileTooLarge => "file_too_large",
     FileType => "file_type",
+    ImageUnreadable => "image_unreadable",
+    FolderNotWritable => "folder_not_writable",
     SheetTooWide => "sheet_too_wide",
     HeaderTwice => "header_twice",
     ControlCharacter => "control_character",

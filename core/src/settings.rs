@@ -255,12 +255,20 @@ pub async fn set_language<C: ConnectionTrait>(db: &C, language: Lang) -> AppResu
 #[ts(export)]
 pub struct CompanyProfile {
     pub name: String,
+    /// 简称, for the window and short lines (empty: the name).
+    #[serde(default)]
+    pub short_name: String,
     pub address: String,
     pub phone: String,
     pub bank_name: String,
     pub bank_account: String,
-    /// 纳税人识别号 (usually the USCC).
+    /// The unified social credit code (统一社会信用代码), which is also the
+    /// taxpayer number; checked like a distributor's.
     pub tax_no: String,
+    /// The logo's pixels when printing (`load_company`); never stored here.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub logo: Option<std::sync::Arc<crate::pdf::Picture>>,
 }
 
 /// What statements of account need besides the ledger.
@@ -310,13 +318,37 @@ pub fn validate_statement_settings(s: &StatementSettings) -> AppResult<()> {
         ("company.bank_name", &c.bank_name),
         ("company.bank_account", &c.bank_account),
         ("company.tax_no", &c.tax_no),
+        ("company.short_name", &c.short_name),
     ] {
         crate::fields::printable(&mut errs, field, v);
+    }
+    if c.short_name.chars().count() > 30 {
+        errs.push("company.short_name", ErrorCode::TooLong);
+    }
+    if !c.tax_no.trim().is_empty() {
+        match crate::uscc::validate(c.tax_no.trim()) {
+            Ok(_) => {}
+            Err(e @ crate::uscc::UsccError::CheckChar { expected }) => {
+                errs.push_err(crate::error::FieldError::with_detail(
+                    "company.tax_no",
+                    e.code(),
+                    expected.to_string(),
+                ))
+            }
+            Err(e) => errs.push("company.tax_no", e.code()),
+        }
     }
     if !s.company.phone.trim().is_empty() && !crate::distributor::is_phone(s.company.phone.trim()) {
         errs.push("company.phone", ErrorCode::PhoneFormat);
     }
     errs.into_result()
+}
+
+/// The company as the printed documents show it: the profile and its logo.
+pub async fn load_company<C: ConnectionTrait>(db: &C) -> AppResult<CompanyProfile> {
+    let mut company = load_statement_settings(db).await?.company;
+    company.logo = crate::logo::for_print(db).await?;
+    Ok(company)
 }
 
 pub async fn save_statement_settings<C: TransactionTrait + ConnectionTrait>(
@@ -329,11 +361,13 @@ pub async fn save_statement_settings<C: TransactionTrait + ConnectionTrait>(
     let s = StatementSettings {
         company: CompanyProfile {
             name: c.name.trim().into(),
+            short_name: c.short_name.trim().into(),
             address: c.address.trim().into(),
             phone: c.phone.trim().into(),
             bank_name: c.bank_name.trim().into(),
             bank_account: c.bank_account.trim().into(),
-            tax_no: c.tax_no.trim().into(),
+            tax_no: crate::uscc::validate(c.tax_no.trim()).unwrap_or_default(),
+            logo: None,
         },
         aging_edges: s.aging_edges,
     };

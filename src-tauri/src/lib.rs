@@ -9,6 +9,7 @@ mod mail;
 mod notify;
 mod performance;
 mod print;
+mod setup;
 mod state;
 mod training;
 
@@ -16,6 +17,7 @@ use std::path::PathBuf;
 
 use dealerdesk_core::error::ErrorCode;
 use dealerdesk_core::{dates, db, AppError, AppResult};
+use tauri::Manager;
 
 /// `--NAME VALUE` / `--NAME=VALUE` on the command line (tauri-driver passes them in tests).
 fn flag(name: &str) -> Option<String> {
@@ -42,6 +44,44 @@ fn fixed_today() -> AppResult<Option<chrono::NaiveDate>> {
     }
 }
 
+/// The name one running DealerDesk holds on the session bus (Linux), per
+/// database file: starting it again on the same file finds the open window;
+/// another `--db` opens a window of its own. Windows and macOS keep one
+/// instance per user.
+fn single_instance_id(db: &std::path::Path) -> String {
+    use std::hash::{Hash, Hasher};
+    let canonical = db
+        .parent()
+        .and_then(|p| p.canonicalize().ok())
+        .map(|p| p.join(db.file_name().unwrap_or_default()))
+        .unwrap_or_else(|| db.to_path_buf());
+    // FNV-1a: stable across builds and runs, unlike the standard hasher's seed.
+    let mut h = Fnv(0xcbf2_9ce4_8422_2325);
+    canonical.hash(&mut h);
+    format!("com.dealerdesk.desktop.db_{:016x}", h.finish())
+}
+
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+fn bring_to_front(app: &tauri::AppHandle) {
+    if let Some(w) = app.get_webview_window("main") {
+        let _ = w.unminimize();
+        let _ = w.show();
+        let _ = w.set_focus();
+    }
+}
+
 pub fn run() {
     let fixed_today = match fixed_today() {
         Ok(d) => d,
@@ -52,17 +92,26 @@ pub fn run() {
     };
     let path = db::resolve_db_path(flag("db").map(PathBuf::from));
     let clock = dates::Clock::office(chrono::Local::now().fixed_offset(), fixed_today);
+    let instance = single_instance_id(&path);
     let state = state::AppState::new(path, fixed_today, clock.now);
-    // The database opens (and migrates) while the window is created; the
-    // page's first commands wait for it.
-    state.start_opening();
-    // Parse the PDF fonts while the window loads, so the first print is fast.
-    std::thread::spawn(dealerdesk_core::pdf::warm_up);
     let result = tauri::Builder::default()
+        // First: a second start on the same database brings the open window
+        // to the front and exits before it opens anything.
+        .plugin(
+            tauri_plugin_single_instance::Builder::new()
+                .dbus_id(instance)
+                .callback(|app, _argv, _cwd| bring_to_front(app))
+                .build(),
+        )
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_notification::init())
         .setup(|app| {
+            // The database opens (and migrates) while the window is created;
+            // the page's first commands wait for it.
+            app.state::<state::AppState>().start_opening();
+            // Parse the PDF fonts while the window loads, so the first print is fast.
+            std::thread::spawn(dealerdesk_core::pdf::warm_up);
             // What became due since the last start, in one notification; a
             // notification that cannot be shown never holds the start up.
             let handle = app.handle().clone();

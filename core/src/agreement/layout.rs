@@ -317,6 +317,7 @@ pub fn render(p: &AgreementPrint) -> AppResult<Vec<u8>> {
     };
     let running = format!("{title} · {} v{}", a.number, a.version);
     let mut w = Flow::new(title, en, running);
+    w.logo(p.company.logo.as_ref());
     w.doc.text(
         w.page,
         (105.0, 24.0),

@@ -55,7 +55,7 @@ pub async fn pdf<C: ConnectionTrait>(
         address: [d.province, d.city, d.county, d.address].concat(),
         phone: d.contact_phone,
     };
-    let company = crate::settings::load_statement_settings(db).await?.company;
+    let company = crate::settings::load_company(db).await?;
     let templates = super::template::load(db).await?;
     let template = templates.for_lang(lang).to_owned();
     tokio::task::spawn_blocking(move || {

@@ -246,6 +246,9 @@ pub async fn save_settings(
     if !s.folder.is_empty() && !Path::new(&s.folder).is_absolute() {
         return Err(AppError::field("folder", ErrorCode::NotOpenable));
     }
+    if !s.folder.is_empty() {
+        check_writable(Path::new(&s.folder))?;
+    }
     let txn = db::write(db).await?;
     let before = load_settings(&txn).await?;
     crate::settings::put_json(&txn, KEY_SETTINGS, &s).await?;
@@ -255,6 +258,22 @@ pub async fn save_settings(
     }
     txn.commit().await?;
     Ok(s)
+}
+
+/// Whether backups can be written into `folder` (made if missing): a file is
+/// written there and removed, as a USB stick or a network share may refuse.
+pub fn check_writable(folder: &Path) -> AppResult<()> {
+    let refused = |e: std::io::Error| {
+        AppError::field_detail(
+            "folder",
+            ErrorCode::FolderNotWritable,
+            format!("{}: {e}", folder.display()),
+        )
+    };
+    std::fs::create_dir_all(folder).map_err(refused)?;
+    let probe = folder.join(format!(".dealerdesk-write-check-{}", std::process::id()));
+    std::fs::write(&probe, b"DealerDesk").map_err(refused)?;
+    std::fs::remove_file(&probe).map_err(refused)
 }
 
 /// Backs up into `folder`, named by kind and time (see `file_name`).

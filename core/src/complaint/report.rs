@@ -416,7 +416,7 @@ pub async fn write_file<C: ConnectionTrait + TransactionTrait>(
     match ext.as_str() {
         "pdf" => {
             let settings = super::load_settings(db).await?;
-            let company = crate::settings::load_statement_settings(db).await?.company;
+            let company = crate::settings::load_company(db).await?;
             let printed = clock.today.to_string();
             let bytes = tokio::task::spawn_blocking(move || {
                 crate::complaint::report_layout::render(&r, &settings, &company, lang, &printed)

@@ -90,6 +90,7 @@ pub fn render(
     };
     let running = format!("{} · {} {} – {}", company.name, title_text, r.from, r.to);
     let mut w = Flow::new(title_text, en, running);
+    w.logo(company.logo.as_ref());
     if !company.name.is_empty() {
         w.doc.text(
             w.page,

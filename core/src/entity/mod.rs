@@ -7,6 +7,7 @@ pub mod audit_entry;
 pub mod calendar_day;
 pub mod certificate;
 pub mod collection_call;
+pub mod company_logo;
 pub mod complaint;
 pub mod complaint_event;
 pub mod course;

@@ -233,7 +233,7 @@ pub async fn run<C: ConnectionTrait + sea_orm::TransactionTrait>(
             )
         })
         .collect();
-    let company = settings::load_statement_settings(db).await?.company;
+    let company = settings::load_company(db).await?;
     let printed = today.to_string();
     let threads = std::thread::available_parallelism()
         .map(|n| n.get())

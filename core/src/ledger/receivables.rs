@@ -121,10 +121,7 @@ pub async fn export<C: ConnectionTrait>(
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
     {
-        let company = crate::settings::load_statement_settings(db)
-            .await?
-            .company
-            .name;
+        let company = crate::settings::load_company(db).await?;
         let (lang, printed) = (req.lang, today.to_string());
         let n = r.distributors.len();
         let bytes = tokio::task::spawn_blocking(move || {

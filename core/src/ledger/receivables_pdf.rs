@@ -7,6 +7,7 @@ use crate::error::AppResult;
 use crate::lang::Lang;
 use crate::pdf::flow::{Col, Flow};
 use crate::pdf::{Align, Style, Weight};
+use crate::settings::CompanyProfile;
 
 /// A short label for the latest statement's answer.
 pub fn confirmation_label(c: Option<ConfirmStatus>, en: bool) -> &'static str {
@@ -22,7 +23,13 @@ pub fn confirmation_label(c: Option<ConfirmStatus>, en: bool) -> &'static str {
     }
 }
 
-pub fn render(r: &Receivables, company: &str, lang: Lang, printed: &str) -> AppResult<Vec<u8>> {
+pub fn render(
+    r: &Receivables,
+    profile: &CompanyProfile,
+    lang: Lang,
+    printed: &str,
+) -> AppResult<Vec<u8>> {
+    let company = profile.name.as_str();
     let en = lang.is_en();
     let title = if en {
         "Receivables aging"
@@ -31,6 +38,7 @@ pub fn render(r: &Receivables, company: &str, lang: Lang, printed: &str) -> AppR
     };
     let running = format!("{company} · {title} {}", r.as_of);
     let mut w = Flow::new(title, en, running);
+    w.logo(profile.logo.as_ref());
     if !company.is_empty() {
         w.doc.text(
             w.page,

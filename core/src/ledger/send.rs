@@ -141,7 +141,7 @@ pub async fn send<C: ConnectionTrait + TransactionTrait>(
     let (from, to) = parse_period(&req.from, &req.to)?;
     let mail: MailSettings = settings::load_mail_settings(db).await?;
     let smtp = Smtp::new(&mail.smtp(), password)?;
-    let company = settings::load_statement_settings(db).await?.company;
+    let company = settings::load_company(db).await?;
     let mut statements: Vec<Statement> = super::batch::load_all(db, &req.from, &req.to).await?;
     if !req.distributor_ids.is_empty() {
         let missing: Vec<&i64> = req

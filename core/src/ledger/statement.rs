@@ -549,7 +549,7 @@ pub async fn save_pdf<C: ConnectionTrait + sea_orm::TransactionTrait>(
         },
     )
     .await?;
-    let company = settings::load_statement_settings(db).await?.company;
+    let company = settings::load_company(db).await?;
     let lang = req.lang;
     let path = if req.path.trim().is_empty() {
         std::fs::create_dir_all(default_dir)

@@ -60,6 +60,15 @@ impl Writer<'_> {
     fn first_header(&mut self) {
         let l = self.l;
         let c = self.company;
+        if let Some(logo) = &c.logo {
+            self.doc.picture(
+                self.page,
+                logo,
+                crate::pdf::flow::LOGO_AT,
+                crate::pdf::flow::LOGO_HEIGHT,
+                crate::pdf::flow::LOGO_MAX_WIDTH,
+            );
+        }
         let mut y = 18.0;
         if !c.name.is_empty() {
             self.text(105.0, y, 13.0, Weight::Bold, Align::Center, &c.name);

@@ -9,6 +9,10 @@ pub const BOTTOM: f32 = 280.0;
 pub const SIZE: f32 = 7.5;
 pub const LINE: f32 = 3.6;
 const PT_PER_MM: f32 = 72.0 / 25.4;
+/// Where a document's first page shows the company's logo (mm from the top left).
+pub const LOGO_AT: (f32, f32) = (LEFT, 9.0);
+pub const LOGO_HEIGHT: f32 = 14.0;
+pub const LOGO_MAX_WIDTH: f32 = 42.0;
 
 pub struct Col {
     pub title: String,
@@ -51,6 +55,14 @@ impl Flow {
     fn new_page(&mut self) {
         self.page = self.doc.add_page(A4_PORTRAIT);
         self.y = 16.0;
+    }
+
+    /// The company's logo at the top left of the current page, if it has one.
+    pub fn logo(&mut self, logo: Option<&std::sync::Arc<super::Picture>>) {
+        if let Some(pic) = logo {
+            self.doc
+                .picture(self.page, pic, LOGO_AT, LOGO_HEIGHT, LOGO_MAX_WIDTH);
+        }
     }
 
     /// Starts the next page (the running title at its top).

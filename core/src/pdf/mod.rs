@@ -9,10 +9,12 @@
 pub mod flow;
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use printpdf::{
     Codepoint, Color, FontId, Line, LinePoint, Mm, Op, PdfDocument, PdfFontHandle, PdfPage,
-    PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem,
+    PdfSaveOptions, Point, Pt, RawImage, RawImageData, RawImageFormat, Rect, Rgb, TextItem,
+    XObjectId, XObjectTransform,
 };
 
 use crate::error::{AppError, AppResult};
@@ -182,6 +184,15 @@ pub struct Printed {
     pub substituted: String,
 }
 
+/// A picture to print (the company's logo): 8-bit RGB or RGBA pixels, row by row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picture {
+    pub width: u32,
+    pub height: u32,
+    pub alpha: bool,
+    pub pixels: Vec<u8>,
+}
+
 /// A document under construction: pages plus the characters found missing.
 pub struct Doc {
     doc: PdfDocument,
@@ -189,6 +200,8 @@ pub struct Doc {
     bold: FontId,
     pages: Vec<Page>,
     missing: BTreeSet<char>,
+    /// Pictures added once and drawn on many pages (a merged batch's logo).
+    pictures: Vec<(Arc<Picture>, XObjectId)>,
 }
 
 pub const A4_PORTRAIT: (f32, f32) = (210.0, 297.0);
@@ -207,7 +220,61 @@ impl Doc {
             bold,
             pages: vec![],
             missing: BTreeSet::new(),
+            pictures: vec![],
         }
+    }
+
+    /// Draws `pic` with its top-left corner at (`x`, `top`) mm, `height` mm
+    /// high (less if it would be wider than `max_width` mm), keeping its
+    /// proportions. Returns the width drawn, in mm. The pixels are added to
+    /// the file once, however many pages show them.
+    pub fn picture(
+        &mut self,
+        page: usize,
+        pic: &Arc<Picture>,
+        (x, top): (f32, f32),
+        height: f32,
+        max_width: f32,
+    ) -> f32 {
+        if pic.width == 0 || pic.height == 0 {
+            return 0.0;
+        }
+        let id = match self.pictures.iter().find(|(p, _)| Arc::ptr_eq(p, pic)) {
+            Some((_, id)) => id.clone(),
+            None => {
+                let id = self.doc.add_image(&RawImage {
+                    pixels: RawImageData::U8(pic.pixels.clone()),
+                    width: pic.width as usize,
+                    height: pic.height as usize,
+                    data_format: if pic.alpha {
+                        RawImageFormat::RGBA8
+                    } else {
+                        RawImageFormat::RGB8
+                    },
+                    tag: vec![],
+                });
+                self.pictures.push((pic.clone(), id.clone()));
+                id
+            }
+        };
+        let ratio = pic.width as f32 / pic.height as f32;
+        let (mut w, mut h) = (height * ratio, height);
+        if w > max_width {
+            w = max_width;
+            h = w / ratio;
+        }
+        let page_height = self.pages[page].height_mm;
+        self.page(page).ops.push(Op::UseXobject {
+            id,
+            transform: XObjectTransform {
+                translate_x: Some(Mm(x).into_pt()),
+                translate_y: Some(Mm(page_height - top - h).into_pt()),
+                // At this resolution the picture's width in pixels is `w` mm.
+                dpi: Some(pic.width as f32 * 25.4 / w),
+                ..Default::default()
+            },
+        });
+        w
     }
 
     pub fn add_page(&mut self, (width_mm, height_mm): (f32, f32)) -> usize {

@@ -102,10 +102,7 @@ pub async fn write_file<C: ConnectionTrait>(
                 })
                 .collect();
             let kinds = crate::violation::load_settings(db).await?.kinds;
-            let company = crate::settings::load_statement_settings(db)
-                .await?
-                .company
-                .name;
+            let company = crate::settings::load_company(db).await?;
             let lang = req.lang;
             let printed = printed.to_string();
             let bytes = tokio::task::spawn_blocking(move || {
@@ -221,9 +218,10 @@ fn page(
     c: &Scorecard,
     violations: &[&crate::violation::Violation],
     kinds: &[crate::violation::ViolationKind],
-    company: &str,
+    company: &crate::settings::CompanyProfile,
 ) {
     let en = w.en;
+    w.logo(company.logo.as_ref());
     let title = if en {
         format!("Quarterly scorecard {}", r.quarter)
     } else {
@@ -236,8 +234,8 @@ fn page(
         &title,
     );
     w.y += 10.0;
-    if !company.is_empty() {
-        w.paragraph(company, 8.5, Weight::Regular, 0.0);
+    if !company.name.is_empty() {
+        w.paragraph(&company.name, 8.5, Weight::Regular, 0.0);
     }
     let state = if r.finalised {
         if en {
@@ -421,7 +419,7 @@ pub fn render(
     r: &QuarterReview,
     violations: &[crate::violation::Violation],
     kinds: &[crate::violation::ViolationKind],
-    company: &str,
+    company: &crate::settings::CompanyProfile,
     lang: Lang,
     printed: &str,
 ) -> AppResult<Vec<u8>> {

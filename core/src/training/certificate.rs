@@ -413,7 +413,7 @@ pub async fn print<C: ConnectionTrait>(
     crate::outputs::check_folder("out_dir", &dir)?;
     std::fs::create_dir_all(&dir).map_err(|e| AppError::io(format!("{}: {e}", dir.display())))?;
     let chosen = by_ids(db, &req.ids, today).await?;
-    let company = crate::settings::load_statement_settings(db).await?.company;
+    let company = crate::settings::load_company(db).await?;
     let lang = req.lang;
     tokio::task::spawn_blocking(move || {
         let mut out = vec![];

@@ -32,6 +32,9 @@ pub fn render(c: &Certificate, company: &CompanyProfile, lang: Lang) -> AppResul
         Style::new(9.0, Weight::Regular, Align::Right),
         &no,
     );
+    if let Some(logo) = &company.logo {
+        doc.picture(p, logo, (22.0, 20.0), 16.0, 50.0);
+    }
     if !company.name.is_empty() {
         doc.text(
             p,

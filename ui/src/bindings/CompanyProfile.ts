@@ -3,8 +3,13 @@
 /**
  * The manufacturer's own details, printed in the header of statements and agreements.
  */
-export type CompanyProfile = { name: string, address: string, phone: string, bank_name: string, bank_account: string, 
+export type CompanyProfile = { name: string, 
 /**
- * 纳税人识别号 (usually the USCC).
+ * 简称, for the window and short lines (empty: the name).
+ */
+short_name: string, address: string, phone: string, bank_name: string, bank_account: string, 
+/**
+ * The unified social credit code (统一社会信用代码), which is also the
+ * taxpayer number; checked like a distributor's.
  */
 tax_no: string, };
