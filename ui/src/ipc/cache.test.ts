@@ -1,3 +1,4 @@
+import { setupKeys } from './setup';
 import { QueryClient, type QueryKey } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 
@@ -34,6 +35,7 @@ function allKeys(): QueryKey[] {
     collectionKeys,
     mailKeys,
     dashboardKeys,
+    setupKeys,
   ]) {
     for (const k of Object.values(table)) {
       keys.push(typeof k === 'function' ? (k as (a: never) => QueryKey)(1 as never) : (k as QueryKey));
@@ -61,6 +63,7 @@ describe('the table of cached data and what each write changes', () => {
     for (const c of writes) {
       if (c === 'settings_set_language') continue; // a preference, not audited
       if (c === 'backup_now') continue; // writes a file, no record
+      if (c === 'first_start_finish') continue; // the guide was seen, no record
       expect(WRITES[c], c).toContain('audit');
     }
   });

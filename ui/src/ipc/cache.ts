@@ -33,6 +33,9 @@ export const ROOTS = {
   visits: ['visits'],
   receivables: ['receivables'],
   dashboard: ['dashboard'],
+  firstStart: ['firstStart'],
+  logo: ['logo'],
+  about: ['about'],
 } as const satisfies Record<string, readonly [string]>;
 
 export type Root = keyof typeof ROOTS;
@@ -64,6 +67,9 @@ export const READS = [
   'backup_overview',
   'backup_inspect',
   'app_info',
+  'first_start_get',
+  'company_logo_get',
+  'about_get',
   'settings_get',
   'distributor_list',
   'distributor_territories',
@@ -191,6 +197,8 @@ const CHANGES: Record<WriteCommand, readonly Root[]> = {
   // Each statement sent is a run awaiting an answer (audited).
   statement_send: ['statements', 'reminders', 'audit'],
   demo_load_sample: [
+    'firstStart',
+    'about',
     'distributors',
     'audit',
     'ledger',
@@ -234,8 +242,12 @@ const CHANGES: Record<WriteCommand, readonly Root[]> = {
   session_results: ['training', 'certificates', 'compliance', 'audit', ...CHECKLISTS, ...SCORES],
   session_move: ['training', 'certificates', 'compliance', 'audit', ...CHECKLISTS, ...SCORES],
   certificate_revoke: ['certificates', 'compliance', 'training', 'audit', ...CHECKLISTS, ...SCORES],
-  backup_now: ['backups'],
-  backup_settings_save: ['backups', 'audit'],
+  backup_now: ['backups', 'about'],
+  backup_settings_save: ['backups', 'about', 'audit'],
+  first_start_finish: ['firstStart'],
+  // Every printed header shows the logo.
+  company_logo_set: ['logo', 'statements', 'audit'],
+  company_logo_remove: ['logo', 'statements', 'audit'],
   scorecard_settings_save: ['scorecards', 'audit'],
   scorecard_rate: ['scorecards', 'audit'],
   // Finalised quarters raise and clear warnings; level 2 and overdue plans are reminders.

@@ -291,6 +291,21 @@ export const dialogs = {
     }
   },
 
+  /** A PNG or JPEG picture (the company logo). */
+  async pickImageFile(title: string, name: string): Promise<string | null> {
+    try {
+      const picked = await open({
+        title,
+        multiple: false,
+        directory: false,
+        filters: [{ name, extensions: ['png', 'jpg', 'jpeg'] }],
+      });
+      return typeof picked === 'string' ? picked : null;
+    } catch (e) {
+      throw toAppError(e);
+    }
+  },
+
   async pickFolder(title: string): Promise<string | null> {
     try {
       const picked = await open({ title, multiple: false, directory: true });

@@ -1,7 +1,8 @@
 import { DatabaseOutlined, FilePdfOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Empty, Space } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router';
 
 import { DistributorTable } from '../components/distributors/DistributorTable';
 import { ExportButtons } from '../components/distributors/ExportButtons';
@@ -27,6 +28,19 @@ export function DistributorListPage() {
   const [batching, setBatching] = useState(false);
   const { message } = App.useApp();
   const sample = useLoadSample();
+
+  // The first-start guide's "import my distributor sheet" lands here and starts the import once.
+  const location = useLocation();
+  const navigate = useNavigate();
+  const started = useRef(false);
+  const startImport = (location.state as { startImport?: boolean } | null)?.startImport === true;
+  useEffect(() => {
+    if (startImport && !started.current) {
+      started.current = true;
+      void navigate(location.pathname + location.search, { replace: true, state: null });
+      importFlow.start();
+    }
+  }, [startImport, importFlow, navigate, location.pathname, location.search]);
 
   const loadSample = async () => {
     try {

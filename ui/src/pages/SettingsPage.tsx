@@ -4,7 +4,6 @@ import {
   Button,
   Card,
   Col,
-  Descriptions,
   Flex,
   Form,
   Input,
@@ -22,6 +21,8 @@ import { Link, useSearchParams } from 'react-router';
 
 import type { Settings } from '../bindings/Settings';
 import type { TierLabel } from '../bindings/TierLabel';
+import { AboutDetails } from '../components/AboutDetails';
+import { useHelp } from '../components/firstStart/help';
 import { PageHeader } from '../components/PageHeader';
 import { QueryError } from '../components/QueryError';
 import { ScorecardSettingsCard } from '../components/settings/ScorecardSettingsCard';
@@ -38,7 +39,7 @@ import { ruleFrom } from '../forms/rules';
 import { normaliseLanguage, rememberLanguage } from '../i18n';
 import { toAppError } from '../ipc';
 import { useAppInfo, useSaveSettings, useSettings } from '../ipc/queries';
-import { appErrorMessage, applyAppErrorToForm } from '../lib/errors';
+import { applyAppErrorToForm } from '../lib/errors';
 import { checkRequired } from '../lib/validation';
 
 const TOP_FIELDS = new Set(['operator_name', 'language', 'criteria', 'thresholds', 'tier_labels']);
@@ -270,38 +271,12 @@ function AboutCard() {
   const info = useAppInfo();
   return (
     <Card title={t('settings.about')} size="small" style={{ marginTop: 16 }}>
-      {info.data ? (
-        <Descriptions
-          size="small"
-          column={1}
-          styles={{ label: { width: 160 } }}
-          items={[
-            {
-              key: 'db',
-              label: t('settings.dbPath'),
-              children: (
-                <Typography.Text id="db-path" copyable code>
-                  {info.data.db_path}
-                </Typography.Text>
-              ),
-            },
-            { key: 'version', label: t('settings.version'), children: info.data.version },
-            ...(info.data.backup
-              ? [
-                  {
-                    key: 'backup',
-                    label: t('settings.backup'),
-                    children: <Typography.Text code>{info.data.backup}</Typography.Text>,
-                  },
-                ]
-              : []),
-          ]}
-        />
-      ) : info.error ? (
-        <Typography.Text type="danger">{appErrorMessage(info.error, t)}</Typography.Text>
-      ) : (
-        <Skeleton active paragraph={{ rows: 2 }} />
-      )}
+      <AboutDetails />
+      {info.data?.backup ? (
+        <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
+          {t('settings.backup')}: <Typography.Text code>{info.data.backup}</Typography.Text>
+        </Typography.Paragraph>
+      ) : null}
     </Card>
   );
 }
@@ -322,10 +297,18 @@ type Section = (typeof SECTIONS)[number];
 function GeneralSection() {
   const { t } = useTranslation();
   const settings = useSettings();
+  const help = useHelp();
   return settings.error ? (
     <QueryError error={settings.error} onRetry={() => void settings.refetch()} />
   ) : settings.data ? (
-    <SettingsForm initial={settings.data} />
+    <>
+      <Flex justify="end" style={{ marginBottom: 12 }}>
+        <Button id="settings-open-guide" onClick={help.openGuide}>
+          {t('guide.again')}
+        </Button>
+      </Flex>
+      <SettingsForm initial={settings.data} />
+    </>
   ) : (
     <Skeleton active paragraph={{ rows: 10 }} aria-label={t('settings.general')} />
   );

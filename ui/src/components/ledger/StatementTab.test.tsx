@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from 'antd';
+import { MemoryRouter } from 'react-router';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import type { Distributor } from '../../bindings/Distributor';
@@ -19,6 +20,7 @@ vi.mock('../../ipc', async (importOriginal) => {
       statementGet: vi.fn(),
       statementSavePdf: vi.fn(),
       statementPrint: vi.fn(),
+      statementSettingsGet: vi.fn(),
       statementBatch: vi.fn(),
       statementBatchCancel: vi.fn(),
     },
@@ -30,6 +32,16 @@ vi.mock('../../ipc', async (importOriginal) => {
     },
   };
 });
+
+const company = {
+  name: '',
+  short_name: '',
+  address: '',
+  phone: '',
+  bank_name: '',
+  bank_account: '',
+  tax_no: '',
+};
 
 const distributor = { id: 7, code: 'DS00007', name: '福州恒通商贸有限公司' } as Distributor;
 
@@ -87,7 +99,9 @@ function wrap(node: React.ReactNode) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
     <QueryClientProvider client={client}>
-      <App>{node}</App>
+      <MemoryRouter>
+        <App>{node}</App>
+      </MemoryRouter>
     </QueryClientProvider>,
   );
 }
@@ -105,6 +119,30 @@ describe('StatementTab', () => {
 
   beforeEach(() => {
     vi.mocked(ipc.statementGet).mockReset().mockResolvedValue(statement);
+    vi.mocked(ipc.statementSettingsGet)
+      .mockReset()
+      .mockResolvedValue({
+        company: { ...company, name: '宁波东海电器制造有限公司' },
+        aging_edges: [30, 60, 90],
+      });
+  });
+
+  it('warns once when the company has no name, and prints on when told to', async () => {
+    vi.mocked(ipc.statementSettingsGet).mockResolvedValue({ company, aging_edges: [30, 60, 90] });
+    vi.mocked(ipc.statementPrint).mockReset().mockResolvedValue({ path: '/tmp/s.pdf', substituted: '' });
+    wrap(<StatementTab distributor={distributor} />);
+    await waitFor(() => expect(ipc.statementSettingsGet).toHaveBeenCalled());
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 0));
+    });
+    await click('statement-print');
+    expect((await screen.findAllByText('公司名称尚未填写')).length).toBeGreaterThan(0);
+    expect(ipc.statementPrint).not.toHaveBeenCalled();
+    await click('company-missing-print');
+    await waitFor(() => expect(ipc.statementPrint).toHaveBeenCalledTimes(1));
+    // Asked once: the second print goes straight on.
+    await click('statement-print');
+    await waitFor(() => expect(ipc.statementPrint).toHaveBeenCalledTimes(2));
   });
 
   it('previews totals, words, lines with the opening row, and aging by the edges', async () => {

@@ -57,6 +57,7 @@ import { formatMoney } from '../../lib/money';
 import { SendStatementsModal } from '../finance/SendStatementsModal';
 import { StatementRuns } from '../finance/StatementRuns';
 import { PathPromptModal } from '../PathPromptModal';
+import { useCompanyNameCheck } from './useCompanyNameCheck';
 
 type Period = { from: string; to: string };
 
@@ -328,8 +329,11 @@ export function StatementTab({ distributor }: { distributor: Distributor }) {
 
   const [saving, setSaving] = useState<{ req: StatementRequest; initial: string } | null>(null);
 
+  const companyNamed = useCompanyNameCheck();
+
   const save = async () => {
     const req = await readPeriod();
+    if (!(await companyNamed())) return;
     const name = statementFileName(distributor.code, req.from, req.to);
     setSaving({ req, initial: await dialogs.suggestedPath(name) });
   };
@@ -348,6 +352,7 @@ export function StatementTab({ distributor }: { distributor: Distributor }) {
 
   const open = async () => {
     const req = await readPeriod();
+    if (!(await companyNamed())) return;
     try {
       warnSubstituted(await openPdf.mutateAsync(pdfRequest(req, '')));
     } catch (e) {
@@ -357,6 +362,7 @@ export function StatementTab({ distributor }: { distributor: Distributor }) {
 
   const print = async () => {
     const req = await readPeriod();
+    if (!(await companyNamed())) return;
     try {
       warnSubstituted(await printPdf.mutateAsync(pdfRequest(req, '')));
       message.success(t('statement.printed'));

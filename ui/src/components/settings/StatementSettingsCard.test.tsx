@@ -19,6 +19,7 @@ vi.mock('../../ipc', async (importOriginal) => {
 const settings: StatementSettings = {
   company: {
     name: '杭州示例电器有限公司',
+    short_name: '',
     address: '杭州市西湖区文三路 1 号',
     phone: '0571-88888888',
     bank_name: '',
@@ -54,7 +55,7 @@ describe('StatementSettingsCard', () => {
     await waitFor(() => expect(document.getElementById('company_name')).toHaveValue('杭州示例电器有限公司'));
     expect(document.getElementById('aging_edge_0')).toHaveValue('30');
     fireEvent.change(document.getElementById('company_tax_no') as HTMLElement, {
-      target: { value: ' 91330100MA2XXXXX0X ' },
+      target: { value: ' 91110900ma0000009u ' },
     });
     await act(async () => {
       fireEvent.click(document.getElementById('statement-settings-save') as HTMLElement);
@@ -63,7 +64,7 @@ describe('StatementSettingsCard', () => {
       await screen.findByText('Not a valid phone number (mobile, landline with area code, or 400/800)'),
     ).toBeInTheDocument();
     expect(ipc.statementSettingsSave).toHaveBeenCalledWith({
-      company: { ...settings.company, tax_no: '91330100MA2XXXXX0X' },
+      company: { ...settings.company, tax_no: '91110900MA0000009U' },
       aging_edges: [30, 60, 90],
     });
   });

@@ -1,4 +1,4 @@
-import { App, Button, Card, Col, Flex, Form, Input, InputNumber, Row, Skeleton, Typography } from 'antd';
+import { App, Button, Card, Col, Flex, Form, InputNumber, Row, Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 import type { StatementSettings } from '../../bindings/StatementSettings';
@@ -7,15 +7,13 @@ import { toAppError } from '../../ipc';
 import { useSaveStatementSettings, useStatementSettings } from '../../ipc/queries';
 import { applyAppErrorToForm, type FieldPath } from '../../lib/errors';
 import { checkAgingEdges } from '../../lib/ledger';
-import { checkMaxLength, checkPhone } from '../../lib/validation';
 import { QueryError } from '../QueryError';
+import { CompanyFields, CompanyLogoField, trimmedCompany } from './CompanyFields';
 
 type Values = {
   company: StatementSettings['company'];
   aging_edges: (number | null)[];
 };
-
-const COMPANY_FIELDS = ['name', 'address', 'phone', 'bank_name', 'bank_account', 'tax_no'] as const;
 
 /** Server field names without a form item of their own: the edges' error goes on the first edge. */
 function alias(field: string): string {
@@ -44,14 +42,7 @@ function StatementSettingsForm({ initial }: { initial: StatementSettings }) {
     const [a, b, c] = v.aging_edges;
     try {
       const saved = await save.mutateAsync({
-        company: {
-          name: (v.company.name ?? '').trim(),
-          address: (v.company.address ?? '').trim(),
-          phone: (v.company.phone ?? '').trim(),
-          bank_name: (v.company.bank_name ?? '').trim(),
-          bank_account: (v.company.bank_account ?? '').trim(),
-          tax_no: (v.company.tax_no ?? '').trim(),
-        },
+        company: trimmedCompany(v.company),
         aging_edges: [a ?? 0, b ?? 0, c ?? 0],
       });
       form.setFieldsValue(saved);
@@ -71,25 +62,8 @@ function StatementSettingsForm({ initial }: { initial: StatementSettings }) {
       onFinish={(v) => void submit(v)}
     >
       <Typography.Paragraph type="secondary">{t('settings.companyHint')}</Typography.Paragraph>
-      <Row gutter={16}>
-        {COMPANY_FIELDS.map((f) => (
-          <Col span={f === 'name' || f === 'address' ? 12 : 8} key={f}>
-            <Form.Item
-              name={['company', f]}
-              label={t(`fields.company.${f}`)}
-              rules={
-                f === 'phone'
-                  ? [ruleFrom<string>(t, checkPhone)]
-                  : f === 'name'
-                    ? [ruleFrom<string>(t, (v) => checkMaxLength(v, 100))]
-                    : []
-              }
-            >
-              <Input autoComplete="off" maxLength={f === 'address' ? 200 : 100} />
-            </Form.Item>
-          </Col>
-        ))}
-      </Row>
+      <CompanyFields />
+      <CompanyLogoField />
       <Typography.Text strong>{t('settings.agingEdges')}</Typography.Text>
       <Typography.Paragraph type="secondary">{t('settings.agingHint')}</Typography.Paragraph>
       <Row gutter={16}>
