@@ -16,7 +16,8 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 pkgs=(build-essential pkg-config curl file libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libxdo-dev libssl-dev libdbus-1-dev
       fonts-noto-cjk)
 if [ "$want_test" = 1 ]; then
-  pkgs+=(xvfb xauth webkit2gtk-driver qpdf poppler-utils imagemagick dbus-x11 python3-aiosmtpd postgresql)
+  pkgs+=(xvfb xauth webkit2gtk-driver qpdf poppler-utils imagemagick dbus-x11 python3-aiosmtpd postgresql
+        rpm desktop-file-utils)  # checking the .rpm and the desktop entry of the packages
 fi
 if [ "$want_bench" = 1 ]; then
   pkgs+=(chromium)  # the browser-engine PDF path the statement benchmark compares against

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every check and test: formatting, lints, type checks, Rust tests (which also
 # regenerate the TypeScript bindings — stale ones fail), UI tests, and the
-# end-to-end journeys through the real window under Xvfb.
+# end-to-end journeys through the real window under Xvfb, and the Linux packages
+# (built in release, installed on this machine, tried and removed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -57,3 +58,7 @@ echo "end-to-end retries: ${#retried[@]}${retried[*]:+ (${retried[*]})}"
 [ ${#failed[@]} -eq 0 ] || echo "end-to-end journeys that failed twice: ${failed[*]}"
 echo "journeys: $passed passed, ${#failed[@]} failed"
 [ ${#failed[@]} -eq 0 ]
+
+step "release packages (.deb, .rpm): built, installed, started, removed"
+scripts/package.sh
+tests/package/run.sh

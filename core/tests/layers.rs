@@ -10,7 +10,7 @@ use std::path::Path;
 const LAYERS: &[(&str, &[&str])] = &[
     ("commands", &["api"]),
     ("sample data", &["demo"]),
-    ("top", &["dashboard"]),
+    ("top", &["dashboard", "setup"]),
     ("top", &["reminders", "backup"]),
     ("domains", &["visit"]),
     ("domains", &["scorecard"]),
@@ -18,7 +18,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("domains", &["training", "complaint", "ledger", "violation"]),
     ("domains", &["assessment", "attachment"]),
     ("domains", &["settings"]),
-    ("domains", &["distributor"]),
+    ("domains", &["distributor", "logo"]),
     (
         "blocks",
         &[

@@ -35,8 +35,7 @@ test('an applicant is onboarded to active with a signed agreement, which prints 
   writeFileSync(scan, '%PDF-1.4 signed scan');
   const s = await Session.open(['--db', db, '--today', TODAY]);
   try {
-    await s.type('#operator-name-input', '王磊');
-    await s.click('#operator-name-save');
+    await s.enterOperator('王磊');
     await s.click('.ant-segmented-item:has(#lang-zh)');
 
     // The manufacturer's own particulars head the agreement.

@@ -30,8 +30,7 @@ test('backups are made, listed and restored; a damaged file is named and brought
   execFileSync(cliBinary, ['--db', db, '--operator', 'setup', 'demo-data', '--distributors', '6']);
   let s = await Session.open(['--db', db]);
   try {
-    await s.type('#operator-name-input', '李娜');
-    await s.click('#operator-name-save');
+    await s.enterOperator('李娜');
     await s.click('.ant-segmented-item:has(#lang-zh)');
 
     // The first start of the day backed the data up.

@@ -41,8 +41,7 @@ test('a complaint goes round the loop; timeline and SLA state are right at each 
   execFileSync(cliBinary, ['--db', db, '--operator', 'setup', 'demo-data', '--distributors', '4']);
   const s = await Session.open(['--db', db]);
   try {
-    await s.type('#operator-name-input', '张敏');
-    await s.click('#operator-name-save');
+    await s.enterOperator('张敏');
     await s.click('.ant-segmented-item:has(#lang-zh)');
 
     // Intake: a P2 quality complaint taken on the phone on Monday 2026-11-02 09:00.
@@ -167,8 +166,7 @@ test('the report page agrees with the CLI on sample data and draws its charts', 
   assert.equal(cli.total, 40);
   const s = await Session.open(['--db', sample, '--today', today]);
   try {
-    await s.type('#operator-name-input', '王芳');
-    await s.click('#operator-name-save');
+    await s.enterOperator('王芳');
     await s.click('.ant-segmented-item:has(#lang-zh)');
     await s.navigate('#nav-complaint-report', '#report_from');
     await s.type('#report_from', from);

@@ -39,8 +39,10 @@ async function pickOption(s, selectCss, optionCss) {
 test('a distributor is created, found, guarded by its lifecycle, bilingual, and still there after a relaunch', async () => {
   let s = await Session.open(['--db', db]);
   try {
-    // First start: the operator's name is asked for before anything else, in
-    // a dialog drawn whole at once (no fade that leaves only the dimmed mask).
+    // First start on an empty database: the guide, closed at once; then the
+    // operator's name is asked for before anything else, in a dialog drawn
+    // whole at once (no fade that leaves only the dimmed mask).
+    await s.click('#guide-close');
     await s.waitForElement('#operator-name-input');
     const shown = await s.exec(`const m = document.querySelector('.ant-modal');
       return [getComputedStyle(m).opacity, m.className, getComputedStyle(m.parentElement).opacity];`);
@@ -48,8 +50,7 @@ test('a distributor is created, found, guarded by its lifecycle, bilingual, and 
     assert.equal(shown[2], '1', 'its wrapper is opaque as it appears');
     assert.doesNotMatch(shown[1], /zoom|fade|motion/, 'no opening animation');
     await s.screenshot('00-first-start');
-    await s.type('#operator-name-input', '周敏');
-    await s.click('#operator-name-save');
+    await s.enterOperator('周敏');
     await s.click('.ant-segmented-item:has(#lang-zh)');
     // The dashboard is the first page; the list is one click away.
     await s.waitForElement('#dashboard');
@@ -196,8 +197,7 @@ test('benchmark: the list command round-trip through the window at 10,000 distri
   assert.ok(existsSync(bench));
   const s = await Session.open(['--db', bench]);
   try {
-    await s.type('#operator-name-input', '王芳');
-    await s.click('#operator-name-save');
+    await s.enterOperator('王芳');
     await s.navigate('#nav-distributors', '#distributor-table');
     await s.waitFor(async () => (await tableRowCount(s)) > 0, 'rows');
     const cases = [

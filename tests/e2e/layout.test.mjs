@@ -39,8 +39,7 @@ test('every page reads whole at 1280 × 800 and 1920 × 1080 in both languages',
   const s = await Session.open(['--db', db, '--today', '2026-10-20']);
   const faults = [];
   try {
-    await s.type('#operator-name-input', '周敏');
-    await s.click('#operator-name-save');
+    await s.enterOperator('周敏');
     for (const [width, height] of [
       [1280, 800],
       [1920, 1080],

@@ -55,8 +55,7 @@ test('a ledger file is imported, the statement shown, and its PDF saved with the
     `);
     assert.equal(probe.evaluated, 'EvalError', 'eval is refused');
     assert.deepEqual(probe.scripts, [], 'every script comes from the app');
-    await s.type('#operator-name-input', '李娜');
-    await s.click('#operator-name-save');
+    await s.enterOperator('李娜');
     await s.click('.ant-segmented-item:has(#lang-zh)');
 
     // Company profile for the statement header.

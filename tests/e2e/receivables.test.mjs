@@ -60,8 +60,7 @@ test('the receivables on a date match the CLI, filter and open a statement', asy
 
   const s = await Session.open(['--db', db, '--today', '2026-10-31']);
   try {
-    await s.type('#operator-name-input', '李娜');
-    await s.click('#operator-name-save');
+    await s.enterOperator('李娜');
     await s.click('.ant-segmented-item:has(#lang-zh)');
     await s.navigate('#nav-receivables', '#receivables-table');
     await s.waitFor(
@@ -114,8 +113,7 @@ test('from the dashboard: a collection call with a promise, a statement e-mailed
 
   const s = await Session.open(['--db', db2, '--today', '2026-10-31']);
   try {
-    await s.type('#operator-name-input', '李娜');
-    await s.click('#operator-name-save');
+    await s.enterOperator('李娜');
     await s.click('.ant-segmented-item:has(#lang-zh)');
     // The dashboard (the first page) shows the sample's overdue total; its tile opens the list.
     await s.waitForElement('#dashboard');
@@ -239,8 +237,7 @@ test('the dashboard shows the sample figures and its overdue tile opens the rece
 
   const s = await Session.open(['--db', db3, '--today', '2026-10-20']);
   try {
-    await s.type('#operator-name-input', '老板');
-    await s.click('#operator-name-save');
+    await s.enterOperator('老板');
     await s.click('.ant-segmented-item:has(#lang-zh)');
     await s.navigate('#nav-dashboard', '#dashboard');
     await s.waitFor(async () => (await s.text('#tile-overdue')) === money(cli.totals.overdue), 'the overdue total');

@@ -29,8 +29,7 @@ test('a quarter is reviewed and a weight in Settings moves the totals', async ()
 
   const s = await Session.open(['--db', db, '--today', '2026-04-15']);
   try {
-    await s.type('#operator-name-input', '李娜');
-    await s.click('#operator-name-save');
+    await s.enterOperator('李娜');
     await s.click('.ant-segmented-item:has(#lang-zh)');
     await s.navigate('#nav-scorecards', '#scorecard-table');
     // The last ended quarter is shown first: 2026Q1 on 2026-04-15.
@@ -116,8 +115,7 @@ test('a quarter is finalised, its warning gets a plan and a tier recommendation 
   const s = await Session.open(['--db', office, '--today', '2026-10-15']);
   const present = (css) => s.waitFor(() => s.exec(`return !!document.querySelector(${JSON.stringify(css)})`), css);
   try {
-    await s.type('#operator-name-input', '李娜');
-    await s.click('#operator-name-save');
+    await s.enterOperator('李娜');
     await s.click('.ant-segmented-item:has(#lang-zh)');
 
     // Serious cross-territory selling in August: 60 points off 2026Q3.

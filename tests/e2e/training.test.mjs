@@ -46,8 +46,7 @@ async function ok(s, cmd, req) {
 test('a course and a session: two enrolled, one passes, the certificate prints with name and expiry', async () => {
   const s = await Session.open(['--db', db, '--today', TODAY]);
   try {
-    await s.type('#operator-name-input', '李娜');
-    await s.click('#operator-name-save');
+    await s.enterOperator('李娜');
     await s.click('.ant-segmented-item:has(#lang-zh)');
 
     // A distributor with three people (the records have their own journeys).

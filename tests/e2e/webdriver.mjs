@@ -104,6 +104,20 @@ export class Session {
     return s;
   }
 
+  /** Gives the operator's name a new database asks for, closing the
+   *  first-start guide first if the database is empty (the guide has its own journey). */
+  async enterOperator(name) {
+    await this.waitFor(
+      () => this.exec(`return !!document.querySelector('#guide-close, #operator-name-input')`),
+      'the first-start guide or the name prompt',
+    );
+    if (await this.exec(`return !!document.querySelector('#guide-close')`)) {
+      await this.click('#guide-close');
+    }
+    await this.type('#operator-name-input', name);
+    await this.click('#operator-name-save');
+  }
+
   constructor(id) {
     this.id = id;
   }
