@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds DealerDesk's release installers for Linux with Tauri's bundler:
-#   target/release/bundle/deb/DealerDesk_<version>_amd64.deb
-#   target/release/bundle/rpm/DealerDesk-<version>-1.x86_64.rpm
+#   target/release/bundle/deb/dealerdesk_<version>_amd64.deb
+#   target/release/bundle/rpm/dealerdesk-<version>-1.x86_64.rpm
 # Each holds the app, dealerdesk-cli (/usr/bin), the desktop entry and icons,
 # and the licences. Windows (NSIS) and macOS (.dmg) are built on those systems
 # (.github/workflows/installers.yml). AppImage is not built: see the README.

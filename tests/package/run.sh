@@ -29,23 +29,23 @@ for d in libwebkit2gtk-4.1-0 libgtk-3-0 libsoup-3.0-0; do
   grep -q "$d" <<<"$depends" || fail "Depends lacks $d: $depends"
 done
 ok "depends: $depends"
-contents=$(dpkg-deb -c "$deb" | awk '{print $6}')
-want=(./usr/bin/dealerdesk ./usr/bin/dealerdesk-cli ./usr/share/doc/dealerdesk/copyright
-      ./usr/share/doc/dealerdesk/LICENSE ./usr/share/doc/dealerdesk/OFL.txt
-      ./usr/share/metainfo/com.dealerdesk.desktop.metainfo.xml)
+contents=$(dpkg-deb -c "$deb" | awk '{print $6}' | sed 's#^\./##')
+want=(usr/bin/dealerdesk usr/bin/dealerdesk-cli usr/share/doc/dealerdesk/copyright
+      usr/share/doc/dealerdesk/LICENSE usr/share/doc/dealerdesk/OFL.txt
+      usr/share/metainfo/com.dealerdesk.desktop.metainfo.xml)
 for size in 16x16 24x24 32x32 48x48 64x64 128x128 256x256 256x256@2 512x512; do
-  want+=("./usr/share/icons/hicolor/$size/apps/dealerdesk.png")
+  want+=("usr/share/icons/hicolor/$size/apps/dealerdesk.png")
 done
 for f in "${want[@]}"; do
   grep -qx -- "$f" <<<"$contents" || fail "the .deb lacks $f"
 done
 ok "${#want[@]} files: app, CLI, licences, icons in 9 sizes"
-desktop=$(grep -x './usr/share/applications/.*\.desktop' <<<"$contents" | head -1)
+desktop=$(grep -x 'usr/share/applications/.*\.desktop' <<<"$contents" | head -1)
 [ -n "$desktop" ] || fail "no desktop entry"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-dpkg-deb --fsys-tarfile "$deb" | tar -x -C "$work" "$desktop"
-entry="$work/${desktop#./}"
+dpkg-deb --fsys-tarfile "$deb" | tar -x -C "$work" --wildcards "*$desktop"
+entry="$work/$desktop"
 desktop-file-validate "$entry" || fail "the desktop entry is not valid"
 for line in 'Categories=Office;Finance;' 'Name[zh_CN]=DealerDesk 经销商管理' 'Comment[zh_CN]=经销商档案、协议、对账单与客诉管理' 'Exec=dealerdesk' 'Icon=dealerdesk'; do
   grep -qxF "$line" "$entry" || fail "desktop entry lacks '$line'"
@@ -106,12 +106,17 @@ HOME="$onehome" xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- bash 
   start=$(date +%s)
   timeout 30 /usr/bin/dealerdesk >/dev/null 2>&1
   rc=$?
+  took=$(( $(date +%s) - start ))
   kill -0 $first || { echo "the first instance stopped"; exit 1; }
   n=$(pgrep -cx dealerdesk)
+  # The control: a start on other data is an instance of its own and keeps running.
+  mkdir -p "$HOME/other"
+  HOME="$HOME/other" timeout 10 /usr/bin/dealerdesk >/dev/null 2>&1
+  other=$?
   kill $first; wait $first 2>/dev/null
-  echo "second start exited with $rc after $(( $(date +%s) - start )) s; instances while it ran: $n"
-  [ $rc -eq 0 ] && [ "$n" -eq 1 ]
-' || fail "a second start did not hand over to the first"
+  echo "second start on the same data exited with $rc after $took s, one instance left: $n; a start on other data ran on: $other (124)"
+  [ $rc -eq 0 ] && [ "$n" -eq 1 ] && [ $other -eq 124 ]
+' 2>"$work/instance.log" || { tail -20 "$work/instance.log"; fail "a second start did not hand over to the first"; }
 ok "the second start exited and left one window"
 
 echo "==> apt-get remove $pkg"
