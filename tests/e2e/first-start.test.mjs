@@ -143,15 +143,17 @@ test('a fresh data folder: the guide sets the company up and the first statement
   // Started again: no guide by itself; Help opens it and the About box.
   s = await Session.open(['--db', db, '--today', '2026-04-10']);
   try {
-    await s.waitForElement('#distributor-table .ant-table-row', 30_000);
+    await s.waitFor(async () => (await s.text('#operator-name')).includes('王芳'), 'the operator in the header', 30_000);
+    assert.equal((await s.invoke('first_start_get')).ok.show, false);
+    await new Promise((r) => setTimeout(r, 1000));
     assert.equal(await s.exec(`return !!document.getElementById('first-start-guide')`), false, 'the guide does not come back');
+    await s.click('#lang-en');
     await s.click('#help-menu');
     await s.click('#help-about');
     await s.waitForElement('#about-schema');
     assert.match(await s.text('#about-schema'), /^m\d{8}_\d{6}_/);
     assert.equal(await s.text('#db-path'), db);
     assert.equal(await s.text('#about-backup-folder'), usb);
-    await s.click('#lang-en');
     await s.waitForText('About DealerDesk');
     await s.screenshot('76-about-en');
     await s.exec(`document.querySelector('.ant-modal-close')?.click()`);

@@ -174,14 +174,14 @@ function BackupStep({ ref }: StepProps) {
       <Form.Item name="where">
         <Radio.Group>
           <Space direction="vertical">
-            <Radio value="beside" id="guide-backup-beside">
-              {t('guide.backupBeside')}{' '}
+            <Radio value="beside">
+              <span id="guide-backup-beside">{t('guide.backupBeside')}</span>{' '}
               <Typography.Text type="secondary" code>
                 {s.folder ? '' : overview.data.folder}
               </Typography.Text>
             </Radio>
-            <Radio value="elsewhere" id="guide-backup-elsewhere">
-              {t('guide.backupElsewhere')}
+            <Radio value="elsewhere">
+              <span id="guide-backup-elsewhere">{t('guide.backupElsewhere')}</span>
             </Radio>
           </Space>
         </Radio.Group>
