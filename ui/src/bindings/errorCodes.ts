@@ -32,6 +32,8 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'file_missing',
   'file_too_large',
   'file_type',
+  'image_unreadable',
+  'folder_not_writable',
   'sheet_too_wide',
   'header_twice',
   'control_character',
