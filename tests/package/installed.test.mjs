@@ -18,6 +18,7 @@ test('the installed app starts on an empty HOME and greets with the guide', asyn
   try {
     await s.waitForElement('#first-start-guide', 60_000);
     assert.ok(existsSync(db), `the database is created in the data folder: ${db}`);
+    // An empty HOME: nothing remembered, so the window starts in Chinese.
     assert.equal(await s.text('#guide-title'), '设置 DealerDesk');
     await s.screenshot('80-installed-first-start-zh');
     await s.click('#guide-lang-en');
