@@ -152,19 +152,7 @@ pub async fn set<C: ConnectionTrait + TransactionTrait>(
     })
     .exec_with_returning(&txn)
     .await?;
-    audit::record(
-        &txn,
-        actor,
-        "settings",
-        0,
-        "company_logo",
-        &[FieldChange {
-            field: "logo".into(),
-            before: before.map(|b| describe(&b)),
-            after: Some(describe(&m)),
-        }],
-    )
-    .await?;
+    audited(&txn, actor, before.as_ref(), Some(&m)).await?;
     txn.commit().await?;
     Ok(info(m))
 }
@@ -176,21 +164,24 @@ pub async fn remove<C: ConnectionTrait + TransactionTrait>(db: &C, actor: &Actor
         return Ok(());
     };
     company_logo::Entity::delete_many().exec(&txn).await?;
-    audit::record(
-        &txn,
-        actor,
-        "settings",
-        0,
-        "company_logo",
-        &[FieldChange {
-            field: "logo".into(),
-            before: Some(describe(&before)),
-            after: None,
-        }],
-    )
-    .await?;
+    audited(&txn, actor, Some(&before), None).await?;
     txn.commit().await?;
     Ok(())
+}
+
+/// The audit trail's entry for a logo change, by size and checksum.
+async fn audited<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    before: Option<&company_logo::Model>,
+    after: Option<&company_logo::Model>,
+) -> AppResult<()> {
+    let change = FieldChange {
+        field: "logo".into(),
+        before: before.map(describe),
+        after: after.map(describe),
+    };
+    audit::record(db, actor, "settings", 0, "company_logo", &[change]).await
 }
 
 fn describe(m: &company_logo::Model) -> String {
