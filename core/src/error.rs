@@ -97,6 +97,7 @@ error_codes! {
     OutOfRange => "out_of_range",
     PaymentDaysRange => "payment_days_range",
     PctInvalid => "pct_invalid",
+    ServerUrlInvalid => "server_url_invalid",
     PctRange => "pct_range",
     PctTooPrecise => "pct_too_precise",
     PeriodNotEnded => "period_not_ended",
@@ -265,6 +266,8 @@ pub enum FileProblem {
     InUse,
     /// A backup that is not whole or not DealerDesk's.
     BadBackup,
+    /// The office server could not be reached, or refused the login.
+    ServerUnreachable,
 }
 
 fn describe_file(
@@ -294,6 +297,9 @@ fn describe_file(
             "{path} is open in another DealerDesk window or command; close it and try again"
         ),
         FileProblem::BadBackup => format!("{path} is not a sound DealerDesk backup: {detail}"),
+        FileProblem::ServerUnreachable => {
+            format!("the office server {path} cannot be reached: {detail}")
+        }
     };
     if let Some(r) = recovery {
         out.push_str(&format!("; it can be restored from {r}"));

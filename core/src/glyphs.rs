@@ -120,7 +120,10 @@ pub fn missing_chars(text: &str) -> Vec<char> {
 pub fn refusal(text: &str) -> Option<(ErrorCode, String)> {
     let (regular, bold) = (regular(), bold());
     text.chars().find_map(|c| {
-        if c.is_control() {
+        if c == '\0' {
+            // PostgreSQL cannot store it, and SQLite must not either.
+            Some((ErrorCode::ControlCharacter, code_point(c)))
+        } else if c.is_control() {
             None
         } else if is_invisible(c) {
             Some((ErrorCode::InvisibleCharacter, code_point(c)))
@@ -150,6 +153,7 @@ mod tests {
             ("好😀", ErrorCode::Unprintable, "😀 U+1F600"),
             ("𠀀", ErrorCode::Unprintable, "𠀀 U+20000"),
             ("a\u{FFFD}", ErrorCode::Unprintable, "\u{FFFD} U+FFFD"),
+            ("a\0b", ErrorCode::ControlCharacter, "U+0000"),
             ("\u{E000}", ErrorCode::Unprintable, "\u{E000} U+E000"),
         ] {
             assert_eq!(refusal(text), Some((code, detail.to_string())), "{text:?}");

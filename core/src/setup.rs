@@ -86,7 +86,12 @@ pub async fn about<C: ConnectionTrait>(
         migrate::Shape::DealerDesk { applied } => applied,
         _ => Default::default(),
     };
-    let wal = PathBuf::from(format!("{}-wal", db_path.display()));
+    let db_bytes = if crate::db::server::is_server(db) {
+        crate::db::server::size(db).await?
+    } else {
+        let wal = PathBuf::from(format!("{}-wal", db_path.display()));
+        size(db_path) + size(&wal)
+    };
     let last_backup = backup::list(backup_folder)
         .into_iter()
         .find(|b| b.problem.is_none())
@@ -97,7 +102,7 @@ pub async fn about<C: ConnectionTrait>(
         migrations_applied: applied.len() as u32,
         migrations_known: migrate::known().len() as u32,
         db_path: db_path.display().to_string(),
-        db_bytes: size(db_path) + size(&wal),
+        db_bytes,
         data_folder: db_path
             .parent()
             .map(|p| p.display().to_string())

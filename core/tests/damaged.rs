@@ -16,6 +16,20 @@ async fn sql(db: &DatabaseConnection, s: &str) {
     db.execute_unprepared(s).await.unwrap();
 }
 
+/// Drops the guard on `table.column` the way a file from before the guards
+/// lacks it: the trigger for `event` on SQLite, the CHECK on PostgreSQL.
+async fn drop_guard(db: &DatabaseConnection, table: &str, column: &str, event: &str) {
+    if db.get_database_backend() == sea_orm::DbBackend::Postgres {
+        sql(
+            db,
+            &format!("ALTER TABLE {table} DROP CONSTRAINT {table}_{column}_allowed"),
+        )
+        .await;
+    } else {
+        sql(db, &format!("DROP TRIGGER {table}_{column}_allowed_{event}")).await;
+    }
+}
+
 fn damaged(e: AppError) -> (String, String, String, String) {
     match e {
         AppError::Damaged {
@@ -94,7 +108,7 @@ async fn a_status_or_tier_no_version_wrote_names_the_distributor() {
     let (_dir, db) = fresh().await;
     let a = dist(&db, 1).await;
     // A file from before the closed lists were guarded.
-    sql(&db, "DROP TRIGGER distributor_tier_allowed_update").await;
+    drop_guard(&db, "distributor", "tier", "update").await;
     sql(
         &db,
         &format!("UPDATE distributor SET tier = 'gold' WHERE id = {a}"),
@@ -121,7 +135,7 @@ async fn a_ledger_kind_no_version_wrote_is_not_guessed() {
     let (_dir, db) = fresh().await;
     let a = dist(&db, 1).await;
     entry(&db, a, "2026-01-05", "INV-1", EntryKind::Invoice, "100.00").await;
-    sql(&db, "DROP TRIGGER ledger_entry_kind_allowed_insert").await;
+    drop_guard(&db, "ledger_entry", "kind", "insert").await;
     sql(
         &db,
         &format!(

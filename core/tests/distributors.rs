@@ -15,7 +15,7 @@ const USCC_BAD: &str = "91110000802100433C";
 
 #[tokio::test]
 async fn database_is_wal_with_foreign_keys() {
-    let (_dir, db) = fresh().await;
+    let (_dir, db) = common::fresh_file().await;
     let q = |sql: &str| Statement::from_string(db.get_database_backend(), sql.to_owned());
     let row = db
         .query_one_raw(q("PRAGMA journal_mode"))

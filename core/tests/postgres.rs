@@ -26,7 +26,7 @@ async fn every_migration_runs_on_postgresql_and_its_guards_hold() {
     let db = Database::connect(pg.database("office")).await.unwrap();
     Migrator::up(&db, None).await.unwrap();
 
-    let (_dir, lite) = common::fresh().await;
+    let (_dir, lite) = common::fresh_file().await;
     let on_sqlite = names(
         &lite,
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",

@@ -1,7 +1,6 @@
 //! The schema as the real migrator builds it.
 mod common;
 
-use common::fresh;
 use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
 
 async fn rows(db: &DatabaseConnection, sql: &str) -> Vec<sea_orm::QueryResult> {
@@ -17,7 +16,7 @@ async fn rows(db: &DatabaseConnection, sql: &str) -> Vec<sea_orm::QueryResult> {
 /// distributor's history or certificates are found without a table scan.
 #[tokio::test]
 async fn every_foreign_key_leads_an_index() {
-    let (_dir, db) = fresh().await;
+    let (_dir, db) = common::fresh_file().await;
     let tables: Vec<String> = rows(
         &db,
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
@@ -57,7 +56,7 @@ async fn every_foreign_key_leads_an_index() {
 
 #[tokio::test]
 async fn history_tables_refuse_updates_and_deletes() {
-    let (_dir, db) = common::fresh().await;
+    let (_dir, db) = common::fresh_file().await;
     dealerdesk_core::demo::generate(&db, &common::actor(), 30)
         .await
         .unwrap();
@@ -163,7 +162,7 @@ fn keys_of(table: &str, column: &str) -> Vec<String> {
 /// the keys its Rust type writes (a new key needs a new migration).
 #[tokio::test]
 async fn closed_lists_refuse_values_no_version_writes() {
-    let (_dir, db) = fresh().await;
+    let (_dir, db) = common::fresh_file().await;
     assert!(dealerdesk_migrations::CLOSED_LISTS.len() > 20);
     for (table, column, values) in dealerdesk_migrations::CLOSED_LISTS {
         let mut written = keys_of(table, column);

@@ -71,11 +71,14 @@ impl Shape {
 /// Reads the file's tables and migration history without writing.
 pub async fn inspect<C: ConnectionTrait>(db: &C) -> AppResult<Shape> {
     let backend = db.get_database_backend();
+    let tables_sql = if backend == sea_orm::DbBackend::Postgres {
+        "SELECT table_name::text FROM information_schema.tables \
+         WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"
+    } else {
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+    };
     let tables: BTreeSet<String> = db
-        .query_all_raw(Statement::from_string(
-            backend,
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
-        ))
+        .query_all_raw(Statement::from_string(backend, tables_sql))
         .await?
         .iter()
         .filter_map(|r| r.try_get_by_index::<String>(0).ok())
@@ -126,6 +129,17 @@ pub async fn run(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<(), DbEr
             continue;
         }
         let txn = super::write(db).await?;
+        super::server::lock_migrations(&txn).await?;
+        if super::server::is_server(&txn)
+            && seaql_migrations::Entity::find_by_id(name.clone())
+                .one(&txn)
+                .await?
+                .is_some()
+        {
+            // Another PC ran it while this one waited for the lock.
+            txn.rollback().await?;
+            continue;
+        }
         migration
             .up(&SchemaManager::new(&txn))
             .await

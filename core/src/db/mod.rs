@@ -15,6 +15,9 @@ use crate::error::{AppError, AppResult, FileProblem};
 
 pub mod files;
 pub mod migrate;
+pub mod server;
+
+pub use server::{Location, ServerUrl};
 
 pub const DB_ENV: &str = "DEALERDESK_DB";
 

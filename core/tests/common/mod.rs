@@ -50,14 +50,37 @@ pub fn at_instant(a: &Actor, now: chrono::DateTime<chrono::Utc>) -> Actor {
     .unwrap()
 }
 
-/// A fresh database file built by the real migrator.
+/// A fresh database built by the real migrator: a file, or a new database on
+/// the test server when the test command names one (`DEALERDESK_TEST_PG`).
 pub async fn fresh() -> (tempfile::TempDir, DatabaseConnection) {
     let dir = tempfile::tempdir().unwrap();
+    if let Some(admin) = postgres::test_server() {
+        let url = postgres::new_database(&admin).await;
+        let db = db::server::open(&db::ServerUrl::new(&url).unwrap(), None, chrono::Utc::now())
+            .await
+            .unwrap();
+        return (dir, db);
+    }
     let opened = db::open(&dir.path().join("t.sqlite"), chrono::Utc::now())
         .await
         .unwrap();
     assert!(opened.backup.is_none(), "a new file needs no backup");
     (dir, opened.db)
+}
+
+/// A fresh SQLite file, whatever the run's engine: for what only a file has
+/// (pragmas, its schema tables, the file beside it).
+pub async fn fresh_file() -> (tempfile::TempDir, DatabaseConnection) {
+    let dir = tempfile::tempdir().unwrap();
+    let opened = db::open(&dir.path().join("t.sqlite"), chrono::Utc::now())
+        .await
+        .unwrap();
+    (dir, opened.db)
+}
+
+/// Whether this run's `fresh()` databases are on a PostgreSQL server.
+pub fn on_server() -> bool {
+    postgres::test_server().is_some()
 }
 
 pub fn input(name: &str, uscc: &str) -> DistributorInput {

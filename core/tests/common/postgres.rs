@@ -134,3 +134,50 @@ impl Drop for Cluster {
             .output();
     }
 }
+
+/// Set by the test command to a server's admin URL: the suites then run every
+/// `common::fresh()` database on that server instead of an SQLite file.
+pub const TEST_SERVER: &str = "DEALERDESK_TEST_PG";
+
+/// The admin URL of the server the suites run on, if the test command set one.
+pub fn test_server() -> Option<String> {
+    std::env::var(TEST_SERVER).ok().filter(|v| !v.is_empty())
+}
+
+/// A new, empty database on the test server (named for this process and a
+/// counter, so parallel tests and suites never share one), as a URL.
+pub async fn new_database(admin: &str) -> String {
+    use sea_orm::{ConnectionTrait, Database};
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static NEXT: AtomicU32 = AtomicU32::new(0);
+    let name = format!(
+        "t{}_{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    );
+    let conn = Database::connect(admin).await.unwrap();
+    conn.execute_unprepared(&format!("CREATE DATABASE {name}"))
+        .await
+        .unwrap();
+    conn.close().await.ok();
+    with_database(admin, &name)
+}
+
+/// `url` pointing at database `name` instead (the path replaced, the query kept).
+pub fn with_database(url: &str, name: &str) -> String {
+    let (base, query) = match url.split_once('?') {
+        Some((b, q)) => (b, Some(q)),
+        None => (url, None),
+    };
+    let scheme_end = base.find("://").map(|i| i + 3).unwrap_or(0);
+    let host_end = base[scheme_end..]
+        .find('/')
+        .map(|i| i + scheme_end)
+        .unwrap_or(base.len());
+    let mut out = format!("{}/{name}", &base[..host_end]);
+    if let Some(q) = query {
+        out.push('?');
+        out.push_str(q);
+    }
+    out
+}

@@ -69,6 +69,7 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'out_of_range',
   'payment_days_range',
   'pct_invalid',
+  'server_url_invalid',
   'pct_range',
   'pct_too_precise',
   'period_not_ended',
