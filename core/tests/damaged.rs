@@ -26,7 +26,11 @@ async fn drop_guard(db: &DatabaseConnection, table: &str, column: &str, event: &
         )
         .await;
     } else {
-        sql(db, &format!("DROP TRIGGER {table}_{column}_allowed_{event}")).await;
+        sql(
+            db,
+            &format!("DROP TRIGGER {table}_{column}_allowed_{event}"),
+        )
+        .await;
     }
 }
 

@@ -100,7 +100,8 @@ pub const POOL_SIZE: u32 = 8;
 
 /// A pool on the server database as it is: no check, no migration.
 pub async fn connect(url: &ServerUrl, password: Option<&str>) -> AppResult<DatabaseConnection> {
-    let mut opts = PgConnectOptions::from_str(url.expose()).map_err(|e| unreachable_server(url, e))?;
+    let mut opts =
+        PgConnectOptions::from_str(url.expose()).map_err(|e| unreachable_server(url, e))?;
     if let Some(p) = password.filter(|p| !p.is_empty()) {
         opts = opts.password(p);
     }

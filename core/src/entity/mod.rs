@@ -13,6 +13,7 @@ pub mod complaint_event;
 pub mod course;
 pub mod distributor;
 pub mod distributor_contact;
+pub mod doc_counter;
 pub mod enrolment;
 pub mod improvement_plan;
 pub mod ledger_entry;

@@ -59,6 +59,7 @@ pub async fn fresh() -> (tempfile::TempDir, DatabaseConnection) {
         let db = db::server::open(&db::ServerUrl::new(&url).unwrap(), None, chrono::Utc::now())
             .await
             .unwrap();
+        std::fs::write(dir.path().join(SERVER_URL_FILE), &url).unwrap();
         return (dir, db);
     }
     let opened = db::open(&dir.path().join("t.sqlite"), chrono::Utc::now())
@@ -66,6 +67,20 @@ pub async fn fresh() -> (tempfile::TempDir, DatabaseConnection) {
         .unwrap();
     assert!(opened.backup.is_none(), "a new file needs no backup");
     (dir, opened.db)
+}
+
+/// Where `fresh()` notes the URL of a server database, in its folder.
+const SERVER_URL_FILE: &str = "server-url";
+
+/// A second, separate pool on the database `fresh()` made in `dir`: another
+/// program on the same file, another PC on the same server.
+pub async fn another_connection(dir: &tempfile::TempDir) -> DatabaseConnection {
+    match std::fs::read_to_string(dir.path().join(SERVER_URL_FILE)) {
+        Ok(url) => db::server::connect(&db::ServerUrl::new(&url).unwrap(), None)
+            .await
+            .unwrap(),
+        Err(_) => db::connect(&dir.path().join("t.sqlite")).await.unwrap(),
+    }
 }
 
 /// A fresh SQLite file, whatever the run's engine: for what only a file has
