@@ -268,6 +268,8 @@ pub enum FileProblem {
     BadBackup,
     /// The office server could not be reached, or refused the login.
     ServerUnreachable,
+    /// The server database already holds data: nothing is copied into it.
+    ServerNotEmpty,
 }
 
 fn describe_file(
@@ -300,6 +302,9 @@ fn describe_file(
         FileProblem::ServerUnreachable => {
             format!("the office server {path} cannot be reached: {detail}")
         }
+        FileProblem::ServerNotEmpty => format!(
+            "the server database {path} already holds data; DealerDesk copies only into an empty database (nothing was changed)"
+        ),
     };
     if let Some(r) = recovery {
         out.push_str(&format!("; it can be restored from {r}"));

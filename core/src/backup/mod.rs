@@ -22,6 +22,7 @@ use crate::error::{AppError, AppResult, ErrorCode, FileProblem};
 mod folder;
 pub mod restore;
 pub mod rotation;
+pub mod server;
 mod verify;
 
 pub use folder::{automatic, list, overview, BackupAttempt, BackupListed, BackupOverview};

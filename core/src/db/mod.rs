@@ -13,6 +13,7 @@ use sea_orm::{
 
 use crate::error::{AppError, AppResult, FileProblem};
 
+pub mod copy;
 pub mod files;
 pub mod migrate;
 pub mod server;
@@ -172,6 +173,27 @@ pub async fn connect(path: &Path) -> AppResult<DatabaseConnection> {
     Ok(SqlxSqliteConnector::from_sqlx_sqlite_pool(pool))
 }
 
+/// One connection on a new file this program alone writes (the snapshot of
+/// a server database): no WAL, so the file is whole once closed.
+pub async fn connect_new_file(path: &Path) -> AppResult<DatabaseConnection> {
+    let opts = SqliteConnectOptions::new()
+        .filename(path)
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Delete)
+        .foreign_keys(true);
+    let pool = SqlitePoolOptions::new()
+        .max_connections(1)
+        .connect_with(opts)
+        .await
+        .map_err(|e| {
+            files::at_path(
+                DbErr::Conn(sea_orm::RuntimeErr::SqlxError(e.into())).into(),
+                path,
+            )
+        })?;
+    Ok(SqlxSqliteConnector::from_sqlx_sqlite_pool(pool))
+}
+
 /// A pool of one read-only connection on a file that nothing else writes (a
 /// copy, a file unpacked from a backup): no WAL, no lock, no change.
 pub async fn connect_read_only(path: &Path) -> AppResult<DatabaseConnection> {
@@ -264,12 +286,16 @@ pub(crate) fn file_name(path: &Path) -> String {
 }
 
 /// `copy_to` into a file that exists and is empty (a locked scratch file).
+/// A server database is copied into it from one snapshot (`server::snapshot_into`).
 pub async fn copy_to_empty(db: &DatabaseConnection, target: &Path) -> AppResult<()> {
     if target.metadata().map(|m| m.len()).unwrap_or(1) != 0 {
         return Err(AppError::Conflict {
             field: "path".into(),
             value: target.display().to_string(),
         });
+    }
+    if server::is_server(db) {
+        return server::snapshot_into(db, target).await;
     }
     vacuum_into(db, target).await
 }

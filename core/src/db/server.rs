@@ -174,6 +174,36 @@ pub fn is_server<C: ConnectionTrait>(db: &C) -> bool {
     db.get_database_backend() == sea_orm::DbBackend::Postgres
 }
 
+/// Copies the server database into the new, empty SQLite file `target`
+/// from one consistent snapshot: every table read in one REPEATABLE READ,
+/// READ ONLY transaction, so writes by other PCs meanwhile are either wholly
+/// in the copy or not at all. The file gets the same schema from the same
+/// migrator, then the server's rows, history included.
+pub async fn snapshot_into(db: &DatabaseConnection, target: &std::path::Path) -> AppResult<()> {
+    use sea_orm::{AccessMode, IsolationLevel, TransactionOptions, TransactionTrait};
+    let file = super::connect_new_file(target).await?;
+    let copied = async {
+        let stamp = DateTime::<Utc>::from_timestamp(0, 0).unwrap_or_default();
+        migrate::run(&file, stamp).await?;
+        let tables = super::copy::tables(&file).await?;
+        let read = db
+            .begin_with_options(TransactionOptions {
+                isolation_level: Some(IsolationLevel::RepeatableRead),
+                access_mode: Some(AccessMode::ReadOnly),
+                ..Default::default()
+            })
+            .await?;
+        let write = super::write(&file).await?;
+        super::copy::copy_rows(&read, &write, &tables, &|_, _| {}).await?;
+        write.commit().await?;
+        read.rollback().await?;
+        AppResult::Ok(())
+    }
+    .await;
+    file.close().await.ok();
+    copied
+}
+
 /// The server database's size on disk, in bytes.
 pub async fn size<C: ConnectionTrait>(db: &C) -> AppResult<u64> {
     let row = db

@@ -209,6 +209,46 @@ pub(crate) async fn ledger_volume<C: ConnectionTrait>(db: &C) -> AppResult<i64> 
         .unwrap_or(0))
 }
 
+/// Every distributor's balance on `as_of` (entries dated on or before it),
+/// by id: debits less credits, summed in the database per kind. A
+/// distributor without entries has none here.
+pub async fn balances<C: ConnectionTrait>(
+    db: &C,
+    as_of: NaiveDate,
+) -> AppResult<std::collections::BTreeMap<i64, Money>> {
+    let rows = db
+        .query_all_raw(sea_orm::Statement::from_sql_and_values(
+            db.get_database_backend(),
+            match db.get_database_backend() {
+                sea_orm::DbBackend::Postgres => {
+                    "SELECT distributor_id, kind, CAST(SUM(amount_fen) AS BIGINT) FROM ledger_entry \
+                     WHERE entry_date <= $1 GROUP BY distributor_id, kind"
+                }
+                _ => {
+                    "SELECT distributor_id, kind, CAST(SUM(amount_fen) AS BIGINT) FROM ledger_entry \
+                     WHERE entry_date <= ? GROUP BY distributor_id, kind"
+                }
+            },
+            [as_of.into()],
+        ))
+        .await?;
+    let mut fen: std::collections::BTreeMap<i64, i64> = Default::default();
+    for r in rows {
+        let id: i64 = r.try_get_by_index(0)?;
+        let kind: String = r.try_get_by_index(1)?;
+        let sum: i64 = r.try_get_by_index(2)?;
+        let signed = signed_fen(kind_of(id, &kind)?, sum);
+        let total = fen.entry(id).or_insert(0);
+        *total = total
+            .checked_add(signed)
+            .ok_or_else(|| AppError::field("amount", ErrorCode::TotalOutOfRange))?;
+    }
+    Ok(fen
+        .into_iter()
+        .map(|(id, f)| (id, Money::from_fen(f)))
+        .collect())
+}
+
 /// `ledger_volume` after adding `amounts`, or `None` past i64.
 pub(crate) fn volume_after(volume: i64, amounts: impl IntoIterator<Item = i64>) -> Option<i64> {
     amounts

@@ -181,3 +181,31 @@ pub fn with_database(url: &str, name: &str) -> String {
     }
     out
 }
+
+/// A PostgreSQL server for a test that needs one whatever the run's engine:
+/// the test command's, else a throwaway cluster of the test's own.
+pub struct Server {
+    _own: Option<Cluster>,
+    admin: String,
+}
+
+impl Server {
+    pub fn get() -> Server {
+        match test_server() {
+            Some(admin) => Server { _own: None, admin },
+            None => {
+                let c = Cluster::start();
+                let admin = format!("postgres://postgres@localhost/postgres?host={}", c.socket());
+                Server {
+                    _own: Some(c),
+                    admin,
+                }
+            }
+        }
+    }
+
+    /// A new, empty database on it, as a URL.
+    pub async fn database(&self) -> String {
+        new_database(&self.admin).await
+    }
+}

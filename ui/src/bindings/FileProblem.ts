@@ -3,4 +3,4 @@
 /**
  * Why a database file or a backup cannot be used.
  */
-export type FileProblem = "not_a_database" | "folder" | "foreign_database" | "newer_version" | "read_only" | "disk_full" | "damaged" | "half_migrated" | "in_use" | "bad_backup" | "server_unreachable";
+export type FileProblem = "not_a_database" | "folder" | "foreign_database" | "newer_version" | "read_only" | "disk_full" | "damaged" | "half_migrated" | "in_use" | "bad_backup" | "server_unreachable" | "server_not_empty";
