@@ -22,6 +22,18 @@ cargo clippy --workspace --all-targets --quiet -- -D warnings
 step "Rust tests (core, migrations, cli)"
 cargo test --quiet
 
+step "Rust tests on PostgreSQL (the core and CLI suites again, on a throwaway server)"
+pgdir=$(mktemp -d /tmp/dealerdesk-pg-XXXXXX)
+trap 'scripts/pg.sh stop "$pgdir/pg"; rm -rf "$pgdir"' EXIT
+export DEALERDESK_TEST_PG
+DEALERDESK_TEST_PG=$(scripts/pg.sh start "$pgdir/pg")
+cargo test --quiet -p dealerdesk-core --tests
+# The CLI suites that name their database through `common::database`; the ones about the
+# file itself (backups of a file, two writing processes, SIGKILL) ran above, once.
+cargo test --quiet -p dealerdesk-cli --test cli --test documents --test reviews --test server
+unset DEALERDESK_TEST_PG
+scripts/pg.sh stop "$pgdir/pg"
+
 step "Generated files are up to date (TypeScript bindings, command map, docs/ipc.md)"
 if [ -n "$(git status --porcelain -- ui/src/bindings docs/ipc.md)" ]; then
   git status --short -- ui/src/bindings docs/ipc.md

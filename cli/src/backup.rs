@@ -33,6 +33,12 @@ pub struct RestoreArgs {
     yes: bool,
 }
 
+impl RestoreArgs {
+    pub fn file(&self) -> &Path {
+        &self.file
+    }
+}
+
 /// Says which leftover working files were removed (on stderr, so scripts
 /// reading stdout see nothing new).
 pub fn log_strays(removed: &[PathBuf]) {
@@ -139,6 +145,36 @@ pub async fn backup(db_path: &Path, a: &BackupArgs) -> AppResult<()> {
     .await;
     db::close(conn).await?;
     let info = result.map_err(|e| db::files::at_path(e, db_path))?;
+    print_info(&info, a.json);
+    Ok(())
+}
+
+/// A backup of a server database: one snapshot of it, written on this PC
+/// (`--out`, else the backup folder from Settings, else this PC's folder for
+/// that server). `--verify` checks a backup file as for a file database.
+pub async fn backup_server(
+    conn: &dealerdesk_core::DatabaseConnection,
+    anchor: &Path,
+    a: &BackupArgs,
+) -> AppResult<()> {
+    if let Some(file) = &a.verify {
+        let info = backup::verify(file, anchor).await?.info.clone();
+        print_info(&info, a.json);
+        if !a.json {
+            println!("verified: the backup is whole and can be restored");
+        }
+        return Ok(());
+    }
+    let root = attachment::root_for(anchor);
+    let info = match &a.out {
+        Some(out) => backup::create(conn, &root, out, BackupKind::Manual, local_now()).await?,
+        None => {
+            let folder = backup::settings_or_default(Some(conn))
+                .await
+                .folder_for(anchor);
+            backup::create_in(conn, &root, &folder, BackupKind::Manual, local_now()).await?
+        }
+    };
     print_info(&info, a.json);
     Ok(())
 }

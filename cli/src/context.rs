@@ -9,7 +9,11 @@ use dealerdesk_core::{distributor, settings, AppError, AppResult, DatabaseConnec
 pub struct Ctx {
     pub conn: DatabaseConnection,
     pub clock: Clock,
+    /// The database file, or for a server the name standing for it in this
+    /// PC's folder for that server (`Location::local_anchor`).
     pub db_path: PathBuf,
+    /// The file or the server, as shown to the user (no password).
+    pub shown: String,
     /// `--operator`; the app's setting is used without it.
     pub operator: Option<String>,
 }

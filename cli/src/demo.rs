@@ -40,7 +40,7 @@ pub async fn run(ctx: &Ctx, a: &DemoArgs) -> AppResult<()> {
     }
     println!(
         "added {n} sample distributor(s), {e} ledger entries, {c} complaints, {o} onboarding checklists, {g} agreements and {t} training certificates to {}",
-        ctx.db_path.display()
+        ctx.shown
     );
     Ok(())
 }

@@ -1,5 +1,4 @@
 //! dealerdesk-cli: the same core as the desktop app, headless, for batch work.
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod agreements;
@@ -12,6 +11,7 @@ mod ledger;
 mod mail;
 mod receivables;
 mod scorecards;
+mod server;
 mod training;
 
 use clap::{Parser, Subcommand};
@@ -31,9 +31,11 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
     about = "DealerDesk without the window"
 )]
 struct Cli {
-    /// Database file (default: $DEALERDESK_DB, else the app's file in the user data folder).
+    /// Database file, or an office server's postgres://user@host:port/database (password:
+    /// DEALERDESK_DB_PASSWORD). Default: $DEALERDESK_DB, else the app's file in the user
+    /// data folder.
     #[arg(long, global = true)]
-    db: Option<PathBuf>,
+    db: Option<std::ffi::OsString>,
     /// Name recorded in history and audit entries (default: the app's operator setting;
     /// a command that writes is refused when neither is set).
     #[arg(long, global = true)]
@@ -97,33 +99,66 @@ enum Command {
     TierReview(scorecards::TierReviewArgs),
     /// Backs up the database and its attachments into one file, or checks a backup (--verify).
     Backup(backup::BackupArgs),
-    /// Replaces the database with a backup (the current data is backed up first).
+    /// Replaces the database with a backup (the current data is backed up first); on a
+    /// server, restores into an empty database.
     Restore(backup::RestoreArgs),
+    /// Moves a DealerDesk file to an empty office server database: every table copied,
+    /// then row counts and every distributor's balance compared and printed.
+    Migrate(server::MigrateArgs),
 }
 
 async fn run(cli: Cli) -> AppResult<()> {
     db::on_waiting(|| eprintln!("waiting for another DealerDesk to finish writing…"));
     let clock = Clock::office(chrono::Local::now().fixed_offset(), cli.today);
-    let db_path = db::resolve_db_path(cli.db.clone());
-    // These work on the file as it is: a damaged or newer one included.
-    match &cli.command {
-        Command::Backup(a) => return backup::backup(&db_path, a).await,
-        Command::Restore(a) => return backup::restore(&db_path, a).await,
-        _ => {}
+    let location = db::resolve_location(cli.db.as_deref());
+    if let Command::Migrate(a) = &cli.command {
+        return server::migrate(a, clock).await;
     }
-    let opened = db::open(&db_path, clock.now).await?;
-    if let Some(b) = &opened.backup {
-        eprintln!("backup before migration: {}", b.display());
-    }
-    backup::log_strays(&opened.strays);
-    let folder = dealerdesk_core::backup::settings_or_default(Some(&opened.db))
-        .await
-        .folder_for(&db_path);
-    backup::log_strays(&dealerdesk_core::backup::clean_strays(&db_path, &folder));
+    let (conn, db_path, _lock) = match &location {
+        db::Location::Server(url) => {
+            let password = server::password();
+            if let Command::Restore(a) = &cli.command {
+                return server::restore(url, password.as_deref(), a, clock).await;
+            }
+            let conn = db::server::open(url, password.as_deref(), clock.now).await?;
+            let anchor = location.local_anchor();
+            if let Some(folder) = anchor.parent() {
+                std::fs::create_dir_all(folder)
+                    .map_err(|e| AppError::io(format!("{}: {e}", folder.display())))?;
+            }
+            if let Command::Backup(a) = &cli.command {
+                let done = backup::backup_server(&conn, &anchor, a).await;
+                conn.close().await.ok();
+                return done;
+            }
+            (conn, anchor, None)
+        }
+        db::Location::File(db_path) => {
+            let db_path = db_path.clone();
+            // These work on the file as it is: a damaged or newer one included.
+            match &cli.command {
+                Command::Backup(a) => return backup::backup(&db_path, a).await,
+                Command::Restore(a) => return backup::restore(&db_path, a).await,
+                _ => {}
+            }
+            let opened = db::open(&db_path, clock.now).await?;
+            if let Some(b) = &opened.backup {
+                eprintln!("backup before migration: {}", b.display());
+            }
+            backup::log_strays(&opened.strays);
+            let folder = dealerdesk_core::backup::settings_or_default(Some(&opened.db))
+                .await
+                .folder_for(&db_path);
+            backup::log_strays(&dealerdesk_core::backup::clean_strays(&db_path, &folder));
+            // The lock is held while the command runs: a restore waits.
+            (opened.db, db_path, Some(opened.lock))
+        }
+    };
     let ctx = Ctx {
-        conn: opened.db,
+        conn,
         clock,
         db_path,
+        shown: location.shown(),
         operator: cli.operator.clone(),
     };
     let result = match &cli.command {
@@ -141,7 +176,7 @@ async fn run(cli: Cli) -> AppResult<()> {
         Command::Receivables(a) => receivables::run(&ctx, a).await,
         Command::MailSettings(a) => mail::settings(&ctx, a).await,
         Command::SendStatements(a) => mail::send_statements(&ctx, a).await,
-        Command::Backup(_) | Command::Restore(_) => Ok(()),
+        Command::Backup(_) | Command::Restore(_) | Command::Migrate(_) => Ok(()),
     };
     // Checkpoint and close whatever happened: committed data belongs in the
     // main file, not only in the -wal beside it.

@@ -7,7 +7,7 @@ use std::process::Command;
 #[test]
 fn import_list_export() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("cli.sqlite");
+    let db = common::database(&dir, "cli.sqlite");
     let bad = dir.path().join("bad.csv");
     std::fs::write(
         &bad,
@@ -68,7 +68,7 @@ fn import_list_export() {
     // The environment variable names the database too.
     let out = Command::new(env!("CARGO_BIN_EXE_dealerdesk-cli"))
         .args(["distributors", "list"])
-        .env("DEALERDESK_DB", &db)
+        .env("DEALERDESK_DB", common::db_arg(&db))
         .output()
         .unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("1 distributor(s)"));
@@ -77,7 +77,7 @@ fn import_list_export() {
 #[test]
 fn ledger_import_statement_json_pdf_and_batch() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("ledger.sqlite");
+    let db = common::database(&dir, "ledger.sqlite");
     let people = dir.path().join("d.csv");
     std::fs::write(&people, format!("{HEADER}\nD1,上海华东经销有限公司,华东,91110000802100433B,,王伟,13812345678,,上海市,上海市,,浦东新区张江路 88 号,core,active,50000.00,30\n")).unwrap();
     assert!(
@@ -213,7 +213,7 @@ fn demo_data_is_the_same_for_the_same_seed() {
     let dir = tempfile::tempdir().unwrap();
     let mut dumps = vec![];
     for name in ["a.sqlite", "b.sqlite"] {
-        let db = dir.path().join(name);
+        let db = common::database(&dir, name);
         let out = cli(
             &db,
             &[
@@ -239,7 +239,7 @@ fn demo_data_is_the_same_for_the_same_seed() {
     }
     assert_eq!(dumps[0], dumps[1]);
     assert!(dumps[0].lines().count() > 12, "{}", dumps[0]);
-    let other = dir.path().join("c.sqlite");
+    let other = common::database(&dir, "c.sqlite");
     assert!(cli(
         &other,
         &[
@@ -268,7 +268,7 @@ fn demo_data_is_the_same_for_the_same_seed() {
 #[test]
 fn complaints_report_json_and_pdf() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("c.sqlite");
+    let db = common::database(&dir, "c.sqlite");
     let out = cli(
         &db,
         &[
@@ -355,7 +355,7 @@ fn complaints_report_json_and_pdf() {
 #[test]
 fn a_reversal_from_the_command_line_exports_and_imports_again() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("rev.sqlite");
+    let db = common::database(&dir, "rev.sqlite");
     let people = dir.path().join("d.csv");
     std::fs::write(&people, format!("{HEADER}\nD1,上海华东经销有限公司,华东,91110000802100433B,,王伟,13812345678,,上海市,上海市,,浦东新区张江路 88 号,core,active,50000.00,30\n")).unwrap();
     ok(&db, &["distributors", "import", people.to_str().unwrap()]);
@@ -429,7 +429,7 @@ fn a_reversal_from_the_command_line_exports_and_imports_again() {
     // The exported ledger, reversal included, imports into another file.
     let csv = dir.path().join("out.csv");
     ok(&db, &["ledger", "export", csv.to_str().unwrap()]);
-    let other = dir.path().join("other.sqlite");
+    let other = common::database(&dir, "other.sqlite");
     ok(
         &other,
         &["distributors", "import", people.to_str().unwrap()],

@@ -6,7 +6,7 @@ use common::{bare, cli, ok, pdf_text, HEADER};
 #[test]
 fn sample_agreements_print_and_rebates_post_once() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("ag.sqlite");
+    let db = common::database(&dir, "ag.sqlite");
     let out = ok(
         &db,
         &[
@@ -94,7 +94,7 @@ fn sample_agreements_print_and_rebates_post_once() {
 #[test]
 fn training_certificates_and_compliance() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("px.sqlite");
+    let db = common::database(&dir, "px.sqlite");
     let out = ok(&db, &["demo-data", "--distributors", "20"]);
     assert!(String::from_utf8_lossy(&out.stdout).contains("training certificates"));
 
@@ -162,7 +162,7 @@ fn training_certificates_and_compliance() {
 #[test]
 fn operator_rule_and_today_option() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("rule.sqlite");
+    let db = common::database(&dir, "rule.sqlite");
 
     let help = bare(&db, &["--help"], &[]);
     let help = String::from_utf8_lossy(&help.stdout);

@@ -7,7 +7,7 @@ use common::{cli, ok};
 #[test]
 fn scorecards_json_has_the_documented_shape() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("sc.sqlite");
+    let db = common::database(&dir, "sc.sqlite");
     ok(
         &db,
         &[
@@ -117,7 +117,7 @@ fn scorecards_json_has_the_documented_shape() {
 #[test]
 fn a_quarter_is_finalised_once_and_the_tier_review_reads_it() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("fin.sqlite");
+    let db = common::database(&dir, "fin.sqlite");
     let at = ["--today", "2026-12-02"];
     let with =
         |args: &[&str]| -> Vec<String> { at.iter().chain(args).map(|s| s.to_string()).collect() };
@@ -202,7 +202,7 @@ fn a_quarter_is_finalised_once_and_the_tier_review_reads_it() {
 #[test]
 fn receivables_json_has_the_documented_shape_and_matches_the_statement() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("ar.sqlite");
+    let db = common::database(&dir, "ar.sqlite");
     ok(
         &db,
         &[

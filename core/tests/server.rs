@@ -81,7 +81,10 @@ async fn moving_the_sample_to_the_server_copies_every_table_and_figure() {
         assert!(c.source > 0 && c.source == c.target, "{c:?}");
     }
     assert_eq!(moved.balances.len(), 40);
-    assert!(moved.balances.iter().any(|b| b.source != dealerdesk_core::money::Money::ZERO));
+    assert!(moved
+        .balances
+        .iter()
+        .any(|b| b.source != dealerdesk_core::money::Money::ZERO));
 
     let on_server = db::server::open(&url, None, chrono::Utc::now())
         .await

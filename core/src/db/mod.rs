@@ -31,6 +31,20 @@ pub fn default_db_path() -> PathBuf {
         .join("dealerdesk.sqlite")
 }
 
+/// `--db PATH|URL` wins, then `DEALERDESK_DB`, then the default file.
+pub fn resolve_location(flag: Option<&std::ffi::OsStr>) -> Location {
+    match flag
+        .map(std::ffi::OsString::from)
+        .or_else(|| std::env::var_os(DB_ENV).filter(|v| !v.is_empty()))
+    {
+        Some(v) => Location::parse(&v),
+        None => Location::File(default_db_path()),
+    }
+}
+
+/// The server's password for the CLI when the URL holds none.
+pub const DB_PASSWORD_ENV: &str = "DEALERDESK_DB_PASSWORD";
+
 /// `--db PATH` wins, then `DEALERDESK_DB`, then the default.
 pub fn resolve_db_path(flag: Option<PathBuf>) -> PathBuf {
     flag.or_else(|| {

@@ -28,6 +28,19 @@ impl Location {
         }
     }
 
+    /// The file that stands for the data on this PC: the database file
+    /// itself, or for a server a name in a folder of this PC's own for that
+    /// server database (`<data>/DealerDesk/server-<host>-<port>-<db>/`), so
+    /// prints, the default backup folder and working files have a place.
+    pub fn local_anchor(&self) -> std::path::PathBuf {
+        match self {
+            Location::File(p) => p.clone(),
+            Location::Server(u) => super::default_db_path()
+                .with_file_name(u.folder_name())
+                .join("server"),
+        }
+    }
+
     /// What to show: the path, or the URL without its password.
     pub fn shown(&self) -> String {
         match self {
@@ -59,6 +72,31 @@ impl ServerUrl {
         PgConnectOptions::from_str(s)
             .map_err(|_| AppError::field("server.url", ErrorCode::ServerUrlInvalid))?;
         Ok(ServerUrl(s.to_owned()))
+    }
+
+    /// `server-<host>-<port>-<database>`, safe as a folder name.
+    pub fn folder_name(&self) -> String {
+        let opts = PgConnectOptions::from_str(&self.0).ok();
+        let (host, port, db) = opts
+            .map(|o| {
+                (
+                    o.get_host().to_owned(),
+                    o.get_port(),
+                    o.get_database().unwrap_or("").to_owned(),
+                )
+            })
+            .unwrap_or_default();
+        let safe: String = format!("server-{host}-{port}-{db}")
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.' {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        safe
     }
 
     /// The URL as given (with its password, if it holds one).
