@@ -32,7 +32,7 @@ pub fn password() -> Option<String> {
 }
 
 fn progress(table: &str, rows: u64) {
-    if rows > 0 && rows % 100_000 == 0 {
+    if rows > 0 && rows.is_multiple_of(100_000) {
         eprintln!("{table}: {rows} rows");
     }
 }
