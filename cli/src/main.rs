@@ -120,18 +120,14 @@ async fn run(cli: Cli) -> AppResult<()> {
             if let Command::Restore(a) = &cli.command {
                 return server::restore(url, password.as_deref(), a, clock).await;
             }
-            let conn = db::server::open(url, password.as_deref(), clock.now).await?;
-            let anchor = location.local_anchor();
-            if let Some(folder) = anchor.parent() {
-                std::fs::create_dir_all(folder)
-                    .map_err(|e| AppError::io(format!("{}: {e}", folder.display())))?;
-            }
+            let opened = db::open_location(&location, password.as_deref(), clock.now).await?;
+            let (conn, anchor) = (opened.db, location.local_anchor());
             if let Command::Backup(a) = &cli.command {
                 let done = backup::backup_server(&conn, &anchor, a).await;
                 conn.close().await.ok();
                 return done;
             }
-            (conn, anchor, None)
+            (conn, anchor, Some(opened.lock))
         }
         db::Location::File(db_path) => {
             let db_path = db_path.clone();

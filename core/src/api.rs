@@ -28,6 +28,7 @@ use crate::complaint::{
     ComplaintNote, ComplaintQuery, ComplaintTransition,
 };
 use crate::dashboard::{Dashboard, DashboardRequest};
+use crate::db::server::{DatabaseSave, DatabaseTest, DatabaseView, ServerProbe};
 use crate::db::AppInfo;
 use crate::distributor::contacts::{Contact, ContactSave};
 use crate::distributor::transfer::{ExportRequest, ImportPreview, ImportProgress, ImportSummary};
@@ -354,6 +355,16 @@ commands! {
     /// The About box: version, schema version, the database's path and size, the data and backup
     /// folders, the last backup, and the licences.
     about_get(()) -> About;
+    /// Settings → Database: the file or server in use, and the choice saved for the next start.
+    database_get(()) -> DatabaseView;
+    /// Connects once to an office server with these settings: its version, whether the
+    /// connection is encrypted, and what the database holds.
+    database_test(DatabaseTest) -> ServerProbe;
+    /// Saves "this PC" or "office server" for the next start (the server's password into the
+    /// system keyring, never into a file).
+    database_save(DatabaseSave) -> DatabaseView;
+    /// Closes DealerDesk and starts it again (to use a newly chosen database).
+    app_restart(()) -> ();
     /// One page of the complaints of a view (all, late — least time left first —, resolved) with
     /// their SLA state, and the total.
     complaint_list(ComplaintQuery) -> Page<Complaint>;

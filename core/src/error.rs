@@ -98,6 +98,7 @@ error_codes! {
     PaymentDaysRange => "payment_days_range",
     PctInvalid => "pct_invalid",
     ServerUrlInvalid => "server_url_invalid",
+    RestoreOnServer => "restore_on_server",
     PctRange => "pct_range",
     PctTooPrecise => "pct_too_precise",
     PeriodNotEnded => "period_not_ended",

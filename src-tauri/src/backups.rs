@@ -56,6 +56,12 @@ pub async fn backup_inspect(s: S<'_>, req: Req<cmd::backup_inspect>) -> Res<cmd:
 #[tauri::command]
 pub async fn backup_restore(s: S<'_>, req: Req<cmd::backup_restore>) -> Res<cmd::backup_restore> {
     let file = PathBuf::from(req);
+    if matches!(s.location, dealerdesk_core::db::Location::Server(_)) {
+        return Err(dealerdesk_core::AppError::field(
+            "backup",
+            dealerdesk_core::error::ErrorCode::RestoreOnServer,
+        ));
+    }
     // Checked before anything closes: a bad file changes nothing.
     restore::inspect(&file, &s.db_path).await?;
     let folder = s.backup_settings().await.folder_for(&s.db_path);

@@ -41,7 +41,7 @@ async fn app_info(s: S<'_>) -> Res<cmd::app_info> {
     // which file it is and why, and offer the way back.
     let (backup, problem) = s.open_state().await;
     Ok(AppInfo {
-        db_path: s.db_path.display().to_string(),
+        db_path: s.location.shown(),
         version: env!("CARGO_PKG_VERSION").into(),
         backup: backup.map(|b| b.display().to_string()),
         today: s.today().to_string(),
@@ -486,6 +486,10 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         setup::company_logo_set,
         setup::company_logo_remove,
         setup::about_get,
+        database::database_get,
+        database::database_test,
+        database::database_save,
+        database::app_restart,
         complaints::complaint_list,
         complaints::complaint_get,
         complaints::complaint_record,

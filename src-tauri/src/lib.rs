@@ -4,6 +4,7 @@ mod agreements;
 mod backups;
 mod commands;
 mod complaints;
+mod database;
 mod finance;
 mod mail;
 mod notify;
@@ -13,10 +14,8 @@ mod setup;
 mod state;
 mod training;
 
-use std::path::PathBuf;
-
 use dealerdesk_core::error::ErrorCode;
-use dealerdesk_core::{dates, db, AppError, AppResult};
+use dealerdesk_core::{dates, AppError, AppResult};
 use tauri::Manager;
 
 /// `--NAME VALUE` / `--NAME=VALUE` on the command line (tauri-driver passes them in tests).
@@ -90,10 +89,11 @@ pub fn run() {
             std::process::exit(2);
         }
     };
-    let path = db::resolve_db_path(flag("db").map(PathBuf::from));
+    let (location, fixed_by) = database::choose(flag("db"));
+    let password = database::password_for(&location);
     let clock = dates::Clock::office(chrono::Local::now().fixed_offset(), fixed_today);
-    let instance = single_instance_id(&path);
-    let state = state::AppState::new(path, fixed_today, clock.now);
+    let instance = single_instance_id(&location.local_anchor());
+    let state = state::AppState::new(location, fixed_by, password, fixed_today, clock.now);
     let result = tauri::Builder::default()
         // First: a second start on the same database brings the open window
         // to the front and exits before it opens anything.

@@ -41,7 +41,10 @@ pub async fn company_logo_remove(s: S<'_>) -> Res<cmd::company_logo_remove> {
 #[tauri::command]
 pub async fn about_get(s: S<'_>) -> Res<cmd::about_get> {
     let folder = s.backup_settings().await.folder_for(&s.db_path);
-    let about = setup::about(&s.db().await?, &s.db_path, &folder).await?;
+    let mut about = setup::about(&s.db().await?, &s.db_path, &folder).await?;
+    if let dealerdesk_core::db::Location::Server(url) = &s.location {
+        about.db_path = url.shown();
+    }
     // The About box opens these two folders in the file manager.
     s.written.add(Path::new(&about.data_folder));
     s.written.add(&folder);

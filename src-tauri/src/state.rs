@@ -23,6 +23,14 @@ pub struct AppState {
     pub session: Arc<RwLock<Opening>>,
     /// The instant the database was opened at (dates a pre-migration backup).
     opened_at: DateTime<Utc>,
+    /// This PC's file, or the office server.
+    pub location: db::Location,
+    /// `--db` or `DEALERDESK_DB` when one of them chose the database.
+    pub fixed_by: Option<&'static str>,
+    /// The server's password (from the keyring or `DEALERDESK_DB_PASSWORD`).
+    password: Option<String>,
+    /// The database file, or for a server its name in this PC's folder for
+    /// it (`Location::local_anchor`): prints, backups and working files go beside.
     pub db_path: PathBuf,
     /// Copies of attached files live beside the database.
     pub attachments: PathBuf,
@@ -44,8 +52,18 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(db_path: PathBuf, fixed_today: Option<NaiveDate>, opened_at: DateTime<Utc>) -> Self {
+    pub fn new(
+        location: db::Location,
+        fixed_by: Option<&'static str>,
+        password: Option<String>,
+        fixed_today: Option<NaiveDate>,
+        opened_at: DateTime<Utc>,
+    ) -> Self {
+        let db_path = location.local_anchor();
         AppState {
+            location,
+            fixed_by,
+            password,
             session: Arc::new(RwLock::new(Arc::new(OnceCell::new()))),
             opened_at,
             attachments: attachment::root_for(&db_path),
@@ -69,16 +87,17 @@ impl AppState {
     pub fn start_opening(&self) {
         let session = self.session.clone();
         let (path, at) = (self.db_path.clone(), self.opened_at);
+        let (location, password) = (self.location.clone(), self.password.clone());
         let (root, last) = (self.attachments.clone(), self.last_backup.clone());
         let checked = self.checked.clone();
         tauri::async_runtime::spawn(async move {
             let cell = session.read().await.clone();
-            match open_once(&cell, &path, at).await {
+            match open_once(&cell, &location, password.as_deref(), at).await {
                 Err(e) => {
                     checked.send_replace(true);
                     eprintln!(
                         "DealerDesk cannot open its database {}: {e}",
-                        path.display()
+                        location.shown()
                     )
                 }
                 Ok(opened) => {
@@ -95,7 +114,12 @@ impl AppState {
                             p.display()
                         );
                     }
-                    if let Err(e) = db::quick_check_before_writes(&conn, &path).await {
+                    let on_server = db::server::is_server(&conn);
+                    if let Err(e) = match on_server {
+                        // The server keeps its own data sound.
+                        true => Ok(()),
+                        false => db::quick_check_before_writes(&conn, &path).await,
+                    } {
                         // Nothing more is written to a damaged file: every
                         // command answers why, and the latest good backup is named.
                         let damaged = damaged(e, &path, &conn).await;
@@ -134,10 +158,15 @@ impl AppState {
     /// that stopped it otherwise (shown by the page that asked).
     pub async fn db(&self) -> AppResult<DatabaseConnection> {
         let cell = self.session.read().await.clone();
-        Ok(open_once(&cell, &self.db_path, self.opened_at)
-            .await?
-            .db
-            .clone())
+        Ok(open_once(
+            &cell,
+            &self.location,
+            self.password.as_deref(),
+            self.opened_at,
+        )
+        .await?
+        .db
+        .clone())
     }
 
     /// The copy written before this start's migration, and why the database
@@ -146,7 +175,14 @@ impl AppState {
         let mut done = self.checked.subscribe();
         let _ = done.wait_for(|c| *c).await;
         let cell = self.session.read().await.clone();
-        match open_once(&cell, &self.db_path, self.opened_at).await {
+        match open_once(
+            &cell,
+            &self.location,
+            self.password.as_deref(),
+            self.opened_at,
+        )
+        .await
+        {
             Ok(o) => (o.backup.clone(), None),
             Err(e) => (None, Some(e)),
         }
@@ -190,10 +226,11 @@ impl AppState {
 /// including those that came while it was opening, gets the same result.
 async fn open_once<'a>(
     cell: &'a OnceCell<AppResult<Opened>>,
-    path: &std::path::Path,
+    location: &db::Location,
+    password: Option<&str>,
     at: DateTime<Utc>,
 ) -> AppResult<&'a Opened> {
-    cell.get_or_init(|| db::open(path, at))
+    cell.get_or_init(|| db::open_location(location, password, at))
         .await
         .as_ref()
         .map_err(Clone::clone)

@@ -130,6 +130,35 @@ pub async fn open(path: &Path, now: DateTime<Utc>) -> AppResult<Opened> {
     })
 }
 
+/// Opens a file (`open`) or a server database (`server::open`). A server
+/// database's `lock` is taken on its name in this PC's folder for it
+/// (`Location::local_anchor`), and it has no copy before migration: each of
+/// its migrations runs in one transaction there and is undone if it fails.
+pub async fn open_location(
+    location: &Location,
+    password: Option<&str>,
+    now: DateTime<Utc>,
+) -> AppResult<Opened> {
+    match location {
+        Location::File(path) => open(path, now).await,
+        Location::Server(url) => {
+            let anchor = location.local_anchor();
+            if let Some(folder) = anchor.parent() {
+                std::fs::create_dir_all(folder)
+                    .map_err(|e| AppError::io(format!("{}: {e}", folder.display())))?;
+            }
+            let lock = files::UseLock::shared(&anchor)?;
+            let db = server::open(url, password, now).await?;
+            Ok(Opened {
+                db,
+                backup: None,
+                lock,
+                strays: Vec::new(),
+            })
+        }
+    }
+}
+
 /// How many copies written before migrations are kept beside a file.
 pub const KEEP_PRE_MIGRATION: usize = 3;
 

@@ -99,6 +99,20 @@ impl ServerUrl {
         safe
     }
 
+    /// The keyring's name for this login: `user@host:port/database`.
+    pub fn login_name(&self) -> String {
+        match PgConnectOptions::from_str(&self.0) {
+            Ok(o) => format!(
+                "{}@{}:{}/{}",
+                o.get_username(),
+                o.get_host(),
+                o.get_port(),
+                o.get_database().unwrap_or("")
+            ),
+            Err(_) => self.shown(),
+        }
+    }
+
     /// The URL as given (with its password, if it holds one).
     pub fn expose(&self) -> &str {
         &self.0
@@ -289,4 +303,283 @@ mod tests {
         ));
         assert!(ServerUrl::new("mysql://x").is_err());
     }
+
+    #[test]
+    fn settings_make_a_url_and_name_each_bad_field() {
+        let s = ServerSettings {
+            host: "office-pc".into(),
+            port: 5433,
+            database: "经销".into(),
+            user: "clerk@x".into(),
+            require_tls: true,
+        };
+        assert_eq!(
+            s.url().unwrap().expose(),
+            "postgres://clerk%40x@office-pc:5433/%E7%BB%8F%E9%94%80?sslmode=require"
+        );
+        let bad = ServerSettings {
+            host: "a b".into(),
+            port: 0,
+            database: " ".into(),
+            ..Default::default()
+        };
+        let AppError::Validation { fields } = bad.validate().unwrap_err() else {
+            panic!()
+        };
+        let named: Vec<&str> = fields.iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(
+            named,
+            [
+                "server.host",
+                "server.port",
+                "server.database",
+                "server.user"
+            ]
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("c").join("connection.json");
+        assert_eq!(load_connection(&file).unwrap(), Connection::File);
+        save_connection(&file, &Connection::Server(s.clone())).unwrap();
+        assert_eq!(load_connection(&file).unwrap(), Connection::Server(s));
+    }
+}
+
+/// The office server as Settings → Database holds it (the password is kept
+/// apart, in the system keyring).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ServerSettings {
+    pub host: String,
+    pub port: u16,
+    pub database: String,
+    pub user: String,
+    /// Refuse a server that does not offer TLS (else TLS is used when offered).
+    #[serde(default)]
+    pub require_tls: bool,
+}
+
+impl Default for ServerSettings {
+    fn default() -> Self {
+        ServerSettings {
+            host: String::new(),
+            port: 5432,
+            database: "dealerdesk".into(),
+            user: String::new(),
+            require_tls: false,
+        }
+    }
+}
+
+fn url_part(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+impl ServerSettings {
+    /// Each field's check, named `server.<field>`.
+    pub fn validate(&self) -> AppResult<()> {
+        let mut errs = crate::error::FieldErrors::default();
+        let host = self.host.trim();
+        if host.is_empty() {
+            errs.push("server.host", ErrorCode::Required);
+        } else if !host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | ':'))
+        {
+            errs.push("server.host", ErrorCode::CodeChars);
+        }
+        if self.port == 0 {
+            errs.push("server.port", ErrorCode::OutOfRange);
+        }
+        for (field, v) in [
+            ("server.database", &self.database),
+            ("server.user", &self.user),
+        ] {
+            let v = v.trim();
+            if v.is_empty() {
+                errs.push(field, ErrorCode::Required);
+            } else if v.chars().count() > 63 {
+                errs.push(field, ErrorCode::TooLong);
+            } else if v.chars().any(|c| c.is_control()) {
+                errs.push(field, ErrorCode::ControlCharacter);
+            }
+        }
+        errs.into_result()
+    }
+
+    /// The URL, without a password.
+    pub fn url(&self) -> AppResult<ServerUrl> {
+        self.validate()?;
+        let host = self.host.trim();
+        let host = if host.contains(':') {
+            format!("[{host}]")
+        } else {
+            host.to_owned()
+        };
+        let mode = if self.require_tls {
+            "require"
+        } else {
+            "prefer"
+        };
+        ServerUrl::new(&format!(
+            "postgres://{}@{host}:{}/{}?sslmode={mode}",
+            url_part(self.user.trim()),
+            self.port,
+            url_part(self.database.trim())
+        ))
+    }
+
+    /// The keyring's name for this login: `user@host:port/database`.
+    pub fn login_name(&self) -> String {
+        format!(
+            "{}@{}:{}/{}",
+            self.user.trim(),
+            self.host.trim(),
+            self.port,
+            self.database.trim()
+        )
+    }
+}
+
+/// Where the program finds its data when no `--db` or `DEALERDESK_DB` says:
+/// this PC's file, or the office server. Kept per user on this PC
+/// (`connection_file`), never in the database it chooses.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[ts(export)]
+pub enum Connection {
+    File,
+    Server(ServerSettings),
+}
+
+/// `<user config dir>/DealerDesk/connection.json`.
+pub fn connection_file() -> std::path::PathBuf {
+    dirs::config_dir()
+        .or_else(dirs::home_dir)
+        .unwrap_or_else(|| std::path::PathBuf::from("."))
+        .join("DealerDesk")
+        .join("connection.json")
+}
+
+/// The saved choice; this PC's file when none is saved.
+pub fn load_connection(path: &std::path::Path) -> AppResult<Connection> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => serde_json::from_str(&text).map_err(|e| AppError::Damaged {
+            table: "connection.json".into(),
+            id: path.display().to_string(),
+            column: "kind".into(),
+            value: e.to_string(),
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Connection::File),
+        Err(e) => Err(AppError::io(format!("{}: {e}", path.display()))),
+    }
+}
+
+/// Saves the choice (written whole under a temporary name, then renamed).
+pub fn save_connection(path: &std::path::Path, c: &Connection) -> AppResult<()> {
+    if let Connection::Server(s) = c {
+        s.validate()?;
+    }
+    let io = |e: std::io::Error| AppError::io(format!("{}: {e}", path.display()));
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(io)?;
+    }
+    let tmp = path.with_extension("json.part");
+    let text = serde_json::to_string_pretty(c).map_err(AppError::io)?;
+    std::fs::write(&tmp, text).map_err(io)?;
+    std::fs::rename(&tmp, path).map_err(io)
+}
+
+/// What a test connection found.
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ServerProbe {
+    /// `PostgreSQL 15.8 …`
+    pub version: String,
+    /// Whether this connection is encrypted.
+    pub tls: bool,
+    /// `empty`, `dealerdesk` (with `schema_version`), `newer` or `foreign`.
+    pub holds: String,
+    pub schema_version: Option<String>,
+}
+
+/// Connects once and says what the server and its database are.
+pub async fn probe(url: &ServerUrl, password: Option<&str>) -> AppResult<ServerProbe> {
+    let db = connect(url, password).await?;
+    let result = async {
+        let backend = db.get_database_backend();
+        let row = db
+            .query_one_raw(sea_orm::Statement::from_string(
+                backend,
+                "SELECT version(), COALESCE((SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()), false)",
+            ))
+            .await?;
+        let (version, tls) = row
+            .map(|r| {
+                (
+                    r.try_get_by_index::<String>(0).unwrap_or_default(),
+                    r.try_get_by_index::<bool>(1).unwrap_or(false),
+                )
+            })
+            .unwrap_or_default();
+        let (holds, schema_version) = match migrate::inspect(&db).await? {
+            migrate::Shape::Empty => ("empty", None),
+            migrate::Shape::DealerDesk { applied } => ("dealerdesk", migrate::newest(&applied)),
+            migrate::Shape::Newer { unknown } => ("newer", Some(unknown)),
+            migrate::Shape::Foreign => ("foreign", None),
+        };
+        AppResult::Ok(ServerProbe {
+            version: version.split(" on ").next().unwrap_or("").to_owned(),
+            tls,
+            holds: holds.into(),
+            schema_version,
+        })
+    }
+    .await;
+    db.close().await.ok();
+    result
+}
+
+/// Settings → Database: where this program's data is now, and the choice
+/// saved for the next start.
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct DatabaseView {
+    /// The file's path or the server's URL (no password) in use now.
+    pub current: String,
+    pub on_server: bool,
+    /// `--db` or `DEALERDESK_DB` when one of them chose the database: the
+    /// saved choice then waits until the program starts without it.
+    pub fixed_by: Option<String>,
+    pub saved: Connection,
+    /// A password for the saved server is in the system keyring.
+    pub password_saved: bool,
+    /// This PC's file (the default when "this PC" is chosen).
+    pub file: String,
+}
+
+/// Try a server before choosing it.
+#[derive(Debug, Clone, serde::Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct DatabaseTest {
+    pub server: ServerSettings,
+    /// Empty or absent: the password kept in the keyring for this login.
+    #[serde(default)]
+    pub password: Option<String>,
+}
+
+/// The choice for the next start; a server's password goes into the keyring.
+#[derive(Debug, Clone, serde::Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct DatabaseSave {
+    pub connection: Connection,
+    /// Empty or absent: the kept password stays.
+    #[serde(default)]
+    pub password: Option<String>,
 }

@@ -51,6 +51,9 @@ import type { CourseSave } from './CourseSave';
 import type { CreditWarning } from './CreditWarning';
 import type { Dashboard } from './Dashboard';
 import type { DashboardRequest } from './DashboardRequest';
+import type { DatabaseSave } from './DatabaseSave';
+import type { DatabaseTest } from './DatabaseTest';
+import type { DatabaseView } from './DatabaseView';
 import type { DecisionRequest } from './DecisionRequest';
 import type { Distributor } from './Distributor';
 import type { DistributorDetail } from './DistributorDetail';
@@ -107,6 +110,7 @@ import type { ScorecardSettings } from './ScorecardSettings';
 import type { SendProgress } from './SendProgress';
 import type { SendRequest } from './SendRequest';
 import type { SendSummary } from './SendSummary';
+import type { ServerProbe } from './ServerProbe';
 import type { SessionDetail } from './SessionDetail';
 import type { SessionMove } from './SessionMove';
 import type { SessionQuery } from './SessionQuery';
@@ -313,6 +317,14 @@ export type Commands = {
   company_logo_remove: { req: void; res: null; progress: never };
   /** The About box: version, schema version, the database's path and size, the data and backup folders, the last backup, and the licences. */
   about_get: { req: void; res: About; progress: never };
+  /** Settings → Database: the file or server in use, and the choice saved for the next start. */
+  database_get: { req: void; res: DatabaseView; progress: never };
+  /** Connects once to an office server with these settings: its version, whether the connection is encrypted, and what the database holds. */
+  database_test: { req: DatabaseTest; res: ServerProbe; progress: never };
+  /** Saves "this PC" or "office server" for the next start (the server's password into the system keyring, never into a file). */
+  database_save: { req: DatabaseSave; res: DatabaseView; progress: never };
+  /** Closes DealerDesk and starts it again (to use a newly chosen database). */
+  app_restart: { req: void; res: null; progress: never };
   /** One page of the complaints of a view (all, late — least time left first —, resolved) with their SLA state, and the total. */
   complaint_list: { req: ComplaintQuery; res: Page<Complaint>; progress: never };
   /** A complaint with its timeline and clocks. */
@@ -523,6 +535,10 @@ export const COMMAND_NAMES = [
   'company_logo_set',
   'company_logo_remove',
   'about_get',
+  'database_get',
+  'database_test',
+  'database_save',
+  'app_restart',
   'complaint_list',
   'complaint_get',
   'complaint_record',

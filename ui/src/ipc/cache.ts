@@ -36,6 +36,7 @@ export const ROOTS = {
   firstStart: ['firstStart'],
   logo: ['logo'],
   about: ['about'],
+  database: ['database'],
 } as const satisfies Record<string, readonly [string]>;
 
 export type Root = keyof typeof ROOTS;
@@ -70,6 +71,10 @@ export const READS = [
   'first_start_get',
   'company_logo_get',
   'about_get',
+  'database_get',
+  'database_test',
+  // Restarting changes no data; the new start reads everything again.
+  'app_restart',
   'settings_get',
   'distributor_list',
   'distributor_territories',
@@ -245,6 +250,8 @@ const CHANGES: Record<WriteCommand, readonly Root[]> = {
   backup_now: ['backups', 'about'],
   backup_settings_save: ['backups', 'about', 'audit'],
   first_start_finish: ['firstStart'],
+  // The choice for the next start: only its own view changes now.
+  database_save: ['database'],
   // Every printed header shows the logo.
   company_logo_set: ['logo', 'statements', 'audit'],
   company_logo_remove: ['logo', 'statements', 'audit'],

@@ -1,6 +1,8 @@
 // The first start, the company's logo and the About box.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
+import type { DatabaseSave } from '../bindings/DatabaseSave';
+import type { DatabaseTest } from '../bindings/DatabaseTest';
 import { afterWrite, ROOTS } from './cache';
 import { call } from './index';
 
@@ -8,6 +10,7 @@ export const setupKeys = {
   firstStart: [...ROOTS.firstStart, 'state'] as const,
   logo: [...ROOTS.logo, 'current'] as const,
   about: [...ROOTS.about, 'box'] as const,
+  database: [...ROOTS.database, 'choice'] as const,
 };
 
 export function useFirstStart() {
@@ -44,4 +47,25 @@ export function useRemoveCompanyLogo() {
 
 export function useAbout(enabled = true) {
   return useQuery({ queryKey: setupKeys.about, queryFn: () => call('about_get'), enabled });
+}
+
+/** Settings → Database: the file or server in use and the saved choice. */
+export function useDatabase() {
+  return useQuery({ queryKey: setupKeys.database, queryFn: () => call('database_get') });
+}
+
+export function useDatabaseTest() {
+  return useMutation({ mutationFn: (req: DatabaseTest) => call('database_test', req) });
+}
+
+export function useSaveDatabase() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (req: DatabaseSave) => call('database_save', req),
+    onSuccess: () => afterWrite(qc, 'database_save'),
+  });
+}
+
+export function useRestart() {
+  return useMutation({ mutationFn: () => call('app_restart') });
 }

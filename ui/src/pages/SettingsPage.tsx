@@ -29,6 +29,7 @@ import { ScorecardSettingsCard } from '../components/settings/ScorecardSettingsC
 import { ViolationKindsCard } from '../components/settings/ViolationKindsCard';
 import { AgreementTemplatesCard } from '../components/settings/AgreementTemplatesCard';
 import { CalendarCard } from '../components/settings/CalendarCard';
+import { DatabaseCard } from '../components/settings/DatabaseCard';
 import { ComplaintSettingsCard } from '../components/settings/ComplaintSettingsCard';
 import { OnboardingStepsCard } from '../components/settings/OnboardingStepsCard';
 import { TrainingSettingsCard } from '../components/settings/TrainingSettingsCard';
@@ -290,6 +291,7 @@ const SECTIONS = [
   'agreements',
   'training',
   'reviews',
+  'database',
   'about',
 ] as const;
 type Section = (typeof SECTIONS)[number];
@@ -354,6 +356,7 @@ const CONTENT: Record<Section, () => ReactNode> = {
       <ViolationKindsCard />
     </>
   ),
+  database: () => <DatabaseCard />,
   about: () => <AboutSection />,
 };
 

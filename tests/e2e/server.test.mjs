@@ -1,0 +1,128 @@
+// The office server through the real window: a throwaway PostgreSQL cluster
+// holds a database filled by the CLI; the app started with --db on it lists
+// the same distributors, and
+// Settings → Database tests the server and saves it as this PC's choice
+// (into this run's own config folder).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Session, useDriver } from './webdriver.mjs';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const work = mkdtempSync(path.join(tmpdir(), 'dealerdesk-server-'));
+// The app saves its database choice here, not in this machine's own config.
+process.env.XDG_CONFIG_HOME = path.join(work, 'config');
+const pgDir = path.join(work, 'pg');
+const cli = path.join(root, 'target/debug/dealerdesk-cli');
+useDriver();
+
+function freePort() {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function run(cmd, args) {
+  return execFileSync(cmd, args, { encoding: 'utf8', env: { ...process.env, DEALERDESK_DB: '' } });
+}
+
+test('the app works on an office server and Settings → Database finds it', async () => {
+  const port = await freePort();
+  const admin = run(path.join(root, 'scripts/pg.sh'), ['start', pgDir, String(port)]).trim();
+  try {
+    run('psql', [admin, '-qAtc', 'CREATE DATABASE office']);
+    const url = `postgres://postgres@127.0.0.1:${port}/office`;
+    run(cli, ['--db', url, '--operator', '王会计', 'demo-data', '--distributors', '8', '--entries-per-distributor', '5']);
+    const listed = JSON.parse(run(cli, ['--db', url, 'distributors', 'list', '--json']));
+    assert.equal(listed.length, 8);
+
+    const s = await Session.open(['--db', url, '--today', '2026-04-10']);
+    try {
+      await s.enterOperator('王会计');
+      await s.navigate('#nav-distributors', '#distributor-table');
+      await s.waitFor(
+        async () =>
+          (await s.exec(`return document.querySelectorAll('#distributor-table tbody tr[data-row-key]').length`)) === 8,
+        'the server database’s eight distributors',
+      );
+      const first = listed[0].name;
+      assert.ok((await s.text('#distributor-table')).includes(first));
+
+      // Settings → Database says where the data is, and that --db chose it.
+      await s.navigate('#nav-settings', '#settings-sections');
+      await s.click('#settings-tab-database');
+      await s.waitForElement('#database-current');
+      assert.equal(await s.text('#database-current'), url);
+      assert.ok((await s.text('#database-card')).includes('--db'));
+      await s.screenshot('s1-database-settings');
+
+      await s.click('#database-kind-server');
+      await s.type('#database-host', '127.0.0.1');
+      await s.type('#database-port', String(port));
+      await s.type('#database-name', 'office');
+      await s.type('#database-user', 'postgres');
+      await s.click('#database-test');
+      await s.waitForElement('#database-probe');
+      assert.equal(await s.exec(`return document.getElementById('database-probe').dataset.holds`), 'dealerdesk');
+      assert.match(await s.text('#database-probe'), /PostgreSQL 1\d/);
+      await s.screenshot('s2-database-tested');
+
+      // A field the server cannot use is named, nothing saved.
+      await s.type('#database-host', 'office pc');
+      await s.click('#database-save');
+      await s.waitFor(
+        async () =>
+          (await s.exec(
+            `return document.getElementById('database-host').closest('.ant-form-item').querySelector('.ant-form-item-explain-error')?.innerText ?? ''`,
+          )) !== '',
+        'the host refused',
+      );
+      const saved = path.join(process.env.XDG_CONFIG_HOME, 'DealerDesk', 'connection.json');
+      assert.equal(existsSync(saved), false);
+      await s.type('#database-host', '127.0.0.1');
+      await s.click('#database-save');
+      await s.waitForElement('#database-restart');
+      const choice = JSON.parse(readFileSync(saved, 'utf8'));
+      assert.deepEqual(choice, {
+        kind: 'server',
+        host: '127.0.0.1',
+        port,
+        database: 'office',
+        user: 'postgres',
+        require_tls: false,
+      });
+      assert.ok(!readFileSync(saved, 'utf8').includes('password'));
+      await s.screenshot('s3-database-saved');
+    } finally {
+      await s.close();
+    }
+
+    // Started without --db, the window opens on the saved server.
+    const again = await Session.open(['--today', '2026-04-10']);
+    try {
+      await again.navigate('#nav-settings', '#settings-sections');
+      await again.click('#settings-tab-database');
+      await again.waitForElement('#database-current');
+      assert.equal(await again.text('#database-current'), `postgres://postgres@127.0.0.1:${port}/office?sslmode=prefer`);
+      await again.navigate('#nav-distributors', '#distributor-table');
+      await again.waitFor(
+        async () =>
+          (await again.exec(`return document.querySelectorAll('#distributor-table tbody tr[data-row-key]').length`)) ===
+          8,
+        'the saved server’s distributors',
+      );
+    } finally {
+      await again.close();
+    }
+  } finally {
+    run(path.join(root, 'scripts/pg.sh'), ['stop', pgDir]);
+  }
+});
