@@ -97,6 +97,10 @@ error_codes! {
     OutOfRange => "out_of_range",
     PaymentDaysRange => "payment_days_range",
     PctInvalid => "pct_invalid",
+    PasswordShort => "password_short",
+    LoginFailed => "login_failed",
+    LoginLocked => "login_locked",
+    LastOwner => "last_owner",
     ServerUrlInvalid => "server_url_invalid",
     RestoreOnServer => "restore_on_server",
     PctRange => "pct_range",
@@ -223,6 +227,9 @@ pub enum AppError {
         column: String,
         value: String,
     },
+    /// The logged-in user's roles do not allow this: `roles` names those that would.
+    #[error("forbidden: {action} needs the role {}", roles.join(" or "))]
+    Forbidden { action: String, roles: Vec<String> },
     /// A long job (a batch of PDFs) was cancelled by the user.
     #[error("cancelled")]
     Cancelled,

@@ -38,6 +38,7 @@ pub mod sheet;
 pub mod stored;
 pub mod training;
 pub mod uscc;
+pub mod users;
 pub mod violation;
 pub mod visit;
 pub mod words;

@@ -19,6 +19,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("domains", &["assessment", "attachment"]),
     ("domains", &["settings"]),
     ("domains", &["distributor", "logo"]),
+    ("domains", &["users"]),
     (
         "blocks",
         &[

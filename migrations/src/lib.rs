@@ -24,6 +24,7 @@ mod m20261207_000015_database_id;
 mod m20261207_000016_closed_lists;
 mod m20261207_000017_company_logo;
 mod m20261207_000018_doc_counter;
+mod m20261207_000019_users;
 
 /// Every column that accepts only a closed list of keys, with the keys.
 pub use m20261207_000016_closed_lists::CLOSED_LISTS;
@@ -52,6 +53,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000016_closed_lists::Migration),
             Box::new(m20261207_000017_company_logo::Migration),
             Box::new(m20261207_000018_doc_counter::Migration),
+            Box::new(m20261207_000019_users::Migration),
         ]
     }
 }

@@ -1,6 +1,7 @@
 //! SeaORM entities. They stay inside `core`: IPC and the CLI see DTOs only.
 pub mod agreement;
 pub mod agreement_event;
+pub mod app_user;
 pub mod assessment;
 pub mod attachment;
 pub mod audit_entry;

@@ -122,6 +122,14 @@ export function describeAppError(err: AppError, t: TFunction, opts: DescribeOpti
       return { fields: [], message: t('errors.kind.missing_glyphs', { chars: err.chars }) };
     case 'cancelled':
       return { fields: [], message: t('errors.kind.cancelled') };
+    case 'forbidden':
+      return {
+        fields: [],
+        message: t('errors.kind.forbidden', {
+          action: t(`users.actions.${err.action}`, { defaultValue: err.action }),
+          roles: err.roles.map((r) => t(`users.roles.${r}`, { defaultValue: r })).join(' / '),
+        }),
+      };
     case 'damaged':
       return {
         fields: [],
