@@ -16,11 +16,17 @@ pub struct Ctx {
     pub shown: String,
     /// `--operator`; the app's setting is used without it.
     pub operator: Option<String>,
+    /// The user logged in with `--user`: the history records their name.
+    pub user: Option<dealerdesk_core::users::User>,
 }
 
 impl Ctx {
-    /// Who writes: `--operator`, else the app's operator setting, else the write is refused.
+    /// Who writes: the logged-in user, else `--operator`, else the app's operator
+    /// setting, else the write is refused.
     pub async fn actor(&self) -> AppResult<Actor> {
+        if let Some(u) = &self.user {
+            return Actor::new(&u.display_name, self.clock);
+        }
         settings::actor(&self.conn, self.operator.as_deref(), self.clock).await
     }
 

@@ -13,6 +13,7 @@ mod receivables;
 mod scorecards;
 mod server;
 mod training;
+mod users;
 
 use clap::{Parser, Subcommand};
 use dealerdesk_core::dates::{self, Clock};
@@ -40,6 +41,10 @@ struct Cli {
     /// a command that writes is refused when neither is set).
     #[arg(long, global = true)]
     operator: Option<String>,
+    /// Log in as this user (password: DEALERDESK_PASSWORD). Needed once the database has
+    /// users, and always on an office server.
+    #[arg(long, global = true, env = "DEALERDESK_USER")]
+    user: Option<String>,
     /// Work as if today were this date (YYYY-MM-DD): reminders, agreement status,
     /// statement and certificate dates; "now" is that date at the current time of day.
     #[arg(long, global = true, env = "DEALERDESK_TODAY", value_parser = dates::parse_today_option)]
@@ -102,6 +107,11 @@ enum Command {
     /// Replaces the database with a backup (the current data is backed up first); on a
     /// server, restores into an empty database.
     Restore(backup::RestoreArgs),
+    /// Users, their roles and passwords: add, list, disable, reset-password, passwd.
+    Users {
+        #[command(subcommand)]
+        command: users::UsersCommand,
+    },
     /// Moves a DealerDesk file to an empty office server database: every table copied,
     /// then row counts and every distributor's balance compared and printed.
     Migrate(server::MigrateArgs),
@@ -123,7 +133,10 @@ async fn run(cli: Cli) -> AppResult<()> {
             let opened = db::open_location(&location, password.as_deref(), clock.now).await?;
             let (conn, anchor) = (opened.db, location.local_anchor());
             if let Command::Backup(a) = &cli.command {
-                let done = backup::backup_server(&conn, &anchor, a).await;
+                let done = match users::log_in(&conn, cli.user.as_deref(), clock.now, false).await {
+                    Ok(_) => backup::backup_server(&conn, &anchor, a).await,
+                    Err(e) => Err(e),
+                };
                 conn.close().await.ok();
                 return done;
             }
@@ -150,12 +163,26 @@ async fn run(cli: Cli) -> AppResult<()> {
             (opened.db, db_path, Some(opened.lock))
         }
     };
+    let adding = matches!(
+        &cli.command,
+        Command::Users {
+            command: users::UsersCommand::Add { .. }
+        }
+    );
+    let user = match users::log_in(&conn, cli.user.as_deref(), clock.now, adding).await {
+        Ok(u) => u,
+        Err(e) => {
+            db::close(conn).await.ok();
+            return Err(e);
+        }
+    };
     let ctx = Ctx {
         conn,
         clock,
         db_path,
         shown: location.shown(),
         operator: cli.operator.clone(),
+        user,
     };
     let result = match &cli.command {
         Command::Distributors { command } => distributors::run(&ctx, command).await,
@@ -172,6 +199,7 @@ async fn run(cli: Cli) -> AppResult<()> {
         Command::Receivables(a) => receivables::run(&ctx, a).await,
         Command::MailSettings(a) => mail::settings(&ctx, a).await,
         Command::SendStatements(a) => mail::send_statements(&ctx, a).await,
+        Command::Users { command } => users::run(&ctx, command).await,
         Command::Backup(_) | Command::Restore(_) | Command::Migrate(_) => Ok(()),
     };
     // Checkpoint and close whatever happened: committed data belongs in the

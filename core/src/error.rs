@@ -101,6 +101,8 @@ error_codes! {
     LoginFailed => "login_failed",
     LoginLocked => "login_locked",
     LastOwner => "last_owner",
+    LoginRequired => "login_required",
+    UnknownValue => "unknown_value",
     ServerUrlInvalid => "server_url_invalid",
     RestoreOnServer => "restore_on_server",
     PctRange => "pct_range",

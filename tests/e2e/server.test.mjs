@@ -30,8 +30,8 @@ function freePort() {
   });
 }
 
-function run(cmd, args) {
-  return execFileSync(cmd, args, { encoding: 'utf8', env: { ...process.env, DEALERDESK_DB: '' } });
+function run(cmd, args, env = {}) {
+  return execFileSync(cmd, args, { encoding: 'utf8', env: { ...process.env, DEALERDESK_DB: '', ...env } });
 }
 
 test('the app works on an office server and Settings → Database finds it', async () => {
@@ -40,8 +40,13 @@ test('the app works on an office server and Settings → Database finds it', asy
   try {
     run('psql', [admin, '-qAtc', 'CREATE DATABASE office']);
     const url = `postgres://postgres@127.0.0.1:${port}/office`;
-    run(cli, ['--db', url, '--operator', '王会计', 'demo-data', '--distributors', '8', '--entries-per-distributor', '5']);
-    const listed = JSON.parse(run(cli, ['--db', url, 'distributors', 'list', '--json']));
+    // A server always logs in: the first owner, then the CLI as them.
+    run(cli, ['--db', url, 'users', 'add', 'wang', '--name', '王会计', '--roles', 'owner'], {
+      DEALERDESK_NEW_PASSWORD: 'owner password 1',
+    });
+    const as = { DEALERDESK_USER: 'wang', DEALERDESK_PASSWORD: 'owner password 1' };
+    run(cli, ['--db', url, 'demo-data', '--distributors', '8', '--entries-per-distributor', '5'], as);
+    const listed = JSON.parse(run(cli, ['--db', url, 'distributors', 'list', '--json'], as));
     assert.equal(listed.length, 8);
 
     const s = await Session.open(['--db', url, '--today', '2026-04-10']);

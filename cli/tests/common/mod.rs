@@ -23,6 +23,8 @@ pub fn database(dir: &tempfile::TempDir, name: &str) -> std::path::PathBuf {
             NEXT.fetch_add(1, Ordering::Relaxed)
         );
         let url = Server { own: None, admin }.database(&db);
+        // A server always asks for a login: the first owner, as `cli` logs in.
+        add_first_owner(&url);
         std::fs::write(server_note(&path), url).unwrap();
     }
     path
@@ -32,6 +34,44 @@ fn server_note(path: &std::path::Path) -> std::path::PathBuf {
     let mut p = path.as_os_str().to_owned();
     p.push(".server-url");
     p.into()
+}
+
+/// The login `cli` and `bare` use on a server, and its password.
+pub const TESTER: &str = "tester";
+pub const TESTER_PASSWORD: &str = "tester password";
+
+/// Adds `TESTER` as the first owner of the database at `db` (a path or URL).
+pub fn add_first_owner(db: &str) {
+    let out = Command::new(env!("CARGO_BIN_EXE_dealerdesk-cli"))
+        .args([
+            "--db",
+            db,
+            "users",
+            "add",
+            TESTER,
+            "--name",
+            "批处理",
+            "--roles",
+            "owner",
+        ])
+        .env("DEALERDESK_NEW_PASSWORD", TESTER_PASSWORD)
+        .env_remove("DEALERDESK_DB")
+        .env_remove("DEALERDESK_USER")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// `--user` and its password when `db` stands for a server database.
+fn log_in(c: &mut Command, db: &std::path::Path) {
+    if on_server(db) {
+        c.args(["--user", TESTER])
+            .env("DEALERDESK_PASSWORD", TESTER_PASSWORD);
+    }
 }
 
 /// What `--db` gets for `db`: the server URL noted for it, else the path.
@@ -49,14 +89,14 @@ pub fn on_server(db: &std::path::Path) -> bool {
 
 /// Runs the CLI on `db` with an operator.
 pub fn cli(db: &std::path::Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_dealerdesk-cli"))
-        .arg("--db")
+    let mut c = Command::new(env!("CARGO_BIN_EXE_dealerdesk-cli"));
+    c.arg("--db")
         .arg(db_arg(db))
         .args(["--operator", "批处理"])
-        .args(args)
         .env_remove("DEALERDESK_DB")
-        .output()
-        .unwrap()
+        .env_remove("DEALERDESK_USER");
+    log_in(&mut c, db);
+    c.args(args).output().unwrap()
 }
 
 /// The CLI as a clerk runs it: no `--operator`, no `--today` unless given.
@@ -64,9 +104,11 @@ pub fn bare(db: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -> std::p
     let mut c = Command::new(env!("CARGO_BIN_EXE_dealerdesk-cli"));
     c.arg("--db")
         .arg(db_arg(db))
-        .args(args)
         .env_remove("DEALERDESK_DB")
+        .env_remove("DEALERDESK_USER")
         .env_remove("DEALERDESK_TODAY");
+    log_in(&mut c, db);
+    c.args(args);
     for (k, v) in env {
         c.env(k, v);
     }
