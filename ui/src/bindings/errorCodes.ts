@@ -73,6 +73,8 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'login_failed',
   'login_locked',
   'last_owner',
+  'login_required',
+  'unknown_value',
   'server_url_invalid',
   'restore_on_server',
   'pct_range',
