@@ -85,6 +85,15 @@ function DatabaseForm({ view }: { view: DatabaseView }) {
   const [savedOnce, setSavedOnce] = useState(false);
   const kind = Form.useWatch('kind', form) ?? view.saved.kind;
 
+  // A field refused before is checked again on the next try.
+  const clearErrors = () =>
+    form.setFields(
+      (['host', 'port', 'database', 'user'] as const).map((f) => ({
+        name: ['server', f],
+        errors: [],
+      })),
+    );
+
   const fail = (e: unknown) => {
     const msg = applyAppErrorToForm(form, toAppError(e), t);
     if (msg) message.error(msg);
@@ -92,6 +101,7 @@ function DatabaseForm({ view }: { view: DatabaseView }) {
 
   const runTest = async () => {
     setProbe(null);
+    clearErrors();
     const v = form.getFieldsValue();
     try {
       setProbe(
@@ -106,6 +116,7 @@ function DatabaseForm({ view }: { view: DatabaseView }) {
   };
 
   const submit = async (v: Values) => {
+    clearErrors();
     try {
       await save.mutateAsync({
         connection: v.kind === 'server' ? { kind: 'server', ...trimmed(v.server) } : { kind: 'file' },
