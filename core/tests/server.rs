@@ -44,6 +44,14 @@ async fn figures(db: &DatabaseConnection) -> Vec<String> {
     out
 }
 
+/// Moves `file` to the server database `url`, balances checked on `AS_OF`.
+async fn move_file(
+    file: &DatabaseConnection,
+    url: &ServerUrl,
+) -> dealerdesk_core::AppResult<backup::server::Moved> {
+    move_to_server(file, url, None, day(AS_OF), chrono::Utc::now(), &|_, _| {}).await
+}
+
 async fn sample_file() -> (tempfile::TempDir, DatabaseConnection) {
     let (dir, file) = fresh_file().await;
     demo::load_sample(&file, &actor_on(day(AS_OF)))
@@ -57,16 +65,7 @@ async fn moving_the_sample_to_the_server_copies_every_table_and_figure() {
     let server = Server::get();
     let (_dir, file) = sample_file().await;
     let url = ServerUrl::new(&server.database().await).unwrap();
-    let moved = move_to_server(
-        &file,
-        &url,
-        None,
-        day(AS_OF),
-        chrono::Utc::now(),
-        &|_, _| {},
-    )
-    .await
-    .unwrap();
+    let moved = move_file(&file, &url).await.unwrap();
     assert!(moved.matches, "{moved:?}");
     assert!(moved.tables.len() > 30);
     for t in [
@@ -115,16 +114,7 @@ async fn moving_the_sample_to_the_server_copies_every_table_and_figure() {
 
     // A second move into the same database is refused, and changes nothing.
     let before = figures(&on_server).await;
-    let e = move_to_server(
-        &file,
-        &url,
-        None,
-        day(AS_OF),
-        chrono::Utc::now(),
-        &|_, _| {},
-    )
-    .await
-    .unwrap_err();
+    let e = move_file(&file, &url).await.unwrap_err();
     assert!(
         matches!(&e, AppError::DataFile { problem: dealerdesk_core::error::FileProblem::ServerNotEmpty, path, .. } if !path.is_empty()),
         "{e:?}"
@@ -181,16 +171,7 @@ async fn text_no_server_can_store_is_named_not_copied() {
     .await
     .unwrap();
     let url = ServerUrl::new(&server.database().await).unwrap();
-    let e = move_to_server(
-        &file,
-        &url,
-        None,
-        day(AS_OF),
-        chrono::Utc::now(),
-        &|_, _| {},
-    )
-    .await
-    .unwrap_err();
+    let e = move_file(&file, &url).await.unwrap_err();
     match e {
         AppError::Damaged {
             table,

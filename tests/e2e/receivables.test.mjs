@@ -9,26 +9,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { execFileSync, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Session, useDriver, cliBinary } from './webdriver.mjs';
+import { Session, useDriver, cliBinary, freePort } from './webdriver.mjs';
 
 const work = mkdtempSync(path.join(tmpdir(), 'dealerdesk-receivables-'));
 const db = path.join(work, 'office.sqlite');
 useDriver();
 
 /** A free port on 127.0.0.1. */
-function freePort() {
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
 /** The test SMTP server (aiosmtpd, as the core tests use it); stop() ends it. */
 async function smtpServer(dir) {
   const port = await freePort();

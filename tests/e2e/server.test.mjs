@@ -7,10 +7,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Session, useDriver } from './webdriver.mjs';
+import { Session, freePort, useDriver } from './webdriver.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const work = mkdtempSync(path.join(tmpdir(), 'dealerdesk-server-'));
@@ -19,16 +18,6 @@ process.env.XDG_CONFIG_HOME = path.join(work, 'config');
 const pgDir = path.join(work, 'pg');
 const cli = path.join(root, 'target/debug/dealerdesk-cli');
 useDriver();
-
-function freePort() {
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 function run(cmd, args, env = {}) {
   return execFileSync(cmd, args, { encoding: 'utf8', env: { ...process.env, DEALERDESK_DB: '', ...env } });

@@ -4,6 +4,7 @@ import { before, after } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { createServer } from 'node:net';
 import path from 'node:path';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -335,4 +336,15 @@ export class Session {
       [cmd, args],
     );
   }
+}
+
+/** A TCP port on 127.0.0.1 that nothing listens on now (for a server a journey starts). */
+export function freePort() {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
 }

@@ -202,17 +202,28 @@ pub async fn connect(path: &Path) -> AppResult<DatabaseConnection> {
         // complaint then reads its pages from memory, not through the OS,
         // about three times faster (core/benches/lists.rs).
         .pragma("cache_size", "-32768");
-    let pool = SqlitePoolOptions::new()
-        .max_connections(4)
-        .min_connections(1)
-        .connect_with(opts)
-        .await
-        .map_err(|e| {
-            files::at_path(
-                DbErr::Conn(sea_orm::RuntimeErr::SqlxError(e.into())).into(),
-                path,
-            )
-        })?;
+    sqlite_pool(
+        SqlitePoolOptions::new()
+            .max_connections(4)
+            .min_connections(1),
+        opts,
+        path,
+    )
+    .await
+}
+
+/// A pool on `path` with these options; a failure names the file.
+async fn sqlite_pool(
+    pool: SqlitePoolOptions,
+    opts: SqliteConnectOptions,
+    path: &Path,
+) -> AppResult<DatabaseConnection> {
+    let pool = pool.connect_with(opts).await.map_err(|e| {
+        files::at_path(
+            DbErr::Conn(sea_orm::RuntimeErr::SqlxError(e.into())).into(),
+            path,
+        )
+    })?;
     Ok(SqlxSqliteConnector::from_sqlx_sqlite_pool(pool))
 }
 
@@ -224,17 +235,7 @@ pub async fn connect_new_file(path: &Path) -> AppResult<DatabaseConnection> {
         .create_if_missing(true)
         .journal_mode(SqliteJournalMode::Delete)
         .foreign_keys(true);
-    let pool = SqlitePoolOptions::new()
-        .max_connections(1)
-        .connect_with(opts)
-        .await
-        .map_err(|e| {
-            files::at_path(
-                DbErr::Conn(sea_orm::RuntimeErr::SqlxError(e.into())).into(),
-                path,
-            )
-        })?;
-    Ok(SqlxSqliteConnector::from_sqlx_sqlite_pool(pool))
+    sqlite_pool(SqlitePoolOptions::new().max_connections(1), opts, path).await
 }
 
 /// A pool of one read-only connection on a file that nothing else writes (a
@@ -244,17 +245,7 @@ pub async fn connect_read_only(path: &Path) -> AppResult<DatabaseConnection> {
         .filename(path)
         .read_only(true)
         .immutable(true);
-    let pool = SqlitePoolOptions::new()
-        .max_connections(1)
-        .connect_with(opts)
-        .await
-        .map_err(|e| {
-            files::at_path(
-                DbErr::Conn(sea_orm::RuntimeErr::SqlxError(e.into())).into(),
-                path,
-            )
-        })?;
-    Ok(SqlxSqliteConnector::from_sqlx_sqlite_pool(pool))
+    sqlite_pool(SqlitePoolOptions::new().max_connections(1), opts, path).await
 }
 
 /// `PRAGMA quick_check`: `Ok` when SQLite finds the file sound, else the

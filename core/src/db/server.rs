@@ -187,23 +187,9 @@ pub async fn open(
 ) -> AppResult<DatabaseConnection> {
     let db = connect(url, password).await?;
     let shown = url.shown();
-    let at = |e: AppError| match e {
-        AppError::DataFile {
-            problem,
-            detail,
-            version,
-            recovery,
-            ..
-        } => AppError::DataFile {
-            problem,
-            path: shown.clone(),
-            detail,
-            version,
-            recovery,
-        },
-        other => other,
-    };
-    let shape = migrate::inspect(&db).await.map_err(at)?;
+    let shape = migrate::inspect(&db)
+        .await
+        .map_err(|e| super::files::at_path(e, std::path::Path::new(&shown)))?;
     if let Err(e) = shape.check(std::path::Path::new(&shown)) {
         db.close().await.ok();
         return Err(e);

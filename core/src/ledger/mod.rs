@@ -216,27 +216,25 @@ pub async fn balances<C: ConnectionTrait>(
     db: &C,
     as_of: NaiveDate,
 ) -> AppResult<std::collections::BTreeMap<i64, Money>> {
-    let rows = db
-        .query_all_raw(sea_orm::Statement::from_sql_and_values(
-            db.get_database_backend(),
-            match db.get_database_backend() {
-                sea_orm::DbBackend::Postgres => {
-                    "SELECT distributor_id, kind, CAST(SUM(amount_fen) AS BIGINT) FROM ledger_entry \
-                     WHERE entry_date <= $1 GROUP BY distributor_id, kind"
-                }
-                _ => {
-                    "SELECT distributor_id, kind, CAST(SUM(amount_fen) AS BIGINT) FROM ledger_entry \
-                     WHERE entry_date <= ? GROUP BY distributor_id, kind"
-                }
-            },
-            [as_of.into()],
-        ))
+    use sea_orm::{ExprTrait, QuerySelect};
+    let rows: Vec<(i64, String, i64)> = ledger_entry::Entity::find()
+        .select_only()
+        .column(ledger_entry::Column::DistributorId)
+        .column(ledger_entry::Column::Kind)
+        .column_as(
+            sea_orm::sea_query::Expr::col(ledger_entry::Column::AmountFen)
+                .sum()
+                .cast_as("BIGINT"),
+            "total",
+        )
+        .filter(ledger_entry::Column::EntryDate.lte(as_of))
+        .group_by(ledger_entry::Column::DistributorId)
+        .group_by(ledger_entry::Column::Kind)
+        .into_tuple()
+        .all(db)
         .await?;
     let mut fen: std::collections::BTreeMap<i64, i64> = Default::default();
-    for r in rows {
-        let id: i64 = r.try_get_by_index(0)?;
-        let kind: String = r.try_get_by_index(1)?;
-        let sum: i64 = r.try_get_by_index(2)?;
+    for (id, kind, sum) in rows {
         let signed = signed_fen(kind_of(id, &kind)?, sum);
         let total = fen.entry(id).or_insert(0);
         *total = total
