@@ -235,3 +235,32 @@ async fn a_part_longer_than_its_manifest_says_is_refused_before_it_is_unpacked()
         Vec::<String>::new()
     );
 }
+
+/// A working file is made, then locked: a sweep of another process between
+/// the two can take it for a stray and remove it. A scratch handed out is
+/// always still there (2000 made beside a sweep that never stops).
+#[test]
+fn a_sweep_never_removes_a_working_file_just_made() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("office.sqlite");
+    let stop = AtomicBool::new(false);
+    let (lost, swept) = std::thread::scope(|s| {
+        let sweeper = s.spawn(|| {
+            let mut swept = 0usize;
+            while !stop.load(Ordering::Relaxed) {
+                swept += db::files::clean_strays(dir.path()).len();
+            }
+            swept
+        });
+        let mut lost = 0;
+        for _ in 0..2000 {
+            let scratch = db::files::Scratch::beside(&target, "restoring").unwrap();
+            lost += usize::from(!scratch.path().exists());
+        }
+        stop.store(true, Ordering::Relaxed);
+        (lost, sweeper.join().unwrap())
+    });
+    eprintln!("2000 working files beside a sweep: {swept} taken for strays before use");
+    assert_eq!(lost, 0, "working files removed while in use");
+}

@@ -187,6 +187,13 @@ impl Scratch {
                 Ok(file) => {
                     file.lock()
                         .map_err(|e| AppError::io(format!("{}: {e}", path.display())))?;
+                    // Between creating and locking, another process's
+                    // `clean_strays` may have taken the file for a stray: it
+                    // holds the lock until it has removed it, so once the
+                    // lock is ours the name either is still there or is gone.
+                    if !path.exists() {
+                        continue;
+                    }
                     return Ok(Scratch {
                         path,
                         _file: file,
