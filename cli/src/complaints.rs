@@ -55,7 +55,7 @@ pub async fn run(ctx: &Ctx, cmd: &ComplaintCommand) -> AppResult<()> {
             lang: *lang,
             path: out.to_string_lossy().into_owned(),
         };
-        let written = report::write_file(&ctx.conn, &file, ctx.clock).await?;
+        let written = report::write_file(&ctx.conn, &ctx.access(), &file, ctx.clock).await?;
         eprintln!("wrote {written}");
     }
     if *json {

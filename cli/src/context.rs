@@ -2,7 +2,7 @@
 //! run, and the operator rule of core.
 use std::path::PathBuf;
 
-use dealerdesk_core::actor::Actor;
+use dealerdesk_core::actor::{Access, Actor};
 use dealerdesk_core::dates::Clock;
 use dealerdesk_core::{distributor, settings, AppError, AppResult, DatabaseConnection};
 
@@ -25,9 +25,18 @@ impl Ctx {
     /// setting, else the write is refused.
     pub async fn actor(&self) -> AppResult<Actor> {
         if let Some(u) = &self.user {
-            return Actor::new(&u.display_name, self.clock);
+            return Actor::signed_in(&u.display_name, u.signed(), self.clock);
         }
         settings::actor(&self.conn, self.operator.as_deref(), self.clock).await
+    }
+
+    /// Who reads and exports: the logged-in user, else (an office without
+    /// users: logging in was not required) whoever runs the command.
+    pub fn access(&self) -> Access {
+        match &self.user {
+            Some(u) => Access::User(u.signed()),
+            None => Access::Open,
+        }
     }
 
     pub async fn distributor_id(&self, code: &str) -> AppResult<i64> {

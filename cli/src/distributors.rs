@@ -72,7 +72,7 @@ pub async fn run(ctx: &Ctx, cmd: &DistributorCommand) -> AppResult<()> {
                 query: DistributorQuery::default(),
                 language: *lang,
             };
-            let n = transfer::export(&ctx.conn, &req).await?;
+            let n = transfer::export(&ctx.conn, &ctx.access(), &req).await?;
             println!("exported {n} distributor(s) to {}", file.display());
         }
     }

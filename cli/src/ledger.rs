@@ -76,7 +76,7 @@ pub async fn run(ctx: &Ctx, cmd: &LedgerCommand) -> AppResult<()> {
                 Some(code) => Some(ctx.distributor_id(code).await?),
                 None => None,
             };
-            let n = ledger::import::export(&ctx.conn, file, id, *lang).await?;
+            let n = ledger::import::export(&ctx.conn, &ctx.access(), file, id, *lang).await?;
             println!("exported {n} entries to {}", file.display());
         }
         LedgerCommand::Reverse {

@@ -31,7 +31,7 @@ pub async fn run(ctx: &Ctx, a: &ReceivablesArgs) -> AppResult<()> {
             path: out.to_string_lossy().into_owned(),
             lang: a.lang,
         };
-        let n = receivables::export(&ctx.conn, &req, ctx.clock.today).await?;
+        let n = receivables::export(&ctx.conn, &ctx.access(), &req, ctx.clock.today).await?;
         eprintln!("wrote {n} row(s) to {}", out.display());
     }
     if a.json {

@@ -109,6 +109,7 @@ pub async fn run(ctx: &Ctx, a: &ScorecardArgs) -> AppResult<()> {
     if let Some(out) = &a.out {
         let written = scorecard::export::write_file(
             &ctx.conn,
+            &ctx.access(),
             &scorecard::export::ReviewFileRequest {
                 quarter: a.quarter.clone(),
                 lang: a.lang,

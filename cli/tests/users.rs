@@ -213,3 +213,118 @@ fn the_first_owner_then_logins_roles_and_passwords() {
         "login_failed",
     );
 }
+
+/// Each role's commands, checked in core: finance imports entries, service
+/// is refused them (forbidden, naming finance) and nothing is written; only
+/// a user with the export right writes the ledger to a file; a viewer reads.
+#[test]
+fn roles_decide_what_each_user_may_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("office.sqlite");
+    let db = db.to_str().unwrap();
+    ok(as_user(
+        db,
+        None,
+        None,
+        &[
+            "--operator",
+            "张总",
+            "demo-data",
+            "--distributors",
+            "2",
+            "--entries-per-distributor",
+            "1",
+        ],
+    ));
+    ok(as_user(
+        db,
+        None,
+        Some("boss password 1"),
+        &[
+            "users", "add", "zhang", "--name", "张总", "--roles", "owner",
+        ],
+    ));
+    let boss = Some(("zhang", "boss password 1"));
+    for (login, roles) in [
+        ("wang", "finance"),
+        ("li", "service"),
+        ("zhao", "viewer,export"),
+    ] {
+        ok(as_user(
+            db,
+            boss,
+            Some("their password 1"),
+            &["users", "add", login, "--name", login, "--roles", roles],
+        ));
+    }
+    let code = ok(as_user(db, boss, None, &["distributors", "list", "--json"]));
+    let code = serde_json::from_str::<serde_json::Value>(&code).unwrap()[0]["code"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let sheet = dir.path().join("entries.csv");
+    std::fs::write(
+        &sheet,
+        format!(
+            "distributor_code,date,doc_no,kind,amount\n{code},2026-01-05,INV-R1,invoice,100.00\n"
+        ),
+    )
+    .unwrap();
+    let sheet = sheet.to_str().unwrap();
+    let pass = "their password 1";
+    let out = as_user(db, Some(("li", pass)), None, &["ledger", "import", sheet]);
+    refused(out, "forbidden");
+    let err = String::from_utf8_lossy(
+        &as_user(db, Some(("li", pass)), None, &["ledger", "import", sheet]).stderr,
+    )
+    .into_owned();
+    assert!(err.contains("finance") && err.contains("owner"), "{err}");
+    let exported = dir.path().join("ledger.csv");
+    let exported = exported.to_str().unwrap();
+    ok(as_user(
+        db,
+        Some(("zhao", pass)),
+        None,
+        &["ledger", "export", exported],
+    ));
+    let before = std::fs::read_to_string(exported).unwrap();
+    assert!(
+        !before.contains("INV-R1"),
+        "the refused import wrote nothing"
+    );
+    ok(as_user(
+        db,
+        Some(("wang", pass)),
+        None,
+        &["ledger", "import", sheet],
+    ));
+    refused(
+        as_user(
+            db,
+            Some(("wang", pass)),
+            None,
+            &["ledger", "export", exported],
+        ),
+        "forbidden",
+    );
+    ok(as_user(
+        db,
+        Some(("zhao", pass)),
+        None,
+        &["ledger", "export", exported],
+    ));
+    assert!(std::fs::read_to_string(exported)
+        .unwrap()
+        .contains("INV-R1"));
+    // The viewer reads, and is refused a write.
+    ok(as_user(
+        db,
+        Some(("zhao", pass)),
+        None,
+        &["distributors", "list"],
+    ));
+    refused(
+        as_user(db, Some(("zhao", pass)), None, &["ledger", "import", sheet]),
+        "forbidden",
+    );
+}

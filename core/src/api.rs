@@ -70,6 +70,7 @@ use crate::training::session::{
     TrainingSession,
 };
 use crate::training::{Course, CourseSave, TrainingSettings};
+use crate::users::{LoginRequest, PasswordChange, SessionView, User, UserInput};
 use crate::violation::{
     Violation, ViolationCancelRequest, ViolationInput, ViolationQuery, ViolationSettings,
 };
@@ -355,6 +356,20 @@ commands! {
     /// The About box: version, schema version, the database's path and size, the data and backup
     /// folders, the last backup, and the licences.
     about_get(()) -> About;
+    /// Whether this window must log in, who is logged in, and whether the database still
+    /// needs its first owner (a new server database).
+    login_state(()) -> SessionView;
+    /// Logs in (five wrong passwords in a row lock the login for 15 minutes); every write
+    /// from then on is this user's, within their roles.
+    login(LoginRequest) -> SessionView;
+    /// Logs out: nothing is done until someone logs in again.
+    logout(()) -> SessionView;
+    /// On a database that needs a login and has no user yet: adds its first owner and logs in.
+    first_owner_add(UserInput) -> SessionView;
+    /// The logged-in user changes their own password (the current one given).
+    password_change(PasswordChange) -> ();
+    /// Every user, with roles, scope and whether disabled or locked.
+    user_list(()) -> Vec<User>;
     /// Settings → Database: the file or server in use, and the choice saved for the next start.
     database_get(()) -> DatabaseView;
     /// Connects once to an office server with these settings: its version, whether the

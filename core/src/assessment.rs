@@ -1,6 +1,7 @@
 //! Admission assessment (准入评审): weighted criteria scores, a recommended tier,
 //! site-visit findings and the decision.
 use crate::actor::Actor;
+use crate::actor::Right;
 use crate::error::ErrorCode;
 use rust_decimal::Decimal;
 use sea_orm::TransactionSession;
@@ -91,6 +92,7 @@ pub async fn record<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     input: AssessmentInput,
 ) -> AppResult<Assessment> {
+    actor.require(Right::Channel)?;
     let operator = actor.operator().to_owned();
     let cfg = settings::load(db).await?;
     let scored = score_against(&cfg.criteria, &input.scores)?;

@@ -2,6 +2,7 @@
 //! forms. Each is copied into `<data folder>/attachments/<distributor id>/`, so
 //! the record does not break when the original is moved or deleted.
 use crate::actor::Actor;
+use crate::actor::Right;
 use crate::error::ErrorCode;
 use std::path::{Path, PathBuf};
 
@@ -203,6 +204,7 @@ pub async fn add<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     req: AttachmentAdd,
 ) -> AppResult<Attachment> {
+    actor.require(Right::Channel)?;
     let operator = actor.operator().to_owned();
     let (source, size, file_name) = check_source(&req.source_path)?;
     let meta_len = size;
@@ -306,6 +308,7 @@ pub async fn remove<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     id: i64,
 ) -> AppResult<()> {
+    actor.require(Right::Channel)?;
     let txn = crate::db::write(db).await?;
     let m = attachment::Entity::find_by_id(id)
         .one(&txn)

@@ -16,6 +16,7 @@ use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
 use crate::actor::Actor;
+use crate::actor::Right;
 use crate::audit::{self, FieldChange};
 use crate::entity::company_logo;
 use crate::error::{AppError, AppResult, ErrorCode};
@@ -123,6 +124,7 @@ pub async fn set<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     path: &Path,
 ) -> AppResult<LogoInfo> {
+    actor.require(Right::Settings)?;
     let meta =
         std::fs::metadata(path).map_err(|_| AppError::field("logo", ErrorCode::FileMissing))?;
     if !meta.is_file() {
@@ -159,6 +161,7 @@ pub async fn set<C: ConnectionTrait + TransactionTrait>(
 
 /// Removes the logo: the headers print the company's name alone.
 pub async fn remove<C: ConnectionTrait + TransactionTrait>(db: &C, actor: &Actor) -> AppResult<()> {
+    actor.require(Right::Settings)?;
     let txn = crate::db::write(db).await?;
     let Some(before) = current(&txn).await? else {
         return Ok(());

@@ -1,5 +1,6 @@
 //! Company-wide settings kept in the `setting` table as JSON values.
 use crate::actor::Actor;
+use crate::actor::Right;
 use crate::dates::Clock;
 use crate::error::ErrorCode;
 use crate::lang::Lang;
@@ -10,7 +11,7 @@ use ts_rs::TS;
 
 use crate::distributor::Tier;
 use crate::entity::setting;
-use crate::error::{AppResult, FieldErrors};
+use crate::error::{AppError, AppResult, FieldErrors};
 
 /// One admission criterion; weights are relative (they need not sum to 100).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -209,9 +210,23 @@ pub async fn save<C: TransactionTrait + ConnectionTrait>(
     db: &C,
     s: Settings,
     clock: Clock,
+    by: Option<&Actor>,
 ) -> AppResult<Settings> {
     validate(&s)?;
-    let actor = Actor::new(&s.operator_name, clock)?;
+    // A logged-in owner saves as themselves; an office without users as the
+    // operator named in the settings saved.
+    let actor = match by {
+        Some(a) => {
+            a.require(Right::Settings)?;
+            a.clone()
+        }
+        None => {
+            if crate::users::login_required(db).await? {
+                return Err(AppError::field("user", ErrorCode::LoginRequired));
+            }
+            Actor::new(&s.operator_name, clock)?
+        }
+    };
     let s = Settings {
         operator_name: s.operator_name.trim().to_owned(),
         ..s
@@ -231,14 +246,19 @@ pub async fn save<C: TransactionTrait + ConnectionTrait>(
     Ok(s)
 }
 
-/// Who writes: the name given (the CLI's `--operator`) or else the one in
-/// Settings; with neither, the write is refused (`operator_name` required).
-/// The same rule for the app and the CLI — a name is never made up.
+/// Who writes in an office without users: the name given (the CLI's
+/// `--operator`) or else the one in Settings; with neither, the write is
+/// refused (`operator_name` required). The same rule for the app and the CLI
+/// — a name is never made up. Once the database has users (and on every
+/// server) nobody writes without logging in: `login_required`.
 pub async fn actor<C: ConnectionTrait>(
     db: &C,
     given: Option<&str>,
     clock: Clock,
 ) -> AppResult<Actor> {
+    if crate::users::login_required(db).await? {
+        return Err(AppError::field("user", ErrorCode::LoginRequired));
+    }
     match given.map(str::trim).filter(|g| !g.is_empty()) {
         Some(name) => Actor::new(name, clock),
         None => Actor::new(&operator(db).await?, clock),
@@ -356,6 +376,7 @@ pub async fn save_statement_settings<C: TransactionTrait + ConnectionTrait>(
     actor: &Actor,
     s: StatementSettings,
 ) -> AppResult<StatementSettings> {
+    actor.require(Right::Settings)?;
     validate_statement_settings(&s)?;
     let c = &s.company;
     let s = StatementSettings {
@@ -417,6 +438,7 @@ pub async fn save_reminder_settings<C: TransactionTrait + ConnectionTrait>(
     actor: &Actor,
     s: ReminderSettings,
 ) -> AppResult<ReminderSettings> {
+    actor.require(Right::Settings)?;
     let mut errs = FieldErrors::default();
     for (field, v) in [
         ("confirmation_days", s.confirmation_days),
@@ -501,6 +523,7 @@ pub async fn save_mail_settings<C: TransactionTrait + ConnectionTrait>(
     actor: &Actor,
     s: MailSettings,
 ) -> AppResult<MailSettings> {
+    actor.require(Right::Settings)?;
     let t = |v: &str| v.trim().to_string();
     let s = MailSettings {
         host: t(&s.host),

@@ -17,103 +17,12 @@ use sea_orm::{
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::actor::Actor;
+use crate::actor::{Actor, Signed};
 use crate::audit::{self, FieldChange};
 use crate::entity::app_user;
 use crate::error::{AppError, AppResult, ErrorCode, FieldErrors};
 
-/// What a user does in the office; a user may hold several.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum Role {
-    /// Everything, users and settings included.
-    Owner,
-    /// Distributors, assessments, agreements, onboarding, reviews, visits, violations.
-    ChannelManager,
-    /// Ledger, statements, receivables, collections, rebates, e-mail.
-    Finance,
-    /// Complaints.
-    Service,
-    /// Training.
-    Trainer,
-    /// Reads everything, writes nothing.
-    Viewer,
-    /// Exporting lists to files.
-    Export,
-}
-
-impl Role {
-    pub const ALL: &'static [Role] = &[
-        Role::Owner,
-        Role::ChannelManager,
-        Role::Finance,
-        Role::Service,
-        Role::Trainer,
-        Role::Viewer,
-        Role::Export,
-    ];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Role::Owner => "owner",
-            Role::ChannelManager => "channel_manager",
-            Role::Finance => "finance",
-            Role::Service => "service",
-            Role::Trainer => "trainer",
-            Role::Viewer => "viewer",
-            Role::Export => "export",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Role> {
-        let s = s.trim().replace('-', "_");
-        Role::ALL
-            .iter()
-            .copied()
-            .find(|r| r.key().eq_ignore_ascii_case(&s))
-    }
-}
-
-/// Which distributors' records a user sees.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-#[ts(export)]
-pub enum Scope {
-    All,
-    /// One sales region.
-    Region {
-        region: String,
-    },
-    /// The distributors the user is the responsible manager of.
-    Own,
-}
-
-impl Scope {
-    /// `all`, `region:NAME` or `own`.
-    pub fn parse(s: &str) -> Option<Scope> {
-        let s = s.trim();
-        match s {
-            "all" => Some(Scope::All),
-            "own" => Some(Scope::Own),
-            _ => s
-                .strip_prefix("region:")
-                .map(str::trim)
-                .filter(|r| !r.is_empty())
-                .map(|r| Scope::Region {
-                    region: r.to_owned(),
-                }),
-        }
-    }
-
-    fn stored(&self) -> (&'static str, String) {
-        match self {
-            Scope::All => ("all", String::new()),
-            Scope::Region { region } => ("region", region.clone()),
-            Scope::Own => ("own", String::new()),
-        }
-    }
-}
+pub use crate::actor::{Role, Scope};
 
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
@@ -135,6 +44,16 @@ impl User {
     pub fn has(&self, role: Role) -> bool {
         self.roles.contains(&role)
     }
+
+    /// What the user may do, for an `Actor`.
+    pub fn signed(&self) -> Signed {
+        Signed {
+            id: self.id,
+            login: self.login.clone(),
+            roles: self.roles.clone(),
+            scope: self.scope.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, TS, Default)]
@@ -145,6 +64,58 @@ pub struct UserInput {
     pub password: String,
     pub roles: Vec<Role>,
     pub scope: Option<Scope>,
+}
+
+/// A login and its password, from the window's login screen.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct LoginRequest {
+    pub login: String,
+    pub password: String,
+}
+
+/// A user's own password change: the current one, then the new one.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct PasswordChange {
+    pub current: String,
+    pub new: String,
+}
+
+/// Who works in this window, and whether logging in is needed.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct SessionView {
+    /// Users exist, or the database is on a server: nothing is done before logging in.
+    pub required: bool,
+    /// Logged in as.
+    pub user: Option<User>,
+    /// A database that needs a login but has no user yet (a new server
+    /// database): its first owner is set up in the window.
+    pub first_owner: bool,
+}
+
+/// What the window shows before anything else: a login, the first owner's
+/// set-up, or nothing (an office without users).
+pub async fn session_view<C: ConnectionTrait>(
+    db: &C,
+    user: Option<&User>,
+) -> AppResult<SessionView> {
+    let required = login_required(db).await?;
+    let first_owner = required && app_user::Entity::find().count(db).await? == 0;
+    Ok(SessionView {
+        required,
+        user: user.cloned(),
+        first_owner,
+    })
+}
+
+/// The user as stored now (roles changed or disabled since the login show).
+pub async fn current<C: ConnectionTrait>(db: &C, id: i64) -> AppResult<Option<User>> {
+    match app_user::Entity::find_by_id(id).one(db).await? {
+        Some(m) if !m.disabled => stored(m).map(Some),
+        _ => Ok(None),
+    }
 }
 
 /// Wrong passwords in a row before the login is locked, and for how long.

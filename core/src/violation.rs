@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::actor::Actor;
+use crate::actor::Right;
 use crate::audit::{self, FieldChange};
 use crate::entity::{distributor, violation, violation_cancel};
 use crate::error::{AppError, AppResult, ErrorCode, FieldError};
@@ -71,6 +72,7 @@ pub async fn save_settings<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     s: ViolationSettings,
 ) -> AppResult<ViolationSettings> {
+    actor.require(Right::Settings)?;
     let mut fields = vec![];
     let mut keys = HashSet::new();
     for (i, k) in s.kinds.iter().enumerate() {
@@ -273,6 +275,7 @@ pub async fn record<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     input: &ViolationInput,
 ) -> AppResult<Violation> {
+    actor.require(Right::Channel)?;
     let settings = load_settings(db).await?;
     let mut fields = vec![];
     let date = match crate::dates::check_date(&input.occurred_on) {
@@ -365,6 +368,7 @@ pub async fn cancel<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     req: &ViolationCancelRequest,
 ) -> AppResult<Violation> {
+    actor.require(Right::Channel)?;
     if req.reason.trim().is_empty() {
         return Err(AppError::field("reason", ErrorCode::Required));
     }

@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::actor::Actor;
+use crate::actor::Right;
 use crate::entity::{attachment, distributor, visit, visit_action};
 use crate::error::{AppError, AppResult, ErrorCode, FieldErrors};
 use crate::lang::Lang;
@@ -222,6 +223,7 @@ pub async fn save<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     input: &VisitInput,
 ) -> AppResult<Visit> {
+    actor.require(Right::Channel)?;
     let today = actor.today();
     let v = validate(input, today)?;
     let txn = crate::db::write(db).await?;
@@ -434,9 +436,11 @@ pub struct VisitExportRequest {
 /// with its actions; returns the number of rows.
 pub async fn export<C: ConnectionTrait>(
     db: &C,
+    access: &crate::actor::Access,
     req: &VisitExportRequest,
     today: NaiveDate,
 ) -> AppResult<usize> {
+    access.require(crate::actor::Right::Export)?;
     let (q, lang) = (&req.query, req.lang);
     let path = std::path::PathBuf::from(req.path.trim());
     if path.as_os_str().is_empty() {

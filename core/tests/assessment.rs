@@ -127,7 +127,7 @@ async fn weights_and_thresholds_come_from_settings() {
         },
     ];
     s.thresholds.core_min = 60;
-    settings::save(&db, s.clone(), common::clock())
+    settings::save(&db, s.clone(), common::clock(), None)
         .await
         .unwrap();
     assert_eq!(settings::load(&db).await.unwrap(), s);
@@ -163,7 +163,7 @@ async fn weights_and_thresholds_come_from_settings() {
     let mut bad = s.clone();
     bad.thresholds.core_min = 95;
     assert!(matches!(
-        settings::save(&db, bad, common::clock()).await,
+        settings::save(&db, bad, common::clock(), None).await,
         Err(AppError::Validation { .. })
     ));
 }

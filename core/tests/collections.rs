@@ -346,6 +346,7 @@ async fn issued_statements_are_recorded_answered_reported_and_reminded() {
     let pdf = dir.path().join("receivables.pdf");
     let n = receivables::export(
         &db,
+        &dealerdesk_core::actor::Access::Open,
         &receivables::ReceivablesFileRequest {
             as_of: "2026-12-01".into(),
             path: pdf.display().to_string(),

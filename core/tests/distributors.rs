@@ -364,7 +364,7 @@ async fn writes_need_an_operator() {
     // A given name wins over Settings; without one, the Settings name is used.
     let mut s = settings::load(&db).await.unwrap();
     s.operator_name = "王芳".into();
-    settings::save(&db, s, common::clock()).await.unwrap();
+    settings::save(&db, s, common::clock(), None).await.unwrap();
     let a = settings::actor(&db, None, common::clock()).await.unwrap();
     assert_eq!(a.operator(), "王芳");
     let a = settings::actor(&db, Some(" 李娜 "), common::clock())

@@ -222,7 +222,14 @@ async fn a_finalised_quarter_is_frozen_and_corrected_by_revisions() {
             path: pdf.display().to_string(),
             distributor_ids: vec![],
         };
-        write_file(&db, &req, day("2026-04-02")).await.unwrap();
+        write_file(
+            &db,
+            &dealerdesk_core::actor::Access::Open,
+            &req,
+            day("2026-04-02"),
+        )
+        .await
+        .unwrap();
         let info = common::tool("pdfinfo", &[pdf.to_str().unwrap()]);
         assert!(info.contains("Pages:           2"), "{info}");
         let text = common::tool("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]);
@@ -235,6 +242,7 @@ async fn a_finalised_quarter_is_frozen_and_corrected_by_revisions() {
     let xlsx = dir.path().join("review.xlsx");
     write_file(
         &db,
+        &dealerdesk_core::actor::Access::Open,
         &ReviewFileRequest {
             quarter: "2026Q1".into(),
             lang: dealerdesk_core::lang::Lang::ZhCn,
@@ -259,7 +267,16 @@ async fn a_finalised_quarter_is_frozen_and_corrected_by_revisions() {
         distributor_ids: vec![],
     };
     assert_eq!(
-        codes(&write_file(&db, &bad, day("2026-04-02")).await.unwrap_err()),
+        codes(
+            &write_file(
+                &db,
+                &dealerdesk_core::actor::Access::Open,
+                &bad,
+                day("2026-04-02")
+            )
+            .await
+            .unwrap_err()
+        ),
         vec![("path".into(), "file_type".into())]
     );
 

@@ -270,9 +270,15 @@ async fn reversal_links_and_nets_to_zero() {
     let rev = reverse(&db, inv.id, "2026-04-02", "错录").await.unwrap();
     assert_eq!(rev.doc_no, format!("R-INV-{long}"));
     let out = dir.path().join("ledger.csv");
-    ledger::import::export(&db, &out, Some(id), dealerdesk_core::lang::Lang::En)
-        .await
-        .unwrap();
+    ledger::import::export(
+        &db,
+        &dealerdesk_core::actor::Access::Open,
+        &out,
+        Some(id),
+        dealerdesk_core::lang::Lang::En,
+    )
+    .await
+    .unwrap();
     let again = import(&db, &actor(), &out).await.unwrap();
     assert_eq!((again.added, again.skipped), (0, 4), "every row known");
     // Typed by hand, a number stays at 40 characters.
@@ -380,9 +386,15 @@ async fn import_is_all_or_nothing_and_idempotent() {
     // The export reads back as an import that adds nothing.
     let out = dir.path().join("export.xlsx");
     assert_eq!(
-        dealerdesk_core::ledger::import::export(&db, &out, None, dealerdesk_core::lang::Lang::ZhCn)
-            .await
-            .unwrap(),
+        dealerdesk_core::ledger::import::export(
+            &db,
+            &dealerdesk_core::actor::Access::Open,
+            &out,
+            None,
+            dealerdesk_core::lang::Lang::ZhCn
+        )
+        .await
+        .unwrap(),
         3
     );
     let s3 = import(&db, &actor(), &out).await.unwrap();

@@ -104,7 +104,7 @@ async fn moving_the_sample_to_the_server_copies_every_table_and_figure() {
         &actor_on(day(AS_OF)),
         &common::complaints::intake(
             next.id,
-            "2026-12-07 10:00",
+            "2026-12-06 10:00",
             dealerdesk_core::complaint::Priority::P3,
         ),
     )

@@ -236,7 +236,9 @@ async fn zh_export_round_trips_through_xlsx_and_csv() {
             },
             language: dealerdesk_core::lang::Lang::ZhCn,
         };
-        let n = export(&db, &req).await.unwrap();
+        let n = export(&db, &dealerdesk_core::actor::Access::Open, &req)
+            .await
+            .unwrap();
         let basics = distributor::list(&db, &req.query).await.unwrap().total;
         assert_eq!(n, basics);
 

@@ -211,6 +211,7 @@ async fn a_visit_is_planned_made_followed_up_and_reminded() {
     let xlsx = dir.path().join("visits.xlsx");
     let n = visit::export(
         &db,
+        &dealerdesk_core::actor::Access::Open,
         &VisitExportRequest {
             query: VisitQuery::default(),
             path: xlsx.display().to_string(),

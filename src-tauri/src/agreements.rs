@@ -176,12 +176,12 @@ pub async fn agreement_export(
     s: S<'_>,
     req: Req<cmd::agreement_export>,
 ) -> Res<cmd::agreement_export> {
-    export::export_agreements(&s.db().await?, &req, s.today()).await
+    export::export_agreements(&s.db().await?, &s.access().await?, &req, s.today()).await
 }
 
 #[tauri::command]
 pub async fn rebate_export(s: S<'_>, req: Req<cmd::rebate_export>) -> Res<cmd::rebate_export> {
-    export::export_rebates(&s.db().await?, &req).await
+    export::export_rebates(&s.db().await?, &s.access().await?, &req).await
 }
 
 #[tauri::command]

@@ -57,7 +57,11 @@ async fn settings_get(s: S<'_>) -> Res<cmd::settings_get> {
 
 #[tauri::command]
 async fn settings_save(s: S<'_>, req: Req<cmd::settings_save>) -> Res<cmd::settings_save> {
-    settings::save(&s.db().await?, req, s.clock()).await
+    let by = match crate::login::signed_in(&s).await? {
+        Some(_) => Some(s.actor().await?),
+        None => None,
+    };
+    settings::save(&s.db().await?, req, s.clock(), by.as_ref()).await
 }
 
 #[tauri::command]
@@ -160,7 +164,7 @@ async fn distributor_export(
     s: S<'_>,
     req: Req<cmd::distributor_export>,
 ) -> Res<cmd::distributor_export> {
-    transfer::export(&s.db().await?, &req).await
+    transfer::export(&s.db().await?, &s.access().await?, &req).await
 }
 
 #[tauri::command]
@@ -230,6 +234,7 @@ async fn ledger_import(s: S<'_>, req: Req<cmd::ledger_import>) -> Res<cmd::ledge
 async fn ledger_export(s: S<'_>, req: Req<cmd::ledger_export>) -> Res<cmd::ledger_export> {
     ledger_import::export(
         &s.db().await?,
+        &s.access().await?,
         Path::new(&req.path),
         req.distributor_id,
         req.lang,
@@ -490,6 +495,12 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         database::database_test,
         database::database_save,
         database::app_restart,
+        login::login_state,
+        login::login,
+        login::logout,
+        login::first_owner_add,
+        login::password_change,
+        login::user_list,
         complaints::complaint_list,
         complaints::complaint_get,
         complaints::complaint_record,

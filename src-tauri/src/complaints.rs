@@ -82,7 +82,7 @@ pub async fn complaint_report_file(
     s: S<'_>,
     req: Req<cmd::complaint_report_file>,
 ) -> Res<cmd::complaint_report_file> {
-    let path = report::write_file(&s.db().await?, &req, s.clock()).await?;
+    let path = report::write_file(&s.db().await?, &s.access().await?, &req, s.clock()).await?;
     s.written.add(Path::new(&path));
     Ok(path)
 }

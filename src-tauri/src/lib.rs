@@ -6,6 +6,7 @@ mod commands;
 mod complaints;
 mod database;
 mod finance;
+mod login;
 mod mail;
 mod notify;
 mod performance;

@@ -40,7 +40,7 @@ pub async fn scorecard_rate(s: S<'_>, req: Req<cmd::scorecard_rate>) -> Res<cmd:
 
 #[tauri::command]
 pub async fn scorecard_file(s: S<'_>, req: Req<cmd::scorecard_file>) -> Res<cmd::scorecard_file> {
-    scorecard::export::write_file(&s.db().await?, &req, s.today()).await
+    scorecard::export::write_file(&s.db().await?, &s.access().await?, &req, s.today()).await
 }
 
 #[tauri::command]
@@ -138,7 +138,7 @@ pub async fn visit_save(s: S<'_>, req: Req<cmd::visit_save>) -> Res<cmd::visit_s
 
 #[tauri::command]
 pub async fn visit_export(s: S<'_>, req: Req<cmd::visit_export>) -> Res<cmd::visit_export> {
-    visit::export(&s.db().await?, &req, s.today()).await
+    visit::export(&s.db().await?, &s.access().await?, &req, s.today()).await
 }
 
 #[tauri::command]
@@ -155,7 +155,7 @@ pub async fn receivables_export(
     s: S<'_>,
     req: Req<cmd::receivables_export>,
 ) -> Res<cmd::receivables_export> {
-    receivables::export(&s.db().await?, &req, s.today()).await
+    receivables::export(&s.db().await?, &s.access().await?, &req, s.today()).await
 }
 
 #[tauri::command]

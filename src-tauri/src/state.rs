@@ -49,6 +49,8 @@ pub struct AppState {
     /// True once the start-up check of the file is done (or could not run):
     /// `app_info` waits for it, so a damaged file is reported, not missed.
     checked: tokio::sync::watch::Sender<bool>,
+    /// Who logged in to this window (`login`), for this run only.
+    pub signed_in: Mutex<Option<dealerdesk_core::users::User>>,
 }
 
 impl AppState {
@@ -78,6 +80,7 @@ impl AppState {
             written: Written::default(),
             last_backup: Arc::new(Mutex::new(None)),
             checked: tokio::sync::watch::channel(false).0,
+            signed_in: Mutex::new(None),
         }
     }
 
@@ -218,7 +221,25 @@ impl AppState {
     /// Who writes: the operator from Settings (writes are refused until it is
     /// set) at the office's clock.
     pub async fn actor(&self) -> AppResult<Actor> {
+        if let Some(u) = crate::login::signed_in(self).await? {
+            return Actor::signed_in(&u.display_name, u.signed(), self.clock());
+        }
         settings::actor(&self.db().await?, None, self.clock()).await
+    }
+
+    /// Who reads and exports: whoever is at the PC of an office without
+    /// users; once users exist, nobody before logging in.
+    pub async fn access(&self) -> AppResult<dealerdesk_core::actor::Access> {
+        if let Some(u) = crate::login::signed_in(self).await? {
+            return Ok(dealerdesk_core::actor::Access::User(u.signed()));
+        }
+        if dealerdesk_core::users::login_required(&self.db().await?).await? {
+            return Err(AppError::field(
+                "user",
+                dealerdesk_core::error::ErrorCode::LoginRequired,
+            ));
+        }
+        Ok(dealerdesk_core::actor::Access::Open)
     }
 }
 

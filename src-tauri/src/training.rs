@@ -115,5 +115,5 @@ pub async fn training_export(
     s: S<'_>,
     req: Req<cmd::training_export>,
 ) -> Res<cmd::training_export> {
-    export::export(&s.db().await?, &req, s.today()).await
+    export::export(&s.db().await?, &s.access().await?, &req, s.today()).await
 }

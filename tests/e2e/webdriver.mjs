@@ -119,6 +119,22 @@ export class Session {
     await this.click('#operator-name-save');
   }
 
+  /** The login screen of a database with users (or on a server): logs in and waits for the window. */
+  async logIn(login, password) {
+    await this.waitForElement('#login-name');
+    await this.type('#login-name', login);
+    await this.type('#login-password', password);
+    await this.click('#login-submit');
+    await this.waitForElement('#user-menu');
+  }
+
+  /** Logs out from the header's user menu, back to the login screen. */
+  async logOut() {
+    await this.click('#user-menu');
+    await this.click('#user-logout');
+    await this.waitForElement('#login-name');
+  }
+
   constructor(id) {
     this.id = id;
   }

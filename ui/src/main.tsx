@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { HashRouter, Navigate, Route, Routes } from 'react-router';
 
 import { AppLayout } from './components/AppLayout';
+import { LoginGate } from './components/LoginGate';
 import './i18n';
 import { ipc } from './ipc';
 import { queryKeys } from './ipc/queries';
@@ -89,7 +90,13 @@ createRoot(document.getElementById('root') as HTMLElement).render(
       <LocaleProvider>
         <HashRouter>
           <Routes>
-            <Route element={<AppLayout />}>
+            <Route
+              element={
+                <LoginGate>
+                  <AppLayout />
+                </LoginGate>
+              }
+            >
               <Route index element={<Navigate to="/dashboard" replace />} />
               <Route path="dashboard" element={<DashboardPage />} />
               <Route path="distributors" element={<DistributorListPage />} />

@@ -47,9 +47,11 @@ fn target(path: &str) -> AppResult<std::path::PathBuf> {
 /// Writes the list as the screen shows it (every page); returns the number of rows.
 pub async fn export_agreements<C: ConnectionTrait>(
     db: &C,
+    access: &crate::actor::Access,
     req: &AgreementExportRequest,
     today: NaiveDate,
 ) -> AppResult<usize> {
+    access.require(crate::actor::Right::Export)?;
     let path = target(&req.path)?;
     let en = req.lang.is_en();
     let every_page = AgreementListQuery {
@@ -140,8 +142,10 @@ pub async fn export_agreements<C: ConnectionTrait>(
 /// Writes a rebate run's lines; returns the number of rows.
 pub async fn export_rebates<C: ConnectionTrait>(
     db: &C,
+    access: &crate::actor::Access,
     req: &RebateExportRequest,
 ) -> AppResult<usize> {
+    access.require(crate::actor::Right::Export)?;
     let path = target(&req.path)?;
     let run = rebate::preview(db, &req.run).await?;
     let rows: Vec<Vec<String>> = run

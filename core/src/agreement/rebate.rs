@@ -3,6 +3,7 @@
 //! Approving a run posts one `rebate` entry per distributor with the run's
 //! doc_no, so a second approval of the same period posts nothing.
 use crate::actor::Actor;
+use crate::actor::Right;
 use crate::error::ErrorCode;
 use std::collections::{HashMap, HashSet};
 
@@ -261,6 +262,7 @@ pub async fn approve<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     req: &RebateRunRequest,
 ) -> AppResult<RebateApproval> {
+    actor.require(Right::Finance)?;
     let today = actor.today();
     let (_, to) = parse_period(&req.from, &req.to)?;
     if to > today {

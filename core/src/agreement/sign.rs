@@ -1,6 +1,7 @@
 //! Signing an agreement and keeping its signed scan: the scan is copied into
 //! the data folder first and removed again if the database write fails.
 use crate::actor::Actor;
+use crate::actor::Right;
 use crate::error::ErrorCode;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set, TransactionSession, TransactionTrait};
 use serde::Deserialize;
@@ -110,6 +111,7 @@ pub async fn sign<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     req: &SignRequest,
 ) -> AppResult<AgreementDetail> {
+    actor.require(Right::Channel)?;
     let today = actor.today();
     let date = match parse_date(&req.signed_date) {
         None if req.signed_date.trim().is_empty() => {
@@ -215,6 +217,7 @@ pub async fn attach_scan<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     req: &ScanRequest,
 ) -> AppResult<AgreementDetail> {
+    actor.require(Right::Channel)?;
     let today = actor.today();
     if req.scan_path.trim().is_empty() {
         return Err(AppError::field("scan_path", ErrorCode::Required));

@@ -2,6 +2,7 @@
 //! with `# ` opens a numbered clause; a table placeholder on a line of its own
 //! becomes a table in the PDF. An unknown placeholder is refused when saved.
 use crate::actor::Actor;
+use crate::actor::Right;
 use crate::error::ErrorCode;
 use crate::lang::Lang;
 use serde::{Deserialize, Serialize};
@@ -275,6 +276,7 @@ pub async fn save<C: sea_orm::ConnectionTrait + sea_orm::TransactionTrait>(
     actor: &Actor,
     t: AgreementTemplates,
 ) -> AppResult<AgreementTemplates> {
+    actor.require(Right::Channel)?;
     use sea_orm::TransactionSession;
     validate(&t)?;
     let txn = crate::db::write(db).await?;

@@ -2,6 +2,7 @@
 //! versions (signing is in `sign.rs`).
 //! Each write is one transaction with its history entry and audit record.
 use crate::actor::Actor;
+use crate::actor::Right;
 use crate::error::ErrorCode;
 use chrono::NaiveDate;
 use sea_orm::{
@@ -127,6 +128,7 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     input: &AgreementInput,
 ) -> AppResult<AgreementDetail> {
+    actor.require(Right::Channel)?;
     let now = actor.now();
     let operator = actor.operator().to_owned();
     let v = validate(input)?;
@@ -170,6 +172,7 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     req: &AgreementUpdate,
 ) -> AppResult<AgreementDetail> {
+    actor.require(Right::Channel)?;
     let today = actor.today();
     let v = validate(&req.input)?;
     let txn = crate::db::write(db).await?;
@@ -241,6 +244,7 @@ pub async fn submit<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     id: i64,
 ) -> AppResult<AgreementDetail> {
+    actor.require(Right::Channel)?;
     step(
         db,
         actor,
@@ -257,6 +261,7 @@ pub async fn withdraw<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     id: i64,
 ) -> AppResult<AgreementDetail> {
+    actor.require(Right::Channel)?;
     step(
         db,
         actor,
@@ -324,6 +329,7 @@ pub async fn terminate<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     req: &TerminateRequest,
 ) -> AppResult<AgreementDetail> {
+    actor.require(Right::Channel)?;
     let today = actor.today();
     let mut errs = crate::error::FieldErrors::default();
     let date = parse_date(&req.date);
@@ -367,6 +373,7 @@ pub async fn new_version<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     req: &VersionRequest,
 ) -> AppResult<AgreementDetail> {
+    actor.require(Right::Channel)?;
     let now = actor.now();
     let operator = actor.operator().to_owned();
     let today = actor.today();

@@ -16,6 +16,7 @@ use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
 use crate::actor::Actor;
+use crate::actor::Right;
 use crate::db::{self, files::Scratch, migrate};
 use crate::error::{AppError, AppResult, ErrorCode, FileProblem};
 
@@ -228,6 +229,7 @@ pub async fn save_settings(
     actor: &Actor,
     s: BackupSettings,
 ) -> AppResult<BackupSettings> {
+    actor.require(Right::Settings)?;
     for (field, n) in [
         ("keep_daily", s.keep_daily),
         ("keep_weekly", s.keep_weekly),

@@ -2,6 +2,7 @@
 //! working days (调休), entered by the user (no holiday data is shipped), and
 //! their CSV exchange `date,kind,name`.
 use crate::actor::Actor;
+use crate::actor::Right;
 use crate::error::ErrorCode;
 use std::path::Path;
 
@@ -85,6 +86,7 @@ pub async fn replace<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     days: &[CalendarDay],
 ) -> AppResult<Vec<CalendarDay>> {
+    actor.require(Right::Settings)?;
     let mut errors = vec![];
     let mut seen = std::collections::HashSet::new();
     let mut rows = vec![];

@@ -11,6 +11,7 @@ mod workflow;
 pub use workflow::ATTACHMENT_FOLDER;
 
 use crate::actor::Actor;
+use crate::actor::Right;
 use crate::error::ErrorCode;
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use sea_orm::{
@@ -198,6 +199,7 @@ pub async fn save_settings<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     s: ComplaintSettings,
 ) -> AppResult<ComplaintSettings> {
+    actor.require(Right::Settings)?;
     s.validate()?;
     let txn = crate::db::write(db).await?;
     let before = load_settings(&txn).await?;
@@ -371,6 +373,7 @@ pub async fn record<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     input: &ComplaintInput,
 ) -> AppResult<Complaint> {
+    actor.require(Right::Service)?;
     let now = actor.now();
     let operator = actor.operator().to_owned();
     let clocks = Clocks::load(db).await?;

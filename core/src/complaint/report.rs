@@ -403,9 +403,11 @@ pub struct ReportFileRequest {
 /// Writes the report as PDF or XLSX (by extension); returns the path.
 pub async fn write_file<C: ConnectionTrait + TransactionTrait>(
     db: &C,
+    access: &crate::actor::Access,
     req: &ReportFileRequest,
     clock: crate::dates::Clock,
 ) -> AppResult<String> {
+    access.require(crate::actor::Right::Export)?;
     let r = build(db, &req.report, clock.now).await?;
     let path = std::path::PathBuf::from(req.path.trim());
     let ext = path

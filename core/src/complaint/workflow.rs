@@ -1,6 +1,7 @@
 //! Moving a complaint along: transitions with what each needs, notes and
 //! assignments, attached files.
 use crate::actor::Actor;
+use crate::actor::Right;
 use crate::error::ErrorCode;
 use chrono::{DateTime, Utc};
 use sea_orm::{
@@ -70,6 +71,7 @@ pub async fn transition<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     req: &ComplaintTransition,
 ) -> AppResult<ComplaintDetail> {
+    actor.require(Right::Service)?;
     let now = actor.now();
     use ComplaintStatus::*;
     let clocks = Clocks::load(db).await?;
@@ -226,6 +228,7 @@ pub async fn add_note<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     req: &ComplaintNote,
 ) -> AppResult<ComplaintDetail> {
+    actor.require(Right::Service)?;
     let now = actor.now();
     let kind = req.kind.unwrap_or(EventKind::Note);
     if req.text.trim().is_empty() {
@@ -303,6 +306,7 @@ pub async fn attach<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     req: &ComplaintAttach,
 ) -> AppResult<ComplaintDetail> {
+    actor.require(Right::Service)?;
     let now = actor.now();
     let (source, _, file_name) = crate::attachment::check_source(&req.source_path)?;
     let txn = crate::db::write(db).await?;

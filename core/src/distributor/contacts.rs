@@ -1,6 +1,7 @@
 //! A distributor's other people (buyer, finance, warehouse…), each with the
 //! ways to reach them. Every change is audited on the distributor.
 use crate::actor::Actor;
+use crate::actor::Right;
 use crate::error::ErrorCode;
 use sea_orm::TransactionSession;
 use sea_orm::{
@@ -173,6 +174,7 @@ pub async fn save<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     req: ContactSave,
 ) -> AppResult<Contact> {
+    actor.require(Right::Channel)?;
     let input = validate(&req.input)?;
     let txn = crate::db::write(db).await?;
     find_model(&txn, req.distributor_id).await?;
@@ -234,6 +236,7 @@ pub async fn remove<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     id: i64,
 ) -> AppResult<()> {
+    actor.require(Right::Channel)?;
     let txn = crate::db::write(db).await?;
     let current = contact::Entity::find_by_id(id)
         .one(&txn)

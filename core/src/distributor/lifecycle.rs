@@ -1,5 +1,6 @@
 //! The lifecycle (applicant → … → terminated) and tier changes.
 use crate::actor::Actor;
+use crate::actor::Right;
 use crate::error::ErrorCode;
 use chrono::NaiveDate;
 use sea_orm::TransactionSession;
@@ -144,6 +145,7 @@ pub async fn transition<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     req: TransitionRequest,
 ) -> AppResult<Distributor> {
+    actor.require(Right::Channel)?;
     let date = parse_date("date", &req.date, actor)?;
     let reason = req.reason.trim();
     let txn = crate::db::write(db).await?;
@@ -208,6 +210,7 @@ pub async fn change_tier<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     req: TierChangeRequest,
 ) -> AppResult<Distributor> {
+    actor.require(Right::Channel)?;
     let reason = req.reason.trim();
     if reason.is_empty() {
         return Err(AppError::field("reason", ErrorCode::Required));

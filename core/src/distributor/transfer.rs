@@ -1,5 +1,6 @@
 //! Importing the company's distributor sheet and exporting the list view.
 use crate::actor::Actor;
+use crate::actor::Right;
 use crate::error::ErrorCode;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -435,6 +436,7 @@ pub async fn import<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     path: &Path,
 ) -> AppResult<ImportSummary> {
+    actor.require(Right::Channel)?;
     import_with_progress(db, actor, path, |_| {}).await
 }
 
@@ -444,6 +446,7 @@ pub async fn import_with_progress<C: ConnectionTrait + TransactionTrait>(
     path: &Path,
     progress: impl Fn(ImportProgress),
 ) -> AppResult<ImportSummary> {
+    actor.require(Right::Channel)?;
     let table = crate::sheet::read_table_off_executor(path).await?;
     let txn = crate::db::write(db).await?;
     let p = plan(&txn, &table).await?;

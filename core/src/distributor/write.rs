@@ -1,6 +1,7 @@
 //! Creating, editing and reading one distributor. Each write is one transaction
 //! with its audit entry.
 use crate::actor::Actor;
+use crate::actor::Right;
 use sea_orm::TransactionSession;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
@@ -170,6 +171,7 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     input: DistributorInput,
 ) -> AppResult<Distributor> {
+    actor.require(Right::Channel)?;
     let mut v = validate_or_err(&input)?;
     let txn = crate::db::write(db).await?;
     if v.input.code.is_empty() {
@@ -212,6 +214,7 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
     id: i64,
     input: DistributorInput,
 ) -> AppResult<Distributor> {
+    actor.require(Right::Channel)?;
     let mut v = validate_or_err(&input)?;
     let txn = crate::db::write(db).await?;
     let current = find_model(&txn, id).await?;

@@ -220,6 +220,7 @@ pub async fn run<C: ConnectionTrait + sea_orm::TransactionTrait>(
     progress: Arc<dyn Fn(BatchProgress) + Send + Sync>,
     actor: &crate::actor::Actor,
 ) -> AppResult<BatchSummary> {
+    actor.require(crate::actor::Right::Finance)?;
     let today = actor.today();
     let statements = load_all(db, &req.from, &req.to).await?;
     let (from, to) = super::statement::parse_period(&req.from, &req.to)?;

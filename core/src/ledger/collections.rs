@@ -17,6 +17,7 @@ use ts_rs::TS;
 use super::lines::Line;
 use super::EntryKind;
 use crate::actor::Actor;
+use crate::actor::Right;
 use crate::entity::{collection_call, distributor};
 use crate::error::{AppError, AppResult, ErrorCode, FieldErrors};
 use crate::fields;
@@ -169,6 +170,7 @@ pub async fn add<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     input: &CallInput,
 ) -> AppResult<CollectionCall> {
+    actor.require(Right::Finance)?;
     let today = actor.today();
     let v = validate(input, today)?;
     let txn = crate::db::write(db).await?;

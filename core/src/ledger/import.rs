@@ -4,6 +4,7 @@
 //! written; an entry already posted (same distributor, kind, doc_no) is skipped,
 //! so importing the same file twice adds nothing.
 use crate::actor::Actor;
+use crate::actor::Right;
 use crate::error::ErrorCode;
 use crate::lang::Lang;
 use std::collections::{HashMap, HashSet};
@@ -185,6 +186,7 @@ pub async fn import<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     path: &Path,
 ) -> AppResult<LedgerImportSummary> {
+    actor.require(Right::Finance)?;
     let table = crate::sheet::read_table_off_executor(path).await?;
     // Every row is checked before the write lock is taken: another writer
     // waits only for the short write below, never for the checking.
@@ -289,10 +291,12 @@ pub struct LedgerExportRequest {
 /// in the import format: CSV or XLSX by extension; `zh-CN` writes Chinese headers and kinds.
 pub async fn export<C: ConnectionTrait>(
     db: &C,
+    access: &crate::actor::Access,
     path: &Path,
     distributor_id: Option<i64>,
     lang: Lang,
 ) -> AppResult<u32> {
+    access.require(crate::actor::Right::Export)?;
     use sea_orm::QueryOrder;
     let mut sel = ledger_entry::Entity::find();
     if let Some(id) = distributor_id {

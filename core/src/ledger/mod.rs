@@ -18,6 +18,7 @@ pub use query::{list, LedgerQuery};
 pub(crate) use validate::{effective_due, validate_entry, ValidEntry};
 
 use crate::actor::Actor;
+use crate::actor::Right;
 use crate::error::ErrorCode;
 use crate::lang::Lang;
 use chrono::NaiveDate;
@@ -334,6 +335,7 @@ pub async fn post<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     input: &EntryInput,
 ) -> AppResult<LedgerEntry> {
+    actor.require(Right::Finance)?;
     let v = validate_entry(
         &input.date,
         &input.doc_no,
@@ -398,6 +400,7 @@ pub async fn reverse<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     req: &ReverseRequest,
 ) -> AppResult<LedgerEntry> {
+    actor.require(Right::Finance)?;
     let mut errs = FieldErrors::default();
     let date = parse_date(&req.date);
     if date.is_none() {

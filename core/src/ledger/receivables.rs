@@ -112,9 +112,11 @@ pub struct ReceivablesFileRequest {
 /// returns the number of distributors.
 pub async fn export<C: ConnectionTrait>(
     db: &C,
+    access: &crate::actor::Access,
     req: &ReceivablesFileRequest,
     today: NaiveDate,
 ) -> AppResult<usize> {
+    access.require(crate::actor::Right::Export)?;
     let r = load(db, parse_as_of(&req.as_of, today)?).await?;
     let path = std::path::PathBuf::from(req.path.trim());
     if path

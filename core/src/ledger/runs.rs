@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::actor::Actor;
+use crate::actor::Right;
 use crate::entity::{attachment, statement_run};
 use crate::error::{AppError, AppResult, ErrorCode, FieldErrors};
 use crate::fields;
@@ -150,6 +151,7 @@ pub async fn record<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     runs: &[NewRun<'_>],
 ) -> AppResult<Vec<i64>> {
+    actor.require(Right::Finance)?;
     let txn = crate::db::write(db).await?;
     let now = actor.now();
     let mut ids = Vec::with_capacity(runs.len());
@@ -210,6 +212,7 @@ pub async fn mark_sent<C: ConnectionTrait + TransactionTrait>(
     run_id: i64,
     to: &str,
 ) -> AppResult<()> {
+    actor.require(Right::Finance)?;
     let txn = crate::db::write(db).await?;
     let m = statement_run::Entity::find_by_id(run_id)
         .one(&txn)
@@ -265,6 +268,7 @@ pub async fn confirm<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     input: &ConfirmInput,
 ) -> AppResult<StatementRun> {
+    actor.require(Right::Finance)?;
     let today = actor.today();
     let mut errs = FieldErrors::default();
     let answered = input.status != ConfirmStatus::NoAnswer;

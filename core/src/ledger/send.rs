@@ -19,6 +19,7 @@ use ts_rs::TS;
 use super::runs::{IssuedVia, NewRun};
 use super::statement::{self, parse_period, Statement};
 use crate::actor::Actor;
+use crate::actor::Right;
 use crate::entity::{distributor_contact, statement_run};
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::lang::Lang;
@@ -138,6 +139,7 @@ pub async fn send<C: ConnectionTrait + TransactionTrait>(
     cancel: Arc<AtomicBool>,
     progress: Arc<dyn Fn(SendProgress) + Send + Sync>,
 ) -> AppResult<SendSummary> {
+    actor.require(Right::Finance)?;
     let (from, to) = parse_period(&req.from, &req.to)?;
     let mail: MailSettings = settings::load_mail_settings(db).await?;
     let smtp = Smtp::new(&mail.smtp(), password)?;

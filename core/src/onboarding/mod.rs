@@ -3,6 +3,7 @@
 //! assessment recorded, agreement signed, first invoice — tick themselves: the
 //! date is read from those records each time the checklist is read.
 use crate::actor::Actor;
+use crate::actor::Right;
 use crate::error::ErrorCode;
 use std::collections::HashMap;
 
@@ -237,6 +238,7 @@ pub async fn start<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     req: &OnboardingStart,
 ) -> AppResult<Checklist> {
+    actor.require(Right::Channel)?;
     let today = actor.today();
     let start = if req.start_date.trim().is_empty() {
         today
@@ -315,6 +317,7 @@ pub async fn update_step<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     req: &StepUpdate,
 ) -> AppResult<Checklist> {
+    actor.require(Right::Channel)?;
     let today = actor.today();
     let operator = actor.operator().to_owned();
     let mut errs = FieldErrors::default();

@@ -1,5 +1,6 @@
 //! The onboarding step templates (Settings) and what ticks a step by itself.
 use crate::actor::Actor;
+use crate::actor::Right;
 use crate::error::ErrorCode;
 use sea_orm::{ConnectionTrait, TransactionSession, TransactionTrait};
 use serde::{Deserialize, Serialize};
@@ -194,6 +195,7 @@ pub async fn save_settings<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     s: OnboardingSettings,
 ) -> AppResult<OnboardingSettings> {
+    actor.require(Right::Settings)?;
     s.validate()?;
     let txn = crate::db::write(db).await?;
     let before = load_settings(&txn).await?;

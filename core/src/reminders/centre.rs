@@ -220,6 +220,7 @@ pub async fn decide<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     req: &DecisionRequest,
 ) -> AppResult<()> {
+    actor.require(req.kind.right())?;
     let today = actor.today();
     let mut errs = FieldErrors::default();
     let until = match req.decision {

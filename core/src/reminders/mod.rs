@@ -42,6 +42,28 @@ pub enum ReminderKind {
     ComplaintLate,
 }
 
+impl ReminderKind {
+    /// Whose work the reminder is: deciding on it needs this right.
+    pub fn right(self) -> crate::actor::Right {
+        use crate::actor::Right;
+        match self {
+            ReminderKind::AgreementEnding
+            | ReminderKind::OnboardingOverdue
+            | ReminderKind::PlanOverdue
+            | ReminderKind::ExitWarning
+            | ReminderKind::VisitActionOverdue
+            | ReminderKind::QuarterNotFinalised => Right::Channel,
+            ReminderKind::CertificateExpiring | ReminderKind::CertificateExpired => Right::Training,
+            ReminderKind::PromiseBroken
+            | ReminderKind::ConfirmationUnanswered
+            | ReminderKind::StatementDisputed
+            | ReminderKind::BalanceOverdue
+            | ReminderKind::OverCreditLimit => Right::Finance,
+            ReminderKind::ComplaintAtRisk | ReminderKind::ComplaintLate => Right::Service,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
 pub struct Reminder {

@@ -71,9 +71,11 @@ fn basis_text(basis: &str, en: bool) -> String {
 /// Writes the review as XLSX or PDF (by extension); returns the path.
 pub async fn write_file<C: ConnectionTrait>(
     db: &C,
+    access: &crate::actor::Access,
     req: &ReviewFileRequest,
     printed: chrono::NaiveDate,
 ) -> AppResult<String> {
+    access.require(crate::actor::Right::Export)?;
     let quarter = super::parse_quarter("quarter", &req.quarter)?;
     let mut r = review(db, quarter).await?;
     if !req.distributor_ids.is_empty() {

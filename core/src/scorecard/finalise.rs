@@ -14,6 +14,7 @@ use ts_rs::TS;
 
 use super::{live, parse_quarter, put_rating, Quarter, QuarterReview, RatingInput, Scorecard};
 use crate::actor::Actor;
+use crate::actor::Right;
 use crate::entity::{distributor, scorecard_quarter, scorecard_snapshot};
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::stored::Record;
@@ -156,6 +157,7 @@ pub async fn finalise<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     quarter: &str,
 ) -> AppResult<QuarterReview> {
+    actor.require(Right::Channel)?;
     let quarter = parse_quarter("quarter", quarter)?;
     if actor.today() <= quarter.last_day() {
         return Err(AppError::field("quarter", ErrorCode::PeriodNotEnded));
@@ -216,6 +218,7 @@ pub async fn revise<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     input: &RevisionInput,
 ) -> AppResult<Scorecard> {
+    actor.require(Right::Channel)?;
     let rating = RatingInput {
         distributor_id: input.distributor_id,
         quarter: input.quarter.clone(),

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::actor::Actor;
+use crate::actor::Right;
 use crate::distributor::{Status, Tier};
 use crate::entity::{agreement, course, distributor, ledger_entry, scorecard_rating, tier_change};
 use crate::error::{AppError, AppResult, ErrorCode};
@@ -116,6 +117,7 @@ pub async fn save_settings<C: ConnectionTrait + sea_orm::TransactionTrait>(
     actor: &Actor,
     s: ScorecardSettings,
 ) -> AppResult<ScorecardSettings> {
+    actor.require(Right::Settings)?;
     score::validate(&s)?;
     let txn = crate::db::write(db).await?;
     let before = load_settings(&txn).await?;
@@ -148,6 +150,7 @@ pub async fn rate<C: ConnectionTrait + sea_orm::TransactionTrait>(
     actor: &Actor,
     input: &RatingInput,
 ) -> AppResult<()> {
+    actor.require(Right::Channel)?;
     let quarter = check_rating(input)?;
     let txn = crate::db::write(db).await?;
     if finalise::is_finalised(&txn, quarter).await? {

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::actor::Actor;
+use crate::actor::Right;
 use crate::entity::{distributor, improvement_plan};
 use crate::error::{AppError, AppResult, ErrorCode, FieldErrors};
 
@@ -90,6 +91,7 @@ pub async fn save<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     input: &PlanInput,
 ) -> AppResult<Plan> {
+    actor.require(Right::Channel)?;
     use crate::fields::{date, required_date, text};
     let mut errs = FieldErrors::default();
     let actions = text(&mut errs, "actions", &input.actions, true, 4000);

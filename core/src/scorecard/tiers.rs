@@ -14,6 +14,7 @@ use ts_rs::TS;
 use super::score::{centi_text, div_half_up};
 use super::Quarter;
 use crate::actor::Actor;
+use crate::actor::Right;
 use crate::distributor::Tier;
 use crate::entity::scorecard_snapshot;
 use crate::error::{AppError, AppResult, ErrorCode};
@@ -153,6 +154,7 @@ pub async fn apply<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     req: &ApplyTiers,
 ) -> AppResult<Vec<TierReviewRow>> {
+    actor.require(Right::Channel)?;
     let txn = crate::db::write(db).await?;
     let review = review(&txn, req.year).await?;
     let mut applied = vec![];

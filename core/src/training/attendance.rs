@@ -2,6 +2,7 @@
 //! session's capacity, once each; attendance, scores and feedback are recorded
 //! while it is held, pass or fail following from the course's pass mark.
 use crate::actor::Actor;
+use crate::actor::Right;
 use crate::error::ErrorCode;
 use std::collections::HashMap;
 
@@ -145,6 +146,7 @@ pub async fn enrol<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     req: &EnrolRequest,
 ) -> AppResult<SessionDetail> {
+    actor.require(Right::Training)?;
     let txn = crate::db::write(db).await?;
     let s = find(&txn, req.session_id).await?;
     enrol_in(&txn, &s, &req.contact_ids, actor).await?;
@@ -158,6 +160,7 @@ pub async fn unenrol<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     enrolment_id: i64,
 ) -> AppResult<SessionDetail> {
+    actor.require(Right::Training)?;
     let txn = crate::db::write(db).await?;
     let e = enrolment::Entity::find_by_id(enrolment_id)
         .one(&txn)
@@ -199,6 +202,7 @@ pub async fn record_results<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     req: &ResultsRequest,
 ) -> AppResult<SessionDetail> {
+    actor.require(Right::Training)?;
     let txn = crate::db::write(db).await?;
     let s = find(&txn, req.session_id).await?;
     if s.status != SessionStatus::Held.key() {

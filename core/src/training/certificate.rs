@@ -3,6 +3,7 @@
 //! month end: 2026-01-31 + 1 month = 2026-02-28), revoked with a reason but
 //! never deleted, printed on landscape A4.
 use crate::actor::Actor;
+use crate::actor::Right;
 use crate::error::ErrorCode;
 use crate::lang::Lang;
 use std::collections::HashMap;
@@ -343,6 +344,7 @@ pub async fn revoke<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     req: &RevokeRequest,
 ) -> AppResult<Certificate> {
+    actor.require(Right::Training)?;
     let today = actor.today();
     let operator = actor.operator().to_owned();
     let mut errs = FieldErrors::default();

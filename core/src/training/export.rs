@@ -47,9 +47,11 @@ fn pick(en: bool, zh: &'static str, english: &'static str) -> &'static str {
 /// Writes the list; returns the number of rows.
 pub async fn export<C: ConnectionTrait>(
     db: &C,
+    access: &crate::actor::Access,
     req: &TrainingExportRequest,
     today: NaiveDate,
 ) -> AppResult<usize> {
+    access.require(crate::actor::Right::Export)?;
     if req.path.trim().is_empty() {
         return Err(AppError::field("path", ErrorCode::Required));
     }

@@ -8,6 +8,7 @@ pub mod export;
 pub mod session;
 
 use crate::actor::Actor;
+use crate::actor::Right;
 use crate::error::ErrorCode;
 use crate::lang::Lang;
 use sea_orm::{
@@ -147,6 +148,7 @@ pub async fn save_settings<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     s: TrainingSettings,
 ) -> AppResult<TrainingSettings> {
+    actor.require(Right::Settings)?;
     let mut errs = FieldErrors::default();
     let mut keys = std::collections::HashSet::new();
     if s.categories.is_empty() {
@@ -249,6 +251,7 @@ pub async fn save_course<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     req: &CourseSave,
 ) -> AppResult<Course> {
+    actor.require(Right::Training)?;
     let settings = load_settings(db).await?;
     let tenths = validate(&req.input, &settings.categories)?;
     let i = &req.input;

@@ -1,6 +1,7 @@
 //! Sessions: planned → held → closed (or cancelled); closing issues
 //! certificates to those who passed. Enrolment and results: `attendance.rs`.
 use crate::actor::Actor;
+use crate::actor::Right;
 use crate::error::ErrorCode;
 use std::collections::HashMap;
 
@@ -351,6 +352,7 @@ pub async fn save<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     req: &SessionSave,
 ) -> AppResult<SessionDetail> {
+    actor.require(Right::Training)?;
     let operator = actor.operator().to_owned();
     let date = validate(&req.input)?;
     let i = &req.input;
@@ -434,6 +436,7 @@ pub async fn move_to<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     req: &SessionMove,
 ) -> AppResult<SessionDetail> {
+    actor.require(Right::Training)?;
     let txn = crate::db::write(db).await?;
     let s = find(&txn, req.id).await?;
     let from =

@@ -72,12 +72,14 @@ import type { LedgerEntry } from './LedgerEntry';
 import type { LedgerExportRequest } from './LedgerExportRequest';
 import type { LedgerImportSummary } from './LedgerImportSummary';
 import type { LedgerQuery } from './LedgerQuery';
+import type { LoginRequest } from './LoginRequest';
 import type { LogoInfo } from './LogoInfo';
 import type { MailSettingsSave } from './MailSettingsSave';
 import type { MailSettingsView } from './MailSettingsView';
 import type { OnboardingSettings } from './OnboardingSettings';
 import type { OnboardingStart } from './OnboardingStart';
 import type { Page } from './Page';
+import type { PasswordChange } from './PasswordChange';
 import type { Pipeline } from './Pipeline';
 import type { Plan } from './Plan';
 import type { PlanInput } from './PlanInput';
@@ -115,6 +117,7 @@ import type { SessionDetail } from './SessionDetail';
 import type { SessionMove } from './SessionMove';
 import type { SessionQuery } from './SessionQuery';
 import type { SessionSave } from './SessionSave';
+import type { SessionView } from './SessionView';
 import type { Settings } from './Settings';
 import type { SignRequest } from './SignRequest';
 import type { Statement } from './Statement';
@@ -131,6 +134,8 @@ import type { TrainingExportRequest } from './TrainingExportRequest';
 import type { TrainingSession } from './TrainingSession';
 import type { TrainingSettings } from './TrainingSettings';
 import type { TransitionRequest } from './TransitionRequest';
+import type { User } from './User';
+import type { UserInput } from './UserInput';
 import type { VersionRequest } from './VersionRequest';
 import type { Violation } from './Violation';
 import type { ViolationCancelRequest } from './ViolationCancelRequest';
@@ -317,6 +322,18 @@ export type Commands = {
   company_logo_remove: { req: void; res: null; progress: never };
   /** The About box: version, schema version, the database's path and size, the data and backup folders, the last backup, and the licences. */
   about_get: { req: void; res: About; progress: never };
+  /** Whether this window must log in, who is logged in, and whether the database still needs its first owner (a new server database). */
+  login_state: { req: void; res: SessionView; progress: never };
+  /** Logs in (five wrong passwords in a row lock the login for 15 minutes); every write from then on is this user's, within their roles. */
+  login: { req: LoginRequest; res: SessionView; progress: never };
+  /** Logs out: nothing is done until someone logs in again. */
+  logout: { req: void; res: SessionView; progress: never };
+  /** On a database that needs a login and has no user yet: adds its first owner and logs in. */
+  first_owner_add: { req: UserInput; res: SessionView; progress: never };
+  /** The logged-in user changes their own password (the current one given). */
+  password_change: { req: PasswordChange; res: null; progress: never };
+  /** Every user, with roles, scope and whether disabled or locked. */
+  user_list: { req: void; res: Array<User>; progress: never };
   /** Settings → Database: the file or server in use, and the choice saved for the next start. */
   database_get: { req: void; res: DatabaseView; progress: never };
   /** Connects once to an office server with these settings: its version, whether the connection is encrypted, and what the database holds. */
@@ -535,6 +552,12 @@ export const COMMAND_NAMES = [
   'company_logo_set',
   'company_logo_remove',
   'about_get',
+  'login_state',
+  'login',
+  'logout',
+  'first_owner_add',
+  'password_change',
+  'user_list',
   'database_get',
   'database_test',
   'database_save',

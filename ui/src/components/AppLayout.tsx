@@ -23,11 +23,13 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { normaliseLanguage, storedLanguage } from '../i18n';
 import { useReminders } from '../ipc/onboarding';
 import { useAppInfo, useSettings } from '../ipc/queries';
+import { useLoginState } from '../ipc/login';
 import { useFirstStart } from '../ipc/setup';
 import { appErrorMessage } from '../lib/errors';
 import { RestoreButton } from './backup/BackupCard';
 import { LanguageSwitch } from './LanguageSwitch';
 import { OperatorNameModal } from './OperatorNameModal';
+import { UserMenu } from './UserMenu';
 import { AboutModal } from './AboutDetails';
 import { FirstStartGuide } from './firstStart/FirstStartGuide';
 import { HelpContext } from './firstStart/help';
@@ -76,6 +78,9 @@ export function AppLayout() {
           ? '/complaints'
           : '/distributors';
   const operator = settings.data?.operator_name.trim();
+  // With users, the logged-in user writes: the operator name gives way to them.
+  const login = useLoginState();
+  const signedIn = login.data?.user ?? null;
 
   // The guide opens by itself on an empty database's first start, and from Help or Settings.
   const firstStart = useFirstStart();
@@ -99,9 +104,13 @@ export function AppLayout() {
             <span className="app-subtitle">{t('app.subtitle')}</span>
           </Flex>
           <Flex align="center" gap={20}>
-            <Typography.Text id="operator-name" className="app-operator">
-              <UserOutlined /> {operator ? operator : t('app.noOperator')}
-            </Typography.Text>
+            {signedIn ? (
+              <UserMenu user={signedIn} />
+            ) : (
+              <Typography.Text id="operator-name" className="app-operator">
+                <UserOutlined /> {operator ? operator : t('app.noOperator')}
+              </Typography.Text>
+            )}
             <LanguageSwitch />
             <Dropdown
               trigger={['click']}
@@ -234,7 +243,7 @@ export function AppLayout() {
           </Content>
         </Layout>
         {/* The guide asks for the operator's name itself; the plain question waits for it. */}
-        {guideOpen || firstStart.isPending ? null : <OperatorNameModal />}
+        {guideOpen || firstStart.isPending || login.data?.required !== false ? null : <OperatorNameModal />}
         {guideOpen ? <FirstStartGuide onClose={() => setGuide('closed')} /> : null}
         {aboutOpen ? <AboutModal onClose={() => setAboutOpen(false)} /> : null}
       </Layout>

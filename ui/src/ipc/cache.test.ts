@@ -1,3 +1,4 @@
+import { loginKeys } from './login';
 import { setupKeys } from './setup';
 import { QueryClient, type QueryKey } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
@@ -36,6 +37,7 @@ function allKeys(): QueryKey[] {
     mailKeys,
     dashboardKeys,
     setupKeys,
+    loginKeys,
   ]) {
     for (const k of Object.values(table)) {
       keys.push(typeof k === 'function' ? (k as (a: never) => QueryKey)(1 as never) : (k as QueryKey));

@@ -37,6 +37,8 @@ export const ROOTS = {
   logo: ['logo'],
   about: ['about'],
   database: ['database'],
+  login: ['login'],
+  users: ['users'],
 } as const satisfies Record<string, readonly [string]>;
 
 export type Root = keyof typeof ROOTS;
@@ -73,6 +75,8 @@ export const READS = [
   'about_get',
   'database_get',
   'database_test',
+  'login_state',
+  'user_list',
   // Restarting changes no data; the new start reads everything again.
   'app_restart',
   'settings_get',
@@ -270,6 +274,11 @@ const CHANGES: Record<WriteCommand, readonly Root[]> = {
   violation_settings_save: ['violations', 'audit'],
   // A restore replaces every answer.
   backup_restore: Object.keys(ROOTS) as Root[],
+  // Another user sees (and may do) other things: every answer is read again.
+  login: Object.keys(ROOTS) as Root[],
+  logout: Object.keys(ROOTS) as Root[],
+  first_owner_add: Object.keys(ROOTS) as Root[],
+  password_change: ['users', 'audit'],
 };
 
 export const WRITES = Object.fromEntries(

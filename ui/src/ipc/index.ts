@@ -51,6 +51,7 @@ const KINDS = new Set<AppError['kind']>([
   'database',
   'missing_glyphs',
   'cancelled',
+  'forbidden',
   'damaged',
   'data_file',
 ]);

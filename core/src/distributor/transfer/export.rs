@@ -25,7 +25,12 @@ pub struct ExportRequest {
 const MONEY_COL: usize = 14;
 const DAYS_COL: usize = 15;
 
-pub async fn export<C: ConnectionTrait>(db: &C, req: &ExportRequest) -> AppResult<u64> {
+pub async fn export<C: ConnectionTrait>(
+    db: &C,
+    access: &crate::actor::Access,
+    req: &ExportRequest,
+) -> AppResult<u64> {
+    access.require(crate::actor::Right::Export)?;
     let query = DistributorQuery {
         paging: crate::paging::Paging::ALL,
         ..req.query.clone()
