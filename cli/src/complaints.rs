@@ -48,7 +48,7 @@ pub async fn run(ctx: &Ctx, cmd: &ComplaintCommand) -> AppResult<()> {
         to: to.clone(),
         distributor_id,
     };
-    let r = report::build(&ctx.conn, &req, ctx.clock.now).await?;
+    let r = report::build(&ctx.conn, &ctx.access(), &req, ctx.clock.now).await?;
     if let Some(out) = out {
         let file = report::ReportFileRequest {
             report: req.clone(),

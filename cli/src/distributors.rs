@@ -1,4 +1,4 @@
-//! `distributors import|list|export`.
+//! `distributors import|list|export|manager`.
 use std::path::PathBuf;
 
 use clap::Subcommand;
@@ -27,6 +27,15 @@ pub enum DistributorCommand {
         #[arg(long, default_value = "en")]
         lang: Lang,
     },
+    /// Sets the responsible manager of a distributor (a user's login), or
+    /// clears it with `--none`. Users whose scope is `own` see the ones they manage.
+    Manager {
+        code: String,
+        #[arg(required_unless_present = "none")]
+        login: Option<String>,
+        #[arg(long, conflicts_with = "login")]
+        none: bool,
+    },
 }
 
 pub async fn run(ctx: &Ctx, cmd: &DistributorCommand) -> AppResult<()> {
@@ -50,7 +59,7 @@ pub async fn run(ctx: &Ctx, cmd: &DistributorCommand) -> AppResult<()> {
                 search: search.clone(),
                 ..Default::default()
             };
-            let rows = distributor::list(&ctx.conn, &q).await?.rows;
+            let rows = distributor::list(&ctx.conn, &ctx.access(), &q).await?.rows;
             if *json {
                 println!(
                     "{}",
@@ -74,6 +83,26 @@ pub async fn run(ctx: &Ctx, cmd: &DistributorCommand) -> AppResult<()> {
             };
             let n = transfer::export(&ctx.conn, &ctx.access(), &req).await?;
             println!("exported {n} distributor(s) to {}", file.display());
+        }
+        DistributorCommand::Manager { code, login, .. } => {
+            let id = ctx.distributor_id(code).await?;
+            let manager_id = match login {
+                None => None,
+                Some(l) => Some(
+                    dealerdesk_core::users::list(&ctx.conn)
+                        .await?
+                        .into_iter()
+                        .find(|u| u.login == l.trim().to_lowercase())
+                        .ok_or_else(|| AppError::not_found("user", l))?
+                        .id,
+                ),
+            };
+            let req = distributor::ManagerAssign { id, manager_id };
+            let d = distributor::assign_manager(&ctx.conn, &ctx.actor().await?, &req).await?;
+            match login {
+                Some(l) => println!("{}: responsible manager {l}", d.code),
+                None => println!("{}: no responsible manager", d.code),
+            }
         }
     }
     Ok(())

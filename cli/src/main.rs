@@ -16,6 +16,7 @@ mod training;
 mod users;
 
 use clap::{Parser, Subcommand};
+use dealerdesk_core::actor::{Access, Right};
 use dealerdesk_core::dates::{self, Clock};
 use dealerdesk_core::{db, AppError, AppResult};
 
@@ -134,7 +135,15 @@ async fn run(cli: Cli) -> AppResult<()> {
             let (conn, anchor) = (opened.db, location.local_anchor());
             if let Command::Backup(a) = &cli.command {
                 let done = match users::log_in(&conn, cli.user.as_deref(), clock.now, false).await {
-                    Ok(_) => backup::backup_server(&conn, &anchor, a).await,
+                    // A backup holds every record: an owner's work.
+                    Ok(user) => match user
+                        .map(|u| Access::User(u.signed()))
+                        .unwrap_or(Access::Open)
+                        .require(Right::Backup)
+                    {
+                        Ok(()) => backup::backup_server(&conn, &anchor, a).await,
+                        Err(e) => Err(e),
+                    },
                     Err(e) => Err(e),
                 };
                 conn.close().await.ok();

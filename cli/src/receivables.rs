@@ -24,7 +24,7 @@ pub struct ReceivablesArgs {
 
 pub async fn run(ctx: &Ctx, a: &ReceivablesArgs) -> AppResult<()> {
     let as_of = receivables::parse_as_of(&a.as_of, ctx.clock.today)?;
-    let r = receivables::load(&ctx.conn, as_of).await?;
+    let r = receivables::load(&ctx.conn, &ctx.access(), as_of).await?;
     if let Some(out) = &a.out {
         let req = receivables::ReceivablesFileRequest {
             as_of: as_of.to_string(),

@@ -62,7 +62,7 @@ pub async fn tier_review(ctx: &Ctx, a: &TierReviewArgs) -> AppResult<()> {
         }
         eprintln!("{} tier(s) changed", applied.len());
     }
-    let review = tiers::review(&ctx.conn, a.year).await?;
+    let review = tiers::review_for(&ctx.conn, &ctx.access(), a.year).await?;
     if a.json {
         println!(
             "{}",
@@ -104,7 +104,7 @@ pub async fn run(ctx: &Ctx, a: &ScorecardArgs) -> AppResult<()> {
     let review = if a.finalise {
         scorecard::finalise::finalise(&ctx.conn, &ctx.actor().await?, &a.quarter).await?
     } else {
-        scorecard::review(&ctx.conn, quarter).await?
+        scorecard::review_for(&ctx.conn, &ctx.access(), quarter).await?
     };
     if let Some(out) = &a.out {
         let written = scorecard::export::write_file(

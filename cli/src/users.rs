@@ -95,11 +95,7 @@ fn roles(keys: &[String]) -> AppResult<Vec<Role>> {
 
 fn print(u: &User) {
     let roles: Vec<&str> = u.roles.iter().map(|r| r.key()).collect();
-    let scope = match &u.scope {
-        Scope::All => "all".to_string(),
-        Scope::Region { region } => format!("region:{region}"),
-        Scope::Own => "own".to_string(),
-    };
+    let scope = users::scope_text(&u.scope);
     let state = if u.disabled { "  (disabled)" } else { "" };
     println!(
         "{:<16} {:<16} {:<40} {scope}{state}",

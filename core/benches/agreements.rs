@@ -67,7 +67,7 @@ async fn main() {
     println!("sample data: 40 distributors, {o} onboarding checklists, {a} agreements, {c} certificates in {}", ms(t.elapsed()));
     pdf::warm_up();
 
-    let list = agreement::list(&conn, &AgreementListQuery::default(), today)
+    let list = agreement::list(&conn, &dealerdesk_core::actor::Access::Open, &AgreementListQuery::default(), today)
         .await
         .expect("list")
         .rows;
@@ -106,7 +106,7 @@ async fn main() {
         ms(d)
     );
     let all = AgreementListQuery::default();
-    let (d, _) = time(10, || agreement::list(&conn, &all, today)).await;
+    let (d, _) = time(10, || agreement::list(&conn, &dealerdesk_core::actor::Access::Open, &all, today)).await;
     println!(
         "agreement list with conflict checks ({} agreements): median {}",
         list.len(),

@@ -262,7 +262,7 @@ async fn main() {
     demo::generate(&conn, &actor(), DISTRIBUTORS)
         .await
         .expect("distributors");
-    let ids: Vec<i64> = distributor::list(&conn, &DistributorQuery::default())
+    let ids: Vec<i64> = distributor::list(&conn, &dealerdesk_core::actor::Access::Open, &DistributorQuery::default())
         .await
         .unwrap()
         .rows
@@ -312,7 +312,7 @@ async fn main() {
         let conn = &conn;
         move || {
             let q = q.clone();
-            async move { distributor::list(conn, &q).await.unwrap().total }
+            async move { distributor::list(conn, &dealerdesk_core::actor::Access::Open, &q).await.unwrap().total }
         }
     };
     measure(
@@ -351,7 +351,7 @@ async fn main() {
         let conn = &conn;
         move || {
             let q = q.clone();
-            async move { complaint::list(conn, &q, now).await.unwrap().total }
+            async move { complaint::list(conn, &dealerdesk_core::actor::Access::Open, &q, now).await.unwrap().total }
         }
     };
     measure(
@@ -416,7 +416,7 @@ async fn main() {
         let conn = &conn;
         move || {
             let q = q.clone();
-            async move { ledger::list(conn, &q).await.unwrap().total }
+            async move { ledger::list(conn, &dealerdesk_core::actor::Access::Open, &q).await.unwrap().total }
         }
     };
     measure(
@@ -466,7 +466,7 @@ async fn main() {
             paging: PAGE,
             ..Default::default()
         };
-        agreement::list(&conn, &q, today).await.unwrap().total
+        agreement::list(&conn, &dealerdesk_core::actor::Access::Open, &q, today).await.unwrap().total
     })
     .await;
     measure("certificates: first page", || async {

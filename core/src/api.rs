@@ -34,7 +34,7 @@ use crate::distributor::contacts::{Contact, ContactSave};
 use crate::distributor::transfer::{ExportRequest, ImportPreview, ImportProgress, ImportSummary};
 use crate::distributor::{
     Distributor, DistributorDetail, DistributorInput, DistributorQuery, DistributorUpdate,
-    TierChangeRequest, TransitionRequest,
+    ManagerAssign, TierChangeRequest, TransitionRequest,
 };
 use crate::lang::Lang;
 use crate::ledger::batch::{BatchProgress, BatchRequest, BatchSummary};
@@ -70,7 +70,9 @@ use crate::training::session::{
     TrainingSession,
 };
 use crate::training::{Course, CourseSave, TrainingSettings};
-use crate::users::{LoginRequest, PasswordChange, SessionView, User, UserInput};
+use crate::users::{
+    LoginRequest, PasswordChange, PasswordReset, SessionView, User, UserInput, UserUpdate,
+};
 use crate::violation::{
     Violation, ViolationCancelRequest, ViolationInput, ViolationQuery, ViolationSettings,
 };
@@ -192,6 +194,8 @@ commands! {
     distributor_create(DistributorInput) -> Distributor;
     /// Edits the profile.
     distributor_update(DistributorUpdate) -> Distributor;
+    /// Sets or clears the responsible manager (a user who can log in).
+    distributor_manager_set(ManagerAssign) -> Distributor;
     /// Moves the status (legal moves only; narrowing moves need a reason).
     distributor_transition(TransitionRequest) -> Distributor;
     /// Changes the tier (reason required).
@@ -356,6 +360,9 @@ commands! {
     /// The About box: version, schema version, the database's path and size, the data and backup
     /// folders, the last backup, and the licences.
     about_get(()) -> About;
+    /// The newest audit entry's id: the window polls it (every 5 s) and reads its answers
+    /// again when another user or program has written.
+    data_version(()) -> i64;
     /// Whether this window must log in, who is logged in, and whether the database still
     /// needs its first owner (a new server database).
     login_state(()) -> SessionView;
@@ -364,12 +371,19 @@ commands! {
     login(LoginRequest) -> SessionView;
     /// Logs out: nothing is done until someone logs in again.
     logout(()) -> SessionView;
-    /// On a database that needs a login and has no user yet: adds its first owner and logs in.
+    /// On a database without users: adds its first owner and logs in (a new server database
+    /// at the login screen, this PC's file in Settings → Users).
     first_owner_add(UserInput) -> SessionView;
     /// The logged-in user changes their own password (the current one given).
     password_change(PasswordChange) -> ();
     /// Every user, with roles, scope and whether disabled or locked.
     user_list(()) -> Vec<User>;
+    /// An owner adds a user (Settings → Users).
+    user_add(UserInput) -> User;
+    /// An owner changes a user's name, roles, scope, or disables or enables them.
+    user_update(UserUpdate) -> User;
+    /// An owner sets a new password for a user, lifting a lockout.
+    user_password_reset(PasswordReset) -> ();
     /// Settings → Database: the file or server in use, and the choice saved for the next start.
     database_get(()) -> DatabaseView;
     /// Connects once to an office server with these settings: its version, whether the

@@ -96,6 +96,23 @@ pub async fn record<C: ConnectionTrait>(
     Ok(())
 }
 
+/// The newest entry of the trail: every write leaves one, so a window that
+/// sees this number change knows another user (or program) wrote, and reads
+/// its lists again. One indexed read (`MAX(id)`); 0 before any write.
+pub async fn last_id<C: ConnectionTrait>(db: &C) -> AppResult<i64> {
+    use sea_orm::QuerySelect;
+    let max: Option<Option<i64>> = audit_entry::Entity::find()
+        .select_only()
+        .column_as(
+            sea_orm::sea_query::Expr::col(audit_entry::Column::Id).max(),
+            "m",
+        )
+        .into_tuple()
+        .one(db)
+        .await?;
+    Ok(max.flatten().unwrap_or(0))
+}
+
 /// One page of a record's trail, newest first.
 pub async fn list<C: ConnectionTrait>(
     db: &C,

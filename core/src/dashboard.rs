@@ -16,6 +16,7 @@ use sea_orm::{
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::actor::Access;
 use crate::dates::Clock;
 use crate::entity::{agreement, complaint};
 use crate::error::{AppError, AppResult, ErrorCode};
@@ -180,9 +181,13 @@ fn add(a: i64, b: i64) -> AppResult<i64> {
 
 pub async fn load<C: ConnectionTrait + TransactionTrait>(
     db: &C,
+    access: &Access,
     req: &DashboardRequest,
     clock: &Clock,
 ) -> AppResult<Dashboard> {
+    // Every figure counts only the distributors in the reader's scope.
+    let visible = crate::scope::visible(db, access).await?;
+    let shows = |id: i64| crate::scope::shows(&visible, id);
     let today = clock.today;
     let on = crate::ledger::receivables::parse_as_of(&req.on, today)
         .map_err(|_| AppError::field("on", ErrorCode::DateFormat))?;
@@ -192,7 +197,8 @@ pub async fn load<C: ConnectionTrait + TransactionTrait>(
 
     // Sales: one read of the ledger's lines up to the period's end.
     let year_end = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(to);
-    let lines = crate::ledger::lines::upto(db, year_end.max(to), None).await?;
+    let mut lines = crate::ledger::lines::upto(db, year_end.max(to), None).await?;
+    lines.retain(|l| shows(l.distributor_id));
     let sales = Sales::of(&lines)?;
     let in_period = |y: i32, m: u32| {
         let first = NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(from);
@@ -217,7 +223,8 @@ pub async fn load<C: ConnectionTrait + TransactionTrait>(
     let total_sales = per_dist.values().try_fold(0i64, |s, v| add(s, *v))?;
 
     // Targets: the governing agreement's targets lying inside the period.
-    let agreements = agreement::Entity::find().all(db).await?;
+    let mut agreements = agreement::Entity::find().all(db).await?;
+    agreements.retain(|a| shows(a.distributor_id));
     let mut target = 0i64;
     for m in crate::agreement::rebate::governing(&agreements, from, to)? {
         for t in crate::agreement::targets_of(m)?
@@ -270,8 +277,8 @@ pub async fn load<C: ConnectionTrait + TransactionTrait>(
     top.truncate(10);
 
     // Receivables and everything due, as of the day.
-    let rec = receivables::from_lines(db, as_of, &lines).await?;
-    let due = crate::reminders::list_parts(
+    let rec = receivables::from_lines(db, access, as_of, &lines).await?;
+    let mut due = crate::reminders::list_parts(
         db,
         as_of,
         crate::reminders::Parts {
@@ -281,21 +288,24 @@ pub async fn load<C: ConnectionTrait + TransactionTrait>(
         },
     )
     .await?;
+    due.retain(|r| shows(r.distributor_id));
     let count = |k: ReminderKind| due.iter().filter(|r| r.kind == k).count() as u32;
     let unconfirmed = crate::ledger::runs::latest_per_distributor(
         crate::ledger::runs::list(db, &Default::default(), as_of).await?,
     )
     .iter()
-    .filter(|r| r.unanswered)
+    .filter(|r| r.unanswered && shows(r.distributor_id))
     .count() as u32;
 
     // Complaints: open, and those at risk or late now.
     let open = complaint::Entity::find()
         .filter(complaint::Column::Status.is_not_in(["resolved", "verified", "closed"]))
+        .filter(crate::scope::on(access, complaint::Column::DistributorId))
         .count(db)
         .await? as u32;
     let late_view = crate::complaint::list(
         db,
+        access,
         &crate::complaint::ComplaintQuery {
             view: crate::complaint::ComplaintView::Late,
             paging: crate::paging::Paging::ALL,
@@ -315,6 +325,7 @@ pub async fn load<C: ConnectionTrait + TransactionTrait>(
         .count() as u32;
     let report = crate::complaint::report::build(
         db,
+        access,
         &crate::complaint::report::ReportRequest {
             from: from.to_string(),
             to: to.to_string(),
@@ -334,15 +345,17 @@ pub async fn load<C: ConnectionTrait + TransactionTrait>(
         .collect();
     if let Some(q) = latest {
         if let Some(review) = crate::scorecard::finalise::frozen(db, q).await? {
-            for s in review.distributors {
+            for s in review.distributors.iter().filter(|s| shows(s.distributor_id)) {
                 if let Some(slot) = grades.iter_mut().find(|c| Some(c.grade) == s.grade) {
                     slot.count += 1;
                 }
             }
         }
     }
-    let warnings = crate::scorecard::finalise::warnings(db, None, as_of).await?;
-    let tiers = crate::scorecard::tiers::review(db, year).await?;
+    let mut warnings = crate::scorecard::finalise::warnings(db, None, as_of).await?;
+    warnings.retain(|w| shows(w.distributor_id));
+    let mut tiers = crate::scorecard::tiers::review(db, year).await?;
+    tiers.distributors.retain(|r| shows(r.distributor_id));
 
     Ok(Dashboard {
         period: req.period,

@@ -31,6 +31,7 @@ pub mod paging;
 
 pub mod pdf;
 pub mod reminders;
+pub mod scope;
 pub mod scorecard;
 pub mod settings;
 pub mod setup;

@@ -164,9 +164,11 @@ pub async fn operator<C: ConnectionTrait>(db: &C) -> AppResult<String> {
     Ok(name)
 }
 
-pub fn validate(s: &Settings) -> AppResult<()> {
+/// Checks the settings; the operator's name is needed only by an office
+/// without users (a logged-in user writes under their own name).
+pub fn validate(s: &Settings, needs_operator: bool) -> AppResult<()> {
     let mut errs = FieldErrors::default();
-    if s.operator_name.trim().is_empty() {
+    if needs_operator && s.operator_name.trim().is_empty() {
         errs.push("operator_name", ErrorCode::Required);
     }
     if s.criteria.is_empty() {
@@ -212,7 +214,7 @@ pub async fn save<C: TransactionTrait + ConnectionTrait>(
     clock: Clock,
     by: Option<&Actor>,
 ) -> AppResult<Settings> {
-    validate(&s)?;
+    validate(&s, by.is_none())?;
     // A logged-in owner saves as themselves; an office without users as the
     // operator named in the settings saved.
     let actor = match by {
@@ -227,12 +229,14 @@ pub async fn save<C: TransactionTrait + ConnectionTrait>(
             Actor::new(&s.operator_name, clock)?
         }
     };
-    let s = Settings {
-        operator_name: s.operator_name.trim().to_owned(),
-        ..s
-    };
     let txn = crate::db::write(db).await?;
     let before = load(&txn).await?;
+    // An empty name from a logged-in user keeps the office's operator as it was.
+    let operator_name = match s.operator_name.trim() {
+        "" => before.operator_name.clone(),
+        name => name.to_owned(),
+    };
+    let s = Settings { operator_name, ..s };
     put_json(&txn, KEY_OPERATOR, &s.operator_name).await?;
     put_json(&txn, KEY_LANGUAGE, &s.language).await?;
     put_json(&txn, KEY_CRITERIA, &s.criteria).await?;

@@ -17,7 +17,7 @@ use sea_orm::{
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::actor::{Actor, Signed};
+use crate::actor::{Actor, Right, Signed};
 use crate::audit::{self, FieldChange};
 use crate::entity::app_user;
 use crate::error::{AppError, AppResult, ErrorCode, FieldErrors};
@@ -93,6 +93,30 @@ pub struct SessionView {
     /// A database that needs a login but has no user yet (a new server
     /// database): its first owner is set up in the window.
     pub first_owner: bool,
+    /// What the logged-in user (or, without users, whoever is at the PC) may
+    /// do: the keys of `actor::Right` (`finance`, `export`…). The window hides
+    /// what is not here; core refuses it anyway.
+    pub rights: Vec<String>,
+}
+
+/// What an owner changes about a user: name, roles, scope, and whether they
+/// may log in. The login itself never changes (the audit trail names it).
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct UserUpdate {
+    pub login: String,
+    pub display_name: String,
+    pub roles: Vec<Role>,
+    pub scope: Scope,
+    pub disabled: bool,
+}
+
+/// An owner's new password for a user.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct PasswordReset {
+    pub login: String,
+    pub password: String,
 }
 
 /// What the window shows before anything else: a login, the first owner's
@@ -103,10 +127,21 @@ pub async fn session_view<C: ConnectionTrait>(
 ) -> AppResult<SessionView> {
     let required = login_required(db).await?;
     let first_owner = required && app_user::Entity::find().count(db).await? == 0;
+    let access = match user {
+        Some(u) => Some(crate::actor::Access::User(u.signed())),
+        None if required => None,
+        None => Some(crate::actor::Access::Open),
+    };
+    let rights = Right::ALL
+        .iter()
+        .filter(|r| access.as_ref().is_some_and(|a| a.may(**r)))
+        .map(|r| r.key().to_owned())
+        .collect();
     Ok(SessionView {
         required,
         user: user.cloned(),
         first_owner,
+        rights,
     })
 }
 
@@ -266,7 +301,7 @@ pub async fn add<C: ConnectionTrait + TransactionTrait>(
     if roles.is_empty() {
         errs.push("roles", ErrorCode::Required);
     }
-    let scope = input.scope.clone().unwrap_or(Scope::All);
+    let scope = checked_scope(&mut errs, input.scope.as_ref().unwrap_or(&Scope::All));
     errs.into_result()?;
     if find_login(&txn, &login).await?.is_some() {
         return Err(AppError::Conflict {
@@ -459,4 +494,107 @@ pub async fn disable<C: ConnectionTrait + TransactionTrait>(
     .await?;
     txn.commit().await?;
     stored(m)
+}
+
+/// An owner changes a user's name, roles, scope or whether they may log in.
+/// Every change is in the audit trail. The last owner who can log in keeps
+/// the owner role and is not disabled, and an owner does not lock themselves out.
+pub async fn update<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    actor: &Actor,
+    by: Option<&User>,
+    input: &UserUpdate,
+) -> AppResult<User> {
+    require_owner(by, "users")?;
+    let txn = crate::db::write(db).await?;
+    let m = find_login(&txn, &input.login)
+        .await?
+        .ok_or_else(|| AppError::not_found("user", &input.login))?;
+    let before = stored(m.clone())?;
+    let mut errs = FieldErrors::default();
+    let display_name =
+        crate::fields::text(&mut errs, "display_name", &input.display_name, true, 40);
+    let mut roles = input.roles.clone();
+    roles.sort();
+    roles.dedup();
+    if roles.is_empty() {
+        errs.push("roles", ErrorCode::Required);
+    }
+    let scope = checked_scope(&mut errs, &input.scope);
+    errs.into_result()?;
+    let stays_owner = roles.contains(&Role::Owner) && !input.disabled;
+    if before.has(Role::Owner) && !before.disabled && !stays_owner {
+        if by.is_some_and(|b| b.id == before.id) {
+            // Taking away one's own owner role (or login) is done by another owner.
+            return Err(AppError::field("roles", ErrorCode::LastOwner));
+        }
+        let owners = list(&txn)
+            .await?
+            .into_iter()
+            .filter(|u| u.has(Role::Owner) && !u.disabled)
+            .count();
+        if owners <= 1 {
+            return Err(AppError::field("roles", ErrorCode::LastOwner));
+        }
+    }
+    let (scope_kind, scope_region) = scope.stored();
+    let keys = roles.iter().map(|r| r.key()).collect::<Vec<_>>().join(",");
+    let mut changes = Vec::new();
+    let mut note = |field: &str, b: String, a: String| {
+        if b != a {
+            changes.push(FieldChange {
+                field: field.into(),
+                before: Some(b),
+                after: Some(a),
+            });
+        }
+    };
+    note("display_name", m.display_name.clone(), display_name.clone());
+    note("roles", m.roles.clone(), keys.clone());
+    note(
+        "scope",
+        scope_text(&before.scope),
+        scope_text(&scope),
+    );
+    note(
+        "disabled",
+        m.disabled.to_string(),
+        input.disabled.to_string(),
+    );
+    let mut am: app_user::ActiveModel = m.into();
+    am.display_name = Set(display_name);
+    am.roles = Set(keys);
+    am.scope_kind = Set(scope_kind.into());
+    am.scope_region = Set(scope_region);
+    am.disabled = Set(input.disabled);
+    if !input.disabled {
+        // Enabling a user also lifts a lockout.
+        am.failed_logins = Set(0);
+        am.locked_until = Set(None);
+    }
+    let m = am.update(&txn).await?;
+    if !changes.is_empty() {
+        audit::record(&txn, actor, "user", m.id, "update", &changes).await?;
+    }
+    txn.commit().await?;
+    stored(m)
+}
+
+/// A region scope names its region (trimmed, at most 40 characters).
+fn checked_scope(errs: &mut FieldErrors, scope: &Scope) -> Scope {
+    match scope {
+        Scope::Region { region } => Scope::Region {
+            region: crate::fields::text(errs, "scope", region, true, 40),
+        },
+        other => other.clone(),
+    }
+}
+
+/// `all`, `region:NAME` or `own`, as typed on the CLI.
+pub fn scope_text(scope: &Scope) -> String {
+    match scope {
+        Scope::All => "all".into(),
+        Scope::Region { region } => format!("region:{region}"),
+        Scope::Own => "own".into(),
+    }
 }

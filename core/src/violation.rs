@@ -417,12 +417,14 @@ pub async fn cancel<C: ConnectionTrait + TransactionTrait>(
     Ok(to_dto(m, d.as_ref(), Some(&c)))
 }
 
-/// Violations, newest first: of one distributor, or all.
+/// Violations, newest first: of one distributor, or all in `access`'s scope.
 pub async fn list<C: ConnectionTrait>(
     db: &C,
+    access: &crate::actor::Access,
     distributor_id: Option<i64>,
 ) -> AppResult<Vec<Violation>> {
     let mut q = violation::Entity::find()
+        .filter(crate::scope::on(access, violation::Column::DistributorId))
         .order_by_desc(violation::Column::OccurredOn)
         .order_by_desc(violation::Column::Id);
     if let Some(id) = distributor_id {

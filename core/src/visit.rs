@@ -321,6 +321,7 @@ pub async fn save<C: ConnectionTrait + TransactionTrait>(
     txn.commit().await?;
     list(
         db,
+        actor.access(),
         &VisitQuery {
             distributor_id: Some(d.id),
             review_quarter: None,
@@ -333,13 +334,17 @@ pub async fn save<C: ConnectionTrait + TransactionTrait>(
     .ok_or_else(|| AppError::not_found("visit", model.id))
 }
 
-/// Visits, latest first (the visit date, else the planned date).
+/// Visits, latest first (the visit date, else the planned date), of the
+/// distributors in `access`'s scope.
 pub async fn list<C: ConnectionTrait>(
     db: &C,
+    access: &crate::actor::Access,
     q: &VisitQuery,
     today: NaiveDate,
 ) -> AppResult<Vec<Visit>> {
-    let mut find = visit::Entity::find().order_by_desc(visit::Column::Id);
+    let mut find = visit::Entity::find()
+        .filter(crate::scope::on(access, visit::Column::DistributorId))
+        .order_by_desc(visit::Column::Id);
     if let Some(id) = q.distributor_id {
         find = find.filter(visit::Column::DistributorId.eq(id));
     }
@@ -453,7 +458,7 @@ pub async fn export<C: ConnectionTrait>(
         return Err(AppError::field("path", ErrorCode::FileType));
     }
     let en = lang.is_en();
-    let visits = list(db, q, today).await?;
+    let visits = list(db, access, q, today).await?;
     let rows: Vec<Vec<String>> = visits
         .iter()
         .map(|v| {

@@ -63,7 +63,7 @@ async fn approval_scores_recommends_tier_and_moves_status() {
     // (90·25 + 80·15 + 70·15 + 90·20 + 80·15 + 100·10) / 100 = 85.00
     assert_eq!(a.total, "85.00");
     assert_eq!(a.recommended_tier, Tier::Strategic);
-    let detail = distributor::get(&db, d.id).await.unwrap();
+    let detail = distributor::get(&db, &dealerdesk_core::actor::Access::Open, d.id).await.unwrap();
     assert_eq!(detail.distributor.status, Status::Approved);
     assert_eq!(detail.distributor.tier, Tier::Strategic);
     assert_eq!(detail.assessments.len(), 1);
@@ -100,7 +100,7 @@ async fn missing_or_out_of_range_scores_are_field_errors() {
     assert!(f.contains(&("scores.capital", "score_range")));
     assert!(f.contains(&("scores.warehousing", "required")));
     assert!(f.contains(&("scores.bogus", "unknown_criterion")));
-    assert!(distributor::get(&db, d.id)
+    assert!(distributor::get(&db, &dealerdesk_core::actor::Access::Open, d.id)
         .await
         .unwrap()
         .assessments
@@ -127,7 +127,7 @@ async fn weights_and_thresholds_come_from_settings() {
         },
     ];
     s.thresholds.core_min = 60;
-    settings::save(&db, s.clone(), common::clock(), None)
+    settings::save(&db, s.clone(), common::clock(), Some(&actor()))
         .await
         .unwrap();
     assert_eq!(settings::load(&db).await.unwrap(), s);
@@ -152,7 +152,7 @@ async fn weights_and_thresholds_come_from_settings() {
     assert_eq!(a.recommended_tier, Tier::Core);
     // Deferred on an applicant: nothing else changes.
     assert_eq!(
-        distributor::get(&db, d.id)
+        distributor::get(&db, &dealerdesk_core::actor::Access::Open, d.id)
             .await
             .unwrap()
             .distributor
@@ -163,7 +163,7 @@ async fn weights_and_thresholds_come_from_settings() {
     let mut bad = s.clone();
     bad.thresholds.core_min = 95;
     assert!(matches!(
-        settings::save(&db, bad, common::clock(), None).await,
+        settings::save(&db, bad, common::clock(), Some(&actor())).await,
         Err(AppError::Validation { .. })
     ));
 }
@@ -214,7 +214,7 @@ async fn undated_steps_take_the_office_date() {
     .await
     .unwrap();
     assert_eq!(a.assessed_on, "2026-12-02");
-    let detail = distributor::get(&db, d.id).await.unwrap();
+    let detail = distributor::get(&db, &dealerdesk_core::actor::Access::Open, d.id).await.unwrap();
     // Newest first: approved by the assessment, then under review.
     let moves: Vec<(Status, &str, &str)> = detail.status_history[..2]
         .iter()

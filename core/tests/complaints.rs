@@ -84,7 +84,7 @@ async fn a_complaint_goes_round_the_loop_with_the_clocks_right_at_each_step() {
     .await
     .unwrap();
     // At 14:00 three of four hours are used: at risk, escalation level 1.
-    let at_risk = complaint::get(&db, id, local("2026-04-20 14:00"))
+    let at_risk = complaint::get(&db, &dealerdesk_core::actor::Access::Open, id, local("2026-04-20 14:00"))
         .await
         .unwrap();
     assert_eq!(
@@ -94,7 +94,7 @@ async fn a_complaint_goes_round_the_loop_with_the_clocks_right_at_each_step() {
     assert_eq!(at_risk.complaint.sla.escalation_level, 1);
     assert_eq!(at_risk.allowed, vec![ComplaintStatus::Responded]);
     // Not answered by 17:30: breached by more than half the allowance → level 3.
-    let late = complaint::get(&db, id, local("2026-04-20 17:30"))
+    let late = complaint::get(&db, &dealerdesk_core::actor::Access::Open, id, local("2026-04-20 17:30"))
         .await
         .unwrap();
     assert_eq!(
@@ -103,7 +103,7 @@ async fn a_complaint_goes_round_the_loop_with_the_clocks_right_at_each_step() {
     );
     assert_eq!(late.complaint.sla.escalation_level, 3);
     let listed = complaint::list(
-        &db,
+        &db, &dealerdesk_core::actor::Access::Open,
         &ComplaintQuery {
             view: ComplaintView::Late,
             ..Default::default()
@@ -286,7 +286,7 @@ async fn a_complaint_goes_round_the_loop_with_the_clocks_right_at_each_step() {
 
     // The knowledge base finds resolved cases by their resolution text.
     let found = complaint::list(
-        &db,
+        &db, &dealerdesk_core::actor::Access::Open,
         &ComplaintQuery {
             view: ComplaintView::All,
             search: "补偿运费".into(),
@@ -378,7 +378,7 @@ async fn a_complaint_at_17_30_before_a_holiday_is_due_after_it() {
         Some("2026-05-06 10:30:00")
     );
     // During the holiday nothing is used up.
-    let mid = complaint::get(&db, c.id, local("2026-05-03 12:00"))
+    let mid = complaint::get(&db, &dealerdesk_core::actor::Access::Open, c.id, local("2026-05-03 12:00"))
         .await
         .unwrap();
     assert_eq!(mid.complaint.sla.first_response.elapsed_secs, 30 * 60);
@@ -491,7 +491,7 @@ async fn sample_data_loads_only_into_an_empty_database_and_has_every_state() {
         .await
         .unwrap();
     assert_eq!(n, 40);
-    let all = complaint::list(&db, &ComplaintQuery::default(), Utc::now())
+    let all = complaint::list(&db, &dealerdesk_core::actor::Access::Open, &ComplaintQuery::default(), Utc::now())
         .await
         .unwrap()
         .rows;

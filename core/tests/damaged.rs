@@ -100,7 +100,7 @@ async fn a_damaged_ladder_is_an_error_not_a_rebate_of_zero() {
     .await;
     let today = common::day("2026-04-01");
     let (_, _, column, _) = damaged(
-        dealerdesk_core::agreement::get(&db, id, today)
+        dealerdesk_core::agreement::get(&db, &dealerdesk_core::actor::Access::Open, id, today)
             .await
             .unwrap_err(),
     );
@@ -118,7 +118,7 @@ async fn a_status_or_tier_no_version_wrote_names_the_distributor() {
         &format!("UPDATE distributor SET tier = 'gold' WHERE id = {a}"),
     )
     .await;
-    let e = distributor::list(&db, &DistributorQuery::default())
+    let e = distributor::list(&db, &dealerdesk_core::actor::Access::Open, &DistributorQuery::default())
         .await
         .unwrap_err();
     assert_eq!(
@@ -130,7 +130,7 @@ async fn a_status_or_tier_no_version_wrote_names_the_distributor() {
             "gold".into()
         )
     );
-    let e = distributor::get(&db, a).await.unwrap_err();
+    let e = distributor::get(&db, &dealerdesk_core::actor::Access::Open, a).await.unwrap_err();
     assert_eq!(damaged(e).2, "tier");
 }
 

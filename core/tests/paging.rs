@@ -70,7 +70,7 @@ async fn every_list_pages_to_the_whole_list() {
             let db = &db;
             async move {
                 distributor::list(
-                    db,
+                    db, &dealerdesk_core::actor::Access::Open,
                     &DistributorQuery {
                         paging,
                         ..Default::default()
@@ -92,7 +92,7 @@ async fn every_list_pages_to_the_whole_list() {
             paging: Paging::first(1),
             ..Default::default()
         };
-        if ledger::list(&db, &q).await.unwrap().total > SIZE * 2 {
+        if ledger::list(&db, &dealerdesk_core::actor::Access::Open, &q).await.unwrap().total > SIZE * 2 {
             d = x.id;
             break;
         }
@@ -104,7 +104,7 @@ async fn every_list_pages_to_the_whole_list() {
             let db = &db;
             async move {
                 ledger::list(
-                    db,
+                    db, &dealerdesk_core::actor::Access::Open,
                     &LedgerQuery {
                         distributor_id: d,
                         paging,
@@ -132,7 +132,7 @@ async fn every_list_pages_to_the_whole_list() {
                 let db = &db;
                 async move {
                     complaint::list(
-                        db,
+                        db, &dealerdesk_core::actor::Access::Open,
                         &ComplaintQuery {
                             view,
                             paging,
@@ -156,7 +156,7 @@ async fn every_list_pages_to_the_whole_list() {
             let db = &db;
             async move {
                 agreement::list(
-                    db,
+                    db, &dealerdesk_core::actor::Access::Open,
                     &AgreementListQuery {
                         all_versions: true,
                         paging,
@@ -324,7 +324,7 @@ async fn status_filters_in_sql_match_the_status_shown() {
                 all_versions,
                 ..Default::default()
             };
-            let all = agreement::list(&db, &every, today).await.unwrap().rows;
+            let all = agreement::list(&db, &dealerdesk_core::actor::Access::Open, &every, today).await.unwrap().rows;
             for status in AgreementStatus::ALL.iter().copied() {
                 let want: Vec<i64> = all
                     .iter()
@@ -332,7 +332,7 @@ async fn status_filters_in_sql_match_the_status_shown() {
                     .map(|a| a.id)
                     .collect();
                 let got = agreement::list(
-                    &db,
+                    &db, &dealerdesk_core::actor::Access::Open,
                     &AgreementListQuery {
                         status: Some(status),
                         ..every.clone()
@@ -358,13 +358,13 @@ async fn status_filters_in_sql_match_the_status_shown() {
         6,
         "all but superseded: {seen_statuses:?}"
     );
-    let all = complaint::list(&db, &ComplaintQuery::default(), now)
+    let all = complaint::list(&db, &dealerdesk_core::actor::Access::Open, &ComplaintQuery::default(), now)
         .await
         .unwrap()
         .rows;
     for status in ComplaintStatus::ALL.iter().copied() {
         let got = complaint::list(
-            &db,
+            &db, &dealerdesk_core::actor::Access::Open,
             &ComplaintQuery {
                 status: Some(status),
                 ..Default::default()
@@ -383,13 +383,13 @@ async fn status_filters_in_sql_match_the_status_shown() {
 async fn search_takes_wildcards_literally_and_ignores_case() {
     let (_dir, db) = sample().await;
     let today = day("2026-12-02");
-    let all = distributor::list(&db, &DistributorQuery::default())
+    let all = distributor::list(&db, &dealerdesk_core::actor::Access::Open, &DistributorQuery::default())
         .await
         .unwrap();
     let code = all.rows[3].code.clone();
     for term in [code.to_lowercase(), code.to_uppercase()] {
         let hit = distributor::list(
-            &db,
+            &db, &dealerdesk_core::actor::Access::Open,
             &DistributorQuery {
                 search: term.clone(),
                 ..Default::default()
@@ -401,7 +401,7 @@ async fn search_takes_wildcards_literally_and_ignores_case() {
     }
     for wild in ["%", "_", "\\"] {
         let none = distributor::list(
-            &db,
+            &db, &dealerdesk_core::actor::Access::Open,
             &DistributorQuery {
                 search: wild.into(),
                 ..Default::default()
@@ -432,13 +432,13 @@ async fn search_takes_wildcards_literally_and_ignores_case() {
         .filter(|x| x.distributor_id == c.distributor_id)
         .count();
     assert_eq!(found.total, want as u64);
-    let agreements = agreement::list(&db, &AgreementListQuery::default(), today)
+    let agreements = agreement::list(&db, &dealerdesk_core::actor::Access::Open, &AgreementListQuery::default(), today)
         .await
         .unwrap()
         .rows;
     let a = &agreements[0];
     let found = agreement::list(
-        &db,
+        &db, &dealerdesk_core::actor::Access::Open,
         &AgreementListQuery {
             text: a.distributor_code.to_lowercase(),
             ..Default::default()

@@ -142,7 +142,7 @@ async fn a_rebate_run_computes_from_the_ledger_and_posts_once() {
     .unwrap();
     assert_eq!(again.posted, 0);
     let entries = ledger::list(
-        &db,
+        &db, &dealerdesk_core::actor::Access::Open,
         &LedgerQuery {
             distributor_id: a,
             ..Default::default()
@@ -201,7 +201,7 @@ proptest! {
             let one = rebate::approve(&db, &crate::common::on_day(&actor(), day("2026-04-01")), &q).await.unwrap();
             let two = rebate::approve(&db, &crate::common::on_day(&actor(), day("2026-04-02")), &q).await.unwrap();
             assert_eq!(two.posted, 0);
-            let posted: Vec<_> = ledger::list(&db, &LedgerQuery { distributor_id: d, ..Default::default() })
+            let posted: Vec<_> = ledger::list(&db, &dealerdesk_core::actor::Access::Open, &LedgerQuery { distributor_id: d, ..Default::default() })
                 .await
                 .unwrap()
                 .rows

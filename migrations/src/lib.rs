@@ -25,6 +25,7 @@ mod m20261207_000016_closed_lists;
 mod m20261207_000017_company_logo;
 mod m20261207_000018_doc_counter;
 mod m20261207_000019_users;
+mod m20261208_000020_managers;
 
 /// Every column that accepts only a closed list of keys, with the keys.
 pub use m20261207_000016_closed_lists::CLOSED_LISTS;
@@ -54,6 +55,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000017_company_logo::Migration),
             Box::new(m20261207_000018_doc_counter::Migration),
             Box::new(m20261207_000019_users::Migration),
+            Box::new(m20261208_000020_managers::Migration),
         ]
     }
 }

@@ -22,12 +22,12 @@ type S<'a> = State<'a, AppState>;
 
 #[tauri::command]
 pub async fn agreement_list(s: S<'_>, req: Req<cmd::agreement_list>) -> Res<cmd::agreement_list> {
-    agreement::list(&s.db().await?, &req, s.today()).await
+    agreement::list(&s.db().await?, &s.access().await?, &req, s.today()).await
 }
 
 #[tauri::command]
 pub async fn agreement_get(s: S<'_>, req: Req<cmd::agreement_get>) -> Res<cmd::agreement_get> {
-    agreement::get(&s.db().await?, req, s.today()).await
+    agreement::get(&s.db().await?, &s.access().await?, req, s.today()).await
 }
 
 #[tauri::command]
@@ -225,7 +225,7 @@ pub async fn onboarding_settings_save(
 
 #[tauri::command]
 pub async fn reminders_list(s: S<'_>) -> Res<cmd::reminders_list> {
-    reminders::centre::centre(&s.db().await?, &s.clock()).await
+    reminders::centre::centre(&s.db().await?, &s.access().await?, &s.clock()).await
 }
 
 #[tauri::command]

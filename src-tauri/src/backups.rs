@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use dealerdesk_core::actor::Right;
 use dealerdesk_core::api::cmd;
 use dealerdesk_core::backup::{self, restore, BackupKind};
 use dealerdesk_core::db::{self, files::UseLock};
@@ -27,6 +28,7 @@ pub async fn backup_overview(s: S<'_>) -> Res<cmd::backup_overview> {
 
 #[tauri::command]
 pub async fn backup_now(s: S<'_>) -> Res<cmd::backup_now> {
+    s.access().await?.require(Right::Backup)?;
     let db = s.db().await?;
     let folder = s.backup_settings().await.folder_for(&s.db_path);
     backup::create_in(
@@ -55,6 +57,7 @@ pub async fn backup_inspect(s: S<'_>, req: Req<cmd::backup_inspect>) -> Res<cmd:
 
 #[tauri::command]
 pub async fn backup_restore(s: S<'_>, req: Req<cmd::backup_restore>) -> Res<cmd::backup_restore> {
+    s.access().await?.require(Right::Backup)?;
     let file = PathBuf::from(req);
     if matches!(s.location, dealerdesk_core::db::Location::Server(_)) {
         return Err(dealerdesk_core::AppError::field(

@@ -74,7 +74,7 @@ async fn settings_set_language(
 
 #[tauri::command]
 async fn distributor_list(s: S<'_>, req: Req<cmd::distributor_list>) -> Res<cmd::distributor_list> {
-    distributor::list(&s.db().await?, &req).await
+    distributor::list(&s.db().await?, &s.access().await?, &req).await
 }
 
 #[tauri::command]
@@ -84,7 +84,7 @@ async fn distributor_territories(s: S<'_>) -> Res<cmd::distributor_territories> 
 
 #[tauri::command]
 async fn distributor_get(s: S<'_>, req: Req<cmd::distributor_get>) -> Res<cmd::distributor_get> {
-    distributor::get(&s.db().await?, req).await
+    distributor::get(&s.db().await?, &s.access().await?, req).await
 }
 
 #[tauri::command]
@@ -98,6 +98,14 @@ async fn distributor_create(
     req: Req<cmd::distributor_create>,
 ) -> Res<cmd::distributor_create> {
     distributor::create(&s.db().await?, &s.actor().await?, req).await
+}
+
+#[tauri::command]
+async fn distributor_manager_set(
+    s: S<'_>,
+    req: Req<cmd::distributor_manager_set>,
+) -> Res<cmd::distributor_manager_set> {
+    distributor::assign_manager(&s.db().await?, &s.actor().await?, &req).await
 }
 
 #[tauri::command]
@@ -212,7 +220,7 @@ async fn contact_remove(s: S<'_>, req: Req<cmd::contact_remove>) -> Res<cmd::con
 
 #[tauri::command]
 async fn ledger_list(s: S<'_>, req: Req<cmd::ledger_list>) -> Res<cmd::ledger_list> {
-    ledger::list(&s.db().await?, &req).await
+    ledger::list(&s.db().await?, &s.access().await?, &req).await
 }
 
 #[tauri::command]
@@ -415,6 +423,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         commands::distributor_next_code,
         commands::distributor_create,
         commands::distributor_update,
+        commands::distributor_manager_set,
         commands::distributor_transition,
         commands::distributor_change_tier,
         commands::assessment_record,
@@ -491,6 +500,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         setup::company_logo_set,
         setup::company_logo_remove,
         setup::about_get,
+        setup::data_version,
         database::database_get,
         database::database_test,
         database::database_save,
@@ -501,6 +511,9 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         login::first_owner_add,
         login::password_change,
         login::user_list,
+        login::user_add,
+        login::user_update,
+        login::user_password_reset,
         complaints::complaint_list,
         complaints::complaint_get,
         complaints::complaint_record,

@@ -17,12 +17,12 @@ type S<'a> = State<'a, AppState>;
 
 #[tauri::command]
 pub async fn complaint_list(s: S<'_>, req: Req<cmd::complaint_list>) -> Res<cmd::complaint_list> {
-    complaint::list(&s.db().await?, &req, s.clock().now).await
+    complaint::list(&s.db().await?, &s.access().await?, &req, s.clock().now).await
 }
 
 #[tauri::command]
 pub async fn complaint_get(s: S<'_>, req: Req<cmd::complaint_get>) -> Res<cmd::complaint_get> {
-    complaint::get(&s.db().await?, req, s.clock().now).await
+    complaint::get(&s.db().await?, &s.access().await?, req, s.clock().now).await
 }
 
 #[tauri::command]
@@ -74,7 +74,7 @@ pub async fn complaint_report(
     s: S<'_>,
     req: Req<cmd::complaint_report>,
 ) -> Res<cmd::complaint_report> {
-    report::build(&s.db().await?, &req, s.clock().now).await
+    report::build(&s.db().await?, &s.access().await?, &req, s.clock().now).await
 }
 
 #[tauri::command]

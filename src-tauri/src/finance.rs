@@ -13,7 +13,7 @@ type S<'a> = State<'a, AppState>;
 
 #[tauri::command]
 pub async fn dashboard_get(s: S<'_>, req: Req<cmd::dashboard_get>) -> Res<cmd::dashboard_get> {
-    dashboard::load(&s.db().await?, &req, &s.clock()).await
+    dashboard::load(&s.db().await?, &s.access().await?, &req, &s.clock()).await
 }
 
 #[tauri::command]

@@ -66,8 +66,9 @@ pub async fn first_owner_add(
     req: Req<cmd::first_owner_add>,
 ) -> Res<cmd::first_owner_add> {
     let db = s.db().await?;
-    let state = users::session_view(&db, None).await?;
-    if !state.first_owner {
+    // A new server database asks for its owner at the login screen; an office
+    // on this PC without users sets one up in Settings → Users.
+    if users::list(&db).await?.first().is_some() {
         // Users exist: only an owner, logged in, adds more (Settings → Users).
         return Err(AppError::Forbidden {
             action: "users".into(),
@@ -100,4 +101,35 @@ pub async fn password_change(
 pub async fn user_list(s: S<'_>) -> Res<cmd::user_list> {
     s.access().await?;
     users::list(&s.db().await?).await
+}
+
+/// The logged-in owner, for Settings → Users (refused, naming the owner role, otherwise).
+async fn owner(s: &AppState) -> AppResult<User> {
+    let me = signed_in(s)
+        .await?
+        .ok_or_else(|| AppError::field("user", ErrorCode::LoginRequired))?;
+    users::require_owner(Some(&me), "users")?;
+    Ok(me)
+}
+
+#[tauri::command]
+pub async fn user_add(s: S<'_>, req: Req<cmd::user_add>) -> Res<cmd::user_add> {
+    let me = owner(&s).await?;
+    users::add(&s.db().await?, &s.actor().await?, Some(&me), &req).await
+}
+
+#[tauri::command]
+pub async fn user_update(s: S<'_>, req: Req<cmd::user_update>) -> Res<cmd::user_update> {
+    let me = owner(&s).await?;
+    users::update(&s.db().await?, &s.actor().await?, Some(&me), &req).await
+}
+
+#[tauri::command]
+pub async fn user_password_reset(
+    s: S<'_>,
+    req: Req<cmd::user_password_reset>,
+) -> Res<cmd::user_password_reset> {
+    let me = owner(&s).await?;
+    users::reset_password(&s.db().await?, &s.actor().await?, Some(&me), &req.login, &req.password)
+        .await
 }

@@ -17,7 +17,7 @@ pub async fn scorecard_review(
     req: Req<cmd::scorecard_review>,
 ) -> Res<cmd::scorecard_review> {
     let quarter = scorecard::parse_quarter("quarter", &req)?;
-    scorecard::review(&s.db().await?, quarter).await
+    scorecard::review_for(&s.db().await?, &s.access().await?, quarter).await
 }
 
 #[tauri::command]
@@ -84,7 +84,7 @@ pub async fn plan_save(s: S<'_>, req: Req<cmd::plan_save>) -> Res<cmd::plan_save
 
 #[tauri::command]
 pub async fn tier_review(s: S<'_>, req: Req<cmd::tier_review>) -> Res<cmd::tier_review> {
-    scorecard::tiers::review(&s.db().await?, req).await
+    scorecard::tiers::review_for(&s.db().await?, &s.access().await?, req).await
 }
 
 #[tauri::command]
@@ -94,7 +94,7 @@ pub async fn tier_apply(s: S<'_>, req: Req<cmd::tier_apply>) -> Res<cmd::tier_ap
 
 #[tauri::command]
 pub async fn violation_list(s: S<'_>, req: Req<cmd::violation_list>) -> Res<cmd::violation_list> {
-    violation::list(&s.db().await?, req.distributor_id).await
+    violation::list(&s.db().await?, &s.access().await?, req.distributor_id).await
 }
 
 #[tauri::command]
@@ -128,7 +128,7 @@ pub async fn violation_settings_save(
 
 #[tauri::command]
 pub async fn visit_list(s: S<'_>, req: Req<cmd::visit_list>) -> Res<cmd::visit_list> {
-    visit::list(&s.db().await?, &req, s.today()).await
+    visit::list(&s.db().await?, &s.access().await?, &req, s.today()).await
 }
 
 #[tauri::command]
@@ -147,7 +147,7 @@ pub async fn receivables_list(
     req: Req<cmd::receivables_list>,
 ) -> Res<cmd::receivables_list> {
     let as_of = receivables::parse_as_of(&req.as_of, s.today())?;
-    receivables::load(&s.db().await?, as_of).await
+    receivables::load(&s.db().await?, &s.access().await?, as_of).await
 }
 
 #[tauri::command]
@@ -160,5 +160,5 @@ pub async fn receivables_export(
 
 #[tauri::command]
 pub async fn credit_check(s: S<'_>, req: Req<cmd::credit_check>) -> Res<cmd::credit_check> {
-    receivables::over_limit(&s.db().await?, &req).await
+    receivables::over_limit(&s.db().await?, &s.access().await?, &req).await
 }

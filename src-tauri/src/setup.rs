@@ -39,6 +39,11 @@ pub async fn company_logo_remove(s: S<'_>) -> Res<cmd::company_logo_remove> {
 }
 
 #[tauri::command]
+pub async fn data_version(s: S<'_>) -> Res<cmd::data_version> {
+    dealerdesk_core::audit::last_id(&s.db().await?).await
+}
+
+#[tauri::command]
 pub async fn about_get(s: S<'_>) -> Res<cmd::about_get> {
     let folder = s.backup_settings().await.folder_for(&s.db_path);
     let mut about = setup::about(&s.db().await?, &s.db_path, &folder).await?;

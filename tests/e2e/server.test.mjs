@@ -223,7 +223,7 @@ test("the app works on an office server and Settings → Database finds it", asy
 
       // Settings → Database says where the data is, and that --db chose it.
       await s.navigate("#nav-settings", "#settings-sections");
-      // By its address: in English at 1280 px the last tabs fold into the tab bar's menu.
+      // Opened by its address.
       await s.exec(`location.hash = '#/settings?section=database'`);
       await s.waitForElement("#database-current");
       assert.equal(await s.text("#database-current"), url);
@@ -285,7 +285,7 @@ test("the app works on an office server and Settings → Database finds it", asy
     try {
       await again.logIn("wang", "owner password 1");
       await again.navigate("#nav-settings", "#settings-sections");
-      // By its address: in English at 1280 px the last tabs fold into the tab bar's menu.
+      // Opened by its address.
       await again.exec(`location.hash = '#/settings?section=database'`);
       await again.waitForElement("#database-current");
       assert.equal(
@@ -300,6 +300,24 @@ test("the app works on an office server and Settings → Database finds it", asy
           )) === 8,
         "the saved server’s distributors",
       );
+      // Another program adds a distributor: the open list shows it without
+      // a reload (the window polls the newest audit entry every 5 s).
+      const one = path.join(work, "one.csv");
+      writeFileSync(
+        one,
+        "code,name,uscc,contact_name,contact_phone,province,city,address\n" +
+          "NEW1,新加经销商有限公司,91110000802100433B,王伟,13812345678,上海市,上海市,浦东新区张江路 88 号\n",
+      );
+      run(cli, ["--db", url, "distributors", "import", one], as);
+      await again.waitFor(
+        async () =>
+          (await again.exec(
+            `return document.querySelectorAll('#distributor-table tbody tr[data-row-key]').length`,
+          )) === 9,
+        "the distributor another program added",
+        20_000,
+      );
+      assert.ok((await again.text("#distributor-table")).includes("NEW1"));
     } finally {
       await again.close();
     }

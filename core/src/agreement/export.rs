@@ -58,7 +58,7 @@ pub async fn export_agreements<C: ConnectionTrait>(
         paging: Paging::ALL,
         ..req.query.clone()
     };
-    let rows: Vec<Vec<String>> = list(db, &every_page, today)
+    let rows: Vec<Vec<String>> = list(db, access, &every_page, today)
         .await?
         .rows
         .into_iter()

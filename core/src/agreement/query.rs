@@ -126,9 +126,11 @@ pub async fn conflicts_of<C: ConnectionTrait>(
     conflicts_in(&m, &bound, &distributors(db, &bound).await?, today)
 }
 
-/// One agreement with its versions, history, conflicts and the moves allowed now.
+/// One agreement with its versions, history, conflicts and the moves allowed
+/// now; one of a distributor outside `access`'s scope is not found.
 pub async fn get<C: ConnectionTrait>(
     db: &C,
+    access: &crate::actor::Access,
     id: i64,
     today: NaiveDate,
 ) -> AppResult<AgreementDetail> {
@@ -136,6 +138,9 @@ pub async fn get<C: ConnectionTrait>(
         .one(db)
         .await?
         .ok_or_else(|| AppError::not_found("agreement", id))?;
+    if !crate::scope::holds(db, access, m.distributor_id).await? {
+        return Err(AppError::not_found("agreement", id));
+    }
     let mut bound = in_force_on(db, today).await?;
     let chain: Vec<agreement::Model> = agreement::Entity::find()
         .filter(agreement::Column::Number.eq(&m.number))
@@ -259,6 +264,7 @@ fn filtered(
 /// page's rows against the agreements in force.
 pub async fn list<C: ConnectionTrait>(
     db: &C,
+    access: &crate::actor::Access,
     q: &AgreementListQuery,
     today: NaiveDate,
 ) -> AppResult<Page<Agreement>> {
@@ -266,7 +272,9 @@ pub async fn list<C: ConnectionTrait>(
         s.order_by_desc(agreement::Column::Number)
             .order_by_desc(agreement::Column::Version)
     };
-    let filtered = filtered(q, today, db.get_database_backend());
+    // Only the agreements of distributors in the reader's scope.
+    let filtered = filtered(q, today, db.get_database_backend())
+        .filter(crate::scope::on(access, agreement::Column::DistributorId));
     let (rows, total) = paging::fetch(db, filtered, newest_first, q.paging).await?;
     let bound = in_force_on(db, today).await?;
     let dists = distributors(db, &[rows.as_slice(), bound.as_slice()].concat()).await?;

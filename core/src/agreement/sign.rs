@@ -168,7 +168,7 @@ pub async fn sign<C: ConnectionTrait + TransactionTrait>(
         Ok(())
     })
     .await?;
-    get(db, req.id, today).await
+    get(db, actor.access(), req.id, today).await
 }
 
 async fn apply_terms<C: ConnectionTrait>(
@@ -251,5 +251,5 @@ pub async fn attach_scan<C: ConnectionTrait + TransactionTrait>(
         Ok(())
     })
     .await?;
-    get(db, req.id, today).await
+    get(db, actor.access(), req.id, today).await
 }

@@ -163,7 +163,7 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
     )
     .await?;
     txn.commit().await?;
-    get(db, m.id, actor.today()).await
+    get(db, actor.access(), m.id, actor.today()).await
 }
 
 /// Edits a draft (only a draft can change).
@@ -196,7 +196,7 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
         audit::record(&txn, actor, "agreement", m.id, "update", &changes).await?;
     }
     txn.commit().await?;
-    get(db, req.id, today).await
+    get(db, actor.access(), req.id, today).await
 }
 
 pub(super) async fn move_to<C: ConnectionTrait>(
@@ -291,7 +291,7 @@ async fn step<C: ConnectionTrait + TransactionTrait>(
     }
     move_to(&txn, m, to, "", actor, |_| {}).await?;
     txn.commit().await?;
-    get(db, id, today).await
+    get(db, actor.access(), id, today).await
 }
 
 /// The editor's input that reproduces a stored agreement.
@@ -363,7 +363,7 @@ pub async fn terminate<C: ConnectionTrait + TransactionTrait>(
     })
     .await?;
     txn.commit().await?;
-    get(db, req.id, today).await
+    get(db, actor.access(), req.id, today).await
 }
 
 /// Starts an amendment or a renewal of the newest signed version: a draft with
@@ -445,5 +445,5 @@ pub async fn new_version<C: ConnectionTrait + TransactionTrait>(
     )
     .await?;
     txn.commit().await?;
-    get(db, n.id, today).await
+    get(db, actor.access(), n.id, today).await
 }

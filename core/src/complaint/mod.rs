@@ -517,8 +517,11 @@ pub async fn record<C: ConnectionTrait + TransactionTrait>(
     to_dto(m, &events, Some(&dist), &clocks, now)
 }
 
+/// One complaint with its timeline; one of a distributor outside `access`'s
+/// scope is not found.
 pub async fn get<C: ConnectionTrait>(
     db: &C,
+    access: &crate::actor::Access,
     id: i64,
     now: DateTime<Utc>,
 ) -> AppResult<ComplaintDetail> {
@@ -527,6 +530,9 @@ pub async fn get<C: ConnectionTrait>(
         .one(db)
         .await?
         .ok_or_else(|| AppError::not_found("complaint", id))?;
+    if !crate::scope::holds(db, access, m.distributor_id).await? {
+        return Err(AppError::not_found("complaint", id));
+    }
     let dist = distributor::Entity::find_by_id(m.distributor_id)
         .one(db)
         .await?;

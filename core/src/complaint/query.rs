@@ -92,13 +92,18 @@ fn newest_first(sel: Select<complaint::Entity>) -> Select<complaint::Entity> {
 /// open complaints only, computes their clocks and pages the result.
 pub async fn list<C: ConnectionTrait>(
     db: &C,
+    access: &crate::actor::Access,
     q: &ComplaintQuery,
     now: DateTime<Utc>,
 ) -> AppResult<Page<Complaint>> {
     let clocks = Clocks::load(db).await?;
     let backend = db.get_database_backend();
+    // Only the complaints of distributors in the reader's scope.
+    let filtered = |q: &ComplaintQuery| {
+        filtered(q, backend).filter(crate::scope::on(access, complaint::Column::DistributorId))
+    };
     if q.view == ComplaintView::Late {
-        let open = newest_first(filtered(q, backend)).all(db).await?;
+        let open = newest_first(filtered(q)).all(db).await?;
         let mut late = with_clocks(db, open, &clocks, now).await?;
         late.retain(|c| c.sla.escalation_level > 0);
         late.sort_by_key(time_left);
@@ -107,7 +112,7 @@ pub async fn list<C: ConnectionTrait>(
         name_distributors(db, &mut page.rows).await?;
         return Ok(page);
     }
-    let (rows, total) = paging::fetch(db, filtered(q, backend), newest_first, q.paging).await?;
+    let (rows, total) = paging::fetch(db, filtered(q), newest_first, q.paging).await?;
     let mut rows = with_clocks(db, rows, &clocks, now).await?;
     name_distributors(db, &mut rows).await?;
     Ok(Page { rows, total })

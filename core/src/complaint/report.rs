@@ -161,14 +161,17 @@ pub fn parse_period(from: &str, to: &str) -> AppResult<(NaiveDate, NaiveDate)> {
     Ok((f.unwrap_or_default(), t.unwrap_or_default()))
 }
 
+/// The report over the complaints of the distributors in `access`'s scope.
 pub async fn build<C: ConnectionTrait + TransactionTrait>(
     db: &C,
+    access: &crate::actor::Access,
     req: &ReportRequest,
     now: DateTime<Utc>,
 ) -> AppResult<ComplaintReport> {
     let (from, to) = parse_period(&req.from, &req.to)?;
     let all = list(
         db,
+        access,
         &ComplaintQuery {
             distributor_id: req.distributor_id,
             ..Default::default()
@@ -408,7 +411,7 @@ pub async fn write_file<C: ConnectionTrait + TransactionTrait>(
     clock: crate::dates::Clock,
 ) -> AppResult<String> {
     access.require(crate::actor::Right::Export)?;
-    let r = build(db, &req.report, clock.now).await?;
+    let r = build(db, access, &req.report, clock.now).await?;
     let path = std::path::PathBuf::from(req.path.trim());
     let ext = path
         .extension()

@@ -198,7 +198,7 @@ pub async fn transition<C: ConnectionTrait + TransactionTrait>(
     .await?;
     txn.commit().await?;
     let _ = updated;
-    get(db, req.id, now).await
+    get(db, actor.access(), req.id, now).await
 }
 
 /// The state a complaint was in before it started waiting on the distributor.
@@ -269,7 +269,7 @@ pub async fn add_note<C: ConnectionTrait + TransactionTrait>(
     )
     .await?;
     txn.commit().await?;
-    get(db, req.id, now).await
+    get(db, actor.access(), req.id, now).await
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -337,7 +337,7 @@ pub async fn attach<C: ConnectionTrait + TransactionTrait>(
         let _ = std::fs::remove_file(&target);
         return Err(e);
     }
-    get(db, req.id, now).await
+    get(db, actor.access(), req.id, now).await
 }
 
 /// The stored copy of an attachment named on the complaint's timeline (and only such a one).

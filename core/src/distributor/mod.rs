@@ -11,7 +11,8 @@ pub use lifecycle::{change_tier, transition, TierChangeRequest, TransitionReques
 pub use query::{ids_matching, list, territories, DistributorPage, DistributorQuery, SortField};
 pub use validate::{is_phone, validate_input, ValidInput};
 pub use write::{
-    create, get, get_by_code, next_code, update, DistributorDetail, StatusChange, TierChange,
+    assign_manager, create, get, get_by_code, next_code, update, DistributorDetail, StatusChange,
+    TierChange,
 };
 
 use serde::{Deserialize, Serialize};
@@ -137,6 +138,9 @@ pub struct Distributor {
     pub tier: Tier,
     pub status: Status,
     pub notes: String,
+    /// The responsible manager (a user's id), if any.
+    #[ts(type = "number | null")]
+    pub manager_id: Option<i64>,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -181,6 +185,7 @@ impl TryFrom<distributor::Model> for Distributor {
             tier,
             status,
             notes: m.notes,
+            manager_id: m.manager_id,
             created_at: m.created_at.to_rfc3339(),
             updated_at: m.updated_at.to_rfc3339(),
         })
@@ -190,6 +195,16 @@ impl TryFrom<distributor::Model> for Distributor {
 pub(crate) use lifecycle::{record_status as write_status, record_tier as write_tier};
 pub(crate) use write::find_model as write_find;
 pub(crate) use write::{insert_valid as write_insert, update_valid as write_update};
+
+/// Who is the responsible manager of a distributor: a user's id, or none.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct ManagerAssign {
+    #[ts(type = "number")]
+    pub id: i64,
+    #[ts(type = "number | null")]
+    pub manager_id: Option<i64>,
+}
 
 /// The edit form's request: which distributor and its new profile.
 #[derive(Debug, Clone, Deserialize, TS)]

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{Distributor, Status, Tier};
+use crate::actor::Access;
 use crate::entity::distributor::{self, Column};
 use crate::error::AppResult;
 use crate::paging::{self, Page, Paging};
@@ -44,8 +45,15 @@ pub struct DistributorQuery {
 
 pub type DistributorPage = Page<Distributor>;
 
-fn filtered(q: &DistributorQuery, backend: DbBackend) -> Select<distributor::Entity> {
+fn filtered(
+    access: &Access,
+    q: &DistributorQuery,
+    backend: DbBackend,
+) -> Select<distributor::Entity> {
     let mut sel = distributor::Entity::find();
+    if let Some(scope) = crate::scope::distributors(access) {
+        sel = sel.filter(scope);
+    }
     let term = q.search.trim();
     if !term.is_empty() {
         let mut any = Condition::any();
@@ -100,8 +108,13 @@ fn sorted(sel: Select<distributor::Entity>, q: &DistributorQuery) -> Select<dist
     sel.order_by_asc(Column::Id)
 }
 
-pub async fn list<C: ConnectionTrait>(db: &C, q: &DistributorQuery) -> AppResult<DistributorPage> {
-    let filtered = filtered(q, db.get_database_backend());
+/// The distributors in `access`'s scope that match `q`, one page.
+pub async fn list<C: ConnectionTrait>(
+    db: &C,
+    access: &Access,
+    q: &DistributorQuery,
+) -> AppResult<DistributorPage> {
+    let filtered = filtered(access, q, db.get_database_backend());
     let (rows, total) = paging::fetch(db, filtered, |s| sorted(s, q), q.paging).await?;
     Ok(Page {
         rows: rows

@@ -14,7 +14,7 @@ use super::assessments::{self, Assessment};
 use super::{Distributor, DistributorInput, Status, Tier, ValidInput};
 use crate::audit;
 use crate::entity::{distributor, status_change, tier_change};
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, ErrorCode};
 use crate::stored::Record;
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -237,8 +237,16 @@ pub async fn get_by_code<C: ConnectionTrait>(
         .await?)
 }
 
-pub async fn get<C: ConnectionTrait>(db: &C, id: i64) -> AppResult<DistributorDetail> {
+/// One distributor with its histories; one outside `access`'s scope is not found.
+pub async fn get<C: ConnectionTrait>(
+    db: &C,
+    access: &crate::actor::Access,
+    id: i64,
+) -> AppResult<DistributorDetail> {
     let model = find_model(db, id).await?;
+    if !crate::scope::holds_model(access, &model) {
+        return Err(AppError::not_found("distributor", id));
+    }
     let status_history = status_change::Entity::find()
         .filter(status_change::Column::DistributorId.eq(id))
         .order_by_desc(status_change::Column::Id)
@@ -292,4 +300,59 @@ pub async fn get<C: ConnectionTrait>(db: &C, id: i64) -> AppResult<DistributorDe
         assessments: assessments::list(db, id).await?,
         contacts: super::contacts::list(db, id).await?,
     })
+}
+
+/// Sets (or clears) a distributor's responsible manager: a user who can log
+/// in. Users whose scope is `own` see the distributors they manage.
+pub async fn assign_manager<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    actor: &Actor,
+    req: &super::ManagerAssign,
+) -> AppResult<Distributor> {
+    actor.require(Right::Channel)?;
+    let txn = crate::db::write(db).await?;
+    let current = find_model(&txn, req.id).await?;
+    if !crate::scope::holds_model(actor.access(), &current) {
+        return Err(AppError::not_found("distributor", req.id));
+    }
+    let name_of = |u: Option<crate::entity::app_user::Model>| u.map(|u| u.login);
+    let after = match req.manager_id {
+        None => None,
+        Some(uid) => {
+            let u = crate::entity::app_user::Entity::find_by_id(uid)
+                .one(&txn)
+                .await?
+                .filter(|u| !u.disabled)
+                .ok_or_else(|| AppError::field("manager_id", ErrorCode::UnknownValue))?;
+            Some(u)
+        }
+    };
+    let before = match current.manager_id {
+        Some(uid) => crate::entity::app_user::Entity::find_by_id(uid).one(&txn).await?,
+        None => None,
+    };
+    if current.manager_id == req.manager_id {
+        txn.commit().await?;
+        return current.try_into();
+    }
+    let id = current.id;
+    let mut am: distributor::ActiveModel = current.into();
+    am.manager_id = Set(req.manager_id);
+    am.updated_at = Set(actor.now());
+    let model = am.update(&txn).await?;
+    audit::record(
+        &txn,
+        actor,
+        "distributor",
+        id,
+        "manager",
+        &[audit::FieldChange {
+            field: "manager".into(),
+            before: name_of(before),
+            after: name_of(after),
+        }],
+    )
+    .await?;
+    txn.commit().await?;
+    model.try_into()
 }

@@ -29,6 +29,8 @@ pub struct Model {
     pub tier: String,
     pub status: String,
     pub notes: String,
+    /// The responsible manager (`app_user.id`), if any.
+    pub manager_id: Option<i64>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

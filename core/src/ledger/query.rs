@@ -26,7 +26,13 @@ pub struct LedgerQuery {
 
 /// One page of a distributor's entries in date order, then the order they
 /// were entered; filtered and paged in SQL.
-pub async fn list<C: ConnectionTrait>(db: &C, q: &LedgerQuery) -> AppResult<Page<LedgerEntry>> {
+/// A distributor outside `access`'s scope is not found.
+pub async fn list<C: ConnectionTrait>(
+    db: &C,
+    access: &crate::actor::Access,
+    q: &LedgerQuery,
+) -> AppResult<Page<LedgerEntry>> {
+    crate::scope::check(db, access, q.distributor_id).await?;
     let mut errs = FieldErrors::default();
     let from = (!q.from.trim().is_empty()).then(|| parse_date(&q.from));
     let to = (!q.to.trim().is_empty()).then(|| parse_date(&q.to));

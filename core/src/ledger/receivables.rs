@@ -12,6 +12,7 @@ use ts_rs::TS;
 
 use super::statement::{fifo, Posting};
 use super::EntryKind;
+use crate::actor::Access;
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::money::Money;
 
@@ -117,7 +118,7 @@ pub async fn export<C: ConnectionTrait>(
     today: NaiveDate,
 ) -> AppResult<usize> {
     access.require(crate::actor::Right::Export)?;
-    let r = load(db, parse_as_of(&req.as_of, today)?).await?;
+    let r = load(db, access, parse_as_of(&req.as_of, today)?).await?;
     let path = std::path::PathBuf::from(req.path.trim());
     if path
         .extension()
@@ -137,25 +138,32 @@ pub async fn export<C: ConnectionTrait>(
     write_xlsx(&r, &req.path, req.lang)
 }
 
-/// Every distributor's aging on `as_of` (those with a balance of 0 left out).
-pub async fn load<C: ConnectionTrait>(db: &C, as_of: NaiveDate) -> AppResult<Receivables> {
-    load_for(db, as_of, None).await
+/// Every distributor's aging on `as_of` (those with a balance of 0 left out,
+/// and those outside `access`'s scope).
+pub async fn load<C: ConnectionTrait>(
+    db: &C,
+    access: &Access,
+    as_of: NaiveDate,
+) -> AppResult<Receivables> {
+    load_for(db, access, as_of, None).await
 }
 
 /// As `load`, for the distributors given only (when a few).
 async fn load_for<C: ConnectionTrait>(
     db: &C,
+    access: &Access,
     as_of: NaiveDate,
     only: Option<&[i64]>,
 ) -> AppResult<Receivables> {
     let lines = super::lines::upto(db, as_of, only).await?;
-    from_lines(db, as_of, &lines).await
+    from_lines(db, access, as_of, &lines).await
 }
 
 /// The receivables on `as_of` from ledger lines already read (those dated
 /// after it are left out), for a caller that has read them for more.
 pub async fn from_lines<C: ConnectionTrait>(
     db: &C,
+    access: &Access,
     as_of: NaiveDate,
     lines: &[super::lines::Line],
 ) -> AppResult<Receivables> {
@@ -180,7 +188,9 @@ pub async fn from_lines<C: ConnectionTrait>(
     let dists = crate::distributor::models_by_id(db, by_dist.keys().copied()).await?;
     let mut out = vec![];
     for (id, (postings, last_payment, last_debit)) in &by_dist {
-        let Some(d) = dists.get(id) else { continue };
+        let Some(d) = dists.get(id).filter(|d| crate::scope::holds_model(access, d)) else {
+            continue;
+        };
         let closing = postings
             .iter()
             .try_fold(0i64, |s, p| s.checked_add(p.signed_fen))
@@ -273,11 +283,16 @@ pub struct CreditWarning {
     pub over_by: Money,
 }
 
-/// Which of `ids` (empty: every distributor) owe more than their credit limit.
-pub async fn over_limit<C: ConnectionTrait>(db: &C, ids: &[i64]) -> AppResult<Vec<CreditWarning>> {
+/// Which of `ids` (empty: every distributor in `access`'s scope) owe more than
+/// their credit limit.
+pub async fn over_limit<C: ConnectionTrait>(
+    db: &C,
+    access: &Access,
+    ids: &[i64],
+) -> AppResult<Vec<CreditWarning>> {
     // Every entry, whatever its date (a date the database compares as text).
     let every = NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or_default();
-    let r = load_for(db, every, (!ids.is_empty()).then_some(ids)).await?;
+    let r = load_for(db, access, every, (!ids.is_empty()).then_some(ids)).await?;
     Ok(r.distributors
         .into_iter()
         .filter(|d| d.over_limit)

@@ -130,7 +130,10 @@ async fn complaints<C: ConnectionTrait>(db: &C, clock: &Clock) -> AppResult<Vec<
         paging: crate::paging::Paging::ALL,
     };
     let mut out = vec![];
-    for c in complaints(db, &q, clock.now).await?.rows {
+    for c in complaints(db, &crate::actor::Access::Open, &q, clock.now)
+        .await?
+        .rows
+    {
         let clocks = [&c.sla.first_response, &c.sla.resolution];
         let late = clocks.iter().any(|k| k.state == ClockState::Breached);
         let due = clocks
@@ -162,11 +165,18 @@ async fn complaints<C: ConnectionTrait>(db: &C, clock: &Clock) -> AppResult<Vec<
     Ok(out)
 }
 
-/// Every due thing on the clock's day with the decisions taken on it.
-pub async fn centre<C: ConnectionTrait>(db: &C, clock: &Clock) -> AppResult<Centre> {
+/// Every due thing on the clock's day with the decisions taken on it, of
+/// the distributors in `access`'s scope.
+pub async fn centre<C: ConnectionTrait>(
+    db: &C,
+    access: &crate::actor::Access,
+    clock: &Clock,
+) -> AppResult<Centre> {
     let today = clock.today;
     let mut all = list(db, today).await?;
     all.extend(complaints(db, clock).await?);
+    let visible = crate::scope::visible(db, access).await?;
+    all.retain(|r| crate::scope::shows(&visible, r.distributor_id));
     let decisions: HashMap<(String, i64, String), reminder_state::Model> =
         reminder_state::Entity::find()
             .all(db)
@@ -336,7 +346,8 @@ pub async fn since_last_start<C: ConnectionTrait + TransactionTrait>(
     clock: &Clock,
 ) -> AppResult<Vec<Reminder>> {
     let last: Option<NaiveDate> = crate::settings::get_json(db, KEY_LAST_START).await?;
-    let c = centre(db, clock).await?;
+    // Announced by the program at its start, before anyone logs in.
+    let c = centre(db, &crate::actor::Access::Open, clock).await?;
     let txn = crate::db::write(db).await?;
     crate::settings::put_json(&txn, KEY_LAST_START, &clock.today).await?;
     txn.commit().await?;

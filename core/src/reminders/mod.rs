@@ -251,7 +251,14 @@ pub async fn list_parts<C: ConnectionTrait>(
                 level: None,
             });
         }
-        for v in crate::visit::list(db, &crate::visit::VisitQuery::default(), today).await? {
+        // Every visit: the centre and the dashboard keep the reader's scope.
+        let every = crate::visit::list(
+            db,
+            &crate::actor::Access::Open,
+            &crate::visit::VisitQuery::default(),
+            today,
+        );
+        for v in every.await? {
             for a in v.actions.iter().filter(|a| a.overdue) {
                 let Some(due) = crate::dates::parse_date(&a.due_on) else {
                     continue;
@@ -431,7 +438,7 @@ async fn receivables<C: ConnectionTrait>(
             ),
         ));
     }
-    let rec = receivables::load(db, today).await?;
+    let rec = receivables::load(db, &crate::actor::Access::Open, today).await?;
     let threshold = i64::from(settings.overdue_days);
     for d in &rec.distributors {
         let who = (d.distributor_id, d.code.as_str(), d.name.as_str());

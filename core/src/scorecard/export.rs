@@ -77,7 +77,7 @@ pub async fn write_file<C: ConnectionTrait>(
 ) -> AppResult<String> {
     access.require(crate::actor::Right::Export)?;
     let quarter = super::parse_quarter("quarter", &req.quarter)?;
-    let mut r = review(db, quarter).await?;
+    let mut r = super::review_for(db, access, quarter).await?;
     if !req.distributor_ids.is_empty() {
         r.distributors
             .retain(|c| req.distributor_ids.contains(&c.distributor_id));
@@ -94,7 +94,7 @@ pub async fn write_file<C: ConnectionTrait>(
         "xlsx" => write_xlsx(&path, &r, req.lang)?,
         "pdf" => {
             let (from, to) = (quarter.first_day(), quarter.last_day());
-            let violations: Vec<crate::violation::Violation> = crate::violation::list(db, None)
+            let violations: Vec<crate::violation::Violation> = crate::violation::list(db, access, None)
                 .await?
                 .into_iter()
                 .filter(|v| {

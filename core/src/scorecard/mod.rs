@@ -366,6 +366,20 @@ pub async fn review<C: ConnectionTrait>(db: &C, quarter: Quarter) -> AppResult<Q
     }
 }
 
+/// The quarter's review as a reader sees it: only the distributors in
+/// `access`'s scope (the grades are the office's, computed over everyone).
+pub async fn review_for<C: ConnectionTrait>(
+    db: &C,
+    access: &crate::actor::Access,
+    quarter: Quarter,
+) -> AppResult<QuarterReview> {
+    let mut r = review(db, quarter).await?;
+    let visible = crate::scope::visible(db, access).await?;
+    r.distributors
+        .retain(|c| crate::scope::shows(&visible, c.distributor_id));
+    Ok(r)
+}
+
 /// Live scorecards of a quarter (computed now from the records); `only`
 /// limits it to one distributor, whatever its status.
 pub async fn live<C: ConnectionTrait>(

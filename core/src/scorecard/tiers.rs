@@ -72,6 +72,19 @@ async fn thresholds<C: ConnectionTrait>(db: &C) -> AppResult<TierThresholds> {
 }
 
 /// The year's review for distributors active or suspended now.
+/// The annual review as a reader sees it: the distributors in `access`'s scope.
+pub async fn review_for<C: ConnectionTrait>(
+    db: &C,
+    access: &crate::actor::Access,
+    year: i32,
+) -> AppResult<TierReview> {
+    let mut r = review(db, year).await?;
+    let visible = crate::scope::visible(db, access).await?;
+    r.distributors
+        .retain(|row| crate::scope::shows(&visible, row.distributor_id));
+    Ok(r)
+}
+
 pub async fn review<C: ConnectionTrait>(db: &C, year: i32) -> AppResult<TierReview> {
     if !(2000..=2999).contains(&year) {
         return Err(AppError::field("year", ErrorCode::OutOfRange));

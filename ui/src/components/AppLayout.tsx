@@ -33,6 +33,7 @@ import { UserMenu } from './UserMenu';
 import { AboutModal } from './AboutDetails';
 import { FirstStartGuide } from './firstStart/FirstStartGuide';
 import { HelpContext } from './firstStart/help';
+import { useOtherWrites } from '../ipc/version';
 
 const { Header, Sider, Content } = Layout;
 
@@ -44,6 +45,8 @@ export function AppLayout() {
   const info = useAppInfo();
   // The menu shows how many reminders are open.
   const reminders = useReminders();
+  // Other users' writes show without reloading.
+  useOtherWrites();
   const openReminders = reminders.data?.open ?? 0;
   const problem = info.data?.problem ?? null;
   const recovery = problem?.kind === 'data_file' ? problem.recovery : null;

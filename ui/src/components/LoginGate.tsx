@@ -94,7 +94,7 @@ function LoginForm() {
   );
 }
 
-function FirstOwnerForm() {
+export function FirstOwnerForm() {
   const { t } = useTranslation();
   const [form] = Form.useForm<OwnerValues>();
   const add = useFirstOwner();

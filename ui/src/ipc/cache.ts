@@ -73,6 +73,7 @@ export const READS = [
   'first_start_get',
   'company_logo_get',
   'about_get',
+  'data_version',
   'database_get',
   'database_test',
   'login_state',
@@ -279,6 +280,12 @@ const CHANGES: Record<WriteCommand, readonly Root[]> = {
   logout: Object.keys(ROOTS) as Root[],
   first_owner_add: Object.keys(ROOTS) as Root[],
   password_change: ['users', 'audit'],
+  // The owner may change their own name; a first user makes logging in needed.
+  user_add: ['users', 'login', 'audit'],
+  user_update: ['users', 'login', 'audit'],
+  user_password_reset: ['users', 'audit'],
+  // Whose scope holds the distributor changes: any list may.
+  distributor_manager_set: Object.keys(ROOTS) as Root[],
 };
 
 export const WRITES = Object.fromEntries(

@@ -4,7 +4,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { LoginRequest } from '../bindings/LoginRequest';
 import type { PasswordChange } from '../bindings/PasswordChange';
 import type { SessionView } from '../bindings/SessionView';
+import type { PasswordReset } from '../bindings/PasswordReset';
 import type { UserInput } from '../bindings/UserInput';
+import type { UserUpdate } from '../bindings/UserUpdate';
 import { afterWrite, ROOTS } from './cache';
 import { call } from './index';
 
@@ -49,5 +51,54 @@ export function usePasswordChange() {
   return useMutation({
     mutationFn: (req: PasswordChange) => call('password_change', req),
     onSuccess: () => afterWrite(qc, 'password_change'),
+  });
+}
+
+/** What this window may do: the keys of core's rights (`finance`, `export`…). */
+export function useRights() {
+  const state = useLoginState();
+  const rights = state.data?.rights;
+  return {
+    loaded: rights !== undefined,
+    may: (right: Right) => rights?.includes(right) ?? false,
+  };
+}
+
+/** core's `actor::Right` keys. */
+export type Right =
+  | 'users'
+  | 'settings'
+  | 'backup'
+  | 'channel'
+  | 'finance'
+  | 'service'
+  | 'training'
+  | 'export';
+
+export function useUsers(enabled = true) {
+  return useQuery({ queryKey: loginKeys.users, queryFn: () => call('user_list'), enabled });
+}
+
+export function useUserAdd() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (req: UserInput) => call('user_add', req),
+    onSuccess: () => afterWrite(qc, 'user_add'),
+  });
+}
+
+export function useUserUpdate() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (req: UserUpdate) => call('user_update', req),
+    onSuccess: () => afterWrite(qc, 'user_update'),
+  });
+}
+
+export function usePasswordReset() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (req: PasswordReset) => call('user_password_reset', req),
+    onSuccess: () => afterWrite(qc, 'user_password_reset'),
   });
 }

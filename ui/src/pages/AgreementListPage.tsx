@@ -16,6 +16,7 @@ import { normaliseLanguage } from '../i18n';
 import { useAgreementList, useExportAgreements } from '../ipc/agreements';
 import { officeNow } from '../lib/dates';
 import { ALL_ROWS, useServerPaging } from '../lib/paging';
+import { Needs } from '../components/Needs';
 
 const SEARCH_DELAY_MS = 200;
 
@@ -103,7 +104,8 @@ export function AgreementListPage() {
                 })
               }
             />
-            <Button
+            <Needs right="channel">
+              <Button
               id="agreement-new"
               type="primary"
               icon={<PlusOutlined />}
@@ -111,6 +113,7 @@ export function AgreementListPage() {
             >
               {t('agreement.list.new')}
             </Button>
+            </Needs>
           </>
         }
       />

@@ -44,6 +44,7 @@ import {
 } from '../ipc/agreements';
 import { useDistributor } from '../ipc/queries';
 import { formatDateTime } from '../lib/dates';
+import { Needs } from '../components/Needs';
 
 /** A failed load of the agreement, named in the agreement's own words. */
 function LoadError({ error, onRetry }: { error: AppError; onRetry?: () => void }) {
@@ -385,6 +386,7 @@ function ExistingAgreement({ id }: { id: number }) {
           </Space>
         }
         extra={
+          <Needs right="channel">
           <Actions
             detail={d}
             busy={busy}
@@ -393,6 +395,7 @@ function ExistingAgreement({ id }: { id: number }) {
             onVersion={onVersion}
             onOpen={setDialog}
           />
+          </Needs>
         }
       />
 

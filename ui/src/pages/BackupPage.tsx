@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 
 import { BackupCard } from '../components/backup/BackupCard';
+import { ChangedBy } from '../components/Needs';
 import { PageHeader } from '../components/PageHeader';
 
 /** Backup now, restore, the backups kept and their settings. */
@@ -9,7 +10,9 @@ export function BackupPage() {
   return (
     <>
       <PageHeader title={t('backup.title')} />
-      <BackupCard titled={false} />
+      <ChangedBy right="backup">
+        <BackupCard titled={false} />
+      </ChangedBy>
     </>
   );
 }

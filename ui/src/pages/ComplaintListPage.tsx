@@ -21,6 +21,7 @@ import {
   priorityLabel,
 } from '../lib/complaints';
 import { useServerPaging } from '../lib/paging';
+import { Needs } from '../components/Needs';
 
 const VIEWS: ComplaintView[] = ['all', 'late', 'knowledge'];
 const SEARCH_DELAY_MS = 200;
@@ -114,9 +115,11 @@ export function ComplaintListPage() {
       <PageHeader
         title={t('complaints.title')}
         extra={
-          <Button id="complaint-new" type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+          <Needs right="service">
+            <Button id="complaint-new" type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
             {t('complaints.new')}
           </Button>
+          </Needs>
         }
       />
       <div className="page-card">

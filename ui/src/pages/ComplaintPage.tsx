@@ -25,6 +25,7 @@ import { PathPromptModal } from '../components/PathPromptModal';
 import { RecordModal } from '../components/scorecards/ViolationsTab';
 import { channelLabel, choiceLabel, isReopen, shortTime, transitionAction } from '../lib/complaints';
 import { appErrorMessage } from '../lib/errors';
+import { Needs } from '../components/Needs';
 
 /** One button per move the lifecycle allows now (`complaint-to-<status>`). */
 export function ComplaintActions({
@@ -184,11 +185,15 @@ export function ComplaintPage() {
         }
         extra={
           <Space wrap>
-            <ComplaintActions detail={detail.data} onOpen={setMoving} />
+            <Needs right="service">
+              <ComplaintActions detail={detail.data} onOpen={setMoving} />
+            </Needs>
             {c.category === 'cross_territory' ? (
-              <Button id="complaint-to-violation" danger onClick={() => setViolating(true)}>
+              <Needs right="channel">
+                <Button id="complaint-to-violation" danger onClick={() => setViolating(true)}>
                 {t('violation.fromComplaint')}
               </Button>
+              </Needs>
             ) : null}
           </Space>
         }

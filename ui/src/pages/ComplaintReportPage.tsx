@@ -30,6 +30,7 @@ import {
 import { appErrorMessage, applyAppErrorToForm } from '../lib/errors';
 import { checkDate, checkPeriod } from '../lib/ledger';
 import { PAGE_SIZE } from '../lib/paging';
+import { Needs } from '../components/Needs';
 
 type Values = { from: string; to: string; distributor_id: number | null };
 type FileFormat = 'pdf' | 'xlsx';
@@ -391,7 +392,8 @@ export function ComplaintReportPage() {
         title={t('report.title')}
         extra={
           <>
-            <Button
+            <Needs right="export">
+              <Button
               id="report-pdf"
               icon={<FilePdfOutlined />}
               disabled={!report.data}
@@ -399,7 +401,9 @@ export function ComplaintReportPage() {
             >
               {t('report.pdf')}
             </Button>
-            <Button
+            </Needs>
+            <Needs right="export">
+              <Button
               id="report-xlsx"
               icon={<FileExcelOutlined />}
               disabled={!report.data}
@@ -407,6 +411,7 @@ export function ComplaintReportPage() {
             >
               {t('report.xlsx')}
             </Button>
+            </Needs>
           </>
         }
       />

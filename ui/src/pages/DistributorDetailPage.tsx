@@ -30,6 +30,7 @@ import { DistributorFormDrawer } from '../forms/DistributorFormDrawer';
 import { useDistributor } from '../ipc/queries';
 import { formatDateTime } from '../lib/dates';
 import { needsReason } from '../lib/domain';
+import { Needs } from '../components/Needs';
 
 type Dialog = { kind: 'transition'; to: Status } | { kind: 'tier' } | { kind: 'edit' } | null;
 
@@ -141,7 +142,11 @@ export function DistributorDetailPage() {
             <span>{t('detail.updatedAt', { at: formatDateTime(d.updated_at) })}</span>
           </Space>
         }
-        extra={<Actions detail={detail.data} onOpen={setDialog} />}
+        extra={
+          <Needs right="channel">
+            <Actions detail={detail.data} onOpen={setDialog} />
+          </Needs>
+        }
       />
       <Flex vertical className="page-card">
         <Tabs

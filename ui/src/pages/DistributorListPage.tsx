@@ -17,6 +17,7 @@ import { useListParams } from '../hooks/useListParams';
 import { toAppError } from '../ipc';
 import { useDistributorCount, useDistributorList, useLoadSample } from '../ipc/queries';
 import { appErrorMessage } from '../lib/errors';
+import { Needs } from '../components/Needs';
 
 export function DistributorListPage() {
   const { t } = useTranslation();
@@ -56,12 +57,16 @@ export function DistributorListPage() {
     <div id="distributor-empty">
       <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('list.emptyAll')}>
         <Space>
-          <Button id="empty-new" type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+          <Needs right="channel">
+            <Button id="empty-new" type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
             {t('list.new')}
           </Button>
-          <Button id="empty-import" icon={<ImportOutlined />} onClick={importFlow.start}>
+          </Needs>
+          <Needs right="channel">
+            <Button id="empty-import" icon={<ImportOutlined />} onClick={importFlow.start}>
             {t('list.import')}
           </Button>
+          </Needs>
           {filtered ? null : (
             <Button
               id="demo-load"
@@ -90,7 +95,8 @@ export function DistributorListPage() {
         extra={
           <>
             <LateComplaintsButton />
-            <Button
+            <Needs right="channel">
+              <Button
               id="distributor-new"
               type="primary"
               icon={<PlusOutlined />}
@@ -98,7 +104,9 @@ export function DistributorListPage() {
             >
               {t('list.new')}
             </Button>
-            <Button
+            </Needs>
+            <Needs right="channel">
+              <Button
               id="distributor-import"
               icon={<ImportOutlined />}
               loading={importFlow.busy}
@@ -106,10 +114,13 @@ export function DistributorListPage() {
             >
               {t('list.import')}
             </Button>
+            </Needs>
             <ExportButtons query={query} />
-            <Button id="statements-batch" icon={<FilePdfOutlined />} onClick={() => setBatching(true)}>
+            <Needs right="finance">
+              <Button id="statements-batch" icon={<FilePdfOutlined />} onClick={() => setBatching(true)}>
               {t('batch.button')}
             </Button>
+            </Needs>
           </>
         }
       />

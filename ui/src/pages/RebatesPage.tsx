@@ -33,6 +33,7 @@ import { applyAppErrorToForm } from '../lib/errors';
 import { checkDate, checkPeriod, isZeroMoney } from '../lib/ledger';
 import { formatMoney } from '../lib/money';
 import { WIDE_TABLE } from '../lib/tables';
+import { Needs } from '../components/Needs';
 
 type Period = { from: string; to: string };
 
@@ -325,7 +326,8 @@ export function RebatesPage() {
             </Button>
           </Form.Item>
           <Form.Item>
-            <Button
+            <Needs right="finance">
+              <Button
               id="rebate-approve"
               icon={<AuditOutlined />}
               disabled={!run || run.to_post === 0 || preview.isFetching}
@@ -334,6 +336,7 @@ export function RebatesPage() {
             >
               {t('rebate.approve')}
             </Button>
+            </Needs>
           </Form.Item>
           <Form.Item>
             <ExportTableButton

@@ -36,6 +36,7 @@ import { officeNow } from '../lib/dates';
 import { appErrorMessage } from '../lib/errors';
 import { formatMoney } from '../lib/money';
 import { WIDE_TABLE } from '../lib/tables';
+import { Needs } from '../components/Needs';
 
 type AmountKey =
   | 'closing_balance'
@@ -266,12 +267,16 @@ function AgingPanel() {
             {t('receivables.overLimitOnly')}
           </Checkbox>
           <Space style={{ marginLeft: 'auto' }}>
-            <Button id="receivables-export" onClick={() => void ask('xlsx')}>
+            <Needs right="export">
+              <Button id="receivables-export" onClick={() => void ask('xlsx')}>
               {t('scorecard.exportXlsx')}
             </Button>
-            <Button id="receivables-export-pdf" onClick={() => void ask('pdf')}>
+            </Needs>
+            <Needs right="export">
+              <Button id="receivables-export-pdf" onClick={() => void ask('pdf')}>
               {t('receivables.exportPdf')}
             </Button>
+            </Needs>
           </Space>
         </Flex>
         {list.error ? <QueryError error={list.error} /> : null}

@@ -48,6 +48,7 @@ import { formatMoney } from '../lib/money';
 import { officeNow } from '../lib/dates';
 import { lastEndedQuarter, quarterOf, recentQuarters } from '../lib/quarters';
 import { WIDE_TABLE } from '../lib/tables';
+import { Needs } from '../components/Needs';
 
 const GRADE_COLOR: Record<Grade, string> = { A: 'green', B: 'blue', C: 'orange', D: 'red' };
 const INDICATORS = ['achievement', 'growth', 'payment', 'training', 'rating'] as const;
@@ -439,14 +440,19 @@ function QuarterReviewPanel() {
           ) : (
             <Tag id="scorecard-live">{t('scorecard.liveTag')}</Tag>
           )}
-          <Button id="scorecard-xlsx" disabled={!rows.length} onClick={() => void ask('xlsx')}>
+          <Needs right="export">
+            <Button id="scorecard-xlsx" disabled={!rows.length} onClick={() => void ask('xlsx')}>
             {t('scorecard.exportXlsx')}
           </Button>
-          <Button id="scorecard-pdf" disabled={!rows.length} onClick={() => void ask('pdf')}>
+          </Needs>
+          <Needs right="export">
+            <Button id="scorecard-pdf" disabled={!rows.length} onClick={() => void ask('pdf')}>
             {t('scorecard.exportPdf')}
           </Button>
+          </Needs>
           <Tooltip title={ended ? undefined : t('scorecard.notEnded')}>
-            <Button
+            <Needs right="channel">
+              <Button
               id="scorecard-finalise"
               type="primary"
               disabled={!ended || finalised || !review.data}
@@ -455,6 +461,7 @@ function QuarterReviewPanel() {
             >
               {t('scorecard.finalise')}
             </Button>
+            </Needs>
           </Tooltip>
         </Flex>
       </Flex>

@@ -40,6 +40,7 @@ import {
   useUnenrol,
 } from '../ipc/training';
 import { applyAppErrorToForm, appErrorMessage } from '../lib/errors';
+import { Needs } from '../components/Needs';
 
 const SESSIONS_PATH = '/training?tab=sessions';
 
@@ -279,9 +280,11 @@ function SessionView({ detail }: { detail: SessionDetail }) {
         extra={
           <>
             {s.status === 'planned' ? (
-              <Button id="session-edit" icon={<EditOutlined />} onClick={() => setDialog('edit')}>
+              <Needs right="training">
+                <Button id="session-edit" icon={<EditOutlined />} onClick={() => setDialog('edit')}>
                 {t('common.edit')}
               </Button>
+              </Needs>
             ) : null}
             {canEnrol ? (
               <Button

@@ -30,6 +30,8 @@ import { ViolationKindsCard } from '../components/settings/ViolationKindsCard';
 import { AgreementTemplatesCard } from '../components/settings/AgreementTemplatesCard';
 import { CalendarCard } from '../components/settings/CalendarCard';
 import { DatabaseCard } from '../components/settings/DatabaseCard';
+import { UsersCard } from '../components/settings/UsersCard';
+import { ChangedBy } from '../components/Needs';
 import { ComplaintSettingsCard } from '../components/settings/ComplaintSettingsCard';
 import { OnboardingStepsCard } from '../components/settings/OnboardingStepsCard';
 import { TrainingSettingsCard } from '../components/settings/TrainingSettingsCard';
@@ -39,6 +41,7 @@ import { MailSettingsCard } from '../components/settings/MailSettingsCard';
 import { ruleFrom } from '../forms/rules';
 import { normaliseLanguage, rememberLanguage } from '../i18n';
 import { toAppError } from '../ipc';
+import { useLoginState } from '../ipc/login';
 import { useAppInfo, useSaveSettings, useSettings } from '../ipc/queries';
 import { applyAppErrorToForm } from '../lib/errors';
 import { checkRequired } from '../lib/validation';
@@ -103,6 +106,8 @@ function SettingsForm({ initial }: { initial: Settings }) {
   const save = useSaveSettings();
   const criteria = Form.useWatch('criteria', form);
   const uiLanguage = normaliseLanguage(i18n.language);
+  // Once users exist, each writes under their own name: no operator to type.
+  const withUsers = useLoginState().data?.required ?? false;
 
   // The header switch changes the language too; keep the field in step with it.
   useEffect(() => {
@@ -114,7 +119,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
     try {
       const saved = await save.mutateAsync({
         ...v,
-        operator_name: v.operator_name.trim(),
+        operator_name: (v.operator_name ?? '').trim(),
         criteria: v.criteria.map((c) => ({
           key: (c.key ?? '').trim(),
           label_zh: (c.label_zh ?? '').trim(),
@@ -154,16 +159,18 @@ function SettingsForm({ initial }: { initial: Settings }) {
     >
       <Card title={t('settings.general')} size="small" style={{ marginBottom: 16 }}>
         <Row gutter={16}>
-          <Col span={8}>
-            <Form.Item
-              name="operator_name"
-              label={t('fields.operator_name')}
-              required
-              rules={[ruleFrom<string>(t, checkRequired)]}
-            >
-              <Input maxLength={50} />
-            </Form.Item>
-          </Col>
+          {withUsers ? null : (
+            <Col span={8}>
+              <Form.Item
+                name="operator_name"
+                label={t('fields.operator_name')}
+                required
+                rules={[ruleFrom<string>(t, checkRequired)]}
+              >
+                <Input maxLength={50} />
+              </Form.Item>
+            </Col>
+          )}
           <Col span={8}>
             <Form.Item name="language" label={t('fields.language')}>
               <Select
@@ -291,10 +298,12 @@ const SECTIONS = [
   'agreements',
   'training',
   'reviews',
+  'users',
   'database',
   'about',
 ] as const;
 type Section = (typeof SECTIONS)[number];
+const OFFICE = new Set<Section>(['general', 'documents', 'reminders', 'complaints', 'agreements', 'training', 'reviews']);
 
 function GeneralSection() {
   const { t } = useTranslation();
@@ -356,6 +365,7 @@ const CONTENT: Record<Section, () => ReactNode> = {
       <ViolationKindsCard />
     </>
   ),
+  users: () => <UsersCard />,
   database: () => <DatabaseCard />,
   about: () => <AboutSection />,
 };
@@ -366,17 +376,19 @@ export function SettingsPage() {
   const asked = params.get('section');
   const section: Section = SECTIONS.find((s) => s === asked) ?? 'general';
   return (
-    <div style={{ maxWidth: 1000 }}>
+    <div style={{ maxWidth: 1180 }}>
       <PageHeader title={t('settings.title')} />
       <Tabs
         id="settings-sections"
+        tabPlacement="start"
         activeKey={section}
         onChange={(k) => setParams({ section: k }, { replace: true })}
         destroyOnHidden
         items={SECTIONS.map((k) => ({
           key: k,
           label: <span id={`settings-tab-${k}`}>{t(`settings.sections.${k}`)}</span>,
-          children: CONTENT[k](),
+          // Users, the database this PC uses and About are not the office's settings.
+          children: OFFICE.has(k) ? <ChangedBy right="settings">{CONTENT[k]()}</ChangedBy> : CONTENT[k](),
         }))}
       />
     </div>

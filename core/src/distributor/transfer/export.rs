@@ -35,7 +35,7 @@ pub async fn export<C: ConnectionTrait>(
         paging: crate::paging::Paging::ALL,
         ..req.query.clone()
     };
-    let rows = distributor::list(db, &query).await?.rows;
+    let rows = distributor::list(db, access, &query).await?.rows;
     let zh = !req.language.is_en();
     let headers: Vec<&str> = DISTRIBUTOR_COLUMNS
         .iter()

@@ -8,6 +8,7 @@ import { emptyAgreementQuery, useAgreementList } from '../../ipc/agreements';
 import { useServerPaging } from '../../lib/paging';
 import { QueryError } from '../QueryError';
 import { AgreementTable } from './AgreementTable';
+import { Needs } from '../Needs';
 
 /** A distributor's agreements, every version, with a button to start a new one. */
 export function DistributorAgreementsTab({ distributor }: { distributor: Distributor }) {
@@ -19,7 +20,8 @@ export function DistributorAgreementsTab({ distributor }: { distributor: Distrib
   return (
     <>
       <Flex justify="end" style={{ marginBottom: 12 }}>
-        <Button
+        <Needs right="channel">
+          <Button
           id="distributor-agreement-new"
           type="primary"
           icon={<PlusOutlined />}
@@ -27,6 +29,7 @@ export function DistributorAgreementsTab({ distributor }: { distributor: Distrib
         >
           {t('agreement.list.new')}
         </Button>
+        </Needs>
       </Flex>
       {list.error && !list.data ? (
         <QueryError error={list.error} onRetry={() => void list.refetch()} />

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { dialogs, toAppError } from '../../ipc';
 import { PathPromptModal } from '../PathPromptModal';
 import { agreementErrorMessage } from './agreementLib';
+import { useRights } from '../../ipc/login';
 
 type Props = {
   /** The button's id; the path field is `<id>-path`, its OK button `<id>-ok`. */
@@ -27,6 +28,7 @@ export function tablePath(p: string): string {
 /** Exports a table as Excel or CSV to a path typed or chosen in the system dialog. */
 export function ExportTableButton({ id, title, fileName, disabled, busy, onExport }: Props) {
   const { t } = useTranslation();
+  const rights = useRights();
   const { message } = App.useApp();
   const [initial, setInitial] = useState<string | null>(null);
 
@@ -43,6 +45,7 @@ export function ExportTableButton({ id, title, fileName, disabled, busy, onExpor
     }
   };
 
+  if (!rights.may('export')) return null;
   return (
     <>
       <Button id={id} icon={<DownloadOutlined />} disabled={disabled} onClick={() => void open()}>

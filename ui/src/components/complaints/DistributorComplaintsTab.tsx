@@ -9,6 +9,7 @@ import { useServerPaging } from '../../lib/paging';
 import { QueryError } from '../QueryError';
 import { ComplaintTable } from './ComplaintTable';
 import { IntakeModal } from './IntakeModal';
+import { Needs } from '../Needs';
 
 /** A distributor's complaints, with intake pre-filled for this distributor. */
 export function DistributorComplaintsTab({ distributor }: { distributor: Distributor }) {
@@ -20,9 +21,11 @@ export function DistributorComplaintsTab({ distributor }: { distributor: Distrib
   return (
     <>
       <Flex justify="end" style={{ marginBottom: 12 }}>
-        <Button id="complaint-new" type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+        <Needs right="service">
+          <Button id="complaint-new" type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
           {t('complaints.new')}
         </Button>
+        </Needs>
       </Flex>
       {list.error && !list.data ? (
         <QueryError error={list.error} onRetry={() => void list.refetch()} />

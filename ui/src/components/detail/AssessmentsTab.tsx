@@ -9,6 +9,7 @@ import { useSettings } from '../../ipc/queries';
 import { formatDate } from '../../lib/dates';
 import { TierTag } from '../Tags';
 import { AssessmentFormModal } from './AssessmentFormModal';
+import { Needs } from '../Needs';
 
 const DECISION_COLOR: Record<Decision, string> = { approve: 'green', reject: 'red', defer: 'default' };
 
@@ -58,7 +59,8 @@ export function AssessmentsTab({
   return (
     <>
       <Flex justify="end" style={{ marginBottom: 12 }}>
-        <Button
+        <Needs right="channel">
+          <Button
           id="assessment-new"
           type="primary"
           icon={<PlusOutlined />}
@@ -67,6 +69,7 @@ export function AssessmentsTab({
         >
           {t('assessment.new')}
         </Button>
+        </Needs>
       </Flex>
       <Table<Assessment>
         id="assessment-table"

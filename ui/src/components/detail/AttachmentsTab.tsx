@@ -12,6 +12,7 @@ import { appErrorMessage } from '../../lib/errors';
 import { formatFileSize } from '../../lib/files';
 import { QueryError } from '../QueryError';
 import { AttachmentModal } from './AttachmentModal';
+import { Needs } from '../Needs';
 
 function RowActions({ a }: { a: Attachment }) {
   const { t } = useTranslation();
@@ -73,7 +74,8 @@ export function AttachmentsTab({ distributorId }: { distributorId: number }) {
   return (
     <>
       <Flex justify="end" style={{ marginBottom: 12 }}>
-        <Button
+        <Needs right="channel">
+          <Button
           id="attachment-add"
           type="primary"
           icon={<PaperClipOutlined />}
@@ -81,6 +83,7 @@ export function AttachmentsTab({ distributorId }: { distributorId: number }) {
         >
           {t('attachments.add')}
         </Button>
+        </Needs>
       </Flex>
       <Table<Attachment>
         id="attachment-table"

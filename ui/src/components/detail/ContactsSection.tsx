@@ -8,6 +8,7 @@ import { toAppError } from '../../ipc';
 import { useRemoveContact } from '../../ipc/queries';
 import { appErrorMessage } from '../../lib/errors';
 import { ContactModal } from './ContactModal';
+import { Needs } from '../Needs';
 
 function RowActions({ c, onEdit }: { c: Contact; onEdit: (c: Contact) => void }) {
   const { t } = useTranslation();
@@ -67,9 +68,11 @@ export function ContactsSection({ distributorId, contacts }: { distributorId: nu
         <Typography.Text strong style={{ fontSize: 16 }}>
           {t('contacts.title')}
         </Typography.Text>
-        <Button id="contact-add" size="small" icon={<UserAddOutlined />} onClick={() => setEditing('new')}>
+        <Needs right="channel">
+          <Button id="contact-add" size="small" icon={<UserAddOutlined />} onClick={() => setEditing('new')}>
           {t('contacts.add')}
         </Button>
+        </Needs>
       </Flex>
       <Table<Contact>
         id="contact-table"

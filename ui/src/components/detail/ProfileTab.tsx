@@ -9,6 +9,7 @@ import { formatDateTime } from '../../lib/dates';
 import { formatMoney } from '../../lib/money';
 import { StatusTag, TierTag } from '../Tags';
 import { ContactsSection } from './ContactsSection';
+import { ManagerField } from './ManagerField';
 
 type Field = keyof Distributor;
 
@@ -39,12 +40,14 @@ export function ProfileTab({ d, contacts }: { d: Distributor; contacts: Contact[
         'legal_representative',
         'tier',
         'status',
+        'manager_id',
         'created_at',
         'updated_at',
       ],
       render: {
         tier: <TierTag tier={d.tier} />,
         status: <StatusTag status={d.status} />,
+        manager_id: <ManagerField d={d} />,
         created_at: formatDateTime(d.created_at),
         updated_at: formatDateTime(d.updated_at),
         uscc: <span className="mono">{d.uscc}</span>,

@@ -7,10 +7,12 @@ import { dialogs, toAppError } from '../../ipc';
 import { useExportDistributors } from '../../ipc/queries';
 import { appErrorMessage } from '../../lib/errors';
 import { officeNow } from '../../lib/dates';
+import { useRights } from '../../ipc/login';
 
 /** Writes the current view (search, filters, sort; every page) to CSV or XLSX. */
 export function ExportButtons({ query }: { query: DistributorQuery }) {
   const { t, i18n } = useTranslation();
+  const rights = useRights();
   const { message } = App.useApp();
   const exporter = useExportDistributors();
 
@@ -30,6 +32,7 @@ export function ExportButtons({ query }: { query: DistributorQuery }) {
     }
   };
 
+  if (!rights.may('export')) return null;
   return (
     <Space.Compact>
       <Button

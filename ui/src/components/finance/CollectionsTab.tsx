@@ -10,6 +10,7 @@ import { formatMoney } from '../../lib/money';
 import { QueryError } from '../QueryError';
 import { CallModal } from './CallModal';
 import { PromiseTag } from './PromiseTag';
+import { Needs } from '../Needs';
 
 /** A distributor's collections log (催款记录), latest first, with each promise's state. */
 export function CollectionsTab({ distributor, people }: { distributor: Distributor; people: string[] }) {
@@ -20,9 +21,11 @@ export function CollectionsTab({ distributor, people }: { distributor: Distribut
     <>
       <Flex justify="space-between" align="center" style={{ marginBottom: 12 }}>
         <Typography.Text type="secondary">{t('collections.hint')}</Typography.Text>
-        <Button id="call-add" type="primary" icon={<PhoneOutlined />} onClick={() => setAdding(true)}>
+        <Needs right="finance">
+          <Button id="call-add" type="primary" icon={<PhoneOutlined />} onClick={() => setAdding(true)}>
           {t('collections.add')}
         </Button>
+        </Needs>
       </Flex>
       {calls.error ? <QueryError error={calls.error} onRetry={() => void calls.refetch()} /> : null}
       <Table<CollectionCall>

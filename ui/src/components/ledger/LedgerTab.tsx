@@ -22,6 +22,7 @@ import { warnOverLimit } from './creditWarning';
 import { ImportErrorsModal } from './ImportErrorsModal';
 import { PostEntryModal } from './PostEntryModal';
 import { ReverseModal } from './ReverseModal';
+import { Needs } from '../Needs';
 
 type Range = [Dayjs | null, Dayjs | null] | null;
 
@@ -147,10 +148,13 @@ export function LedgerTab({ distributor }: { distributor: Distributor }) {
           />
         </Space>
         <Space wrap>
-          <Button id="ledger-post" type="primary" icon={<PlusOutlined />} onClick={() => setPosting(true)}>
+          <Needs right="finance">
+            <Button id="ledger-post" type="primary" icon={<PlusOutlined />} onClick={() => setPosting(true)}>
             {t('ledger.post')}
           </Button>
-          <Button
+          </Needs>
+          <Needs right="finance">
+            <Button
             id="ledger-import"
             icon={<ImportOutlined />}
             loading={transfer.importing}
@@ -158,7 +162,9 @@ export function LedgerTab({ distributor }: { distributor: Distributor }) {
           >
             {t('ledger.import')}
           </Button>
-          <Button
+          </Needs>
+          <Needs right="export">
+            <Button
             id="ledger-export"
             icon={<DownloadOutlined />}
             loading={transfer.exporting}
@@ -166,6 +172,7 @@ export function LedgerTab({ distributor }: { distributor: Distributor }) {
           >
             {t('ledger.export')}
           </Button>
+          </Needs>
         </Space>
       </Flex>
       {ledger.error && !ledger.data ? (

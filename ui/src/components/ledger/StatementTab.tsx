@@ -58,6 +58,7 @@ import { SendStatementsModal } from '../finance/SendStatementsModal';
 import { StatementRuns } from '../finance/StatementRuns';
 import { PathPromptModal } from '../PathPromptModal';
 import { useCompanyNameCheck } from './useCompanyNameCheck';
+import { Needs } from '../Needs';
 
 type Period = { from: string; to: string };
 
@@ -452,9 +453,11 @@ export function StatementTab({ distributor }: { distributor: Distributor }) {
               >
                 {t('statement.print')}
               </Button>
-              <Button id="statement-email" icon={<MailOutlined />} onClick={() => ignoreInvalid(email())}>
+              <Needs right="finance">
+                <Button id="statement-email" icon={<MailOutlined />} onClick={() => ignoreInvalid(email())}>
                 {t('send.one')}
               </Button>
+              </Needs>
             </Space>
           </Form.Item>
         </Form>

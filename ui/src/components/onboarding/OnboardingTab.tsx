@@ -29,6 +29,7 @@ import { checkDate } from '../../lib/ledger';
 import { QueryError } from '../QueryError';
 import { useLabel } from './labels';
 import { StepModal } from './StepModal';
+import { Needs } from '../Needs';
 
 /** Before onboarding starts: the start date (due dates count from it) and the start button. */
 function StartOnboarding({ distributor }: { distributor: Distributor }) {
@@ -93,7 +94,8 @@ function StartOnboarding({ distributor }: { distributor: Distributor }) {
               onPressEnter={() => void submit()}
             />
           </Form.Item>
-          <Button
+          <Needs right="channel">
+            <Button
             id="onboarding-start"
             type="primary"
             icon={<PlayCircleOutlined />}
@@ -102,6 +104,7 @@ function StartOnboarding({ distributor }: { distributor: Distributor }) {
           >
             {t('onboarding.start')}
           </Button>
+          </Needs>
         </Flex>
       </Empty>
     </div>

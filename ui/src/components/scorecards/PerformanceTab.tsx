@@ -39,6 +39,7 @@ import { EChart, type ChartOption } from '../complaints/EChart';
 import { TransitionModal } from '../detail/TransitionModal';
 import { QueryError } from '../QueryError';
 import { WarningTag } from './WarningTag';
+import { Needs } from '../Needs';
 
 const GRADE_COLOR: Record<Grade, string> = { A: 'green', B: 'blue', C: 'orange', D: 'red' };
 
@@ -335,9 +336,11 @@ export function PerformanceTab({ distributor, allowed }: { distributor: Distribu
         <Typography.Title level={5} style={{ margin: 0 }}>
           {t('plan.title')}
         </Typography.Title>
-        <Button icon={<PlusOutlined />} id="plan-new" onClick={() => setPlanning({ plan: null })}>
+        <Needs right="channel">
+          <Button icon={<PlusOutlined />} id="plan-new" onClick={() => setPlanning({ plan: null })}>
           {t('plan.new')}
         </Button>
+        </Needs>
       </Flex>
       {plans.error ? <QueryError error={plans.error} /> : null}
       <Table<Plan>

@@ -12,6 +12,7 @@ import { useApplyTiers, useTierReview } from '../../ipc/scorecards';
 import { officeNow } from '../../lib/dates';
 import { appErrorMessage } from '../../lib/errors';
 import { QueryError } from '../QueryError';
+import { Needs } from '../Needs';
 
 const DIRECTION_COLOR: Record<Direction, string> = { promote: 'green', demote: 'red', keep: 'default' };
 
@@ -138,7 +139,8 @@ export function TierReviewPanel() {
               : t('tierReview.noQuarters')}
           </Typography.Text>
         ) : null}
-        <Button
+        <Needs right="channel">
+          <Button
           id="tier-apply-all"
           type="primary"
           style={{ marginLeft: 'auto' }}
@@ -148,6 +150,7 @@ export function TierReviewPanel() {
         >
           {t('tierReview.applyAll', { count: moving.length })}
         </Button>
+        </Needs>
       </Flex>
       {review.error ? <QueryError error={review.error} /> : null}
       <Table<TierReviewRow>

@@ -15,6 +15,7 @@ import {
 import { appErrorMessage, applyAppErrorToForm } from '../../lib/errors';
 import { officeNow } from '../../lib/dates';
 import { QueryError } from '../QueryError';
+import { Needs } from '../Needs';
 
 type RecordValues = {
   occurred_on: string;
@@ -141,9 +142,11 @@ export function ViolationsTab({ distributor }: { distributor: Distributor }) {
     <>
       <Flex justify="space-between" style={{ marginBottom: 12 }}>
         <Typography.Text type="secondary">{t('violation.hint')}</Typography.Text>
-        <Button icon={<PlusOutlined />} onClick={() => setRecording(true)} id="violation-new">
+        <Needs right="channel">
+          <Button icon={<PlusOutlined />} onClick={() => setRecording(true)} id="violation-new">
           {t('violation.record')}
         </Button>
+        </Needs>
       </Flex>
       {list.error ? <QueryError error={list.error} /> : null}
       <Table<Violation>

@@ -14,6 +14,7 @@ import { lastEndedQuarter } from '../../lib/quarters';
 import { AttachmentModal } from '../detail/AttachmentModal';
 import { PathPromptModal } from '../PathPromptModal';
 import { QueryError } from '../QueryError';
+import { Needs } from '../Needs';
 
 type ActionValues = { action: string; owner: string; due_on: string; done_on: string };
 type Values = {
@@ -320,9 +321,11 @@ export function ExportVisitsButton({ distributorId }: { distributorId: number | 
   };
   return (
     <>
-      <Button id="visit-export" onClick={() => void ask()}>
+      <Needs right="export">
+        <Button id="visit-export" onClick={() => void ask()}>
         {t('visit.export')}
       </Button>
+      </Needs>
       {asking ? (
         <PathPromptModal
           title={t('visit.export')}
@@ -352,9 +355,11 @@ export function VisitsTab({ distributorId }: { distributorId: number }) {
         <Typography.Text type="secondary">{t('visit.hint')}</Typography.Text>
         <Space>
           <ExportVisitsButton distributorId={distributorId} />
-          <Button icon={<PlusOutlined />} id="visit-new" onClick={() => setEditing({ visit: null })}>
+          <Needs right="channel">
+            <Button icon={<PlusOutlined />} id="visit-new" onClick={() => setEditing({ visit: null })}>
             {t('visit.new')}
           </Button>
+          </Needs>
         </Space>
       </Flex>
       {list.error ? <QueryError error={list.error} /> : null}

@@ -13,6 +13,7 @@ import { emptyCertificateQuery } from '../../ipc/certificates';
 import { courseTitle, fileLanguage, hoursText, validityText } from './CourseLabels';
 import { CourseModal } from './CourseModal';
 import { officeNow } from '../../lib/dates';
+import { Needs } from '../Needs';
 
 /** The course catalogue: every course, active or not, with a modal to add or edit one. */
 export function CoursesTab() {
@@ -47,9 +48,11 @@ export function CoursesTab() {
               })
             }
           />
-          <Button id="course-new" type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>
+          <Needs right="training">
+            <Button id="course-new" type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>
             {t('training.courses.new')}
           </Button>
+          </Needs>
         </Space>
       </Flex>
       {courses.error && !courses.data ? (

@@ -17,6 +17,7 @@ import { courseTitle, fileLanguage, titleIn } from './CourseLabels';
 import { SESSION_STATUSES, sessionStatusLabel, SessionStatusTag } from './SessionTags';
 import { officeNow } from '../../lib/dates';
 import { WIDE_TABLE } from '../../lib/tables';
+import { Needs } from '../Needs';
 
 type View = 'list' | 'month';
 
@@ -397,7 +398,8 @@ export function SessionsTab() {
               })
             }
           />
-          <Button
+          <Needs right="training">
+            <Button
             id="session-new"
             type="primary"
             icon={<PlusOutlined />}
@@ -405,6 +407,7 @@ export function SessionsTab() {
           >
             {t('training.sessions.new')}
           </Button>
+          </Needs>
         </Space>
       </Flex>
       {list.error && !list.data ? (
