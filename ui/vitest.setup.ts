@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom/vitest';
-import { afterEach } from 'vitest';
+import { afterEach, vi } from 'vitest';
 import { cleanup } from '@testing-library/react';
 
 afterEach(() => {
@@ -36,3 +36,20 @@ if (!('ResizeObserver' in window)) {
 const originalGetComputedStyle = window.getComputedStyle.bind(window);
 window.getComputedStyle = (elt: Element, pseudo?: string | null) =>
   originalGetComputedStyle(elt, pseudo ? undefined : pseudo);
+
+// Component tests render as the office without users: whoever is at the PC
+// may do everything (the login screen and rights have their own journeys).
+vi.mock('./src/ipc/login', async (importOriginal) => {
+  const real = await importOriginal<typeof import('./src/ipc/login')>();
+  const open = {
+    required: false,
+    user: null,
+    first_owner: false,
+    rights: ['users', 'settings', 'backup', 'channel', 'finance', 'service', 'training', 'export'],
+  };
+  return {
+    ...real,
+    useLoginState: () => ({ data: open, isPending: false }),
+    useRights: () => ({ loaded: true, may: () => true }),
+  };
+});

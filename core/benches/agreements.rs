@@ -67,10 +67,15 @@ async fn main() {
     println!("sample data: 40 distributors, {o} onboarding checklists, {a} agreements, {c} certificates in {}", ms(t.elapsed()));
     pdf::warm_up();
 
-    let list = agreement::list(&conn, &dealerdesk_core::actor::Access::Open, &AgreementListQuery::default(), today)
-        .await
-        .expect("list")
-        .rows;
+    let list = agreement::list(
+        &conn,
+        &dealerdesk_core::actor::Access::Open,
+        &AgreementListQuery::default(),
+        today,
+    )
+    .await
+    .expect("list")
+    .rows;
     let id = list.last().expect("an agreement").id;
     let (d, bytes) = time(30, || {
         print::pdf(&conn, id, dealerdesk_core::lang::Lang::ZhCn, today)
@@ -106,7 +111,10 @@ async fn main() {
         ms(d)
     );
     let all = AgreementListQuery::default();
-    let (d, _) = time(10, || agreement::list(&conn, &dealerdesk_core::actor::Access::Open, &all, today)).await;
+    let (d, _) = time(10, || {
+        agreement::list(&conn, &dealerdesk_core::actor::Access::Open, &all, today)
+    })
+    .await;
     println!(
         "agreement list with conflict checks ({} agreements): median {}",
         list.len(),

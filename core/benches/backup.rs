@@ -53,7 +53,8 @@ async fn main() {
     let entries = demo::generate_ledger(&conn, &actor, 100, 7).await.unwrap();
     let root = attachment::root_for(&path);
     let ids: Vec<i64> = distributor::list(
-        &conn, &dealerdesk_core::actor::Access::Open,
+        &conn,
+        &dealerdesk_core::actor::Access::Open,
         &distributor::DistributorQuery {
             paging: Paging::ALL,
             ..Default::default()

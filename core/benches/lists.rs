@@ -262,13 +262,17 @@ async fn main() {
     demo::generate(&conn, &actor(), DISTRIBUTORS)
         .await
         .expect("distributors");
-    let ids: Vec<i64> = distributor::list(&conn, &dealerdesk_core::actor::Access::Open, &DistributorQuery::default())
-        .await
-        .unwrap()
-        .rows
-        .iter()
-        .map(|d| d.id)
-        .collect();
+    let ids: Vec<i64> = distributor::list(
+        &conn,
+        &dealerdesk_core::actor::Access::Open,
+        &DistributorQuery::default(),
+    )
+    .await
+    .unwrap()
+    .rows
+    .iter()
+    .map(|d| d.id)
+    .collect();
     println!(
         "seeded {DISTRIBUTORS} distributors in {:.1} s",
         t.elapsed().as_secs_f64()
@@ -312,7 +316,12 @@ async fn main() {
         let conn = &conn;
         move || {
             let q = q.clone();
-            async move { distributor::list(conn, &dealerdesk_core::actor::Access::Open, &q).await.unwrap().total }
+            async move {
+                distributor::list(conn, &dealerdesk_core::actor::Access::Open, &q)
+                    .await
+                    .unwrap()
+                    .total
+            }
         }
     };
     measure(
@@ -351,7 +360,12 @@ async fn main() {
         let conn = &conn;
         move || {
             let q = q.clone();
-            async move { complaint::list(conn, &dealerdesk_core::actor::Access::Open, &q, now).await.unwrap().total }
+            async move {
+                complaint::list(conn, &dealerdesk_core::actor::Access::Open, &q, now)
+                    .await
+                    .unwrap()
+                    .total
+            }
         }
     };
     measure(
@@ -416,7 +430,12 @@ async fn main() {
         let conn = &conn;
         move || {
             let q = q.clone();
-            async move { ledger::list(conn, &dealerdesk_core::actor::Access::Open, &q).await.unwrap().total }
+            async move {
+                ledger::list(conn, &dealerdesk_core::actor::Access::Open, &q)
+                    .await
+                    .unwrap()
+                    .total
+            }
         }
     };
     measure(
@@ -466,7 +485,10 @@ async fn main() {
             paging: PAGE,
             ..Default::default()
         };
-        agreement::list(&conn, &dealerdesk_core::actor::Access::Open, &q, today).await.unwrap().total
+        agreement::list(&conn, &dealerdesk_core::actor::Access::Open, &q, today)
+            .await
+            .unwrap()
+            .total
     })
     .await;
     measure("certificates: first page", || async {

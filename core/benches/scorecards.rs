@@ -82,9 +82,14 @@ async fn main() {
     let mut sales = String::new();
     for _ in 0..7 {
         let t = Instant::now();
-        let d = dealerdesk_core::dashboard::load(&conn, &dealerdesk_core::actor::Access::Open, &Default::default(), &clock)
-            .await
-            .unwrap();
+        let d = dealerdesk_core::dashboard::load(
+            &conn,
+            &dealerdesk_core::actor::Access::Open,
+            &Default::default(),
+            &clock,
+        )
+        .await
+        .unwrap();
         board.push(t.elapsed());
         sales = format!(
             "{} {} sales, {} owed",

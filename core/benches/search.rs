@@ -95,7 +95,10 @@ async fn main() {
         let mut total = 0;
         for _ in 0..50 {
             let t = Instant::now();
-            total = distributor::list(&conn, &dealerdesk_core::actor::Access::Open, &q).await.unwrap().total;
+            total = distributor::list(&conn, &dealerdesk_core::actor::Access::Open, &q)
+                .await
+                .unwrap()
+                .total;
             times.push(t.elapsed().as_secs_f64() * 1e3);
         }
         println!("{name:<55} {total:>6} hits  {}", stats(times));

@@ -103,10 +103,7 @@ pub async fn last_id<C: ConnectionTrait>(db: &C) -> AppResult<i64> {
     use sea_orm::QuerySelect;
     let max: Option<Option<i64>> = audit_entry::Entity::find()
         .select_only()
-        .column_as(
-            sea_orm::sea_query::Expr::col(audit_entry::Column::Id).max(),
-            "m",
-        )
+        .column_as(audit_entry::Column::Id.max(), "m")
         .into_tuple()
         .one(db)
         .await?;

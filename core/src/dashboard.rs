@@ -288,7 +288,7 @@ pub async fn load<C: ConnectionTrait + TransactionTrait>(
         },
     )
     .await?;
-    due.retain(|r| shows(r.distributor_id));
+    due.retain(|r| r.distributor_id == 0 || shows(r.distributor_id));
     let count = |k: ReminderKind| due.iter().filter(|r| r.kind == k).count() as u32;
     let unconfirmed = crate::ledger::runs::latest_per_distributor(
         crate::ledger::runs::list(db, &Default::default(), as_of).await?,
@@ -345,7 +345,11 @@ pub async fn load<C: ConnectionTrait + TransactionTrait>(
         .collect();
     if let Some(q) = latest {
         if let Some(review) = crate::scorecard::finalise::frozen(db, q).await? {
-            for s in review.distributors.iter().filter(|s| shows(s.distributor_id)) {
+            for s in review
+                .distributors
+                .iter()
+                .filter(|s| shows(s.distributor_id))
+            {
                 if let Some(slot) = grades.iter_mut().find(|c| Some(c.grade) == s.grade) {
                     slot.count += 1;
                 }

@@ -551,11 +551,7 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
     };
     note("display_name", m.display_name.clone(), display_name.clone());
     note("roles", m.roles.clone(), keys.clone());
-    note(
-        "scope",
-        scope_text(&before.scope),
-        scope_text(&scope),
-    );
+    note("scope", scope_text(&before.scope), scope_text(&scope));
     note(
         "disabled",
         m.disabled.to_string(),

@@ -66,13 +66,16 @@ async fn an_agreement_moves_through_its_statuses_and_versions() {
         c,
         vec![("targets".to_string(), "target_overlap".to_string())]
     );
-    assert!(
-        agreement::list(&db, &dealerdesk_core::actor::Access::Open, &AgreementListQuery::default(), day("2025-12-01"))
-            .await
-            .unwrap()
-            .rows
-            .is_empty()
-    );
+    assert!(agreement::list(
+        &db,
+        &dealerdesk_core::actor::Access::Open,
+        &AgreementListQuery::default(),
+        day("2025-12-01")
+    )
+    .await
+    .unwrap()
+    .rows
+    .is_empty());
 
     // Draft → awaiting signature → signed; numbers run per year.
     let good = terms(d.id, province("广东省", ""), true);
@@ -185,7 +188,10 @@ async fn an_agreement_moves_through_its_statuses_and_versions() {
     assert!(s.agreement.scan_name.ends_with("签署扫描件.pdf"));
     let copy = agreement::scan_path(&db, &root, id).await.unwrap();
     assert_eq!(std::fs::read(copy).unwrap(), b"%PDF-1.4 scan");
-    let after = distributor::get(&db, &dealerdesk_core::actor::Access::Open, d.id).await.unwrap().distributor;
+    let after = distributor::get(&db, &dealerdesk_core::actor::Access::Open, d.id)
+        .await
+        .unwrap()
+        .distributor;
     assert_eq!(after.status, Status::Active);
     assert_eq!(after.payment_terms_days, 60);
     assert_eq!(after.credit_limit.to_string(), "300000.00");
@@ -256,7 +262,14 @@ async fn an_agreement_moves_through_its_statuses_and_versions() {
     )
     .await
     .unwrap();
-    let v1 = agreement::get(&db, &dealerdesk_core::actor::Access::Open, id, day("2026-03-06")).await.unwrap();
+    let v1 = agreement::get(
+        &db,
+        &dealerdesk_core::actor::Access::Open,
+        id,
+        day("2026-03-06"),
+    )
+    .await
+    .unwrap();
     assert_eq!(v1.agreement.status, AgreementStatus::Superseded);
     assert_eq!(v1.versions.len(), 2);
     assert!(!v1.can_new_version);
@@ -320,17 +333,27 @@ async fn an_agreement_moves_through_its_statuses_and_versions() {
         ..Default::default()
     };
     assert_eq!(
-        agreement::list(&db, &dealerdesk_core::actor::Access::Open, &all, day("2026-07-01"))
-            .await
-            .unwrap()
-            .total,
+        agreement::list(
+            &db,
+            &dealerdesk_core::actor::Access::Open,
+            &all,
+            day("2026-07-01")
+        )
+        .await
+        .unwrap()
+        .total,
         3
     );
     assert_eq!(
-        agreement::list(&db, &dealerdesk_core::actor::Access::Open, &AgreementListQuery::default(), day("2026-07-01"))
-            .await
-            .unwrap()
-            .total,
+        agreement::list(
+            &db,
+            &dealerdesk_core::actor::Access::Open,
+            &AgreementListQuery::default(),
+            day("2026-07-01")
+        )
+        .await
+        .unwrap()
+        .total,
         1
     );
 }
@@ -353,7 +376,14 @@ async fn exclusive_territories_that_overlap_are_flagged() {
     )
     .await
     .unwrap();
-    let bd = agreement::get(&db, &dealerdesk_core::actor::Access::Open, bd.agreement.id, today).await.unwrap();
+    let bd = agreement::get(
+        &db,
+        &dealerdesk_core::actor::Access::Open,
+        bd.agreement.id,
+        today,
+    )
+    .await
+    .unwrap();
     assert_eq!(bd.conflicts.len(), 1);
     assert_eq!(bd.conflicts[0].agreement_id, a_id);
     assert!(bd.conflicts[0].other_exclusive);
@@ -371,14 +401,21 @@ async fn exclusive_territories_that_overlap_are_flagged() {
     .unwrap();
     assert!(cd.conflicts.is_empty());
     // A draft does not bind anyone: A sees no conflict from B's draft.
-    assert!(agreement::get(&db, &dealerdesk_core::actor::Access::Open, a_id, today)
-        .await
-        .unwrap()
-        .conflicts
-        .is_empty());
-    let listed = agreement::list(&db, &dealerdesk_core::actor::Access::Open, &AgreementListQuery::default(), today)
-        .await
-        .unwrap();
+    assert!(
+        agreement::get(&db, &dealerdesk_core::actor::Access::Open, a_id, today)
+            .await
+            .unwrap()
+            .conflicts
+            .is_empty()
+    );
+    let listed = agreement::list(
+        &db,
+        &dealerdesk_core::actor::Access::Open,
+        &AgreementListQuery::default(),
+        today,
+    )
+    .await
+    .unwrap();
     let flagged: Vec<_> = listed
         .rows
         .iter()
@@ -387,9 +424,14 @@ async fn exclusive_territories_that_overlap_are_flagged() {
         .collect();
     assert_eq!(flagged, vec![b]);
     // Once A's term is over there is nothing to collide with.
-    let later = agreement::get(&db, &dealerdesk_core::actor::Access::Open, bd.agreement.id, day("2027-01-02"))
-        .await
-        .unwrap();
+    let later = agreement::get(
+        &db,
+        &dealerdesk_core::actor::Access::Open,
+        bd.agreement.id,
+        day("2027-01-02"),
+    )
+    .await
+    .unwrap();
     assert!(later.conflicts.is_empty());
 }
 

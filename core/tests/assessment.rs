@@ -63,7 +63,9 @@ async fn approval_scores_recommends_tier_and_moves_status() {
     // (90·25 + 80·15 + 70·15 + 90·20 + 80·15 + 100·10) / 100 = 85.00
     assert_eq!(a.total, "85.00");
     assert_eq!(a.recommended_tier, Tier::Strategic);
-    let detail = distributor::get(&db, &dealerdesk_core::actor::Access::Open, d.id).await.unwrap();
+    let detail = distributor::get(&db, &dealerdesk_core::actor::Access::Open, d.id)
+        .await
+        .unwrap();
     assert_eq!(detail.distributor.status, Status::Approved);
     assert_eq!(detail.distributor.tier, Tier::Strategic);
     assert_eq!(detail.assessments.len(), 1);
@@ -100,11 +102,13 @@ async fn missing_or_out_of_range_scores_are_field_errors() {
     assert!(f.contains(&("scores.capital", "score_range")));
     assert!(f.contains(&("scores.warehousing", "required")));
     assert!(f.contains(&("scores.bogus", "unknown_criterion")));
-    assert!(distributor::get(&db, &dealerdesk_core::actor::Access::Open, d.id)
-        .await
-        .unwrap()
-        .assessments
-        .is_empty());
+    assert!(
+        distributor::get(&db, &dealerdesk_core::actor::Access::Open, d.id)
+            .await
+            .unwrap()
+            .assessments
+            .is_empty()
+    );
 }
 
 #[tokio::test]
@@ -214,7 +218,9 @@ async fn undated_steps_take_the_office_date() {
     .await
     .unwrap();
     assert_eq!(a.assessed_on, "2026-12-02");
-    let detail = distributor::get(&db, &dealerdesk_core::actor::Access::Open, d.id).await.unwrap();
+    let detail = distributor::get(&db, &dealerdesk_core::actor::Access::Open, d.id)
+        .await
+        .unwrap();
     // Newest first: approved by the assessment, then under review.
     let moves: Vec<(Status, &str, &str)> = detail.status_history[..2]
         .iter()

@@ -332,7 +332,13 @@ async fn issued_statements_are_recorded_answered_reported_and_reminded() {
     assert_eq!(disputed.difference.unwrap().to_string(), "499.50");
 
     // The receivables show each latest answer.
-    let rec = receivables::load(&db, &dealerdesk_core::actor::Access::Open, day("2026-12-01")).await.unwrap();
+    let rec = receivables::load(
+        &db,
+        &dealerdesk_core::actor::Access::Open,
+        day("2026-12-01"),
+    )
+    .await
+    .unwrap();
     let status: Vec<_> = rec.distributors.iter().map(|d| d.confirmation).collect();
     assert_eq!(
         status,
@@ -362,7 +368,13 @@ async fn issued_statements_are_recorded_answered_reported_and_reminded() {
         assert!(text.contains(want), "{want} in {text}");
     }
     // Before the period's end there was no statement to answer.
-    let before = receivables::load(&db, &dealerdesk_core::actor::Access::Open, day("2026-11-29")).await.unwrap();
+    let before = receivables::load(
+        &db,
+        &dealerdesk_core::actor::Access::Open,
+        day("2026-11-29"),
+    )
+    .await
+    .unwrap();
     assert!(before.distributors.iter().all(|d| d.confirmation.is_none()));
 
     // Unanswered: reminded 10 days after it was issued, not before.

@@ -50,7 +50,8 @@ async fn the_report_counts_compliance_hours_pareto_and_satisfaction() {
         ids.push(c.id);
     }
     let r = report::build(
-        &db, &dealerdesk_core::actor::Access::Open,
+        &db,
+        &dealerdesk_core::actor::Access::Open,
         &ReportRequest {
             from: "2026-04-01".into(),
             to: "2026-04-30".into(),
@@ -76,7 +77,8 @@ async fn the_report_counts_compliance_hours_pareto_and_satisfaction() {
         vec![("quality", 2), ("delivery", 1)]
     );
     let none = report::build(
-        &db, &dealerdesk_core::actor::Access::Open,
+        &db,
+        &dealerdesk_core::actor::Access::Open,
         &ReportRequest {
             from: "2026-05-01".into(),
             to: "2026-05-31".into(),
@@ -96,7 +98,8 @@ async fn the_report_counts_compliance_hours_pareto_and_satisfaction() {
     );
     assert!(matches!(
         report::build(
-            &db, &dealerdesk_core::actor::Access::Open,
+            &db,
+            &dealerdesk_core::actor::Access::Open,
             &ReportRequest {
                 from: "2026-05-31".into(),
                 to: "2026-05-01".into(),

@@ -84,9 +84,14 @@ async fn a_complaint_goes_round_the_loop_with_the_clocks_right_at_each_step() {
     .await
     .unwrap();
     // At 14:00 three of four hours are used: at risk, escalation level 1.
-    let at_risk = complaint::get(&db, &dealerdesk_core::actor::Access::Open, id, local("2026-04-20 14:00"))
-        .await
-        .unwrap();
+    let at_risk = complaint::get(
+        &db,
+        &dealerdesk_core::actor::Access::Open,
+        id,
+        local("2026-04-20 14:00"),
+    )
+    .await
+    .unwrap();
     assert_eq!(
         at_risk.complaint.sla.first_response.state,
         ClockState::AtRisk
@@ -94,16 +99,22 @@ async fn a_complaint_goes_round_the_loop_with_the_clocks_right_at_each_step() {
     assert_eq!(at_risk.complaint.sla.escalation_level, 1);
     assert_eq!(at_risk.allowed, vec![ComplaintStatus::Responded]);
     // Not answered by 17:30: breached by more than half the allowance → level 3.
-    let late = complaint::get(&db, &dealerdesk_core::actor::Access::Open, id, local("2026-04-20 17:30"))
-        .await
-        .unwrap();
+    let late = complaint::get(
+        &db,
+        &dealerdesk_core::actor::Access::Open,
+        id,
+        local("2026-04-20 17:30"),
+    )
+    .await
+    .unwrap();
     assert_eq!(
         late.complaint.sla.first_response.state,
         ClockState::Breached
     );
     assert_eq!(late.complaint.sla.escalation_level, 3);
     let listed = complaint::list(
-        &db, &dealerdesk_core::actor::Access::Open,
+        &db,
+        &dealerdesk_core::actor::Access::Open,
         &ComplaintQuery {
             view: ComplaintView::Late,
             ..Default::default()
@@ -286,7 +297,8 @@ async fn a_complaint_goes_round_the_loop_with_the_clocks_right_at_each_step() {
 
     // The knowledge base finds resolved cases by their resolution text.
     let found = complaint::list(
-        &db, &dealerdesk_core::actor::Access::Open,
+        &db,
+        &dealerdesk_core::actor::Access::Open,
         &ComplaintQuery {
             view: ComplaintView::All,
             search: "补偿运费".into(),
@@ -378,9 +390,14 @@ async fn a_complaint_at_17_30_before_a_holiday_is_due_after_it() {
         Some("2026-05-06 10:30:00")
     );
     // During the holiday nothing is used up.
-    let mid = complaint::get(&db, &dealerdesk_core::actor::Access::Open, c.id, local("2026-05-03 12:00"))
-        .await
-        .unwrap();
+    let mid = complaint::get(
+        &db,
+        &dealerdesk_core::actor::Access::Open,
+        c.id,
+        local("2026-05-03 12:00"),
+    )
+    .await
+    .unwrap();
     assert_eq!(mid.complaint.sla.first_response.elapsed_secs, 30 * 60);
     assert_eq!(mid.complaint.sla.first_response.state, ClockState::OnTrack);
 }
@@ -491,10 +508,15 @@ async fn sample_data_loads_only_into_an_empty_database_and_has_every_state() {
         .await
         .unwrap();
     assert_eq!(n, 40);
-    let all = complaint::list(&db, &dealerdesk_core::actor::Access::Open, &ComplaintQuery::default(), Utc::now())
-        .await
-        .unwrap()
-        .rows;
+    let all = complaint::list(
+        &db,
+        &dealerdesk_core::actor::Access::Open,
+        &ComplaintQuery::default(),
+        Utc::now(),
+    )
+    .await
+    .unwrap()
+    .rows;
     assert_eq!(all.len(), 24);
     for st in ComplaintStatus::ALL {
         assert!(

@@ -30,7 +30,9 @@ async fn contacts_are_added_edited_removed_and_audited() {
         .unwrap();
     assert_eq!(c2.id, c.id);
     assert_eq!(c2.phone, "021-55556666");
-    let detail = distributor::get(&db, &dealerdesk_core::actor::Access::Open, d.id).await.unwrap();
+    let detail = distributor::get(&db, &dealerdesk_core::actor::Access::Open, d.id)
+        .await
+        .unwrap();
     assert_eq!(detail.contacts.len(), 1);
 
     let err = contacts::save(&db, &actor(), save(None, "", ""))
@@ -58,11 +60,13 @@ async fn contacts_are_added_edited_removed_and_audited() {
     assert!(matches!(err, AppError::NotFound { .. }));
 
     contacts::remove(&db, &actor(), c.id).await.unwrap();
-    assert!(distributor::get(&db, &dealerdesk_core::actor::Access::Open, d.id)
-        .await
-        .unwrap()
-        .contacts
-        .is_empty());
+    assert!(
+        distributor::get(&db, &dealerdesk_core::actor::Access::Open, d.id)
+            .await
+            .unwrap()
+            .contacts
+            .is_empty()
+    );
     let history = audit::list(&db, "distributor", d.id, Paging::ALL)
         .await
         .unwrap()

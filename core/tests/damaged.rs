@@ -118,9 +118,13 @@ async fn a_status_or_tier_no_version_wrote_names_the_distributor() {
         &format!("UPDATE distributor SET tier = 'gold' WHERE id = {a}"),
     )
     .await;
-    let e = distributor::list(&db, &dealerdesk_core::actor::Access::Open, &DistributorQuery::default())
-        .await
-        .unwrap_err();
+    let e = distributor::list(
+        &db,
+        &dealerdesk_core::actor::Access::Open,
+        &DistributorQuery::default(),
+    )
+    .await
+    .unwrap_err();
     assert_eq!(
         damaged(e),
         (
@@ -130,7 +134,9 @@ async fn a_status_or_tier_no_version_wrote_names_the_distributor() {
             "gold".into()
         )
     );
-    let e = distributor::get(&db, &dealerdesk_core::actor::Access::Open, a).await.unwrap_err();
+    let e = distributor::get(&db, &dealerdesk_core::actor::Access::Open, a)
+        .await
+        .unwrap_err();
     assert_eq!(damaged(e).2, "tier");
 }
 

@@ -45,7 +45,8 @@ async fn the_tiles_show_the_figures_of_the_lists_behind_them() {
         now: common::complaints::local("2026-08-20 10:00"),
     };
     let d = dashboard::load(
-        &db, &dealerdesk_core::actor::Access::Open,
+        &db,
+        &dealerdesk_core::actor::Access::Open,
         &DashboardRequest {
             period: PeriodKind::Quarter,
             on: "2026-05-05".into(),
@@ -76,7 +77,13 @@ async fn the_tiles_show_the_figures_of_the_lists_behind_them() {
     let provinces: i64 = d.by_province.iter().map(|p| p.amount.fen()).sum();
     assert_eq!(provinces, d.sales.fen());
     // The receivables tile is the receivables list on the day.
-    let rec = receivables::load(&db, &dealerdesk_core::actor::Access::Open, day("2026-06-30")).await.unwrap();
+    let rec = receivables::load(
+        &db,
+        &dealerdesk_core::actor::Access::Open,
+        day("2026-06-30"),
+    )
+    .await
+    .unwrap();
     assert_eq!(
         serde_json::to_value(&d.receivables).unwrap(),
         serde_json::to_value(&rec.totals).unwrap()
@@ -88,7 +95,8 @@ async fn the_tiles_show_the_figures_of_the_lists_behind_them() {
 
     // A year: every month counts; this quarter by default on today.
     let y = dashboard::load(
-        &db, &dealerdesk_core::actor::Access::Open,
+        &db,
+        &dealerdesk_core::actor::Access::Open,
         &DashboardRequest {
             period: PeriodKind::Year,
             on: String::new(),
@@ -100,16 +108,22 @@ async fn the_tiles_show_the_figures_of_the_lists_behind_them() {
     assert_eq!(y.sales.to_string(), "132000.00");
     assert_eq!(y.target.to_string(), "400000.00");
     assert_eq!(y.as_of, "2026-08-20");
-    let q = dashboard::load(&db, &dealerdesk_core::actor::Access::Open, &DashboardRequest::default(), &clock)
-        .await
-        .unwrap();
+    let q = dashboard::load(
+        &db,
+        &dealerdesk_core::actor::Access::Open,
+        &DashboardRequest::default(),
+        &clock,
+    )
+    .await
+    .unwrap();
     assert_eq!(
         (q.from.as_str(), q.to.as_str()),
         ("2026-07-01", "2026-09-30")
     );
     assert_eq!(q.sales.to_string(), "7000.00");
     let err = dashboard::load(
-        &db, &dealerdesk_core::actor::Access::Open,
+        &db,
+        &dealerdesk_core::actor::Access::Open,
         &DashboardRequest {
             period: PeriodKind::Month,
             on: "2026-13-01".into(),

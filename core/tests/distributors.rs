@@ -55,10 +55,14 @@ async fn wrong_check_character_is_refused_then_fixed_code_saves() {
         other => panic!("expected validation, got {other:?}"),
     }
     assert_eq!(
-        distributor::list(&db, &dealerdesk_core::actor::Access::Open, &DistributorQuery::default())
-            .await
-            .unwrap()
-            .total,
+        distributor::list(
+            &db,
+            &dealerdesk_core::actor::Access::Open,
+            &DistributorQuery::default()
+        )
+        .await
+        .unwrap()
+        .total,
         0
     );
 
@@ -72,7 +76,8 @@ async fn wrong_check_character_is_refused_then_fixed_code_saves() {
 
     for term in ["华盛", "ds0000", "433B", "王伟", "138123"] {
         let page = distributor::list(
-            &db, &dealerdesk_core::actor::Access::Open,
+            &db,
+            &dealerdesk_core::actor::Access::Open,
             &DistributorQuery {
                 search: term.into(),
                 ..Default::default()
@@ -83,7 +88,8 @@ async fn wrong_check_character_is_refused_then_fixed_code_saves() {
         assert_eq!(page.total, 1, "search {term}");
     }
     let none = distributor::list(
-        &db, &dealerdesk_core::actor::Access::Open,
+        &db,
+        &dealerdesk_core::actor::Access::Open,
         &DistributorQuery {
             search: "不存在".into(),
             ..Default::default()
@@ -220,7 +226,9 @@ async fn lifecycle_allows_only_legal_moves() {
         .unwrap_err();
     assert!(matches!(err, AppError::IllegalTransition { .. }));
 
-    let detail = distributor::get(&db, &dealerdesk_core::actor::Access::Open, d.id).await.unwrap();
+    let detail = distributor::get(&db, &dealerdesk_core::actor::Access::Open, d.id)
+        .await
+        .unwrap();
     assert_eq!(detail.distributor.status, Status::Terminated);
     assert!(detail.allowed_transitions.is_empty());
     let moves: Vec<_> = detail.status_history.iter().rev().map(|h| h.to).collect();
@@ -262,7 +270,9 @@ async fn tier_changes_keep_history_with_reason() {
     distributor::change_tier(&db, &actor(), req(Tier::Core, "年度销量达标"))
         .await
         .unwrap();
-    let detail = distributor::get(&db, &dealerdesk_core::actor::Access::Open, d.id).await.unwrap();
+    let detail = distributor::get(&db, &dealerdesk_core::actor::Access::Open, d.id)
+        .await
+        .unwrap();
     assert_eq!(detail.distributor.tier, Tier::Core);
     assert_eq!(detail.tier_history.len(), 2);
     assert_eq!(detail.tier_history[0].from, Some(Tier::Basic));
@@ -274,7 +284,8 @@ async fn list_filters_sorts_and_pages() {
     let (_dir, db) = fresh().await;
     demo::generate(&db, &actor(), 60).await.unwrap();
     let all = distributor::list(
-        &db, &dealerdesk_core::actor::Access::Open,
+        &db,
+        &dealerdesk_core::actor::Access::Open,
         &DistributorQuery {
             paging: Paging::first(20),
             ..Default::default()
@@ -286,7 +297,8 @@ async fn list_filters_sorts_and_pages() {
     assert_eq!(all.rows.len(), 20);
     assert_eq!(all.rows[0].code, "DS00001");
     let core = distributor::list(
-        &db, &dealerdesk_core::actor::Access::Open,
+        &db,
+        &dealerdesk_core::actor::Access::Open,
         &DistributorQuery {
             tier: Some(Tier::Core),
             ..Default::default()
@@ -296,7 +308,8 @@ async fn list_filters_sorts_and_pages() {
     .unwrap();
     assert!(core.total > 0 && core.rows.iter().all(|d| d.tier == Tier::Core));
     let gd = distributor::list(
-        &db, &dealerdesk_core::actor::Access::Open,
+        &db,
+        &dealerdesk_core::actor::Access::Open,
         &DistributorQuery {
             province: Some("广东省".into()),
             ..Default::default()
@@ -306,7 +319,8 @@ async fn list_filters_sorts_and_pages() {
     .unwrap();
     assert!(gd.total > 0 && gd.rows.iter().all(|d| d.province == "广东省"));
     let region = distributor::list(
-        &db, &dealerdesk_core::actor::Access::Open,
+        &db,
+        &dealerdesk_core::actor::Access::Open,
         &DistributorQuery {
             province: Some("华南".into()),
             ..Default::default()
@@ -316,7 +330,8 @@ async fn list_filters_sorts_and_pages() {
     .unwrap();
     assert!(region.total >= gd.total);
     let by_limit = distributor::list(
-        &db, &dealerdesk_core::actor::Access::Open,
+        &db,
+        &dealerdesk_core::actor::Access::Open,
         &DistributorQuery {
             sort: SortField::CreditLimit,
             descending: true,
@@ -330,7 +345,8 @@ async fn list_filters_sorts_and_pages() {
     sorted.sort_by(|a, b| b.cmp(a));
     assert_eq!(limits, sorted);
     let page3 = distributor::list(
-        &db, &dealerdesk_core::actor::Access::Open,
+        &db,
+        &dealerdesk_core::actor::Access::Open,
         &DistributorQuery {
             paging: Paging {
                 offset: 40,

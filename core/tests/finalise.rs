@@ -451,7 +451,11 @@ async fn the_annual_tier_review_recommends_and_applies_through_the_tier_history(
     for quarter in ["2026Q1", "2026Q2"] {
         finalise::finalise(&db, &actor, quarter).await.unwrap();
     }
-    let before = distributor::get(&db, &dealerdesk_core::actor::Access::Open, d1).await.unwrap().distributor.tier;
+    let before = distributor::get(&db, &dealerdesk_core::actor::Access::Open, d1)
+        .await
+        .unwrap()
+        .distributor
+        .tier;
     let review = tiers::review(&db, 2026).await.unwrap();
     assert_eq!(review.quarters, vec!["2026Q1", "2026Q2"]);
     let row = |code: &str| {
@@ -501,10 +505,16 @@ async fn the_annual_tier_review_recommends_and_applies_through_the_tier_history(
     assert!(applied.iter().any(|r| r.code == "D1"));
     assert!(applied.iter().all(|r| r.direction != Some(Direction::Keep)));
     assert_eq!(
-        distributor::get(&db, &dealerdesk_core::actor::Access::Open, d1).await.unwrap().distributor.tier,
+        distributor::get(&db, &dealerdesk_core::actor::Access::Open, d1)
+            .await
+            .unwrap()
+            .distributor
+            .tier,
         Tier::Strategic
     );
-    let history = distributor::get(&db, &dealerdesk_core::actor::Access::Open, d1).await.unwrap();
+    let history = distributor::get(&db, &dealerdesk_core::actor::Access::Open, d1)
+        .await
+        .unwrap();
     let last = history
         .tier_history
         .iter()

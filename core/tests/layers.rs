@@ -32,6 +32,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "opening",
         ],
     ),
+    ("blocks", &["scope"]),
     ("blocks", &["actor", "entity", "paging"]),
     ("base", &["fields"]),
     (

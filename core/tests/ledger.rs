@@ -221,7 +221,8 @@ async fn reversal_links_and_nets_to_zero() {
     );
 
     let list = ledger::list(
-        &db, &dealerdesk_core::actor::Access::Open,
+        &db,
+        &dealerdesk_core::actor::Access::Open,
         &LedgerQuery {
             distributor_id: id,
             ..Default::default()
@@ -233,7 +234,8 @@ async fn reversal_links_and_nets_to_zero() {
     assert_eq!(list.len(), 2);
     assert_eq!(list[0].reversed_by_id, Some(rev.id));
     let only_adj = ledger::list(
-        &db, &dealerdesk_core::actor::Access::Open,
+        &db,
+        &dealerdesk_core::actor::Access::Open,
         &LedgerQuery {
             distributor_id: id,
             kinds: vec![EntryKind::Adjustment],
@@ -348,7 +350,8 @@ async fn import_is_all_or_nothing_and_idempotent() {
     }
     assert!(
         ledger::list(
-            &db, &dealerdesk_core::actor::Access::Open,
+            &db,
+            &dealerdesk_core::actor::Access::Open,
             &LedgerQuery {
                 distributor_id: a,
                 ..Default::default()
@@ -440,7 +443,8 @@ async fn an_import_past_the_integer_range_is_refused_before_it_is_written() {
         vec![("4:amount".into(), "total_out_of_range".into())]
     );
     let n = ledger::list(
-        &db, &dealerdesk_core::actor::Access::Open,
+        &db,
+        &dealerdesk_core::actor::Access::Open,
         &LedgerQuery {
             distributor_id: _b,
             ..Default::default()

@@ -28,7 +28,9 @@ async fn a_write_at_seven_on_new_years_morning_is_dated_the_first_of_january() {
     // A new distributor's first status row.
     let (input, _) = demo::sample(500);
     let d = distributor::create(&db, &actor, input).await.unwrap();
-    let detail = distributor::get(&db, &dealerdesk_core::actor::Access::Open, d.id).await.unwrap();
+    let detail = distributor::get(&db, &dealerdesk_core::actor::Access::Open, d.id)
+        .await
+        .unwrap();
     assert_eq!(detail.status_history[0].date, "2027-01-01");
 
     // The agreement's number takes the office's year.

@@ -70,7 +70,8 @@ async fn every_list_pages_to_the_whole_list() {
             let db = &db;
             async move {
                 distributor::list(
-                    db, &dealerdesk_core::actor::Access::Open,
+                    db,
+                    &dealerdesk_core::actor::Access::Open,
                     &DistributorQuery {
                         paging,
                         ..Default::default()
@@ -92,7 +93,12 @@ async fn every_list_pages_to_the_whole_list() {
             paging: Paging::first(1),
             ..Default::default()
         };
-        if ledger::list(&db, &dealerdesk_core::actor::Access::Open, &q).await.unwrap().total > SIZE * 2 {
+        if ledger::list(&db, &dealerdesk_core::actor::Access::Open, &q)
+            .await
+            .unwrap()
+            .total
+            > SIZE * 2
+        {
             d = x.id;
             break;
         }
@@ -104,7 +110,8 @@ async fn every_list_pages_to_the_whole_list() {
             let db = &db;
             async move {
                 ledger::list(
-                    db, &dealerdesk_core::actor::Access::Open,
+                    db,
+                    &dealerdesk_core::actor::Access::Open,
                     &LedgerQuery {
                         distributor_id: d,
                         paging,
@@ -132,7 +139,8 @@ async fn every_list_pages_to_the_whole_list() {
                 let db = &db;
                 async move {
                     complaint::list(
-                        db, &dealerdesk_core::actor::Access::Open,
+                        db,
+                        &dealerdesk_core::actor::Access::Open,
                         &ComplaintQuery {
                             view,
                             paging,
@@ -156,7 +164,8 @@ async fn every_list_pages_to_the_whole_list() {
             let db = &db;
             async move {
                 agreement::list(
-                    db, &dealerdesk_core::actor::Access::Open,
+                    db,
+                    &dealerdesk_core::actor::Access::Open,
                     &AgreementListQuery {
                         all_versions: true,
                         paging,
@@ -324,7 +333,10 @@ async fn status_filters_in_sql_match_the_status_shown() {
                 all_versions,
                 ..Default::default()
             };
-            let all = agreement::list(&db, &dealerdesk_core::actor::Access::Open, &every, today).await.unwrap().rows;
+            let all = agreement::list(&db, &dealerdesk_core::actor::Access::Open, &every, today)
+                .await
+                .unwrap()
+                .rows;
             for status in AgreementStatus::ALL.iter().copied() {
                 let want: Vec<i64> = all
                     .iter()
@@ -332,7 +344,8 @@ async fn status_filters_in_sql_match_the_status_shown() {
                     .map(|a| a.id)
                     .collect();
                 let got = agreement::list(
-                    &db, &dealerdesk_core::actor::Access::Open,
+                    &db,
+                    &dealerdesk_core::actor::Access::Open,
                     &AgreementListQuery {
                         status: Some(status),
                         ..every.clone()
@@ -358,13 +371,19 @@ async fn status_filters_in_sql_match_the_status_shown() {
         6,
         "all but superseded: {seen_statuses:?}"
     );
-    let all = complaint::list(&db, &dealerdesk_core::actor::Access::Open, &ComplaintQuery::default(), now)
-        .await
-        .unwrap()
-        .rows;
+    let all = complaint::list(
+        &db,
+        &dealerdesk_core::actor::Access::Open,
+        &ComplaintQuery::default(),
+        now,
+    )
+    .await
+    .unwrap()
+    .rows;
     for status in ComplaintStatus::ALL.iter().copied() {
         let got = complaint::list(
-            &db, &dealerdesk_core::actor::Access::Open,
+            &db,
+            &dealerdesk_core::actor::Access::Open,
             &ComplaintQuery {
                 status: Some(status),
                 ..Default::default()
@@ -383,13 +402,18 @@ async fn status_filters_in_sql_match_the_status_shown() {
 async fn search_takes_wildcards_literally_and_ignores_case() {
     let (_dir, db) = sample().await;
     let today = day("2026-12-02");
-    let all = distributor::list(&db, &dealerdesk_core::actor::Access::Open, &DistributorQuery::default())
-        .await
-        .unwrap();
+    let all = distributor::list(
+        &db,
+        &dealerdesk_core::actor::Access::Open,
+        &DistributorQuery::default(),
+    )
+    .await
+    .unwrap();
     let code = all.rows[3].code.clone();
     for term in [code.to_lowercase(), code.to_uppercase()] {
         let hit = distributor::list(
-            &db, &dealerdesk_core::actor::Access::Open,
+            &db,
+            &dealerdesk_core::actor::Access::Open,
             &DistributorQuery {
                 search: term.clone(),
                 ..Default::default()
@@ -401,7 +425,8 @@ async fn search_takes_wildcards_literally_and_ignores_case() {
     }
     for wild in ["%", "_", "\\"] {
         let none = distributor::list(
-            &db, &dealerdesk_core::actor::Access::Open,
+            &db,
+            &dealerdesk_core::actor::Access::Open,
             &DistributorQuery {
                 search: wild.into(),
                 ..Default::default()
@@ -432,13 +457,19 @@ async fn search_takes_wildcards_literally_and_ignores_case() {
         .filter(|x| x.distributor_id == c.distributor_id)
         .count();
     assert_eq!(found.total, want as u64);
-    let agreements = agreement::list(&db, &dealerdesk_core::actor::Access::Open, &AgreementListQuery::default(), today)
-        .await
-        .unwrap()
-        .rows;
+    let agreements = agreement::list(
+        &db,
+        &dealerdesk_core::actor::Access::Open,
+        &AgreementListQuery::default(),
+        today,
+    )
+    .await
+    .unwrap()
+    .rows;
     let a = &agreements[0];
     let found = agreement::list(
-        &db, &dealerdesk_core::actor::Access::Open,
+        &db,
+        &dealerdesk_core::actor::Access::Open,
         &AgreementListQuery {
             text: a.distributor_code.to_lowercase(),
             ..Default::default()

@@ -142,7 +142,8 @@ async fn a_rebate_run_computes_from_the_ledger_and_posts_once() {
     .unwrap();
     assert_eq!(again.posted, 0);
     let entries = ledger::list(
-        &db, &dealerdesk_core::actor::Access::Open,
+        &db,
+        &dealerdesk_core::actor::Access::Open,
         &LedgerQuery {
             distributor_id: a,
             ..Default::default()

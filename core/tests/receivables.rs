@@ -134,7 +134,13 @@ async fn a_limit_of_zero_means_no_credit_and_the_list_is_written() {
     db.execute_unprepared("UPDATE distributor SET credit_limit_fen = 0")
         .await
         .unwrap();
-    let r = receivables::load(&db, &dealerdesk_core::actor::Access::Open, day("2026-06-30")).await.unwrap();
+    let r = receivables::load(
+        &db,
+        &dealerdesk_core::actor::Access::Open,
+        day("2026-06-30"),
+    )
+    .await
+    .unwrap();
     assert_eq!(r.buckets, vec!["not_due", "1-30", "31-60", "61-90", ">90"]);
     let row = &r.distributors[0];
     assert_eq!(row.oldest_overdue_days, Some(91));
@@ -196,7 +202,15 @@ async fn importing_over_the_limit_warns_with_the_figures_and_posts_anyway() {
         )],
         "D2 at its limit exactly is not over it"
     );
-    let check = receivables::over_limit(&db, &dealerdesk_core::actor::Access::Open, &[ids[1]]).await.unwrap();
+    let check = receivables::over_limit(&db, &dealerdesk_core::actor::Access::Open, &[ids[1]])
+        .await
+        .unwrap();
     assert!(check.is_empty());
-    assert_eq!(receivables::over_limit(&db, &dealerdesk_core::actor::Access::Open, &[]).await.unwrap().len(), 1);
+    assert_eq!(
+        receivables::over_limit(&db, &dealerdesk_core::actor::Access::Open, &[])
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
 }

@@ -70,12 +70,35 @@ async fn complaints_at_risk_and_late_are_listed_with_their_level() {
             })
             .collect()
     };
-    assert!(kinds(&centre::centre(&db, &dealerdesk_core::actor::Access::Open, &at("2026-04-20 11:00")).await.unwrap()).is_empty());
+    assert!(kinds(
+        &centre::centre(
+            &db,
+            &dealerdesk_core::actor::Access::Open,
+            &at("2026-04-20 11:00")
+        )
+        .await
+        .unwrap()
+    )
+    .is_empty());
     assert_eq!(
-        kinds(&centre::centre(&db, &dealerdesk_core::actor::Access::Open, &at("2026-04-20 14:00")).await.unwrap()),
+        kinds(
+            &centre::centre(
+                &db,
+                &dealerdesk_core::actor::Access::Open,
+                &at("2026-04-20 14:00")
+            )
+            .await
+            .unwrap()
+        ),
         vec![(ReminderKind::ComplaintAtRisk, Some(1), c.number.clone())]
     );
-    let late = centre::centre(&db, &dealerdesk_core::actor::Access::Open, &at("2026-04-20 17:30")).await.unwrap();
+    let late = centre::centre(
+        &db,
+        &dealerdesk_core::actor::Access::Open,
+        &at("2026-04-20 17:30"),
+    )
+    .await
+    .unwrap();
     assert_eq!(
         kinds(&late),
         vec![(ReminderKind::ComplaintLate, Some(3), c.number.clone())]
@@ -111,7 +134,13 @@ async fn snoozed_comes_back_handled_stays_until_the_due_date_moves_and_both_are_
             .find(|i| i.reminder.kind == ReminderKind::BalanceOverdue)
             .map(|i| (i.status, i.reminder.date.clone(), i.urgency))
     };
-    let c = centre::centre(&db, &dealerdesk_core::actor::Access::Open, &on("2026-11-01")).await.unwrap();
+    let c = centre::centre(
+        &db,
+        &dealerdesk_core::actor::Access::Open,
+        &on("2026-11-01"),
+    )
+    .await
+    .unwrap();
     assert_eq!(
         overdue(&c),
         Some((ReminderStatus::Open, "2026-10-31".into(), Urgency::Overdue))
@@ -130,13 +159,27 @@ async fn snoozed_comes_back_handled_stays_until_the_due_date_moves_and_both_are_
     assert_eq!(codes(&err), vec![("until".into(), "out_of_range".into())]);
     snooze.until = "2026-11-05".into();
     centre::decide(&db, &a, &snooze).await.unwrap();
-    let c = centre::centre(&db, &dealerdesk_core::actor::Access::Open, &on("2026-11-04")).await.unwrap();
+    let c = centre::centre(
+        &db,
+        &dealerdesk_core::actor::Access::Open,
+        &on("2026-11-04"),
+    )
+    .await
+    .unwrap();
     assert_eq!(overdue(&c).unwrap().0, ReminderStatus::Snoozed);
     assert_eq!(c.open, open_before - 1);
     assert_eq!(
-        overdue(&centre::centre(&db, &dealerdesk_core::actor::Access::Open, &on("2026-11-05")).await.unwrap())
+        overdue(
+            &centre::centre(
+                &db,
+                &dealerdesk_core::actor::Access::Open,
+                &on("2026-11-05")
+            )
+            .await
             .unwrap()
-            .0,
+        )
+        .unwrap()
+        .0,
         ReminderStatus::Open,
         "back on the day it was snoozed to"
     );
@@ -152,7 +195,13 @@ async fn snoozed_comes_back_handled_stays_until_the_due_date_moves_and_both_are_
     assert_eq!(codes(&err), vec![("note".into(), "required".into())]);
     handle.note = "已电话催收，约定月底付清".into();
     centre::decide(&db, &a, &handle).await.unwrap();
-    let later = centre::centre(&db, &dealerdesk_core::actor::Access::Open, &on("2026-11-20")).await.unwrap();
+    let later = centre::centre(
+        &db,
+        &dealerdesk_core::actor::Access::Open,
+        &on("2026-11-20"),
+    )
+    .await
+    .unwrap();
     let item = later
         .items
         .iter()
@@ -182,7 +231,13 @@ async fn snoozed_comes_back_handled_stays_until_the_due_date_moves_and_both_are_
     )
     .await
     .unwrap();
-    let moved = centre::centre(&db, &dealerdesk_core::actor::Access::Open, &on("2026-11-20")).await.unwrap();
+    let moved = centre::centre(
+        &db,
+        &dealerdesk_core::actor::Access::Open,
+        &on("2026-11-20"),
+    )
+    .await
+    .unwrap();
     assert_eq!(
         overdue(&moved),
         Some((ReminderStatus::Open, "2026-11-09".into(), Urgency::Overdue))

@@ -90,13 +90,23 @@ async fn office() -> Office {
         ledger::post(
             &db,
             &actor(),
-            &entry(*id, "2026-01-05", &format!("INV-{i}"), EntryKind::Invoice, &amount),
+            &entry(
+                *id,
+                "2026-01-05",
+                &format!("INV-{i}"),
+                EntryKind::Invoice,
+                &amount,
+            ),
         )
         .await
         .unwrap();
-        complaint::record(&db, &actor(), &intake(*id, "2026-03-02 09:00", Priority::P2))
-            .await
-            .unwrap();
+        complaint::record(
+            &db,
+            &actor(),
+            &intake(*id, "2026-03-02 09:00", Priority::P2),
+        )
+        .await
+        .unwrap();
     }
     let owner = users::add(&db, &actor(), None, &person("boss", &[], Scope::All))
         .await
@@ -166,7 +176,10 @@ async fn each_scope_lists_only_its_distributors_and_their_records() {
         (&o.zhou, &["D3"]),
         (&o.nan, &["D1", "D2"]),
     ];
-    let code_of = |id: i64| format!("D{}", o.ids.iter().position(|x| *x == id).unwrap() + 1);
+    let code_of = |id: i64| match o.ids.iter().position(|x| *x == id) {
+        Some(i) => format!("D{}", i + 1),
+        None => format!("distributor {id}"),
+    };
     for (u, want) in cases {
         let a = access(u);
         let want: Vec<String> = want.iter().map(|s| s.to_string()).collect();
@@ -219,10 +232,11 @@ async fn each_scope_lists_only_its_distributors_and_their_records() {
             .collect();
         overdue.sort();
         assert_eq!(overdue, want, "{}: reminders", u.login);
-        assert!(c
-            .items
-            .iter()
-            .all(|i| want.contains(&code_of(i.reminder.distributor_id))));
+        // Office-wide reminders (distributor 0) show to everyone.
+        for i in c.items.iter().filter(|i| i.reminder.distributor_id != 0) {
+            let code = code_of(i.reminder.distributor_id);
+            assert!(want.contains(&code), "{}: {:?} of {code}", u.login, i.reminder.kind);
+        }
 
         // One asked for by id outside the scope is not found.
         for (i, id) in o.ids.iter().enumerate() {
@@ -279,7 +293,9 @@ async fn the_manager_is_a_user_who_can_log_in_and_changing_the_scope_changes_the
     let db = &o.db;
     let by = as_user(&o.owner);
     // Disabled users manage nothing; an unknown id names the field.
-    users::disable(db, &by, Some(&o.owner), "zhou").await.unwrap();
+    users::disable(db, &by, Some(&o.owner), "zhou")
+        .await
+        .unwrap();
     for manager_id in [Some(o.zhou.id), Some(9999)] {
         let e = distributor::assign_manager(
             db,
@@ -358,7 +374,11 @@ async fn the_manager_is_a_user_who_can_log_in_and_changing_the_scope_changes_the
         .rows
         .iter()
         .filter(|e| e.action == "manager")
-        .flat_map(|e| e.changes.iter().map(|c| (c.before.clone(), c.after.clone())))
+        .flat_map(|e| {
+            e.changes
+                .iter()
+                .map(|c| (c.before.clone(), c.after.clone()))
+        })
         .collect();
     assert_eq!(
         managers,
@@ -379,24 +399,36 @@ async fn the_owner_keeps_the_office_reachable() {
         disabled,
     };
     // The only owner neither drops the role nor disables themselves.
-    for u in [mine(vec![Role::Viewer], false), mine(vec![Role::Owner], true)] {
-        let e = users::update(db, &by, Some(&o.owner), &u).await.unwrap_err();
+    for u in [
+        mine(vec![Role::Viewer], false),
+        mine(vec![Role::Owner], true),
+    ] {
+        let e = users::update(db, &by, Some(&o.owner), &u)
+            .await
+            .unwrap_err();
         assert_eq!(
             common::codes(&e),
             vec![("roles".to_string(), "last_owner".to_string())]
         );
     }
     // Nobody but an owner changes users.
-    let e = users::update(db, &as_user(&o.li), Some(&o.li), &mine(vec![Role::Owner], false))
-        .await
-        .unwrap_err();
+    let e = users::update(
+        db,
+        &as_user(&o.li),
+        Some(&o.li),
+        &mine(vec![Role::Owner], false),
+    )
+    .await
+    .unwrap_err();
     assert!(matches!(e, AppError::Forbidden { .. }), "{e:?}");
     // A region scope names its region.
     let mut u = mine(vec![Role::Owner], false);
     u.login = "nan".into();
     u.roles = vec![Role::Viewer];
     u.scope = Scope::Region { region: " ".into() };
-    let e = users::update(db, &by, Some(&o.owner), &u).await.unwrap_err();
+    let e = users::update(db, &by, Some(&o.owner), &u)
+        .await
+        .unwrap_err();
     assert_eq!(
         common::codes(&e),
         vec![("scope".to_string(), "required".to_string())]

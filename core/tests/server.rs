@@ -18,7 +18,13 @@ const AS_OF: &str = "2026-12-07";
 /// list, every quarter's review, as JSON.
 async fn figures(db: &DatabaseConnection) -> Vec<String> {
     let mut out = Vec::new();
-    let list = distributor::list(db, &dealerdesk_core::actor::Access::Open, &Default::default()).await.unwrap();
+    let list = distributor::list(
+        db,
+        &dealerdesk_core::actor::Access::Open,
+        &Default::default(),
+    )
+    .await
+    .unwrap();
     assert!(list.total > 0);
     for d in list.rows {
         let s = statement::load(
@@ -33,7 +39,9 @@ async fn figures(db: &DatabaseConnection) -> Vec<String> {
         .unwrap();
         out.push(serde_json::to_string(&s).unwrap());
     }
-    let r = receivables::load(db, &dealerdesk_core::actor::Access::Open, day(AS_OF)).await.unwrap();
+    let r = receivables::load(db, &dealerdesk_core::actor::Access::Open, day(AS_OF))
+        .await
+        .unwrap();
     out.push(serde_json::to_string(&r).unwrap());
     for q in 1..=4 {
         let review = scorecard::review(db, Quarter { year: 2026, q })
@@ -192,10 +200,14 @@ async fn text_no_server_can_store_is_named_not_copied() {
         .await
         .unwrap();
     assert_eq!(
-        distributor::list(&on_server, &dealerdesk_core::actor::Access::Open, &Default::default())
-            .await
-            .unwrap()
-            .total,
+        distributor::list(
+            &on_server,
+            &dealerdesk_core::actor::Access::Open,
+            &Default::default()
+        )
+        .await
+        .unwrap()
+        .total,
         0
     );
 }

@@ -55,10 +55,14 @@ async fn a_bad_row_rejects_the_whole_file() {
     };
     assert_eq!(errors.len(), 3);
     assert_eq!(
-        distributor::list(&db, &dealerdesk_core::actor::Access::Open, &DistributorQuery::default())
-            .await
-            .unwrap()
-            .total,
+        distributor::list(
+            &db,
+            &dealerdesk_core::actor::Access::Open,
+            &DistributorQuery::default()
+        )
+        .await
+        .unwrap()
+        .total,
         0
     );
 }
@@ -97,9 +101,13 @@ async fn reimport_updates_by_code_instead_of_duplicating() {
     let s = import(&db, &actor(), &file).await.unwrap();
     assert_eq!((s.created, s.updated), (0, 1));
 
-    let all = distributor::list(&db, &dealerdesk_core::actor::Access::Open, &DistributorQuery::default())
-        .await
-        .unwrap();
+    let all = distributor::list(
+        &db,
+        &dealerdesk_core::actor::Access::Open,
+        &DistributorQuery::default(),
+    )
+    .await
+    .unwrap();
     assert_eq!(all.total, 2);
     let d1 = all.rows.iter().find(|d| d.code == "D1").unwrap();
     assert_eq!(d1.name, "甲公司（新）");
@@ -110,7 +118,9 @@ async fn reimport_updates_by_code_instead_of_duplicating() {
     let generated = all.rows.iter().find(|d| d.name == "乙公司").unwrap();
     assert_eq!(generated.code, "DS00001");
     assert_eq!(generated.status, Status::Applicant);
-    let detail = distributor::get(&db, &dealerdesk_core::actor::Access::Open, d1.id).await.unwrap();
+    let detail = distributor::get(&db, &dealerdesk_core::actor::Access::Open, d1.id)
+        .await
+        .unwrap();
     assert_eq!(detail.tier_history[0].reason, "import");
 }
 
@@ -188,10 +198,14 @@ async fn duplicate_keys_in_a_file_and_unknown_headers_are_reported() {
     assert_eq!(twice, vec![(1, "name", Some("名称"))]);
     assert!(import(&db, &actor(), &file).await.is_err());
     assert_eq!(
-        distributor::list(&db, &dealerdesk_core::actor::Access::Open, &DistributorQuery::default())
-            .await
-            .unwrap()
-            .total,
+        distributor::list(
+            &db,
+            &dealerdesk_core::actor::Access::Open,
+            &DistributorQuery::default()
+        )
+        .await
+        .unwrap()
+        .total,
         1,
         "nothing written but the earlier D7"
     );
@@ -206,7 +220,11 @@ async fn zh_export_round_trips_through_xlsx_and_csv() {
         tier: Some(Tier::Basic),
         ..Default::default()
     };
-    for d in distributor::list(&db, &dealerdesk_core::actor::Access::Open, &basics).await.unwrap().rows {
+    for d in distributor::list(&db, &dealerdesk_core::actor::Access::Open, &basics)
+        .await
+        .unwrap()
+        .rows
+    {
         let mut input: distributor::DistributorInput =
             serde_json::from_value(serde_json::to_value(&d).unwrap()).unwrap();
         input.contact_role = "采购经理".into();
@@ -239,7 +257,10 @@ async fn zh_export_round_trips_through_xlsx_and_csv() {
         let n = export(&db, &dealerdesk_core::actor::Access::Open, &req)
             .await
             .unwrap();
-        let basics = distributor::list(&db, &dealerdesk_core::actor::Access::Open, &req.query).await.unwrap().total;
+        let basics = distributor::list(&db, &dealerdesk_core::actor::Access::Open, &req.query)
+            .await
+            .unwrap()
+            .total;
         assert_eq!(n, basics);
 
         // Import into a second database: same rows, same exact amounts.
@@ -250,11 +271,18 @@ async fn zh_export_round_trips_through_xlsx_and_csv() {
             .db;
         let s = import(&db2, &actor(), &path).await.unwrap();
         assert_eq!(u64::from(s.created), n);
-        let a = distributor::list(&db, &dealerdesk_core::actor::Access::Open, &req.query).await.unwrap().rows;
-        let b = distributor::list(&db2, &dealerdesk_core::actor::Access::Open, &DistributorQuery::default())
+        let a = distributor::list(&db, &dealerdesk_core::actor::Access::Open, &req.query)
             .await
             .unwrap()
             .rows;
+        let b = distributor::list(
+            &db2,
+            &dealerdesk_core::actor::Access::Open,
+            &DistributorQuery::default(),
+        )
+        .await
+        .unwrap()
+        .rows;
         assert_eq!(a.len(), b.len());
         for (x, y) in a.iter().zip(&b) {
             // Every field, the contact's role, WeChat, region, bank and notes included.
@@ -277,11 +305,15 @@ async fn gbk_csv_from_excel_is_read() {
     std::fs::write(&file, bytes).unwrap();
     let s = import(&db, &actor(), &file).await.unwrap();
     assert_eq!(s.created, 1);
-    let d = distributor::list(&db, &dealerdesk_core::actor::Access::Open, &DistributorQuery::default())
-        .await
-        .unwrap()
-        .rows
-        .remove(0);
+    let d = distributor::list(
+        &db,
+        &dealerdesk_core::actor::Access::Open,
+        &DistributorQuery::default(),
+    )
+    .await
+    .unwrap()
+    .rows
+    .remove(0);
     assert_eq!(d.name, "杭州恒通贸易有限公司");
     assert_eq!(d.status, Status::Active);
 }
@@ -309,10 +341,14 @@ async fn existing_file_is_backed_up_before_migrating() {
         .starts_with("old.sqlite.before-migration-"));
     // And the migrated file works.
     assert_eq!(
-        distributor::list(&opened.db, &dealerdesk_core::actor::Access::Open, &DistributorQuery::default())
-            .await
-            .unwrap()
-            .total,
+        distributor::list(
+            &opened.db,
+            &dealerdesk_core::actor::Access::Open,
+            &DistributorQuery::default()
+        )
+        .await
+        .unwrap()
+        .total,
         0
     );
 }
@@ -331,13 +367,20 @@ async fn the_same_file_twice_changes_nothing_and_partial_sheets_keep_other_field
     )
     .unwrap();
     import(&db, &actor(), &file).await.unwrap();
-    let id = distributor::list(&db, &dealerdesk_core::actor::Access::Open, &DistributorQuery::default())
-        .await
-        .unwrap()
-        .rows[0]
+    let id = distributor::list(
+        &db,
+        &dealerdesk_core::actor::Access::Open,
+        &DistributorQuery::default(),
+    )
+    .await
+    .unwrap()
+    .rows[0]
         .id;
     // Fields the sheet does not carry, edited in the app.
-    let mut edited = distributor::get(&db, &dealerdesk_core::actor::Access::Open, id).await.unwrap().distributor;
+    let mut edited = distributor::get(&db, &dealerdesk_core::actor::Access::Open, id)
+        .await
+        .unwrap()
+        .distributor;
     edited.bank_name = "招商银行".into();
     edited.contact_wechat = "jia_wx".into();
     let input = dealerdesk_core::distributor::DistributorInput {
@@ -394,7 +437,10 @@ async fn the_same_file_twice_changes_nothing_and_partial_sheets_keep_other_field
     std::fs::write(&file, "编码,名称,统一社会信用代码,联系人,联系电话,省份\nD1,甲公司（更名）,91110000MA000000016,王伟,13800000000,浙江省\n".replace("91110000MA000000016", &demo::uscc_for(1))).unwrap();
     let s = import(&db, &actor(), &file).await.unwrap();
     assert_eq!(s.updated, 1);
-    let d = distributor::get(&db, &dealerdesk_core::actor::Access::Open, id).await.unwrap().distributor;
+    let d = distributor::get(&db, &dealerdesk_core::actor::Access::Open, id)
+        .await
+        .unwrap()
+        .distributor;
     assert_eq!(d.name, "甲公司（更名）");
     assert_eq!(d.bank_name, "招商银行");
     assert_eq!(d.contact_wechat, "jia_wx");
@@ -425,7 +471,9 @@ async fn an_import_moves_a_status_only_along_the_lifecycle() {
     import(&db, &actor(), &file).await.unwrap();
     let d1 = distributor::get_by_code(&db, "D1").await.unwrap().unwrap();
     assert_eq!(d1.status, "active");
-    let detail = distributor::get(&db, &dealerdesk_core::actor::Access::Open, d1.id).await.unwrap();
+    let detail = distributor::get(&db, &dealerdesk_core::actor::Access::Open, d1.id)
+        .await
+        .unwrap();
     assert_eq!(detail.status_history.len(), 1);
     assert_eq!(detail.status_history[0].reason, "import");
 
@@ -460,7 +508,9 @@ async fn an_import_moves_a_status_only_along_the_lifecycle() {
     import(&db, &actor(), &file).await.unwrap();
     let d1 = distributor::get_by_code(&db, "D1").await.unwrap().unwrap();
     assert_eq!(d1.status, "suspended");
-    let detail = distributor::get(&db, &dealerdesk_core::actor::Access::Open, d1.id).await.unwrap();
+    let detail = distributor::get(&db, &dealerdesk_core::actor::Access::Open, d1.id)
+        .await
+        .unwrap();
     let last = detail.status_history.iter().max_by_key(|h| h.id).unwrap();
     assert_eq!(last.reason, "逾期未付款三个月");
 

@@ -187,7 +187,13 @@ async fn violations_take_points_off_and_withhold_rebates_until_cancelled() {
     assert_eq!(review().await.deductions, "0.00");
     let approved = rebate::approve(&db, &today, &req).await.unwrap();
     assert_eq!(approved.posted, 1);
-    assert_eq!(violation::list(&db, &dealerdesk_core::actor::Access::Open, Some(d)).await.unwrap().len(), 2);
+    assert_eq!(
+        violation::list(&db, &dealerdesk_core::actor::Access::Open, Some(d))
+            .await
+            .unwrap()
+            .len(),
+        2
+    );
 
     // Append-only in the database too.
     for sql in [
@@ -226,7 +232,12 @@ async fn a_violation_is_checked_before_it_is_recorded() {
             ("points".to_string(), "out_of_range".to_string()),
         ]
     );
-    assert!(violation::list(&db, &dealerdesk_core::actor::Access::Open, None).await.unwrap().is_empty());
+    assert!(
+        violation::list(&db, &dealerdesk_core::actor::Access::Open, None)
+            .await
+            .unwrap()
+            .is_empty()
+    );
 }
 
 #[tokio::test]

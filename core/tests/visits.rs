@@ -155,7 +155,8 @@ async fn a_visit_is_planned_made_followed_up_and_reminded() {
         .await
         .is_err());
     let listed = visit::list(
-        &db, &dealerdesk_core::actor::Access::Open,
+        &db,
+        &dealerdesk_core::actor::Access::Open,
         &VisitQuery {
             distributor_id: Some(d1),
             review_quarter: None,
@@ -192,7 +193,8 @@ async fn a_visit_is_planned_made_followed_up_and_reminded() {
     .await
     .unwrap();
     let reviews = visit::list(
-        &db, &dealerdesk_core::actor::Access::Open,
+        &db,
+        &dealerdesk_core::actor::Access::Open,
         &VisitQuery {
             distributor_id: None,
             review_quarter: Some("2026Q2".into()),

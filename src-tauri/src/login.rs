@@ -68,7 +68,7 @@ pub async fn first_owner_add(
     let db = s.db().await?;
     // A new server database asks for its owner at the login screen; an office
     // on this PC without users sets one up in Settings → Users.
-    if users::list(&db).await?.first().is_some() {
+    if !users::list(&db).await?.is_empty() {
         // Users exist: only an owner, logged in, adds more (Settings → Users).
         return Err(AppError::Forbidden {
             action: "users".into(),
@@ -130,6 +130,12 @@ pub async fn user_password_reset(
     req: Req<cmd::user_password_reset>,
 ) -> Res<cmd::user_password_reset> {
     let me = owner(&s).await?;
-    users::reset_password(&s.db().await?, &s.actor().await?, Some(&me), &req.login, &req.password)
-        .await
+    users::reset_password(
+        &s.db().await?,
+        &s.actor().await?,
+        Some(&me),
+        &req.login,
+        &req.password,
+    )
+    .await
 }

@@ -46,7 +46,8 @@ pub async fn pdf<C: ConnectionTrait>(
     lang: Lang,
     today: NaiveDate,
 ) -> AppResult<Vec<u8>> {
-    let detail = super::get(db, id, today).await?;
+    // Printing is reached from the agreement's page, which its scope already bounds.
+    let detail = super::get(db, &crate::actor::Access::Open, id, today).await?;
     let d = crate::distributor::write_find(db, detail.agreement.distributor_id).await?;
     let party = Party {
         name: d.name,

@@ -328,7 +328,11 @@ pub async fn assign_manager<C: ConnectionTrait + TransactionTrait>(
         }
     };
     let before = match current.manager_id {
-        Some(uid) => crate::entity::app_user::Entity::find_by_id(uid).one(&txn).await?,
+        Some(uid) => {
+            crate::entity::app_user::Entity::find_by_id(uid)
+                .one(&txn)
+                .await?
+        }
         None => None,
     };
     if current.manager_id == req.manager_id {

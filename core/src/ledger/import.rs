@@ -273,8 +273,7 @@ pub async fn import<C: ConnectionTrait + TransactionTrait>(
     .await?;
     txn.commit().await?;
     if !touched.is_empty() {
-        summary.over_limit =
-            super::receivables::over_limit(db, actor.access(), &touched).await?;
+        summary.over_limit = super::receivables::over_limit(db, actor.access(), &touched).await?;
     }
     Ok(summary)
 }

@@ -188,7 +188,10 @@ pub async fn from_lines<C: ConnectionTrait>(
     let dists = crate::distributor::models_by_id(db, by_dist.keys().copied()).await?;
     let mut out = vec![];
     for (id, (postings, last_payment, last_debit)) in &by_dist {
-        let Some(d) = dists.get(id).filter(|d| crate::scope::holds_model(access, d)) else {
+        let Some(d) = dists
+            .get(id)
+            .filter(|d| crate::scope::holds_model(access, d))
+        else {
             continue;
         };
         let closing = postings

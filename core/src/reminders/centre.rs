@@ -176,7 +176,8 @@ pub async fn centre<C: ConnectionTrait>(
     let mut all = list(db, today).await?;
     all.extend(complaints(db, clock).await?);
     let visible = crate::scope::visible(db, access).await?;
-    all.retain(|r| crate::scope::shows(&visible, r.distributor_id));
+    // Office-wide reminders (a quarter to finalise) belong to no distributor: everyone sees them.
+    all.retain(|r| r.distributor_id == 0 || crate::scope::shows(&visible, r.distributor_id));
     let decisions: HashMap<(String, i64, String), reminder_state::Model> =
         reminder_state::Entity::find()
             .all(db)

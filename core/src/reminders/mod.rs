@@ -252,12 +252,8 @@ pub async fn list_parts<C: ConnectionTrait>(
             });
         }
         // Every visit: the centre and the dashboard keep the reader's scope.
-        let every = crate::visit::list(
-            db,
-            &crate::actor::Access::Open,
-            &crate::visit::VisitQuery::default(),
-            today,
-        );
+        let all = crate::visit::VisitQuery::default();
+        let every = crate::visit::list(db, &crate::actor::Access::Open, &all, today);
         for v in every.await? {
             for a in v.actions.iter().filter(|a| a.overdue) {
                 let Some(due) = crate::dates::parse_date(&a.due_on) else {

@@ -6,7 +6,7 @@ use sea_orm::ConnectionTrait;
 use serde::Deserialize;
 use ts_rs::TS;
 
-use super::{review, Grade, QuarterReview, Scorecard};
+use super::{Grade, QuarterReview, Scorecard};
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::lang::Lang;
 use crate::pdf::flow::{Col, Flow, LEFT, RIGHT};
@@ -94,15 +94,16 @@ pub async fn write_file<C: ConnectionTrait>(
         "xlsx" => write_xlsx(&path, &r, req.lang)?,
         "pdf" => {
             let (from, to) = (quarter.first_day(), quarter.last_day());
-            let violations: Vec<crate::violation::Violation> = crate::violation::list(db, access, None)
-                .await?
-                .into_iter()
-                .filter(|v| {
-                    v.cancelled.is_none()
-                        && crate::dates::parse_date(&v.occurred_on)
-                            .is_some_and(|d| from <= d && d <= to)
-                })
-                .collect();
+            let violations: Vec<crate::violation::Violation> =
+                crate::violation::list(db, access, None)
+                    .await?
+                    .into_iter()
+                    .filter(|v| {
+                        v.cancelled.is_none()
+                            && crate::dates::parse_date(&v.occurred_on)
+                                .is_some_and(|d| from <= d && d <= to)
+                    })
+                    .collect();
             let kinds = crate::violation::load_settings(db).await?.kinds;
             let company = crate::settings::load_company(db).await?;
             let lang = req.lang;

@@ -3,4 +3,8 @@ import type { Money } from "./Money";
 import type { Status } from "./Status";
 import type { Tier } from "./Tier";
 
-export type Distributor = { id: number, code: string, name: string, short_name: string, uscc: string, legal_representative: string, contact_name: string, contact_role: string, contact_phone: string, contact_email: string, contact_wechat: string, province: string, city: string, county: string, region: string, address: string, bank_name: string, bank_account: string, payment_terms_days: number, credit_limit: Money, tier: Tier, status: Status, notes: string, created_at: string, updated_at: string, };
+export type Distributor = { id: number, code: string, name: string, short_name: string, uscc: string, legal_representative: string, contact_name: string, contact_role: string, contact_phone: string, contact_email: string, contact_wechat: string, province: string, city: string, county: string, region: string, address: string, bank_name: string, bank_account: string, payment_terms_days: number, credit_limit: Money, tier: Tier, status: Status, notes: string, 
+/**
+ * The responsible manager (a user's id), if any.
+ */
+manager_id: number | null, created_at: string, updated_at: string, };

@@ -17,4 +17,10 @@ user: User | null,
  * A database that needs a login but has no user yet (a new server
  * database): its first owner is set up in the window.
  */
-first_owner: boolean, };
+first_owner: boolean, 
+/**
+ * What the logged-in user (or, without users, whoever is at the PC) may
+ * do: the keys of `actor::Right` (`finance`, `export`…). The window hides
+ * what is not here; core refuses it anyway.
+ */
+rights: Array<string>, };

@@ -76,10 +76,12 @@ import type { LoginRequest } from './LoginRequest';
 import type { LogoInfo } from './LogoInfo';
 import type { MailSettingsSave } from './MailSettingsSave';
 import type { MailSettingsView } from './MailSettingsView';
+import type { ManagerAssign } from './ManagerAssign';
 import type { OnboardingSettings } from './OnboardingSettings';
 import type { OnboardingStart } from './OnboardingStart';
 import type { Page } from './Page';
 import type { PasswordChange } from './PasswordChange';
+import type { PasswordReset } from './PasswordReset';
 import type { Pipeline } from './Pipeline';
 import type { Plan } from './Plan';
 import type { PlanInput } from './PlanInput';
@@ -136,6 +138,7 @@ import type { TrainingSettings } from './TrainingSettings';
 import type { TransitionRequest } from './TransitionRequest';
 import type { User } from './User';
 import type { UserInput } from './UserInput';
+import type { UserUpdate } from './UserUpdate';
 import type { VersionRequest } from './VersionRequest';
 import type { Violation } from './Violation';
 import type { ViolationCancelRequest } from './ViolationCancelRequest';
@@ -170,6 +173,8 @@ export type Commands = {
   distributor_create: { req: DistributorInput; res: Distributor; progress: never };
   /** Edits the profile. */
   distributor_update: { req: DistributorUpdate; res: Distributor; progress: never };
+  /** Sets or clears the responsible manager (a user who can log in). */
+  distributor_manager_set: { req: ManagerAssign; res: Distributor; progress: never };
   /** Moves the status (legal moves only; narrowing moves need a reason). */
   distributor_transition: { req: TransitionRequest; res: Distributor; progress: never };
   /** Changes the tier (reason required). */
@@ -322,18 +327,26 @@ export type Commands = {
   company_logo_remove: { req: void; res: null; progress: never };
   /** The About box: version, schema version, the database's path and size, the data and backup folders, the last backup, and the licences. */
   about_get: { req: void; res: About; progress: never };
+  /** The newest audit entry's id: the window polls it (every 5 s) and reads its answers again when another user or program has written. */
+  data_version: { req: void; res: number; progress: never };
   /** Whether this window must log in, who is logged in, and whether the database still needs its first owner (a new server database). */
   login_state: { req: void; res: SessionView; progress: never };
   /** Logs in (five wrong passwords in a row lock the login for 15 minutes); every write from then on is this user's, within their roles. */
   login: { req: LoginRequest; res: SessionView; progress: never };
   /** Logs out: nothing is done until someone logs in again. */
   logout: { req: void; res: SessionView; progress: never };
-  /** On a database that needs a login and has no user yet: adds its first owner and logs in. */
+  /** On a database without users: adds its first owner and logs in (a new server database at the login screen, this PC's file in Settings → Users). */
   first_owner_add: { req: UserInput; res: SessionView; progress: never };
   /** The logged-in user changes their own password (the current one given). */
   password_change: { req: PasswordChange; res: null; progress: never };
   /** Every user, with roles, scope and whether disabled or locked. */
   user_list: { req: void; res: Array<User>; progress: never };
+  /** An owner adds a user (Settings → Users). */
+  user_add: { req: UserInput; res: User; progress: never };
+  /** An owner changes a user's name, roles, scope, or disables or enables them. */
+  user_update: { req: UserUpdate; res: User; progress: never };
+  /** An owner sets a new password for a user, lifting a lockout. */
+  user_password_reset: { req: PasswordReset; res: null; progress: never };
   /** Settings → Database: the file or server in use, and the choice saved for the next start. */
   database_get: { req: void; res: DatabaseView; progress: never };
   /** Connects once to an office server with these settings: its version, whether the connection is encrypted, and what the database holds. */
@@ -476,6 +489,7 @@ export const COMMAND_NAMES = [
   'distributor_next_code',
   'distributor_create',
   'distributor_update',
+  'distributor_manager_set',
   'distributor_transition',
   'distributor_change_tier',
   'assessment_record',
@@ -552,12 +566,16 @@ export const COMMAND_NAMES = [
   'company_logo_set',
   'company_logo_remove',
   'about_get',
+  'data_version',
   'login_state',
   'login',
   'logout',
   'first_owner_add',
   'password_change',
   'user_list',
+  'user_add',
+  'user_update',
+  'user_password_reset',
   'database_get',
   'database_test',
   'database_save',

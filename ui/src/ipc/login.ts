@@ -66,14 +66,7 @@ export function useRights() {
 
 /** core's `actor::Right` keys. */
 export type Right =
-  | 'users'
-  | 'settings'
-  | 'backup'
-  | 'channel'
-  | 'finance'
-  | 'service'
-  | 'training'
-  | 'export';
+  'users' | 'settings' | 'backup' | 'channel' | 'finance' | 'service' | 'training' | 'export';
 
 export function useUsers(enabled = true) {
   return useQuery({ queryKey: loginKeys.users, queryFn: () => call('user_list'), enabled });

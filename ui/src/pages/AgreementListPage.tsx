@@ -106,13 +106,13 @@ export function AgreementListPage() {
             />
             <Needs right="channel">
               <Button
-              id="agreement-new"
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setCreating(true)}
-            >
-              {t('agreement.list.new')}
-            </Button>
+                id="agreement-new"
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setCreating(true)}
+              >
+                {t('agreement.list.new')}
+              </Button>
             </Needs>
           </>
         }

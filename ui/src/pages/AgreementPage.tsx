@@ -387,14 +387,14 @@ function ExistingAgreement({ id }: { id: number }) {
         }
         extra={
           <Needs right="channel">
-          <Actions
-            detail={d}
-            busy={busy}
-            onSubmit={onSubmit}
-            onWithdraw={onWithdraw}
-            onVersion={onVersion}
-            onOpen={setDialog}
-          />
+            <Actions
+              detail={d}
+              busy={busy}
+              onSubmit={onSubmit}
+              onWithdraw={onWithdraw}
+              onVersion={onVersion}
+              onOpen={setDialog}
+            />
           </Needs>
         }
       />

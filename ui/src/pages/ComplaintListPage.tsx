@@ -116,9 +116,14 @@ export function ComplaintListPage() {
         title={t('complaints.title')}
         extra={
           <Needs right="service">
-            <Button id="complaint-new" type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            {t('complaints.new')}
-          </Button>
+            <Button
+              id="complaint-new"
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setCreating(true)}
+            >
+              {t('complaints.new')}
+            </Button>
           </Needs>
         }
       />

@@ -191,8 +191,8 @@ export function ComplaintPage() {
             {c.category === 'cross_territory' ? (
               <Needs right="channel">
                 <Button id="complaint-to-violation" danger onClick={() => setViolating(true)}>
-                {t('violation.fromComplaint')}
-              </Button>
+                  {t('violation.fromComplaint')}
+                </Button>
               </Needs>
             ) : null}
           </Space>

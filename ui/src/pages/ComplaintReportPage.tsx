@@ -394,23 +394,23 @@ export function ComplaintReportPage() {
           <>
             <Needs right="export">
               <Button
-              id="report-pdf"
-              icon={<FilePdfOutlined />}
-              disabled={!report.data}
-              onClick={() => void ask('pdf')}
-            >
-              {t('report.pdf')}
-            </Button>
+                id="report-pdf"
+                icon={<FilePdfOutlined />}
+                disabled={!report.data}
+                onClick={() => void ask('pdf')}
+              >
+                {t('report.pdf')}
+              </Button>
             </Needs>
             <Needs right="export">
               <Button
-              id="report-xlsx"
-              icon={<FileExcelOutlined />}
-              disabled={!report.data}
-              onClick={() => void ask('xlsx')}
-            >
-              {t('report.xlsx')}
-            </Button>
+                id="report-xlsx"
+                icon={<FileExcelOutlined />}
+                disabled={!report.data}
+                onClick={() => void ask('xlsx')}
+              >
+                {t('report.xlsx')}
+              </Button>
             </Needs>
           </>
         }

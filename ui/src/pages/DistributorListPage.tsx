@@ -59,13 +59,13 @@ export function DistributorListPage() {
         <Space>
           <Needs right="channel">
             <Button id="empty-new" type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            {t('list.new')}
-          </Button>
+              {t('list.new')}
+            </Button>
           </Needs>
           <Needs right="channel">
             <Button id="empty-import" icon={<ImportOutlined />} onClick={importFlow.start}>
-            {t('list.import')}
-          </Button>
+              {t('list.import')}
+            </Button>
           </Needs>
           {filtered ? null : (
             <Button
@@ -97,29 +97,29 @@ export function DistributorListPage() {
             <LateComplaintsButton />
             <Needs right="channel">
               <Button
-              id="distributor-new"
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setCreating(true)}
-            >
-              {t('list.new')}
-            </Button>
+                id="distributor-new"
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setCreating(true)}
+              >
+                {t('list.new')}
+              </Button>
             </Needs>
             <Needs right="channel">
               <Button
-              id="distributor-import"
-              icon={<ImportOutlined />}
-              loading={importFlow.busy}
-              onClick={importFlow.start}
-            >
-              {t('list.import')}
-            </Button>
+                id="distributor-import"
+                icon={<ImportOutlined />}
+                loading={importFlow.busy}
+                onClick={importFlow.start}
+              >
+                {t('list.import')}
+              </Button>
             </Needs>
             <ExportButtons query={query} />
             <Needs right="finance">
               <Button id="statements-batch" icon={<FilePdfOutlined />} onClick={() => setBatching(true)}>
-              {t('batch.button')}
-            </Button>
+                {t('batch.button')}
+              </Button>
             </Needs>
           </>
         }

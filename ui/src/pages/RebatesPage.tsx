@@ -328,14 +328,14 @@ export function RebatesPage() {
           <Form.Item>
             <Needs right="finance">
               <Button
-              id="rebate-approve"
-              icon={<AuditOutlined />}
-              disabled={!run || run.to_post === 0 || preview.isFetching}
-              loading={approve.isPending}
-              onClick={() => setConfirming(true)}
-            >
-              {t('rebate.approve')}
-            </Button>
+                id="rebate-approve"
+                icon={<AuditOutlined />}
+                disabled={!run || run.to_post === 0 || preview.isFetching}
+                loading={approve.isPending}
+                onClick={() => setConfirming(true)}
+              >
+                {t('rebate.approve')}
+              </Button>
             </Needs>
           </Form.Item>
           <Form.Item>

@@ -269,13 +269,13 @@ function AgingPanel() {
           <Space style={{ marginLeft: 'auto' }}>
             <Needs right="export">
               <Button id="receivables-export" onClick={() => void ask('xlsx')}>
-              {t('scorecard.exportXlsx')}
-            </Button>
+                {t('scorecard.exportXlsx')}
+              </Button>
             </Needs>
             <Needs right="export">
               <Button id="receivables-export-pdf" onClick={() => void ask('pdf')}>
-              {t('receivables.exportPdf')}
-            </Button>
+                {t('receivables.exportPdf')}
+              </Button>
             </Needs>
           </Space>
         </Flex>

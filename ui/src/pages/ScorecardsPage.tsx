@@ -442,25 +442,25 @@ function QuarterReviewPanel() {
           )}
           <Needs right="export">
             <Button id="scorecard-xlsx" disabled={!rows.length} onClick={() => void ask('xlsx')}>
-            {t('scorecard.exportXlsx')}
-          </Button>
+              {t('scorecard.exportXlsx')}
+            </Button>
           </Needs>
           <Needs right="export">
             <Button id="scorecard-pdf" disabled={!rows.length} onClick={() => void ask('pdf')}>
-            {t('scorecard.exportPdf')}
-          </Button>
+              {t('scorecard.exportPdf')}
+            </Button>
           </Needs>
           <Tooltip title={ended ? undefined : t('scorecard.notEnded')}>
             <Needs right="channel">
               <Button
-              id="scorecard-finalise"
-              type="primary"
-              disabled={!ended || finalised || !review.data}
-              loading={finalise.isPending}
-              onClick={confirmFinalise}
-            >
-              {t('scorecard.finalise')}
-            </Button>
+                id="scorecard-finalise"
+                type="primary"
+                disabled={!ended || finalised || !review.data}
+                loading={finalise.isPending}
+                onClick={confirmFinalise}
+              >
+                {t('scorecard.finalise')}
+              </Button>
             </Needs>
           </Tooltip>
         </Flex>

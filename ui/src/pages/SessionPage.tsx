@@ -282,8 +282,8 @@ function SessionView({ detail }: { detail: SessionDetail }) {
             {s.status === 'planned' ? (
               <Needs right="training">
                 <Button id="session-edit" icon={<EditOutlined />} onClick={() => setDialog('edit')}>
-                {t('common.edit')}
-              </Button>
+                  {t('common.edit')}
+                </Button>
               </Needs>
             ) : null}
             {canEnrol ? (

@@ -303,7 +303,15 @@ const SECTIONS = [
   'about',
 ] as const;
 type Section = (typeof SECTIONS)[number];
-const OFFICE = new Set<Section>(['general', 'documents', 'reminders', 'complaints', 'agreements', 'training', 'reviews']);
+const OFFICE = new Set<Section>([
+  'general',
+  'documents',
+  'reminders',
+  'complaints',
+  'agreements',
+  'training',
+  'reviews',
+]);
 
 function GeneralSection() {
   const { t } = useTranslation();

@@ -22,13 +22,13 @@ export function DistributorAgreementsTab({ distributor }: { distributor: Distrib
       <Flex justify="end" style={{ marginBottom: 12 }}>
         <Needs right="channel">
           <Button
-          id="distributor-agreement-new"
-          type="primary"
-          icon={<PlusOutlined />}
-          onClick={() => void navigate(`/agreements/new?distributor=${distributor.id}`)}
-        >
-          {t('agreement.list.new')}
-        </Button>
+            id="distributor-agreement-new"
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => void navigate(`/agreements/new?distributor=${distributor.id}`)}
+          >
+            {t('agreement.list.new')}
+          </Button>
         </Needs>
       </Flex>
       {list.error && !list.data ? (

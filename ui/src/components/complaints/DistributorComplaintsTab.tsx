@@ -23,8 +23,8 @@ export function DistributorComplaintsTab({ distributor }: { distributor: Distrib
       <Flex justify="end" style={{ marginBottom: 12 }}>
         <Needs right="service">
           <Button id="complaint-new" type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-          {t('complaints.new')}
-        </Button>
+            {t('complaints.new')}
+          </Button>
         </Needs>
       </Flex>
       {list.error && !list.data ? (

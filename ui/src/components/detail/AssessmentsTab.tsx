@@ -61,14 +61,14 @@ export function AssessmentsTab({
       <Flex justify="end" style={{ marginBottom: 12 }}>
         <Needs right="channel">
           <Button
-          id="assessment-new"
-          type="primary"
-          icon={<PlusOutlined />}
-          disabled={!settings.data}
-          onClick={() => setOpen(true)}
-        >
-          {t('assessment.new')}
-        </Button>
+            id="assessment-new"
+            type="primary"
+            icon={<PlusOutlined />}
+            disabled={!settings.data}
+            onClick={() => setOpen(true)}
+          >
+            {t('assessment.new')}
+          </Button>
         </Needs>
       </Flex>
       <Table<Assessment>

@@ -76,13 +76,13 @@ export function AttachmentsTab({ distributorId }: { distributorId: number }) {
       <Flex justify="end" style={{ marginBottom: 12 }}>
         <Needs right="channel">
           <Button
-          id="attachment-add"
-          type="primary"
-          icon={<PaperClipOutlined />}
-          onClick={() => setAdding(true)}
-        >
-          {t('attachments.add')}
-        </Button>
+            id="attachment-add"
+            type="primary"
+            icon={<PaperClipOutlined />}
+            onClick={() => setAdding(true)}
+          >
+            {t('attachments.add')}
+          </Button>
         </Needs>
       </Flex>
       <Table<Attachment>

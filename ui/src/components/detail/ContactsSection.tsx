@@ -70,8 +70,8 @@ export function ContactsSection({ distributorId, contacts }: { distributorId: nu
         </Typography.Text>
         <Needs right="channel">
           <Button id="contact-add" size="small" icon={<UserAddOutlined />} onClick={() => setEditing('new')}>
-          {t('contacts.add')}
-        </Button>
+            {t('contacts.add')}
+          </Button>
         </Needs>
       </Flex>
       <Table<Contact>

@@ -23,8 +23,8 @@ export function CollectionsTab({ distributor, people }: { distributor: Distribut
         <Typography.Text type="secondary">{t('collections.hint')}</Typography.Text>
         <Needs right="finance">
           <Button id="call-add" type="primary" icon={<PhoneOutlined />} onClick={() => setAdding(true)}>
-          {t('collections.add')}
-        </Button>
+            {t('collections.add')}
+          </Button>
         </Needs>
       </Flex>
       {calls.error ? <QueryError error={calls.error} onRetry={() => void calls.refetch()} /> : null}

@@ -150,28 +150,28 @@ export function LedgerTab({ distributor }: { distributor: Distributor }) {
         <Space wrap>
           <Needs right="finance">
             <Button id="ledger-post" type="primary" icon={<PlusOutlined />} onClick={() => setPosting(true)}>
-            {t('ledger.post')}
-          </Button>
+              {t('ledger.post')}
+            </Button>
           </Needs>
           <Needs right="finance">
             <Button
-            id="ledger-import"
-            icon={<ImportOutlined />}
-            loading={transfer.importing}
-            onClick={transfer.runImport}
-          >
-            {t('ledger.import')}
-          </Button>
+              id="ledger-import"
+              icon={<ImportOutlined />}
+              loading={transfer.importing}
+              onClick={transfer.runImport}
+            >
+              {t('ledger.import')}
+            </Button>
           </Needs>
           <Needs right="export">
             <Button
-            id="ledger-export"
-            icon={<DownloadOutlined />}
-            loading={transfer.exporting}
-            onClick={transfer.runExport}
-          >
-            {t('ledger.export')}
-          </Button>
+              id="ledger-export"
+              icon={<DownloadOutlined />}
+              loading={transfer.exporting}
+              onClick={transfer.runExport}
+            >
+              {t('ledger.export')}
+            </Button>
           </Needs>
         </Space>
       </Flex>

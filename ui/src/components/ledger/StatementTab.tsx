@@ -455,8 +455,8 @@ export function StatementTab({ distributor }: { distributor: Distributor }) {
               </Button>
               <Needs right="finance">
                 <Button id="statement-email" icon={<MailOutlined />} onClick={() => ignoreInvalid(email())}>
-                {t('send.one')}
-              </Button>
+                  {t('send.one')}
+                </Button>
               </Needs>
             </Space>
           </Form.Item>

@@ -96,14 +96,14 @@ function StartOnboarding({ distributor }: { distributor: Distributor }) {
           </Form.Item>
           <Needs right="channel">
             <Button
-            id="onboarding-start"
-            type="primary"
-            icon={<PlayCircleOutlined />}
-            loading={start.isPending}
-            onClick={() => void submit()}
-          >
-            {t('onboarding.start')}
-          </Button>
+              id="onboarding-start"
+              type="primary"
+              icon={<PlayCircleOutlined />}
+              loading={start.isPending}
+              onClick={() => void submit()}
+            >
+              {t('onboarding.start')}
+            </Button>
           </Needs>
         </Flex>
       </Empty>

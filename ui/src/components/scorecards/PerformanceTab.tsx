@@ -338,8 +338,8 @@ export function PerformanceTab({ distributor, allowed }: { distributor: Distribu
         </Typography.Title>
         <Needs right="channel">
           <Button icon={<PlusOutlined />} id="plan-new" onClick={() => setPlanning({ plan: null })}>
-          {t('plan.new')}
-        </Button>
+            {t('plan.new')}
+          </Button>
         </Needs>
       </Flex>
       {plans.error ? <QueryError error={plans.error} /> : null}

@@ -141,15 +141,15 @@ export function TierReviewPanel() {
         ) : null}
         <Needs right="channel">
           <Button
-          id="tier-apply-all"
-          type="primary"
-          style={{ marginLeft: 'auto' }}
-          disabled={moving.length === 0}
-          loading={apply.isPending}
-          onClick={() => confirm([], moving.length)}
-        >
-          {t('tierReview.applyAll', { count: moving.length })}
-        </Button>
+            id="tier-apply-all"
+            type="primary"
+            style={{ marginLeft: 'auto' }}
+            disabled={moving.length === 0}
+            loading={apply.isPending}
+            onClick={() => confirm([], moving.length)}
+          >
+            {t('tierReview.applyAll', { count: moving.length })}
+          </Button>
         </Needs>
       </Flex>
       {review.error ? <QueryError error={review.error} /> : null}

@@ -144,8 +144,8 @@ export function ViolationsTab({ distributor }: { distributor: Distributor }) {
         <Typography.Text type="secondary">{t('violation.hint')}</Typography.Text>
         <Needs right="channel">
           <Button icon={<PlusOutlined />} onClick={() => setRecording(true)} id="violation-new">
-          {t('violation.record')}
-        </Button>
+            {t('violation.record')}
+          </Button>
         </Needs>
       </Flex>
       {list.error ? <QueryError error={list.error} /> : null}

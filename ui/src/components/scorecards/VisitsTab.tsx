@@ -323,8 +323,8 @@ export function ExportVisitsButton({ distributorId }: { distributorId: number | 
     <>
       <Needs right="export">
         <Button id="visit-export" onClick={() => void ask()}>
-        {t('visit.export')}
-      </Button>
+          {t('visit.export')}
+        </Button>
       </Needs>
       {asking ? (
         <PathPromptModal
@@ -357,8 +357,8 @@ export function VisitsTab({ distributorId }: { distributorId: number }) {
           <ExportVisitsButton distributorId={distributorId} />
           <Needs right="channel">
             <Button icon={<PlusOutlined />} id="visit-new" onClick={() => setEditing({ visit: null })}>
-            {t('visit.new')}
-          </Button>
+              {t('visit.new')}
+            </Button>
           </Needs>
         </Space>
       </Flex>

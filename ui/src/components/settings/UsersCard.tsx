@@ -1,5 +1,19 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Form, Input, Modal, Select, Skeleton, Switch, Table, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Skeleton,
+  Switch,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -29,7 +43,9 @@ type UserValues = {
 };
 
 function scopeOf(v: UserValues): Scope {
-  return v.scope_kind === 'region' ? { kind: 'region', region: (v.region ?? '').trim() } : { kind: v.scope_kind };
+  return v.scope_kind === 'region'
+    ? { kind: 'region', region: (v.region ?? '').trim() }
+    : { kind: v.scope_kind };
 }
 
 /** Settings → Users: who may log in, with what roles and what they see. */
@@ -186,7 +202,11 @@ function UserModal({ user, me, onClose }: { user: User | null; me: string; onClo
         <Form.Item name="login" label={t('login.login')} rules={required('login.loginRequired')}>
           <Input id="user-login" disabled={user !== null} autoComplete="off" />
         </Form.Item>
-        <Form.Item name="display_name" label={t('login.displayName')} rules={required('login.displayNameRequired')}>
+        <Form.Item
+          name="display_name"
+          label={t('login.displayName')}
+          rules={required('login.displayNameRequired')}
+        >
           <Input id="user-name" />
         </Form.Item>
         {user ? null : (
@@ -219,7 +239,10 @@ function UserModal({ user, me, onClose }: { user: User | null; me: string; onClo
         <Form.Item name="scope_kind" label={t('users.scopeLabel')} extra={t('users.scopeHint')}>
           <Select
             id="user-scope"
-            options={(['all', 'region', 'own'] as const).map((k) => ({ value: k, label: t(`users.scope.${k}`) }))}
+            options={(['all', 'region', 'own'] as const).map((k) => ({
+              value: k,
+              label: t(`users.scope.${k}`),
+            }))}
           />
         </Form.Item>
         {kind === 'region' ? (
@@ -264,7 +287,12 @@ function ResetModal({ user, onClose }: { user: User; onClose: () => void }) {
       okButtonProps={{ id: 'user-reset-save' }}
     >
       <Form form={form} layout="vertical">
-        <Form.Item name="password" label={t('login.newPassword')} extra={t('login.passwordRule')} rules={required}>
+        <Form.Item
+          name="password"
+          label={t('login.newPassword')}
+          extra={t('login.passwordRule')}
+          rules={required}
+        >
           <Input.Password id="user-reset-new" autoComplete="new-password" />
         </Form.Item>
         <Form.Item

@@ -50,8 +50,8 @@ export function CoursesTab() {
           />
           <Needs right="training">
             <Button id="course-new" type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>
-            {t('training.courses.new')}
-          </Button>
+              {t('training.courses.new')}
+            </Button>
           </Needs>
         </Space>
       </Flex>

@@ -400,13 +400,13 @@ export function SessionsTab() {
           />
           <Needs right="training">
             <Button
-            id="session-new"
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => void navigate('/training/sessions/new')}
-          >
-            {t('training.sessions.new')}
-          </Button>
+              id="session-new"
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => void navigate('/training/sessions/new')}
+            >
+              {t('training.sessions.new')}
+            </Button>
           </Needs>
         </Space>
       </Flex>
