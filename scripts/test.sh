@@ -34,7 +34,7 @@ DEALERDESK_TEST_PG=$(scripts/pg.sh start "$pgdir/pg")
 cargo test --quiet -p dealerdesk-core --tests
 # The CLI suites that name their database through `common::database`; the ones about the
 # file itself (backups of a file, two writing processes, SIGKILL) ran above, once.
-cargo test --quiet -p dealerdesk-cli --test cli --test documents --test reviews --test server
+cargo test --quiet -p dealerdesk-cli --test cli --test documents --test reviews --test server --test users
 unset DEALERDESK_TEST_PG
 scripts/pg.sh stop "$pgdir/pg"
 

@@ -9,7 +9,7 @@ use serde_json::Value;
 use ts_rs::TS;
 
 use crate::entity::audit_entry;
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::paging::{Page, Paging};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
@@ -108,6 +108,34 @@ pub async fn last_id<C: ConnectionTrait>(db: &C) -> AppResult<i64> {
         .one(db)
         .await?;
     Ok(max.flatten().unwrap_or(0))
+}
+
+/// Optimistic concurrency: a save based on the version of a record read at
+/// `base` (its `updated_at` as the form got it) goes ahead only if the record
+/// still has that version; otherwise `edit_conflict`, naming who wrote last
+/// (the newest entry of the record's trail) and when.
+pub async fn unchanged_since<C: ConnectionTrait>(
+    db: &C,
+    entity: &str,
+    id: i64,
+    stored: chrono::DateTime<chrono::Utc>,
+    base: &str,
+) -> AppResult<()> {
+    if stored.to_rfc3339() == base.trim() {
+        return Ok(());
+    }
+    let last = audit_entry::Entity::find()
+        .filter(audit_entry::Column::Entity.eq(entity))
+        .filter(audit_entry::Column::EntityId.eq(id))
+        .order_by_desc(audit_entry::Column::Id)
+        .one(db)
+        .await?;
+    Err(AppError::EditConflict {
+        entity: entity.into(),
+        id: id.to_string(),
+        by: last.map(|e| e.operator).unwrap_or_default(),
+        at: stored.to_rfc3339(),
+    })
 }
 
 /// One page of a record's trail, newest first.

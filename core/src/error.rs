@@ -229,6 +229,16 @@ pub enum AppError {
         column: String,
         value: String,
     },
+    /// A save based on a version of the record that another user (or program)
+    /// has changed since: who changed it and when (RFC 3339). Nothing was written;
+    /// the form reloads the record.
+    #[error("{entity} {id} was changed by {by} at {at} after it was opened")]
+    EditConflict {
+        entity: String,
+        id: String,
+        by: String,
+        at: String,
+    },
     /// The logged-in user's roles do not allow this: `roles` names those that would.
     #[error("forbidden: {action} needs the role {}", roles.join(" or "))]
     Forbidden { action: String, roles: Vec<String> },

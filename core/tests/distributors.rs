@@ -363,7 +363,8 @@ async fn list_filters_sorts_and_pages() {
 
 #[tokio::test]
 async fn writes_need_an_operator() {
-    let (_dir, db) = fresh().await;
+    // An office without users: on a server everyone logs in instead.
+    let (_dir, db) = common::fresh_file().await;
     let is_operator_required = |e: &AppError| matches!(e, AppError::Validation { fields } if fields[0].field == "operator_name");
     // No name given and none in Settings: refused, never made up.
     let err = settings::actor(&db, None, common::clock())

@@ -235,7 +235,12 @@ async fn each_scope_lists_only_its_distributors_and_their_records() {
         // Office-wide reminders (distributor 0) show to everyone.
         for i in c.items.iter().filter(|i| i.reminder.distributor_id != 0) {
             let code = code_of(i.reminder.distributor_id);
-            assert!(want.contains(&code), "{}: {:?} of {code}", u.login, i.reminder.kind);
+            assert!(
+                want.contains(&code),
+                "{}: {:?} of {code}",
+                u.login,
+                i.reminder.kind
+            );
         }
 
         // One asked for by id outside the scope is not found.

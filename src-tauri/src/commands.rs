@@ -113,7 +113,15 @@ async fn distributor_update(
     s: S<'_>,
     req: Req<cmd::distributor_update>,
 ) -> Res<cmd::distributor_update> {
-    distributor::update(&s.db().await?, &s.actor().await?, req.id, req.input).await
+    let actor = s.actor().await?;
+    distributor::update_from(
+        &s.db().await?,
+        &actor,
+        req.id,
+        req.input,
+        req.base.as_deref(),
+    )
+    .await
 }
 
 #[tauri::command]

@@ -11,8 +11,8 @@ pub use lifecycle::{change_tier, transition, TierChangeRequest, TransitionReques
 pub use query::{ids_matching, list, territories, DistributorPage, DistributorQuery, SortField};
 pub use validate::{is_phone, validate_input, ValidInput};
 pub use write::{
-    assign_manager, create, get, get_by_code, next_code, update, DistributorDetail, StatusChange,
-    TierChange,
+    assign_manager, create, get, get_by_code, next_code, update, update_from, DistributorDetail,
+    StatusChange, TierChange,
 };
 
 use serde::{Deserialize, Serialize};
@@ -213,6 +213,10 @@ pub struct DistributorUpdate {
     #[ts(type = "number")]
     pub id: i64,
     pub input: DistributorInput,
+    /// The `updated_at` of the version the form was opened on: a save on a
+    /// version changed since is refused (`edit_conflict`). Absent: no check.
+    #[serde(default)]
+    pub base: Option<String>,
 }
 
 /// The distributors of `ids`, by id: for lists that show a distributor's code

@@ -215,9 +215,36 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
     input: DistributorInput,
 ) -> AppResult<Distributor> {
     actor.require(Right::Channel)?;
+    update_from(db, actor, id, input, None).await
+}
+
+/// As `update`, from the version of the profile read at `base` (its
+/// `updated_at`): refused as `edit_conflict` when another write has changed
+/// the distributor since, so nobody's edit is silently overwritten.
+pub async fn update_from<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    actor: &Actor,
+    id: i64,
+    input: DistributorInput,
+    base: Option<&str>,
+) -> AppResult<Distributor> {
+    actor.require(Right::Channel)?;
     let mut v = validate_or_err(&input)?;
     let txn = crate::db::write(db).await?;
-    let current = find_model(&txn, id).await?;
+    // The row is locked until the commit (on PostgreSQL; SQLite's write lock
+    // is the whole file): a second save of the same version waits for the
+    // first, then finds the record changed.
+    let current = distributor::Entity::find_by_id(id)
+        .lock_exclusive()
+        .one(&txn)
+        .await?
+        .ok_or_else(|| AppError::not_found("distributor", id))?;
+    if !crate::scope::holds_model(actor.access(), &current) {
+        return Err(AppError::not_found("distributor", id));
+    }
+    if let Some(base) = base {
+        audit::unchanged_since(&txn, "distributor", id, current.updated_at, base).await?;
+    }
     if v.input.code.is_empty() {
         v.input.code = current.code.clone();
     }

@@ -3,7 +3,7 @@ import type { FieldError } from "./FieldError";
 import type { FileProblem } from "./FileProblem";
 import type { RowError } from "./RowError";
 
-export type AppError = { "kind": "validation", fields: Array<FieldError>, } | { "kind": "not_found", entity: string, id: string, } | { "kind": "conflict", field: string, value: string, } | { "kind": "illegal_transition", from: string, to: string, } | { "kind": "import_rejected", errors: Array<RowError>, } | { "kind": "io", message: string, } | { "kind": "database", message: string, } | { "kind": "missing_glyphs", chars: string, } | { "kind": "damaged", table: string, id: string, column: string, value: string, } | { "kind": "forbidden", action: string, roles: Array<string>, } | { "kind": "cancelled" } | { "kind": "data_file", problem: FileProblem, path: string, 
+export type AppError = { "kind": "validation", fields: Array<FieldError>, } | { "kind": "not_found", entity: string, id: string, } | { "kind": "conflict", field: string, value: string, } | { "kind": "illegal_transition", from: string, to: string, } | { "kind": "import_rejected", errors: Array<RowError>, } | { "kind": "io", message: string, } | { "kind": "database", message: string, } | { "kind": "missing_glyphs", chars: string, } | { "kind": "damaged", table: string, id: string, column: string, value: string, } | { "kind": "edit_conflict", entity: string, id: string, by: string, at: string, } | { "kind": "forbidden", action: string, roles: Array<string>, } | { "kind": "cancelled" } | { "kind": "data_file", problem: FileProblem, path: string, 
 /**
  * The newest unknown migration (`newer_version`), the failing
  * migration and its error (`half_migrated`), SQLite's own words.

@@ -4,4 +4,9 @@ import type { DistributorInput } from "./DistributorInput";
 /**
  * The edit form's request: which distributor and its new profile.
  */
-export type DistributorUpdate = { id: number, input: DistributorInput, };
+export type DistributorUpdate = { id: number, input: DistributorInput, 
+/**
+ * The `updated_at` of the version the form was opened on: a save on a
+ * version changed since is refused (`edit_conflict`). Absent: no check.
+ */
+base: string | null, };

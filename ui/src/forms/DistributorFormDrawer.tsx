@@ -1,9 +1,12 @@
 import { App, Drawer } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { Distributor } from '../bindings/Distributor';
 import type { DistributorInput } from '../bindings/DistributorInput';
+import { ipc, isAppError } from '../ipc';
 import { useCreateDistributor, useNextCode, useUpdateDistributor } from '../ipc/queries';
+import { appErrorMessage } from '../lib/errors';
 import { DistributorForm } from './DistributorForm';
 
 type Props = {
@@ -16,23 +19,7 @@ type Props = {
 /** The profile form in a drawer, wired to create or update. */
 export function DistributorFormDrawer({ open, distributor, onClose }: Props) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const mode = distributor ? 'edit' : 'create';
-  const nextCode = useNextCode(open && mode === 'create');
-  const create = useCreateDistributor();
-  const update = useUpdateDistributor();
-
-  const submit = async (input: DistributorInput) => {
-    if (distributor) {
-      const saved = await update.mutateAsync({ id: distributor.id, input });
-      message.success(t('form.updated', { name: saved.name }));
-    } else {
-      const saved = await create.mutateAsync(input);
-      message.success(t('form.created', { name: saved.name }));
-    }
-    onClose();
-  };
-
   return (
     <Drawer
       open={open}
@@ -44,16 +31,66 @@ export function DistributorFormDrawer({ open, distributor, onClose }: Props) {
       destroyOnHidden
       mask={{ closable: false }}
     >
-      {open ? (
-        <DistributorForm
-          key={distributor?.id ?? 'new'}
-          mode={mode}
-          initial={distributor}
-          nextCode={nextCode.data}
-          onSubmit={submit}
-          onCancel={onClose}
-        />
-      ) : null}
+      {open ? <Editing distributor={distributor} onClose={onClose} /> : null}
     </Drawer>
+  );
+}
+
+/**
+ * One opening of the form. An edit is based on the version shown when the
+ * drawer opened: if someone else saves the distributor meanwhile, the save is
+ * refused (`edit_conflict`, naming who and when) and the form offers to reload.
+ */
+function Editing({ distributor, onClose }: { distributor?: Distributor; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message, modal } = App.useApp();
+  const mode = distributor ? 'edit' : 'create';
+  const nextCode = useNextCode(mode === 'create');
+  const create = useCreateDistributor();
+  const update = useUpdateDistributor();
+  // The version being edited; a reload takes the newest one.
+  const [shown, setShown] = useState(distributor);
+  const [generation, setGeneration] = useState(0);
+
+  const reload = async () => {
+    if (!shown) return;
+    const fresh = await ipc.distributorGet(shown.id);
+    setShown(fresh.distributor);
+    setGeneration((g) => g + 1);
+  };
+
+  const submit = async (input: DistributorInput) => {
+    if (shown) {
+      try {
+        const saved = await update.mutateAsync({ id: shown.id, input, base: shown.updated_at });
+        message.success(t('form.updated', { name: saved.name }));
+      } catch (e) {
+        if (!isAppError(e) || e.kind !== 'edit_conflict') throw e;
+        modal.confirm({
+          title: t('form.conflictTitle'),
+          content: appErrorMessage(e, t),
+          okText: t('form.conflictReload'),
+          cancelText: t('form.conflictKeep'),
+          okButtonProps: { id: 'conflict-reload' },
+          onOk: reload,
+        });
+        return;
+      }
+    } else {
+      const saved = await create.mutateAsync(input);
+      message.success(t('form.created', { name: saved.name }));
+    }
+    onClose();
+  };
+
+  return (
+    <DistributorForm
+      key={`${shown?.id ?? 'new'}-${generation}`}
+      mode={mode}
+      initial={shown}
+      nextCode={nextCode.data}
+      onSubmit={submit}
+      onCancel={onClose}
+    />
   );
 }

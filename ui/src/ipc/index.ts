@@ -52,6 +52,7 @@ const KINDS = new Set<AppError['kind']>([
   'missing_glyphs',
   'cancelled',
   'forbidden',
+  'edit_conflict',
   'damaged',
   'data_file',
 ]);

@@ -5,6 +5,7 @@ import type { TFunction } from 'i18next';
 
 import type { AppError } from '../bindings/AppError';
 import type { FieldError } from '../bindings/FieldError';
+import { formatDateTime } from './dates';
 
 export type FieldPath = (string | number)[];
 export type FieldMessage = { name: FieldPath; errors: string[] };
@@ -128,6 +129,14 @@ export function describeAppError(err: AppError, t: TFunction, opts: DescribeOpti
         message: t('errors.kind.forbidden', {
           action: t(`users.actions.${err.action}`, { defaultValue: err.action }),
           roles: err.roles.map((r) => t(`users.roles.${r}`, { defaultValue: r })).join(' / '),
+        }),
+      };
+    case 'edit_conflict':
+      return {
+        fields: [],
+        message: t('errors.kind.edit_conflict', {
+          by: err.by || t('errors.someone'),
+          at: formatDateTime(err.at),
         }),
       };
     case 'damaged':
