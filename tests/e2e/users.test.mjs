@@ -16,7 +16,7 @@ const work = mkdtempSync(path.join(tmpdir(), 'dealerdesk-users-'));
 const db = path.join(work, 'office.sqlite');
 useDriver();
 
-const open = '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option';
+const open = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';
 
 test('the owner sets up users; a user sees their scope and their own work', async () => {
   execFileSync(cliBinary, [
@@ -47,9 +47,11 @@ test('the owner sets up users; a user sees their scope and their own work', asyn
     await s.type('#user-password-new', 'li password 12');
     await s.type('#user-password-again', 'li password 12');
     await s.click('#user-roles-select');
-    await s.clickText(open, '财务');
+    await s.click(`${open} .role-option-finance`);
+    // The multiple select stays open: close it.
+    await s.click('#user-name');
     await s.click('#user-scope');
-    await s.clickText(open, '其负责的经销商');
+    await s.click(`${open} .scope-option-own`);
     await s.screenshot('u1-user-add');
     await s.click('#user-save');
     await s.waitFor(async () => (await s.text('#users-table')).includes('李娜'), 'li listed');
@@ -58,7 +60,7 @@ test('the owner sets up users; a user sees their scope and their own work', asyn
     // The owner makes li the responsible manager of one distributor.
     await s.exec(`window.location.hash = '#/distributors/' + arguments[0]`, [managed.id]);
     await s.click('#distributor-manager');
-    await s.clickText(open, '李娜 (li)');
+    await s.click(`${open} .manager-option-li`);
     await s.waitFor(
       async () => (await s.text('#distributor-profile')).includes('李娜'),
       'the manager shown',

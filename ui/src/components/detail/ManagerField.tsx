@@ -39,7 +39,10 @@ export function ManagerField({ d }: { d: Distributor }) {
       value={d.manager_id ?? undefined}
       options={(users.data ?? [])
         .filter((u) => !u.disabled || u.id === d.manager_id)
-        .map((u) => ({ value: u.id, label: `${u.display_name} (${u.login})` }))}
+        .map((u) => ({
+          value: u.id,
+          label: <span className={`manager-option-${u.login}`}>{`${u.display_name} (${u.login})`}</span>,
+        }))}
       onChange={(v?: number) =>
         set.mutate(v ?? null, {
           onSuccess: () => message.success(t('detail.managerSaved')),

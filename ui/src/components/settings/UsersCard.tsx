@@ -233,7 +233,10 @@ function UserModal({ user, me, onClose }: { user: User | null; me: string; onClo
           <Select
             id="user-roles-select"
             mode="multiple"
-            options={ROLES.map((r) => ({ value: r, label: t(`users.roles.${r}`) }))}
+            options={ROLES.map((r) => ({
+              value: r,
+              label: <span className={`role-option-${r}`}>{t(`users.roles.${r}`)}</span>,
+            }))}
           />
         </Form.Item>
         <Form.Item name="scope_kind" label={t('users.scopeLabel')} extra={t('users.scopeHint')}>
@@ -241,7 +244,7 @@ function UserModal({ user, me, onClose }: { user: User | null; me: string; onClo
             id="user-scope"
             options={(['all', 'region', 'own'] as const).map((k) => ({
               value: k,
-              label: t(`users.scope.${k}`),
+              label: <span className={`scope-option-${k}`}>{t(`users.scope.${k}`)}</span>,
             }))}
           />
         </Form.Item>
