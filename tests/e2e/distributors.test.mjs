@@ -92,6 +92,34 @@ test('a distributor is created, found, guarded by its lifecycle, bilingual, and 
     await s.clickText('#distributor-table a', '杭州恒通贸易有限公司');
     await s.waitForElement('#distributor-status');
     assert.match(await s.text('#distributor-status'), /申请中/);
+
+    // Two people at once: while this form is open, another user saves the
+    // distributor. This save is refused, naming who and when, and the form
+    // reloads their version; saved again from there, it goes ahead.
+    const id = Number(await s.exec(`return location.hash.split('/').pop()`));
+    await s.click('#distributor-edit');
+    await s.waitForElement('#distributor_notes');
+    const d = (await s.invoke('distributor_get', { req: id })).ok.distributor;
+    const theirs = await s.invoke('distributor_update', {
+      req: { id, input: { ...d, contact_name: '王磊' }, base: null },
+    });
+    assert.ok(theirs.ok, JSON.stringify(theirs.err));
+    await s.type('#distributor_notes', '我的备注');
+    await s.click('#distributor-save');
+    await s.waitForElement('#conflict-reload');
+    assert.match(await s.bodyText(), /修改了此记录/);
+    await s.screenshot('03b-edit-conflict-zh');
+    await s.click('#conflict-reload');
+    await s.waitFor(
+      async () => (await s.exec(`return document.querySelector('#distributor_contact_name').value`)) === '王磊',
+      'their version reloaded into the form',
+    );
+    assert.equal(await s.exec(`return document.querySelector('#distributor_notes').value`), '');
+    await s.type('#distributor_notes', '我的备注');
+    await s.click('#distributor-save');
+    await s.waitFor(async () => !(await s.exec(`return !!document.querySelector('#distributor_notes')`)), 'the form closed');
+    const now = (await s.invoke('distributor_get', { req: id })).ok.distributor;
+    assert.deepEqual([now.contact_name, now.notes], ['王磊', '我的备注']);
     await s.click('#status-select');
     await pickOption(s, '.ant-modal .ant-select', '.status-option-active');
     await s.waitFor(async () => /合作中/.test(await s.text('.ant-modal .ant-select')), 'target status chosen');
