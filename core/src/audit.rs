@@ -114,10 +114,12 @@ pub async fn last_id<C: ConnectionTrait>(db: &C) -> AppResult<i64> {
 /// `base` (its `updated_at` as the form got it) goes ahead only if the record
 /// still has that version; otherwise `edit_conflict`, naming who wrote last
 /// (the newest entry of the record's trail) and when.
+/// `trail` is the record whose trail holds the record's changes (a contact's
+/// are on its distributor's).
 pub async fn unchanged_since<C: ConnectionTrait>(
     db: &C,
-    entity: &str,
-    id: i64,
+    (entity, id): (&str, i64),
+    trail: (&str, i64),
     stored: chrono::DateTime<chrono::Utc>,
     base: &str,
 ) -> AppResult<()> {
@@ -125,8 +127,8 @@ pub async fn unchanged_since<C: ConnectionTrait>(
         return Ok(());
     }
     let last = audit_entry::Entity::find()
-        .filter(audit_entry::Column::Entity.eq(entity))
-        .filter(audit_entry::Column::EntityId.eq(id))
+        .filter(audit_entry::Column::Entity.eq(trail.0))
+        .filter(audit_entry::Column::EntityId.eq(trail.1))
         .order_by_desc(audit_entry::Column::Id)
         .one(db)
         .await?;

@@ -110,7 +110,11 @@ async fn an_agreement_moves_through_its_statuses_and_versions() {
     agreement::update(
         &db,
         &crate::common::on_day(&actor(), day("2025-12-02")),
-        &AgreementUpdate { id, input: edited },
+        &AgreementUpdate {
+            id,
+            input: edited,
+            base: None,
+        },
     )
     .await
     .unwrap();
@@ -123,6 +127,7 @@ async fn an_agreement_moves_through_its_statuses_and_versions() {
         &AgreementUpdate {
             id,
             input: good.clone(),
+            base: None,
         },
     )
     .await

@@ -486,6 +486,7 @@ async fn overdue_and_over_limit_balances_are_reminded_and_a_contact_receiving_st
             receives_statements: true,
             ..Default::default()
         },
+        base: None,
     };
     let err = contacts::save(&db, &a, save("")).await.unwrap_err();
     assert_eq!(codes(&err), vec![("email".into(), "required".into())]);

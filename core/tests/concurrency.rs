@@ -134,3 +134,89 @@ async fn of_two_racing_saves_on_one_version_exactly_one_wins() {
     }
     assert_eq!(conflicts, rounds);
 }
+
+#[tokio::test]
+async fn contacts_and_agreement_drafts_refuse_a_save_on_a_changed_version() {
+    use dealerdesk_core::agreement::{self, AgreementUpdate};
+    use dealerdesk_core::distributor::contacts::{self, ContactInput, ContactSave};
+    let (_dir, db) = fresh().await;
+    let d = common::agreements::dist(&db, 3).await;
+    // A contact, edited by two people from the same version.
+    let contact = |name: &str| ContactInput {
+        name: name.into(),
+        role: "采购".into(),
+        phone: "13700001111".into(),
+        ..Default::default()
+    };
+    let c = contacts::save(
+        &db,
+        &named("王芳"),
+        ContactSave {
+            distributor_id: d,
+            id: None,
+            input: contact("赵磊"),
+            base: None,
+        },
+    )
+    .await
+    .unwrap();
+    let edit = |name: &str, base: &str| ContactSave {
+        distributor_id: d,
+        id: Some(c.id),
+        input: contact(name),
+        base: Some(base.into()),
+    };
+    contacts::save(&db, &named("李娜"), edit("赵磊磊", &c.updated_at))
+        .await
+        .unwrap();
+    let e = contacts::save(&db, &named("周敏"), edit("赵石", &c.updated_at))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&e, AppError::EditConflict { entity, by, .. } if entity == "contact" && by == "李娜"),
+        "{e:?}"
+    );
+    let now = contacts::list(&db, d).await.unwrap();
+    assert_eq!(now[0].name, "赵磊磊");
+
+    // An agreement draft, the same.
+    let terms =
+        common::agreements::terms(d, common::agreements::province("浙江省", "杭州市"), false);
+    let draft = agreement::create(&db, &named("王芳"), &terms).await.unwrap();
+    let base = draft.agreement.updated_at.clone();
+    let mut longer = terms.clone();
+    longer.payment_days = 60;
+    agreement::update(
+        &db,
+        &named("李娜"),
+        &AgreementUpdate {
+            id: draft.agreement.id,
+            input: longer,
+            base: Some(base.clone()),
+        },
+    )
+    .await
+    .unwrap();
+    let mut shorter = terms;
+    shorter.payment_days = 30;
+    let e = agreement::update(
+        &db,
+        &named("周敏"),
+        &AgreementUpdate {
+            id: draft.agreement.id,
+            input: shorter,
+            base: Some(base),
+        },
+    )
+    .await
+    .unwrap_err();
+    assert!(
+        matches!(&e, AppError::EditConflict { entity, by, .. } if entity == "agreement" && by == "李娜"),
+        "{e:?}"
+    );
+    let open = &dealerdesk_core::actor::Access::Open;
+    let now = agreement::get(&db, open, draft.agreement.id, clock().today)
+        .await
+        .unwrap();
+    assert_eq!(now.agreement.payment_days, 60);
+}

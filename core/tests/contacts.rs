@@ -21,6 +21,7 @@ async fn contacts_are_added_edited_removed_and_audited() {
             phone: phone.into(),
             ..Default::default()
         },
+        base: None,
     };
     let c = contacts::save(&db, &actor(), save(None, "赵敏", "13700001111"))
         .await

@@ -137,6 +137,7 @@ async fn contact(db: &DatabaseConnection, id: i64, name: &str, email: &str, rece
                 receives_statements: receives,
                 ..Default::default()
             },
+            base: None,
         },
     )
     .await

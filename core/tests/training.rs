@@ -59,6 +59,7 @@ async fn person(db: &DatabaseConnection, distributor_id: i64, name: &str) -> i64
                 phone: "13912345678".into(),
                 ..Default::default()
             },
+            base: None,
         },
     )
     .await

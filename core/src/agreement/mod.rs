@@ -165,6 +165,10 @@ pub struct AgreementUpdate {
     #[ts(type = "number")]
     pub id: i64,
     pub input: AgreementInput,
+    /// The `updated_at` of the draft as the editor got it; a save on a
+    /// version changed since is `edit_conflict`. Absent: no check.
+    #[serde(default)]
+    pub base: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]

@@ -6,8 +6,8 @@ use crate::actor::Right;
 use crate::error::ErrorCode;
 use chrono::NaiveDate;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
-    TransactionSession, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set, TransactionSession, TransactionTrait,
 };
 use serde::Deserialize;
 use ts_rs::TS;
@@ -42,8 +42,11 @@ pub struct VersionRequest {
     pub kind: AgreementKind,
 }
 
+/// The agreement, its row locked until the write's commit (on PostgreSQL):
+/// two writes of one agreement take turns.
 pub(super) async fn find<C: ConnectionTrait>(db: &C, id: i64) -> AppResult<agreement::Model> {
     agreement::Entity::find_by_id(id)
+        .lock_exclusive()
         .one(db)
         .await?
         .ok_or_else(|| AppError::not_found("agreement", id))
@@ -185,6 +188,10 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
     }
     if req.input.distributor_id != m.distributor_id {
         return Err(AppError::field("distributor_id", ErrorCode::Immutable));
+    }
+    if let Some(base) = req.base.as_deref() {
+        let record = ("agreement", m.id);
+        audit::unchanged_since(&txn, record, record, m.updated_at, base).await?;
     }
     let before = super::to_dto(&m, None, today, false)?;
     let mut am: agreement::ActiveModel = m.into();

@@ -147,6 +147,7 @@ pub async fn generate_training<C: ConnectionTrait + TransactionTrait>(
                         phone: format!("139{:08}", rng.below(100_000_000)),
                         ..Default::default()
                     },
+                    base: None,
                 },
             )
             .await?;

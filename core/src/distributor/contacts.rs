@@ -5,8 +5,8 @@ use crate::actor::Right;
 use crate::error::ErrorCode;
 use sea_orm::TransactionSession;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
-    TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set, TransactionTrait,
 };
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -39,6 +39,10 @@ pub struct ContactSave {
     #[ts(type = "number | null")]
     pub id: Option<i64>,
     pub input: ContactInput,
+    /// Editing: the `updated_at` of the contact as the form got it; a save
+    /// on a version changed since is `edit_conflict`. Absent: no check.
+    #[serde(default)]
+    pub base: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -199,10 +203,16 @@ pub async fn save<C: ConnectionTrait + TransactionTrait>(
         }
         Some(id) => {
             let current = contact::Entity::find_by_id(id)
+                .lock_exclusive()
                 .one(&txn)
                 .await?
                 .filter(|c| c.distributor_id == req.distributor_id)
                 .ok_or_else(|| AppError::not_found("contact", id))?;
+            if let Some(base) = req.base.as_deref() {
+                let trail = ("distributor", req.distributor_id);
+                audit::unchanged_since(&txn, ("contact", id), trail, current.updated_at, base)
+                    .await?;
+            }
             let before = input_of(&current);
             let mut am: contact::ActiveModel = current.into();
             am.name = Set(input.name.clone());

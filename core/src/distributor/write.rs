@@ -243,7 +243,8 @@ pub async fn update_from<C: ConnectionTrait + TransactionTrait>(
         return Err(AppError::not_found("distributor", id));
     }
     if let Some(base) = base {
-        audit::unchanged_since(&txn, "distributor", id, current.updated_at, base).await?;
+        let record = ("distributor", id);
+        audit::unchanged_since(&txn, record, record, current.updated_at, base).await?;
     }
     if v.input.code.is_empty() {
         v.input.code = current.code.clone();

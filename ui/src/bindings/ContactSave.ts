@@ -4,4 +4,9 @@ import type { ContactInput } from "./ContactInput";
 /**
  * Creates a contact when `id` is null, else edits that contact.
  */
-export type ContactSave = { distributor_id: number, id: number | null, input: ContactInput, };
+export type ContactSave = { distributor_id: number, id: number | null, input: ContactInput, 
+/**
+ * Editing: the `updated_at` of the contact as the form got it; a save
+ * on a version changed since is `edit_conflict`. Absent: no check.
+ */
+base: string | null, };

@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 
 import type { Distributor } from '../bindings/Distributor';
 import type { DistributorInput } from '../bindings/DistributorInput';
-import { ipc, isAppError } from '../ipc';
+import { ipc } from '../ipc';
 import { useCreateDistributor, useNextCode, useUpdateDistributor } from '../ipc/queries';
-import { appErrorMessage } from '../lib/errors';
+import { offerReload } from '../lib/conflict';
 import { DistributorForm } from './DistributorForm';
 
 type Props = {
@@ -65,15 +65,7 @@ function Editing({ distributor, onClose }: { distributor?: Distributor; onClose:
         const saved = await update.mutateAsync({ id: shown.id, input, base: shown.updated_at });
         message.success(t('form.updated', { name: saved.name }));
       } catch (e) {
-        if (!isAppError(e) || e.kind !== 'edit_conflict') throw e;
-        modal.confirm({
-          title: t('form.conflictTitle'),
-          content: appErrorMessage(e, t),
-          okText: t('form.conflictReload'),
-          cancelText: t('form.conflictKeep'),
-          okButtonProps: { id: 'conflict-reload' },
-          onOk: reload,
-        });
+        if (!offerReload(e, modal, t, reload)) throw e;
         return;
       }
     } else {

@@ -271,6 +271,12 @@ function ExistingAgreement({ id }: { id: number }) {
   const editor = useRef<EditorHandle>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  // Bumped to read the draft again into a fresh editor.
+  const [generation, setGeneration] = useState(0);
+  const reloadDraft = async () => {
+    await detail.refetch();
+    setGeneration((g) => g + 1);
+  };
 
   const crumbs = <Crumbs current={detail.data?.agreement.number ?? '…'} />;
   if (!Number.isInteger(id) || id <= 0) {
@@ -447,12 +453,16 @@ function ExistingAgreement({ id }: { id: number }) {
         <Col xs={24} xl={16}>
           {draft ? (
             <AgreementEditor
-              key={`${a.id}-${a.updated_at}`}
+              // A new editor only when asked to reload: another user's save
+              // never replaces what is being typed (that save is refused instead).
+              key={`${a.id}-${generation}`}
               ref={editor}
               distributorId={a.distributor_id}
               agreementId={a.id}
               initial={agreementValues(a)}
+              version={a.updated_at}
               onSaved={() => undefined}
+              onReload={() => void reloadDraft()}
             />
           ) : (
             <AgreementView

@@ -41,6 +41,7 @@ import {
 } from './agreementLib';
 
 import { toInput, trimmed as s, type EditorHandle, type EditorValues } from './editorValues';
+import { offerReload } from '../../lib/conflict';
 
 export * from './editorValues';
 
@@ -77,6 +78,10 @@ type Props = {
   initial: EditorValues;
   ref?: Ref<EditorHandle>;
   onSaved: (detail: AgreementDetail, created: boolean) => void;
+  /** The draft's `updated_at` as loaded: a save over someone else's newer one is refused. */
+  version?: string;
+  /** Reads the draft again into a new editor (after someone else saved it). */
+  onReload?: () => void;
 };
 
 /**
@@ -84,9 +89,19 @@ type Props = {
  * the territory, target and ladder tables are `territory-<i>-<col>`,
  * `target-<i>-<col>` and `ladder-<i>-threshold|rebate`.
  */
-export function AgreementEditor({ distributorId, agreementId, initial, ref, onSaved }: Props) {
+export function AgreementEditor({
+  distributorId,
+  agreementId,
+  initial,
+  ref,
+  onSaved,
+  version,
+  onReload,
+}: Props) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
+  // The version edited; this editor's own saves move it on.
+  const [base, setBase] = useState(version ?? null);
   const [form] = Form.useForm<EditorValues>();
   const create = useCreateAgreement();
   const update = useUpdateAgreement();
@@ -112,7 +127,8 @@ export function AgreementEditor({ distributorId, agreementId, initial, ref, onSa
       const detail =
         agreementId === null
           ? await create.mutateAsync(input)
-          : await update.mutateAsync({ id: agreementId, input });
+          : await update.mutateAsync({ id: agreementId, input, base });
+      setBase(detail.agreement.updated_at);
       message.success(
         agreementId === null
           ? t('agreement.editor.created', { number: detail.agreement.number })
@@ -121,6 +137,7 @@ export function AgreementEditor({ distributorId, agreementId, initial, ref, onSa
       onSaved(detail, agreementId === null);
       return detail;
     } catch (e) {
+      if (offerReload(e, modal, t, () => onReload?.())) return null;
       const err = toAppError(e);
       const msg =
         err.kind === 'validation'

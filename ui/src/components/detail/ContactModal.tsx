@@ -1,5 +1,6 @@
 import { App, Checkbox, Col, Form, Input, Modal, Row } from 'antd';
 import type { FormRule } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { Contact } from '../../bindings/Contact';
@@ -9,6 +10,7 @@ import { toAppError } from '../../ipc';
 import { useSaveContact } from '../../ipc/queries';
 import { applyAppErrorToForm, fieldErrorText } from '../../lib/errors';
 import { checkContactChannel, checkEmail, checkPhone, checkRequired } from '../../lib/validation';
+import { offerReload } from '../../lib/conflict';
 
 type Values = ContactInput;
 
@@ -55,9 +57,11 @@ export function ContactModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [form] = Form.useForm<Values>();
   const save = useSaveContact();
+  // The version edited: one saved by someone else meanwhile is not overwritten.
+  const [base] = useState(contact?.updated_at ?? null);
 
   const channelRule: FormRule = ({ getFieldValue }) => ({
     validator: () => {
@@ -76,10 +80,12 @@ export function ContactModal({
     const v = await form.validateFields();
     const input = toInput(v);
     try {
-      await save.mutateAsync({ distributor_id: distributorId, id: contact?.id ?? null, input });
+      await save.mutateAsync({ distributor_id: distributorId, id: contact?.id ?? null, input, base });
       message.success(t(contact ? 'contacts.updated' : 'contacts.added', { name: input.name }));
       onClose();
     } catch (e) {
+      // Reloading is opening the contact again from the list, which is read anew.
+      if (offerReload(e, modal, t, onClose)) return;
       const msg = applyAppErrorToForm(form, toAppError(e), t, {
         hasField: (p) => typeof p[0] === 'string' && FORM_FIELDS.has(p[0]),
       });
