@@ -105,6 +105,7 @@ describe('ContactsSection', () => {
           wechat: 'liwei_fin',
           receives_statements: false,
         },
+        base: null,
       }),
     );
     await waitFor(() => expect(document.getElementById('contact-modal')).not.toBeInTheDocument());
@@ -151,6 +152,8 @@ describe('ContactsSection', () => {
         wechat: 'zhoumin88',
         receives_statements: false,
       },
+      // The version the form opened on: a save over a newer one is refused.
+      base: '2026-11-22T08:00:00+00:00',
     });
     expect(document.getElementById('contact-modal')).toBeInTheDocument();
   });
