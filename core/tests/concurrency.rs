@@ -182,7 +182,9 @@ async fn contacts_and_agreement_drafts_refuse_a_save_on_a_changed_version() {
     // An agreement draft, the same.
     let terms =
         common::agreements::terms(d, common::agreements::province("浙江省", "杭州市"), false);
-    let draft = agreement::create(&db, &named("王芳"), &terms).await.unwrap();
+    let draft = agreement::create(&db, &named("王芳"), &terms)
+        .await
+        .unwrap();
     let base = draft.agreement.updated_at.clone();
     let mut longer = terms.clone();
     longer.payment_days = 60;
