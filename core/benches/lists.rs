@@ -5,7 +5,8 @@
 //!
 //! Run: `cargo bench -p dealerdesk-core --bench lists`
 //! (`BENCH_LEDGER_ROWS` changes the ledger size; `BENCH_DB=<file>` keeps the
-//! seeded database in that file).
+//! seeded database in that file). With `DEALERDESK_TEST_PG` naming a
+//! PostgreSQL server, the same seed and pages run there too, in the same run.
 use std::time::Instant;
 
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
@@ -254,7 +255,37 @@ async fn main() {
     let file = std::env::var("BENCH_DB")
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|_| dir.path().join("bench.sqlite"));
+    println!("== SQLite (one file) ==");
     let conn = db::open(&file, Utc::now()).await.expect("database").db;
+    run(conn, Some(&file), ledger_rows).await;
+    // The same on an office server, when one is named (an admin URL: a
+    // database is created on it).
+    if let Some(admin) = std::env::var("DEALERDESK_TEST_PG")
+        .ok()
+        .filter(|u| !u.is_empty())
+    {
+        println!("\n== PostgreSQL (loopback) ==");
+        let name = format!("lists_{}", std::process::id());
+        let c = sea_orm::Database::connect(admin.as_str())
+            .await
+            .expect("server");
+        c.execute_unprepared(&format!("CREATE DATABASE {name}"))
+            .await
+            .expect("create database");
+        c.close().await.ok();
+        let url = match admin.split_once('?') {
+            Some((base, q)) => format!("{}/{name}?{q}", &base[..base.rfind('/').unwrap()]),
+            None => format!("{}/{name}", &admin[..admin.rfind('/').unwrap()]),
+        };
+        let url = db::ServerUrl::new(&url).expect("url");
+        let conn = db::server::open(&url, None, Utc::now())
+            .await
+            .expect("open");
+        run(conn, None, ledger_rows).await;
+    }
+}
+
+async fn run(conn: DatabaseConnection, file: Option<&std::path::Path>, ledger_rows: i64) {
     let today = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
     let now = Utc.with_ymd_and_hms(2026, 12, 2, 4, 0, 0).unwrap();
 
@@ -304,13 +335,27 @@ async fn main() {
     // transactions; a working office's log is checkpointed as it goes, and
     // reads through a log that large are several times slower. Start from
     // the steady state.
-    conn.execute_unprepared("PRAGMA wal_checkpoint(TRUNCATE)")
-        .await
-        .expect("checkpoint");
-    let size = std::fs::metadata(&file)
-        .map(|m| m.len() / (1 << 20))
-        .unwrap_or(0);
-    println!("database file: {size} MB\n");
+    if let Some(file) = file {
+        conn.execute_unprepared("PRAGMA wal_checkpoint(TRUNCATE)")
+            .await
+            .expect("checkpoint");
+        let size = std::fs::metadata(file)
+            .map(|m| m.len() / (1 << 20))
+            .unwrap_or(0);
+        println!("database file: {size} MB\n");
+    } else {
+        // The rows were copied in with their ids: the sequences move past them,
+        // and the planner learns the tables' sizes.
+        for table in ["complaint", "complaint_event", "ledger_entry"] {
+            conn.execute_unprepared(&format!(
+                "SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))"
+            ))
+            .await
+            .expect("setval");
+        }
+        conn.execute_unprepared("ANALYZE").await.expect("analyze");
+        println!();
+    }
 
     let dq = |q: DistributorQuery| {
         let conn = &conn;
@@ -506,4 +551,21 @@ async fn main() {
             .total
     })
     .await;
+    measure("dashboard: the year, every figure", || async {
+        let req = dealerdesk_core::dashboard::DashboardRequest {
+            period: dealerdesk_core::dashboard::PeriodKind::Year,
+            on: "2026-12-02".into(),
+        };
+        let clock = Clock::office(
+            chrono::Local::now().fixed_offset(),
+            Some(NaiveDate::from_ymd_opt(2026, 12, 2).unwrap()),
+        );
+        dealerdesk_core::dashboard::load(&conn, &dealerdesk_core::actor::Access::Open, &req, &clock)
+            .await
+            .unwrap()
+            .top
+            .len() as u64
+    })
+    .await;
+    conn.close().await.ok();
 }

@@ -276,8 +276,39 @@ async fn main() {
         .await
         .unwrap()
         .db;
+    batch_on(&conn, "SQLite", dir.path(), op).await;
+    // The same on an office server, when one is named (an admin URL).
+    if let Some(admin) = std::env::var("DEALERDESK_TEST_PG")
+        .ok()
+        .filter(|u| !u.is_empty())
+    {
+        let name = format!("statements_{}", std::process::id());
+        let c = sea_orm::Database::connect(admin.as_str()).await.unwrap();
+        sea_orm::ConnectionTrait::execute_unprepared(&c, &format!("CREATE DATABASE {name}"))
+            .await
+            .unwrap();
+        c.close().await.ok();
+        let url = match admin.split_once('?') {
+            Some((base, q)) => format!("{}/{name}?{q}", &base[..base.rfind('/').unwrap()]),
+            None => format!("{}/{name}", &admin[..admin.rfind('/').unwrap()]),
+        };
+        let url = db::ServerUrl::new(&url).unwrap();
+        let conn = db::server::open(&url, None, chrono::Utc::now())
+            .await
+            .unwrap();
+        batch_on(&conn, "PostgreSQL", dir.path(), op).await;
+    }
+}
+
+/// The batch of statements on one database: 500 active distributors × ~100 lines.
+async fn batch_on(
+    conn: &dealerdesk_core::DatabaseConnection,
+    engine: &str,
+    dir: &std::path::Path,
+    op: &dealerdesk_core::actor::Actor,
+) {
     settings::save_statement_settings(
-        &conn,
+        conn,
         op,
         StatementSettings {
             company: company(),
@@ -287,14 +318,14 @@ async fn main() {
     .await
     .unwrap();
     // Three in four sample distributors are active: 667 gives 500.
-    demo::generate(&conn, op, 667).await.unwrap();
+    demo::generate(conn, op, 667).await.unwrap();
     let t = Instant::now();
-    let entries = demo::generate_ledger(&conn, op, 100, 2026).await.unwrap();
+    let entries = demo::generate_ledger(conn, op, 100, 2026).await.unwrap();
     println!(
         "BENCH demo ledger: {entries} entries in {}",
         ms(t.elapsed())
     );
-    let out = dir.path().join("out");
+    let out = dir.join(format!("out-{engine}"));
     let req = BatchRequest {
         from: "2026-01-01".into(),
         to: "2026-12-31".into(),
@@ -305,7 +336,7 @@ async fn main() {
     let rss_before = peak_rss_kib();
     let t = Instant::now();
     let summary = batch::run(
-        &conn,
+        conn,
         &req,
         Arc::new(AtomicBool::new(false)),
         Arc::new(|_| {}),
@@ -319,7 +350,7 @@ async fn main() {
         .map(|e| e.unwrap().metadata().unwrap().len())
         .sum();
     println!(
-        "BENCH batch {} statements × ~100 lines on {} threads: {:.2} s wall, {} per statement, average {} KB per PDF, peak RSS {} MiB (before the batch {} MiB)",
+        "BENCH {engine} batch {} statements × ~100 lines on {} threads: {:.2} s wall, {} per statement, average {} KB per PDF, peak RSS {} MiB (before the batch {} MiB)",
         summary.files,
         std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
         wall.as_secs_f64(),
@@ -329,7 +360,6 @@ async fn main() {
         rss_before / 1024
     );
 }
-
 /// The benchmark's operator at the computer's clock.
 fn actor() -> dealerdesk_core::actor::Actor {
     let clock = dealerdesk_core::dates::Clock::office(chrono::Local::now().fixed_offset(), None);
