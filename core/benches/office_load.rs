@@ -166,7 +166,6 @@ async fn client(
                         description: "包装破损".into(),
                         assignee: "张敏".into(),
                         received_at: "2026-11-20 09:00".into(),
-                        ..Default::default()
                     },
                 )
                 .await
