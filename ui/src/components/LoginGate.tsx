@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 
 import { type AppError, isAppError } from '../ipc';
 import { useFirstOwner, useLogin, useLoginState } from '../ipc/login';
+import { useAppInfo } from '../ipc/queries';
 import { applyAppErrorToForm } from '../lib/errors';
 import { sameAs } from '../lib/passwords';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -19,7 +20,10 @@ type OwnerValues = { login: string; display_name: string; password: string; agai
  */
 export function LoginGate({ children }: { children: ReactNode }) {
   const state = useLoginState();
-  // A database that cannot be read says so in the window itself.
+  const info = useAppInfo();
+  // A database that cannot be used says so in the window itself (and offers a
+  // restore): nothing to log in to, and no waiting for an answer it cannot give.
+  if (info.data?.problem) return <>{children}</>;
   if (state.isPending) return <Spin style={{ display: 'block', marginTop: 160 }} />;
   const s = state.data;
   if (!s || !s.required || s.user) return <>{children}</>;
