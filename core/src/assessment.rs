@@ -93,6 +93,8 @@ pub async fn record<C: ConnectionTrait + TransactionTrait>(
     input: AssessmentInput,
 ) -> AppResult<Assessment> {
     actor.require(Right::Channel)?;
+    // A distributor outside the writer's scope is not theirs to change (nor to see).
+    crate::scope::check(db, actor.access(), input.distributor_id).await?;
     let operator = actor.operator().to_owned();
     let cfg = settings::load(db).await?;
     let scored = score_against(&cfg.criteria, &input.scores)?;

@@ -276,6 +276,8 @@ pub async fn record<C: ConnectionTrait + TransactionTrait>(
     input: &ViolationInput,
 ) -> AppResult<Violation> {
     actor.require(Right::Channel)?;
+    // A distributor outside the writer's scope is not theirs to change (nor to see).
+    crate::scope::check(db, actor.access(), input.distributor_id).await?;
     let settings = load_settings(db).await?;
     let mut fields = vec![];
     let date = match crate::dates::check_date(&input.occurred_on) {

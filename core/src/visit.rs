@@ -224,6 +224,8 @@ pub async fn save<C: ConnectionTrait + TransactionTrait>(
     input: &VisitInput,
 ) -> AppResult<Visit> {
     actor.require(Right::Channel)?;
+    // A distributor outside the writer's scope is not theirs to change (nor to see).
+    crate::scope::check(db, actor.access(), input.distributor_id).await?;
     let today = actor.today();
     let v = validate(input, today)?;
     let txn = crate::db::write(db).await?;

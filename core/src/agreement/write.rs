@@ -132,6 +132,8 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
     input: &AgreementInput,
 ) -> AppResult<AgreementDetail> {
     actor.require(Right::Channel)?;
+    // A distributor outside the writer's scope is not theirs to change (nor to see).
+    crate::scope::check(db, actor.access(), input.distributor_id).await?;
     let now = actor.now();
     let operator = actor.operator().to_owned();
     let v = validate(input)?;

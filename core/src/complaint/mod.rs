@@ -374,6 +374,8 @@ pub async fn record<C: ConnectionTrait + TransactionTrait>(
     input: &ComplaintInput,
 ) -> AppResult<Complaint> {
     actor.require(Right::Service)?;
+    // A distributor outside the writer's scope is not theirs to change (nor to see).
+    crate::scope::check(db, actor.access(), input.distributor_id).await?;
     let now = actor.now();
     let operator = actor.operator().to_owned();
     let clocks = Clocks::load(db).await?;

@@ -179,6 +179,8 @@ pub async fn save<C: ConnectionTrait + TransactionTrait>(
     req: ContactSave,
 ) -> AppResult<Contact> {
     actor.require(Right::Channel)?;
+    // A distributor outside the writer's scope is not theirs to change (nor to see).
+    crate::scope::check(db, actor.access(), req.distributor_id).await?;
     let input = validate(&req.input)?;
     let txn = crate::db::write(db).await?;
     find_model(&txn, req.distributor_id).await?;

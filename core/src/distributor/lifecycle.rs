@@ -146,6 +146,8 @@ pub async fn transition<C: ConnectionTrait + TransactionTrait>(
     req: TransitionRequest,
 ) -> AppResult<Distributor> {
     actor.require(Right::Channel)?;
+    // A distributor outside the writer's scope is not theirs to change (nor to see).
+    crate::scope::check(db, actor.access(), req.id).await?;
     let date = parse_date("date", &req.date, actor)?;
     let reason = req.reason.trim();
     let txn = crate::db::write(db).await?;
@@ -211,6 +213,8 @@ pub async fn change_tier<C: ConnectionTrait + TransactionTrait>(
     req: TierChangeRequest,
 ) -> AppResult<Distributor> {
     actor.require(Right::Channel)?;
+    // A distributor outside the writer's scope is not theirs to change (nor to see).
+    crate::scope::check(db, actor.access(), req.id).await?;
     let reason = req.reason.trim();
     if reason.is_empty() {
         return Err(AppError::field("reason", ErrorCode::Required));

@@ -171,6 +171,8 @@ pub async fn add<C: ConnectionTrait + TransactionTrait>(
     input: &CallInput,
 ) -> AppResult<CollectionCall> {
     actor.require(Right::Finance)?;
+    // A distributor outside the writer's scope is not theirs to change (nor to see).
+    crate::scope::check(db, actor.access(), input.distributor_id).await?;
     let today = actor.today();
     let v = validate(input, today)?;
     let txn = crate::db::write(db).await?;

@@ -336,6 +336,8 @@ pub async fn post<C: ConnectionTrait + TransactionTrait>(
     input: &EntryInput,
 ) -> AppResult<LedgerEntry> {
     actor.require(Right::Finance)?;
+    // A distributor outside the writer's scope is not theirs to change (nor to see).
+    crate::scope::check(db, actor.access(), input.distributor_id).await?;
     let v = validate_entry(
         &input.date,
         &input.doc_no,

@@ -151,6 +151,8 @@ pub async fn rate<C: ConnectionTrait + sea_orm::TransactionTrait>(
     input: &RatingInput,
 ) -> AppResult<()> {
     actor.require(Right::Channel)?;
+    // A distributor outside the writer's scope is not theirs to change (nor to see).
+    crate::scope::check(db, actor.access(), input.distributor_id).await?;
     let quarter = check_rating(input)?;
     let txn = crate::db::write(db).await?;
     if finalise::is_finalised(&txn, quarter).await? {

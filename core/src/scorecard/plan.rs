@@ -92,6 +92,8 @@ pub async fn save<C: ConnectionTrait + TransactionTrait>(
     input: &PlanInput,
 ) -> AppResult<Plan> {
     actor.require(Right::Channel)?;
+    // A distributor outside the writer's scope is not theirs to change (nor to see).
+    crate::scope::check(db, actor.access(), input.distributor_id).await?;
     use crate::fields::{date, required_date, text};
     let mut errs = FieldErrors::default();
     let actions = text(&mut errs, "actions", &input.actions, true, 4000);
