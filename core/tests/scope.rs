@@ -457,25 +457,44 @@ async fn a_write_on_a_distributor_outside_the_scope_is_refused_and_writes_nothin
         .unwrap()
         .total;
     // Service in 华东 records for D3 (华东), not for D1 (华南).
-    complaint::record(db, &as_user(&o.zhou), &intake(o.ids[2], "2026-03-03 09:00", Priority::P3))
-        .await
-        .unwrap();
-    let e = complaint::record(db, &as_user(&o.zhou), &intake(o.ids[0], "2026-03-03 09:00", Priority::P3))
-        .await
-        .unwrap_err();
-    assert!(matches!(e, AppError::NotFound { ref entity, .. } if entity == "distributor"), "{e:?}");
+    complaint::record(
+        db,
+        &as_user(&o.zhou),
+        &intake(o.ids[2], "2026-03-03 09:00", Priority::P3),
+    )
+    .await
+    .unwrap();
+    let e = complaint::record(
+        db,
+        &as_user(&o.zhou),
+        &intake(o.ids[0], "2026-03-03 09:00", Priority::P3),
+    )
+    .await
+    .unwrap_err();
+    assert!(
+        matches!(e, AppError::NotFound { ref entity, .. } if entity == "distributor"),
+        "{e:?}"
+    );
     let after = complaint::list(db, &Access::Open, &ComplaintQuery::default(), clock().now)
         .await
         .unwrap()
         .total;
     assert_eq!(after, before + 1);
     // Finance with scope "own" posts to D1 (theirs), not to D2.
-    ledger::post(db, &as_user(&o.li), &entry(o.ids[0], "2026-02-01", "OWN-1", EntryKind::Invoice, "1.00"))
-        .await
-        .unwrap();
-    let e = ledger::post(db, &as_user(&o.li), &entry(o.ids[1], "2026-02-01", "OWN-2", EntryKind::Invoice, "1.00"))
-        .await
-        .unwrap_err();
+    ledger::post(
+        db,
+        &as_user(&o.li),
+        &entry(o.ids[0], "2026-02-01", "OWN-1", EntryKind::Invoice, "1.00"),
+    )
+    .await
+    .unwrap();
+    let e = ledger::post(
+        db,
+        &as_user(&o.li),
+        &entry(o.ids[1], "2026-02-01", "OWN-2", EntryKind::Invoice, "1.00"),
+    )
+    .await
+    .unwrap_err();
     assert!(matches!(e, AppError::NotFound { .. }), "{e:?}");
     let d2 = ledger::list(
         db,
