@@ -452,6 +452,15 @@ async fn set_password<C: ConnectionTrait>(
     audit::record(txn, actor, "user", id, "password", &[]).await
 }
 
+/// How many owners can log in: the office always keeps one.
+async fn owners_who_can_log_in<C: ConnectionTrait>(db: &C) -> AppResult<usize> {
+    Ok(list(db)
+        .await?
+        .into_iter()
+        .filter(|u| u.has(Role::Owner) && !u.disabled)
+        .count())
+}
+
 /// An owner disables a user: they can no longer log in. The last owner who
 /// can log in is not disabled.
 pub async fn disable<C: ConnectionTrait + TransactionTrait>(
@@ -466,15 +475,8 @@ pub async fn disable<C: ConnectionTrait + TransactionTrait>(
         .await?
         .ok_or_else(|| AppError::not_found("user", login))?;
     let user = stored(m.clone())?;
-    if user.has(Role::Owner) && !user.disabled {
-        let owners = list(&txn)
-            .await?
-            .into_iter()
-            .filter(|u| u.has(Role::Owner) && !u.disabled)
-            .count();
-        if owners <= 1 {
-            return Err(AppError::field("login", ErrorCode::LastOwner));
-        }
+    if user.has(Role::Owner) && !user.disabled && owners_who_can_log_in(&txn).await? <= 1 {
+        return Err(AppError::field("login", ErrorCode::LastOwner));
     }
     let mut am: app_user::ActiveModel = m.into();
     am.disabled = Set(true);
@@ -528,12 +530,7 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
             // Taking away one's own owner role (or login) is done by another owner.
             return Err(AppError::field("roles", ErrorCode::LastOwner));
         }
-        let owners = list(&txn)
-            .await?
-            .into_iter()
-            .filter(|u| u.has(Role::Owner) && !u.disabled)
-            .count();
-        if owners <= 1 {
+        if owners_who_can_log_in(&txn).await? <= 1 {
             return Err(AppError::field("roles", ErrorCode::LastOwner));
         }
     }
